@@ -1,0 +1,218 @@
+"""Write the assurance-template workbook a PCC office circulates.
+
+Sheet 1 "Assurance template": the rows, with the four recipient columns (action, owner, target
+date, status) unlocked and everything else locked under a password-less sheet protection, so
+recipients can only type where they should. Sheet 2 "Provenance": where each row came from and
+what was repaired or needs review. Sheet 3 "Document": metadata and the PDF's footnotes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from datetime import UTC, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from hmic_extract import __version__
+from hmic_extract.model import SECTIONS, Document, Finding
+
+from .atomic import atomic_write
+from .cells import cell_text, looks_like_formula
+
+TEMPLATE_SHEET = "Assurance template"
+PROVENANCE_SHEET = "Provenance"
+DOCUMENT_SHEET = "Document"
+
+# (header, width in characters, editable by recipients)
+COLUMNS: tuple[tuple[str, float, bool], ...] = (
+    ("Section", 16, False),
+    ("Report Ref", 8, False),
+    ("Page Ref", 12, False),
+    ("Issue of Concern", 68, False),
+    ("Action Taken to Address Concern", 46, True),
+    ("Owner", 16, True),
+    ("Target date", 12, True),
+    ("Status", 14, True),
+    ("Row ID", 14, False),
+)
+ROW_ID_COLUMN = len(COLUMNS)  # hidden: lets returned copies be matched row by row
+HEADER_ROW = 4
+STATUSES = ("Not started", "In progress", "Complete", "Closed")
+SECTION_CODES = {name: code for name, code in zip(SECTIONS, ("IOC", "AFI", "COC", "REC"), strict=True)}
+
+THIN = Side(style="thin", color="808080")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEADER_FILL = PatternFill("solid", fgColor="1F3864")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+EDITABLE_FILL = PatternFill("solid", fgColor="FFF9E5")
+REVIEW_FILL = PatternFill("solid", fgColor="F8CBAD")
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+
+
+def row_id(doc: Document, finding: Finding, index: int) -> str:
+    """A stable id for a row: same PDF, same section and ref -> same id, across runs and copies."""
+    base = doc.metadata.get("sha256") or hashlib.sha256(doc.source.encode()).hexdigest()
+    code = SECTION_CODES.get(finding.section, "SEC")
+    ref = f"{finding.ref:02d}" if finding.ref is not None else f"x{index + 1:02d}"
+    return f"{base[:8]}-{code}-{ref}"
+
+
+def put(ws: Worksheet, row: int, col: int, value: object) -> None:
+    """Write a value; text that a spreadsheet would run as a formula is stored as plain text."""
+    cell = ws.cell(row=row, column=col)
+    if isinstance(value, str):
+        value = cell_text(value)
+        cell.value = value
+        if looks_like_formula(value):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+    else:
+        cell.value = value
+
+
+def estimated_height(texts_and_widths: list[tuple[str, float]]) -> float:
+    """Row height (points) that shows all wrapped text: Excel does not grow rows by itself."""
+    lines = 1
+    for text, width in texts_and_widths:
+        per_line = max(int(width * 1.15), 1)
+        lines = max(lines, sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n")))
+    return min(15.0 * lines + 3, 409)
+
+
+def write_template_sheet(ws: Worksheet, doc: Document) -> None:
+    title = doc.metadata.get("title") or Path(doc.source).stem
+    put(ws, 1, 1, f"Assurance template: {title}")
+    ws.cell(1, 1).font = Font(bold=True, size=14)
+    counts = ", ".join(f"{n} {s.lower()}" for s, n in doc.rows_per_section().items())
+    flagged = f"; {doc.flagged} flagged for review (shaded; see Provenance)" if doc.flagged else ""
+    put(ws, 2, 1, f"Source: {doc.source}. {len(doc.findings)} rows ({counts}){flagged}. "
+                  f"Fill in the shaded columns.")
+    ws.cell(2, 1).font = Font(italic=True, color="404040")
+    for col, (name, width, _editable) in enumerate(COLUMNS, start=1):
+        put(ws, HEADER_ROW, col, name)
+        cell = ws.cell(HEADER_ROW, col)
+        cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.column_dimensions[get_column_letter(ROW_ID_COLUMN)].hidden = True
+
+    first = HEADER_ROW + 1
+    for i, f in enumerate(doc.findings):
+        r = first + i
+        values = (f.section, f.ref if f.ref is not None else f.ref_text, f.page_ref, f.issue, f.action, "", None,
+                  "", row_id(doc, f, i))
+        for col, value in enumerate(values, start=1):
+            put(ws, r, col, value)
+            cell = ws.cell(r, col)
+            cell.alignment, cell.border = WRAP_TOP, BORDER
+            if COLUMNS[col - 1][2]:
+                cell.protection = Protection(locked=False)
+                cell.fill = EDITABLE_FILL
+        ws.cell(r, 7).number_format = "DD/MM/YYYY"
+        if f.needs_review:
+            ws.cell(r, 2).fill = REVIEW_FILL
+        ws.row_dimensions[r].height = estimated_height([(f.issue, COLUMNS[3][1]), (f.page_ref, COLUMNS[2][1])])
+    last = max(first, first + len(doc.findings) - 1)
+
+    status = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True,
+                            showErrorMessage=True, errorTitle="Status", error="Choose a status from the list")
+    status.add(f"H{first}:H{last}")
+    date = DataValidation(type="date", operator="greaterThan", formula1="DATE(2000,1,1)", allow_blank=True,
+                          showErrorMessage=True, errorTitle="Target date", error="Enter a date, e.g. 31/12/2025")
+    date.add(f"G{first}:G{last}")
+    ws.add_data_validation(status)
+    ws.add_data_validation(date)
+
+    ws.freeze_panes = ws.cell(first, 1)
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(COLUMNS) - 1)}{last}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.print_area = f"A1:{get_column_letter(len(COLUMNS) - 1)}{last}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddFooter.center.text = "Page &P of &N"
+    ws.oddFooter.left.text = "&F"
+    # Locked issue columns, editable action columns; no password, so an office can unprotect it.
+    ws.protection.sheet = True
+    ws.protection.autoFilter = False
+    ws.protection.sort = False
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+
+
+def write_provenance_sheet(ws: Worksheet, doc: Document) -> None:
+    headers = ("Row ID", "Section", "Report Ref", "Source file", "PDF pages", "Method", "OCR confidence",
+               "Review flags", "Repairs", "Details")
+    widths = (16, 18, 8, 28, 10, 12, 10, 40, 60, 40)
+    for col, (name, width) in enumerate(zip(headers, widths, strict=True), start=1):
+        put(ws, 1, col, name)
+        ws.cell(1, col).font = Font(bold=True)
+        ws.column_dimensions[get_column_letter(col)].width = width
+    for i, f in enumerate(doc.findings):
+        p = f.provenance
+        values = (
+            row_id(doc, f, i), f.section, f.ref if f.ref is not None else f.ref_text, p.source,
+            ", ".join(str(n + 1) for n in p.pdf_pages), p.method,
+            round(p.confidence, 3) if p.confidence is not None else None,
+            "; ".join(p.review_flags), "\n".join(r.describe() for r in p.repairs),
+            "; ".join(f"{k}: {v}" for k, v in p.detail.items()),
+        )
+        for col, value in enumerate(values, start=1):
+            put(ws, i + 2, col, value)
+            ws.cell(i + 2, col).alignment = WRAP_TOP
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(2, len(doc.findings) + 1)}"
+
+
+def write_document_sheet(ws: Worksheet, doc: Document) -> None:
+    facts: list[tuple[str, object]] = [
+        ("Source file", doc.source),
+        ("Document kind", doc.kind),
+        ("Pages in PDF", doc.page_count),
+        *[(k.replace("_", " ").capitalize(), v) for k, v in sorted(doc.metadata.items())],
+        ("Rows", len(doc.findings)),
+        *[(f"Rows: {s}", n) for s, n in doc.rows_per_section().items()],
+        ("Rows flagged for review", doc.flagged),
+        ("Extracted by", f"hmic-extract {__version__}"),
+        ("Extracted at (UTC)", datetime.now(UTC).strftime("%Y-%m-%d %H:%M")),
+        ("PDF pages column", "PDF page indexes counted from 1 (not the printed page numbers)"),
+    ]
+    ws.column_dimensions["A"].width = 26
+    ws.column_dimensions["B"].width = 100
+    for r, (key, value) in enumerate(facts, start=1):
+        put(ws, r, 1, key)
+        ws.cell(r, 1).font = Font(bold=True)
+        put(ws, r, 2, value if isinstance(value, int | float) or value is None else str(value))
+    if doc.notes:
+        r = len(facts) + 2
+        put(ws, r, 1, "Notes from the PDF")
+        ws.cell(r, 1).font = Font(bold=True)
+        for i, note in enumerate(doc.notes, start=r + 1):
+            put(ws, i, 2, note)
+            ws.cell(i, 2).alignment = WRAP_TOP
+
+
+def build_workbook(doc: Document) -> Workbook:
+    wb = Workbook()
+    template = wb.active
+    template.title = TEMPLATE_SHEET
+    write_template_sheet(template, doc)
+    write_provenance_sheet(wb.create_sheet(PROVENANCE_SHEET), doc)
+    write_document_sheet(wb.create_sheet(DOCUMENT_SHEET), doc)
+    return wb
+
+
+def write_xlsx(doc: Document, path: Path, force: bool = False) -> Path:
+    """Write ``doc`` as an assurance-template workbook at ``path`` (atomically; no overwrite unless forced)."""
+    wb = build_workbook(doc)
+    return atomic_write(Path(path), lambda tmp: wb.save(tmp), force=force)

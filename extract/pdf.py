@@ -1,0 +1,92 @@
+"""Open a PDF once, safely, and hand out what every extractor needs (pdfplumber pages, labels).
+
+Errors from the PDF libraries are turned into one-line ``UnreadableInput`` messages here, so no
+extractor has to know which library raised what.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hmic_extract.errors import UnreadableInput
+
+PDF_MAGIC = b"%PDF-"
+
+
+def check_is_pdf(path: Path) -> None:
+    """Raise UnreadableInput with a precise reason when ``path`` cannot be a PDF."""
+    if not path.exists():
+        raise UnreadableInput(f"{path}: no such file")
+    if path.is_dir():
+        raise UnreadableInput(f"{path}: is a folder, not a PDF file")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError as err:
+        raise UnreadableInput(f"{path}: cannot be read ({err.strerror})") from err
+    if not head:
+        raise UnreadableInput(f"{path}: the file is empty")
+    if PDF_MAGIC not in head:
+        kind = "an HTML page" if b"<html" in head.lower() or b"<!doctype" in head.lower() else "not a PDF"
+        raise UnreadableInput(f"{path}: {kind} (no %PDF header); save the report as a PDF and try again")
+
+
+@dataclass
+class OpenPdf:
+    """A PDF opened with pdfplumber, plus the facts extractors share."""
+
+    path: Path
+    plumber: Any  # pdfplumber.PDF
+    page_count: int
+    page_labels: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        self.plumber.close()
+
+    def __enter__(self) -> OpenPdf:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def read_page_labels(path: Path, password: str | None) -> list[str]:
+    """Return the printed page labels from the PDF's /PageLabels (empty list when absent)."""
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(str(path), password=password)
+    except Exception:
+        return []
+    try:
+        labels = [doc.get_page_label(i) for i in range(len(doc))]
+    except Exception:
+        labels = []
+    finally:
+        doc.close()
+    return labels if any(labels) else []
+
+
+def open_pdf(path: str | os.PathLike[str], password: str | None = None) -> OpenPdf:
+    """Open ``path`` with pdfplumber; raise UnreadableInput with a one-line reason on failure."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    p = Path(path)
+    check_is_pdf(p)
+    try:
+        pdf = pdfplumber.open(p, password=password or "")
+        page_count = len(pdf.pages)
+    except PDFPasswordIncorrect as err:
+        hint = "the password given is wrong" if password else "it is password-protected; pass --password"
+        raise UnreadableInput(f"{p}: cannot open: {hint}") from err
+    except Exception as err:
+        reason = type(err).__name__ if not str(err) else str(err).splitlines()[0][:120]
+        raise UnreadableInput(f"{p}: not a readable PDF ({reason}); is the file complete?") from err
+    if page_count == 0:
+        pdf.close()
+        raise UnreadableInput(f"{p}: the PDF has no pages")
+    return OpenPdf(p, pdf, page_count, read_page_labels(p, password))

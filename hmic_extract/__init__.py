@@ -1,0 +1,26 @@
+"""hmic-extract: turn UK police-inspection PDFs into an assurance-template workbook.
+
+Python use::
+
+    from hmic_extract import extract_file
+    doc = extract_file("response.pdf")       # -> hmic_extract.model.Document
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Document
+
+
+def extract_file(path: str, **options: object) -> Document:
+    """Extract and normalise one PDF (heavy imports happen here, not at package import)."""
+    from .pipeline import extract_file as _extract_file
+
+    return _extract_file(path, **options)  # type: ignore[arg-type]
+
+
+__all__ = ["__version__", "extract_file"]

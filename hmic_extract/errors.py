@@ -1,0 +1,39 @@
+"""Typed errors with a message for people; the CLI maps each class to one exit code."""
+
+from __future__ import annotations
+
+
+class HmicError(Exception):
+    """Base class: ``str(err)`` is a one-line message that says what went wrong and what to do."""
+
+    exit_code = 1
+
+
+class UnreadableInput(HmicError):
+    """The input is not a PDF we can open (missing, not a PDF, corrupt, encrypted without password)."""
+
+    exit_code = 3
+
+
+class NothingFound(HmicError):
+    """The PDF opened fine but holds no annex table and no inspection findings."""
+
+    exit_code = 4
+
+
+class OutputExists(HmicError):
+    """The output file exists and ``--force`` was not given."""
+
+    exit_code = 5
+
+
+class OutputError(HmicError):
+    """The output could not be written (permissions, disk full, bad folder)."""
+
+    exit_code = 6
+
+
+class LimitExceeded(HmicError):
+    """A per-file safety limit (pages, time) was hit."""
+
+    exit_code = 7

@@ -1,0 +1,143 @@
+"""The one data model every stage speaks.
+
+PDF -> extract (``RawDocument`` of ``RawRow``) -> normalise (``Document`` of ``Finding``) -> export.
+Provenance travels on each row so the exporter never has to ask the extractor anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+# Canonical section names, in the order an assurance template lists them.
+ISSUES_OF_CONCERN = "Issues of concern"
+AREAS_FOR_IMPROVEMENT = "Areas for improvement"
+CAUSES_OF_CONCERN = "Causes of concern"
+RECOMMENDATIONS = "Recommendations"
+SECTIONS = (ISSUES_OF_CONCERN, AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, RECOMMENDATIONS)
+
+
+class RowKind(StrEnum):
+    """What one raw row is, as far as the extractor could tell."""
+
+    CELLS = "cells"  # a table row: cells mapped to roles (ref, page_ref, issue, action)
+    TEXT = "text"  # a full-width line between or inside table parts (title, footnote, junk)
+
+
+@dataclass
+class RawRow:
+    """One row as an extractor saw it, before any repair.
+
+    ``is_line`` is True when the extractor hands over one text line per row (stream tables,
+    OCR, pipe-table text) so that the normaliser must regroup lines into logical rows;
+    False when each row is a whole table row with wrapped cell text already joined.
+    ``top``/``bottom`` are PDF points from the page top, when geometry is known.
+    """
+
+    ref: str = ""
+    page_ref: str = ""
+    issue: str = ""
+    action: str = ""
+    kind: RowKind = RowKind.CELLS
+    text: str = ""  # for TEXT rows: the whole line
+    page_index: int = 0  # 0-based PDF page index
+    top: float | None = None
+    bottom: float | None = None
+    is_line: bool = False
+    method: str = ""
+    confidence: float | None = None  # OCR confidence 0..1 where known
+    table_id: int = 0  # rows of one physical table part share an id
+
+    def is_blank(self) -> bool:
+        if self.kind is RowKind.TEXT:
+            return not self.text.strip()
+        return not (self.ref.strip() or self.page_ref.strip() or self.issue.strip() or self.action.strip())
+
+
+@dataclass
+class RawDocument:
+    """What extraction found in one PDF: raw rows in reading order plus facts about the file."""
+
+    source: str
+    kind: str  # "annex" | "report"
+    page_count: int | None = None
+    page_labels: list[str] = field(default_factory=list)
+    rows: list[RawRow] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+    method: str = ""
+    tables_found: list[int] = field(default_factory=list)  # PDF page indexes holding annex table parts
+    findings: list[Finding] = field(default_factory=list)  # report path: already-structured findings
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Repair:
+    """One change the normaliser made to a row: which rule, which field, from what to what."""
+
+    rule: str
+    field: str
+    before: str
+    after: str
+
+    def describe(self) -> str:
+        return f"{self.rule}: {self.field} {self.before!r} -> {self.after!r}"
+
+
+@dataclass
+class Provenance:
+    """Where a row came from and what happened to it on the way."""
+
+    source: str = ""
+    pdf_pages: list[int] = field(default_factory=list)  # 0-based PDF page indexes
+    method: str = ""
+    repairs: list[Repair] = field(default_factory=list)
+    review_flags: list[str] = field(default_factory=list)
+    confidence: float | None = None
+    detail: dict[str, str] = field(default_factory=dict)  # e.g. lead-in, parent cause of concern
+
+
+@dataclass
+class Finding:
+    """One row of the assurance template."""
+
+    section: str
+    ref: int | None
+    ref_text: str  # the ref as printed (after repair); may be "" when unknown
+    page_ref: str  # the printed page reference, e.g. "Page 20 Figure 4"
+    pages: list[int]  # report page numbers named by page_ref
+    issue: str
+    action: str = ""
+    provenance: Provenance = field(default_factory=Provenance)
+
+    @property
+    def needs_review(self) -> bool:
+        return bool(self.provenance.review_flags)
+
+    def flag(self, reason: str) -> None:
+        if reason not in self.provenance.review_flags:
+            self.provenance.review_flags.append(reason)
+
+    def record(self, rule: str, field_name: str, before: str, after: str) -> None:
+        self.provenance.repairs.append(Repair(rule, field_name, before, after))
+
+
+@dataclass
+class Document:
+    """A normalised document: metadata plus template rows in order, and notes such as footnotes."""
+
+    source: str
+    kind: str
+    findings: list[Finding] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    page_count: int | None = None
+
+    def rows_per_section(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for f in self.findings:
+            counts[f.section] = counts.get(f.section, 0) + 1
+        return counts
+
+    @property
+    def flagged(self) -> int:
+        return sum(1 for f in self.findings if f.needs_review)

@@ -1,0 +1,28 @@
+"""The pipeline: PDF -> extract -> normalise -> Document. The CLI and batch runner call this."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from .model import Document
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def extract_file(path: str | os.PathLike[str], password: str | None = None) -> Document:
+    """Given a PDF path, return the normalised Document (raises HmicError subclasses for people)."""
+    from .extract import extract_document
+    from .normalise import normalise
+
+    raw = extract_document(path, password=password)
+    doc = normalise(raw)
+    doc.metadata.setdefault("sha256", file_sha256(Path(path)))
+    return doc

@@ -1,0 +1,75 @@
+"""Merge the parts of a table row that a page break (or a lost ref cell) split into several rows.
+
+For whole-cell rows (ruled tables) a part with empty Report Ref and Page Ref belongs to a row
+next to it: usually the one above, sometimes the one below (see ``merge_continuations``). Text is
+joined in reading order and every merge is recorded on the row.
+"""
+
+from __future__ import annotations
+
+from hmic_extract.model import Finding, Provenance
+
+from .pieces import Piece
+
+
+def has_anchor(piece: Piece) -> bool:
+    """A piece that starts a logical row: it has a ref or a page ref."""
+    return bool(piece.row.ref.strip() or piece.row.page_ref.strip())
+
+
+def to_finding(piece: Piece, source: str) -> Finding:
+    row = piece.row
+    prov = Provenance(source=source, pdf_pages=sorted({row.page_index, *piece.extra_pages}), method=row.method,
+                      confidence=row.confidence)
+    return Finding(section=piece.section, ref=None, ref_text=row.ref, page_ref=row.page_ref, pages=[],
+                   issue=row.issue, action=row.action, provenance=prov)
+
+
+def _absorb(into: Finding, piece: Piece, prepend: bool) -> None:
+    text = piece.row.issue.strip()
+    into.issue = (text + "\n" + into.issue) if prepend else (into.issue + "\n" + text)
+    if piece.row.action.strip():
+        into.action = (into.action + "\n" + piece.row.action).strip()
+    if piece.row.page_index not in into.provenance.pdf_pages:
+        into.provenance.pdf_pages = sorted({*into.provenance.pdf_pages, piece.row.page_index})
+    where = "next" if prepend else "previous"
+    into.record("merge-continuation", "issue", text[:60], f"joined to the {where} part (PDF page "
+                f"{piece.row.page_index + 1})")
+
+
+def merge_continuations(pieces: list[Piece], source: str) -> list[Finding]:
+    """Given whole-cell table pieces, return one Finding per logical row.
+
+    A piece without ref and page ref continues the row above it. The exception is a row broken by
+    a page break whose ref sits on the lower part (vertically centred refs): the last piece of a
+    table part, anchor-less, whose next piece opens the next part with an anchor, is prepended to
+    that next row instead.
+    """
+    findings: list[Finding] = []
+    carried: list[Piece] = []
+    for i, piece in enumerate(pieces):
+        if has_anchor(piece):
+            finding = to_finding(piece, source)
+            for early in reversed(carried):
+                _absorb(finding, early, prepend=True)
+            carried = []
+            findings.append(finding)
+            continue
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        prev = pieces[i - 1] if i > 0 else None
+        first_of_part = prev is None or prev.row.table_id != piece.row.table_id
+        last_of_part = nxt is not None and nxt.row.table_id != piece.row.table_id
+        if last_of_part and not first_of_part and nxt is not None and has_anchor(nxt):
+            carried.append(piece)
+            continue
+        if findings:
+            _absorb(findings[-1], piece, prepend=False)
+        else:
+            carried.append(piece)
+    if carried:
+        finding = to_finding(carried[0], source)
+        for extra in carried[1:]:
+            _absorb(finding, extra, prepend=False)
+        finding.flag("text with no Report Ref or Page Ref")
+        findings.append(finding)
+    return findings

@@ -1,0 +1,17 @@
+"""The normaliser's working unit before rows are whole: a raw row with the section it falls under."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hmic_extract.model import RawRow
+
+
+@dataclass
+class Piece:
+    """A raw table row (or text line) on its way to becoming a Finding."""
+
+    row: RawRow
+    section: str = ""
+    extra_pages: list[int] = field(default_factory=list)  # PDF pages of merged fragments
+    notes: list[str] = field(default_factory=list)  # what was merged into it, for provenance

@@ -1,0 +1,56 @@
+"""Clean cell text: join wrapped lines, undo ligatures and soft hyphens, fold white space.
+
+Footnote markers (superscript digits) are kept, so no blanket NFKC: it would turn "¹" into "1".
+"""
+
+from __future__ import annotations
+
+import re
+
+from hmic_extract.model import Finding
+
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
+             "\ufb06": "st"}
+INVISIBLES = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)  # soft hyphen, zero-widths
+SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+HYPHEN_END = re.compile(r"(\w)-$")
+
+
+def join_lines(lines: list[str]) -> str:
+    """Given the wrapped lines of one cell, return one line.
+
+    A line ending in a hyphen joins the next without a space and keeps the hyphen: office exports
+    do not hyphenate automatically, so "on-" + "going" is the compound "on-going".
+    """
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif HYPHEN_END.search(out) and line[:1].islower():
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def clean_text(text: str) -> str:
+    """Given raw cell text (possibly multi-line), return it as one clean line."""
+    for lig, plain in LIGATURES.items():
+        text = text.replace(lig, plain)
+    text = text.translate(INVISIBLES)
+    text = "".join(ch if ch in "\n\t" or ch >= " " else " " for ch in text)
+    text = join_lines(text.splitlines())
+    return SPACES.sub(" ", text).strip()
+
+
+def clean_texts(findings: list[Finding]) -> list[Finding]:
+    """Given findings with raw text, return them with issue/ref/page text cleaned."""
+    for f in findings:
+        f.issue = clean_text(f.issue)
+        f.ref_text = clean_text(f.ref_text)
+        f.page_ref = clean_text(f.page_ref)
+        f.action = clean_text(f.action)
+    return findings
