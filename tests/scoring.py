@@ -44,15 +44,16 @@ def pages_of(page_ref: object) -> frozenset[int]:
 def read_rows(xlsx: Path) -> list[dict]:
     ws = load_workbook(xlsx, read_only=True, data_only=True).worksheets[0]
     rows = list(ws.iter_rows(values_only=True))
-    for i, row in enumerate(rows[:50]):
+    header_at = None
+    for index, row in enumerate(rows[:50]):
         names = {re.sub(r"\s+", " ", str(c or "")).strip().lower(): j for j, c in enumerate(row)}
         if all(k in names for k in NEEDED):
-            cols = {v: names[k] for k, v in NEEDED.items()}
+            header_at, cols = index, {v: names[k] for k, v in NEEDED.items()}
             break
-    else:
+    if header_at is None:
         raise AssertionError(f"no header row in {xlsx}")
     out = []
-    for row in rows[i + 1:]:
+    for row in rows[header_at + 1:]:
         m = re.search(r"\d+", str(row[cols["ref"]] if row[cols["ref"]] is not None else ""))
         if m:
             out.append({"section": norm_section(row[cols["section"]]), "ref": int(m.group()),

@@ -1,0 +1,38 @@
+from hmic_extract.model import RawRow
+from hmic_extract.normalise.continuation import merge_continuations
+from hmic_extract.normalise.pieces import Piece
+
+
+def piece(ref, page, issue, page_index, table_id):
+    return Piece(RawRow(ref=ref, page_ref=page, issue=issue, page_index=page_index, table_id=table_id),
+                 section="Issues of concern")
+
+
+def test_row_broken_by_a_page_break_is_merged_into_the_row_above():
+    pieces = [piece("1", "Page 5", "first part", 0, 1), piece("2", "Page 6", "starts here and", 0, 1),
+              piece("", "", "ends on the next page.", 1, 2), piece("3", "Page 7", "Whole.", 1, 2)]
+    rows = merge_continuations(pieces, "x.pdf")
+    assert [r.issue for r in rows] == ["first part", "starts here and\nends on the next page.", "Whole."]
+    assert rows[1].provenance.pdf_pages == [0, 1]
+    assert rows[1].provenance.repairs and rows[1].provenance.repairs[0].rule == "merge-continuation"
+
+
+def test_row_whose_ref_sits_on_the_lower_part_takes_the_upper_part_from_the_previous_page():
+    pieces = [piece("1", "Page 5", "Whole.", 0, 1), piece("", "", "The upper half of row two", 0, 1),
+              piece("2", "Page 6", "and its lower half.", 1, 2)]
+    rows = merge_continuations(pieces, "x.pdf")
+    assert [r.issue for r in rows] == ["Whole.", "The upper half of row two\nand its lower half."]
+    assert rows[1].ref_text == "2"
+
+
+def test_row_broken_over_two_page_breaks_is_one_row():
+    pieces = [piece("1", "Page 5", "a", 0, 1), piece("", "", "b", 1, 2), piece("", "", "c", 2, 3),
+              piece("2", "Page 6", "d", 2, 3)]
+    rows = merge_continuations(pieces, "x.pdf")
+    assert [r.issue for r in rows] == ["a\nb\nc", "d"]
+    assert rows[0].provenance.pdf_pages == [0, 1, 2]
+
+
+def test_text_before_any_ref_is_kept_and_flagged():
+    rows = merge_continuations([piece("", "", "orphan", 0, 1)], "x.pdf")
+    assert rows[0].issue == "orphan" and rows[0].needs_review

@@ -1,0 +1,24 @@
+from hmic_extract.normalise.text import clean_text, join_lines
+
+
+def test_wrapped_cell_lines_become_one_line():
+    assert clean_text("Notts has 30% more calls\nfor assistance than\nnational average") == (
+        "Notts has 30% more calls for assistance than national average")
+
+
+def test_line_end_hyphen_keeps_the_compound_and_drops_the_space():
+    assert join_lines(["an on-", "going safeguarding plan"]) == "an on-going safeguarding plan"
+    assert join_lines(["force-", "based systems"]) == "force-based systems"
+
+
+def test_hyphen_before_capitalised_word_is_not_glued():
+    assert join_lines(["Cambridgeshire -", "Cheshire"]) == "Cambridgeshire - Cheshire"
+
+
+def test_ligatures_soft_hyphens_and_odd_spaces_are_cleaned_but_footnote_markers_kept():
+    assert clean_text("e\ufb00ective o\ufb03ce\u00ad work\u00a0 safeguarding\u00b9 for") == (
+        "effective office work safeguarding\u00b9 for")
+
+
+def test_control_characters_become_spaces():
+    assert clean_text("a\x07b\x00c") == "a b c"
