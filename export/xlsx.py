@@ -53,6 +53,7 @@ HEADER_FONT = Font(bold=True, color="FFFFFF")
 EDITABLE_FILL = PatternFill("solid", fgColor="FFF9E5")
 REVIEW_FILL = PatternFill("solid", fgColor="F8CBAD")
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+CENTRE_TOP = Alignment(wrap_text=True, vertical="top", horizontal="center")
 
 
 def row_id(doc: Document, finding: Finding, index: int) -> str:
@@ -80,7 +81,7 @@ def estimated_height(texts_and_widths: list[tuple[str, float]]) -> float:
     """Row height (points) that shows all wrapped text: Excel does not grow rows by itself."""
     lines = 1
     for text, width in texts_and_widths:
-        per_line = max(int(width * 1.15), 1)
+        per_line = max(int(width * 1.25), 1)
         lines = max(lines, sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n")))
     return min(15.0 * lines + 3, 409)
 
@@ -101,6 +102,7 @@ def write_template_sheet(ws: Worksheet, doc: Document) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[get_column_letter(col)].width = width
     ws.column_dimensions[get_column_letter(ROW_ID_COLUMN)].hidden = True
+    ws.row_dimensions[HEADER_ROW].height = 30
 
     first = HEADER_ROW + 1
     for i, f in enumerate(doc.findings):
@@ -110,7 +112,7 @@ def write_template_sheet(ws: Worksheet, doc: Document) -> None:
         for col, value in enumerate(values, start=1):
             put(ws, r, col, value)
             cell = ws.cell(r, col)
-            cell.alignment, cell.border = WRAP_TOP, BORDER
+            cell.alignment, cell.border = (CENTRE_TOP if col in (2, 3) else WRAP_TOP), BORDER
             if COLUMNS[col - 1][2]:
                 cell.protection = Protection(locked=False)
                 cell.fill = EDITABLE_FILL
