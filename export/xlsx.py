@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -58,6 +60,8 @@ CENTRE_TOP = Alignment(wrap_text=True, vertical="top", horizontal="center")
 
 def row_id(doc: Document, finding: Finding, index: int) -> str:
     """A stable id for a row: same PDF, same section and ref -> same id, across runs and copies."""
+    if finding.row_id:  # read back from a workbook: keep the id the returned copies carry
+        return finding.row_id
     base = doc.metadata.get("sha256") or hashlib.sha256(doc.source.encode()).hexdigest()
     code = SECTION_CODES.get(finding.section, "SEC")
     ref = f"{finding.ref:02d}" if finding.ref is not None else f"x{index + 1:02d}"
@@ -86,7 +90,16 @@ def estimated_height(texts_and_widths: list[tuple[str, float]]) -> float:
     return min(15.0 * lines + 3, 409)
 
 
-def write_template_sheet(ws: Worksheet, doc: Document) -> None:
+@dataclass(frozen=True)
+class ExtraColumn:
+    """A read-only column after Row ID (a tracker's merge notes, recurrence), one value per finding."""
+
+    header: str
+    width: float
+    values: Sequence[object]
+
+
+def write_template_sheet(ws: Worksheet, doc: Document, extra_columns: Sequence[ExtraColumn] = ()) -> None:
     title = doc.metadata.get("title") or Path(doc.source).stem
     put(ws, 1, 1, f"Assurance template: {title}")
     ws.cell(1, 1).font = Font(bold=True, size=14)
@@ -107,8 +120,8 @@ def write_template_sheet(ws: Worksheet, doc: Document) -> None:
     first = HEADER_ROW + 1
     for i, f in enumerate(doc.findings):
         r = first + i
-        values = (f.section, f.ref if f.ref is not None else f.ref_text, f.page_ref, f.issue, f.action, "", None,
-                  "", row_id(doc, f, i))
+        values = (f.section, f.ref if f.ref is not None else f.ref_text, f.page_ref, f.issue, f.action, f.owner,
+                  f.target_date, f.status, row_id(doc, f, i))
         for col, value in enumerate(values, start=1):
             put(ws, r, col, value)
             cell = ws.cell(r, col)
@@ -121,6 +134,15 @@ def write_template_sheet(ws: Worksheet, doc: Document) -> None:
             ws.cell(r, 2).fill = REVIEW_FILL
         ws.row_dimensions[r].height = estimated_height([(f.issue, COLUMNS[3][1]), (f.page_ref, COLUMNS[2][1])])
     last = max(first, first + len(doc.findings) - 1)
+    for k, extra in enumerate(extra_columns, start=ROW_ID_COLUMN + 1):
+        put(ws, HEADER_ROW, k, extra.header)
+        ws.cell(HEADER_ROW, k).font, ws.cell(HEADER_ROW, k).fill = HEADER_FONT, HEADER_FILL
+        ws.cell(HEADER_ROW, k).border, ws.cell(HEADER_ROW, k).alignment = BORDER, WRAP_TOP
+        ws.column_dimensions[get_column_letter(k)].width = extra.width
+        for i, value in enumerate(extra.values):
+            put(ws, first + i, k, value)
+            ws.cell(first + i, k).alignment, ws.cell(first + i, k).border = WRAP_TOP, BORDER
+    last_col = get_column_letter(len(COLUMNS) + len(extra_columns) if extra_columns else len(COLUMNS) - 1)
 
     status = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True,
                             showErrorMessage=True, errorTitle="Status", error="Choose a status from the list")
@@ -132,9 +154,9 @@ def write_template_sheet(ws: Worksheet, doc: Document) -> None:
     ws.add_data_validation(date)
 
     ws.freeze_panes = ws.cell(first, 1)
-    ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(len(COLUMNS) - 1)}{last}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{last}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.print_area = f"A1:{get_column_letter(len(COLUMNS) - 1)}{last}"
+    ws.print_area = f"A1:{last_col}{last}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
@@ -204,11 +226,11 @@ def write_document_sheet(ws: Worksheet, doc: Document) -> None:
             ws.cell(i, 2).alignment = WRAP_TOP
 
 
-def build_workbook(doc: Document) -> Workbook:
+def build_workbook(doc: Document, extra_columns: Sequence[ExtraColumn] = ()) -> Workbook:
     wb = Workbook()
     template = wb.active
     template.title = TEMPLATE_SHEET
-    write_template_sheet(template, doc)
+    write_template_sheet(template, doc, extra_columns)
     write_provenance_sheet(wb.create_sheet(PROVENANCE_SHEET), doc)
     write_document_sheet(wb.create_sheet(DOCUMENT_SHEET), doc)
     return wb

@@ -7,6 +7,7 @@ Provenance travels on each row so the exporter never has to ask the extractor an
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
 # Canonical section names, in the order an assurance template lists them.
@@ -108,6 +109,11 @@ class Finding:
     issue: str
     action: str = ""
     provenance: Provenance = field(default_factory=Provenance)
+    # Filled in by recipients of the template and read back from returned copies (see tracker/).
+    owner: str = ""
+    target_date: date | str | None = None  # a date, or the text as typed when it is not one (or a merge conflict)
+    status: str = ""
+    row_id: str = ""  # the stable id a workbook gave this row; "" until the row has been written once
 
     @property
     def needs_review(self) -> bool:
