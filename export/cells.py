@@ -13,7 +13,8 @@ XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def cell_text(value: str) -> str:
     """Given any text, return it without XML-illegal characters and within Excel's cell limit."""
-    text = XML_ILLEGAL.sub("", value)
+    # XML parsers turn a bare CR into LF on reading; store Excel's own line break from the start.
+    text = XML_ILLEGAL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
     if len(text) > EXCEL_CELL_LIMIT:
         text = text[: EXCEL_CELL_LIMIT - len(TRUNCATION_MARK)] + TRUNCATION_MARK
     return text
@@ -22,3 +23,17 @@ def cell_text(value: str) -> str:
 def looks_like_formula(text: str) -> bool:
     """True when a spreadsheet would read this text as a formula if typed in."""
     return text.startswith(FORMULA_START)
+
+
+def csv_cell(value: object) -> str:
+    """Given a cell value, return CSV text that a spreadsheet shows as text and never runs.
+
+    The same cleaning as the workbook (XML-illegal characters, Excel's cell limit); text that would
+    start a formula gets a leading apostrophe, the OWASP advice for CSV injection.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    text = cell_text(str(value))
+    return "'" + text if looks_like_formula(text) else text
