@@ -1,26 +1,31 @@
-"""Ruled (lattice) annex tables in born-digital PDFs, found with pdfplumber's line strategy.
+"""Ruled (lattice) annex tables in born-digital PDFs.
 
-pdfplumber builds the cell grid from the ruling lines and joins the wrapped lines of a cell, so each
-raw row here is one physical table row on one page. Continuation parts on the next page (no header
-row, same columns) are recognised by their column positions. Text lines outside the tables on annex
-pages (section titles, footnotes) are handed on as TEXT rows for the normaliser to interpret.
+The cell grid comes from the page's ruling lines with pdfplumber's table algorithm, fed with edges
+that pdfium reads in milliseconds (see ``pdfium_page``); cell text comes from pdfium too, with the
+wrapped lines of a cell kept as lines for the normaliser to join. Each raw row is one physical table
+row on one page. Continuation parts on the next page (no header row, same columns) are recognised
+by their column positions. Text lines outside the tables on annex pages (section titles, footnotes)
+are handed on as TEXT rows for the normaliser to interpret.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from hmic_extract.model import RawRow, RowKind
 from hmic_extract.vocabulary import map_header
 
 from .pdf import OpenPdf
+from .pdfium_page import PdfiumPage
 
 METHOD = "ruled"
-TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3,
-                  "intersection_tolerance": 3}
+SNAP = 3.0  # points: edges this close are the same line (pdfplumber's default)
 COLUMN_TOLERANCE = 4.0  # points: how far a continuation's column edges may sit from the header's
 MIN_COLUMNS = 3
+HEADER_WORDS = re.compile(r"\b(ref|page|concern|recommendation|improvement|issue|finding|action|update)", re.I)
 
 
 @dataclass
@@ -32,29 +37,57 @@ class ActiveTable:
     ncols: int
 
 
-def column_edges(table) -> list[float]:
-    """Given a pdfplumber Table, return the left x of each column (from its fullest row)."""
-    best: list[float] = []
-    for row in table.rows:
-        xs = [c[0] for c in row.cells if c is not None]
-        if len(xs) > len(best):
-            best = xs
-    return best
+@dataclass
+class Grid:
+    """One ruled table on a page: its rows of cell boxes (None where a cell is merged into its left)."""
+
+    bbox: tuple[float, float, float, float]
+    rows: list[tuple[tuple[float, float, float, float], list[tuple[float, float, float, float] | None]]]
+
+    @property
+    def ncols(self) -> int:
+        return max((len(cells) for _, cells in self.rows), default=0)
+
+    def column_edges(self) -> list[float]:
+        """Left x of each column, from the fullest row."""
+        best: list[float] = []
+        for _, cells in self.rows:
+            xs = [c[0] for c in cells if c is not None]
+            if len(xs) > len(best):
+                best = xs
+        return best
 
 
-def continues(active: ActiveTable, ncols: int, edges: list[float]) -> bool:
+def edges_to_grids(edges: list[dict]) -> list[Grid]:
+    """Given a page's edges, return its ruled tables, top to bottom (pdfplumber's lattice algorithm)."""
+    from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+    from pdfplumber.utils import filter_edges
+
+    if not edges:
+        return []
+    merged = filter_edges(merge_edges(edges, SNAP, SNAP, SNAP, SNAP), min_length=SNAP)
+    cells = intersections_to_cells(edges_to_intersections(merged, SNAP, SNAP))
+    grids = []
+    for table_cells in cells_to_tables(cells):
+        table = Table(None, table_cells)  # type: ignore[arg-type] - rows/bbox need no page
+        grids.append(Grid(table.bbox, [(row.bbox, list(row.cells)) for row in table.rows]))
+    return sorted(grids, key=lambda g: g.bbox[1])
+
+
+def continues(active: ActiveTable, grid: Grid) -> bool:
     """Given the active table and a header-less table, return True when it is the same table continued."""
-    if ncols != active.ncols or len(edges) != len(active.column_x):
+    edges = grid.column_edges()
+    if grid.ncols != active.ncols or len(edges) != len(active.column_x):
         return False
     return all(abs(a - b) <= COLUMN_TOLERANCE for a, b in zip(edges, active.column_x, strict=True))
 
 
 def row_to_raw(cells: list[str | None], roles: dict[str, int], page_index: int, bbox, table_id: int) -> RawRow:
-    """Given one extracted table row, return a RawRow: a CELLS row, or a TEXT row for a full-width band."""
+    """Given one table row's texts, return a RawRow: a CELLS row, or a TEXT row for a full-width band."""
     filled = [c for c in cells if c is not None]
     if len(filled) == 1 and len(cells) > 1 and cells[0] is not None:
         # Merged full-width row (a section band such as "Areas for improvement").
-        return RawRow(kind=RowKind.TEXT, text=(filled[0] or "").strip(), page_index=page_index,
+        return RawRow(kind=RowKind.TEXT, text=" ".join((filled[0] or "").split()), page_index=page_index,
                       top=bbox[1], bottom=bbox[3], method=METHOD, table_id=table_id)
 
     def get(role: str) -> str:
@@ -65,58 +98,69 @@ def row_to_raw(cells: list[str | None], roles: dict[str, int], page_index: int, 
                   page_index=page_index, top=bbox[1], bottom=bbox[3], method=METHOD, table_id=table_id)
 
 
-def text_lines_outside(page, table_boxes: list[tuple[float, float, float, float]], page_index: int) -> list[RawRow]:
+def text_rows_outside(page: PdfiumPage, boxes: list[tuple[float, float, float, float]],
+                      page_index: int) -> list[RawRow]:
     """Given a page and its table boxes, return its other text lines as TEXT rows (titles, footnotes)."""
     out = []
-    for line in page.extract_text_lines(return_chars=False, strip=True):
-        mid = (line["top"] + line["bottom"]) / 2
-        if any(b[1] <= mid <= b[3] for b in table_boxes):
+    for text, x0, top, x1, bottom in page.text_lines():
+        mid_y, mid_x = (top + bottom) / 2, (x0 + x1) / 2
+        if any(b[1] <= mid_y <= b[3] and b[0] <= mid_x <= b[2] for b in boxes):
             continue
-        out.append(RawRow(kind=RowKind.TEXT, text=line["text"], page_index=page_index, top=line["top"],
-                          bottom=line["bottom"], method=METHOD))
+        out.append(RawRow(kind=RowKind.TEXT, text=text, page_index=page_index, top=top, bottom=bottom,
+                          method=METHOD))
     return out
+
+
+def pdfium_document(pdf: OpenPdf) -> Any:
+    """The pdfium handle of an open PDF (shared when the opener made one, else opened here)."""
+    shared = getattr(pdf, "pdfium", None)
+    if shared is not None:
+        return shared
+    import pypdfium2 as pdfium
+
+    return pdfium.PdfDocument(str(pdf.path), password=getattr(pdf, "password", None))
 
 
 def extract_ruled(pdf: OpenPdf, page_indexes: Iterable[int]) -> tuple[list[RawRow], list[int]]:
     """Given an open PDF and the pages worth looking at, return the annex's raw rows and its pages.
 
-    Returns ([], []) when no ruled annex table is found.
+    Pages whose text names no header word and that cannot continue an active table are skipped
+    before any grid is built. Returns ([], []) when no ruled annex table is found.
     """
+    document = pdfium_document(pdf)
     rows: list[RawRow] = []
     annex_pages: list[int] = []
     active: ActiveTable | None = None
     table_id = 0
     for page_index in page_indexes:
-        page = pdf.plumber.pages[page_index]
-        tables = sorted(page.find_tables(TABLE_SETTINGS), key=lambda t: t.bbox[1])
-        page_rows: list[RawRow] = []
-        boxes = []
-        for table in tables:
-            extracted = table.extract()
-            if not extracted:
+        page = PdfiumPage.load(document, page_index)
+        try:
+            if active is None and not HEADER_WORDS.search(page.plain_text()):
+                continue  # cheap text scan: no annex can start on this page
+            page_rows: list[RawRow] = []
+            boxes = []
+            for grid in edges_to_grids(page.edges()):
+                if grid.ncols < MIN_COLUMNS:
+                    continue
+                first_cells = [page.text_in(c) if c else "" for c in grid.rows[0][1]]
+                header = map_header(first_cells)
+                if header is not None:
+                    active = ActiveTable(header, grid.column_edges(), grid.ncols)
+                elif active is None or not continues(active, grid):
+                    continue
+                table_id += 1
+                boxes.append(grid.bbox)
+                for bbox, cells in grid.rows:
+                    texts = [page.text_in(c) if c is not None else None for c in cells]
+                    page_rows.append(row_to_raw(texts, active.roles, page_index, bbox, table_id))
+            if not page_rows:
+                if active is not None:
+                    active = None  # a page with no table part after the annex began: the annex has ended
                 continue
-            ncols = max(len(r) for r in extracted)
-            if ncols < MIN_COLUMNS:
-                continue
-            header = map_header([c or "" for c in extracted[0]])
-            edges = column_edges(table)
-            if header is not None:
-                active = ActiveTable(header, edges, ncols)
-            elif active is None or not continues(active, ncols, edges):
-                continue
-            table_id += 1
-            boxes.append(table.bbox)
-            for cells, prow in zip(extracted, table.rows, strict=False):
-                page_rows.append(row_to_raw(cells, active.roles, page_index, prow.bbox, table_id))
-        if not page_rows and active is None:
-            continue
-        if page_rows:
             annex_pages.append(page_index)
-        elif active is not None and not tables:
-            # A page with no table after the annex began: the annex has ended.
-            active = None
-            continue
-        page_rows.extend(text_lines_outside(page, boxes, page_index))
-        page_rows.sort(key=lambda r: (r.top if r.top is not None else 0.0))
-        rows.extend(page_rows)
+            page_rows.extend(text_rows_outside(page, boxes, page_index))
+            page_rows.sort(key=lambda r: r.top if r.top is not None else 0.0)
+            rows.extend(page_rows)
+        finally:
+            page.close()
     return (rows, annex_pages) if annex_pages else ([], [])
