@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hmic_extract.errors import UnreadableInput
+from hmic_extract.errors import LimitExceeded, UnreadableInput
+from hmic_extract.limits import check_page_count
 
 PDF_MAGIC = b"%PDF-"
 
@@ -70,20 +71,61 @@ def read_page_labels(path: Path, password: str | None) -> list[str]:
     return labels if any(labels) else []
 
 
-def open_pdf(path: str | os.PathLike[str], password: str | None = None) -> OpenPdf:
-    """Open ``path`` with pdfplumber; raise UnreadableInput with a one-line reason on failure."""
-    import pdfplumber
+def count_pages_quickly(path: Path, password: str | None) -> int | None:
+    """Return the page count read by pdfium (C, fast), or None when pdfium cannot open the file."""
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(str(path), password=password)
+    except Exception:
+        return None
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def password_problem(err: BaseException) -> bool:
+    """True when pdfminer failed because the PDF needs a (different) user password."""
     from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    seen: BaseException | None = err
+    while seen is not None:
+        if isinstance(seen, PDFPasswordIncorrect) or any(isinstance(a, PDFPasswordIncorrect) for a in seen.args):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def open_pdf(path: str | os.PathLike[str], password: str | None = None) -> OpenPdf:
+    """Open ``path`` with pdfplumber; raise UnreadableInput/LimitExceeded with a one-line reason on failure.
+
+    A PDF encrypted with only an owner password (printing/copying restrictions) opens with the empty
+    user password, as every PDF viewer does; one with a user password needs ``password``.
+    """
+    import pdfplumber
 
     p = Path(path)
     check_is_pdf(p)
+    quick = count_pages_quickly(p, password)
+    if quick is not None:
+        check_page_count(p, quick)
     try:
         pdf = pdfplumber.open(p, password=password or "")
-        page_count = len(pdf.pages)
-    except PDFPasswordIncorrect as err:
-        hint = "the password given is wrong" if password else "it is password-protected; pass --password"
-        raise UnreadableInput(f"{p}: cannot open: {hint}") from err
     except Exception as err:
+        if password_problem(err):
+            hint = ("the password given is wrong" if password else
+                    "it is password-protected; pass --password or set HMIC_PDF_PASSWORD")
+            raise UnreadableInput(f"{p}: cannot open: {hint}") from err
+        reason = type(err).__name__ if not str(err) else str(err).splitlines()[0][:120]
+        raise UnreadableInput(f"{p}: not a readable PDF ({reason}); is the file complete?") from err
+    try:
+        page_count = len(pdf.pages)
+        check_page_count(p, page_count)
+    except Exception as err:
+        pdf.close()
+        if isinstance(err, UnreadableInput | LimitExceeded):
+            raise
         reason = type(err).__name__ if not str(err) else str(err).splitlines()[0][:120]
         raise UnreadableInput(f"{p}: not a readable PDF ({reason}); is the file complete?") from err
     if page_count == 0:

@@ -1,4 +1,4 @@
-"""Command line: parse options, call the pipeline, print a summary. All behaviour lives elsewhere.
+"""Command line: parse options, call the batch runner, print a summary. All behaviour lives elsewhere.
 
 Heavy libraries are imported inside the commands, so ``hmic-extract --help`` stays instant.
 """
@@ -6,29 +6,39 @@ Heavy libraries are imported inside the commands, so ``hmic-extract --help`` sta
 from __future__ import annotations
 
 import sys
-import traceback
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .errors import HmicError
+from .limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT, Limits
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_USAGE = 2  # click's own code for bad options
+EXIT_UNREADABLE = 3
+EXIT_NOTHING = 4
+EXIT_EXISTS = 5
+EXIT_WRITE = 6
+EXIT_LIMIT = 7
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
 
 EPILOG = """\b
 Examples:
   hmic-extract response.pdf                 # writes response.xlsx next to the PDF
   hmic-extract response.pdf -o template.xlsx --force
   hmic-extract a.pdf b.pdf -o out/          # one workbook per PDF in out/
+  hmic-extract reports/ -r -o out/ --combined tracker.xlsx
+  hmic-extract 'reports/**/*.pdf' --format json --format csv -o out/
+  hmic-extract inspect response.pdf         # what the tool sees; writes nothing
 
 \b
 Exit codes: 0 ok, 1 internal error, 2 bad options, 3 unreadable input (not a PDF,
-corrupt, password needed), 4 no annex table or findings found, 5 output exists
-(use --force), 6 output could not be written, 7 a safety limit was hit.
-With several PDFs the exit code is the highest code of any file.
+corrupt, password needed), 4 no annex table or findings found (nothing written),
+5 output exists (use --force), 6 output could not be written, 7 a safety limit was
+hit (--max-pages, --timeout, --max-memory), 130 interrupted (Ctrl-C).
+With several PDFs: the highest code of any file that failed; else 4 when a file
+had nothing to extract; else 0.
 """
 
 
@@ -54,67 +64,175 @@ def main() -> None:
     """
 
 
-def default_output(pdf: Path, out: Path | None, many: bool) -> Path:
-    if out is None:
-        return pdf.with_suffix(".xlsx")
-    if many or out.is_dir() or str(out).endswith(("/", "\\")):
-        return out / (pdf.stem + ".xlsx")
-    return out
+def limit_options(fn):
+    """The per-file safety limits, shared by ``extract`` and ``inspect``."""
+    fn = click.option("--password", envvar="HMIC_PDF_PASSWORD",
+                      help="Password for an encrypted PDF (or set HMIC_PDF_PASSWORD).")(fn)
+    fn = click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+                      help="Seconds allowed per file (0: no limit).")(fn)
+    fn = click.option("--max-pages", type=click.IntRange(min=0), default=DEFAULT_MAX_PAGES, show_default=True,
+                      help="Refuse PDFs with more pages (0: no limit).")(fn)
+    fn = click.option("--max-memory", type=click.IntRange(min=0), default=DEFAULT_MAX_MEMORY_MB, show_default=True,
+                      metavar="MB", help="Memory allowed per file, in MB (0: no limit).")(fn)
+    return fn
 
 
-def summary_line(doc, out: Path) -> str:
+def is_single_file(inputs: tuple[str, ...]) -> bool:
+    """True for one plain file argument (not a folder or pattern): the one-workbook, one-line-summary case."""
+    from .batch import GLOB_MAGIC
+
+    if len(inputs) != 1:
+        return False
+    path = Path(inputs[0])
+    return not path.is_dir() and (path.exists() or not GLOB_MAGIC.search(inputs[0]))
+
+
+def names_a_folder(out: Path) -> bool:
+    return out.is_dir() or str(out).endswith(("/", "\\"))
+
+
+def choose_formats(formats: tuple[str, ...], single: bool, output: Path | None) -> list[str]:
+    """The formats asked for; with none, the suffix of ``-o FILE`` for one input, else xlsx."""
+    if formats:
+        return list(dict.fromkeys(formats))
+    if single and output is not None and not names_a_folder(output) and output.suffix.lower() in (".csv", ".json"):
+        return [output.suffix.lower()[1:]]
+    return ["xlsx"]
+
+
+def summary_line(doc, outputs: list[Path]) -> str:
+    from .console import written_text
+
     parts = ", ".join(f"{n} {s.lower()}" for s, n in doc.rows_per_section().items())
     flagged = f"; {doc.flagged} flagged for review" if doc.flagged else "; none flagged for review"
-    return f"{doc.source} -> {out}: {len(doc.findings)} rows ({parts}){flagged}"
+    return f"{doc.source} -> {written_text(outputs)}: {len(doc.findings)} rows ({parts}){flagged}"
 
 
 @main.command("extract", epilog=EPILOG)
-@click.argument("pdfs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="Output .xlsx file (one PDF) or folder (several PDFs). Default: next to each PDF.")
-@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
-@click.option("--password", envvar="HMIC_PDF_PASSWORD", help="Password for an encrypted PDF "
-              "(or set HMIC_PDF_PASSWORD).")
-@click.option("-v", "--verbose", is_flag=True, help="Show progress, each row's review flags and tracebacks.")
+              help="Output file (one PDF) or folder (several PDFs, a folder or a pattern; sub-folders are "
+                   "mirrored). Default: next to each PDF.")
+@click.option("-r", "--recursive", is_flag=True, help="Look for PDFs in sub-folders of folder inputs too.")
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(["xlsx", "csv", "json"]),
+              help="Output format; repeat for several. Default: xlsx (or the suffix of -o FILE).")
+@click.option("--combined", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write one workbook with an index of every input and all rows with a Source column. "
+                   "Without -o only this workbook is written.")
+@click.option("--force", is_flag=True, help="Overwrite existing output files.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Files read at once, each in its own process (default 0: one per CPU core).")
+@limit_options
+@click.option("-v", "--verbose", is_flag=True, help="Show each file as it starts, each row's review flags and "
+                                                     "tracebacks of internal errors.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def extract_command(pdfs: tuple[Path, ...], output: Path | None, force: bool, password: str | None,
-                    verbose: bool, quiet: bool) -> None:
-    """Extract the assurance template from one or more PDFs."""
-    from .export import check_writable, write_xlsx
-    from .pipeline import extract_file
+def extract_command(inputs: tuple[str, ...], output: Path | None, recursive: bool, formats: tuple[str, ...],
+                    combined: Path | None, force: bool, jobs: int, password: str | None, timeout: float,
+                    max_pages: int, max_memory: int, verbose: bool, quiet: bool) -> None:
+    """Extract the assurance template from PDFs: files, folders (-r for sub-folders) or glob patterns."""
+    from .batch import OK, Task, batch_exit_code, collect_sources, make_output_folders, plan_outputs, run_tasks
+    from .console import Progress, review_lines, summary_table
+    from .errors import HmicError, OutputError
+    from .export import check_writable
 
-    many = len(pdfs) > 1
-    if many and output is not None and output.exists() and not output.is_dir():
-        raise click.UsageError("with several PDFs, -o must be a folder")
-    if many and output is not None:
-        output.mkdir(parents=True, exist_ok=True)
-    worst = EXIT_OK
-    for pdf in pdfs:
-        out = default_output(pdf, output, many)
+    single = is_single_file(inputs)
+    chosen = choose_formats(formats, single, output)
+    out_file = output if single and output is not None and not names_a_folder(output) else None
+    out_dir = output if output is not None and out_file is None else None
+    if out_dir is not None:
+        if out_dir.exists() and not out_dir.is_dir():
+            raise click.UsageError("with several PDFs, a folder or a pattern, -o must be a folder")
         try:
-            check_writable(out, force)
-            if verbose:
-                click.echo(f"reading {pdf} ...", err=True)
-            doc = extract_file(pdf, password=password)
-            write_xlsx(doc, out, force=force)
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            click.echo(f"error: {out_dir}: cannot create the output folder ({err.strerror})", err=True)
+            sys.exit(EXIT_WRITE)
+    try:
+        if combined is not None:
+            check_writable(combined, force)
+        sources = collect_sources(inputs, recursive)
+        plans = plan_outputs(sources, chosen, out_dir, out_file, per_file=output is not None or combined is None)
+        if out_dir is not None:
+            make_output_folders(plans, out_dir)
+    except HmicError as err:
+        click.echo(f"error: {err}", err=True)
+        sys.exit(err.exit_code)
+    except OSError as err:
+        click.echo(f"error: {err.filename}: cannot create the output folder ({err.strerror})", err=True)
+        sys.exit(EXIT_WRITE)
+    limits = Limits(max_pages=max_pages, timeout=timeout, max_memory_mb=max_memory)
+    options: dict[str, object] = {"password": password}
+    tasks = [Task(i, s, plan, force, options, limits) for i, (s, plan) in enumerate(zip(sources, plans, strict=True))]
+
+    progress = Progress(len(tasks), quiet=quiet or single, verbose=verbose)
+    try:
+        outcomes = run_tasks(tasks, jobs, on_start=progress.start, on_done=progress.finish)
+    except KeyboardInterrupt:
+        progress.close()
+        click.echo("interrupted: finished outputs are complete; no partial file was left", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    progress.close()
+
+    code = batch_exit_code(outcomes)
+    if progress.mode != "lines" or single:
+        for o in outcomes:
+            if o.status not in (OK, "duplicate"):
+                click.echo(f"error: {o.reason}", err=True)
+    if verbose:
+        for o in outcomes:
+            if o.traceback:
+                click.echo(o.traceback, err=True)
+            for line in review_lines(o):
+                click.echo(line, err=True)
+    combined_line = ""
+    if combined is not None:
+        from .export.combined import IndexEntry, write_combined
+
+        entries = [IndexEntry(o.name, o.status, "" if o.status == OK else o.reason, o.document) for o in outcomes]
+        try:
+            write_combined(entries, combined, force=force)
+            rows = sum(len(o.document.findings) for o in outcomes if o.status == OK and o.document)
+            combined_line = f"combined workbook: {combined} ({len(outcomes)} sources, {rows} rows)"
         except HmicError as err:
             click.echo(f"error: {err}", err=True)
-            worst = max(worst, err.exit_code)
-            continue
-        except Exception as err:
-            if verbose:
-                traceback.print_exc()
-            click.echo(f"error: {pdf}: internal error ({type(err).__name__}: {err}); please report it "
-                       f"(run with -v for details)", err=True)
-            worst = max(worst, EXIT_INTERNAL)
-            continue
-        if not quiet:
-            click.echo(summary_line(doc, out))
-        if verbose:
-            for f in doc.findings:
-                if f.needs_review:
-                    click.echo(f"  review {f.section} #{f.ref}: {'; '.join(f.provenance.review_flags)}", err=True)
-    sys.exit(worst)
+            code = max(code, err.exit_code if isinstance(err, OutputError) else EXIT_WRITE)
+    if not quiet:
+        if single and outcomes[0].status == OK and outcomes[0].document is not None:
+            click.echo(summary_line(outcomes[0].document, outcomes[0].written))
+        elif not single:
+            click.echo(summary_table(outcomes))
+        if combined_line:
+            click.echo(combined_line)
+    sys.exit(code)
+
+
+@main.command("inspect", epilog=EPILOG)
+@click.argument("pdf")
+@limit_options
+@click.option("-v", "--verbose", is_flag=True, help="Show whole issue texts and notes, and tracebacks.")
+def inspect_command(pdf: str, password: str | None, timeout: float, max_pages: int, max_memory: int,
+                    verbose: bool) -> None:
+    """Show what the tool sees in one PDF (kind, pages, columns, rows and their flags); writes nothing."""
+    from .batch import Source, Task, run_tasks
+    from .explain import inspect_task
+
+    limits = Limits(max_pages=max_pages, timeout=timeout, max_memory_mb=max_memory)
+    task = Task(0, Source(Path(pdf), pdf, Path(pdf)), {}, False, {"password": password, "verbose": verbose}, limits,
+                work=inspect_task)
+    try:
+        (outcome,) = run_tasks([task], 1)
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
+    if outcome.text:
+        click.echo(outcome.text)
+    if outcome.reason:
+        click.echo(f"error: {outcome.reason}", err=True)
+    if verbose and outcome.traceback:
+        click.echo(outcome.traceback, err=True)
+    sys.exit(outcome.exit_code)
+
+
+from .cli_tracker import register; register(main)  # noqa: E402, E702  (merge, status, compare)
 
 
 if __name__ == "__main__":  # pragma: no cover
