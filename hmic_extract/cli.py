@@ -232,7 +232,7 @@ def inspect_command(pdf: str, password: str | None, timeout: float, max_pages: i
     sys.exit(outcome.exit_code)
 
 
-from .cli_tracker import register; register(main)  # noqa: E402, E702  (merge, status, compare)
+from .cli_tracker import register; register(main)  # noqa: E402, E702, I001  (merge, status, compare)
 
 
 if __name__ == "__main__":  # pragma: no cover
