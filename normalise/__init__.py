@@ -11,7 +11,9 @@ from hmic_extract.model import Document, RawDocument
 from .classify import classify
 from .continuation import merge_continuations
 from .lines import regroup_lines
-from .pagerefs import parse_page_refs
+from .ocr_pagerefs import repair_ocr_page_refs
+from .pagerefs import flag_page_outliers, parse_page_refs
+from .ref_sequence import repair_ref_sequence
 from .refs import check_ref_sequence, parse_refs
 from .text import clean_texts
 
@@ -35,7 +37,10 @@ def normalise(raw: RawDocument) -> Document:
         findings = merge_continuations(pieces, raw.source)
     findings = clean_texts(findings)
     findings = parse_refs(findings)
+    findings = repair_ref_sequence(findings)
+    findings = repair_ocr_page_refs(findings)
     findings = parse_page_refs(findings, report_page_count(raw))
+    findings = flag_page_outliers(findings)
     findings = check_ref_sequence(findings)
     return Document(source=raw.source, kind=raw.kind, findings=findings, metadata=dict(raw.metadata),
                     notes=notes + [n for n in raw.notes if n not in notes], page_count=raw.page_count)

@@ -7,6 +7,7 @@ labelled as figures, tables or paragraphs are not pages.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from hmic_extract.model import Finding
 
@@ -40,4 +41,29 @@ def parse_page_refs(findings: list[Finding], report_pages: int | None = None) ->
             f.flag("no page number in the Page Ref")
         elif report_pages and max(f.pages) > report_pages:
             f.flag(f"page {max(f.pages)} is beyond the report's {report_pages} pages")
+    return findings
+
+
+OUTLIER_MARGIN = 10  # pages: how far outside its neighbours' range a page must be to look misread
+MOSTLY_ASCENDING = 0.8  # share of steps that must not go down for a section to count as in page order
+
+
+def flag_page_outliers(findings: list[Finding]) -> list[Finding]:
+    """Flag rows whose page lies far outside the pages of the rows either side, in sections in page order.
+
+    Annex rows follow the report, so page numbers mostly rise; "Page 22" between two rows citing
+    page 33 is an OCR misreading (often "Dama 22" for "Page 33") that nothing else can repair.
+    """
+    by_section: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.pages:
+            by_section.setdefault(f.section, []).append(f)
+    for rows in by_section.values():
+        steps = [b.pages[0] >= a.pages[0] for a, b in pairwise(rows)]
+        if len(steps) < 3 or sum(steps) < MOSTLY_ASCENDING * len(steps):
+            continue
+        for prev, f, nxt in zip(rows, rows[1:], rows[2:], strict=False):
+            lo, hi = min(prev.pages[0], nxt.pages[0]), max(prev.pages[-1], nxt.pages[-1])
+            if f.pages[0] < lo - OUTLIER_MARGIN or f.pages[-1] > hi + OUTLIER_MARGIN:
+                f.flag(f"page {f.pages[0]} is far outside its neighbours' pages ({prev.pages[0]}, {nxt.pages[0]})")
     return findings

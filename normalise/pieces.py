@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hmic_extract.model import RawRow
+from hmic_extract.model import RawRow, Repair
 
 
 @dataclass
@@ -15,3 +15,5 @@ class Piece:
     section: str = ""
     extra_pages: list[int] = field(default_factory=list)  # PDF pages of merged fragments
     notes: list[str] = field(default_factory=list)  # what was merged into it, for provenance
+    repairs: list[Repair] = field(default_factory=list)  # repairs made before it became a Finding
+    flags: list[str] = field(default_factory=list)  # review flags raised before it became a Finding

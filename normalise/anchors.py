@@ -1,0 +1,134 @@
+"""Find the anchor of each logical row among text lines: the line(s) holding its Report Ref and Page Ref.
+
+A row's ref may sit on any of its lines, and an OCR layer may repeat the ref and page cells on a
+neighbouring line in garbled form ("30 | Page 27" and "50 | raye 27"). A line starts a new row
+(a *primary* anchor) when its ref is the next in sequence, or when nothing near it is; a numbered
+line next to a primary that repeats its ref, or carries only a look-alike page next to the expected
+ref, is a duplicate. Page cells on other lines join the nearest primary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from hmic_extract.model import Repair
+
+from .line_units import Unit
+from .ocr_pagerefs import PageChoice, choose_page_ref, page_cell_kind
+
+REF_CELL = re.compile(r"^\W*(?:[A-Za-z]{1,4}\.?\s*)?(\d{1,3})(?:\.\d{1,2})?\W*$")
+NEAR = 1  # lines: how far an OCR duplicate of a ref sits from the ref it repeats
+PAGE_REACH = 3  # lines: how far a page cell may sit from its row's ref (refs on the last line)
+STRONG_PAGE = ("page", "other")
+
+
+def ref_number(cell: str) -> int | None:
+    """Given a ref cell ("12", "12.", "AFI 3", "R2", "C1"), return its number, or None for noise."""
+    m = REF_CELL.match(cell.strip())
+    return int(m.group(1)) if m else None
+
+
+@dataclass
+class Anchor:
+    """The lines that carry one row's ref and page cells."""
+
+    primary: int  # unit index of the line that starts the row's anchor
+    members: list[int] = field(default_factory=list)
+    ref: str = ""
+    page: PageChoice = field(default_factory=lambda: PageChoice(""))
+    repairs: list[Repair] = field(default_factory=list)
+    first: int = 0
+    last: int = 0
+
+
+def is_duplicate_ref(units: list[Unit], i: int, refs: list[int | None], last: int | None,
+                     expected: set[int]) -> bool:
+    """Given a numbered line, return True when it repeats a nearby row's ref (an OCR duplicate)."""
+    u = units[i]
+    strong_page = page_cell_kind(u.page) in STRONG_PAGE
+
+    def near(j: int) -> bool:
+        return units[j].part == u.part and abs(units[j].line_no - u.line_no) <= NEAR and j != i
+
+    if last is not None and near(last) and refs[i] == refs[last]:
+        return True
+    if strong_page or not expected or refs[i] in expected:
+        return False
+    if last is not None and near(last):
+        return True
+    return any(near(j) and refs[j] in expected for j in range(max(0, i - 3), min(len(units), i + 4)))
+
+
+def find_primaries(units: list[Unit]) -> tuple[list[int], list[int]]:
+    """Given units, return (primary unit indexes, duplicate-ref unit indexes)."""
+    refs = [ref_number(u.ref) for u in units]
+    primaries: list[int] = []
+    duplicates: list[int] = []
+    expected: set[int] = set()
+    for i, n in enumerate(refs):
+        if n is None:
+            continue
+        last = primaries[-1] if primaries else None
+        if is_duplicate_ref(units, i, refs, last, expected):
+            duplicates.append(i)
+            continue
+        primaries.append(i)
+        expected = {n + 1} | ({e + 1 for e in expected} if n not in expected else set())
+    return primaries, duplicates
+
+
+def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
+    """Given a non-primary anchor line, return the primary it belongs to (nearest, same part), or None."""
+    u = units[i]
+    kind = page_cell_kind(u.page)
+    best: tuple[float, int] | None = None
+    for p, anchor in anchors.items():
+        q = units[p]
+        distance = abs(q.line_no - u.line_no)
+        if q.part != u.part or distance > PAGE_REACH:
+            continue
+        cost = float(distance)
+        if kind in (*STRONG_PAGE, "lookalike"):
+            held = [units[m].page for m in anchor.members if page_cell_kind(units[m].page) in STRONG_PAGE]
+            if any(re.findall(r"\d+", h) != re.findall(r"\d+", u.page) for h in held):
+                cost += PAGE_REACH + 1  # that row already has a different page ref
+        cost += 0.1 if q.line_no < u.line_no else 0.0  # on a tie, a duplicate repeats the line above it
+        if best is None or cost < best[0]:
+            best = (cost, p)
+    return best[1] if best else None
+
+
+def find_anchors(units: list[Unit]) -> list[Anchor]:
+    """Given the units of one run, return one Anchor per logical row, in reading order."""
+    primaries, duplicates = find_primaries(units)
+    anchors = {p: Anchor(primary=p, members=[p], ref=units[p].ref) for p in primaries}
+    pending = sorted(duplicates + [i for i, u in enumerate(units) if i not in anchors and i not in duplicates
+                                   and ref_number(u.ref) is None and page_cell_kind(u.page) != "junk"])
+    for i in pending:
+        owner = attach(units, i, anchors)
+        if owner is not None:
+            anchors[owner].members.append(i)
+            if i in duplicates:
+                anchors[owner].repairs.append(Repair("ocr-duplicate-ref", "ref", units[i].ref,
+                                                     f"dropped; the row's ref is {units[owner].ref!r}"))
+        elif i not in duplicates and page_cell_kind(units[i].page) in (*STRONG_PAGE, "lookalike"):
+            anchors[i] = Anchor(primary=i, members=[i], ref="")  # a row whose ref was lost
+    ordered = [anchors[p] for p in sorted(anchors)]
+    for a in ordered:
+        a.members.sort()
+        a.page = choose_page_ref([units[m].page for m in a.members if units[m].page])
+        a.first, a.last = a.members[0], a.members[-1]
+    separate_spans(ordered)
+    return ordered
+
+
+def separate_spans(anchors: list[Anchor]) -> None:
+    """Make the anchors' line spans disjoint and ordered (a stray member never crosses a neighbour)."""
+    for a, b in pairwise(anchors):
+        if a.last >= b.first:
+            a.last = max([m for m in a.members if m < b.primary] or [a.primary])
+            b.first = min([m for m in b.members if m > a.primary] or [b.primary])
+        if a.last >= b.first:
+            a.last, b.first = a.primary, b.primary

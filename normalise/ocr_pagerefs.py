@@ -1,0 +1,174 @@
+"""OCR look-alikes of "Page" and page references printed over several lines or twice.
+
+OCR reads "Page" as "Dago", "Dama", "raye", "Faye", "l ugo"; a page cell printed on two lines
+("Page" / "21/22") comes out as two fragments; an OCR layer on top of a text layer repeats a
+page cell in garbled form ("Page 23" and "Dama 22"). ``page_cell_kind`` sorts one fragment,
+``choose_page_ref`` turns a row's fragments into one printed page ref, and ``repair_ocr_page_refs``
+fixes look-alike words left in whole page refs. Every change is returned or recorded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from hmic_extract.model import Finding, Repair
+
+REAL_PAGE = re.compile(r"(?i)^(?:pages?|pp?\.?|pg\.?|paras?\.?|paragraphs?)\s*\d")
+PAGE_WORD = re.compile(r"(?i)^(?:pages?|pp?\.?|pg\.?)$")
+PAGE_NUMBERS = re.compile(r"^\d{1,4}(?:\s*(?:[/,&\-–]|and|to)\s*\d{1,4})*$")
+LABEL_START = re.compile(r"(?i)^(?:fig(?:ure)?\.?|table|chart|para(?:graph)?\.?|chapter|section|annex|appendix|box)\b")
+JOINS_NEXT = re.compile(r"(?i)(?:[/,&\-–]|\band|\bto)\s*$")
+JOINS_PREV = re.compile(r"(?i)^(?:[/,&\-–]|and\b|to\b)")
+# Letters OCR puts in place of P, a, g, e (from the look-alikes seen in real annexes).
+LOOKALIKE_WORD = re.compile(r"^[PpDFfRrlI|][aouem][gyqm9][eoca]$")
+GLUED = re.compile(r"(?i)\b(pages?|pg|p)\.?(?=\d)")
+
+
+def lookalike_word(token: str) -> bool:
+    """Given a token (inner spaces allowed: "l ugo"), return True when it is OCR's reading of "Page"."""
+    flat = token.replace(" ", "")
+    return bool(LOOKALIKE_WORD.match(flat)) and flat.lower() != "page"
+
+
+def split_lookalike(text: str) -> tuple[str, str] | None:
+    """Given a page fragment, return (look-alike word, rest) when it starts with a look-alike of "Page"."""
+    m = re.match(r"^\s*([A-Za-z|]\s?[A-Za-z]{2,3})\b\s*(.*)$", text)
+    if m and lookalike_word(m.group(1)):
+        return m.group(1), m.group(2).strip()
+    return None
+
+
+def page_cell_kind(text: str) -> str:
+    """Given one line of a page cell, return its kind.
+
+    "page" ("Page 21/22", "p.12"), "word" (bare "Page" or its look-alike), "lookalike" ("Dago 77":
+    repairable), "number" ("21/22"), "label" ("Figure 4": continues a page ref), "garbled" (a
+    look-alike whose number is unreadable: "l ugo oo"), "other" (words: kept as printed), "junk".
+    """
+    flat = " ".join(text.split())
+    if not flat:
+        return "junk"
+    if REAL_PAGE.match(flat):
+        return "page"
+    if PAGE_WORD.match(flat):
+        return "word"
+    if LABEL_START.match(flat):
+        return "label"
+    if PAGE_NUMBERS.match(flat):
+        return "number" if any(int(n) > 0 for n in re.findall(r"\d+", flat)) else "junk"
+    parts = split_lookalike(flat)
+    if parts is not None:
+        _word, rest = parts
+        if not rest:
+            return "word"
+        if PAGE_NUMBERS.match(rest) and any(int(n) > 0 for n in re.findall(r"\d+", rest)):
+            return "lookalike"
+        return "garbled"
+    if re.search(r"[A-Za-z]{3,}", flat) and not re.search(r"[^\w\s.,:;/&()\-–'’]", flat):
+        return "other"
+    if re.search(r"\d", flat) and re.search(r"(?i)^[a-z|]\s", flat):
+        return "garbled"  # "D 00", "D (0": a one-letter look-alike with an unreadable number
+    return "junk"
+
+
+def repair_lookalike(text: str) -> str:
+    """Given a look-alike page fragment ("Dago 77"), return it with the word repaired ("Page 77")."""
+    parts = split_lookalike(" ".join(text.split()))
+    return f"Page {parts[1]}".strip() if parts else text
+
+
+@dataclass
+class PageChoice:
+    """The page ref chosen for a row from its fragments, with what was repaired or dropped."""
+
+    text: str
+    repairs: list[Repair] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+
+def continues(prev_kind: str, prev_text: str, kind: str, text: str) -> bool:
+    """Given two consecutive page fragments, return True when the second continues the first."""
+    if prev_kind in ("word",) and kind in ("number",):
+        return True
+    if prev_kind in ("page", "lookalike") and (kind == "label" or JOINS_NEXT.search(prev_text)
+                                               or (kind == "number" and JOINS_PREV.match(text))):
+        return True
+    return prev_kind == "page" and kind == "number" and bool(JOINS_PREV.match(text))
+
+
+def choose_page_ref(fragments: list[str], rule: str = "page-ref-fragments") -> PageChoice:
+    """Given the page-cell lines of one row in reading order, return the page ref to keep.
+
+    Fragments that continue each other are joined ("Page" + "21/22"); real page refs win over OCR
+    look-alikes and bare numbers, which are then duplicates and dropped (recorded); a look-alike
+    alone is repaired to "Page N"; an unreadable one is kept and flagged.
+    """
+    merged: list[list[str]] = []  # [kind, text]
+    junk: list[str] = []
+    for raw in fragments:
+        text = " ".join(raw.split())
+        kind = page_cell_kind(text)
+        if kind == "junk":
+            if text:
+                junk.append(text)
+            continue
+        if merged and continues(merged[-1][0], merged[-1][1], kind, text):
+            prev_kind, prev_text = merged[-1]
+            if prev_kind == "word":
+                word_is_real = bool(PAGE_WORD.match(prev_text))
+                merged[-1] = ["page" if word_is_real else "lookalike", f"{prev_text} {text}"]
+            else:
+                merged[-1] = [prev_kind, f"{prev_text} {text}"]
+            continue
+        merged.append([kind, text])
+    choice = PageChoice(text="")
+    real = [i for i, (k, _) in enumerate(merged) if k in ("page", "other")]
+    chosen = set(real)
+    if real:
+        choice.text = " ".join(merged[i][1] for i in real)
+    else:
+        for kinds in (("lookalike",), ("number", "label"), ("garbled", "word")):
+            first = next((i for i, (k, _) in enumerate(merged) if k in kinds), None)
+            if first is None:
+                continue
+            chosen.add(first)
+            kind, text = merged[first]
+            choice.text = repair_lookalike(text) if kind == "lookalike" else text
+            if kind == "lookalike":
+                choice.repairs.append(Repair("ocr-page-word", "page_ref", text, choice.text))
+            elif kinds[0] == "garbled":
+                choice.flags.append(f"page ref unreadable: {text!r}")
+            break
+    for i, (_, text) in enumerate(merged):
+        if i not in chosen:
+            choice.repairs.append(Repair(rule, "page_ref", text, f"dropped as an OCR duplicate of {choice.text!r}"))
+    for text in junk:
+        choice.repairs.append(Repair(rule, "page_ref", text, "dropped as OCR noise"))
+    return choice
+
+
+def repair_page_ref_text(page_ref: str) -> tuple[str, str]:
+    """Given a whole printed page ref, return (repaired text, rule) or (text, "") when nothing changed."""
+    text = " ".join(page_ref.split())
+    if not text:
+        return page_ref, ""
+    if page_cell_kind(text) == "lookalike":
+        return repair_lookalike(text), "ocr-page-word"
+    glued = GLUED.sub(lambda m: m.group(1) + " ", text)
+    if glued != text and REAL_PAGE.match(glued):
+        return glued, "page-number-glued"
+    groups = re.findall(r"\d+(?:\s*/\s*\d+)*", text)
+    if len(groups) == 2 and groups[0].replace(" ", "") == groups[1].replace(" ", "") and REAL_PAGE.match(text):
+        return text[: text.rfind(groups[1])].strip(), "page-duplicate-part"
+    return page_ref, ""
+
+
+def repair_ocr_page_refs(findings: list[Finding]) -> list[Finding]:
+    """Given findings, return them with look-alike "Page" words, glued numbers and doubled parts repaired."""
+    for f in findings:
+        fixed, rule = repair_page_ref_text(f.page_ref)
+        if rule:
+            f.record(rule, "page_ref", f.page_ref, fixed)
+            f.page_ref = fixed
+    return findings
