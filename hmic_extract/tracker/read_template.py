@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from zipfile import BadZipFile
 
 from hmic_extract.errors import UnreadableInput
 from hmic_extract.export.xlsx import COLUMNS, DOCUMENT_SHEET, PROVENANCE_SHEET, TEMPLATE_SHEET
@@ -242,7 +243,7 @@ def read_workbook(path: str | Path) -> TrackerWorkbook:
     path = Path(path)
     try:
         wb = load_workbook(path, data_only=True)
-    except (OSError, InvalidFileException, KeyError, ValueError) as err:
+    except (OSError, InvalidFileException, BadZipFile, KeyError, ValueError) as err:
         raise UnreadableInput(f"{path}: not a readable .xlsx workbook ({err})") from err
     ws = wb[TEMPLATE_SHEET] if TEMPLATE_SHEET in wb.sheetnames else wb.worksheets[0]
     rows = list(ws.iter_rows(values_only=True))
