@@ -1,0 +1,66 @@
+"""Decide what a PDF is before any expensive work: an annex/template response, an inspection report, or neither.
+
+pdfium hands over each page's plain text in milliseconds, so a whole report is scanned for the two
+signs that matter: an annex table's header row ("Report Ref | Page Ref | Issue of concern") and a
+finding label standing on its own line ("Areas for improvement", "Cause of concern 2",
+"Area for improvement 3:"). Prose that merely mentions areas for improvement is neither.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ANNEX = "annex"
+REPORT = "report"
+UNKNOWN = "unknown"
+KINDS = ("auto", ANNEX, REPORT)
+
+# A header row naming a ref column and a page/issue/action column, in either order.
+ANNEX_HEADER = re.compile(
+    r"(?i)^(?=.*\b(?:report\s+)?ref(?:erence)?\b)(?=.*\b(?:page|issues?|concerns?|recommendations?|improvement|"
+    r"action|update)\b).{0,160}$")
+REPORT_LABEL = re.compile(
+    r"(?i)^\s*(?:\d{1,2}[.)]?\s+)?(?:areas?\s+for\s+improvements?|causes?\s+of\s+concern|recommendations?)"
+    r"(?:\s+\d{1,2})?\s*(?:[:.–—-]\s*(?:\S.*)?)?$")
+REPORT_WORDS = re.compile(r"(?i)\binspect(?:ion|orate)\b|\bHMICF?R?S?\b|\bPEEL\b")
+
+
+def page_texts(path: str | Path, password: str | None = None) -> list[str]:
+    """Return each page's plain text (pdfium; fast), or [] when pdfium cannot read the file."""
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(str(path), password=password)
+    except Exception:
+        return []
+    texts = []
+    try:
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+            textpage.close()
+            page.close()
+    finally:
+        doc.close()
+    return texts
+
+
+def has_annex_header(texts: list[str]) -> bool:
+    return any(ANNEX_HEADER.match(line.strip()) for text in texts for line in text.splitlines())
+
+
+def has_report_findings(texts: list[str]) -> bool:
+    """Whether the text reads as an inspection report with finding labels on lines of their own."""
+    labels = any(REPORT_LABEL.match(line) for text in texts for line in text.splitlines())
+    return labels and any(REPORT_WORDS.search(text) for text in texts)
+
+
+def detect_kind(texts: list[str]) -> str:
+    """Given each page's plain text, return "annex", "report" or "unknown" (no text layer, or neither sign)."""
+    if has_annex_header(texts):
+        return ANNEX
+    if has_report_findings(texts):
+        return REPORT
+    return UNKNOWN
