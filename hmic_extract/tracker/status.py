@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
-from hmic_extract.export.xlsx import STATUSES, put
+from hmic_extract.export.xlsx import SECTION_CODES, STATUSES, estimated_height, put
 from hmic_extract.model import SECTIONS, Document, Finding
 
 from .merge import is_conflict_text
@@ -29,6 +29,7 @@ STATUS_COLOURS = {"Not started": "A6A6A6", "In progress": "F4B183", "Complete": 
                   NO_STATUS: "D9D9D9", OTHER: "8064A2", CONFLICT: "C00000"}
 HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 TABLE_ROW = 4  # header row of the summary table on the Summary sheet
+OVERDUE_LAST_COL = 12  # the overdue list's issue text is wrapped across columns F..L
 
 
 @dataclass
@@ -51,6 +52,7 @@ class StatusSummary:
     sections: dict[str, SectionProgress]
     overdue: list[Finding]
     unreadable_dates: list[Finding]
+    conflict_cells: int = 0  # recipient cells still showing two returned values
 
     @property
     def statuses(self) -> list[str]:
@@ -108,8 +110,10 @@ def summarise_status(doc: Document, as_of: date) -> StatusSummary:
             if isinstance(f.target_date, str) and f.target_date.strip():
                 unreadable.append(f)
         sections[name] = p
+    conflicts = sum(is_conflict_text(getattr(f, name)) for f in doc.findings
+                    for name in ("action", "owner", "target_date", "status"))
     return StatusSummary(as_of=as_of, source=doc.source, sections=sections, overdue=overdue,
-                         unreadable_dates=unreadable)
+                         unreadable_dates=unreadable, conflict_cells=conflicts)
 
 
 def table_rows(summary: StatusSummary) -> tuple[list[str], list[list[object]]]:
@@ -123,8 +127,8 @@ def table_rows(summary: StatusSummary) -> tuple[list[str], list[list[object]]]:
 
 
 def short_ref(f: Finding) -> str:
-    code = "".join(w[0] for w in f.section.split()[:3]).upper() if f.section else "?"
-    return f"{code} {f.ref_text or '?'}"
+    """Given a finding, return its short name for a printed line, e.g. "AFI 3"."""
+    return f"{SECTION_CODES.get(f.section, f.section or '?')} {f.ref_text or '?'}"
 
 
 def format_status_table(summary: StatusSummary) -> str:
@@ -146,6 +150,8 @@ def format_status_table(summary: StatusSummary) -> str:
                          f"{f.owner or '(no owner)'}: {issue[:60] + ('…' if len(issue) > 60 else '')}")
     else:
         lines.append("Overdue: none")
+    if summary.conflict_cells:
+        lines.append(f"Cells in conflict between returned copies: {summary.conflict_cells} (see Merge notes)")
     if summary.unreadable_dates:
         lines.append(f"Target date not a date ({len(summary.unreadable_dates)}): "
                      + ", ".join(short_ref(f) for f in summary.unreadable_dates))
@@ -161,13 +167,15 @@ def add_summary_sheet(wb: Workbook, summary: StatusSummary) -> None:
     ws.cell(1, 1).font = Font(bold=True, size=14)
     totals = summary.totals()
     put(ws, 2, 1, f"Source: {summary.source}. {totals.total} rows; {totals.overdue} overdue; "
-                  f"{totals.no_owner} with no owner; {totals.no_action} with no action.")
+                  f"{totals.no_owner} with no owner; {totals.no_action} with no action"
+                  f"{f'; {summary.conflict_cells} cell(s) in conflict' if summary.conflict_cells else ''}.")
     ws.cell(2, 1).font = Font(italic=True, color="404040")
     header, rows = table_rows(summary)
     for col, name in enumerate(header, start=1):
         put(ws, TABLE_ROW, col, name)
         ws.cell(TABLE_ROW, col).font = Font(bold=True, color="FFFFFF")
         ws.cell(TABLE_ROW, col).fill = HEADER_FILL
+        ws.cell(TABLE_ROW, col).alignment = Alignment(horizontal="left" if col == 1 else "right")
         ws.column_dimensions[get_column_letter(col)].width = 24 if col == 1 else 12
     for r, row in enumerate(rows, start=TABLE_ROW + 1):
         for col, value in enumerate(row, start=1):
@@ -192,14 +200,27 @@ def add_summary_sheet(wb: Workbook, summary: StatusSummary) -> None:
     chart_row = TABLE_ROW + len(rows) + 2
     ws.add_chart(chart, f"A{chart_row}")
 
-    r = chart_row + 22  # below the chart (10 cm is about 20 rows)
-    put(ws, r, 1, f"Overdue rows ({len(summary.overdue)})")
-    ws.cell(r, 1).font = Font(bold=True)
-    for col, name in enumerate(("Section", "Report Ref", "Target date", "Status", "Owner", "Issue of Concern"),
-                               start=1):
-        put(ws, r + 1, col, name)
-        ws.cell(r + 1, col).font = Font(bold=True)
-    for i, f in enumerate(summary.overdue, start=r + 2):
-        for col, value in enumerate((f.section, f.ref_text, f.target_date, f.status, f.owner, f.issue), start=1):
-            put(ws, i, col, value)
-        ws.cell(i, 3).number_format = "DD/MM/YYYY"
+    write_overdue_list(ws, summary, chart_row + 22)  # below the chart (10 cm is about 20 rows)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def write_overdue_list(ws, summary: StatusSummary, top: int) -> None:
+    """Write the overdue rows under the chart: ref, date, status, owner, and the issue wrapped across the rest."""
+    put(ws, top, 1, f"Overdue rows ({len(summary.overdue)})")
+    ws.cell(top, 1).font = Font(bold=True)
+    spans = ((1, 1), (2, 2), (3, 3), (4, 5), (6, OVERDUE_LAST_COL))  # (first, last) column of each field
+    for (first, _last), name in zip(spans, ("Row", "Target date", "Status", "Owner", "Issue of Concern"), strict=True):
+        put(ws, top + 1, first, name)
+        ws.cell(top + 1, first).font = Font(bold=True)
+    for r, f in enumerate(summary.overdue, start=top + 2):
+        values = (f"{f.section} {f.ref_text}", f.target_date, f.status, f.owner, " ".join(f.issue.split()))
+        for (first, last), value in zip(spans, values, strict=True):
+            put(ws, r, first, value)
+            ws.cell(r, first).alignment = Alignment(wrap_text=True, vertical="top")
+            if last > first:
+                ws.merge_cells(start_row=r, start_column=first, end_row=r, end_column=last)
+        ws.cell(r, 2).number_format = "DD/MM/YYYY"
+        ws.row_dimensions[r].height = estimated_height([(values[-1], 10.0 * (OVERDUE_LAST_COL - 5))])  # spare room
