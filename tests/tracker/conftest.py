@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+from tests.tracker.workbooks import SAMPLES
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from hmic_extract.cli import main
 
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 SHEET = "Assurance template"
 HEADER_ROW = 4
 
