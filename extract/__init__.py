@@ -13,15 +13,20 @@ from hmic_extract.model import RawDocument
 
 from .pdf import OpenPdf, open_pdf
 from .ruled import extract_ruled
+from .stream import extract_stream, has_numbered_rows
 
 
 def extract_annex(pdf: OpenPdf) -> RawDocument | None:
     """Given an open PDF, return its annex table as raw rows, or None when it has none."""
     rows, pages = extract_ruled(pdf, range(pdf.page_count))
+    method = "ruled"
+    if not has_numbered_rows(rows):  # no ruled annex table: try the unruled (stream) path
+        rows, pages = extract_stream(pdf, range(pdf.page_count))
+        method = "stream"
     if not rows:
         return None
     return RawDocument(source=pdf.path.name, kind="annex", page_count=pdf.page_count, page_labels=pdf.page_labels,
-                       rows=rows, method="ruled", tables_found=pages)
+                       rows=rows, method=method, tables_found=pages)
 
 
 def extract_document(path: str | os.PathLike[str], password: str | None = None) -> RawDocument:

@@ -94,7 +94,7 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
             held = [units[m].page for m in anchor.members if page_cell_kind(units[m].page) in STRONG_PAGE]
             if any(re.findall(r"\d+", h) != re.findall(r"\d+", u.page) for h in held):
                 cost += PAGE_REACH + 1  # that row already has a different page ref
-        cost += 0.1 if q.line_no < u.line_no else 0.0  # on a tie, a duplicate repeats the line above it
+        cost += 0.1 if q.line_no > u.line_no else 0.0  # on a tie, a fragment continues the row above it
         if best is None or cost < best[0]:
             best = (cost, p)
     return best[1] if best else None

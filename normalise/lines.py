@@ -166,10 +166,12 @@ def assemble(units: list[Unit], anchor: Anchor, start: int, end: int, alignment:
     lines = len(members)
     piece.repairs.append(Repair("regroup-lines", "issue", f"{lines} text line{'s' * (lines != 1)}",
                                 f"one row (ref on line {anchor.primary - start + 1}, refs aligned {alignment})"))
+    carried = [u for u in members if u.part != primary.part and u.text]
+    if carried:
+        piece.repairs.append(Repair("merge-continuation", "issue", carried[0].text[:60],
+                                    f"{len(carried)} line{'s' * (len(carried) != 1)} joined across a page break "
+                                    "or footnotes"))
     for u in members:
-        if u.part != primary.part and u.text:
-            piece.repairs.append(Repair("merge-continuation", "issue", u.text[:60],
-                                        "joined across a page break or footnotes"))
         for dup in u.duplicates:
             piece.repairs.append(Repair("drop-ocr-duplicate", "issue", dup[:80],
                                         f"dropped: garbled reading of {u.text[:40]!r}"))

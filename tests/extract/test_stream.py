@@ -1,0 +1,87 @@
+"""Unruled annex tables (white space between columns, rules without a cell grid) through the stream path."""
+
+from __future__ import annotations
+
+import pytest
+
+from hmic_extract.export.xlsx import write_xlsx
+from hmic_extract.extract import extract_document, open_pdf
+from hmic_extract.extract.stream import Line, Phrase, extract_stream, find_header, line_to_row, stack_phrases
+from hmic_extract.model import RowKind
+from hmic_extract.pipeline import extract_file
+from tests.scoring import score
+
+STREAM_SAMPLES = ("eastshire-2018-unruled", "eastshire-2018-rules-only")
+
+
+@pytest.mark.parametrize("name", STREAM_SAMPLES)
+def test_unruled_sample_extracts_through_the_stream_path_with_full_accuracy(name, samples_dir, tmp_path):
+    doc = extract_file(samples_dir / f"{name}.pdf")
+    out = write_xlsx(doc, tmp_path / f"{name}.xlsx")
+    result = score(out, samples_dir / f"{name}.expected.json")
+    assert result["row_accuracy"] == 1.0, result["problems"]
+    assert {f.provenance.method for f in doc.findings} == {"stream"}
+
+
+@pytest.mark.parametrize("name", STREAM_SAMPLES)
+def test_stream_rows_are_text_lines_with_geometry(name, samples_dir):
+    with open_pdf(samples_dir / f"{name}.pdf") as pdf:
+        rows, pages = extract_stream(pdf, range(pdf.page_count))
+    lines = [r for r in rows if r.kind is RowKind.CELLS]
+    assert pages and lines
+    assert all(r.is_line and r.top is not None and r.bottom is not None and r.method == "stream" for r in lines)
+
+
+def test_footnotes_between_table_parts_become_notes_and_markers_stay(samples_dir):
+    doc = extract_file(samples_dir / "eastshire-2018-rules-only.pdf")
+    assert [n[:1] for n in doc.notes] == ["¹", "²"]
+    row6 = next(f for f in doc.findings if f.section == "Issues of concern" and f.ref == 6)
+    assert "safeguarded¹" in row6.issue
+
+
+def test_page_ref_wrapped_over_lines_is_joined(samples_dir):
+    doc = extract_file(samples_dir / "eastshire-2018-rules-only.pdf")
+    refs = {f.ref: f.page_ref for f in doc.findings if f.section == "Issues of concern"}
+    assert refs[5] == "Page 20 Figure 4" and refs[6] == "Page 21/22" and refs[3] == "Pages 9-10"
+
+
+def test_row_broken_over_two_page_breaks_is_one_row(samples_dir):
+    doc = extract_file(samples_dir / "eastshire-2018-unruled.pdf")
+    row7 = next(f for f in doc.findings if f.section == "Issues of concern" and f.ref == 7)
+    assert len(row7.provenance.pdf_pages) == 3
+    assert row7.issue.endswith("Code of Practice for Victims of Crime")
+
+
+def test_ruled_samples_still_take_the_ruled_path(samples_dir):
+    raw = extract_document(samples_dir / "notts-2016-annex.pdf")
+    assert raw.method.startswith("ruled")
+
+
+def phrase_line(top, *cells):
+    return Line([Phrase(text, x0, x1) for text, x0, x1 in cells], top, top + 10)
+
+
+def test_wrapped_header_is_found_from_its_stacked_lines():
+    lines = [phrase_line(10, ("ANNEX A TEMPLATE", 50, 200)),
+             phrase_line(30, ("Report", 50, 80), ("Page Ref", 98, 140), ("Issue of concern", 160, 240),
+                         ("Action taken to", 440, 510)),
+             phrase_line(42, ("Ref", 50, 65), ("address concern", 440, 515))]
+    first, count, _cells, roles = find_header(lines)
+    assert (first, count) == (1, 2)
+    assert roles == {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}
+
+
+def test_title_over_two_columns_does_not_stack_into_a_header():
+    assert stack_phrases([phrase_line(10, ("Cause of concern", 50, 140)),
+                          phrase_line(22, ("Ref", 50, 65), ("Page Ref", 98, 135))]) is None
+
+
+def test_line_running_across_a_column_edge_is_full_width_text():
+    from hmic_extract.extract.stream import Columns
+
+    columns = Columns([50, 98, 160, 440], ["ref", "page_ref", "issue", "action"])
+    row = line_to_row(phrase_line(700, ("¹ Safeguarding: the process of protecting children", 50, 300)), columns, 0, 1)
+    assert row.kind is RowKind.TEXT
+    row = line_to_row(phrase_line(100, ("12", 50, 60), ("Page 4", 98, 125), ("The force should", 160, 230)),
+                      columns, 0, 1)
+    assert (row.ref, row.page_ref, row.issue, row.is_line) == ("12", "Page 4", "The force should", True)
