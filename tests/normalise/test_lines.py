@@ -1,0 +1,119 @@
+"""Regrouping one-row-per-text-line input into whole rows: variants the seed does not show."""
+
+from __future__ import annotations
+
+from hmic_extract.extract.pipetext import pipe_text_to_raw
+from hmic_extract.model import RawRow
+from hmic_extract.normalise import normalise
+from hmic_extract.normalise.lines import break_cost, regroup_lines
+from hmic_extract.normalise.pieces import Piece
+
+HEADER = "| Ref | Page Ref | Issue of concern | Action taken |\n|---|---|---|---|\n"
+
+
+def rows_of(text: str):
+    return normalise(pipe_text_to_raw(HEADER + text)).findings
+
+
+def test_refs_on_the_first_line_of_each_row():
+    doc = rows_of("| 1 | Page 4 | The force does not record crime | |\n"
+                  "| | | accurately in every case. | |\n"
+                  "| 2 | Page 6 | Supervision of investigations is | |\n"
+                  "| | | inconsistent across teams. | |\n"
+                  "| 3 | Page 9 | Victims are not kept informed. | |\n")
+    assert [(f.ref, f.issue) for f in doc] == [
+        (1, "The force does not record crime accurately in every case."),
+        (2, "Supervision of investigations is inconsistent across teams."),
+        (3, "Victims are not kept informed.")]
+
+
+def test_refs_on_the_middle_line_of_each_row():
+    doc = rows_of("| | | Officers in the control room are | |\n"
+                  "| 1 | Page 12 | not trained to assess risk, and | |\n"
+                  "| | | calls are graded inconsistently. | |\n"
+                  "| | | The force has no plan to reduce | |\n"
+                  "| 2 | Page 14 | the backlog of digital devices | |\n"
+                  "| | | awaiting examination | |\n")
+    assert [f.issue for f in doc] == [
+        "Officers in the control room are not trained to assess risk, and calls are graded inconsistently.",
+        "The force has no plan to reduce the backlog of digital devices awaiting examination"]
+
+
+def test_refs_on_the_last_line_of_each_row():
+    doc = rows_of("| | | Neighbourhood officers are often | |\n"
+                  "| | | taken from their area to support | |\n"
+                  "| 1 | Page 3 | response teams. | |\n"
+                  "| | | Partnership data is not used to | |\n"
+                  "| 2 | Page 5 | understand the local threat. | |\n")
+    assert [f.issue for f in doc] == [
+        "Neighbourhood officers are often taken from their area to support response teams.",
+        "Partnership data is not used to understand the local threat."]
+
+
+def test_row_broken_over_two_page_breaks_is_one_row():
+    doc = rows_of("| 1 | Page 8 | Whole first row. | |\n"
+                  "| | | The force's plans to improve the | |\n"
+                  "| 2 | Page 9 | quality of investigations have not | |\n"
+                  "\n| | | yet been communicated to all staff, | |\n|---|---|---|---|\n"
+                  "| | | and their effect is not known | |\n"
+                  "\n| | | to the force or to victims. | |\n|---|---|---|---|\n"
+                  "| 3 | Page 11 | Last row. | |\n")
+    assert [f.ref for f in doc] == [1, 2, 3]
+    assert doc[1].issue.endswith("not yet been communicated to all staff, and their effect is not known to the "
+                                 "force or to victims.")
+    assert any(r.rule == "merge-continuation" for r in doc[1].provenance.repairs)
+
+
+def test_other_garbles_of_page_and_ref_are_repaired_from_neighbours():
+    doc = rows_of("| 1 | Page 4 | First row. | |\n"
+                  "| 2 | Pago 7 | Second row with a look-alike page word. | |\n"
+                  "| 8 | Page 9 | Third row whose ref was misread. | |\n"
+                  "| 4 | Page 12 | Fourth row. | |\n")
+    assert [f.ref for f in doc] == [1, 2, 3, 4]
+    assert doc[1].page_ref == "Page 7" and any(r.rule == "ocr-page-word" for r in doc[1].provenance.repairs)
+    assert any(r.rule == "ref-sequence" and r.before == "8" for r in doc[2].provenance.repairs)
+    assert not doc[2].needs_review
+
+
+def test_ref_that_cannot_be_inferred_is_kept_and_flagged():
+    doc = rows_of("| 1 | Page 4 | First row. | |\n| 7 | Page 9 | A row after a gap. | |\n")
+    assert doc[1].ref == 7 and doc[1].needs_review
+
+
+def test_ocr_duplicate_of_a_ref_line_is_dropped_and_recorded():
+    doc = rows_of("| | | Staff do not always record the | |\n"
+                  "| 5 | Page 21 | rationale for the grading of calls, | |\n"
+                  "| 8 | Dage 27 | which weakens supervision. | |\n"
+                  "| 6 | Page 22 | Next row. | |\n")
+    assert [f.ref for f in doc] == [5, 6]
+    assert doc[0].page_ref == "Page 21" and doc[0].pages == [21]
+    assert {r.before for r in doc[0].provenance.repairs} >= {"8", "Dage 27"}
+
+
+def test_unreadable_page_ref_is_kept_and_flagged():
+    doc = rows_of("| 1 | l ugo oo | A row whose page cell OCR could not read. | |\n")
+    assert doc[0].needs_review
+
+
+def test_reviewer_notes_inside_a_cell_stay_in_the_text():
+    doc = rows_of("| 1 | Page 35 | The case was resolved by a harassment | |\n"
+                  "| | | warning. (PG: despite the training given). | |\n")
+    assert doc[0].issue.endswith("(PG: despite the training given).")
+
+
+def test_rows_with_geometry_are_split_at_the_wider_gaps():
+    def line(ref, page, text, top):
+        return Piece(RawRow(ref=ref, page_ref=page, issue=text, top=top, bottom=top + 10, is_line=True, table_id=1),
+                     section="Issues of concern")
+
+    pieces = [line("1", "Page 2", "The force should improve", 100), line("", "", "its response to calls", 112),
+              line("", "", "Partner agencies are not", 134), line("2", "Page 3", "told of the outcome", 146)]
+    rows = regroup_lines(pieces)
+    assert [r.row.issue for r in rows] == ["The force should improve\nits response to calls",
+                                           "Partner agencies are not\ntold of the outcome"]
+
+
+def test_break_cost_prefers_sentence_ends():
+    assert break_cost("the victim.", "Supervisors") < break_cost("the victim", "Supervisors")
+    assert break_cost("risk and", "Harm") > break_cost("risk better", "The")
+    assert break_cost("the victim.", "and then") > break_cost("the victim.", "And then")

@@ -1,0 +1,57 @@
+import pytest
+
+from hmic_extract.model import Finding
+from hmic_extract.normalise.ocr_pagerefs import choose_page_ref, page_cell_kind, repair_ocr_page_refs
+
+
+@pytest.mark.parametrize("text", ["Dago 77", "Dama 22", "raye 27", "Faye 37", "Dage 22", "r uge 55", "Pago 12"])
+def test_ocr_look_alikes_of_page_with_a_number_are_repairable(text):
+    assert page_cell_kind(text) == "lookalike"
+
+
+@pytest.mark.parametrize("text", ["l ugo oo", "r ugo oo", "Dogo (2", "D 00"])
+def test_look_alikes_with_unreadable_numbers_are_garbled(text):
+    assert page_cell_kind(text) == "garbled"
+
+
+@pytest.mark.parametrize("text,kind", [("Page 5", "page"), ("p.12", "page"), ("Page", "word"), ("21/22", "number"),
+                                       ("Figure 4", "label"), ("Ĩ", "junk"), (", J", "junk"), ("1 490 07", "junk")])
+def test_page_cell_kinds(text, kind):
+    assert page_cell_kind(text) == kind
+
+
+def test_page_printed_on_two_lines_with_an_ocr_duplicate():
+    choice = choose_page_ref(["Dago", "Page 21/22", "21/22"])
+    assert choice.text == "Page 21/22"
+    assert {r.before for r in choice.repairs} == {"Dago", "21/22"}
+
+
+def test_bare_page_word_joins_the_number_below_and_a_stray_number_is_dropped():
+    choice = choose_page_ref(["Page", "45/46", "10/10"])
+    assert choice.text == "Page 45/46" and [r.before for r in choice.repairs] == ["10/10"]
+
+
+def test_real_page_wins_over_a_look_alike_with_other_digits():
+    assert choose_page_ref(["Dama 22", "Page 23"]).text == "Page 23"
+    assert choose_page_ref(["Page 39", "Faye 37"]).text == "Page 39"
+
+
+def test_look_alike_alone_is_repaired_and_recorded():
+    choice = choose_page_ref(["raye 54"])
+    assert choice.text == "Page 54" and choice.repairs[0].rule == "ocr-page-word"
+
+
+def test_wrapped_page_ref_parts_are_joined():
+    assert choose_page_ref(["Page 20", "Figure 4"]).text == "Page 20 Figure 4"
+    assert choose_page_ref(["Page", "20", "Figure", "4"]).text == "Page 20 Figure 4"
+    assert choose_page_ref(["Page 21/", "22"]).text == "Page 21/ 22"
+
+
+def test_whole_page_refs_are_repaired_on_findings():
+    rows = [Finding("Issues of concern", 1, "1", "Dago 77", [], "x"),
+            Finding("Issues of concern", 2, "2", "Page21", [], "x"),
+            Finding("Issues of concern", 3, "3", "Page 21/22 21/22", [], "x"),
+            Finding("Issues of concern", 4, "4", "Page 8", [], "x")]
+    repair_ocr_page_refs(rows)
+    assert [f.page_ref for f in rows] == ["Page 77", "Page 21", "Page 21/22", "Page 8"]
+    assert [len(f.provenance.repairs) for f in rows] == [1, 1, 1, 0]
