@@ -29,14 +29,21 @@ def extract_annex(pdf: OpenPdf) -> RawDocument | None:
                        rows=rows, method=method, tables_found=pages)
 
 
-def extract_document(path: str | os.PathLike[str], password: str | None = None) -> RawDocument:
-    """Given a PDF path, return what it holds; raise NothingFound when it holds no annex."""
+def extract_document(path: str | os.PathLike[str], password: str | None = None, kind: str = "auto") -> RawDocument:
+    """Given a PDF path, return what it holds: an annex table (table path) or report findings (findings path).
+
+    ``kind`` is "auto" (a cheap text scan decides, see ``kind``), "annex" or "report"; raise
+    NothingFound naming what was looked for when the PDF holds neither.
+    """
+    from .kind import extract_by_kind, looked_for
+
     with open_pdf(path, password=password) as pdf:
-        raw = extract_annex(pdf)
+        raw = extract_by_kind(pdf, kind, lambda: extract_annex(pdf), password)
         if raw is None:
-            raise NothingFound(f"{pdf.path}: no assurance/annex table (Report Ref | Page Ref | Issue) found "
-                               f"in {pdf.page_count} pages")
-        raw.metadata.update(read_metadata(pdf))
+            raise NothingFound(f"{pdf.path}: no {looked_for(kind).removeprefix('an ')} found in {pdf.page_count} "
+                               f"pages")
+        for key, value in read_metadata(pdf).items():
+            raw.metadata.setdefault(key, value)
         return raw
 
 

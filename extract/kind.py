@@ -9,7 +9,10 @@ finding label standing on its own line ("Areas for improvement", "Cause of conce
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+
+from hmic_extract.model import RawDocument
 
 ANNEX = "annex"
 REPORT = "report"
@@ -64,3 +67,33 @@ def detect_kind(texts: list[str]) -> str:
     if has_report_findings(texts):
         return REPORT
     return UNKNOWN
+
+
+def extract_by_kind(pdf, kind: str, annex: Callable[[], RawDocument | None],
+                    password: str | None = None) -> RawDocument | None:
+    """Given an open PDF, the wanted kind and the table path as a callable, return what the PDF holds, or None.
+
+    "auto": an annex header sends the PDF down the table path and an inspection report's finding labels
+    down the findings path, each falling back to the other; a PDF with neither sign (a scan without a
+    text layer) takes the table path, which OCRs it. "annex"/"report" take that path only.
+    """
+    from .findings import extract_report
+
+    if kind == ANNEX:
+        return annex()
+    texts = page_texts(pdf.path, password)
+    if kind == REPORT:
+        return extract_report(pdf, texts or None)
+    if detect_kind(texts) == REPORT:
+        return extract_report(pdf, texts) or annex()
+    raw = annex()
+    if raw is None and has_report_findings(texts):
+        raw = extract_report(pdf, texts)
+    return raw
+
+
+def looked_for(kind: str) -> str:
+    """What a path looks for, in words, for the "nothing found" message."""
+    table = "an assurance/annex table (Report Ref | Page Ref | Issue)"
+    findings = "inspection-report findings (areas for improvement, causes of concern, recommendations)"
+    return {ANNEX: table, REPORT: findings}.get(kind, f"{table} or {findings}")

@@ -120,6 +120,9 @@ def summary_line(doc, outputs: list[Path]) -> str:
               help="Also write one workbook with an index of every input and all rows with a Source column. "
                    "Without -o only this workbook is written.")
 @click.option("--force", is_flag=True, help="Overwrite existing output files.")
+@click.option("--kind", type=click.Choice(["auto", "annex", "report"]), default="auto", show_default=True,
+              help="What the PDFs are: a response with an annex table, an inspection report (findings read from "
+                   "its boxes, bullets and headings), or auto-detect.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="Files read at once, each in its own process (default 0: one per CPU core).")
 @limit_options
@@ -127,7 +130,7 @@ def summary_line(doc, outputs: list[Path]) -> str:
                                                      "tracebacks of internal errors.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def extract_command(inputs: tuple[str, ...], output: Path | None, recursive: bool, formats: tuple[str, ...],
-                    combined: Path | None, force: bool, jobs: int, password: str | None, timeout: float,
+                    combined: Path | None, force: bool, kind: str, jobs: int, password: str | None, timeout: float,
                     max_pages: int, max_memory: int, verbose: bool, quiet: bool) -> None:
     """Extract the assurance template from PDFs: files, folders (-r for sub-folders) or glob patterns."""
     from .batch import OK, Task, batch_exit_code, collect_sources, make_output_folders, plan_outputs, run_tasks
@@ -161,7 +164,7 @@ def extract_command(inputs: tuple[str, ...], output: Path | None, recursive: boo
         click.echo(f"error: {err.filename}: cannot create the output folder ({err.strerror})", err=True)
         sys.exit(EXIT_WRITE)
     limits = Limits(max_pages=max_pages, timeout=timeout, max_memory_mb=max_memory)
-    options: dict[str, object] = {"password": password}
+    options: dict[str, object] = {"password": password, "kind": kind}
     tasks = [Task(i, s, plan, force, options, limits) for i, (s, plan) in enumerate(zip(sources, plans, strict=True))]
 
     progress = Progress(len(tasks), quiet=quiet or single, verbose=verbose)

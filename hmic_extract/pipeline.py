@@ -17,12 +17,15 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def extract_file(path: str | os.PathLike[str], password: str | None = None) -> Document:
-    """Given a PDF path, return the normalised Document (raises HmicError subclasses for people)."""
+def extract_file(path: str | os.PathLike[str], password: str | None = None, kind: str = "auto") -> Document:
+    """Given a PDF path, return the normalised Document (raises HmicError subclasses for people).
+
+    ``kind`` is "auto" | "annex" | "report": which path reads the PDF (auto: a cheap text scan decides).
+    """
     from .extract import extract_document
     from .normalise import normalise
 
-    raw = extract_document(path, password=password)
+    raw = extract_document(path, password=password, kind=kind)
     doc = normalise(raw)
     doc.metadata.setdefault("sha256", file_sha256(Path(path)))
     return doc
