@@ -25,6 +25,13 @@ def check_writable(path: Path, force: bool) -> None:
         raise OutputError(f"{path.parent}: output folder does not exist")
 
 
+def default_file_mode() -> int:
+    """The permission bits a newly created file gets here (0666 less the umask)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def atomic_write(path: Path, write: Callable[[Path], None], force: bool = False) -> Path:
     """Call ``write(tmp_path)`` then rename the temporary file onto ``path``."""
     path = Path(path)
@@ -36,6 +43,7 @@ def atomic_write(path: Path, write: Callable[[Path], None], force: bool = False)
         write(tmp)
         if path.exists() and not force:  # appeared while we worked: do not clobber it
             raise OutputExists(f"{path}: appeared while writing; use --force to overwrite it")
+        os.chmod(tmp, default_file_mode())  # mkstemp makes 0600; give the file the mode any new file gets
         os.replace(tmp, path)
     except OSError as err:
         raise OutputError(f"{path}: could not write ({err.strerror or err})") from err

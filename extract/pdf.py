@@ -37,15 +37,20 @@ def check_is_pdf(path: Path) -> None:
 
 @dataclass
 class OpenPdf:
-    """A PDF opened with pdfplumber, plus the facts extractors share."""
+    """A PDF opened with pdfplumber (and pdfium, when it can read it), plus the facts extractors share."""
 
     path: Path
     plumber: Any  # pdfplumber.PDF
     page_count: int
     page_labels: list[str] = field(default_factory=list)
+    password: str | None = None  # for extractors that open the file again (rendering for OCR)
+    pdfium: Any = None  # pypdfium2.PdfDocument, shared so extractors do not open the file twice
 
     def close(self) -> None:
         self.plumber.close()
+        if self.pdfium is not None:
+            self.pdfium.close()
+            self.pdfium = None
 
     def __enter__(self) -> OpenPdf:
         return self
@@ -54,35 +59,25 @@ class OpenPdf:
         self.close()
 
 
-def read_page_labels(path: Path, password: str | None) -> list[str]:
-    """Return the printed page labels from the PDF's /PageLabels (empty list when absent)."""
-    import pypdfium2 as pdfium
-
-    try:
-        doc = pdfium.PdfDocument(str(path), password=password)
-    except Exception:
+def read_page_labels(doc: Any) -> list[str]:
+    """Given a pdfium document, return the printed page labels from its /PageLabels (empty list when absent)."""
+    if doc is None:
         return []
     try:
         labels = [doc.get_page_label(i) for i in range(len(doc))]
     except Exception:
-        labels = []
-    finally:
-        doc.close()
+        return []
     return labels if any(labels) else []
 
 
-def count_pages_quickly(path: Path, password: str | None) -> int | None:
-    """Return the page count read by pdfium (C, fast), or None when pdfium cannot open the file."""
+def open_pdfium(path: Path, password: str | None) -> Any:
+    """Return the file opened by pdfium (C, fast), or None when pdfium cannot open it."""
     import pypdfium2 as pdfium
 
     try:
-        doc = pdfium.PdfDocument(str(path), password=password)
+        return pdfium.PdfDocument(str(path), password=password)
     except Exception:
         return None
-    try:
-        return len(doc)
-    finally:
-        doc.close()
 
 
 def password_problem(err: BaseException) -> bool:
@@ -103,13 +98,24 @@ def open_pdf(path: str | os.PathLike[str], password: str | None = None) -> OpenP
     A PDF encrypted with only an owner password (printing/copying restrictions) opens with the empty
     user password, as every PDF viewer does; one with a user password needs ``password``.
     """
-    import pdfplumber
-
     p = Path(path)
     check_is_pdf(p)
-    quick = count_pages_quickly(p, password)
-    if quick is not None:
-        check_page_count(p, quick)
+    fast = open_pdfium(p, password)
+    try:
+        if fast is not None:
+            check_page_count(p, len(fast))  # before pdfminer walks a page tree of 100,000 pages
+        pdf = open_plumber(p, password)
+    except BaseException:
+        if fast is not None:
+            fast.close()
+        raise
+    return OpenPdf(p, pdf, len(pdf.pages), read_page_labels(fast), password, fast)
+
+
+def open_plumber(p: Path, password: str | None) -> Any:
+    """Open ``p`` with pdfplumber and check its pages; raise UnreadableInput/LimitExceeded with a reason."""
+    import pdfplumber
+
     try:
         pdf = pdfplumber.open(p, password=password or "")
     except Exception as err:
@@ -117,18 +123,19 @@ def open_pdf(path: str | os.PathLike[str], password: str | None = None) -> OpenP
             hint = ("the password given is wrong" if password else
                     "it is password-protected; pass --password or set HMIC_PDF_PASSWORD")
             raise UnreadableInput(f"{p}: cannot open: {hint}") from err
-        reason = type(err).__name__ if not str(err) else str(err).splitlines()[0][:120]
-        raise UnreadableInput(f"{p}: not a readable PDF ({reason}); is the file complete?") from err
+        raise UnreadableInput(f"{p}: not a readable PDF ({short_reason(err)}); is the file complete?") from err
     try:
         page_count = len(pdf.pages)
         check_page_count(p, page_count)
+        if page_count == 0:
+            raise UnreadableInput(f"{p}: the PDF has no pages")
     except Exception as err:
         pdf.close()
         if isinstance(err, UnreadableInput | LimitExceeded):
             raise
-        reason = type(err).__name__ if not str(err) else str(err).splitlines()[0][:120]
-        raise UnreadableInput(f"{p}: not a readable PDF ({reason}); is the file complete?") from err
-    if page_count == 0:
-        pdf.close()
-        raise UnreadableInput(f"{p}: the PDF has no pages")
-    return OpenPdf(p, pdf, page_count, read_page_labels(p, password))
+        raise UnreadableInput(f"{p}: not a readable PDF ({short_reason(err)}); is the file complete?") from err
+    return pdf
+
+
+def short_reason(err: BaseException) -> str:
+    return str(err).splitlines()[0][:120] if str(err).strip() else type(err).__name__

@@ -9,10 +9,13 @@ order whatever the number of workers, so outputs and summaries do not depend on 
 from __future__ import annotations
 
 import glob
+import logging
 import math
 import multiprocessing as mp
 import os
 import re
+import signal
+import sys
 import time
 import traceback
 from collections import deque
@@ -261,9 +264,37 @@ def record_error(outcome: Outcome, name: str, err: Exception) -> None:
         outcome.traceback = traceback.format_exc()
 
 
+def quiet_pdf_loggers() -> None:
+    """PDF libraries log warnings about every malformed font; the outcome's one line is what people need."""
+    for name in ("pdfminer", "pdfplumber", "pypdf", "camelot", "PIL"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def die_with_parent() -> None:
+    """Ask Linux to send this worker SIGTERM when the parent dies (killed CLI: no orphan goes on writing)."""
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parent's own clean-up still stops workers
+        return
+    if os.getppid() != parent:  # the parent died before the request was in place
+        sys.exit(143)
+
+
+def guard_worker() -> None:
+    """Ctrl-C is the parent's to handle; SIGTERM unwinds, so atomic writes remove their temporary files."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    die_with_parent()
+
+
 def worker_main(task: Task, conn: Connection, max_memory_mb: int) -> None:
     """Entry point of a worker process: cap memory, process one source, send the outcome back."""
+    guard_worker()
     cap_memory(max_memory_mb)
+    quiet_pdf_loggers()
     outcome = (task.work or process_source)(task)
     try:
         conn.send(outcome)
@@ -301,6 +332,23 @@ class Running:
     conn: Connection
     started: float
     deadline: float
+    memory_mb: int = 0
+
+
+def crashed_outcome(run: Running, now: float) -> Outcome:
+    """The outcome of a worker that died without reporting: out of memory, or a crash in a PDF library."""
+    name, code = run.task.source.name, run.process.exitcode
+    sig = -code if code is not None and code < 0 else None
+    # pdfium aborts (SIGABRT) when an allocation fails; the kernel's OOM killer sends SIGKILL.
+    if sig == signal.SIGKILL or (sig == signal.SIGABRT and run.memory_mb):
+        limit = f"the memory limit of {run.memory_mb} MB" if run.memory_mb else "the machine's memory"
+        return Outcome(run.task.index, name, FAILED, LimitExceeded.exit_code,
+                       f"{name}: the reader stopped at {limit} (a decompression bomb?); "
+                       f"raise it with --max-memory if the file is genuine", seconds=now - run.started)
+    how = f"signal {sig}" if sig else f"exit code {code}"
+    return Outcome(run.task.index, name, FAILED, UnreadableInput.exit_code,
+                   f"{name}: the PDF made the reader crash ({how}); the file is probably damaged",
+                   seconds=now - run.started)
 
 
 def finish_running(run: Running, now: float, ready: list[object], timeout: float) -> Outcome | None:
@@ -311,19 +359,15 @@ def finish_running(run: Running, now: float, ready: list[object], timeout: float
             outcome = run.conn.recv()
         except (EOFError, OSError):
             run.process.join()
-            sig = -run.process.exitcode if run.process.exitcode and run.process.exitcode < 0 else None
-            how = f"signal {sig}" if sig else f"exit code {run.process.exitcode}"
-            if sig == 9:  # the kernel's OOM killer, or a kill from outside
-                return Outcome(run.task.index, name, FAILED, LimitExceeded.exit_code,
-                               f"{name}: the reader was killed (out of memory?)", seconds=now - run.started)
-            return Outcome(run.task.index, name, FAILED, UnreadableInput.exit_code,
-                           f"{name}: the PDF made the reader crash ({how}); the file is probably damaged",
-                           seconds=now - run.started)
+            return crashed_outcome(run, now)
         run.process.join()
         return outcome
     if now >= run.deadline:
-        run.process.kill()
-        run.process.join()
+        run.process.terminate()  # unwinds: an atomic write in progress removes its temporary file
+        run.process.join(GRACE_SECONDS)
+        if run.process.is_alive():  # stuck inside C code
+            run.process.kill()
+            run.process.join()
         return Outcome(run.task.index, name, FAILED, LimitExceeded.exit_code,
                        f"{name}: stopped after {timeout:g} s (the per-file time limit); "
                        f"raise it with --timeout if the file is genuine", seconds=now - run.started)
@@ -331,7 +375,9 @@ def finish_running(run: Running, now: float, ready: list[object], timeout: float
 
 
 def stop_all(running: list[Running]) -> None:
-    """Give workers a moment to clean up their temporary files, then kill the rest."""
+    """Ask workers to stop (they remove their temporary files), then kill any still running."""
+    for run in running:
+        run.process.terminate()
     end = time.monotonic() + GRACE_SECONDS
     for run in running:
         run.process.join(max(0.0, end - time.monotonic()))
@@ -370,7 +416,7 @@ def run_tasks(tasks: Sequence[Task], jobs: int = 0, on_start: Callable[[Task], N
                 send.close()
                 now = time.monotonic()
                 deadline = now + task.limits.timeout if task.limits.timeout else math.inf
-                running.append(Running(task, proc, recv, now, deadline))
+                running.append(Running(task, proc, recv, now, deadline, memory))
                 if on_start:
                     on_start(task)
             next_deadline = min(r.deadline for r in running)

@@ -35,6 +35,11 @@ def shorten(text: str, width: int) -> str:
     return text[:half] + "…" + text[-(width - 1 - half):]
 
 
+def cut_end(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def reason_only(outcome: Outcome) -> str:
     """The reason without the file name it starts with (the table already shows the name)."""
     prefix = f"{outcome.name}: "
@@ -99,7 +104,7 @@ def summary_table(outcomes: Sequence[Outcome]) -> str:
         flagged = str(doc.flagged) if doc else "-"
         note = ", ".join(str(p) for p in o.written) if o.status == OK else reason_only(o)
         lines.append(f"{i:>3}  {shorten(o.name, NAME_WIDTH):<{NAME_WIDTH}}  {o.status:<13}  {rows:>5}  "
-                     f"{flagged:>7}  {o.seconds:>5.1f}  {shorten(note, REASON_WIDTH) if note else ''}")
+                     f"{flagged:>7}  {o.seconds:>5.1f}  {cut_end(note, REASON_WIDTH)}")
     lines.append(totals_line(outcomes))
     return "\n".join(lines)
 

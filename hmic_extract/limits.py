@@ -88,7 +88,7 @@ def error_for_people(path: str | Path, err: BaseException) -> BaseException:
     """Given any exception from reading one file, return the HmicError to show (or ``err`` itself for our bugs)."""
     if isinstance(err, HmicError):
         return err
-    if isinstance(err, MemoryError):
+    if isinstance(err, MemoryError) or "allocate" in str(err).lower():  # zlib says "Unable to allocate ..."
         limit = current_limits().max_memory_mb
         return LimitExceeded(f"{path}: needs more than the memory limit of {limit} MB (a decompression bomb?); "
                              f"raise it with --max-memory if the file is genuine")
