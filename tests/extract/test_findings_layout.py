@@ -21,6 +21,8 @@ def test_a_heading_that_is_a_label_names_its_section():
     numbered = label_of(block("heading", line("Cause of concern 2", 100, bold=True)))
     assert (numbered.section, numbered.number, numbered.plural) == (CAUSES_OF_CONCERN, "2", False)
     assert label_of(block("heading", line("3. Recommendations", 100, bold=True))).section == RECOMMENDATIONS
+    single = label_of(block("heading", line("Recommendation 3", 100, bold=True)))
+    assert (single.section, single.number, single.plural) == (RECOMMENDATIONS, "3", False)
 
 
 def test_prose_that_merely_mentions_areas_for_improvement_is_not_a_label():
