@@ -29,25 +29,34 @@ REPORT_LABEL = re.compile(
 REPORT_WORDS = re.compile(r"(?i)\binspect(?:ion|orate)\b|\bHMICF?R?S?\b|\bPEEL\b")
 
 
-def page_texts(path: str | Path, password: str | None = None) -> list[str]:
-    """Return each page's plain text (pdfium; fast), or [] when pdfium cannot read the file."""
+def document_texts(doc) -> list[str]:
+    """Given a pypdfium2 document, return each page's plain text."""
+    texts = []
+    for index in range(len(doc)):
+        page = doc[index]
+        textpage = page.get_textpage()
+        texts.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
+        textpage.close()
+        page.close()
+    return texts
+
+
+def page_texts(path: str | Path, password: str | None = None, doc=None) -> list[str]:
+    """Return each page's plain text (pdfium; fast), from ``doc`` when already open, or [] when unreadable."""
     import pypdfium2 as pdfium
 
+    if doc is not None:
+        return document_texts(doc)
     try:
         doc = pdfium.PdfDocument(str(path), password=password)
     except Exception:
         return []
-    texts = []
     try:
-        for index in range(len(doc)):
-            page = doc[index]
-            textpage = page.get_textpage()
-            texts.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
-            textpage.close()
-            page.close()
+        return document_texts(doc)
+    except Exception:
+        return []
     finally:
         doc.close()
-    return texts
 
 
 def has_annex_header(texts: list[str]) -> bool:
@@ -81,7 +90,7 @@ def extract_by_kind(pdf, kind: str, annex: Callable[[], RawDocument | None],
 
     if kind == ANNEX:
         return annex()
-    texts = page_texts(pdf.path, password)
+    texts = page_texts(pdf.path, password, getattr(pdf, "pdfium", None))
     if kind == REPORT:
         return extract_report(pdf, texts or None)
     if detect_kind(texts) == REPORT:
