@@ -66,7 +66,9 @@ def index_values(entry: IndexEntry) -> list[object]:
                 entry.reason]
     counts = doc.rows_per_section()
     meta = doc.metadata
-    return [entry.source, entry.status, doc.kind, meta.get("title"), meta.get("force"), meta.get("year"),
+    title = meta.get("report_title") or meta.get("title")
+    year = meta.get("inspection_year") or meta.get("year") or meta.get("published", "")[:4] or None
+    return [entry.source, entry.status, doc.kind, title, meta.get("force"), year,
             doc.page_count, *[counts.get(s, 0) for s in SECTIONS], len(doc.findings), doc.flagged, entry.reason]
 
 

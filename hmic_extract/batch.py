@@ -411,7 +411,8 @@ def run_tasks(tasks: Sequence[Task], jobs: int = 0, on_start: Callable[[Task], N
                 task = pending.popleft()
                 recv, send = ctx.Pipe(duplex=False)
                 memory = task.limits.max_memory_mb if max_memory_mb is None else max_memory_mb
-                proc = ctx.Process(target=worker_main, args=(task, send, memory), daemon=True)
+                # Not a daemon: a worker may start its own helpers (OCR pages in parallel).
+                proc = ctx.Process(target=worker_main, args=(task, send, memory), daemon=False)
                 proc.start()
                 send.close()
                 now = time.monotonic()

@@ -211,17 +211,19 @@ def extract_command(inputs: tuple[str, ...], output: Path | None, recursive: boo
 
 @main.command("inspect", epilog=EPILOG)
 @click.argument("pdf")
+@click.option("--kind", type=click.Choice(["auto", "annex", "report"]), default="auto", show_default=True,
+              help="What the PDF is (as for extract).")
 @limit_options
 @click.option("-v", "--verbose", is_flag=True, help="Show whole issue texts and notes, and tracebacks.")
-def inspect_command(pdf: str, password: str | None, timeout: float, max_pages: int, max_memory: int,
+def inspect_command(pdf: str, kind: str, password: str | None, timeout: float, max_pages: int, max_memory: int,
                     verbose: bool) -> None:
     """Show what the tool sees in one PDF (kind, pages, columns, rows and their flags); writes nothing."""
     from .batch import Source, Task, run_tasks
     from .explain import inspect_task
 
     limits = Limits(max_pages=max_pages, timeout=timeout, max_memory_mb=max_memory)
-    task = Task(0, Source(Path(pdf), pdf, Path(pdf)), {}, False, {"password": password, "verbose": verbose}, limits,
-                work=inspect_task)
+    options = {"password": password, "kind": kind, "verbose": verbose}
+    task = Task(0, Source(Path(pdf), pdf, Path(pdf)), {}, False, options, limits, work=inspect_task)
     try:
         (outcome,) = run_tasks([task], 1)
     except KeyboardInterrupt:
