@@ -16,20 +16,33 @@ from .ruled import extract_ruled
 from .stream import extract_stream, has_numbered_rows
 
 
-def extract_annex(pdf: OpenPdf) -> RawDocument | None:
-    """Given an open PDF, return its annex table as raw rows, or None when it has none."""
-    rows, pages = extract_ruled(pdf, range(pdf.page_count))
-    method = "ruled"
-    if not has_numbered_rows(rows):  # no ruled annex table: try the unruled (stream) path
-        rows, pages = extract_stream(pdf, range(pdf.page_count))
-        method = "stream"
+def extract_annex(pdf: OpenPdf, ocr: str = "auto", **ocr_options) -> RawDocument | None:
+    """Given an open PDF, return its annex table as raw rows, or None when it has none.
+
+    ``ocr`` ("auto" | "always" | "never") routes scanned pages to ``scanned``; ``ocr_options`` are
+    passed to it (engine, jobs, password, progress).
+    """
+    from .scanned import extract_scanned, merge_by_page, split_pages
+
+    text_pages, scan_pages, kinds = split_pages(pdf, ocr)
+    rows, pages = extract_ruled(pdf, text_pages) if text_pages else ([], [])
+    methods = ["ruled"] if rows else []
+    if text_pages and not has_numbered_rows(rows):  # no ruled annex table: try the unruled (stream) path
+        rows, pages = extract_stream(pdf, text_pages)
+        methods = ["stream"] if rows else []
+    if scan_pages:
+        scan_rows, scan_found = extract_scanned(pdf, kinds, scan_pages, force_ocr=(ocr == "always"), **ocr_options)
+        if scan_rows:
+            rows, pages = merge_by_page(rows, scan_rows), sorted({*pages, *scan_found})
+            methods.append("ocr-grid")
     if not rows:
         return None
     return RawDocument(source=pdf.path.name, kind="annex", page_count=pdf.page_count, page_labels=pdf.page_labels,
-                       rows=rows, method=method, tables_found=pages)
+                       rows=rows, method="+".join(methods), tables_found=pages)
 
 
-def extract_document(path: str | os.PathLike[str], password: str | None = None, kind: str = "auto") -> RawDocument:
+def extract_document(path: str | os.PathLike[str], password: str | None = None, ocr: str = "auto",
+                     kind: str = "auto", **ocr_options) -> RawDocument:
     """Given a PDF path, return what it holds: an annex table (table path) or report findings (findings path).
 
     ``kind`` is "auto" (a cheap text scan decides, see ``kind``), "annex" or "report"; raise
@@ -38,7 +51,8 @@ def extract_document(path: str | os.PathLike[str], password: str | None = None, 
     from .kind import extract_by_kind, looked_for
 
     with open_pdf(path, password=password) as pdf:
-        raw = extract_by_kind(pdf, kind, lambda: extract_annex(pdf), password)
+        raw = extract_by_kind(pdf, kind, lambda: extract_annex(pdf, ocr, password=password, **ocr_options),
+                              password)
         if raw is None:
             raise NothingFound(f"{pdf.path}: no {looked_for(kind).removeprefix('an ')} found in {pdf.page_count} "
                                f"pages")

@@ -17,15 +17,17 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def extract_file(path: str | os.PathLike[str], password: str | None = None, kind: str = "auto") -> Document:
+def extract_file(path: str | os.PathLike[str], password: str | None = None, ocr: str = "auto", kind: str = "auto",
+                 **ocr_options) -> Document:
     """Given a PDF path, return the normalised Document (raises HmicError subclasses for people).
 
+    ``ocr`` is "auto" | "always" | "never"; ``ocr_options`` (engine, jobs, progress) go to the OCR path.
     ``kind`` is "auto" | "annex" | "report": which path reads the PDF (auto: a cheap text scan decides).
     """
     from .extract import extract_document
     from .normalise import normalise
 
-    raw = extract_document(path, password=password, kind=kind)
+    raw = extract_document(path, password=password, ocr=ocr, kind=kind, **ocr_options)
     doc = normalise(raw)
     doc.metadata.setdefault("sha256", file_sha256(Path(path)))
     return doc

@@ -9,6 +9,7 @@ from __future__ import annotations
 from hmic_extract.model import Document, RawDocument
 
 from .classify import classify
+from .confidence import flag_low_confidence
 from .continuation import merge_continuations
 from .lines import regroup_lines
 from .ocr_pagerefs import repair_ocr_page_refs
@@ -42,6 +43,7 @@ def normalise(raw: RawDocument) -> Document:
     findings = parse_page_refs(findings, report_page_count(raw))
     findings = flag_page_outliers(findings)
     findings = check_ref_sequence(findings)
+    findings = flag_low_confidence(findings)
     return Document(source=raw.source, kind=raw.kind, findings=findings, metadata=dict(raw.metadata),
                     notes=notes + [n for n in raw.notes if n not in notes], page_count=raw.page_count)
 

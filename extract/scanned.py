@@ -1,0 +1,759 @@
+"""Scanned pages: rebuild the annex table's cell grid from the page image and fill it with words.
+
+A scan has no usable cells: either no text at all (image only), or an office OCR text layer whose
+words follow the scan's skew rather than the table. So every such page is rendered with pypdfium2,
+deskewed, and its ruling lines found with OpenCV; the lines give the cell grid, and each word (from
+the OCR text layer when it is usable, else from an OCR engine) goes into the cell under its centre.
+Each physical table row becomes one CELLS RawRow (method ``ocr-grid/<source>``, confidence = its
+weakest OCR word). Pages whose tables have no ruling lines hand their words on as one RawRow per
+text line (``is_line=True``) for the normaliser's row reconstruction.
+
+The work runs in two passes: a cheap one over all pages (render, deskew, grid, text layer) that
+decides which pages need OCR, then OCR of just those pages, in worker processes when ``jobs > 1``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import statistics
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from hmic_extract.model import RawRow, RowKind
+from hmic_extract.vocabulary import map_header, section_of_title
+
+from .ocr.base import DEFAULT_ENGINE, OcrEngine, OcrWord
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from .pdf import OpenPdf
+
+METHOD = "ocr-grid"
+LINE_METHOD = "ocr-lines"
+LAYER_SOURCE = "text-layer"
+RENDER_DPI = 200
+SCALE = RENDER_DPI / 72  # pixels per PDF point
+MAX_SKEW = 3.0  # degrees searched when deskewing
+MIN_LAYER_CHARS = 20  # fewer characters than this over a page image: no usable text layer
+MIN_TEXT_CHARS = 20
+IMAGE_COVER = 0.5  # an image covering this share of the page makes it a scan
+LAYER_PLAUSIBLE = 0.8  # share of layer words that must look like words for the layer to be trusted
+H_LINE_DIVISOR = 35  # a horizontal rule is at least page width / this long
+V_LINE_PX = 30  # a vertical rule candidate is at least this many pixels tall (taller than a glyph at 200 dpi)
+TOUCH_PX = 7  # how near a rule's end must come to a crossing rule to meet it
+MERGE_PX = 8  # ruling lines closer than this are one line
+MIN_ROW_PX = 12  # a row band thinner than this is a double rule, not a row
+MIN_COLUMNS = 3
+COLUMN_TOLERANCE = 8.0  # points: how far a continuation's column edges may sit from the header's
+WORD_GAP = 0.12  # a gap wider than this share of the glyph height separates two text-layer words
+CROP_PAD = 4  # pixels around a cell cropped for a second reading
+INK_SHARE = 0.004  # dark-pixel share above which a cell holds text
+WORD_RE = re.compile(r"^[\w'’‘\"“”().,;:/%&£$€+\-–—?!\[\]*¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+
+OCR_MODES = ("auto", "always", "never")
+ENGINE_VARIABLE = "HMIC_OCR_ENGINE"  # lets a user pick the engine without a CLI option
+
+Progress = Callable[[int, int, int], None]  # (pages done, pages to OCR, PDF page index)
+
+
+class PageKind(StrEnum):
+    """What a page's text is made of."""
+
+    TEXT = "text"  # born-digital text
+    OCR_LAYER = "ocr-layer"  # text over a page image (an office scanner's OCR)
+    IMAGE_ONLY = "image-only"  # an image with no usable text
+
+
+# --- detection -----------------------------------------------------------------------------------
+
+
+def classify_page(page) -> PageKind:
+    """Given a pdfplumber page, return whether it is born-digital text, an OCR layer over an image, or an image."""
+    area = float(page.width * page.height) or 1.0
+    cover = max((abs((im["x1"] - im["x0"]) * (im["bottom"] - im["top"])) for im in page.images), default=0.0)
+    chars = sum(1 for c in page.chars if c["text"].strip())
+    if cover / area >= IMAGE_COVER:
+        return PageKind.OCR_LAYER if chars >= MIN_LAYER_CHARS else PageKind.IMAGE_ONLY
+    if chars < MIN_TEXT_CHARS and page.images:
+        return PageKind.IMAGE_ONLY
+    return PageKind.TEXT
+
+
+def classify_pages(pdf: OpenPdf) -> dict[int, PageKind]:
+    """Given an open PDF, return each page's kind by index."""
+    return {i: classify_page(page) for i, page in enumerate(pdf.plumber.pages)}
+
+
+# --- image: render, deskew, ruling lines, grid -----------------------------------------------------
+
+
+def render_page(path: Path, page_index: int, password: str | None = None) -> np.ndarray:
+    """Given a PDF and a page index, return the page as a greyscale image at RENDER_DPI."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path), password=password)
+    try:
+        bitmap = doc[page_index].render(scale=SCALE, grayscale=True)
+        image = np.array(bitmap.to_numpy(), copy=True)
+    finally:
+        doc.close()
+    return image[:, :, 0] if image.ndim == 3 else image
+
+
+def skew_angle(image: np.ndarray) -> float:
+    """Given a greyscale page, return the rotation in degrees (counter-clockwise) that levels its lines.
+
+    Projection profiles: text lines and rules give the sharpest row-sum profile when level.
+    """
+    import cv2
+    import numpy as np
+
+    small = cv2.resize(image, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    ink = (small < 160).astype(np.float32)
+    if ink.sum() < 50:
+        return 0.0
+    h, w = ink.shape
+    centre = (w / 2, h / 2)
+
+    def sharpness(angle: float) -> float:
+        turned = cv2.warpAffine(ink, cv2.getRotationMatrix2D(centre, angle, 1.0), (w, h))
+        profile = turned.sum(axis=1)
+        return float(np.square(np.diff(profile)).sum())
+
+    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.2), key=sharpness)
+    fine = max(np.arange(best - 0.2, best + 0.2 + 1e-9, 0.04), key=sharpness)
+    return round(float(fine), 2)
+
+
+def rotation_matrix(image: np.ndarray, angle: float) -> np.ndarray:
+    import cv2
+
+    h, w = image.shape[:2]
+    return cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+
+
+def deskew(image: np.ndarray, angle: float) -> np.ndarray:
+    """Given a page and its skew angle, return the page turned level (white fill)."""
+    import cv2
+
+    if abs(angle) < 0.01:
+        return image
+    h, w = image.shape[:2]
+    return cv2.warpAffine(image, rotation_matrix(image, angle), (w, h), flags=cv2.INTER_LINEAR,
+                          borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+
+
+def ruling_masks(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Given a level page, return masks of its horizontal and vertical ruling lines."""
+    import cv2
+
+    ink = cv2.adaptiveThreshold(image, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 20)
+    h_len = max(40, image.shape[1] // H_LINE_DIVISOR)
+    horizontal = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1)))
+    horizontal = cv2.morphologyEx(horizontal, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
+    vertical = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+    vertical = cv2.morphologyEx(vertical, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, V_LINE_PX)))
+    return horizontal, vertical
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One ruling line: its position across (y for horizontal, x for vertical) and its extent along."""
+
+    at: float
+    start: float
+    end: float
+
+
+def mask_to_segments(mask: np.ndarray, horizontal: bool) -> list[Segment]:
+    """Given a line mask, return its lines as segments."""
+    import cv2
+
+    count, _labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out = []
+    for x, y, w, h, _area in stats[1:count]:
+        if horizontal:
+            out.append(Segment(y + h / 2, float(x), float(x + w)))
+        else:
+            out.append(Segment(x + w / 2, float(y), float(y + h)))
+    return out
+
+
+def cluster_positions(values: Iterable[float], tolerance: float = MERGE_PX) -> list[float]:
+    """Given positions, return one position per run of values closer than ``tolerance``."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tolerance:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(run) / len(run) for run in out]
+
+
+@dataclass
+class Cell:
+    x0: float
+    x1: float
+    col: int  # index of the table column it starts in
+    span: int = 1
+    words: list[OcrWord] = field(default_factory=list)
+
+
+@dataclass
+class GridRow:
+    top: float
+    bottom: float
+    cells: list[Cell]
+
+
+@dataclass
+class Grid:
+    """One ruled table on a page image: its column edges and rows of cells (pixels)."""
+
+    box: tuple[float, float, float, float]
+    columns: list[float]
+    rows: list[GridRow]
+
+    @property
+    def ncols(self) -> int:
+        return len(self.columns) - 1
+
+
+def segments_to_grid(box: tuple[float, float, float, float], hs: list[Segment], vs: list[Segment]) -> Grid | None:
+    """Given a table's box and the ruling lines inside it, return its cell grid (None if it is no table)."""
+    ys = cluster_positions(s.at for s in hs)
+    xs = cluster_positions(s.at for s in vs)
+    if len(ys) < 2 or len(xs) < 2:
+        return None
+    rows = []
+    for top, bottom in itertools.pairwise(ys):
+        if bottom - top < MIN_ROW_PX:
+            continue
+        crossing = cluster_positions(s.at for s in vs if s.start <= top + MERGE_PX and s.end >= bottom - MERGE_PX)
+        if len(crossing) < 2:
+            continue
+        cells = []
+        for left, right in itertools.pairwise(crossing):
+            start = min(range(len(xs)), key=lambda i: abs(xs[i] - left))
+            stop = min(range(len(xs)), key=lambda i: abs(xs[i] - right))
+            cells.append(Cell(left, right, start, max(1, stop - start)))
+        rows.append(GridRow(top, bottom, cells))
+    return Grid(box, xs, rows) if rows else None
+
+
+def meets(v: Segment, h: Segment, at_end: float | None = None) -> bool:
+    """Given a vertical and a horizontal rule, return True when they cross or touch (at ``at_end`` if given)."""
+    if not h.start - TOUCH_PX <= v.at <= h.end + TOUCH_PX:
+        return False
+    if at_end is not None:
+        return abs(h.at - at_end) <= TOUCH_PX
+    return v.start - TOUCH_PX <= h.at <= v.end + TOUCH_PX
+
+
+def table_rules(hs: list[Segment], vs: list[Segment]) -> tuple[list[Segment], list[Segment]]:
+    """Given candidate rules, return those that form tables: verticals whose both ends meet a horizontal,
+    horizontals met by at least two such verticals. Glyph strokes and underlines meet nothing."""
+    vs = [v for v in vs if any(meets(v, h, v.start) for h in hs) and any(meets(v, h, v.end) for h in hs)]
+    hs = [h for h in hs if sum(1 for v in vs if meets(v, h)) >= 2]
+    return hs, vs
+
+
+def find_grids(image: np.ndarray) -> tuple[list[Grid], np.ndarray]:
+    """Given a level page, return its ruled tables (top to bottom) and the mask of all ruling lines."""
+    import cv2
+    import numpy as np
+
+    horizontal, vertical = ruling_masks(image)
+    hs, vs = table_rules(mask_to_segments(horizontal, horizontal=True), mask_to_segments(vertical, horizontal=False))
+    lines = np.zeros_like(image)
+    for h in hs:
+        cv2.line(lines, (int(h.start), round(h.at)), (int(h.end), round(h.at)), 255, 3)
+    for v in vs:
+        cv2.line(lines, (round(v.at), int(v.start)), (round(v.at), int(v.end)), 255, 3)
+    lines = cv2.bitwise_and(cv2.bitwise_or(horizontal, vertical), cv2.dilate(lines, np.ones((3, 3), np.uint8)))
+    joined = cv2.dilate(lines, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+    count, _labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    grids = []
+    for x, y, w, h, _area in stats[1:count]:
+        x0, y0, x1, y1 = x - 3, y - 3, x + w + 3, y + h + 3
+        inside_h = [s for s in hs if y0 <= s.at <= y1 and s.start >= x0 and s.end <= x1]
+        inside_v = [s for s in vs if x0 <= s.at <= x1 and s.start >= y0 and s.end <= y1]
+        grid = segments_to_grid((x0, y0, x1, y1), inside_h, inside_v)
+        if grid is not None:
+            grids.append(grid)
+    grids.sort(key=lambda g: g.box[1])
+    return grids, lines
+
+
+def erase_lines(image: np.ndarray, lines: np.ndarray) -> np.ndarray:
+    """Given a page and its ruling-line mask, return the page with the lines painted white (cleaner OCR)."""
+    import cv2
+
+    wide = cv2.dilate(lines, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    out = image.copy()
+    out[wide > 0] = 255
+    return out
+
+
+def has_ink(clean: np.ndarray, row: GridRow, cell: Cell) -> bool:
+    """Given a page with its rules erased, return True when the cell holds print."""
+    patch = clean[int(row.top) + 3:int(row.bottom) - 2, int(cell.x0) + 3:int(cell.x1) - 2]
+    return bool(patch.size) and float((patch < 128).mean()) >= INK_SHARE
+
+
+def cells_with_ink(image: np.ndarray, lines: np.ndarray, grids: list[Grid]) -> list[tuple[GridRow, Cell]]:
+    """Given a page, its line mask and grids, return the cells (with their rows) that hold any print."""
+    clean = erase_lines(image, lines)
+    return [(row, cell) for grid in grids for row in grid.rows for cell in row.cells if has_ink(clean, row, cell)]
+
+
+# --- words: from the text layer or from OCR ----------------------------------------------------------
+
+
+def layer_words(page, matrix: np.ndarray) -> list[OcrWord]:
+    """Given a pdfplumber page with a text layer and the deskew matrix, return its words in level pixels.
+
+    Works from characters, not pdfplumber's words: the layer follows the scan's skew, so lines are
+    only straight once each character is mapped through the same turn as the image.
+    """
+    placed = []
+    for c in page.chars:
+        text = c["text"]
+        x_mid, y_mid = (c["x0"] + c["x1"]) / 2 * SCALE, (c["top"] + c["bottom"]) / 2 * SCALE
+        x = matrix[0][0] * x_mid + matrix[0][1] * y_mid + matrix[0][2]
+        y = matrix[1][0] * x_mid + matrix[1][1] * y_mid + matrix[1][2]
+        half_w, half_h = (c["x1"] - c["x0"]) * SCALE / 2, (c["bottom"] - c["top"]) * SCALE / 2
+        placed.append((text, x - half_w, y - half_h, x + half_w, y + half_h))
+    words: list[OcrWord] = []
+    for line in group_lines(placed, key_top=lambda p: p[2], key_bottom=lambda p: p[4]):
+        line.sort(key=lambda p: p[1])
+        current: list[tuple] = []
+        for p in [*line, None]:
+            height = (p[4] - p[2]) if p else 0.0
+            breaks = p is None or not p[0].strip() or (current and p[1] - current[-1][3] > WORD_GAP * height)
+            if breaks and current:
+                words.append(OcrWord("".join(q[0] for q in current), min(q[1] for q in current),
+                                     min(q[2] for q in current), max(q[3] for q in current),
+                                     max(q[4] for q in current), 1.0))
+                current = []
+            if p is not None and p[0].strip():
+                current.append(p)
+    return words
+
+
+def layer_is_plausible(words: list[OcrWord]) -> bool:
+    """Given a text layer's words, return True when they read like text rather than OCR garbage."""
+    if len(words) < 3:
+        return False
+    good = sum(1 for w in words if WORD_RE.match(w.text))
+    return good / len(words) >= LAYER_PLAUSIBLE
+
+
+def group_lines(items: list, key_top: Callable, key_bottom: Callable) -> list[list]:
+    """Given boxed items, return them grouped into text lines (top to bottom) by vertical overlap of centres."""
+    lines: list[list] = []
+    spans: list[tuple[float, float]] = []
+    for item in sorted(items, key=lambda i: (key_top(i) + key_bottom(i)) / 2):
+        top, bottom = key_top(item), key_bottom(item)
+        mid = (top + bottom) / 2
+        if lines and spans[-1][0] <= mid <= spans[-1][1]:
+            lines[-1].append(item)
+            t, b = spans[-1]
+            spans[-1] = (min(t, top), max(b, bottom)) if len(lines[-1]) < 3 else (t, b)
+        else:
+            lines.append([item])
+            spans.append((top, bottom))
+    return lines
+
+
+def words_to_text(words: list[OcrWord]) -> str:
+    """Given a cell's words, return its text: words in reading order, one text line per line."""
+    lines = group_lines(words, key_top=lambda w: w.top, key_bottom=lambda w: w.bottom)
+    return "\n".join(" ".join(w.text for w in sorted(line, key=lambda w: w.x0)) for line in lines)
+
+
+# --- pass 1: per page, everything but OCR -------------------------------------------------------------
+
+
+@dataclass
+class PagePlan:
+    """What pass 1 learned about one page, and whether pass 2 must OCR it."""
+
+    page_index: int
+    kind: PageKind
+    angle: float
+    size: tuple[int, int]  # image (height, width)
+    grids: list[Grid]
+    words: list[OcrWord] = field(default_factory=list)  # text-layer words, level pixels
+    needs_ocr: bool = False
+    source: str = LAYER_SOURCE
+
+
+def plan_page(pdf: OpenPdf, page_index: int, kind: PageKind, password: str | None, force_ocr: bool) -> PagePlan:
+    """Given a scanned (or forced) page, return its grid, its layer words and whether it needs OCR."""
+    image = render_page(pdf.path, page_index, password)
+    angle = skew_angle(image)
+    level = deskew(image, angle)
+    grids, lines = find_grids(level)
+    grids = [g for g in grids if g.ncols >= MIN_COLUMNS]
+    plan = PagePlan(page_index, kind, angle, level.shape[:2], grids)
+    if kind is PageKind.IMAGE_ONLY or force_ocr:
+        plan.needs_ocr = True
+        return plan
+    words = layer_words(pdf.plumber.pages[page_index], rotation_matrix(image, angle))
+    if not layer_is_plausible(words):
+        plan.needs_ocr = True
+        return plan
+    plan.words = words
+    empty = [c for r, c in cells_with_ink(level, lines, grids) if not any(inside(w, c, r) for w in words)]
+    plan.needs_ocr = bool(empty)  # the layer missed some cells: OCR the page, use it only there
+    return plan
+
+
+def inside(word: OcrWord, cell: Cell, row: GridRow | None) -> bool:
+    if not cell.x0 <= word.x_mid <= cell.x1:
+        return False
+    return row is None or row.top <= word.y_mid <= row.bottom
+
+
+# --- pass 2: OCR (in worker processes when jobs > 1) ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OcrJob:
+    path: str
+    password: str | None
+    page_index: int
+    angle: float
+    engine: str
+
+
+_ENGINE = None  # one engine per process, built on first use
+
+
+def init_worker(engine: str, threads: int) -> None:
+    """Build the OCR engine once per worker process."""
+    global _ENGINE
+    from .ocr import make_engine
+
+    _ENGINE = make_engine(engine, threads=threads)
+
+
+def ocr_page(job: OcrJob) -> tuple[int, list[OcrWord]]:
+    """Given an OCR job, return (page index, words in level pixels): render, deskew, erase rules, read."""
+    global _ENGINE
+    if _ENGINE is None or _ENGINE.name != job.engine:
+        init_worker(job.engine, 0)
+    assert _ENGINE is not None
+    image = deskew(render_page(Path(job.path), job.page_index, job.password), job.angle)
+    grids, lines = find_grids(image)
+    clean = erase_lines(image, lines)
+    words = _ENGINE.read_words(clean)
+    return job.page_index, words + reread_empty_cells(_ENGINE, clean, lines, grids, words)
+
+
+def reread_empty_cells(engine: OcrEngine, clean: np.ndarray, lines: np.ndarray, grids: list[Grid],
+                       words: list[OcrWord]) -> list[OcrWord]:
+    """Given a page's OCR words, return words read again from the cells that hold print but got no word.
+
+    Whole-page OCR drops lone short tokens (Tesseract skips a single-digit ref); read as a block of
+    its own, such a cell comes back.
+    """
+    out = []
+    for grid in grids:
+        for row in grid.rows:
+            for cell in row.cells:
+                if any(inside(w, cell, row) for w in words) or not has_ink(clean, row, cell):
+                    continue
+                y0, x0 = max(0, int(row.top) - CROP_PAD), max(0, int(cell.x0) - CROP_PAD)
+                crop = clean[y0:int(row.bottom) + CROP_PAD, x0:int(cell.x1) + CROP_PAD]
+                out.extend(OcrWord(w.text, w.x0 + x0, w.top + y0, w.x1 + x0, w.bottom + y0, w.confidence)
+                           for w in engine.read_words(crop, block=True))
+    return out
+
+
+def run_ocr(jobs: list[OcrJob], workers: int, progress: Progress | None) -> dict[int, list[OcrWord]]:
+    """Given OCR jobs, return words per page index, OCR-ing in ``workers`` processes when more than one."""
+    out: dict[int, list[OcrWord]] = {}
+    if not jobs:
+        return out
+    workers = max(1, min(workers, len(jobs)))
+    if workers == 1:
+        for done, job in enumerate(jobs, 1):
+            index, words = ocr_page(job)
+            out[index] = words
+            if progress:
+                progress(done, len(jobs), index)
+        return out
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    threads = max(1, (os.cpu_count() or 1) // workers)
+    context = multiprocessing.get_context("spawn")  # onnxruntime's threads do not survive fork
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker,
+                             initargs=(jobs[0].engine, threads)) as pool:
+        futures = [pool.submit(ocr_page, job) for job in jobs]
+        for done, future in enumerate(as_completed(futures), 1):
+            index, words = future.result()
+            out[index] = words
+            if progress:
+                progress(done, len(jobs), index)
+    return out
+
+
+# --- grids + words -> raw rows ---------------------------------------------------------------------------
+
+
+@dataclass
+class ActiveTable:
+    """The annex table we are inside: column roles and column left edges (points)."""
+
+    roles: dict[str, int]
+    column_x: list[float]
+
+
+def continues(active: ActiveTable, grid: Grid) -> bool:
+    """Given the active table and a header-less grid, return True when it is the same table continued."""
+    edges = [x / SCALE for x in grid.columns[:-1]]
+    if len(edges) != len(active.column_x):
+        return False
+    return all(abs(a - b) <= COLUMN_TOLERANCE for a, b in zip(edges, active.column_x, strict=True))
+
+
+def fill_cells(grid: Grid, layer: list[OcrWord], ocr: list[OcrWord]) -> dict[int, str]:
+    """Put each word into the cell under its centre: layer words first, OCR words where a cell has none.
+
+    Returns the source of each row's text by row index ("text-layer", the engine's words, or both).
+    """
+    sources: dict[int, str] = {}
+    for r, row in enumerate(grid.rows):
+        used = set()
+        for cell in row.cells:
+            cell.words = [w for w in layer if inside(w, cell, row)]
+            if cell.words:
+                used.add("layer")
+            else:
+                cell.words = [w for w in ocr if inside(w, cell, row)]
+                if cell.words:
+                    used.add("ocr")
+        sources[r] = "+".join(sorted(used))
+    return sources
+
+
+def row_confidence(row: GridRow, key_cols: set[int]) -> float | None:
+    """Return how far a row's OCR can be trusted: the weakest word of its key cells (ref, page ref), or
+    the mean over its other words if lower. One doubtful digit spoils a ref; one doubtful word in a
+    long text does not spoil the text. Text-layer words carry no score; None when no word has one.
+    """
+    key = [w.confidence for c in row.cells if c.col in key_cols for w in c.words if w.confidence < 1.0]
+    text = [w.confidence for c in row.cells if c.col not in key_cols for w in c.words if w.confidence < 1.0]
+    parts = ([min(key)] if key else []) + ([statistics.fmean(text)] if text else [])
+    return round(min(parts), 3) if parts else None
+
+
+def grid_row_to_raw(row: GridRow, grid: Grid, roles: dict[str, int], page_index: int, table_id: int,
+                    method: str) -> RawRow:
+    """Given one filled grid row, return a CELLS RawRow, or a TEXT row for a full-width band."""
+    top, bottom = row.top / SCALE, row.bottom / SCALE
+    key_cols = {roles[k] for k in ("ref", "page_ref") if k in roles}
+    if len(row.cells) == 1 and row.cells[0].span >= grid.ncols - 1:
+        return RawRow(kind=RowKind.TEXT, text=words_to_text(row.cells[0].words).replace("\n", " "),
+                      page_index=page_index, top=top, bottom=bottom, method=method,
+                      confidence=row_confidence(row, set()), table_id=table_id)
+    by_col = {c.col: words_to_text(c.words) for c in row.cells}
+
+    def get(role: str) -> str:
+        i = roles.get(role)
+        return by_col.get(i, "") if i is not None else ""
+
+    return RawRow(ref=get("ref"), page_ref=get("page_ref"), issue=get("issue"), action=get("action"),
+                  page_index=page_index, top=top, bottom=bottom, method=method,
+                  confidence=row_confidence(row, key_cols),
+                  table_id=table_id)
+
+
+def text_lines_outside(words: list[OcrWord], grids: list[Grid], page_index: int, method: str) -> list[RawRow]:
+    """Given a page's words and its tables, return the text lines outside the tables as TEXT rows."""
+    free = [w for w in words if not any(g.box[1] <= w.y_mid <= g.box[3] for g in grids)]
+    out = []
+    for line in group_lines(free, key_top=lambda w: w.top, key_bottom=lambda w: w.bottom):
+        line.sort(key=lambda w: w.x0)
+        scores = [w.confidence for w in line if w.confidence < 1.0]
+        out.append(RawRow(kind=RowKind.TEXT, text=" ".join(w.text for w in line), page_index=page_index,
+                          top=min(w.top for w in line) / SCALE, bottom=max(w.bottom for w in line) / SCALE,
+                          method=method, confidence=round(min(scores), 3) if scores else None))
+    return out
+
+
+def method_name(source: str, engine: str) -> str:
+    parts = [LAYER_SOURCE if s == "layer" else engine for s in source.split("+") if s]
+    return f"{METHOD}/{'+'.join(parts) or 'empty'}"
+
+
+def plans_to_rows(plans: list[PagePlan], ocr_words: dict[int, list[OcrWord]], engine: str
+                  ) -> tuple[list[RawRow], list[int]]:
+    """Given pass-1 plans and OCR words, return the annex's raw rows and its pages (ruled-table logic)."""
+    rows: list[RawRow] = []
+    annex_pages: list[int] = []
+    active: ActiveTable | None = None
+    table_id = 0
+    for plan in plans:
+        ocr = ocr_words.get(plan.page_index, [])
+        page_rows: list[RawRow] = []
+        kept: list[Grid] = []
+        for grid in plan.grids:
+            sources = fill_cells(grid, plan.words, ocr)
+            header = map_header([words_to_text(c.words) for c in grid.rows[0].cells])
+            if header is not None:
+                cols = [c.col for c in grid.rows[0].cells]
+                roles = {role: cols[i] for role, i in header.items()}
+                active = ActiveTable(roles, [x / SCALE for x in grid.columns[:-1]])
+            elif active is None or not continues(active, grid):
+                continue
+            table_id += 1
+            kept.append(grid)
+            for r, grow in enumerate(grid.rows):
+                method = method_name(sources[r], engine)
+                page_rows.append(grid_row_to_raw(grow, grid, active.roles, plan.page_index, table_id, method))
+        if not page_rows and active is None:
+            continue
+        if page_rows:
+            annex_pages.append(plan.page_index)
+        elif active is not None and not plan.grids:
+            active = None  # a page with no table after the annex began: the annex has ended
+            continue
+        free = plan.words or ocr
+        page_rows.extend(text_lines_outside(free, kept, plan.page_index,
+                                            method_name("layer" if plan.words else "ocr", engine)))
+        page_rows.sort(key=lambda r: r.top if r.top is not None else 0.0)
+        rows.extend(page_rows)
+    return (rows, annex_pages) if annex_pages else ([], [])
+
+
+# --- no ruling lines: one raw row per text line ----------------------------------------------------------
+
+
+def header_columns(line: list[OcrWord]) -> tuple[dict[str, int], list[float]] | None:
+    """Given a text line, return (roles, column left edges in pixels) when it is an annex header line.
+
+    Words closer than two spaces' width form one header phrase ("Page Ref"); each phrase is a column.
+    """
+    line = sorted(line, key=lambda w: w.x0)
+    phrases: list[list[OcrWord]] = []
+    for w in line:
+        gap = 1.5 * (w.bottom - w.top)
+        if phrases and w.x0 - phrases[-1][-1].x1 <= gap:
+            phrases[-1].append(w)
+        else:
+            phrases.append([w])
+    roles = map_header([" ".join(w.text for w in p) for p in phrases])
+    if roles is None:
+        return None
+    return roles, [p[0].x0 for p in phrases]
+
+
+def line_to_raw(line: list[OcrWord], roles: dict[str, int], edges: list[float], page_index: int,
+                method: str) -> RawRow:
+    """Given one text line and the header's columns, return a line RawRow with words in their columns."""
+    columns: dict[int, list[str]] = {}
+    slack = 0.5 * statistics.median(w.bottom - w.top for w in line)
+    for w in sorted(line, key=lambda w: w.x0):
+        col = max([i for i, x in enumerate(edges) if w.x0 >= x - slack] or [0])
+        columns.setdefault(col, []).append(w.text)
+    scores = [w.confidence for w in line if w.confidence < 1.0]
+
+    def get(role: str) -> str:
+        i = roles.get(role)
+        return " ".join(columns.get(i, [])) if i is not None else ""
+
+    return RawRow(ref=get("ref"), page_ref=get("page_ref"), issue=get("issue"), action=get("action"),
+                  page_index=page_index, top=min(w.top for w in line) / SCALE,
+                  bottom=max(w.bottom for w in line) / SCALE, is_line=True, method=method,
+                  confidence=round(min(scores), 3) if scores else None)
+
+
+def words_to_line_rows(pages: list[tuple[int, list[OcrWord]]], method: str) -> tuple[list[RawRow], list[int]]:
+    """Given words per page (no ruled tables), return one RawRow per text line and the pages of the table.
+
+    Lines from an annex header on are CELLS rows with ``is_line=True``, words placed in the header's
+    columns; section titles, and lines before any header, are TEXT rows.
+    """
+    rows: list[RawRow] = []
+    annex_pages: list[int] = []
+    active: tuple[dict[str, int], list[float]] | None = None
+    for page_index, words in pages:
+        for line in group_lines(words, key_top=lambda w: w.top, key_bottom=lambda w: w.bottom):
+            text = " ".join(w.text for w in sorted(line, key=lambda w: w.x0))
+            found = header_columns(line)
+            if found is not None:
+                active = found
+            if active is None or section_of_title(text):
+                rows.append(RawRow(kind=RowKind.TEXT, text=text, page_index=page_index,
+                                   top=min(w.top for w in line) / SCALE, bottom=max(w.bottom for w in line) / SCALE,
+                                   method=method))
+                continue
+            if not annex_pages or annex_pages[-1] != page_index:
+                annex_pages.append(page_index)
+            rows.append(line_to_raw(line, active[0], active[1], page_index, method))
+    return (rows, annex_pages) if annex_pages else ([], [])
+
+
+# --- the extractor -----------------------------------------------------------------------------------------
+
+
+def extract_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iterable[int], *,
+                    engine: str | None = None, jobs: int = 1, password: str | None = None,
+                    force_ocr: bool = False, progress: Progress | None = None) -> tuple[list[RawRow], list[int]]:
+    """Given an open PDF and its scanned pages, return the annex's raw rows and pages ([], [] if none).
+
+    Pages with ruled tables of at least three columns are OCR-ed (unless their text layer covers
+    every cell); when no page has such a table, every page is OCR-ed and handed on line by line.
+    """
+    engine = engine or os.environ.get(ENGINE_VARIABLE) or DEFAULT_ENGINE
+    plans = [plan_page(pdf, i, kinds[i], password, force_ocr) for i in page_indexes]
+    with_grids = [p for p in plans if p.grids]
+    targets = with_grids if with_grids else plans
+    jobs_list = [OcrJob(str(pdf.path), password, p.page_index, p.angle, engine) for p in targets if p.needs_ocr]
+    words = run_ocr(jobs_list, jobs, progress)
+    if with_grids:
+        return plans_to_rows(plans, words, engine)
+    pages = [(p.page_index, p.words or words.get(p.page_index, [])) for p in plans]
+    source = LAYER_SOURCE if all(p.words for p in plans) else engine
+    return words_to_line_rows(pages, f"{LINE_METHOD}/{source}")
+
+
+# --- routing: which pages go where -----------------------------------------------------------------------
+
+
+def split_pages(pdf: OpenPdf, ocr: str) -> tuple[list[int], list[int], dict[int, PageKind]]:
+    """Given an open PDF and the ocr mode, return (born-digital pages, pages for this path, page kinds).
+
+    ``never``: every page is born-digital text; ``always``: every page is OCR-ed; ``auto``: image-only
+    and OCR-layer pages come here, the rest go to the born-digital extractors.
+    """
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {', '.join(OCR_MODES)}, not {ocr!r}")
+    every = list(range(pdf.page_count))
+    if ocr == "never":
+        return every, [], {}
+    kinds = classify_pages(pdf)
+    if ocr == "always":
+        return [], every, kinds
+    scanned = [i for i in every if kinds[i] is not PageKind.TEXT]
+    return [i for i in every if kinds[i] is PageKind.TEXT], scanned, kinds
+
+
+def merge_by_page(first: list[RawRow], second: list[RawRow]) -> list[RawRow]:
+    """Given raw rows from two extractors over disjoint pages, return them in page order with distinct table ids."""
+    offset = max((r.table_id for r in first), default=0)
+    for r in second:
+        if r.table_id:
+            r.table_id += offset
+    return sorted([*first, *second], key=lambda r: r.page_index)

@@ -1,0 +1,83 @@
+"""OCR engines: the shipped RapidOCR models read offline; Tesseract's TSV is parsed; one interface."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from hmic_extract.extract import scanned
+from hmic_extract.extract.ocr import OcrUnavailable, available_engines, make_engine
+from hmic_extract.extract.ocr.tesseract_engine import parse_tsv
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+@pytest.fixture(scope="module")
+def header_strip():
+    """The header row and first rows of the scanned Westshire appendix, levelled, rules erased."""
+    page = scanned.render_page(SAMPLES / "westshire-2019-appendix-scanned.pdf", 1)
+    level = scanned.deskew(page, scanned.skew_angle(page))
+    _grids, lines = scanned.find_grids(level)
+    return scanned.erase_lines(level, lines)[200:420, 100:1500]
+
+
+def words_text(words) -> str:
+    return " ".join(w.text for w in sorted(words, key=lambda w: (round(w.y_mid / 20), w.x0)))
+
+
+def test_rapidocr_reads_with_the_models_inside_its_wheel_and_never_downloads(monkeypatch, header_strip):
+    from rapidocr.utils import download_file
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("RapidOCR tried to download a model")
+
+    monkeypatch.setattr(download_file.DownloadFile, "run", classmethod(refuse))
+    engine = make_engine("rapidocr")
+    words = engine.read_words(header_strip)
+    text = words_text(words)
+    assert "Recommendation / area for improvement" in text or "Recommendation/area for improvement" in text
+    assert "demand it faces from calls about people with mental health" in text
+    assert all(0.0 <= w.confidence <= 1.0 for w in words)
+    assert all(0 <= w.x0 < w.x1 <= header_strip.shape[1] + 2 for w in words)
+
+
+def test_the_shipped_models_are_files_inside_the_installed_package():
+    import rapidocr
+
+    from hmic_extract.extract.ocr.rapidocr_engine import shipped_models
+
+    root = Path(rapidocr.__file__).resolve().parent
+    for model in shipped_models():
+        assert model.is_file() and root in model.parents
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="the tesseract binary is not installed (optional)")
+def test_tesseract_reads_the_same_strip(header_strip):
+    words = make_engine("tesseract").read_words(header_strip)
+    assert "demand it faces from calls about people with mental health" in words_text(words)
+
+
+def test_tesseract_tsv_words_get_pixel_boxes_and_zero_to_one_confidence():
+    tsv = ("level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+           "1\t1\t0\t0\t0\t0\t0\t0\t800\t600\t-1\t\n"
+           "5\t1\t1\t1\t1\t1\t10\t20\t30\t12\t96.5\tPage\n"
+           "5\t1\t1\t1\t1\t2\t45\t20\t15\t12\t-1\t \n"
+           "5\t1\t1\t1\t1\t3\t65\t21\t14\t11\t88\t21\"\n")
+    words = parse_tsv(tsv)
+    assert [(w.text, w.x0, w.top, w.x1, w.bottom) for w in words] == [("Page", 10, 20, 40, 32),
+                                                                      ('21"', 65, 21, 79, 32)]
+    assert words[0].confidence == pytest.approx(0.965)
+
+
+def test_an_unknown_engine_is_a_clear_error_and_the_default_is_available():
+    with pytest.raises(OcrUnavailable, match="unknown OCR engine"):
+        make_engine("abbyy")
+    assert available_engines()[0] == "rapidocr"
+
+
+def test_without_the_binary_the_tesseract_engine_says_how_to_get_it(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(OcrUnavailable, match="apt-get install tesseract-ocr"):
+        make_engine("tesseract")

@@ -1,0 +1,123 @@
+"""Scanned pages: detection, deskew, grid rebuilt from the image, text-layer words put into cells."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hmic_extract.extract import scanned
+from hmic_extract.extract.ocr import OcrWord
+from hmic_extract.extract.pdf import open_pdf
+from hmic_extract.model import RowKind
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def test_each_page_is_told_apart_as_born_digital_ocr_layer_or_image_only():
+    with open_pdf(SAMPLES / "westshire-2019-appendix.pdf") as pdf:
+        assert set(scanned.classify_pages(pdf).values()) == {scanned.PageKind.TEXT}
+    with open_pdf(SAMPLES / "westshire-2019-appendix-scanned.pdf") as pdf:
+        assert set(scanned.classify_pages(pdf).values()) == {scanned.PageKind.IMAGE_ONLY}
+    with open_pdf(SAMPLES / "westshire-2019-appendix-ocr-layer.pdf") as pdf:
+        kinds = scanned.classify_pages(pdf)
+    # the sample's "scanner" left the OCR layer out on page 3 only
+    assert [kinds[i] for i in range(4)] == [scanned.PageKind.OCR_LAYER, scanned.PageKind.OCR_LAYER,
+                                            scanned.PageKind.IMAGE_ONLY, scanned.PageKind.OCR_LAYER]
+
+
+def test_ocr_never_sends_no_page_to_the_scanned_path_and_always_sends_every_page():
+    with open_pdf(SAMPLES / "westshire-2019-appendix-scanned.pdf") as pdf:
+        assert scanned.split_pages(pdf, "never")[:2] == ([0, 1, 2, 3], [])
+        assert scanned.split_pages(pdf, "auto")[:2] == ([], [0, 1, 2, 3])
+    with open_pdf(SAMPLES / "westshire-2019-appendix.pdf") as pdf:
+        assert scanned.split_pages(pdf, "auto")[:2] == ([0, 1, 2, 3], [])
+        assert scanned.split_pages(pdf, "always")[:2] == ([], [0, 1, 2, 3])
+        with pytest.raises(ValueError, match="ocr must be one of"):
+            scanned.split_pages(pdf, "sometimes")
+
+
+@pytest.mark.parametrize("angle", [-0.9, 0.35, 0.8])
+def test_a_turned_page_is_measured_and_levelled(angle):
+    import cv2
+
+    page = scanned.render_page(SAMPLES / "westshire-2019-appendix.pdf", 1)
+    turned = cv2.warpAffine(page, scanned.rotation_matrix(page, angle), page.shape[::-1], borderValue=255)
+    assert scanned.skew_angle(turned) == pytest.approx(-angle, abs=0.08)
+
+
+def test_the_cell_grid_of_a_skewed_noisy_scan_matches_the_born_digital_table():
+    # pdfplumber finds 11 rows x 5 columns on this page of the born-digital original
+    with open_pdf(SAMPLES / "westshire-2019-appendix-scanned.pdf") as pdf:
+        plan = scanned.plan_page(pdf, 1, scanned.PageKind.IMAGE_ONLY, None, force_ocr=False)
+    assert plan.needs_ocr
+    assert abs(plan.angle) > 0.2  # the sample is really skewed
+    assert [(g.ncols, len(g.rows)) for g in plan.grids] == [(5, 11)]
+
+
+def test_a_page_with_only_a_two_column_table_is_not_an_annex_page():
+    with open_pdf(SAMPLES / "notts-2016-annex-scanned.pdf") as pdf:
+        plan = scanned.plan_page(pdf, 0, scanned.PageKind.IMAGE_ONLY, None, force_ocr=False)
+    assert plan.grids == []  # the letter's question | grade table
+
+
+def test_text_layer_words_that_follow_the_skew_land_in_the_right_cells_without_ocr(monkeypatch):
+    def no_ocr(*args, **kwargs):
+        raise AssertionError("a page whose text layer covers every cell must not be OCR-ed")
+
+    monkeypatch.setattr(scanned, "ocr_page", no_ocr)
+    with open_pdf(SAMPLES / "westshire-2019-appendix-ocr-layer.pdf") as pdf:
+        kinds = scanned.classify_pages(pdf)
+        rows, pages = scanned.extract_scanned(pdf, kinds, [1])
+    assert pages == [1]
+    cells = [r for r in rows if r.kind is RowKind.CELLS]
+    assert all(r.method == "ocr-grid/text-layer" and r.confidence is None for r in cells)
+    expected = json.loads((SAMPLES / "westshire-2019-appendix-ocr-layer.expected.json").read_text())["rows"]
+    by_ref = {r.ref.strip(): r for r in cells}
+    for gold in expected[:9]:  # the first nine rows sit whole on this page
+        row = by_ref[str(gold["ref"])]
+        assert " ".join(row.issue.split()) == gold["issue"]
+        assert row.page_ref.replace("\n", " ").replace("- ", "-") == gold["page_ref"]
+
+
+def test_a_layer_that_reads_like_garbage_is_not_trusted():
+    good = [OcrWord(t, 0, 0, 1, 1, 1.0) for t in ["the", "force", "does", "not", "record", "crimes"]]
+    garbage = [OcrWord(t, 0, 0, 1, 1, 1.0) for t in ["t#e", "f~rce", "@@", "|||", "do", "n°t"]]
+    assert scanned.layer_is_plausible(good)
+    assert not scanned.layer_is_plausible(garbage)
+
+
+def test_row_confidence_is_the_weakest_key_word_or_the_mean_text_word():
+    def cell(col, *scores):
+        c = scanned.Cell(0, 1, col)
+        c.words = [OcrWord("w", 0, 0, 1, 1, s) for s in scores]
+        return c
+
+    row = scanned.GridRow(0, 1, [cell(0, 0.99), cell(1, 0.6, 0.98), cell(2, 0.9, 0.5, 0.7)])
+    assert scanned.row_confidence(row, {0, 1}) == 0.6
+    row = scanned.GridRow(0, 1, [cell(0, 0.99), cell(1, 0.97), cell(2, 0.99, 0.99, 0.4)])
+    assert scanned.row_confidence(row, {0, 1}) == pytest.approx(0.793, abs=0.001)
+
+
+def test_without_ruling_lines_words_go_on_as_one_line_row_per_text_line():
+    def word(text, x, y):
+        return OcrWord(text, x, y, x + 18 * len(text), y + 30, 0.95)
+
+    words = [word("Annex", 100, 100),
+             word("Ref", 100, 200), word("Page", 300, 200), word("Issue", 600, 200), word("of", 700, 200),
+             word("concern", 760, 200),
+             word("1", 100, 260), word("Page", 300, 260), word("5", 390, 260), word("Calls", 600, 260),
+             word("are", 710, 260),
+             word("not", 600, 300), word("graded.", 670, 300),
+             word("Recommendations", 100, 380)]
+    rows, pages = scanned.words_to_line_rows([(4, words)], "ocr-lines/test")
+    assert pages == [4]
+    assert rows[0].kind is RowKind.TEXT and rows[0].text == "Annex"
+    lines = [r for r in rows if r.kind is RowKind.CELLS]
+    assert all(r.is_line for r in lines)
+    assert [(r.ref, r.page_ref, r.issue) for r in lines] == [("Ref", "Page", "Issue of concern"),
+                                                           ("1", "Page 5", "Calls are"), ("", "", "not graded.")]
+    assert rows[-1].kind is RowKind.TEXT and rows[-1].text == "Recommendations"
+    assert lines[1].top == pytest.approx(260 / scanned.SCALE)
+

@@ -1,0 +1,70 @@
+"""Scanned sample PDFs end to end: OCR, grid, normaliser, workbook, scored against the expected rows.
+
+Only the short Westshire scans run here (three annex pages each) to keep CI fast on two cores; the
+11-page Nottinghamshire scan is measured by ``bench/ocr_engines.py``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from hmic_extract.export import write_xlsx
+from hmic_extract.pipeline import extract_file
+from tests.scoring import score
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def extract_and_score(tmp_path: Path, name: str, **options) -> tuple[dict, object]:
+    doc = extract_file(SAMPLES / f"{name}.pdf", **options)
+    out = write_xlsx(doc, tmp_path / f"{name}.xlsx")
+    return score(out, SAMPLES / f"{name}.expected.json"), doc
+
+
+def assert_wrong_rows_are_flagged(report: dict, doc) -> None:
+    wrong = {p.split(": ")[0] for p in report["problems"]}
+    flagged = {f"wrong ({f.section.lower()!r}, {f.ref})" for f in doc.findings if f.needs_review}
+    missing = [p for p in wrong if p.startswith("missing")]
+    assert not missing, report["problems"]
+    assert wrong <= flagged, (wrong - flagged, report["problems"])
+
+
+def test_an_image_only_scan_ocred_in_two_workers_gives_the_annex_rows(tmp_path):
+    seen = []
+    report, doc = extract_and_score(tmp_path, "westshire-2019-appendix-scanned", engine="rapidocr", jobs=2,
+                                    progress=lambda done, total, page: seen.append((done, total, page)))
+    assert report["row_accuracy"] >= 0.95, report["problems"]
+    assert_wrong_rows_are_flagged(report, doc)
+    assert sorted(p for _d, _t, p in seen) == [1, 2, 3]  # the letter page has no table: never OCR-ed
+    assert [(d, t) for d, t, _p in seen] == [(1, 3), (2, 3), (3, 3)]
+    assert all(f.provenance.method == "ocr-grid/rapidocr" for f in doc.findings)
+    assert all(f.provenance.confidence is not None for f in doc.findings)
+
+
+def test_an_ocr_text_layer_is_used_and_only_the_page_without_one_is_ocred(tmp_path):
+    seen = []
+    report, doc = extract_and_score(tmp_path, "westshire-2019-appendix-ocr-layer", engine="rapidocr",
+                                    progress=lambda done, total, page: seen.append(page))
+    assert report["row_accuracy"] >= 0.95, report["problems"]
+    assert_wrong_rows_are_flagged(report, doc)
+    assert seen == [2]
+    methods = {f.provenance.method for f in doc.findings}
+    assert "ocr-grid/text-layer" in methods and "ocr-grid/rapidocr" in methods
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="the tesseract binary is not installed (optional)")
+def test_the_tesseract_engine_gives_the_same_rows(tmp_path):
+    report, doc = extract_and_score(tmp_path, "westshire-2019-appendix-scanned", engine="tesseract")
+    assert report["row_accuracy"] >= 0.95, report["problems"]
+    assert_wrong_rows_are_flagged(report, doc)
+    assert {f.provenance.method for f in doc.findings} == {"ocr-grid/tesseract"}
+
+
+def test_ocr_never_finds_no_annex_in_a_scan():
+    from hmic_extract.errors import NothingFound
+
+    with pytest.raises(NothingFound):
+        extract_file(SAMPLES / "westshire-2019-appendix-scanned.pdf", ocr="never")
