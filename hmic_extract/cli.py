@@ -5,6 +5,7 @@ Heavy libraries are imported inside the commands, so ``hmic-extract --help`` sta
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -108,6 +109,15 @@ def summary_line(doc, outputs: list[Path]) -> str:
     return f"{doc.source} -> {written_text(outputs)}: {len(doc.findings)} rows ({parts}){flagged}"
 
 
+def ocr_progress(done: int, total: int, page_index: int) -> None:
+    """Show OCR progress page by page on standard error (one line, rewritten on a terminal)."""
+    text = f"OCR: {done}/{total} pages (PDF page {page_index + 1})"
+    if sys.stderr.isatty():
+        click.echo(f"\r{text}", err=True, nl=done == total)
+    else:
+        click.echo(text, err=True)
+
+
 @main.command("extract", epilog=EPILOG)
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -124,14 +134,18 @@ def summary_line(doc, outputs: list[Path]) -> str:
               help="What the PDFs are: a response with an annex table, an inspection report (findings read from "
                    "its boxes, bullets and headings), or auto-detect.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-              help="Files read at once, each in its own process (default 0: one per CPU core).")
+              help="Files read at once, each in its own process (default 0: one per CPU core); for a single "
+                   "scanned PDF, pages OCR-ed at once.")
+@click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="OCR scanned pages: auto (image-only pages and office OCR text layers), always (every page), "
+                   "never. Engine: RapidOCR, or HMIC_OCR_ENGINE=tesseract where installed.")
 @limit_options
 @click.option("-v", "--verbose", is_flag=True, help="Show each file as it starts, each row's review flags and "
                                                      "tracebacks of internal errors.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def extract_command(inputs: tuple[str, ...], output: Path | None, recursive: bool, formats: tuple[str, ...],
-                    combined: Path | None, force: bool, kind: str, jobs: int, password: str | None, timeout: float,
-                    max_pages: int, max_memory: int, verbose: bool, quiet: bool) -> None:
+                    combined: Path | None, force: bool, kind: str, jobs: int, ocr: str, password: str | None,
+                    timeout: float, max_pages: int, max_memory: int, verbose: bool, quiet: bool) -> None:
     """Extract the assurance template from PDFs: files, folders (-r for sub-folders) or glob patterns."""
     from .batch import OK, Task, batch_exit_code, collect_sources, make_output_folders, plan_outputs, run_tasks
     from .console import Progress, review_lines, summary_table
@@ -164,7 +178,10 @@ def extract_command(inputs: tuple[str, ...], output: Path | None, recursive: boo
         click.echo(f"error: {err.filename}: cannot create the output folder ({err.strerror})", err=True)
         sys.exit(EXIT_WRITE)
     limits = Limits(max_pages=max_pages, timeout=timeout, max_memory_mb=max_memory)
-    options: dict[str, object] = {"password": password, "kind": kind}
+    options: dict[str, object] = {"password": password, "kind": kind, "ocr": ocr,
+                                  "jobs": (jobs or os.cpu_count() or 1) if single else 1}
+    if single and not quiet and (verbose or sys.stderr.isatty()):
+        options["progress"] = ocr_progress
     tasks = [Task(i, s, plan, force, options, limits) for i, (s, plan) in enumerate(zip(sources, plans, strict=True))]
 
     progress = Progress(len(tasks), quiet=quiet or single, verbose=verbose)

@@ -1,0 +1,36 @@
+"""The CLI's --ocr and per-page OCR progress, on the scanned samples."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.scoring import score
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "hmic_extract.cli", *args], capture_output=True, text=True,
+                          timeout=600)
+
+
+def test_a_scan_with_an_ocr_layer_is_extracted_and_ocr_progress_is_shown_per_page(tmp_path):
+    out = tmp_path / "layer.xlsx"
+    result = run_cli(str(SAMPLES / "westshire-2019-appendix-ocr-layer.pdf"), "-o", str(out), "-v", "-j", "1")
+    assert result.returncode == 0, result.stderr
+    assert "OCR: 1/1 pages (PDF page 3)" in result.stderr  # only the page without a text layer
+    assert score(out, SAMPLES / "westshire-2019-appendix-ocr-layer.expected.json")["row_accuracy"] >= 0.95
+
+
+def test_ocr_never_on_a_scan_finds_nothing_and_exits_4(tmp_path):
+    result = run_cli(str(SAMPLES / "westshire-2019-appendix-scanned.pdf"), "-o", str(tmp_path / "x.xlsx"),
+                     "--ocr", "never")
+    assert result.returncode == 4, result.stderr
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_ocr_rejects_an_unknown_mode():
+    result = run_cli(str(SAMPLES / "westshire-2019-appendix-scanned.pdf"), "--ocr", "sometimes")
+    assert result.returncode == 2 and "sometimes" in result.stderr
