@@ -109,6 +109,13 @@ def open_pdf(path: str | os.PathLike[str], password: str | None = None) -> OpenP
         if fast is not None:
             fast.close()
         raise
+    if fast is not None and len(fast) != len(pdf.pages):
+        # The two readers disagree about the page tree: extractors would index pages that one lacks.
+        counts = f"pdfium reads {len(fast)} pages, pdfminer {len(pdf.pages)}"
+        fast.close()
+        pdf.close()
+        raise UnreadableInput(f"{p}: damaged PDF, its page tree is inconsistent ({counts}); "
+                              f"re-save it as PDF and try again")
     return OpenPdf(p, pdf, len(pdf.pages), read_page_labels(fast), password, fast)
 
 
