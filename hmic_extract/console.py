@@ -1,7 +1,8 @@
 """What a batch run shows people: a progress bar on a terminal, log lines otherwise, a summary table.
 
 The bar is click's own ``progressbar`` (click is already the CLI's one dependency; it draws on
-stderr, shows position, percentage and ETA, and draws nothing when stderr is not a terminal).
+stderr, redraws in place and hides the cursor); the text after it (elapsed, ETA from the files
+done so far, current file) is ours, since click's ETA has no label and no elapsed time.
 rich would look nicer but adds a dependency for one bar. When stderr is not a terminal (CI,
 cron, a log file) each finished file gets one plain line instead.
 """
@@ -65,13 +66,15 @@ class Progress:
         self.mode = "quiet" if quiet else ("bar" if (sys.stderr.isatty() if bar is None else bar) else "lines")
         self.bar = None
         if self.mode == "bar":
-            self.bar = click.progressbar(length=total, label="Extracting", file=sys.stderr, show_eta=True,
+            self.bar = click.progressbar(length=total, label="Extracting", file=sys.stderr, show_eta=False,
                                          show_pos=True, show_percent=False, item_show_func=self.item_text,
                                          width=24)
             self.bar.__enter__()
 
     def item_text(self, _item: object) -> str:
-        return f"{elapsed_text(time.monotonic() - self.started)} elapsed  {shorten(self.current, NAME_WIDTH)}"
+        elapsed = time.monotonic() - self.started
+        eta = f", ETA {elapsed_text(elapsed / self.done * (self.total - self.done))}" if self.done else ""
+        return f"{elapsed_text(elapsed)} elapsed{eta}  {shorten(self.current, NAME_WIDTH)}"
 
     def start(self, task: Task) -> None:
         self.current = task.source.name

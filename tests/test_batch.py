@@ -17,6 +17,7 @@ from openpyxl import load_workbook
 from hmic_extract.batch import collect_sources, glob_root
 from hmic_extract.cli import main
 from hmic_extract.console import Progress
+from hmic_extract.pipeline import extract_file
 from tests.scoring import score
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -200,7 +201,7 @@ def test_on_a_terminal_the_bar_shows_files_done_current_file_elapsed_and_eta(mon
     progress.start(Task(1, Source(Path("b.pdf"), "reports/b.pdf", Path("b")), {}))
     progress.close()
     text = screen.getvalue()
-    assert "1/2" in text and "reports/b.pdf" in text and "elapsed" in text
+    assert "1/2" in text and "reports/b.pdf" in text and "elapsed, ETA" in text
 
 
 def test_inspect_shows_what_the_tool_sees_and_writes_nothing(tmp_path):
@@ -211,7 +212,11 @@ def test_inspect_shows_what_the_tool_sees_and_writes_nothing(tmp_path):
     out = result.stdout
     assert "Kind: annex" in out and "Table parts found on PDF pages: 2-4" in out
     assert "-> Report Ref" in out and "-> Page Ref" in out and "-> Issue" in out
-    assert "Template rows: 22" in out and "~ repair: merge-continuation" in out
+    assert "Template rows: 22" in out
+    doc = extract_file(pdf)  # every repair and review flag the pipeline made is shown
+    for f in doc.findings:
+        assert all(f"~ repair: {r.describe()}" in out for r in f.provenance.repairs)
+        assert all(f"! review: {flag}" in out for flag in f.provenance.review_flags)
     assert [p.name for p in tmp_path.iterdir()] == ["w.pdf"]
     report = run("inspect", SAMPLES / f"{REPORT}.pdf")
     assert "Kind: report" in report.stdout and "findings read from the report text" in report.stdout
