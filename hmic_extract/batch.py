@@ -8,6 +8,7 @@ order whatever the number of workers, so outputs and summaries do not depend on 
 
 from __future__ import annotations
 
+import faulthandler
 import glob
 import logging
 import math
@@ -287,6 +288,7 @@ def guard_worker() -> None:
     """Ctrl-C is the parent's to handle; SIGTERM unwinds, so atomic writes remove their temporary files."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    faulthandler.disable()  # a native crash is reported by the parent as one line, not a stack dump
     die_with_parent()
 
 

@@ -7,7 +7,6 @@ which still reads every file in a forked worker, as a user's run does.
 from __future__ import annotations
 
 import csv
-import faulthandler
 import json
 import os
 import signal
@@ -155,7 +154,6 @@ def test_deeply_nested_objects_end_in_a_clear_result(tmp_path):
 
 
 def crash_worker(task: Task) -> Outcome:
-    faulthandler.disable()  # pytest's fault handler would print the crash; a user's run has none
     os.kill(os.getpid(), signal.SIGSEGV)
     raise AssertionError("unreachable")
 
