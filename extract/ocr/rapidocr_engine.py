@@ -52,10 +52,34 @@ def line_to_words(box, text: str, score: float, word_boxes) -> list[OcrWord]:
         ys = [p[1] for p in w_box]
         words.append(OcrWord(str(w_text), min(xs), min(ys), max(xs), max(ys), float(w_score)))
     if words:
-        return words
+        return words_as_in_line(words, text)
     xs = [p[0] for p in box]
     ys = [p[1] for p in box]
     return [OcrWord(text, min(xs), min(ys), max(xs), max(ys), float(score))]
+
+
+def words_as_in_line(words: list[OcrWord], text: str) -> list[OcrWord]:
+    """Given RapidOCR's word boxes for a line and the line's text, return the boxes joined to the line's words.
+
+    Word boxes come from character positions and sometimes split a word at a wide letter gap
+    ("Recom" + "mendations"); the line text has the spaces right. When the pieces do not spell the
+    line's words exactly, the boxes are returned unchanged.
+    """
+    out: list[OcrWord] = []
+    pending: list[OcrWord] = []
+    tokens = iter(text.split())
+    token = next(tokens, None)
+    for w in words:
+        pending.append(w)
+        joined = "".join(p.text for p in pending)
+        if token is None or not token.startswith(joined):
+            return words
+        if joined == token:
+            out.append(OcrWord(joined, min(p.x0 for p in pending), min(p.top for p in pending),
+                               max(p.x1 for p in pending), max(p.bottom for p in pending),
+                               min(p.confidence for p in pending)))
+            pending, token = [], next(tokens, None)
+    return out if not pending and token is None else words
 
 
 class RapidOcrEngine:

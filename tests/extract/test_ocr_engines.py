@@ -81,3 +81,17 @@ def test_without_the_binary_the_tesseract_engine_says_how_to_get_it(monkeypatch)
     monkeypatch.setattr(shutil, "which", lambda name: None)
     with pytest.raises(OcrUnavailable, match="apt-get install tesseract-ocr"):
         make_engine("tesseract")
+
+
+def test_rapidocr_word_boxes_that_split_a_word_are_joined_back_by_the_line_text():
+    from hmic_extract.extract.ocr.rapidocr_engine import line_to_words
+
+    box = [[0, 0], [300, 0], [300, 30], [0, 30]]
+    pieces = [("Recom", 0.99, [[0, 0], [80, 0], [80, 30], [0, 30]]),
+              ("mendations", 0.9, [[95, 0], [250, 0], [250, 30], [95, 30]]),
+              ("2", 0.97, [[270, 0], [290, 0], [290, 30], [270, 30]])]
+    words = line_to_words(box, "Recommendations 2", 0.95, pieces)
+    assert [(w.text, w.x0, w.x1, w.confidence) for w in words] == [("Recommendations", 0, 250, 0.9),
+                                                                  ("2", 270, 290, 0.97)]
+    # pieces that do not spell the line's words are kept as they are
+    assert [w.text for w in line_to_words(box, "Recommendati0ns 2", 0.95, pieces)] == ["Recom", "mendations", "2"]
