@@ -115,3 +115,20 @@ class PdfiumPage:
 
     def plain_text(self) -> str:
         return self.text.get_text_range()
+
+    # --- what the page is made of ---------------------------------------------------------------
+
+    def printed_char_count(self) -> int:
+        """Non-blank characters in the page's text layer (visible or not)."""
+        return sum(1 for ch in self.plain_text() if not ch.isspace())
+
+    def image_cover(self) -> float:
+        """Share of the page covered by its largest image (a scan covers nearly all of it)."""
+        import pypdfium2.raw as raw
+
+        area = (self.width * self.height) or 1.0
+        largest = 0.0
+        for obj in self.page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=8):
+            left, bottom, right, top = obj.get_bounds()
+            largest = max(largest, abs((right - left) * (top - bottom)))
+        return largest / area
