@@ -62,8 +62,11 @@ def extract_document(path: str | os.PathLike[str], password: str | None = None, 
 
 
 def read_metadata(pdf: OpenPdf) -> dict[str, str]:
-    """Return the PDF's own title/author/dates where set."""
-    info = pdf.plumber.metadata or {}
+    """Return the PDF's own title/author/dates where set (pdfium's reading of the Info dictionary)."""
+    try:
+        info = pdf.pdfium.get_metadata_dict() if pdf.pdfium is not None else (pdf.plumber.metadata or {})
+    except Exception:  # metadata is optional: a damaged Info dictionary is not an error
+        return {}
     out = {}
     for key in ("Title", "Author", "CreationDate"):
         value = info.get(key)

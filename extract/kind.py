@@ -90,7 +90,7 @@ def extract_by_kind(pdf, kind: str, annex: Callable[[], RawDocument | None],
 
     if kind == ANNEX:
         return annex()
-    texts = page_texts(pdf.path, password, getattr(pdf, "pdfium", None))
+    texts = [f.text for f in pdf.page_facts()] or page_texts(pdf.path, password)
     if kind == REPORT:
         return extract_report(pdf, texts or None)
     if detect_kind(texts) == REPORT:

@@ -37,17 +37,49 @@ def check_is_pdf(path: Path) -> None:
 
 @dataclass
 class OpenPdf:
-    """A PDF opened with pdfplumber (and pdfium, when it can read it), plus the facts extractors share."""
+    """A PDF opened with pdfium (fast, C) and, on first use, pdfplumber, plus the facts extractors share.
+
+    pdfplumber is opened lazily: the ruled-table path needs only pdfium, and walking a long page
+    tree through pdfminer costs more than reading every page's text with pdfium.
+    """
 
     path: Path
-    plumber: Any  # pdfplumber.PDF
     page_count: int
     page_labels: list[str] = field(default_factory=list)
     password: str | None = None  # for extractors that open the file again (rendering for OCR)
     pdfium: Any = None  # pypdfium2.PdfDocument, shared so extractors do not open the file twice
+    _plumber: Any = field(default=None, repr=False)  # pdfplumber.PDF
+    _facts: list[Any] | None = field(default=None, repr=False)
+
+    @property
+    def plumber(self) -> Any:
+        """The pdfplumber document, opened on first use and checked against pdfium's page count."""
+        if self._plumber is None:
+            pdf = open_plumber(self.path, self.password)
+            if len(pdf.pages) != self.page_count:
+                # The two readers disagree about the page tree: extractors would index pages that one lacks.
+                counts = f"pdfium reads {self.page_count} pages, pdfminer {len(pdf.pages)}"
+                pdf.close()
+                raise UnreadableInput(f"{self.path}: damaged PDF, its page tree is inconsistent ({counts}); "
+                                      f"re-save it as PDF and try again")
+            self._plumber = pdf
+        return self._plumber
+
+    def page_facts(self) -> list[Any]:
+        """Each page's text and make-up (``pdfium_page.PageFacts``), read once and shared by every stage.
+
+        Empty when pdfium could not open the file (the extractors then fall back to pdfplumber).
+        """
+        if self._facts is None:
+            from .pdfium_page import scan_pages
+
+            self._facts = scan_pages(self.pdfium) if self.pdfium is not None else []
+        return self._facts
 
     def close(self) -> None:
-        self.plumber.close()
+        if self._plumber is not None:
+            self._plumber.close()
+            self._plumber = None
         if self.pdfium is not None:
             self.pdfium.close()
             self.pdfium = None
@@ -93,7 +125,7 @@ def password_problem(err: BaseException) -> bool:
 
 
 def open_pdf(path: str | os.PathLike[str], password: str | None = None) -> OpenPdf:
-    """Open ``path`` with pdfplumber; raise UnreadableInput/LimitExceeded with a one-line reason on failure.
+    """Open ``path``; raise UnreadableInput/LimitExceeded with a one-line reason on failure.
 
     A PDF encrypted with only an owner password (printing/copying restrictions) opens with the empty
     user password, as every PDF viewer does; one with a user password needs ``password``.
@@ -101,22 +133,17 @@ def open_pdf(path: str | os.PathLike[str], password: str | None = None) -> OpenP
     p = Path(path)
     check_is_pdf(p)
     fast = open_pdfium(p, password)
-    try:
-        if fast is not None:
-            check_page_count(p, len(fast))  # before pdfminer walks a page tree of 100,000 pages
+    if fast is None:  # pdfium cannot read it: pdfplumber opens it now and explains what is wrong
         pdf = open_plumber(p, password)
+        return OpenPdf(p, len(pdf.pages), [], password, None, pdf)
+    try:
+        check_page_count(p, len(fast))  # before anything walks a page tree of 100,000 pages
+        if len(fast) == 0:
+            raise UnreadableInput(f"{p}: the PDF has no pages")
     except BaseException:
-        if fast is not None:
-            fast.close()
-        raise
-    if fast is not None and len(fast) != len(pdf.pages):
-        # The two readers disagree about the page tree: extractors would index pages that one lacks.
-        counts = f"pdfium reads {len(fast)} pages, pdfminer {len(pdf.pages)}"
         fast.close()
-        pdf.close()
-        raise UnreadableInput(f"{p}: damaged PDF, its page tree is inconsistent ({counts}); "
-                              f"re-save it as PDF and try again")
-    return OpenPdf(p, pdf, len(pdf.pages), read_page_labels(fast), password, fast)
+        raise
+    return OpenPdf(p, len(fast), read_page_labels(fast), password, fast)
 
 
 def open_plumber(p: Path, password: str | None) -> Any:

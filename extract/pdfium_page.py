@@ -118,10 +118,6 @@ class PdfiumPage:
 
     # --- what the page is made of ---------------------------------------------------------------
 
-    def printed_char_count(self) -> int:
-        """Non-blank characters in the page's text layer (visible or not)."""
-        return sum(1 for ch in self.plain_text() if not ch.isspace())
-
     def image_cover(self) -> float:
         """Share of the page covered by its largest image (a scan covers nearly all of it)."""
         import pypdfium2.raw as raw
@@ -132,3 +128,26 @@ class PdfiumPage:
             left, bottom, right, top = obj.get_bounds()
             largest = max(largest, abs((right - left) * (top - bottom)))
         return largest / area
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What one cheap pass over a page tells every later stage: its text and what it is made of."""
+
+    text: str  # plain text, lines separated by "\n"
+    chars: int  # non-blank characters in the text layer
+    image_cover: float  # share of the page under its largest image
+
+
+def scan_pages(document: Any) -> list[PageFacts]:
+    """Given a pdfium document, return every page's facts, loading each page once."""
+    facts = []
+    for index in range(len(document)):
+        page = PdfiumPage.load(document, index)
+        try:
+            text = page.plain_text().replace("\r\n", "\n").replace("\r", "\n")
+            chars = len("".join(text.split()))
+            facts.append(PageFacts(text, chars, page.image_cover()))
+        finally:
+            page.close()
+    return facts

@@ -128,15 +128,18 @@ def extract_ruled(pdf: OpenPdf, page_indexes: Iterable[int]) -> tuple[list[RawRo
     before any grid is built. Returns ([], []) when no ruled annex table is found.
     """
     document = pdfium_document(pdf)
+    facts = pdf.page_facts() if hasattr(pdf, "page_facts") else []
     rows: list[RawRow] = []
     annex_pages: list[int] = []
     active: ActiveTable | None = None
     table_id = 0
     for page_index in page_indexes:
+        if active is None and facts and not HEADER_WORDS.search(facts[page_index].text):
+            continue  # cheap text scan: no annex can start on this page
         page = PdfiumPage.load(document, page_index)
         try:
-            if active is None and not HEADER_WORDS.search(page.plain_text()):
-                continue  # cheap text scan: no annex can start on this page
+            if active is None and not facts and not HEADER_WORDS.search(page.plain_text()):
+                continue
             page_rows: list[RawRow] = []
             boxes = []
             for grid in edges_to_grids(page.edges()):
