@@ -42,6 +42,21 @@ def seed_pdfs(work: Path) -> dict[str, bytes]:
     return seeds
 
 
+def preload_all() -> None:
+    """Import every pipeline module now, so forked workers all run this code, not files edited mid-run."""
+    import importlib
+    import pkgutil
+
+    import hmic_extract
+
+    for package in ("hmic_extract", "hmic_extract.extract", "hmic_extract.normalise", "hmic_extract.export"):
+        module = importlib.import_module(package)
+        for info in pkgutil.walk_packages(module.__path__, package + "."):
+            if not info.name.endswith(("__main__", ".cli", "cli_tracker")):
+                importlib.import_module(info.name)
+    assert hmic_extract
+
+
 def classify(outcome) -> str:
     """Sort an outcome into ok / nothing / unreadable / limit / crash / internal."""
     if outcome.status in ("ok", "nothing found"):
@@ -79,6 +94,7 @@ def main() -> int:
     parser.add_argument("--save", type=Path, default=Path("fuzz-findings"), help="where failing inputs go")
     args = parser.parse_args()
 
+    preload_all()
     limits = Limits(max_pages=1000, timeout=args.timeout, max_memory_mb=2048)
     counts: collections.Counter[str] = collections.Counter()
     slowest = 0.0
