@@ -37,10 +37,11 @@ print(code, time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN
 def ocr_pages(pdf: Path) -> tuple[int, int]:
     """Return (pages in the PDF, pages the scanned path would OCR)."""
     from hmic_extract.extract import scanned
+    from hmic_extract.extract.page_kinds import classify_pages
     from hmic_extract.extract.pdf import open_pdf
 
     with open_pdf(pdf) as doc:
-        kinds = scanned.classify_pages(doc)
+        kinds = classify_pages(doc)
         plans = [scanned.plan_page(doc, i, kinds[i], None, False) for i in kinds if kinds[i] != "text"]
         with_grids = [p for p in plans if p.grids] or plans
         return doc.page_count, sum(1 for p in with_grids if p.needs_ocr)

@@ -22,7 +22,7 @@ def extract_annex(pdf: OpenPdf, ocr: str = "auto", **ocr_options) -> RawDocument
     ``ocr`` ("auto" | "always" | "never") routes scanned pages to ``scanned``; ``ocr_options`` are
     passed to it (engine, jobs, password, progress).
     """
-    from .scanned import extract_scanned, merge_by_page, split_pages
+    from .page_kinds import split_pages
 
     text_pages, scan_pages, kinds = split_pages(pdf, ocr)
     rows, pages = extract_ruled(pdf, text_pages) if text_pages else ([], [])
@@ -31,6 +31,8 @@ def extract_annex(pdf: OpenPdf, ocr: str = "auto", **ocr_options) -> RawDocument
         rows, pages = extract_stream(pdf, text_pages)
         methods = ["stream"] if rows else []
     if scan_pages:
+        from .scanned import extract_scanned, merge_by_page
+
         scan_rows, scan_found = extract_scanned(pdf, kinds, scan_pages, force_ocr=(ocr == "always"), **ocr_options)
         if scan_rows:
             rows, pages = merge_by_page(rows, scan_rows), sorted({*pages, *scan_found})

@@ -86,11 +86,15 @@ def extract_by_kind(pdf, kind: str, annex: Callable[[], RawDocument | None],
     down the findings path, each falling back to the other; a PDF with neither sign (a scan without a
     text layer) takes the table path, which OCRs it. "annex"/"report" take that path only.
     """
-    from .findings import extract_report
-
     if kind == ANNEX:
         return annex()
     texts = [f.text for f in pdf.page_facts()] or page_texts(pdf.path, password)
+
+    def extract_report(*args):  # the findings extractor is imported only when a report is read
+        from .findings import extract_report as findings
+
+        return findings(*args)
+
     if kind == REPORT:
         return extract_report(pdf, texts or None)
     if detect_kind(texts) == REPORT:

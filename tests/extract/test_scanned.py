@@ -9,33 +9,11 @@ import pytest
 
 from hmic_extract.extract import scanned
 from hmic_extract.extract.ocr import OcrWord
+from hmic_extract.extract.page_kinds import classify_pages
 from hmic_extract.extract.pdf import open_pdf
 from hmic_extract.model import RowKind
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-
-
-def test_each_page_is_told_apart_as_born_digital_ocr_layer_or_image_only():
-    with open_pdf(SAMPLES / "westshire-2019-appendix.pdf") as pdf:
-        assert set(scanned.classify_pages(pdf).values()) == {scanned.PageKind.TEXT}
-    with open_pdf(SAMPLES / "westshire-2019-appendix-scanned.pdf") as pdf:
-        assert set(scanned.classify_pages(pdf).values()) == {scanned.PageKind.IMAGE_ONLY}
-    with open_pdf(SAMPLES / "westshire-2019-appendix-ocr-layer.pdf") as pdf:
-        kinds = scanned.classify_pages(pdf)
-    # the sample's "scanner" left the OCR layer out on page 3 only
-    assert [kinds[i] for i in range(4)] == [scanned.PageKind.OCR_LAYER, scanned.PageKind.OCR_LAYER,
-                                            scanned.PageKind.IMAGE_ONLY, scanned.PageKind.OCR_LAYER]
-
-
-def test_ocr_never_sends_no_page_to_the_scanned_path_and_always_sends_every_page():
-    with open_pdf(SAMPLES / "westshire-2019-appendix-scanned.pdf") as pdf:
-        assert scanned.split_pages(pdf, "never")[:2] == ([0, 1, 2, 3], [])
-        assert scanned.split_pages(pdf, "auto")[:2] == ([], [0, 1, 2, 3])
-    with open_pdf(SAMPLES / "westshire-2019-appendix.pdf") as pdf:
-        assert scanned.split_pages(pdf, "auto")[:2] == ([0, 1, 2, 3], [])
-        assert scanned.split_pages(pdf, "always")[:2] == ([], [0, 1, 2, 3])
-        with pytest.raises(ValueError, match="ocr must be one of"):
-            scanned.split_pages(pdf, "sometimes")
 
 
 @pytest.mark.parametrize("angle", [-0.9, 0.35, 0.8])
@@ -68,7 +46,7 @@ def test_text_layer_words_that_follow_the_skew_land_in_the_right_cells_without_o
 
     monkeypatch.setattr(scanned, "ocr_page", no_ocr)
     with open_pdf(SAMPLES / "westshire-2019-appendix-ocr-layer.pdf") as pdf:
-        kinds = scanned.classify_pages(pdf)
+        kinds = classify_pages(pdf)
         rows, pages = scanned.extract_scanned(pdf, kinds, [1])
     assert pages == [1]
     cells = [r for r in rows if r.kind is RowKind.CELLS]
