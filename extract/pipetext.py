@@ -42,6 +42,7 @@ def cells_to_row(cells: list[str], roles: dict[str, int], table_id: int) -> RawR
         return cells[i] if i is not None and i < len(cells) else ""
 
     return RawRow(ref=get("ref"), page_ref=get("page_ref"), issue=get("issue"), action=get("action"),
+                  section=get("section"),
                   is_line=True, method=METHOD, table_id=table_id)
 
 

@@ -95,7 +95,8 @@ def row_to_raw(cells: list[str | None], roles: dict[str, int], page_index: int, 
         return (cells[i] or "") if i is not None and i < len(cells) else ""
 
     return RawRow(ref=get("ref"), page_ref=get("page_ref"), issue=get("issue"), action=get("action"),
-                  page_index=page_index, top=bbox[1], bottom=bbox[3], method=METHOD, table_id=table_id)
+                  section=get("section"), page_index=page_index, top=bbox[1], bottom=bbox[3], method=METHOD,
+                  table_id=table_id)
 
 
 def text_rows_outside(page: PdfiumPage, boxes: list[tuple[float, float, float, float]],

@@ -542,6 +542,7 @@ def grid_row_to_raw(row: GridRow, grid: Grid, roles: dict[str, int], page_index:
         return by_col.get(i, "") if i is not None else ""
 
     return RawRow(ref=get("ref"), page_ref=get("page_ref"), issue=get("issue"), action=get("action"),
+                  section=get("section"),
                   page_index=page_index, top=top, bottom=bottom, method=method,
                   confidence=row_confidence(row, key_cols),
                   table_id=table_id)
@@ -642,6 +643,7 @@ def line_to_raw(line: list[OcrWord], roles: dict[str, int], edges: list[float], 
         return " ".join(columns.get(i, [])) if i is not None else ""
 
     return RawRow(ref=get("ref"), page_ref=get("page_ref"), issue=get("issue"), action=get("action"),
+                  section=get("section"),
                   page_index=page_index, top=min(w.top for w in line) / SCALE,
                   bottom=max(w.bottom for w in line) / SCALE, is_line=True, method=method,
                   confidence=round(min(scores), 3) if scores else None)

@@ -48,6 +48,7 @@ class RawRow:
     method: str = ""
     confidence: float | None = None  # OCR confidence 0..1 where known
     table_id: int = 0  # rows of one physical table part share an id
+    section: str = ""  # the row's cell in a Type/Section column, when the table has one
 
     def is_blank(self) -> bool:
         if self.kind is RowKind.TEXT:

@@ -10,11 +10,13 @@ import re
 
 from .model import AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, ISSUES_OF_CONCERN, RECOMMENDATIONS
 
-ROLES = ("ref", "page_ref", "issue", "action")
+ROLES = ("section", "ref", "page_ref", "issue", "action")
 
 # Order matters: "Page Ref" must be the page column, not the ref column, and
 # "Action taken to address concern" the action column, not the issue column.
 _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # A column that says which kind of finding each row is ("Type": "AFI" / "Recommendation").
+    ("section", re.compile(r"^\s*(type|category|section|finding\s+type|type\s+of\s+finding|kind)\s*$", re.I)),
     ("page_ref", re.compile(r"\bpage|\bpg\b|\bp\.?\s*(ref|no)\b|\bparagraph\b|\bpara\b", re.I)),
     ("action", re.compile(
         r"\baction|\bupdate|\bresponse\b|\bprogress\b|\bcomments?\b|\bassurance\b|\bforce\s+position\b", re.I)),
@@ -77,6 +79,25 @@ def section_of_title(text: str) -> str | None:
         return None
     flat = _TITLE_NOISE.sub("", flat, count=1).strip(" :.-–")
     for section, pattern in _SECTION_PATTERNS:
+        if pattern.match(flat):
+            return section
+    return None
+
+
+# What a Type column or a ref prefix ("AFI 3", "Rec 2", "CoC1") says about a row's section.
+_SECTION_CELL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (AREAS_FOR_IMPROVEMENT, re.compile(r"^(afi|areas?\s+for\s+improvements?)\b", re.I)),
+    (CAUSES_OF_CONCERN, re.compile(r"^(coc|causes?\s+of\s+concern)\b", re.I)),
+    (RECOMMENDATIONS, re.compile(r"^(rec|recs|recommendations?)\b", re.I)),
+    (ISSUES_OF_CONCERN, re.compile(r"^(ioc|(other\s+)?issues?\s+of\s+concern)\b", re.I)),
+)
+
+
+def section_of_cell(text: str) -> str | None:
+    """Given a Type cell or a ref ("AFI 3", "Recommendation", "CoC1"), return the section it names, or None."""
+    flat = " ".join(text.split()).strip(" :.-–")
+    flat = re.sub(r"(?i)^(afi|coc|rec|ioc)(?=\d)", r"\1 ", flat)
+    for section, pattern in _SECTION_CELL_PATTERNS:
         if pattern.match(flat):
             return section
     return None

@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 
 from hmic_extract.model import ISSUES_OF_CONCERN, RawRow, RowKind
-from hmic_extract.vocabulary import header_score, role_of_header_cell, section_named_by_header, section_of_title
+from hmic_extract.vocabulary import (
+    header_score,
+    role_of_header_cell,
+    section_named_by_header,
+    section_of_cell,
+    section_of_title,
+)
 
 from .ocr_pagerefs import page_cell_kind
 from .pieces import Piece
@@ -101,5 +107,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             if prose_since_title <= 2:
                 section = pending
             pending = None
+        # A Type column ("AFI") or a prefixed ref ("Rec 2") names the section row by row.
+        section = section_of_cell(row.section) or section_of_cell(row.ref) or section
         pieces.append(Piece(row=row, section=section))
     return pieces, notes, dropped

@@ -260,9 +260,51 @@ def build_westshire(out_docx: Path) -> list[Row]:
     return rows
 
 
+def printed_pages(pages: list[int]) -> str:
+    """Another office's page-ref style: "p. 12", "pp. 12–13", "pp. 8, 11"."""
+    if len(pages) == 1:
+        return f"p. {pages[0]}"
+    if pages == list(range(pages[0], pages[-1] + 1)):
+        return f"pp. {pages[0]}\u2013{pages[-1]}"
+    return "pp. " + ", ".join(str(p) for p in pages)
+
+
+def build_northvale(out_docx: Path) -> list[Row]:
+    """An action-plan style annex: a Type column names each row's section (no section titles), refs carry a
+    prefix ("AFI 3", "Rec 1"), the page column comes after the finding, eight columns with Lead, Target date
+    and RAG, causes of concern listed first, page refs "p. 12" / "pp. 12–13"."""
+    report = json.loads((HERE / "eastmoor-2016-report.expected.json").read_text(encoding="utf-8"))
+    prefix = {"Causes of concern": ("Cause of concern", "CoC"), "Recommendations": ("Recommendation", "Rec"),
+              "Areas for improvement": ("Area for improvement", "AFI")}
+    order = ("Causes of concern", "Recommendations", "Areas for improvement")
+    rows = [Row(r["section"], int(r["ref"]), printed_pages(r["pages"]), list(r["pages"]), r["issue"])
+            for section in order for r in report["rows"] if r["section"] == section]
+    doc = base_document(font="Arial", size=10, landscape=True)
+    doc.add_paragraph().add_run("Office of the Police and Crime Commissioner for Northvale").bold = True
+    for para in (
+        "HMIC PEEL: Police effectiveness 2016 – Eastmoor Constabulary. Response of the Police and Crime "
+        "Commissioner under section 55 of the Police Act 1996.",
+        "The Chief Constable's action plan below records each cause of concern, recommendation and area for "
+        "improvement in the report, with the lead officer and the target date. Progress is reported to the "
+        "Police and Crime Panel every quarter.",
+    ):
+        doc.add_paragraph(para)
+    header = ("Type", "Ref", "Finding", "Page(s)", "Update", "Lead", "Target date", "RAG")
+    widths = (3.4, 1.6, 9.8, 2.0, 4.4, 2.2, 2.0, 1.2)
+    table = annex_table(doc, header, widths, repeat_header=True)
+    for r in rows:
+        kind, short = prefix[r.section]
+        add_annex_row(table, (kind, f"{short} {r.ref}", r.issue, r.page_ref, "", "", "", ""), widths, size=9.5)
+    doc.add_paragraph()
+    doc.add_paragraph("RAG: red – not started or off track; amber – in progress; green – complete.")
+    doc.save(out_docx)
+    return rows
+
+
 SAMPLES = {
     "notts-2016-annex": build_notts,
     "westshire-2019-appendix": build_westshire,
+    "northvale-2017-action-plan": build_northvale,
 }
 
 

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from tests.scoring import score
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-BORN_DIGITAL = ["notts-2016-annex", "westshire-2019-appendix"]
+BORN_DIGITAL = ["notts-2016-annex", "westshire-2019-appendix", "northvale-2017-action-plan"]
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -1,4 +1,11 @@
-from hmic_extract.model import AREAS_FOR_IMPROVEMENT, ISSUES_OF_CONCERN, RECOMMENDATIONS, RawRow, RowKind
+from hmic_extract.model import (
+    AREAS_FOR_IMPROVEMENT,
+    CAUSES_OF_CONCERN,
+    ISSUES_OF_CONCERN,
+    RECOMMENDATIONS,
+    RawRow,
+    RowKind,
+)
 from hmic_extract.normalise.classify import classify
 
 
@@ -59,3 +66,13 @@ def test_section_named_by_the_issue_column_header_applies_without_a_title():
     rows = [cells("Ref", "Page", "Area for improvement"), cells("1", "Page 5", "A")]
     pieces, _notes, _ = classify(rows)
     assert pieces[0].section == AREAS_FOR_IMPROVEMENT
+
+
+def test_a_type_column_or_a_prefixed_ref_names_each_rows_section():
+    rows = [RawRow(ref="CoC 1", page_ref="p. 10", issue="A", section="Cause of concern"),
+            RawRow(ref="Rec 1", page_ref="p. 10", issue="B", section="Recommendation"),
+            RawRow(ref="AFI 1", page_ref="p. 4", issue="C"),
+            RawRow(ref="2", page_ref="p. 5", issue="D", section="Area for improvement")]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [CAUSES_OF_CONCERN, RECOMMENDATIONS, AREAS_FOR_IMPROVEMENT,
+                                           AREAS_FOR_IMPROVEMENT]
