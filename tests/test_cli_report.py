@@ -3,22 +3,17 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from tests.clirun import run_cli
 from tests.scoring import score
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 REPORTS = ["eastmoor-2016-report", "westshire-2022-report"]
 
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "hmic_extract.cli", *args], capture_output=True, text=True,
-                          timeout=300)
 
 
 @pytest.mark.parametrize("name", REPORTS)

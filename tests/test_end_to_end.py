@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from tests.clirun import run_cli
 from tests.scoring import score
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 BORN_DIGITAL = ["notts-2016-annex", "westshire-2019-appendix", "northvale-2017-action-plan"]
 
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "hmic_extract.cli", *args], capture_output=True, text=True,
-                          timeout=300)
 
 
 @pytest.mark.parametrize("name", BORN_DIGITAL)

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.clirun import run_cli
 from tests.scoring import score
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "hmic_extract.cli", *args], capture_output=True, text=True,
-                          timeout=600)
 
 
 def test_a_scan_with_an_ocr_layer_is_extracted_and_ocr_progress_is_shown_per_page(tmp_path):
