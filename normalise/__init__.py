@@ -1,12 +1,19 @@
 """Normalise: raw rows from any extractor -> clean template rows with provenance.
 
-The passes run in the order listed in ``STRUCTURE`` and ``ROW_PASSES``; each lives in a module
-named for what it does, so a rule is found by its file name.
+Two stages, each a visible list of passes in the order they run; every pass lives in a module named
+for what it does, so a rule is found by its file name:
+
+1. structure (raw rows -> whole rows): ``classify`` (headers, junk, section titles, footnotes) ->
+   ``regroup_lines`` (one-line-per-row input) -> ``merge_continuations`` (rows split by page breaks);
+2. ``row_passes`` over the findings: text, refs, page refs, checks and flags.
 """
 
 from __future__ import annotations
 
-from hmic_extract.model import Document, RawDocument
+from collections.abc import Callable
+from functools import partial
+
+from hmic_extract.model import Document, Finding, RawDocument
 
 from .classify import classify
 from .confidence import flag_low_confidence
@@ -27,6 +34,20 @@ def report_page_count(raw: RawDocument) -> int | None:
     return int(value) if value.isdigit() else None
 
 
+def row_passes(raw: RawDocument) -> tuple[Callable[[list[Finding]], list[Finding]], ...]:
+    """The passes over whole rows, in the order they run."""
+    return (
+        clean_texts,  # join wrapped lines, ligatures, soft hyphens, white space
+        parse_refs,  # "12." / "AFI 3" -> 12
+        repair_ref_sequence,  # an OCR-garbled or missing ref that its neighbours pin down
+        repair_ocr_page_refs,  # "Dago 77" -> "Page 77"; page refs split over lines or duplicated
+        partial(parse_page_refs, report_pages=report_page_count(raw)),  # "Page 21/22" -> [21, 22]
+        flag_page_outliers,  # a page far outside its neighbours'
+        check_ref_sequence,  # gaps, duplicates, order: flagged, never renumbered
+        flag_low_confidence,  # OCR rows read with low confidence
+    )
+
+
 def normalise(raw: RawDocument) -> Document:
     """Given a RawDocument from any extractor, return the clean Document."""
     if raw.findings:  # the report path hands over findings that are already whole rows
@@ -36,14 +57,8 @@ def normalise(raw: RawDocument) -> Document:
         pieces, notes, _dropped = classify(raw.rows)
         pieces = regroup_lines(pieces)
         findings = merge_continuations(pieces, raw.source)
-    findings = clean_texts(findings)
-    findings = parse_refs(findings)
-    findings = repair_ref_sequence(findings)
-    findings = repair_ocr_page_refs(findings)
-    findings = parse_page_refs(findings, report_page_count(raw))
-    findings = flag_page_outliers(findings)
-    findings = check_ref_sequence(findings)
-    findings = flag_low_confidence(findings)
+    for run_pass in row_passes(raw):
+        findings = run_pass(findings)
     return Document(source=raw.source, kind=raw.kind, findings=findings, metadata=dict(raw.metadata),
                     notes=notes + [n for n in raw.notes if n not in notes], page_count=raw.page_count)
 
