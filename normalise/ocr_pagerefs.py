@@ -23,7 +23,8 @@ JOINS_NEXT = re.compile(r"(?i)(?:[/,&\-–]|\band|\bto|\b(?:fig(?:ure)?|table|ch
 JOINS_PREV = re.compile(r"(?i)^(?:[/,&\-–]|and\b|to\b)")
 # Letters OCR puts in place of P, a, g, e (from the look-alikes seen in real annexes).
 LOOKALIKE_WORD = re.compile(r"^[PpDFfRrlI|][aouem][gyqm9][eoca]$")
-GLUED = re.compile(r"(?i)\b(pages?|pg|p)\.?(?=\d)")
+# "Page77" (a space lost in extraction); "p.12" and "p12" are how some offices print refs: left alone.
+GLUED = re.compile(r"(?i)\b(pages?|pg)(?=\d)")
 
 
 def lookalike_word(token: str) -> bool:

@@ -14,6 +14,7 @@ LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\
 INVISIBLES = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)  # soft hyphen, zero-widths
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 HYPHEN_END = re.compile(r"(\w)-$")
+DASH_END = re.compile(r"\d\s?[-\u2013]$")
 
 
 def join_lines(lines: list[str]) -> str:
@@ -29,8 +30,8 @@ def join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out = line
-        elif HYPHEN_END.search(out) and line[:1].islower():
-            out += line
+        elif (HYPHEN_END.search(out) and line[:1].islower()) or (DASH_END.search(out) and line[:1].isdigit()):
+            out += line  # "on-" + "going"; "14-" + "15" in a narrow page column
         else:
             out += " " + line
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,13 @@ def test_a_file_that_is_not_a_pdf_gets_a_one_line_error(tmp_path):
 def test_help_shows_an_example_and_version_prints():
     assert "hmic-extract response.pdf" in run_cli("--help").stdout
     assert run_cli("--version").stdout.startswith("hmic-extract")
+
+
+@pytest.mark.parametrize("name", BORN_DIGITAL)
+def test_page_refs_keep_their_printed_form(tmp_path, name):
+    out = tmp_path / f"{name}.xlsx"
+    assert run_cli(str(SAMPLES / f"{name}.pdf"), "-o", str(out)).returncode == 0
+    ws = load_workbook(out).worksheets[0]
+    printed = [row[2] for row in ws.iter_rows(min_row=5, values_only=True)]
+    expected = json.loads((SAMPLES / f"{name}.expected.json").read_text(encoding="utf-8"))["rows"]
+    assert printed == [r["page_ref"] for r in expected]

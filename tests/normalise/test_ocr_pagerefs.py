@@ -1,7 +1,12 @@
 import pytest
 
 from hmic_extract.model import Finding
-from hmic_extract.normalise.ocr_pagerefs import choose_page_ref, page_cell_kind, repair_ocr_page_refs
+from hmic_extract.normalise.ocr_pagerefs import (
+    choose_page_ref,
+    page_cell_kind,
+    repair_ocr_page_refs,
+    repair_page_ref_text,
+)
 
 
 @pytest.mark.parametrize("text", ["Dago 77", "Dama 22", "raye 27", "Faye 37", "Dage 22", "r uge 55", "Pago 12"])
@@ -55,3 +60,9 @@ def test_whole_page_refs_are_repaired_on_findings():
     repair_ocr_page_refs(rows)
     assert [f.page_ref for f in rows] == ["Page 77", "Page 21", "Page 21/22", "Page 8"]
     assert [len(f.provenance.repairs) for f in rows] == [1, 1, 1, 0]
+
+
+def test_printed_forms_like_p_dot_12_are_kept_and_only_a_lost_space_is_restored():
+    assert repair_page_ref_text("p.12") == ("p.12", "")
+    assert repair_page_ref_text("p12") == ("p12", "")
+    assert repair_page_ref_text("Page77") == ("Page 77", "page-number-glued")

@@ -22,3 +22,8 @@ def test_ligatures_soft_hyphens_and_odd_spaces_are_cleaned_but_footnote_markers_
 
 def test_control_characters_become_spaces():
     assert clean_text("a\x07b\x00c") == "a b c"
+
+
+def test_a_page_range_wrapped_after_its_dash_is_joined_without_a_space():
+    assert join_lines(["Pages 14-", "15"]) == "Pages 14-15"
+    assert join_lines(["Pages 33\u2013", "34"]) == "Pages 33\u201334"
