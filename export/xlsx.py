@@ -103,7 +103,7 @@ def write_template_sheet(ws: Worksheet, doc: Document, extra_columns: Sequence[E
     title = doc.metadata.get("title") or Path(doc.source).stem
     put(ws, 1, 1, f"Assurance template: {title}")
     ws.cell(1, 1).font = Font(bold=True, size=14)
-    counts = ", ".join(f"{n} {s.lower()}" for s, n in doc.rows_per_section().items())
+    counts = doc.counts_text()
     flagged = f"; {doc.flagged} flagged for review (shaded; see Provenance)" if doc.flagged else ""
     put(ws, 2, 1, f"Source: {doc.source}. {len(doc.findings)} rows ({counts}){flagged}. "
                   f"Fill in the shaded columns.")

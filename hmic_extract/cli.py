@@ -104,7 +104,7 @@ def choose_formats(formats: tuple[str, ...], single: bool, output: Path | None) 
 def summary_line(doc, outputs: list[Path]) -> str:
     from .console import written_text
 
-    parts = ", ".join(f"{n} {s.lower()}" for s, n in doc.rows_per_section().items())
+    parts = doc.counts_text()
     flagged = f"; {doc.flagged} flagged for review" if doc.flagged else "; none flagged for review"
     return f"{doc.source} -> {written_text(outputs)}: {len(doc.findings)} rows ({parts}){flagged}"
 

@@ -51,7 +51,7 @@ def counts_text(outcome: Outcome) -> str:
     doc = outcome.document
     if doc is None:
         return ""
-    parts = ", ".join(f"{n} {s.lower()}" for s, n in doc.rows_per_section().items())
+    parts = doc.counts_text()
     flagged = f"{doc.flagged} flagged for review" if doc.flagged else "none flagged for review"
     return f"{len(doc.findings)} rows ({parts}); {flagged}"
 

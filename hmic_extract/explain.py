@@ -54,7 +54,7 @@ def describe(raw: RawDocument, doc: Document, verbose: bool = False) -> str:
     cells = sum(1 for r in raw.rows if r.kind is RowKind.CELLS)
     lines.append(f"Raw rows from the extractor: {len(raw.rows)} ({cells} table rows, {len(raw.rows) - cells} text "
                  f"lines){f'; {len(raw.findings)} findings' if raw.findings else ''}")
-    counts = ", ".join(f"{n} {s.lower()}" for s, n in doc.rows_per_section().items()) or "none"
+    counts = doc.counts_text() or "none"
     lines.append(f"Template rows: {len(doc.findings)} ({counts}); {doc.flagged} flagged for review")
     lines.append("")
     lines.append(f"{'Sec':<4} {'Ref':>4}  {'Page Ref':<18} {'PDF p.':<7} Issue")

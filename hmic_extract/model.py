@@ -16,6 +16,8 @@ AREAS_FOR_IMPROVEMENT = "Areas for improvement"
 CAUSES_OF_CONCERN = "Causes of concern"
 RECOMMENDATIONS = "Recommendations"
 SECTIONS = (ISSUES_OF_CONCERN, AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, RECOMMENDATIONS)
+SINGULAR = {ISSUES_OF_CONCERN: "issue of concern", AREAS_FOR_IMPROVEMENT: "area for improvement",
+            CAUSES_OF_CONCERN: "cause of concern", RECOMMENDATIONS: "recommendation"}
 
 
 class RowKind(StrEnum):
@@ -144,6 +146,11 @@ class Document:
         for f in self.findings:
             counts[f.section] = counts.get(f.section, 0) + 1
         return counts
+
+    def counts_text(self) -> str:
+        """Rows per section as people write it: "65 issues of concern, 1 cause of concern"."""
+        return ", ".join(f"{n} {SINGULAR.get(s, s.lower()) if n == 1 else s.lower()}"
+                         for s, n in self.rows_per_section().items())
 
     @property
     def flagged(self) -> int:
