@@ -12,7 +12,7 @@ similarity + bonus reaches ``MATCH_THRESHOLD``: a same-section pair needs 68, a 
 sections (an area for improvement that became a cause of concern) needs 78. The values were set
 on tests/tracker/data/westshire-2021-followup.json, where true recurrences scored 84-110 with the
 bonus and new findings at most 71 (61 + 10 within a section, 71 across), and then checked,
-unchanged, on the held-out notts-2017-followup.json; docs/tracker.md gives precision and recall.
+unchanged, on the held-out notts-2017-followup.json; the README ("Closing the loop") gives precision and recall.
 """
 
 from __future__ import annotations
