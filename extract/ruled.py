@@ -25,6 +25,7 @@ METHOD = "ruled"
 SNAP = 3.0  # points: edges this close are the same line (pdfplumber's default)
 COLUMN_TOLERANCE = 4.0  # points: how far a continuation's column edges may sit from the header's
 MIN_COLUMNS = 3
+HEADER_SEARCH_ROWS = 3  # a header may sit below a title row or two inside the table
 HEADER_WORDS = re.compile(r"\b(ref|page|concern|recommendation|improvement|issue|finding|action|update)", re.I)
 
 
@@ -74,6 +75,18 @@ def edges_to_grids(edges: list[dict]) -> list[Grid]:
     return sorted(grids, key=lambda g: g.bbox[1])
 
 
+def find_header(page: PdfiumPage, grid: Grid) -> tuple[int, dict[str, int] | None]:
+    """Given a table, return (row index, column roles) of its annex header among its first rows.
+
+    A table may open with a title row ("Annex A: assurance template", a section band) above the header.
+    """
+    for number, (_, cells) in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
+        header = map_header([page.text_in(c) if c else "" for c in cells])
+        if header is not None:
+            return number, header
+    return 0, None
+
+
 def continues(active: ActiveTable, grid: Grid) -> bool:
     """Given the active table and a header-less table, return True when it is the same table continued."""
     edges = grid.column_edges()
@@ -82,13 +95,17 @@ def continues(active: ActiveTable, grid: Grid) -> bool:
     return all(abs(a - b) <= COLUMN_TOLERANCE for a, b in zip(edges, active.column_x, strict=True))
 
 
+def text_row(text: str, page_index: int, bbox, table_id: int) -> RawRow:
+    """A TEXT row for a line of a table that is not a table row (a title or a section band)."""
+    return RawRow(kind=RowKind.TEXT, text=" ".join(text.split()), page_index=page_index, top=bbox[1],
+                  bottom=bbox[3], method=METHOD, table_id=table_id)
+
+
 def row_to_raw(cells: list[str | None], roles: dict[str, int], page_index: int, bbox, table_id: int) -> RawRow:
     """Given one table row's texts, return a RawRow: a CELLS row, or a TEXT row for a full-width band."""
     filled = [c for c in cells if c is not None]
     if len(filled) == 1 and len(cells) > 1 and cells[0] is not None:
-        # Merged full-width row (a section band such as "Areas for improvement").
-        return RawRow(kind=RowKind.TEXT, text=" ".join((filled[0] or "").split()), page_index=page_index,
-                      top=bbox[1], bottom=bbox[3], method=METHOD, table_id=table_id)
+        return text_row(filled[0] or "", page_index, bbox, table_id)  # a full-width band: a section title
 
     def get(role: str) -> str:
         i = roles.get(role)
@@ -146,17 +163,19 @@ def extract_ruled(pdf: OpenPdf, page_indexes: Iterable[int]) -> tuple[list[RawRo
             for grid in edges_to_grids(page.edges()):
                 if grid.ncols < MIN_COLUMNS:
                     continue
-                first_cells = [page.text_in(c) if c else "" for c in grid.rows[0][1]]
-                header = map_header(first_cells)
+                header_at, header = find_header(page, grid)
                 if header is not None:
                     active = ActiveTable(header, grid.column_edges(), grid.ncols)
                 elif active is None or not continues(active, grid):
                     continue
                 table_id += 1
                 boxes.append(grid.bbox)
-                for bbox, cells in grid.rows:
+                for number, (bbox, cells) in enumerate(grid.rows):
                     texts = [page.text_in(c) if c is not None else None for c in cells]
-                    page_rows.append(row_to_raw(texts, active.roles, page_index, bbox, table_id))
+                    if number < header_at:  # a title row above the header, inside the table
+                        page_rows.append(text_row(" ".join(t or "" for t in texts), page_index, bbox, table_id))
+                    else:
+                        page_rows.append(row_to_raw(texts, active.roles, page_index, bbox, table_id))
             if not page_rows:
                 if active is not None:
                     active = None  # a page with no table part after the annex began: the annex has ended
