@@ -21,7 +21,7 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("action", re.compile(
         r"\baction|\bupdate|\bresponse\b|\bprogress\b|\bcomments?\b|\bassurance\b|\bforce\s+position\b", re.I)),
     ("ref", re.compile(
-        r"\bref(erence)?\b|^\s*(no\.?|number|#|item)\s*$|^\s*rec(ommendation)?\s*(no\.?|number)\s*$", re.I)),
+        r"\bref(erence)?\b|^\s*(?:[a-z]{1,15}\.?\s+)?(no\.?|nos?\.|number|num|#|item|id)\s*$", re.I)),
     ("issue", re.compile(
         r"\bissues?\b|\bconcerns?\b|\brecommendations?\b|\bareas?\s+for\s+improvement\b|\bafi\b|\bfindings?\b"
         r"|\bdescription\b|\bdetails?\b|\btext\b", re.I)),

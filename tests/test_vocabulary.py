@@ -12,6 +12,11 @@ from hmic_extract.vocabulary import map_header, section_of_title
         (["Ref", "Page", "Recommendation / area for improvement", "Update", "Owner"],
          {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}),
         (["No.", "Page", "Area for improvement", "Progress"], {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}),
+        (["AFI No.", "Area for improvement", "Page No.", "Update"], {"ref": 0, "issue": 1, "page_ref": 2, "action": 3}),
+        (["Rec number", "Recommendation", "Paragraph", "Force response"],
+         {"ref": 0, "issue": 1, "page_ref": 2, "action": 3}),
+        (["Type", "Ref", "Finding", "Page(s)", "Update", "Lead"],
+         {"section": 0, "ref": 1, "issue": 2, "page_ref": 3, "action": 4}),
     ],
 )
 def test_annex_headers_map_to_column_roles(cells, expected):
