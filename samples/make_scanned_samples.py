@@ -51,6 +51,7 @@ SAMPLES = (
     ScannedSample("westshire-2019-appendix-scanned", "westshire-2019-appendix", seed=2019),
     ScannedSample("westshire-2019-appendix-ocr-layer", "westshire-2019-appendix", seed=2020, text_layer=True,
                   layer_missing_on=(2,)),
+    ScannedSample("northvale-2017-action-plan-scanned", "northvale-2017-action-plan", seed=2017),
 )
 
 
