@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hmic_extract.model import RawRow, RowKind
-from hmic_extract.vocabulary import map_header, section_of_title
+from hmic_extract.vocabulary import map_header
 
 from .ocr.base import DEFAULT_ENGINE, OcrEngine, OcrWord
 from .page_kinds import PageKind
@@ -609,70 +609,22 @@ def plans_to_rows(plans: list[PagePlan], ocr_words: dict[int, list[OcrWord]], en
 # --- no ruling lines: one raw row per text line ----------------------------------------------------------
 
 
-def header_columns(line: list[OcrWord]) -> tuple[dict[str, int], list[float]] | None:
-    """Given a text line, return (roles, column left edges in pixels) when it is an annex header line.
+def words_to_line_rows(pages: list[tuple[int, list[OcrWord]]], method: str,
+                       heights: dict[int, float] | None = None) -> tuple[list[RawRow], list[int]]:
+    """Given OCR words per page (no ruled tables), return one RawRow per text line and the pages of the table.
 
-    Words closer than two spaces' width form one header phrase ("Page Ref"); each phrase is a column.
+    The words go, in points, through the stream path's header, gutter and column logic, the same as
+    an unruled born-digital table's words; ``heights`` (points) lets it set running heads aside.
     """
-    line = sorted(line, key=lambda w: w.x0)
-    phrases: list[list[OcrWord]] = []
-    for w in line:
-        gap = 1.5 * (w.bottom - w.top)
-        if phrases and w.x0 - phrases[-1][-1].x1 <= gap:
-            phrases[-1].append(w)
-        else:
-            phrases.append([w])
-    roles = map_header([" ".join(w.text for w in p) for p in phrases])
-    if roles is None:
-        return None
-    return roles, [p[0].x0 for p in phrases]
+    from .stream import words_to_rows
 
+    def in_points(words: list[OcrWord]) -> list[dict]:
+        return [{"text": w.text, "x0": w.x0 / SCALE, "x1": w.x1 / SCALE, "top": w.top / SCALE,
+                 "bottom": w.bottom / SCALE, "confidence": w.confidence if w.confidence < 1.0 else None}
+                for w in words]
 
-def line_to_raw(line: list[OcrWord], roles: dict[str, int], edges: list[float], page_index: int,
-                method: str) -> RawRow:
-    """Given one text line and the header's columns, return a line RawRow with words in their columns."""
-    columns: dict[int, list[str]] = {}
-    slack = 0.5 * statistics.median(w.bottom - w.top for w in line)
-    for w in sorted(line, key=lambda w: w.x0):
-        col = max([i for i, x in enumerate(edges) if w.x0 >= x - slack] or [0])
-        columns.setdefault(col, []).append(w.text)
-    scores = [w.confidence for w in line if w.confidence < 1.0]
-
-    def get(role: str) -> str:
-        i = roles.get(role)
-        return " ".join(columns.get(i, [])) if i is not None else ""
-
-    return RawRow(ref=get("ref"), page_ref=get("page_ref"), issue=get("issue"), action=get("action"),
-                  section=get("section"),
-                  page_index=page_index, top=min(w.top for w in line) / SCALE,
-                  bottom=max(w.bottom for w in line) / SCALE, is_line=True, method=method,
-                  confidence=round(min(scores), 3) if scores else None)
-
-
-def words_to_line_rows(pages: list[tuple[int, list[OcrWord]]], method: str) -> tuple[list[RawRow], list[int]]:
-    """Given words per page (no ruled tables), return one RawRow per text line and the pages of the table.
-
-    Lines from an annex header on are CELLS rows with ``is_line=True``, words placed in the header's
-    columns; section titles, and lines before any header, are TEXT rows.
-    """
-    rows: list[RawRow] = []
-    annex_pages: list[int] = []
-    active: tuple[dict[str, int], list[float]] | None = None
-    for page_index, words in pages:
-        for line in group_lines(words, key_top=lambda w: w.top, key_bottom=lambda w: w.bottom):
-            text = " ".join(w.text for w in sorted(line, key=lambda w: w.x0))
-            found = header_columns(line)
-            if found is not None:
-                active = found
-            if active is None or section_of_title(text):
-                rows.append(RawRow(kind=RowKind.TEXT, text=text, page_index=page_index,
-                                   top=min(w.top for w in line) / SCALE, bottom=max(w.bottom for w in line) / SCALE,
-                                   method=method))
-                continue
-            if not annex_pages or annex_pages[-1] != page_index:
-                annex_pages.append(page_index)
-            rows.append(line_to_raw(line, active[0], active[1], page_index, method))
-    return (rows, annex_pages) if annex_pages else ([], [])
+    heights = heights or {}
+    return words_to_rows(((i, in_points(words), heights.get(i)) for i, words in pages), method)
 
 
 # --- the extractor -----------------------------------------------------------------------------------------
@@ -696,7 +648,8 @@ def extract_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iter
         return plans_to_rows(plans, words, engine)
     pages = [(p.page_index, p.words or words.get(p.page_index, [])) for p in plans]
     source = LAYER_SOURCE if all(p.words for p in plans) else engine
-    return words_to_line_rows(pages, f"{LINE_METHOD}/{source}")
+    heights = {p.page_index: p.size[0] / SCALE for p in plans}
+    return words_to_line_rows(pages, f"{LINE_METHOD}/{source}", heights)
 
 
 # --- routing: which pages go where -----------------------------------------------------------------------

@@ -48,6 +48,7 @@ class Line:
     phrases: list[Phrase]
     top: float
     bottom: float
+    confidence: float | None = None  # weakest OCR word on the line, when the words came from OCR
 
     @property
     def text(self) -> str:
@@ -70,7 +71,7 @@ class Columns:
 
 
 def words_to_lines(words: list[dict]) -> list[Line]:
-    """Given pdfplumber words, return text lines top to bottom, each split into phrases at wide gaps."""
+    """Given words (pdfplumber's, or OCR words in points), return text lines top to bottom, split into phrases."""
     lines: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(lines[-1][0]["top"] - w["top"]) <= LINE_TOLERANCE:
@@ -87,7 +88,9 @@ def words_to_lines(words: list[dict]) -> list[Line]:
                 phrases[-1].x1 = w["x1"]
             else:
                 phrases.append(Phrase(w["text"], w["x0"], w["x1"]))
-        out.append(Line(phrases, min(w["top"] for w in ws), max(w["bottom"] for w in ws)))
+        scores = [w["confidence"] for w in ws if w.get("confidence") is not None]
+        out.append(Line(phrases, min(w["top"] for w in ws), max(w["bottom"] for w in ws),
+                        min(scores) if scores else None))
     return out
 
 
@@ -182,7 +185,7 @@ def crosses(phrase: Phrase, cells: list[Phrase]) -> bool:
     return len(covered) >= 2
 
 
-def line_to_row(line: Line, columns: Columns, page_index: int, table_id: int) -> RawRow:
+def line_to_row(line: Line, columns: Columns, page_index: int, table_id: int, method: str = METHOD) -> RawRow:
     """Given a text line under the header, return a line row, or a TEXT row when it spans columns."""
     cells = [""] * len(columns.edges)
     for p in line.phrases:
@@ -190,30 +193,41 @@ def line_to_row(line: Line, columns: Columns, page_index: int, table_id: int) ->
         nxt = columns.edges[i + 1] if i + 1 < len(columns.edges) else None
         if nxt is not None and p.x1 > nxt + CROSS_SLACK:
             return RawRow(kind=RowKind.TEXT, text=line.text, page_index=page_index, top=line.top,
-                          bottom=line.bottom, method=METHOD, table_id=table_id)
+                          bottom=line.bottom, method=method, table_id=table_id)
         cells[i] = f"{cells[i]} {p.text}".strip()
     by_role = {role: cells[i] for i, role in enumerate(columns.roles) if role}
     if PAGE_FOLIO.match(line.text) and not (by_role.get("ref") or by_role.get("page_ref")):
         return RawRow(kind=RowKind.TEXT, text=line.text, page_index=page_index, top=line.top, bottom=line.bottom,
-                      method=METHOD, table_id=table_id)
+                      method=method, table_id=table_id)
     return RawRow(**{r: by_role.get(r, "") for r in ROLES}, page_index=page_index, top=line.top,
-                  bottom=line.bottom, is_line=True, method=METHOD, table_id=table_id)
+                  bottom=line.bottom, is_line=True, method=method, table_id=table_id, confidence=line.confidence)
 
 
 def extract_stream(pdf: OpenPdf, page_indexes: Iterable[int]) -> tuple[list[RawRow], list[int]]:
     """Given an open PDF and the pages to look at, return the unruled annex's line rows and its pages.
 
-    Returns ([], []) when no annex header is found. A page may hold several tables (one per section),
-    each under its own header; a page without a header continues the table above.
+    Returns ([], []) when no annex header is found.
+    """
+    pages = ((i, pdf.plumber.pages[i]) for i in page_indexes)
+    return words_to_rows(((i, page.extract_words(keep_blank_chars=False, use_text_flow=False), float(page.height))
+                          for i, page in pages), METHOD)
+
+
+def words_to_rows(pages: Iterable[tuple[int, list[dict], float | None]],
+                  method: str) -> tuple[list[RawRow], list[int]]:
+    """Given (page index, words in points, page height) per page, return the annex's line rows and its pages.
+
+    The words may come from the PDF's text (pdfplumber) or from OCR (scanned pages without ruling
+    lines): the same header, gutter and column logic serves both. With a page height, lines in the
+    top and bottom margins (running heads, folios) are set aside as text. A page may hold several tables
+    (one per section), each under its own header; a page without a header continues the table above.
     """
     rows: list[RawRow] = []
     annex_pages: list[int] = []
     columns: Columns | None = None
     table_id = 0
-    for page_index in page_indexes:
-        page = pdf.plumber.pages[page_index]
-        height = float(page.height)
-        lines = words_to_lines(page.extract_words(keep_blank_chars=False, use_text_flow=False))
+    for page_index, words, height in pages:
+        lines = words_to_lines(words)
         table_id += 1
         page_rows: list[RawRow] = []
         i = 0
@@ -227,12 +241,12 @@ def extract_stream(pdf: OpenPdf, page_indexes: Iterable[int]) -> tuple[list[RawR
                 i += count
                 continue
             i += 1
-            in_margin = line.top < MARGIN * height or line.bottom > height - MARGIN * height
+            in_margin = height is not None and (line.top < MARGIN * height or line.bottom > height - MARGIN * height)
             if columns is None or in_margin:
                 page_rows.append(RawRow(kind=RowKind.TEXT, text=line.text, page_index=page_index, top=line.top,
-                                        bottom=line.bottom, method=METHOD, table_id=table_id))
+                                        bottom=line.bottom, method=method, table_id=table_id))
                 continue
-            page_rows.append(line_to_row(line, columns, page_index, table_id))
+            page_rows.append(line_to_row(line, columns, page_index, table_id, method))
         if any(r.is_line for r in page_rows):
             annex_pages.append(page_index)
             rows.extend(page_rows)

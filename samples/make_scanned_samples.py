@@ -52,6 +52,8 @@ SAMPLES = (
     ScannedSample("westshire-2019-appendix-ocr-layer", "westshire-2019-appendix", seed=2020, text_layer=True,
                   layer_missing_on=(2,)),
     ScannedSample("northvale-2017-action-plan-scanned", "northvale-2017-action-plan", seed=2017),
+    ScannedSample("eastshire-2018-unruled-scanned", "eastshire-2018-unruled", seed=2018),
+    ScannedSample("eastshire-2018-rules-only-scanned", "eastshire-2018-rules-only", seed=2118),
 )
 
 

@@ -68,3 +68,10 @@ def test_ocr_never_finds_no_annex_in_a_scan():
 
     with pytest.raises(NothingFound):
         extract_file(SAMPLES / "westshire-2019-appendix-scanned.pdf", ocr="never")
+
+
+def test_a_scan_of_a_table_with_row_rules_only_goes_through_the_stream_columns(tmp_path):
+    report, doc = extract_and_score(tmp_path, "eastshire-2018-rules-only-scanned", engine="rapidocr", jobs=2)
+    assert report["row_accuracy"] >= 0.95, report["problems"]
+    assert_wrong_rows_are_flagged(report, doc)
+    assert {f.provenance.method for f in doc.findings} == {"ocr-lines/rapidocr"}
