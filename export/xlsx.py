@@ -87,7 +87,7 @@ def estimated_height(texts_and_widths: list[tuple[str, float]]) -> float:
     for text, width in texts_and_widths:
         per_line = max(int(width * 1.25), 1)
         lines = max(lines, sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n")))
-    return min(15.0 * lines + 3, 409)
+    return min(15.8 * lines + 4, 409)  # Calibri 11 (or its metric twin Carlito) needs about 15.8 pt a line
 
 
 @dataclass(frozen=True)
