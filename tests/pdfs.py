@@ -123,3 +123,15 @@ def encrypted_copy(source: Path, target: Path, user_password: str, owner_passwor
     with target.open("wb") as fh:
         writer.write(fh)
     return target
+
+
+if __name__ == "__main__":  # rebuild tests/data/odd-text.pdf (needs DejaVu Sans: apt-get install fonts-dejavu-core)
+    import sys
+
+    from tests.test_hostile import ODD_ROWS, ODD_TEXT_PDF
+
+    font = unicode_font()
+    if font is None:
+        sys.exit("no DejaVu Sans font on this machine")
+    annex_pdf(ODD_TEXT_PDF, ODD_ROWS, font=font)
+    print(f"wrote {ODD_TEXT_PDF}")
