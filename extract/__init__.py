@@ -22,7 +22,7 @@ def extract_annex(pdf: OpenPdf, ocr: str = "auto", **ocr_options) -> RawDocument
     ``ocr`` ("auto" | "always" | "never") routes scanned pages to ``scanned``; ``ocr_options`` are
     passed to it (engine, jobs, password, progress).
     """
-    from .page_kinds import split_pages
+    from .page_kinds import pictured_pages, split_pages
 
     text_pages, scan_pages, kinds = split_pages(pdf, ocr)
     rows, pages = extract_ruled(pdf, text_pages) if text_pages else ([], [])
@@ -37,6 +37,12 @@ def extract_annex(pdf: OpenPdf, ocr: str = "auto", **ocr_options) -> RawDocument
         if scan_rows:
             rows, pages = merge_by_page(rows, scan_rows), sorted({*pages, *scan_found})
             methods.append("ocr-grid")
+    pictures = pictured_pages(pdf, text_pages) if ocr == "auto" and not has_numbered_rows(rows) else []
+    if pictures:  # no table in the text: the annex may be a picture pasted into the document
+        from .scanned import extract_scanned
+
+        rows, pages = extract_scanned(pdf, kinds, pictures, force_ocr=True, **ocr_options)
+        methods = ["ocr-picture"] if rows else []
     if not rows:
         return None
     return RawDocument(source=pdf.path.name, kind="annex", page_count=pdf.page_count, page_labels=pdf.page_labels,

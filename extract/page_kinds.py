@@ -6,6 +6,7 @@ page goes costs nothing on born-digital PDFs.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,9 @@ if TYPE_CHECKING:
 MIN_LAYER_CHARS = 20  # fewer characters than this over a page image: no usable text layer
 MIN_TEXT_CHARS = 20
 IMAGE_COVER = 0.5  # an image covering this share of the page makes it a scan
+PICTURE_COVER = 0.15  # an image this large on a text page may be a table pasted in as a picture
+PICTURE_PAGES_MAX = 12  # OCR at most this many pictured pages looking for a pasted-in annex
+ANNEX_WORDS = re.compile(r"(?i)\b(annex|appendix|assurance|action plan|template)\b")
 OCR_MODES = ("auto", "always", "never")
 
 
@@ -72,3 +76,15 @@ def split_pages(pdf: OpenPdf, ocr: str) -> tuple[list[int], list[int], dict[int,
         return [], every, kinds
     scanned = [i for i in every if kinds[i] is not PageKind.TEXT]
     return [i for i in every if kinds[i] is PageKind.TEXT], scanned, kinds
+
+
+def pictured_pages(pdf: OpenPdf, text_pages: list[int]) -> list[int]:
+    """Given the born-digital pages, return those holding a picture large enough to be a pasted-in table.
+
+    Used only when the text holds no annex table but speaks of one (annex, appendix, assurance, action plan,
+    template), and for at most PICTURE_PAGES_MAX pages, so a report's charts cost nothing.
+    """
+    facts = pdf.page_facts()
+    if not facts or not any(ANNEX_WORDS.search(f.text) for f in facts):
+        return []  # nothing in the text speaks of an annex: charts and logos are not OCR-ed
+    return [i for i in text_pages if facts[i].image_cover >= PICTURE_COVER][:PICTURE_PAGES_MAX]

@@ -6,12 +6,15 @@ Only the short Westshire scans run here (three annex pages each) to keep CI fast
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 from hmic_extract.export import write_xlsx
+from hmic_extract.extract.page_kinds import PageKind, classify_pages
+from hmic_extract.extract.pdf import open_pdf
 from hmic_extract.pipeline import extract_file
 from tests.scoring import score
 
@@ -75,3 +78,44 @@ def test_a_scan_of_a_table_with_row_rules_only_goes_through_the_stream_columns(t
     assert report["row_accuracy"] >= 0.95, report["problems"]
     assert_wrong_rows_are_flagged(report, doc)
     assert {f.provenance.method for f in doc.findings} == {"ocr-lines/rapidocr"}
+
+
+def picture_annex_pdf(path: Path) -> Path:
+    """A born-digital letter page with the annex pasted in as a picture (page 2 of the westshire sample)."""
+    import io
+
+    import pypdfium2 as pdfium
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    doc = pdfium.PdfDocument(str(SAMPLES / "westshire-2019-appendix.pdf"))
+    image = doc[1].render(scale=200 / 72).to_pil().convert("L")
+    doc.close()
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    buffer.seek(0)
+    width, height = landscape(A4)
+    page_height = 2.3 * height  # the picture covers under half the page: the page is text, not a scan
+    c = canvas.Canvas(str(path), pagesize=(width, page_height))
+    c.setFont("Helvetica", 11)
+    y = page_height - 40
+    for line in ["Appendix A: the force's action plan, as supplied (a picture of its table).",
+                 *["The Chief Constable's response to each finding is set out in the table below."] * 20]:
+        c.drawString(40, y, line)
+        y -= 16
+    c.drawImage(ImageReader(buffer), 0, 0, width=width, height=height)
+    c.save()
+    return path
+
+
+def test_an_annex_pasted_in_as_a_picture_is_ocred_when_the_text_holds_no_table(tmp_path):
+    pdf = picture_annex_pdf(tmp_path / "picture.pdf")
+    with open_pdf(pdf) as opened:
+        assert classify_pages(opened) == {0: PageKind.TEXT}
+    doc = extract_file(pdf, engine="rapidocr")
+    expected = json.loads((SAMPLES / "westshire-2019-appendix.expected.json").read_text(encoding="utf-8"))
+    on_page = {"rows": [r for r in expected["rows"] if r["section"] == "Issues of concern" and r["ref"] <= 9]}
+    report = score(write_xlsx(doc, tmp_path / "picture.xlsx"), on_page)
+    assert report["correct"] >= 8, report["problems"]  # the tenth row runs on to the next page
+    assert {f.provenance.method for f in doc.findings} == {"ocr-grid/rapidocr"}
