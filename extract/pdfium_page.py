@@ -19,22 +19,66 @@ FLAT = 1.0  # points: how far a ruling line may deviate from horizontal/vertical
 
 @dataclass
 class PdfiumPage:
-    """One pdfium page with its text page, sized once."""
+    """One pdfium page with its text page, sized once.
+
+    pdfium reports paths and text in the page's own user space; a page may be rotated for display
+    (/Rotate) and its box need not start at (0, 0). Everything handed out here is in the *view*: the
+    page as a reader sees it, points from its top-left corner (pdfplumber's convention).
+    """
 
     page: Any  # pypdfium2.PdfPage
     text: Any  # pypdfium2.PdfTextPage
-    width: float
+    width: float  # of the view
     height: float
+    rotation: int = 0  # degrees clockwise, 0/90/180/270
+    left: float = 0.0  # user-space origin of the page box
+    bottom: float = 0.0
+    box_width: float = 0.0  # user-space size of the page box (before rotation)
+    box_height: float = 0.0
 
     @classmethod
     def load(cls, document: Any, index: int) -> PdfiumPage:
         page = document[index]
-        width, height = page.get_size()
-        return cls(page, page.get_textpage(), width, height)
+        left, bottom, right, top = page.get_bbox()
+        rotation = page.get_rotation() % 360
+        box_width, box_height = right - left, top - bottom
+        width, height = (box_height, box_width) if rotation in (90, 270) else (box_width, box_height)
+        return cls(page, page.get_textpage(), width, height, rotation, left, bottom, box_width, box_height)
 
     def close(self) -> None:
         self.text.close()
         self.page.close()
+
+    def to_view(self, x: float, y: float) -> tuple[float, float]:
+        """Given a user-space point, return it in the view as (x, distance from the top)."""
+        x, y = x - self.left, y - self.bottom
+        w, h = self.box_width, self.box_height
+        if self.rotation == 90:
+            return y, x
+        if self.rotation == 180:
+            return w - x, y
+        if self.rotation == 270:
+            return h - y, w - x
+        return x, h - y
+
+    def to_user_rect(self, bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        """Given a view box (x0, top, x1, bottom), return the user-space rectangle (left, bottom, right, top)."""
+        corners = [self.from_view(x, t) for x in (bbox[0], bbox[2]) for t in (bbox[1], bbox[3])]
+        xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    def from_view(self, vx: float, vtop: float) -> tuple[float, float]:
+        """The inverse of ``to_view``."""
+        w, h = self.box_width, self.box_height
+        if self.rotation == 90:
+            x, y = vtop, vx
+        elif self.rotation == 180:
+            x, y = w - vx, vtop
+        elif self.rotation == 270:
+            x, y = w - vtop, h - vx
+        else:
+            x, y = vx, h - vtop
+        return x + self.left, y + self.bottom
 
     # --- ruling lines ---------------------------------------------------------------------------
 
@@ -51,7 +95,7 @@ class PdfiumPage:
             for k in range(raw.FPDFPath_CountSegments(obj.raw)):
                 seg = raw.FPDFPath_GetPathSegment(obj.raw, k)
                 raw.FPDFPathSegment_GetPoint(seg, x, y)
-                point = matrix.on_point(x.value, y.value)
+                point = self.to_view(*matrix.on_point(x.value, y.value))
                 kind = raw.FPDFPathSegment_GetType(seg)
                 if kind == raw.FPDF_SEGMENT_MOVETO or not points:
                     points = [point]
@@ -65,15 +109,16 @@ class PdfiumPage:
         return out
 
     def _add_edge(self, out: list[dict], a: tuple[float, float], b: tuple[float, float]) -> None:
-        (x0, y0), (x1, y1) = a, b
-        if abs(y0 - y1) <= FLAT and abs(x1 - x0) >= MIN_EDGE:
-            top = self.height - (y0 + y1) / 2
+        """Add the segment a-b (view points: x, top) when it is a horizontal or vertical ruling line."""
+        (x0, t0), (x1, t1) = a, b
+        if abs(t0 - t1) <= FLAT and abs(x1 - x0) >= MIN_EDGE:
+            top = (t0 + t1) / 2
             lo, hi = sorted((x0, x1))
             out.append({"x0": lo, "x1": hi, "top": top, "bottom": top, "width": hi - lo, "height": 0.0,
                         "orientation": "h", "object_type": "line"})
-        elif abs(x0 - x1) <= FLAT and abs(y1 - y0) >= MIN_EDGE:
+        elif abs(x0 - x1) <= FLAT and abs(t1 - t0) >= MIN_EDGE:
             xm = (x0 + x1) / 2
-            top, bottom = sorted((self.height - y0, self.height - y1))
+            top, bottom = sorted((t0, t1))
             out.append({"x0": xm, "x1": xm, "top": top, "bottom": bottom, "width": 0.0, "height": bottom - top,
                         "orientation": "v", "object_type": "line"})
 
@@ -81,8 +126,8 @@ class PdfiumPage:
 
     def text_in(self, bbox: tuple[float, float, float, float]) -> str:
         """Return the text inside a (x0, top, x1, bottom) box, its lines separated by newlines."""
-        x0, top, x1, bottom = bbox
-        text = self.text.get_text_bounded(left=x0, bottom=self.height - bottom, right=x1, top=self.height - top)
+        left, bottom, right, top = self.to_user_rect(bbox)
+        text = self.text.get_text_bounded(left=left, bottom=bottom, right=right, top=top)
         # pdfium marks a hyphen that ends a line as U+0002 / U+FFFE and drops the line break after it.
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         return text.replace("\x02", "-\n").replace("\ufffe", "-\n")
@@ -96,7 +141,9 @@ class PdfiumPage:
         runs = []
         for k in range(self.text.count_rects()):
             left, bottom, right, top = self.text.get_rect(k)
-            runs.append((self.height - top, self.height - bottom, left, right))
+            corners = [self.to_view(x, y) for x in (left, right) for y in (bottom, top)]
+            xs, tops = [c[0] for c in corners], [c[1] for c in corners]
+            runs.append((min(tops), max(tops), min(xs), max(xs)))
         runs.sort()
         lines: list[list[float]] = []
         for top, bottom, left, right in runs:
