@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -198,12 +199,30 @@ def write_provenance_sheet(ws: Worksheet, doc: Document) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(2, len(doc.findings) + 1)}"
 
 
+METADATA_LABELS = {"sha256": "SHA-256", "creationdate": "PDF created"}
+PDF_DATE = re.compile(r"^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?")
+
+
+def metadata_label(key: str) -> str:
+    return METADATA_LABELS.get(key, key.replace("_", " ").capitalize())
+
+
+def metadata_value(key: str, value: str) -> str:
+    """PDF dates ("D:20170302120000+00'00'") as people write them ("2017-03-02 12:00")."""
+    m = PDF_DATE.match(value) if key == "creationdate" else None
+    if not m:
+        return value
+    year, month, day, hour, minute = (g or "" for g in m.groups())
+    date = "-".join(p for p in (year, month, day) if p)
+    return f"{date} {hour}:{minute}" if hour and minute else date
+
+
 def write_document_sheet(ws: Worksheet, doc: Document) -> None:
     facts: list[tuple[str, object]] = [
         ("Source file", doc.source),
         ("Document kind", doc.kind),
         ("Pages in PDF", doc.page_count),
-        *[(k.replace("_", " ").capitalize(), v) for k, v in sorted(doc.metadata.items())],
+        *[(metadata_label(k), metadata_value(k, v)) for k, v in sorted(doc.metadata.items())],
         ("Rows", len(doc.findings)),
         *[(f"Rows: {s}", n) for s, n in doc.rows_per_section().items()],
         ("Rows flagged for review", doc.flagged),
