@@ -207,6 +207,12 @@ def metadata_label(key: str) -> str:
     return METADATA_LABELS.get(key, key.replace("_", " ").capitalize())
 
 
+def metadata_key(label: str) -> str:
+    """The inverse of ``metadata_label``, for reading a workbook back."""
+    inverse = {v: k for k, v in METADATA_LABELS.items()}
+    return inverse.get(label, label.lower().replace(" ", "_"))
+
+
 def metadata_value(key: str, value: str) -> str:
     """PDF dates ("D:20170302120000+00'00'") as people write them ("2017-03-02 12:00")."""
     m = PDF_DATE.match(value) if key == "creationdate" else None

@@ -17,7 +17,7 @@ from pathlib import Path
 from zipfile import BadZipFile
 
 from hmic_extract.errors import UnreadableInput
-from hmic_extract.export.xlsx import COLUMNS, DOCUMENT_SHEET, PROVENANCE_SHEET, TEMPLATE_SHEET
+from hmic_extract.export.xlsx import COLUMNS, DOCUMENT_SHEET, PROVENANCE_SHEET, TEMPLATE_SHEET, metadata_key
 from hmic_extract.model import Document, Finding, Provenance, Repair
 from hmic_extract.normalise.pagerefs import pages_of
 
@@ -199,7 +199,7 @@ def document_of(facts: dict[str, object], notes: list[str], findings: list[Findi
     for key, value in facts.items():
         if key in ("Source file", "Document kind", "Pages in PDF") or key in COMPUTED_FACTS or key.startswith("Rows: "):
             continue
-        metadata[key.lower().replace(" ", "_")] = text_of(value)
+        metadata[metadata_key(key)] = text_of(value)
     pages = facts.get("Pages in PDF")
     return Document(source=text_of(facts.get("Source file")) or path.name, kind=text_of(facts.get("Document kind")),
                     findings=findings, metadata=metadata, notes=notes,
