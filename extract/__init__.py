@@ -60,13 +60,22 @@ def extract_document(path: str | os.PathLike[str], password: str | None = None, 
 
     with open_pdf(path, password=password) as pdf:
         raw = extract_by_kind(pdf, kind, lambda: extract_annex(pdf, ocr, password=password, **ocr_options),
-                              password)
+                              password, None if ocr == "never" else lambda: scanned_report(pdf, password, ocr_options))
         if raw is None:
             raise NothingFound(f"{pdf.path}: no {looked_for(kind).removeprefix('an ')} found in {pdf.page_count} "
                                f"pages")
         for key, value in read_metadata(pdf).items():
             raw.metadata.setdefault(key, value)
         return raw
+
+
+def scanned_report(pdf: OpenPdf, password: str | None, ocr_options: dict) -> RawDocument | None:
+    """Read a scanned inspection report's findings from its pages' words (OCR, reusing what the table path read)."""
+    from .findings import extract_scanned_report
+    from .scanned import scanned_page_words
+
+    return extract_scanned_report(pdf, scanned_page_words(pdf, range(pdf.page_count), password=password,
+                                                          **ocr_options))
 
 
 def read_metadata(pdf: OpenPdf) -> dict[str, str]:

@@ -175,7 +175,11 @@ def page_boxes(page) -> list[tuple[float, float, float, float]]:
 def page_to_lines(page, index: int) -> list[Line]:
     """Given a pdfplumber page, return its line fragments with the box each sits in."""
     words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False)
-    boxes = page_boxes(page)
+    return words_to_lines(words, index, page_boxes(page))
+
+
+def words_to_lines(words: list[dict], index: int, boxes: list[tuple[float, float, float, float]]) -> list[Line]:
+    """Given a page's words (text, x0, x1, top, bottom, size, fontname) and its boxes, return its line fragments."""
     lines = []
     for row in words_to_rows(words):
         for fragment in row_to_fragments(row):
@@ -313,14 +317,27 @@ def body_text_size(lines: Iterable[Line]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def line_kind(line: Line, body_size: float) -> str:
+def line_kind(line: Line, body_size: float, weightless: bool = False) -> str:
+    """Given a line, return "caption", "item", "heading" or "para".
+
+    ``weightless``: the text carries no bold at all (an OCR text layer, or words from OCR), so a line
+    that is nothing but a finding label ("Areas for improvement", "Cause of concern 2") is a heading.
+    """
     if CAPTION.match(line.text) or line.size < body_size - SMALL_TEXT:
         return "caption"
     if line.marker:
         return "item"
     if line.size >= body_size + HEADING_GROWTH or (line.bold and not SENTENCE_END.search(line.text)):
         return "heading"
+    if weightless and is_bare_label(line.text):
+        return "heading"
     return "para"
+
+
+def is_bare_label(text: str) -> bool:
+    """A line that is a finding label and nothing else."""
+    m = LABEL.match(" ".join(text.split()))
+    return bool(m and not m.group("rest") and section_of(m.group("name")))
 
 
 def usual_line_gap(lines: list[Line]) -> float:
@@ -354,9 +371,10 @@ def continues(block: Block, line: Line, kind: str, para_gap: float) -> bool:
 def lines_to_blocks(lines: list[Line], body_size: float) -> list[Block]:
     """Given lines in reading order, return blocks, joining a block broken by a page or column break."""
     para_gap = usual_line_gap(lines) + 0.3 * body_size
+    weightless = not any(ln.bold for ln in lines)
     blocks: list[Block] = []
     for ln in lines:
-        kind = line_kind(ln, body_size)
+        kind = line_kind(ln, body_size, weightless)
         if blocks and continues(blocks[-1], ln, kind, para_gap):
             blocks[-1].lines.append(ln)
         else:
@@ -600,28 +618,41 @@ def extract_findings(pdf: OpenPdf, texts: list[str] | None = None) -> tuple[list
     """Given an open report PDF (and optionally each page's plain text), return its findings and notes."""
     wanted = pages_worth_reading(texts) if texts is not None else list(range(pdf.page_count))
     pages: dict[int, list[Line]] = {}
-    heights: dict[int, float] = {}
-    widths: dict[int, float] = {}
+    sizes: dict[int, tuple[float, float]] = {}
     for index in wanted:
         page = pdf.plumber.pages[index]
         pages[index] = page_to_lines(page, index)
-        heights[index], widths[index] = page.height, page.width
+        sizes[index] = (page.width, page.height)
         page.flush_cache()
+    return lines_to_findings(pages, sizes, pdf.page_count, pdf.page_labels, pdf.path.name)
+
+
+def lines_to_findings(pages: dict[int, list[Line]], sizes: dict[int, tuple[float, float]], page_count: int,
+                      page_labels: list[str], source: str) -> tuple[list[Finding], list[str]]:
+    """Given each page's line fragments and (width, height), return the findings and notes.
+
+    The lines may come from the PDF's text or from OCR words (scanned reports): the same furniture,
+    page-number, reading-order, block and label logic serves both.
+    """
+    heights = {i: size[1] for i, size in sizes.items()}
     body_size = body_text_size(ln for lines in pages.values() for ln in lines)
     pages, footers = drop_furniture(pages, heights, body_size)
-    printed = printed_page_numbers(pdf.page_count, footers, pdf.page_labels)
-    notes = [f"page {i + 1}: printed number {footers[i]} but page label {pdf.page_labels[i]}"
-             for i in sorted(footers) if i < len(pdf.page_labels) and pdf.page_labels[i]
-             and footers[i] != pdf.page_labels[i]]
+    printed = printed_page_numbers(page_count, footers, page_labels)
+    notes = [f"page {i + 1}: printed number {footers[i]} but page label {page_labels[i]}"
+             for i in sorted(footers) if i < len(page_labels) and page_labels[i]
+             and footers[i] != page_labels[i]]
     ordered: list[Line] = []
     for index in sorted(pages):
-        assign_columns(pages[index], widths[index])
+        assign_columns(pages[index], sizes[index][0])
         ordered.extend(reading_order(pages[index]))
     blocks = lines_to_blocks(ordered, body_size)
     chapter_size = chapter_heading_size(blocks, body_size)
     front_matter = {i for i in pages if not printed[i].isdigit()}
     drafts = merge_summary_repeats(blocks_to_drafts(blocks, front_matter, chapter_size), printed)
-    return drafts_to_findings(drafts, printed, pdf.path.name), notes
+    return drafts_to_findings(drafts, printed, source), notes
+
+
+SCANNED_METHOD = f"{METHOD}/ocr"
 
 
 def extract_report(pdf: OpenPdf, texts: list[str] | None = None) -> RawDocument | None:
@@ -636,3 +667,22 @@ def extract_report(pdf: OpenPdf, texts: list[str] | None = None) -> RawDocument 
         metadata["title"] = " – ".join(v for v in (metadata["report_title"], metadata.get("force", "")) if v)
     return RawDocument(source=pdf.path.name, kind="report", page_count=pdf.page_count, page_labels=pdf.page_labels,
                        metadata=metadata, method=METHOD, findings=findings, notes=notes)
+
+
+def extract_scanned_report(pdf: OpenPdf, page_words: dict[int, tuple[list[dict], tuple[float, float]]]
+                           ) -> RawDocument | None:
+    """Given a scanned report's words per page (points, from OCR or its OCR layer), return its findings, or None.
+
+    No bold and no boxes survive a scan: labels are found as whole lines (see ``line_kind``) and by
+    size, so box-only layouts are read as lists. Every row is flagged for a check against the scan.
+    """
+    pages = {i: words_to_lines(words, i, []) for i, (words, _) in page_words.items()}
+    sizes = {i: size for i, (_, size) in page_words.items()}
+    findings, notes = lines_to_findings(pages, sizes, pdf.page_count, pdf.page_labels, pdf.path.name)
+    for finding in findings:
+        finding.provenance.method = SCANNED_METHOD
+        finding.flag("read from a scanned report: check against the scan")
+    if not findings:
+        return None
+    return RawDocument(source=pdf.path.name, kind="report", page_count=pdf.page_count, page_labels=pdf.page_labels,
+                       method=SCANNED_METHOD, findings=findings, notes=notes)

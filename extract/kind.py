@@ -78,13 +78,14 @@ def detect_kind(texts: list[str]) -> str:
     return UNKNOWN
 
 
-def extract_by_kind(pdf, kind: str, annex: Callable[[], RawDocument | None],
-                    password: str | None = None) -> RawDocument | None:
+def extract_by_kind(pdf, kind: str, annex: Callable[[], RawDocument | None], password: str | None = None,
+                    scanned_report: Callable[[], RawDocument | None] | None = None) -> RawDocument | None:
     """Given an open PDF, the wanted kind and the table path as a callable, return what the PDF holds, or None.
 
     "auto": an annex header sends the PDF down the table path and an inspection report's finding labels
     down the findings path, each falling back to the other; a PDF with neither sign (a scan without a
     text layer) takes the table path, which OCRs it. "annex"/"report" take that path only.
+    ``scanned_report`` reads findings from a scan's words: tried last, when the PDF is mostly scanned.
     """
     if kind == ANNEX:
         return annex()
@@ -95,14 +96,25 @@ def extract_by_kind(pdf, kind: str, annex: Callable[[], RawDocument | None],
 
         return findings(*args)
 
+    def from_scan() -> RawDocument | None:
+        return scanned_report() if scanned_report is not None and mostly_scanned(pdf) else None
+
     if kind == REPORT:
-        return extract_report(pdf, texts or None)
+        return extract_report(pdf, texts or None) or from_scan()
     if detect_kind(texts) == REPORT:
-        return extract_report(pdf, texts) or annex()
+        return extract_report(pdf, texts) or annex() or from_scan()
     raw = annex()
     if raw is None and has_report_findings(texts):
         raw = extract_report(pdf, texts)
-    return raw
+    return raw or from_scan()
+
+
+def mostly_scanned(pdf) -> bool:
+    """Whether most pages are scans (image only, or an OCR text layer over an image)."""
+    from .page_kinds import PageKind, classify_pages
+
+    kinds = list(classify_pages(pdf).values())
+    return sum(k is not PageKind.TEXT for k in kinds) * 2 > len(kinds)
 
 
 def looked_for(kind: str) -> str:

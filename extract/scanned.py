@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 METHOD = "ocr-grid"
 LINE_METHOD = "ocr-lines"
+OCR_SIZE = 0.8  # font size, as a share of an OCR word box's height (the box holds ascenders and descenders)
 LAYER_SOURCE = "text-layer"
 RENDER_DPI = 200
 SCALE = RENDER_DPI / 72  # pixels per PDF point
@@ -647,9 +648,34 @@ def extract_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iter
     if with_grids:
         return plans_to_rows(plans, words, engine)
     pages = [(p.page_index, p.words or words.get(p.page_index, [])) for p in plans]
+    for plan, (_, page_words) in zip(plans, pages, strict=True):
+        pdf.scan_words[plan.page_index] = (page_words, plan.size)
     source = LAYER_SOURCE if all(p.words for p in plans) else engine
     heights = {p.page_index: p.size[0] / SCALE for p in plans}
     return words_to_line_rows(pages, f"{LINE_METHOD}/{source}", heights)
+
+
+def scanned_page_words(pdf: OpenPdf, page_indexes: Iterable[int], *, engine: str | None = None, jobs: int = 1,
+                       password: str | None = None, progress: Progress | None = None
+                       ) -> dict[int, tuple[list[dict], tuple[float, float]]]:
+    """Given scanned pages, return their words in points with a size, and each page's (width, height) in points.
+
+    For the findings path on a scanned report: words read earlier by the table path are reused; other
+    pages are OCR-ed (every word from OCR, so sizes are the OCR boxes' heights and nothing is bold).
+    """
+    engine = engine or os.environ.get(ENGINE_VARIABLE) or DEFAULT_ENGINE
+    missing = [i for i in page_indexes if i not in pdf.scan_words]
+    plans = [plan_page(pdf, i, PageKind.IMAGE_ONLY, password, force_ocr=True) for i in missing]
+    read = run_ocr([OcrJob(str(pdf.path), password, p.page_index, p.angle, engine) for p in plans], jobs, progress)
+    for plan in plans:
+        pdf.scan_words[plan.page_index] = (read.get(plan.page_index, []), plan.size)
+    out = {}
+    for index in page_indexes:
+        words, (height_px, width_px) = pdf.scan_words[index]
+        out[index] = ([{"text": w.text, "x0": w.x0 / SCALE, "x1": w.x1 / SCALE, "top": w.top / SCALE,
+                        "bottom": w.bottom / SCALE, "size": round(OCR_SIZE * (w.bottom - w.top) / SCALE * 2) / 2,
+                        "fontname": ""} for w in words], (width_px / SCALE, height_px / SCALE))
+    return out
 
 
 # --- routing: which pages go where -----------------------------------------------------------------------

@@ -119,3 +119,49 @@ def test_an_annex_pasted_in_as_a_picture_is_ocred_when_the_text_holds_no_table(t
     report = score(write_xlsx(doc, tmp_path / "picture.xlsx"), on_page)
     assert report["correct"] >= 8, report["problems"]  # the tenth row runs on to the next page
     assert {f.provenance.method for f in doc.findings} == {"ocr-grid/rapidocr"}
+
+
+def scanned_report_pages(path: Path, pdf_pages: tuple[int, ...]) -> Path:
+    """A scan (200 dpi, skewed, noisy JPEG, image only) of some pages of the eastmoor report sample."""
+    import io
+    import random
+    import sys
+
+    import numpy as np
+    import pypdfium2 as pdfium
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    sys.path.insert(0, str(SAMPLES))
+    from make_scanned_samples import scan_page
+
+    doc = pdfium.PdfDocument(str(SAMPLES / "eastmoor-2016-report.pdf"))
+    c = canvas.Canvas(str(path))
+    rng, angles = np.random.default_rng(5), random.Random(5)
+    for index in pdf_pages:
+        page = doc[index]
+        width, height = page.get_size()
+        jpeg = scan_page(page, angles.uniform(-1, 1), rng)
+        c.setPageSize((width, height))
+        c.drawImage(ImageReader(io.BytesIO(jpeg)), 0, 0, width=width, height=height)
+        c.showPage()
+    c.save()
+    doc.close()
+    return path
+
+
+def test_a_scanned_inspection_report_gives_a_flagged_draft_instead_of_nothing(tmp_path):
+    from difflib import SequenceMatcher
+
+    pdf = scanned_report_pages(tmp_path / "report-scan.pdf", (9, 12))  # printed pages 7 and 10
+    doc = extract_file(pdf, engine="rapidocr", jobs=2)
+    assert doc.kind == "report"
+    assert doc.findings and all(f.needs_review for f in doc.findings)  # a draft to check, never silently final
+    assert {f.provenance.method for f in doc.findings} == {"report-findings/ocr"}
+    expected = json.loads((SAMPLES / "eastmoor-2016-report.expected.json").read_text(encoding="utf-8"))["rows"]
+
+    def found_in_expected(f) -> bool:
+        return any(r["section"] == f.section and r["pages"] == f.pages and
+                   SequenceMatcher(None, r["issue"][:len(f.issue)], f.issue).ratio() >= 0.9 for r in expected)
+
+    assert sum(found_in_expected(f) for f in doc.findings) >= 4, [(f.section, f.pages, f.issue) for f in doc.findings]
