@@ -317,17 +317,22 @@ def body_text_size(lines: Iterable[Line]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
+OCR_SIZE_SLACK = 1.6  # points: sizes read from OCR boxes wobble from line to line
+OCR_INDENT_SLACK = 7.0  # points: so do the left edges of OCR-ed lines (skew left after deskewing, box padding)
+
+
 def line_kind(line: Line, body_size: float, weightless: bool = False) -> str:
     """Given a line, return "caption", "item", "heading" or "para".
 
     ``weightless``: the text carries no bold at all (an OCR text layer, or words from OCR), so a line
     that is nothing but a finding label ("Areas for improvement", "Cause of concern 2") is a heading.
     """
-    if CAPTION.match(line.text) or line.size < body_size - SMALL_TEXT:
+    wobble = OCR_SIZE_SLACK if weightless else 0.0  # sizes read from OCR boxes are rough
+    if CAPTION.match(line.text) or line.size < body_size - SMALL_TEXT - wobble:
         return "caption"
     if line.marker:
         return "item"
-    if line.size >= body_size + HEADING_GROWTH or (line.bold and not SENTENCE_END.search(line.text)):
+    if line.size >= body_size + HEADING_GROWTH + wobble or (line.bold and not SENTENCE_END.search(line.text)):
         return "heading"
     if weightless and is_bare_label(line.text):
         return "heading"
@@ -350,22 +355,36 @@ def usual_line_gap(lines: list[Line]) -> float:
     return gaps.most_common(1)[0][0] if gaps else 3.0
 
 
-def continues(block: Block, line: Line, kind: str, para_gap: float) -> bool:
-    """Whether ``line`` carries on ``block`` (a wrapped line, or the rest of it after a page or column break)."""
+def continues(block: Block, line: Line, kind: str, para_gap: float, size_slack: float = 0.6,
+              indent_slack: float = SAME_INDENT) -> bool:
+    """Whether ``line`` carries on ``block`` (a wrapped line, or the rest of it after a page or column break).
+
+    ``size_slack``: how far two lines' sizes may differ and still be one block (wider for OCR'd sizes).
+    """
     prev = block.lines[-1]
     if kind == "item" or (kind == "caption") != (block.kind == "caption"):
         return False
     if (kind == "heading") != (block.kind == "heading"):
         return False
-    if prev.bold != line.bold or abs(prev.size - line.size) > 0.6 or (prev.box is None) != (line.box is None):
+    if prev.bold != line.bold or abs(prev.size - line.size) > size_slack or (prev.box is None) != (line.box is None):
         return False
-    if block.kind == "item" and line.x0 < block.lines[0].text_x0 - SAME_INDENT and line.column == prev.column \
+    if block.kind == "item" and line.x0 < block.lines[0].text_x0 - indent_slack and line.column == prev.column \
             and line.page == prev.page:
         return False
     if line.page == prev.page and line.column == prev.column and line.top >= prev.top:
         return line.top - prev.bottom <= para_gap and line.box == prev.box
     # A page or column break: the block goes on unless it had ended a sentence (and the next line starts one).
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
+
+
+def lost_bullet(block: Block, line: Line, kind: str) -> bool:
+    """OCR drops small bullets: a sentence that starts at an item's text indent right after an item ends, on the
+    page where that item began, is the next item (an item carried over from the page before may be followed by
+    prose once its box ends)."""
+    prev = block.lines[-1]
+    return (block.kind == "item" and kind == "para" and bool(SENTENCE_END.search(prev.text))
+            and line.text[:1].isupper() and line.page == block.lines[0].page and line.box == prev.box
+            and abs(line.x0 - block.lines[0].text_x0) <= OCR_INDENT_SLACK)
 
 
 def lines_to_blocks(lines: list[Line], body_size: float) -> list[Block]:
@@ -375,7 +394,10 @@ def lines_to_blocks(lines: list[Line], body_size: float) -> list[Block]:
     blocks: list[Block] = []
     for ln in lines:
         kind = line_kind(ln, body_size, weightless)
-        if blocks and continues(blocks[-1], ln, kind, para_gap):
+        if weightless and blocks and lost_bullet(blocks[-1], ln, kind):
+            blocks.append(Block("item", [ln], "•"))
+        elif blocks and (continues(blocks[-1], ln, kind, para_gap, OCR_SIZE_SLACK, OCR_INDENT_SLACK) if weightless
+                         else continues(blocks[-1], ln, kind, para_gap)):
             blocks[-1].lines.append(ln)
         else:
             blocks.append(Block(kind, [ln], ln.marker))
@@ -669,15 +691,16 @@ def extract_report(pdf: OpenPdf, texts: list[str] | None = None) -> RawDocument 
                        metadata=metadata, method=METHOD, findings=findings, notes=notes)
 
 
-def extract_scanned_report(pdf: OpenPdf, page_words: dict[int, tuple[list[dict], tuple[float, float]]]
+def extract_scanned_report(pdf: OpenPdf, page_words: dict[int, tuple[list[dict], tuple[float, float], list]]
                            ) -> RawDocument | None:
     """Given a scanned report's words per page (points, from OCR or its OCR layer), return its findings, or None.
 
-    No bold and no boxes survive a scan: labels are found as whole lines (see ``line_kind``) and by
-    size, so box-only layouts are read as lists. Every row is flagged for a check against the scan.
+    No bold survives a scan: labels are found as whole lines (see ``line_kind``) and by size; call-out
+    boxes are the ruled frames found on the page image. Every row is flagged for a check against the scan.
     """
-    pages = {i: words_to_lines(words, i, []) for i, (words, _) in page_words.items()}
-    sizes = {i: size for i, (_, size) in page_words.items()}
+    pages = {i: words_to_lines(words, i, sorted(boxes, key=lambda b: (b[2] - b[0]) * (b[3] - b[1])))
+             for i, (words, _, boxes) in page_words.items()}
+    sizes = {i: size for i, (_, size, _) in page_words.items()}
     findings, notes = lines_to_findings(pages, sizes, pdf.page_count, pdf.page_labels, pdf.path.name)
     for finding in findings:
         finding.provenance.method = SCANNED_METHOD

@@ -50,9 +50,9 @@ class OpenPdf:
     pdfium: Any = None  # pypdfium2.PdfDocument, shared so extractors do not open the file twice
     _plumber: Any = field(default=None, repr=False)  # pdfplumber.PDF
     _facts: list[Any] | None = field(default=None, repr=False)
-    # Words read from scanned pages (OCR or an OCR text layer), by page: (words, (image height, width)),
-    # so the table path and the findings path never OCR a page twice.
-    scan_words: dict[int, tuple[list[Any], tuple[int, int]]] = field(default_factory=dict, repr=False)
+    # Words read from scanned pages (OCR or an OCR text layer), by page: (words, (image height, width),
+    # ruled frames), so the table path and the findings path never OCR a page twice.
+    scan_words: dict[int, tuple[list[Any], tuple[int, int], list[Any]]] = field(default_factory=dict, repr=False)
 
     @property
     def plumber(self) -> Any:

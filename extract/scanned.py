@@ -361,6 +361,7 @@ class PagePlan:
     size: tuple[int, int]  # image (height, width)
     grids: list[Grid]
     words: list[OcrWord] = field(default_factory=list)  # text-layer words, level pixels
+    boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # every ruled frame, pixels
     needs_ocr: bool = False
     source: str = LAYER_SOURCE
 
@@ -370,9 +371,9 @@ def plan_page(pdf: OpenPdf, page_index: int, kind: PageKind, password: str | Non
     image = render_page(pdf.path, page_index, password)
     angle = skew_angle(image)
     level = deskew(image, angle)
-    grids, lines = find_grids(level)
-    grids = [g for g in grids if g.ncols >= MIN_COLUMNS]
-    plan = PagePlan(page_index, kind, angle, level.shape[:2], grids)
+    frames, lines = find_grids(level)
+    grids = [g for g in frames if g.ncols >= MIN_COLUMNS]
+    plan = PagePlan(page_index, kind, angle, level.shape[:2], grids, boxes=[g.box for g in frames])
     if kind is PageKind.IMAGE_ONLY or force_ocr:
         plan.needs_ocr = True
         return plan
@@ -649,7 +650,7 @@ def extract_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iter
         return plans_to_rows(plans, words, engine)
     pages = [(p.page_index, p.words or words.get(p.page_index, [])) for p in plans]
     for plan, (_, page_words) in zip(plans, pages, strict=True):
-        pdf.scan_words[plan.page_index] = (page_words, plan.size)
+        pdf.scan_words[plan.page_index] = (page_words, plan.size, plan.boxes)
     source = LAYER_SOURCE if all(p.words for p in plans) else engine
     heights = {p.page_index: p.size[0] / SCALE for p in plans}
     return words_to_line_rows(pages, f"{LINE_METHOD}/{source}", heights)
@@ -657,8 +658,9 @@ def extract_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iter
 
 def scanned_page_words(pdf: OpenPdf, page_indexes: Iterable[int], *, engine: str | None = None, jobs: int = 1,
                        password: str | None = None, progress: Progress | None = None
-                       ) -> dict[int, tuple[list[dict], tuple[float, float]]]:
-    """Given scanned pages, return their words in points with a size, and each page's (width, height) in points.
+                       ) -> dict[int, tuple[list[dict], tuple[float, float], list[tuple[float, ...]]]]:
+    """Given scanned pages, return their words in points with a size, each page's (width, height) and its
+    ruled frames (call-out boxes, tables) in points.
 
     For the findings path on a scanned report: words read earlier by the table path are reused; other
     pages are OCR-ed (every word from OCR, so sizes are the OCR boxes' heights and nothing is bold).
@@ -668,13 +670,14 @@ def scanned_page_words(pdf: OpenPdf, page_indexes: Iterable[int], *, engine: str
     plans = [plan_page(pdf, i, PageKind.IMAGE_ONLY, password, force_ocr=True) for i in missing]
     read = run_ocr([OcrJob(str(pdf.path), password, p.page_index, p.angle, engine) for p in plans], jobs, progress)
     for plan in plans:
-        pdf.scan_words[plan.page_index] = (read.get(plan.page_index, []), plan.size)
+        pdf.scan_words[plan.page_index] = (read.get(plan.page_index, []), plan.size, plan.boxes)
     out = {}
     for index in page_indexes:
-        words, (height_px, width_px) = pdf.scan_words[index]
+        words, (height_px, width_px), boxes = pdf.scan_words[index]
         out[index] = ([{"text": w.text, "x0": w.x0 / SCALE, "x1": w.x1 / SCALE, "top": w.top / SCALE,
                         "bottom": w.bottom / SCALE, "size": round(OCR_SIZE * (w.bottom - w.top) / SCALE * 2) / 2,
-                        "fontname": ""} for w in words], (width_px / SCALE, height_px / SCALE))
+                        "fontname": ""} for w in words], (width_px / SCALE, height_px / SCALE),
+                      [tuple(v / SCALE for v in box) for box in boxes])
     return out
 
 

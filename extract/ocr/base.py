@@ -21,6 +21,12 @@ class OcrUnavailable(HmicError):
     """The OCR engine asked for cannot run on this machine (package or binary missing)."""
 
 
+class OcrFailed(HmicError):
+    """The OCR engine raised on a page image (not a bug of ours: report it in one line, like unreadable input)."""
+
+    exit_code = 3
+
+
 @dataclass(frozen=True)
 class OcrWord:
     """One recognised word: text, box in image pixels (x0, top, x1, bottom) and confidence 0..1."""

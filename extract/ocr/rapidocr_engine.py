@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .base import OcrUnavailable, OcrWord
+from .base import OcrFailed, OcrUnavailable, OcrWord
 
 if TYPE_CHECKING:
     import numpy as np
@@ -107,7 +107,15 @@ class RapidOcrEngine:
         """Given a greyscale page image, return its words with pixel boxes and confidence."""
         import cv2
 
-        result = self._ocr(cv2.cvtColor(image, cv2.COLOR_GRAY2BGR), use_cls=False, return_word_box=True)
+        colour = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
+        try:
+            result = self._ocr(colour, use_cls=False, return_word_box=True)
+        except Exception:  # onnxruntime fails now and then on one input: once more, then a clear error
+            try:
+                result = self._ocr(colour, use_cls=False, return_word_box=True)
+            except Exception as err:
+                raise OcrFailed(f"the OCR engine (RapidOCR) failed on a page image: {str(err).splitlines()[0][:120]}; "
+                                f"try again, or HMIC_OCR_ENGINE=tesseract") from err
         if result.boxes is None or result.txts is None:
             return []
         word_results = result.word_results or [()] * len(result.txts)
