@@ -164,4 +164,5 @@ def test_a_scanned_inspection_report_gives_a_flagged_draft_instead_of_nothing(tm
         return any(r["section"] == f.section and r["pages"] == f.pages and
                    SequenceMatcher(None, r["issue"][:len(f.issue)], f.issue).ratio() >= 0.9 for r in expected)
 
-    assert sum(found_in_expected(f) for f in doc.findings) >= 4, [(f.section, f.pages, f.issue) for f in doc.findings]
+    # 9 findings stand on these two pages; all 9 were read on the machine that wrote this test
+    assert sum(found_in_expected(f) for f in doc.findings) >= 7, [(f.section, f.pages, f.issue) for f in doc.findings]
