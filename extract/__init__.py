@@ -60,7 +60,7 @@ def extract_document(path: str | os.PathLike[str], password: str | None = None, 
 
     with open_pdf(path, password=password) as pdf:
         raw = extract_by_kind(pdf, kind, lambda: extract_annex(pdf, ocr, password=password, **ocr_options),
-                              password, None if ocr == "never" else lambda: scanned_report(pdf, password, ocr_options))
+                              None if ocr == "never" else lambda: scanned_report(pdf, password, ocr_options))
         if raw is None:
             raise NothingFound(f"{pdf.path}: no {looked_for(kind).removeprefix('an ')} found in {pdf.page_count} "
                                f"pages")

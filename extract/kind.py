@@ -29,30 +29,18 @@ REPORT_LABEL = re.compile(
 REPORT_WORDS = re.compile(r"(?i)\binspect(?:ion|orate)\b|\bHMICF?R?S?\b|\bPEEL\b")
 
 
-def document_texts(doc) -> list[str]:
-    """Given a pypdfium2 document, return each page's plain text."""
-    texts = []
-    for index in range(len(doc)):
-        page = doc[index]
-        textpage = page.get_textpage()
-        texts.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
-        textpage.close()
-        page.close()
-    return texts
-
-
-def page_texts(path: str | Path, password: str | None = None, doc=None) -> list[str]:
-    """Return each page's plain text (pdfium; fast), from ``doc`` when already open, or [] when unreadable."""
+def page_texts(path: str | Path, password: str | None = None) -> list[str]:
+    """Return each page's plain text of a PDF not yet open (the same pdfium pass the pipeline shares), or []."""
     import pypdfium2 as pdfium
 
-    if doc is not None:
-        return document_texts(doc)
+    from .pdfium_page import scan_pages
+
     try:
         doc = pdfium.PdfDocument(str(path), password=password)
     except Exception:
         return []
     try:
-        return document_texts(doc)
+        return [facts.text for facts in scan_pages(doc)]
     except Exception:
         return []
     finally:
@@ -78,7 +66,7 @@ def detect_kind(texts: list[str]) -> str:
     return UNKNOWN
 
 
-def extract_by_kind(pdf, kind: str, annex: Callable[[], RawDocument | None], password: str | None = None,
+def extract_by_kind(pdf, kind: str, annex: Callable[[], RawDocument | None],
                     scanned_report: Callable[[], RawDocument | None] | None = None) -> RawDocument | None:
     """Given an open PDF, the wanted kind and the table path as a callable, return what the PDF holds, or None.
 
@@ -89,7 +77,7 @@ def extract_by_kind(pdf, kind: str, annex: Callable[[], RawDocument | None], pas
     """
     if kind == ANNEX:
         return annex()
-    texts = [f.text for f in pdf.page_facts()] or page_texts(pdf.path, password)
+    texts = [f.text for f in pdf.page_facts()]  # empty when pdfium cannot read the file
 
     def extract_report(*args):  # the findings extractor is imported only when a report is read
         from .findings import extract_report as findings

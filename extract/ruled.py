@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from hmic_extract.model import RawRow, RowKind
 from hmic_extract.vocabulary import map_header
@@ -129,35 +128,25 @@ def text_rows_outside(page: PdfiumPage, boxes: list[tuple[float, float, float, f
     return out
 
 
-def pdfium_document(pdf: OpenPdf) -> Any:
-    """The pdfium handle of an open PDF (shared when the opener made one, else opened here)."""
-    shared = getattr(pdf, "pdfium", None)
-    if shared is not None:
-        return shared
-    import pypdfium2 as pdfium
-
-    return pdfium.PdfDocument(str(pdf.path), password=getattr(pdf, "password", None))
-
-
 def extract_ruled(pdf: OpenPdf, page_indexes: Iterable[int]) -> tuple[list[RawRow], list[int]]:
     """Given an open PDF and the pages worth looking at, return the annex's raw rows and its pages.
 
     Pages whose text names no header word and that cannot continue an active table are skipped
-    before any grid is built. Returns ([], []) when no ruled annex table is found.
+    before any grid is built. Returns ([], []) when no ruled annex table is found, or when pdfium cannot
+    read the file (the pdfplumber-based stream path is the fallback then).
     """
-    document = pdfium_document(pdf)
-    facts = pdf.page_facts() if hasattr(pdf, "page_facts") else []
+    if pdf.pdfium is None:
+        return [], []
+    facts = pdf.page_facts()
     rows: list[RawRow] = []
     annex_pages: list[int] = []
     active: ActiveTable | None = None
     table_id = 0
     for page_index in page_indexes:
-        if active is None and facts and not HEADER_WORDS.search(facts[page_index].text):
+        if active is None and not HEADER_WORDS.search(facts[page_index].text):
             continue  # cheap text scan: no annex can start on this page
-        page = PdfiumPage.load(document, page_index)
+        page = PdfiumPage.load(pdf.pdfium, page_index)
         try:
-            if active is None and not facts and not HEADER_WORDS.search(page.plain_text()):
-                continue
             page_rows: list[RawRow] = []
             boxes = []
             for grid in edges_to_grids(page.edges()):
