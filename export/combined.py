@@ -19,7 +19,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from hmic_extract.model import SECTIONS, Document
 
 from .atomic import atomic_write
-from .xlsx import put, row_id
+from .columns import row_ids
+from .xlsx import put
 
 INDEX_SHEET = "Index"
 ROWS_SHEET = "All rows"
@@ -91,11 +92,11 @@ def write_rows_sheet(ws: Worksheet, entries: Sequence[IndexEntry]) -> int:
         doc = entry.document
         if doc is None or entry.status != "ok":
             continue
-        for i, f in enumerate(doc.findings):
+        for f, rid in zip(doc.findings, row_ids(doc), strict=True):
             r += 1
             values = (entry.source, f.section, f.ref if f.ref is not None else f.ref_text, f.page_ref, f.issue,
                       f.action, "; ".join(f.provenance.review_flags),
-                      ", ".join(str(n + 1) for n in f.provenance.pdf_pages), row_id(doc, f, i))
+                      ", ".join(str(n + 1) for n in f.provenance.pdf_pages), rid)
             for col, value in enumerate(values, start=1):
                 put(ws, r, col, value)
                 ws.cell(r, col).alignment = WRAP_TOP

@@ -14,21 +14,21 @@ from hmic_extract.model import Document
 
 from .atomic import atomic_write
 from .cells import csv_cell
-from .xlsx import row_id
+from .columns import row_ids
 
-HEADER = ("Section", "Report Ref", "Page Ref", "Issue of Concern", "Action Taken to Address Concern", "Owner",
-          "Target date", "Status", "Review flags", "PDF pages", "Row ID")
+HEADER = ("Section", "Report Ref", "Page Ref", "Issue of Concern", "Theme", "Cause", "Addressee",
+          "Action Taken to Address Concern", "Owner", "Target date", "Status", "Review flags", "PDF pages", "Row ID")
 
 
 def csv_rows(doc: Document) -> list[list[str]]:
     """Given a Document, return the header and one list of cell texts per row."""
     rows = [list(HEADER)]
-    for i, f in enumerate(doc.findings):
+    for f, rid in zip(doc.findings, row_ids(doc), strict=True):
         target = f.target_date.isoformat() if hasattr(f.target_date, "isoformat") else f.target_date
         rows.append([csv_cell(v) for v in (
-            f.section, f.ref if f.ref is not None else f.ref_text, f.page_ref, f.issue, f.action, f.owner, target,
-            f.status, "; ".join(f.provenance.review_flags), ", ".join(str(n + 1) for n in f.provenance.pdf_pages),
-            row_id(doc, f, i))])
+            f.section, f.ref if f.ref is not None else f.ref_text, f.page_ref, f.issue, f.theme, f.cause,
+            f.addressee, f.action, f.owner, target, f.status, "; ".join(f.provenance.review_flags),
+            ", ".join(str(n + 1) for n in f.provenance.pdf_pages), rid)])
     return rows
 
 

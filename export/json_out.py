@@ -17,13 +17,13 @@ from hmic_extract import __version__
 from hmic_extract.model import Document, Finding, Provenance, Repair
 
 from .atomic import atomic_write
-from .xlsx import row_id
+from .columns import row_ids
 
 SCHEMA_ID = "hmic-extract/document"
 SCHEMA_VERSION = 1
 
 
-def finding_to_json(doc: Document, finding: Finding, index: int) -> dict[str, Any]:
+def finding_to_json(finding: Finding, row_id: str) -> dict[str, Any]:
     """Given one row, return its JSON object (gold-schema fields first, then recipient fields, provenance)."""
     p = finding.provenance
     target = finding.target_date.isoformat() if isinstance(finding.target_date, date) else finding.target_date
@@ -34,11 +34,14 @@ def finding_to_json(doc: Document, finding: Finding, index: int) -> dict[str, An
         "page_ref": finding.page_ref,
         "pages": list(finding.pages),
         "issue": finding.issue,
+        "theme": finding.theme,
+        "cause": finding.cause,
+        "addressee": finding.addressee,
         "action": finding.action,
         "owner": finding.owner,
         "target_date": target,
         "status": finding.status,
-        "row_id": row_id(doc, finding, index),
+        "row_id": row_id,
         "needs_review": finding.needs_review,
         "provenance": {
             "source": p.source,
@@ -64,7 +67,7 @@ def document_to_json(doc: Document) -> dict[str, Any]:
         "metadata": dict(doc.metadata),
         "notes": list(doc.notes),
         "counts": {"rows": len(doc.findings), "per_section": doc.rows_per_section(), "flagged": doc.flagged},
-        "rows": [finding_to_json(doc, f, i) for i, f in enumerate(doc.findings)],
+        "rows": [finding_to_json(f, rid) for f, rid in zip(doc.findings, row_ids(doc), strict=True)],
     }
 
 
@@ -82,7 +85,8 @@ def finding_from_json(row: dict[str, Any]) -> Finding:
                             detail=dict(p.get("detail", {})))
     return Finding(section=row["section"], ref=row["ref"], ref_text=row.get("ref_text", ""),
                    page_ref=row.get("page_ref", ""), pages=list(row.get("pages", [])), issue=row.get("issue", ""),
-                   action=row.get("action", ""), provenance=provenance, owner=row.get("owner", ""),
+                   action=row.get("action", ""), provenance=provenance, theme=row.get("theme", ""),
+                   cause=row.get("cause", ""), addressee=row.get("addressee", ""), owner=row.get("owner", ""),
                    target_date=target, status=row.get("status", ""), row_id=row.get("row_id", ""))
 
 

@@ -8,7 +8,6 @@ what was repaired or needs review. Sheet 3 "Document": metadata and the PDF's fo
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections.abc import Sequence
@@ -23,31 +22,18 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hmic_extract import __version__
-from hmic_extract.model import SECTIONS, Document, Finding
+from hmic_extract.model import Document
 
 from .atomic import atomic_write
 from .cells import cell_text, looks_like_formula
+from .columns import row_ids, template_columns
 
 TEMPLATE_SHEET = "Assurance template"
 PROVENANCE_SHEET = "Provenance"
 DOCUMENT_SHEET = "Document"
 
-# (header, width in characters, editable by recipients)
-COLUMNS: tuple[tuple[str, float, bool], ...] = (
-    ("Section", 16, False),
-    ("Report Ref", 8, False),
-    ("Page Ref", 12, False),
-    ("Issue of Concern", 68, False),
-    ("Action Taken to Address Concern", 46, True),
-    ("Owner", 16, True),
-    ("Target date", 12, True),
-    ("Status", 14, True),
-    ("Row ID", 14, False),
-)
-ROW_ID_COLUMN = len(COLUMNS)  # hidden: lets returned copies be matched row by row
 HEADER_ROW = 4
 STATUSES = ("Not started", "In progress", "Complete", "Closed")
-SECTION_CODES = {name: code for name, code in zip(SECTIONS, ("IOC", "AFI", "COC", "REC"), strict=True)}
 
 THIN = Side(style="thin", color="808080")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -57,16 +43,6 @@ EDITABLE_FILL = PatternFill("solid", fgColor="FFF9E5")
 REVIEW_FILL = PatternFill("solid", fgColor="F8CBAD")
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 CENTRE_TOP = Alignment(wrap_text=True, vertical="top", horizontal="center")
-
-
-def row_id(doc: Document, finding: Finding, index: int) -> str:
-    """A stable id for a row: same PDF, same section and ref -> same id, across runs and copies."""
-    if finding.row_id:  # read back from a workbook: keep the id the returned copies carry
-        return finding.row_id
-    base = doc.metadata.get("sha256") or hashlib.sha256(doc.source.encode()).hexdigest()
-    code = SECTION_CODES.get(finding.section, "SEC")
-    ref = f"{finding.ref:02d}" if finding.ref is not None else f"x{index + 1:02d}"
-    return f"{base[:8]}-{code}-{ref}"
 
 
 def put(ws: Worksheet, row: int, col: int, value: object) -> None:
@@ -101,6 +77,8 @@ class ExtraColumn:
 
 
 def write_template_sheet(ws: Worksheet, doc: Document, extra_columns: Sequence[ExtraColumn] = ()) -> None:
+    columns = template_columns(doc)
+    at = {c.field: i for i, c in enumerate(columns, start=1)}  # column number of each field
     title = doc.metadata.get("title") or Path(doc.source).stem
     put(ws, 1, 1, f"Assurance template: {title}")
     ws.cell(1, 1).font = Font(bold=True, size=14)
@@ -109,33 +87,33 @@ def write_template_sheet(ws: Worksheet, doc: Document, extra_columns: Sequence[E
     put(ws, 2, 1, f"Source: {doc.source}. {len(doc.findings)} rows ({counts}){flagged}. "
                   f"Fill in the shaded columns.")
     ws.cell(2, 1).font = Font(italic=True, color="404040")
-    for col, (name, width, _editable) in enumerate(COLUMNS, start=1):
-        put(ws, HEADER_ROW, col, name)
+    for col, column in enumerate(columns, start=1):
+        put(ws, HEADER_ROW, col, column.header)
         cell = ws.cell(HEADER_ROW, col)
         cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.column_dimensions[get_column_letter(ROW_ID_COLUMN)].hidden = True
+        ws.column_dimensions[get_column_letter(col)].width = column.width
+    ws.column_dimensions[get_column_letter(at["row_id"])].hidden = True
     ws.row_dimensions[HEADER_ROW].height = 30
 
     first = HEADER_ROW + 1
-    for i, f in enumerate(doc.findings):
+    centred = {at["ref"], at["page_ref"]}
+    for i, (f, rid) in enumerate(zip(doc.findings, row_ids(doc), strict=True)):
         r = first + i
-        values = (f.section, f.ref if f.ref is not None else f.ref_text, f.page_ref, f.issue, f.action, f.owner,
-                  f.target_date, f.status, row_id(doc, f, i))
-        for col, value in enumerate(values, start=1):
-            put(ws, r, col, value)
+        for col, column in enumerate(columns, start=1):
+            put(ws, r, col, rid if column.field == "row_id" else column.value(f))
             cell = ws.cell(r, col)
-            cell.alignment, cell.border = (CENTRE_TOP if col in (2, 3) else WRAP_TOP), BORDER
-            if COLUMNS[col - 1][2]:
+            cell.alignment, cell.border = (CENTRE_TOP if col in centred else WRAP_TOP), BORDER
+            if column.editable:
                 cell.protection = Protection(locked=False)
                 cell.fill = EDITABLE_FILL
-        ws.cell(r, 7).number_format = "DD/MM/YYYY"
+        ws.cell(r, at["target_date"]).number_format = "DD/MM/YYYY"
         if f.needs_review:
-            ws.cell(r, 2).fill = REVIEW_FILL
-        ws.row_dimensions[r].height = estimated_height([(f.issue, COLUMNS[3][1]), (f.page_ref, COLUMNS[2][1])])
+            ws.cell(r, at["ref"]).fill = REVIEW_FILL
+        ws.row_dimensions[r].height = estimated_height([(str(c.value(f) or ""), c.width) for c in columns
+                                                        if c.field in ("issue", "page_ref", "cause", "theme")])
     last = max(first, first + len(doc.findings) - 1)
-    for k, extra in enumerate(extra_columns, start=ROW_ID_COLUMN + 1):
+    for k, extra in enumerate(extra_columns, start=len(columns) + 1):
         put(ws, HEADER_ROW, k, extra.header)
         ws.cell(HEADER_ROW, k).font, ws.cell(HEADER_ROW, k).fill = HEADER_FONT, HEADER_FILL
         ws.cell(HEADER_ROW, k).border, ws.cell(HEADER_ROW, k).alignment = BORDER, WRAP_TOP
@@ -143,14 +121,15 @@ def write_template_sheet(ws: Worksheet, doc: Document, extra_columns: Sequence[E
         for i, value in enumerate(extra.values):
             put(ws, first + i, k, value)
             ws.cell(first + i, k).alignment, ws.cell(first + i, k).border = WRAP_TOP, BORDER
-    last_col = get_column_letter(len(COLUMNS) + len(extra_columns) if extra_columns else len(COLUMNS) - 1)
+    last_col = get_column_letter(len(columns) + len(extra_columns) if extra_columns else len(columns) - 1)
+    status_col, date_col = get_column_letter(at["status"]), get_column_letter(at["target_date"])
 
     status = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True,
                             showErrorMessage=True, errorTitle="Status", error="Choose a status from the list")
-    status.add(f"H{first}:H{last}")
+    status.add(f"{status_col}{first}:{status_col}{last}")
     date = DataValidation(type="date", operator="greaterThan", formula1="DATE(2000,1,1)", allow_blank=True,
                           showErrorMessage=True, errorTitle="Target date", error="Enter a date, e.g. 31/12/2025")
-    date.add(f"G{first}:G{last}")
+    date.add(f"{date_col}{first}:{date_col}{last}")
     ws.add_data_validation(status)
     ws.add_data_validation(date)
 
@@ -183,10 +162,10 @@ def write_provenance_sheet(ws: Worksheet, doc: Document) -> None:
         put(ws, 1, col, name)
         ws.cell(1, col).font = Font(bold=True)
         ws.column_dimensions[get_column_letter(col)].width = width
-    for i, f in enumerate(doc.findings):
+    for i, (f, rid) in enumerate(zip(doc.findings, row_ids(doc), strict=True)):
         p = f.provenance
         values = (
-            row_id(doc, f, i), f.section, f.ref if f.ref is not None else f.ref_text, p.source,
+            rid, f.section, f.ref if f.ref is not None else f.ref_text, p.source,
             ", ".join(str(n + 1) for n in p.pdf_pages), p.method,
             round(p.confidence, 3) if p.confidence is not None else None,
             "; ".join(p.review_flags), "\n".join(r.describe() for r in p.repairs),

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from hmic_extract.model import RawDocument
+from hmic_extract.vocabulary import match_label, match_title
 
 ANNEX = "annex"
 REPORT = "report"
@@ -23,9 +24,6 @@ KINDS = ("auto", ANNEX, REPORT)
 ANNEX_HEADER = re.compile(
     r"(?i)^(?=.*\b(?:report\s+)?ref(?:erence)?\b)(?=.*\b(?:page|issues?|concerns?|recommendations?|improvement|"
     r"action|update)\b).{0,160}$")
-REPORT_LABEL = re.compile(
-    r"(?i)^\s*(?:\d{1,2}[.)]?\s+)?(?:areas?\s+for\s+improvements?|causes?\s+of\s+concern|recommendations?)"
-    r"(?:\s+\d{1,2})?\s*(?:[:.–—-]\s*(?:\S.*)?)?$")
 REPORT_WORDS = re.compile(r"(?i)\binspect(?:ion|orate)\b|\bHMICF?R?S?\b|\bPEEL\b")
 
 
@@ -51,9 +49,15 @@ def has_annex_header(texts: list[str]) -> bool:
     return any(ANNEX_HEADER.match(line.strip()) for text in texts for line in text.splitlines())
 
 
+def is_report_label(line: str) -> bool:
+    """A line that is a finding label: a title ("Areas for improvement") or a numbered or marked-off label
+    opening a finding ("Recommendation 2: By March 2025, ...")."""
+    return match_label(line) is not None or match_title(line) is not None
+
+
 def has_report_findings(texts: list[str]) -> bool:
     """Whether the text reads as an inspection report with finding labels on lines of their own."""
-    labels = any(REPORT_LABEL.match(line) for text in texts for line in text.splitlines())
+    labels = any(is_report_label(line) for text in texts for line in text.splitlines())
     return labels and any(REPORT_WORDS.search(text) for text in texts)
 
 

@@ -12,11 +12,10 @@ from collections.abc import Sequence
 
 from .batch import FAILED, NOTHING, OK, Outcome, Task, record_error
 from .limits import applied
-from .model import SECTIONS, Document, RawDocument, RawRow, RowKind
+from .model import SECTION_CODES, Document, RawDocument, RawRow, RowKind
 from .vocabulary import header_score
 
 ROLE_NAMES = {"ref": "Report Ref", "page_ref": "Page Ref", "issue": "Issue", "action": "Action"}
-SECTION_CODES = dict(zip(SECTIONS, ("IOC", "AFI", "COC", "REC"), strict=True))
 ISSUE_WIDTH = 70
 
 

@@ -16,6 +16,8 @@ AREAS_FOR_IMPROVEMENT = "Areas for improvement"
 CAUSES_OF_CONCERN = "Causes of concern"
 RECOMMENDATIONS = "Recommendations"
 SECTIONS = (ISSUES_OF_CONCERN, AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, RECOMMENDATIONS)
+SECTION_CODES = {ISSUES_OF_CONCERN: "IOC", AREAS_FOR_IMPROVEMENT: "AFI", CAUSES_OF_CONCERN: "COC",
+                 RECOMMENDATIONS: "REC"}
 SINGULAR = {ISSUES_OF_CONCERN: "issue of concern", AREAS_FOR_IMPROVEMENT: "area for improvement",
             CAUSES_OF_CONCERN: "cause of concern", RECOMMENDATIONS: "recommendation"}
 
@@ -51,6 +53,7 @@ class RawRow:
     confidence: float | None = None  # OCR confidence 0..1 where known
     table_id: int = 0  # rows of one physical table part share an id
     section: str = ""  # the row's cell in a Type/Section column, when the table has one
+    theme: str = ""  # the row's cell in a Theme column, when the table has one
 
     def is_blank(self) -> bool:
         if self.kind is RowKind.TEXT:
@@ -112,6 +115,10 @@ class Finding:
     issue: str
     action: str = ""
     provenance: Provenance = field(default_factory=Provenance)
+    # Context the source prints with a finding, shown in their own columns when a document has them.
+    theme: str = ""  # what follows a section's name: "Efficiency" of "AREAS FOR IMPROVEMENT – EFFICIENCY"
+    cause: str = ""  # for a recommendation: the cause of concern it answers ("Cause of concern 1: ...")
+    addressee: str = ""  # for a recommendation: who must act ("chief constables", "the College of Policing")
     # Filled in by recipients of the template and read back from returned copies (see tracker/).
     owner: str = ""
     target_date: date | str | None = None  # a date, or the text as typed when it is not one (or a merge conflict)

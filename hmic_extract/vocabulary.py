@@ -1,116 +1,443 @@
-"""Domain words shared by extract and normalise: annex header cells, section titles, column roles.
+"""The domain's words, declared once: section names with their synonyms, and annex column names.
 
-Kept in one place because the extractor needs them to *find* an annex table and the normaliser
-needs the same words to *drop* repeated header rows; neither stage reaches into the other.
+Every stage that has to recognise a section asks this module: titles above annex tables, band rows
+inside them, header cells, Type columns, ref prefixes ("AFI 3"), the report path's labels and the
+kind detector. A phrase is matched on a *normalised head*: case folded, plurals reduced, numbering
+and punctuation stripped; whatever follows a dash, colon or bracket is kept as the *theme*
+("AREAS FOR IMPROVEMENT – EFFICIENCY" -> Areas for improvement, theme "EFFICIENCY"). Text read by
+OCR may be matched fuzzily (``fuzzy=True``), so "Recommendatlons" still names a section.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 
 from .model import AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, ISSUES_OF_CONCERN, RECOMMENDATIONS
 
-ROLES = ("section", "ref", "page_ref", "issue", "action")
+# --- sections -------------------------------------------------------------------------------------
 
-# Order matters: "Page Ref" must be the page column, not the ref column, and
-# "Action taken to address concern" the action column, not the issue column.
-_ROLE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # A column that says which kind of finding each row is ("Type": "AFI" / "Recommendation").
-    ("section", re.compile(r"^\s*(type|category|section|finding\s+type|type\s+of\s+finding|kind)\s*$", re.I)),
-    ("page_ref", re.compile(r"\bpage|\bpg\b|\bp\.?\s*(ref|no)\b|\bparagraph\b|\bpara\b", re.I)),
-    ("action", re.compile(
-        r"\baction|\bupdate|\bresponse\b|\bprogress\b|\bcomments?\b|\bassurance\b|\bforce\s+position\b", re.I)),
-    ("ref", re.compile(
-        r"\bref(erence)?\b|^\s*(?:[a-z]{1,15}\.?\s+)?(no\.?|nos?\.|number|num|#|item|id)\s*$", re.I)),
-    ("issue", re.compile(
-        r"\bissues?\b|\bconcerns?\b|\brecommendations?\b|\bareas?\s+for\s+improvement\b|\bafi\b|\bfindings?\b"
-        r"|\bdescription\b|\bdetails?\b|\btext\b", re.I)),
-)
+# Each section once: its phrases as written (singular; plurals and "(s)" are reduced before matching).
+SECTION_PHRASES: dict[str, tuple[str, ...]] = {
+    AREAS_FOR_IMPROVEMENT: ("area for improvement", "area of improvement", "area for development",
+                            "area requiring improvement", "area needing improvement", "improvement area",
+                            "area to improve", "area for further improvement"),
+    CAUSES_OF_CONCERN: ("cause of concern", "cause for concern", "accelerated cause of concern"),
+    RECOMMENDATIONS: ("recommendation", "recommended action", "overarching recommendation"),
+    ISSUES_OF_CONCERN: ("issue of concern", "other issue of concern", "issue for concern", "area of concern",
+                        "issue identified", "key issue"),
+}
+# Abbreviations, as whole tokens (with or without dots: "A.F.I."); a lone letter only before a number.
+SECTION_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    AREAS_FOR_IMPROVEMENT: ("afi",),
+    CAUSES_OF_CONCERN: ("coc", "cfc"),
+    RECOMMENDATIONS: ("rec", "recom", "recomm"),
+    ISSUES_OF_CONCERN: ("ioc",),
+}
+LETTER_PREFIXES: dict[str, str] = {"r": RECOMMENDATIONS}  # "R1", "R 2": only glued to a number
 
-_SECTION_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (AREAS_FOR_IMPROVEMENT, re.compile(r"^areas?\s+for\s+improvements?$", re.I)),
-    (CAUSES_OF_CONCERN, re.compile(r"^causes?\s+(\(s\)\s*)?of\s+concern$|^cause\(s\)\s+of\s+concern$", re.I)),
-    (RECOMMENDATIONS, re.compile(r"^recommendations?$", re.I)),
-    (ISSUES_OF_CONCERN, re.compile(r"^(other\s+)?issues?\s+of\s+concern$", re.I)),
+# Words that may stand before a section name in a title without making it prose:
+# "HMICFRS recommendations", "Other issues of concern", "Summary of areas for improvement".
+NOT_PLURALS = frozenset({"this", "his", "analysis", "basis", "crisis", "emphasis", "diagnosis", "thesis"})
+
+
+def singular(word: str) -> str:
+    """A plural reduced to its singular, enough for this vocabulary ("causes" -> "cause", "AFIs" -> "afi")."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us")) and word not in NOT_PLURALS:
+        return word[:-1]
+    return word
+
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """A set of words compared after the same folding as tokens (so "forces" is "force")."""
+    return frozenset(singular(w) for w in text.split())
+
+
+QUALIFIERS = _word_set(
+    "hmic hmicfrs hmcic peel the our new key main other further additional national local force forces "
+    "report inspection inspection's report's summary list of specific priority outstanding open previous "
+    "earlier current remaining all any identified agreed formal overarching thematic joint annex appendix "
+    "table section part chapter schedule")
+# Words that make a line a sentence rather than a title ("We have identified five areas for improvement").
+PROSE_WORDS = _word_set(
+    "is are was were be been being has have had should must will would can could may might we it they "
+    "there this these those which that who he she its their does do did not found find")
+NUMBERING = re.compile(r"(?ix)^(?:(?:section|part|chapter|annex|appendix|table|schedule)\s+)?\(?"
+                       r"(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])(?:[.:)\]–—-]+(?=\s)|(?=\s))\s*")
+NOT_THEMES = _word_set("continued cont contd cont'd ctd")  # "Recommendations (continued)"
+MAX_TITLE_WORDS = 16
+MAX_QUALIFIER_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a normalised text: its folded, singular form and where it sits in the original."""
+
+    word: str  # case folded, dots and apostrophes dropped, plural reduced
+    raw: str  # as printed
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SectionMatch:
+    """What a piece of text says about a section.
+
+    ``number``: the number printed after the name ("3" of "Recommendation 3");
+    ``theme``: text after a dash, colon or bracket ("Efficiency"); ``rest``: the text a label opens
+    ("Area for improvement 2: The force should ..." -> "The force should ..."); ``others``: further
+    sections the same text names ("Areas for improvement and recommendations"); ``score`` is 1.0 for
+    an exact match and lower for a fuzzy one.
+    """
+
+    section: str
+    head: str = ""
+    number: str = ""
+    theme: str = ""
+    rest: str = ""
+    plural: bool = False
+    abbreviated: bool = False
+    others: tuple[str, ...] = ()
+    score: float = 1.0
+    separator: str = ""  # the mark between the name (and number) and what follows: ":", "–", "." or ""
+
+
+def fold(text: str) -> str:
+    """NFKC, one kind of apostrophe and dash, "(s)" plurals spelled out, white space collapsed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-").replace("\u2011", "-")
+    text = re.sub(r"(?i)\((s|es)\)", lambda m: m.group(1), text)
+    return " ".join(text.split())
+
+
+def tokens_of(text: str) -> list[Token]:
+    """Given folded text, return its words with their spans ("A.F.I.s" is one word, "afi")."""
+    out = []
+    for m in re.finditer(r"[^\W_](?:[^\W_]|\.(?=[^\W_])|'(?=[^\W_]))*\.?", text):
+        raw = m.group()
+        word = raw.rstrip(".") if re.fullmatch(r"[\d.]+", raw) else raw.lower().replace(".", "").replace("'", "")
+        out.append(Token(singular(word), raw, m.start(), m.end()))
+    return out
+
+
+@dataclass(frozen=True)
+class Phrase:
+    section: str
+    words: tuple[str, ...]
+    abbreviated: bool
+
+
+def _phrases() -> tuple[Phrase, ...]:
+    out = [Phrase(s, tuple(singular(w) for w in p.split()), False)
+           for s, ps in SECTION_PHRASES.items() for p in ps]
+    out += [Phrase(s, (a,), True) for s, abbrs in SECTION_ABBREVIATIONS.items() for a in abbrs]
+    return tuple(sorted(out, key=lambda p: -len(p.words)))  # longest first: "other issue of concern" wins
+
+
+PHRASES = _phrases()
+FUZZY_MIN = 86.0  # rapidfuzz ratio at which an OCR'd phrase is the phrase
+FUZZY_MIN_LENGTH = 9  # characters: shorter phrases (abbreviations) must be exact
+OCR_LOOKALIKES = str.maketrans("l1|!", "iiii")  # a first letter OCR often misreads
+
+
+def phrase_at(tokens: list[Token], i: int, fuzzy: bool = False) -> tuple[Phrase, int, float] | None:
+    """Given tokens and a position, return (phrase, tokens used, score) of the section phrase starting there."""
+    for phrase in PHRASES:
+        n = len(phrase.words)
+        got = tuple(t.word for t in tokens[i:i + n])
+        if got == phrase.words:
+            return phrase, n, 1.0
+    if not fuzzy:
+        return None
+    from rapidfuzz import fuzz
+
+    best: tuple[Phrase, int, float] | None = None
+    for phrase in PHRASES:
+        target = " ".join(phrase.words)
+        if phrase.abbreviated or len(target) < FUZZY_MIN_LENGTH:
+            continue
+        n = len(phrase.words)
+        if i + n > len(tokens):
+            continue
+        got = " ".join(t.word for t in tokens[i:i + n])
+        score = fuzz.ratio(got, target)
+        if score >= FUZZY_MIN and got[:1].translate(OCR_LOOKALIKES) == target[:1] and \
+                (best is None or score / 100 > best[2]):
+            best = (phrase, n, score / 100)
+    return best
+
+
+def letter_prefix_at(tokens: list[Token], i: int) -> tuple[str, str, int] | None:
+    """"R1" / "R 1" / "R.1": (section, number, tokens used) for a lone letter glued to a number."""
+    t = tokens[i]
+    m = re.fullmatch(r"([a-z])(\d{1,3})", t.word)
+    if m and m.group(1) in LETTER_PREFIXES:
+        return LETTER_PREFIXES[m.group(1)], m.group(2), 1
+    if t.word in LETTER_PREFIXES and i + 1 < len(tokens) and tokens[i + 1].word.isdigit() and \
+            tokens[i + 1].start - t.end <= 2:
+        return LETTER_PREFIXES[t.word], tokens[i + 1].word, 2
+    return None
+
+
+def is_plural(tokens: list[Token]) -> bool:
+    """Whether a matched name is printed as a plural ("Areas for improvement", "AFIs", "Cause(s) of concern")."""
+    return any(re.sub(r"[.']", "", t.raw.lower()) != t.word for t in tokens if not t.word.isdigit())
+
+
+def strip_numbering(text: str) -> str:
+    """Leading numbering of a title: "2.", "B)", "iv -", "Section 3:", "Part B", "Annex 1 –"."""
+    out = NUMBERING.sub("", text, count=1)
+    return out if out.strip() else text
+
+
+def _number_after(tokens: list[Token], j: int, text: str) -> tuple[str, int]:
+    """A number printed right after a section name ("Recommendation 3", "AFI 12", "Cause of concern 2.1")."""
+    if j < len(tokens):
+        m = re.fullmatch(r"(?:no|number)?(\d{1,3}(?:\.\d{1,2})?)\.?", tokens[j].word)
+        if m and not text[tokens[j - 1].end:tokens[j].start].strip(" #"):
+            return m.group(1), j + 1
+        if tokens[j].word in ("no", "number") and j + 1 < len(tokens) and tokens[j + 1].word.rstrip(".").isdigit():
+            return tokens[j + 1].word.rstrip("."), j + 2
+    return "", j
+
+
+def _split_rest(text: str, after: int) -> tuple[str, str]:
+    """Given the text and where the name (and number) end, return (separator, what follows it)."""
+    rest = text[after:]
+    m = re.match(r"\s*([:–—|.]|-(?=\s)|\s-\s)?\s*", rest)
+    sep = (m.group(1) or "").strip() if m else ""
+    return sep, rest[m.end():] if m else rest
+
+
+def _theme_of(rest: str) -> str:
+    """The theme in what follows a title's name: "– Efficiency", ": Leadership", "(in response to ...)"."""
+    theme = rest.strip().strip("–—-:|/ ").strip()
+    if theme.startswith(("(", "[")) and theme.endswith((")", "]")):
+        theme = theme[1:-1].strip()
+    return theme.rstrip(".:;, ").strip()
+
+
+def _scan_head(text: str, fuzzy: bool, allow_qualifiers: bool) -> tuple[list[Token], int, Phrase, int, float] | None:
+    """Find the section name at the head of ``text``: (tokens, start, phrase, length, score) or None."""
+    tokens = tokens_of(text)
+    for i, t in enumerate(tokens):
+        hit = phrase_at(tokens, i, fuzzy)
+        if hit is not None:
+            return tokens, i, hit[0], hit[1], hit[2]
+        if not allow_qualifiers or t.word not in QUALIFIERS or i >= 4:
+            return None
+    return None
+
+
+def match_title(text: str, fuzzy: bool = False) -> SectionMatch | None:
+    """Given a whole short line, return the section it titles, or None.
+
+    A title names a section at its head, perhaps after numbering ("2.", "Section 3:") and qualifiers
+    ("HMICFRS", "Other", "Summary of"), perhaps followed by a number and a theme after a dash,
+    colon or bracket, or by a few words that do not make a sentence ("identified by HMICFRS").
+    Prose that merely mentions a section ("We have identified five areas for improvement") is not one.
+    """
+    flat = fold(text).strip()
+    if not flat or len(flat.split()) > MAX_TITLE_WORDS:
+        return None
+    body = strip_numbering(flat)
+    found = _scan_head(body, fuzzy, allow_qualifiers=True)
+    if found is None:
+        prefix = _letter_title(body)
+        return prefix
+    tokens, i, phrase, n, score = found
+    number, j = _number_after(tokens, i + n, body)
+    after = tokens[j - 1].end
+    sep, rest = _split_rest(body, after)
+    theme, others = "", ()
+    if sep or rest.lstrip().startswith(("(", "[")):
+        theme = _theme_of(rest)
+        words = {t.word for t in tokens_of(theme)}
+        if (sections_named(theme) == [phrase.section] and len(words) <= 4) or words <= NOT_THEMES:
+            theme = ""  # "Areas for improvement (AFIs)", "(continued)": not a theme
+    elif rest.strip():
+        words = [t.word for t in tokens_of(rest)]
+        if re.match(r"\s*(?:and|&|/|or)\s", rest + " ", re.I):  # "Areas for improvement and recommendations"
+            others = tuple(dict.fromkeys(s for s in sections_named(rest) if s != phrase.section))
+        if not others and (len(words) > MAX_QUALIFIER_WORDS or PROSE_WORDS.intersection(words)
+                           or body.rstrip().endswith((",", ";"))):
+            return None
+    plural = is_plural(tokens[i:i + n]) and not number
+    head = body[tokens[i].start:tokens[i + n - 1].end]
+    return SectionMatch(phrase.section, head=head, number=number, theme=theme, plural=plural,
+                        abbreviated=phrase.abbreviated, others=others, score=score, separator=sep)
+
+
+def _letter_title(body: str) -> SectionMatch | None:
+    """A title that is only a lettered ref prefix ("R1", "R 2:"), as a label may be."""
+    tokens = tokens_of(body)
+    if not tokens:
+        return None
+    hit = letter_prefix_at(tokens, 0)
+    if hit is None:
+        return None
+    section, number, n = hit
+    sep, rest = _split_rest(body, tokens[n - 1].end)
+    if rest.strip():
+        return None
+    return SectionMatch(section, head=body[:tokens[n - 1].end], number=number, abbreviated=True, separator=sep)
+
+
+def match_label(text: str, fuzzy: bool = False) -> SectionMatch | None:
+    """Given the start of a paragraph, return the label it opens with, or None.
+
+    A label names a section at the very start (after numbering) and is marked off from the finding
+    by a number and/or a separator: "Area for improvement 2: The force should ...",
+    "Recommendation 1 – By March 2025, chief constables should ...", "AFI 3. The force ...",
+    "R4: ...". The finding's text is ``rest``. A bare title ("Areas for improvement") also matches,
+    with an empty ``rest``.
+    """
+    flat = fold(text).strip()
+    if not flat:
+        return None
+    body = strip_numbering(flat)
+    tokens = tokens_of(body)
+    if not tokens:
+        return None
+    letter = letter_prefix_at(tokens, 0)
+    if letter is not None:
+        section, number, n = letter
+        sep, rest = _split_rest(body, tokens[n - 1].end)
+        return SectionMatch(section, head=body[:tokens[n - 1].end], number=number, rest=rest.strip(),
+                            abbreviated=True, separator=sep)
+    found = _scan_head(body, fuzzy, allow_qualifiers=False)
+    if found is None:
+        return None
+    tokens, i, phrase, n, score = found
+    number, j = _number_after(tokens, i + n, body)
+    sep, rest = _split_rest(body, tokens[j - 1].end)
+    rest = rest.strip()
+    if rest and not (number or sep in (":", "–", "—", "-", "|", ".")):
+        return None  # "Recommendations should be ...": prose that starts with the word
+    if rest and sep == "." and not number and not phrase.abbreviated:
+        return None  # "Recommendations. The ..." is a title run into a sentence only with a number
+    plural = is_plural(tokens[i:i + n]) and not number
+    return SectionMatch(phrase.section, head=body[tokens[i].start:tokens[i + n - 1].end], number=number,
+                        rest=rest, plural=plural, abbreviated=phrase.abbreviated, score=score, separator=sep)
+
+
+def sections_named(text: str, fuzzy: bool = False) -> list[str]:
+    """Given any text (a header cell, a title), return every section it names, in order, once each."""
+    tokens = tokens_of(fold(text))
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        hit = phrase_at(tokens, i, fuzzy)
+        if hit is not None:
+            if hit[0].section not in out:
+                out.append(hit[0].section)
+            i += hit[1]
+        else:
+            i += 1
+    return out
+
+
+def section_of_title(text: str, fuzzy: bool = False) -> str | None:
+    """Given a short line, return the canonical section it titles, or None (see ``match_title``)."""
+    m = match_title(text, fuzzy)
+    return m.section if m is not None and not m.others else None
+
+
+def section_of_cell(text: str, fuzzy: bool = False) -> str | None:
+    """Given a Type cell ("AFI", "Recommendation") or a ref ("AFI 3", "Rec 2", "R1", "CoC1"), return its section.
+
+    The section must be named at the start of the cell; a cell naming two ("AFI / Rec") names none.
+    """
+    flat = fold(text).strip().strip(":.-–")
+    if not flat:
+        return None
+    flat = re.sub(r"(?i)^([a-z]{2,6})(?=\d)", r"\1 ", flat)  # "AFI3" -> "AFI 3", "CoC1" -> "CoC 1"
+    tokens = tokens_of(flat)
+    if not tokens:
+        return None
+    letter = letter_prefix_at(tokens, 0)
+    if letter is not None:
+        return letter[0]
+    hit = phrase_at(tokens, 0, fuzzy)
+    if hit is None:
+        return None
+    named = sections_named(flat)
+    return hit[0].section if len(named) == 1 else None
+
+
+def section_named_by_header(issue_header: str) -> str | None:
+    """Given the issue column's header, return the one section it names, if exactly one."""
+    named = sections_named(issue_header)
+    return named[0] if len(named) == 1 else None
+
+
+# --- annex columns --------------------------------------------------------------------------------
+
+ROLES = ("section", "ref", "page_ref", "issue", "action", "theme")
+# Column roles that carry the template's content; the others (owner, date, status) are known so that a
+# header row naming them is recognised as a header, and their cells are not mistaken for findings.
+EXTRA_ROLES = ("owner", "date", "status")
+
+
+@dataclass(frozen=True)
+class ColumnName:
+    role: str
+    pattern: re.Pattern[str]
+
+
+def _column(role: str, pattern: str) -> ColumnName:
+    return ColumnName(role, re.compile(pattern, re.I))
+
+
+# Order matters: "Page Ref" is the page column, not the ref column; "Action taken to address concern" is
+# the action column, not the issue column; "Rec No." is a ref column, "Recommendation" an issue column.
+COLUMN_NAMES: tuple[ColumnName, ...] = (
+    _column("section", r"^\s*(type|category|section|finding\s+type|type\s+of\s+finding|kind|classification)\s*$"),
+    _column("theme", r"^\s*(theme|pillar|strand|question|core\s+question|area\s+of\s+business|portfolio)\s*$"),
+    _column("page_ref", r"\bpages?\b|\bpg\.?s?\b|\bpp\b|^\s*p\.?\s*(ref|no\.?)?\s*$|\bparagraph\b|\bpara\b"),
+    _column("date", r"\bdate\b|\bdeadline\b|\btimescales?\b|\bdue\b|\bby\s+when\b|\btarget\b"),
+    _column("status", r"\bstatus\b|^\s*rag\b|\brag\s+rating\b|\bprogress\s+rating\b|\brating\b"),
+    _column("owner", r"\bowner\b|\blead\b|\bresponsible\b|\baccountable\b|\bofficer\b|\bportfolio\s+holder\b"),
+    _column("action", r"\baction|\bupdate\b|\bresponse\b|\bprogress\b|\bcomments?\b|\bassurance\b"
+                      r"|\bforce\s+position\b|\bmeasures?\b|\bactivity\b|\bevidence\b"),
+    _column("ref", r"\bref(erence)?\.?\b|^\s*(?:[a-z]{1,15}\.?\s+)?(no\.?|nos?\.|number|num|#|item|id)\s*$|^\s*#\s*$"),
+    _column("issue", r"\bissues?\b|\bconcerns?\b|\brecommendations?\b|\bareas?\s+(for|of)\s+improvement\b|\bafis?\b"
+                     r"|\bfindings?\b|\bdescription\b|\bdetails?\b|\btext\b|\bcauses?\s+(of|for)\s+concern"),
 )
-# Leading numbering of a title: "2.", "B)", "iv -", "Section 3:", "Part B".
-_TITLE_NOISE = re.compile(r"^(?:(?:section|part)\s+)?(?:\d{1,2}|[ivx]{1,4}|[a-h])(?:[.:)\-–]|\s)\s*", re.I)
 
 
 def role_of_header_cell(text: str) -> str | None:
     """Given a header cell's text, return the column role it names, or None."""
-    flat = " ".join(text.split())
-    if not flat:
+    flat = " ".join(fold(text).split())
+    if not flat or len(flat) > 60:
         return None
-    for role, pattern in _ROLE_PATTERNS:
-        if pattern.search(flat):
-            return role
+    for column in COLUMN_NAMES:
+        if column.pattern.search(flat):
+            return column.role
     return None
 
 
 def map_header(cells: list[str]) -> dict[str, int] | None:
     """Given a row's cells, return {role: column index} when the row is an annex header, else None.
 
-    A header needs a ref-like and an issue-like column, and a page or action column; extra columns
-    (owner, date, RAG status) are allowed and ignored.
+    A header needs an issue-like column, and a ref or page column, and at least three named columns;
+    extra columns (owner, date, RAG status) count towards the three but are not returned.
     """
     roles: dict[str, int] = {}
+    named = 0
     for i, cell in enumerate(cells):
         role = role_of_header_cell(cell or "")
+        if role:
+            named += 1
         if role and role not in roles:
             roles[role] = i
-    if "issue" in roles and ("ref" in roles or "page_ref" in roles) and len(roles) >= 3:
-        return roles
+    if "issue" in roles and ("ref" in roles or "page_ref" in roles) and named >= 3:
+        return {r: i for r, i in roles.items() if r in ROLES}
     return None
 
 
 def header_score(cells: list[str]) -> int:
     """Given a row's cells, return how many distinct roles they name (a junk/repeated-header detector)."""
     return len({r for r in (role_of_header_cell(c or "") for c in cells) if r})
-
-
-def section_of_title(text: str) -> str | None:
-    """Given a short line, return the canonical section it titles ("Areas for improvement" ...), or None.
-
-    Only a whole short line counts: prose that merely mentions areas for improvement is not a title.
-    """
-    flat = " ".join(text.replace("\u2019", "'").split()).strip(" :.-–")
-    if not flat or len(flat) > 60:
-        return None
-    flat = _TITLE_NOISE.sub("", flat, count=1).strip(" :.-–")
-    for section, pattern in _SECTION_PATTERNS:
-        if pattern.match(flat):
-            return section
-    return None
-
-
-# What a Type column or a ref prefix ("AFI 3", "Rec 2", "CoC1") says about a row's section.
-_SECTION_CELL_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (AREAS_FOR_IMPROVEMENT, re.compile(r"^(afi|areas?\s+for\s+improvements?)\b", re.I)),
-    (CAUSES_OF_CONCERN, re.compile(r"^(coc|causes?\s+of\s+concern)\b", re.I)),
-    (RECOMMENDATIONS, re.compile(r"^(rec|recs|recommendations?)\b", re.I)),
-    (ISSUES_OF_CONCERN, re.compile(r"^(ioc|(other\s+)?issues?\s+of\s+concern)\b", re.I)),
-)
-
-
-def section_of_cell(text: str) -> str | None:
-    """Given a Type cell or a ref ("AFI 3", "Recommendation", "CoC1"), return the section it names, or None."""
-    flat = " ".join(text.split()).strip(" :.-–")
-    flat = re.sub(r"(?i)^(afi|coc|rec|ioc)(?=\d)", r"\1 ", flat)
-    for section, pattern in _SECTION_CELL_PATTERNS:
-        if pattern.match(flat):
-            return section
-    return None
-
-
-def section_named_by_header(issue_header: str) -> str | None:
-    """Given the issue column's header, return the one section it names, if exactly one."""
-    flat = issue_header.lower()
-    hits = []
-    if re.search(r"areas?\s+for\s+improvement|\bafi\b", flat):
-        hits.append(AREAS_FOR_IMPROVEMENT)
-    if re.search(r"causes?\s+of\s+concern", flat):
-        hits.append(CAUSES_OF_CONCERN)
-    if re.search(r"recommendation", flat):
-        hits.append(RECOMMENDATIONS)
-    return hits[0] if len(hits) == 1 else None

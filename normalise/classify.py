@@ -1,21 +1,26 @@
-"""Sort raw rows into table rows, section titles, footnotes and junk.
+"""Sort raw rows into table rows, section titles, footnotes and junk, and give each table row its section.
 
 Repeated header rows, blank rows and junk rows (page-top fragments with no text) are dropped;
-section titles (above a table or as full-width rows inside it) set the section of the rows that
-follow; footnote blocks become document notes.
+footnote blocks become document notes. A row's section comes, strongest first, from its own cells
+(a Type column, a ref prefix such as "AFI 3"), from the last title or band row the section
+vocabulary places ("AREAS FOR IMPROVEMENT – EFFICIENCY"), or from the issue column's header.
+Structure counts too: a ref that restarts at 1 with no title since starts a new section, and a band
+row the vocabulary cannot place is a theme while the refs run on. Where the section is a guess, the
+row is flagged and says why; nothing falls back silently.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from hmic_extract.model import ISSUES_OF_CONCERN, RawRow, RowKind
+from hmic_extract.model import SECTIONS, RawRow, RowKind
 from hmic_extract.vocabulary import (
     header_score,
+    match_title,
     role_of_header_cell,
     section_named_by_header,
     section_of_cell,
-    section_of_title,
 )
 
 from .ocr_pagerefs import page_cell_kind
@@ -25,9 +30,9 @@ SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 FOOTNOTE_START = re.compile(rf"^\s*(?:[{SUPERSCRIPT_DIGITS}]+|\d{{1,3}}(?=\s+[A-Z]))\s*\S")
 PAGE_FOOTER = re.compile(r"^\s*(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?\s*$", re.I)
 PROSE_LINE = 60  # characters: a text line this long between a title and its table is prose, not a title
-
-
+BAND_WORDS = 8  # a band row the vocabulary cannot place is at most this many words
 HEADER_LABEL = 40  # characters: a text line's cells are header labels only when this short
+REF_NUMBER = re.compile(r"\d{1,3}")
 
 
 def is_header_row(row: RawRow) -> bool:
@@ -63,22 +68,123 @@ def is_footnote(text: str) -> bool:
     return bool(FOOTNOTE_START.match(text)) and len(text) > 15
 
 
+def is_ocr(row: RawRow) -> bool:
+    """Rows read by OCR match section names fuzzily ("Recommendatlons")."""
+    return row.method.startswith("ocr")
+
+
+def ref_number(ref: str) -> int | None:
+    m = REF_NUMBER.search(ref)
+    return int(m.group()) if m else None
+
+
+@dataclass
+class SectionState:
+    """The section the rows being read fall under, and how we know it."""
+
+    section: str | None = None  # None until anything names one
+    theme: str = ""
+    guess: str = ""  # why the section is a guess ("" when printed)
+    last_ref: int | None = None  # the last row's ref number in this section
+    used: tuple[str, ...] = ()  # sections met so far, in order
+
+    def enter(self, section: str, theme: str = "", guess: str = "") -> None:
+        self.section, self.theme, self.guess, self.last_ref = section, theme, guess, None
+        if section not in self.used:
+            self.used = (*self.used, section)
+
+    def next_unused(self) -> str:
+        """The first section, in template order, after those met so far: the best guess for an unnamed one."""
+        after = SECTIONS.index(self.section) + 1 if self.section in SECTIONS else 0
+        later = [s for s in SECTIONS[after:] if s not in self.used] or [s for s in SECTIONS if s not in self.used]
+        return later[0] if later else SECTIONS[-1]
+
+
+@dataclass
+class Pending:
+    """A title or band row read, waiting for the first table row it applies to."""
+
+    section: str | None  # None: a band the vocabulary cannot place
+    theme: str
+    prose_after: int = 0  # long prose lines read since: a title far above the table does not apply
+
+
+def title_of(text: str, row: RawRow) -> Pending | None:
+    """Given a full-width text line, return the section title or unplaceable band it is, or None."""
+    m = match_title(text, fuzzy=is_ocr(row))
+    if m is not None and not m.others:
+        return Pending(m.section, m.theme)
+    if row.table_id and is_band_text(text):
+        return Pending(None, text.strip(" :.-–"))
+    return None
+
+
+def is_band_text(text: str) -> bool:
+    """A short line inside a table that is not a sentence: a band row the vocabulary may not know."""
+    words = text.split()
+    return 0 < len(words) <= BAND_WORDS and not text.rstrip().endswith((".", ",", ";")) and \
+        not PAGE_FOOTER.match(text) and any(ch.isalpha() for ch in text)
+
+
+def apply_pending(state: SectionState, pending: Pending, ref: int | None, header_section: str | None) -> None:
+    """A title or band precedes this row: enter its section (or, for an unknown band, decide from the refs)."""
+    if pending.section is not None:
+        state.enter(pending.section, pending.theme)
+    elif state.section is not None and not (ref == 1 and state.last_ref not in (None, 0)):
+        state.theme = pending.theme  # an unknown band while the refs run on: a theme of the same section
+    elif state.section is None and header_section is not None:
+        state.enter(header_section, pending.theme)
+    else:
+        state.enter(state.next_unused() if state.section is not None else SECTIONS[0], pending.theme,
+                    f"a band row ({pending.theme!r}) names no section")
+
+
+def follow_refs(state: SectionState, ref: int | None, next_ref: int | None) -> None:
+    """A ref that restarts at 1 with no title since starts a new section (its name a guess).
+
+    The refs after it must start over too (2, or another section's 1, or none): a "1" whose next
+    ref carries on the old run is a garbled ref, not a restart.
+    """
+    if ref == 1 and state.last_ref is not None and state.last_ref >= 1 and state.section is not None \
+            and next_ref in (None, 1, 2):
+        state.enter(state.next_unused(), "", f"refs restart at 1 after {state.section.lower()} with no heading")
+
+
+def next_refs(rows: list[RawRow]) -> list[int | None]:
+    """For each row, the ref number of the next table row that has one (None at the end)."""
+    out: list[int | None] = [None] * len(rows)
+    following: int | None = None
+    for i in range(len(rows) - 1, -1, -1):
+        out[i] = following
+        row = rows[i]
+        if row.kind is RowKind.CELLS and row.ref.strip():
+            following = ref_number(row.ref) if ref_number(row.ref) is not None else following
+    return out
+
+
+def own_section(row: RawRow) -> str | None:
+    """The section a row names itself: its Type cell ("AFI") or a prefixed ref ("Rec 2")."""
+    return section_of_cell(row.section, fuzzy=is_ocr(row)) or section_of_cell(row.ref, fuzzy=is_ocr(row))
+
+
 def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]]:
     """Given raw rows in reading order, return (table pieces with sections, footnote notes, counts dropped)."""
     pieces: list[Piece] = []
     notes: list[str] = []
     dropped = {"header": 0, "junk": 0, "text": 0}
-    section = ISSUES_OF_CONCERN
-    pending: str | None = None
-    prose_since_title = 0
+    state = SectionState()
+    pending: Pending | None = None
+    header_section: str | None = None
+    last_header = ""
     last_was_footnote = False
     after_page_line = False
-    for row in rows:
+    upcoming = next_refs(rows)
+    for index, row in enumerate(rows):
         if row.kind is RowKind.TEXT:
             text = " ".join(row.text.split())
-            title = section_of_title(text)
-            if title:
-                pending, prose_since_title, last_was_footnote = title, 0, False
+            title = title_of(text, row)
+            if title is not None:
+                pending, last_was_footnote = title, False
             elif is_footnote(text):
                 notes.append(text)
                 last_was_footnote = True
@@ -86,8 +192,8 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
                 notes[-1] += " " + text
             else:
                 last_was_footnote = False
-                if len(text) >= PROSE_LINE:
-                    prose_since_title += 1
+                if pending is not None and len(text) >= PROSE_LINE:
+                    pending.prose_after += 1
                 dropped["text"] += 1
             continue
         last_was_footnote = False
@@ -96,18 +202,37 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
         if is_header_row(row):
             dropped["header"] += 1
             named = section_named_by_header(row.issue)
-            if named and pending is None:
-                pending, prose_since_title = named, 0
+            if row.issue != last_header and named is not None:  # a new table's header (not a repeat) names it
+                header_section = named
+                if state.section is not None and pending is None:
+                    pending = Pending(named, "")
+            last_header = row.issue
             continue
         if is_junk_row(row, after_page_line):
             dropped["junk"] += 1
             continue
         after_page_line = row.is_line and bool(row.page_ref.strip())
+        ref = ref_number(row.ref) if not row.is_line or row.ref.strip() else None
+        if pending is not None and pending.prose_after > 2:
+            pending = None  # a title with paragraphs of prose under it is not this table's title
+        own = own_section(row)
         if pending is not None:
-            if prose_since_title <= 2:
-                section = pending
+            apply_pending(state, pending, ref, header_section)
             pending = None
-        # A Type column ("AFI") or a prefixed ref ("Rec 2") names the section row by row.
-        section = section_of_cell(row.section) or section_of_cell(row.ref) or section
-        pieces.append(Piece(row=row, section=section))
+        elif state.section is None and own is None:
+            if header_section is not None:
+                state.enter(header_section)
+            else:
+                state.enter(SECTIONS[0], "", "no section heading, Type column or ref prefix")
+        elif ref is not None and own is None:
+            follow_refs(state, ref, upcoming[index])
+        if own is not None and own != state.section:
+            state.enter(own, state.theme if state.section is None else "")
+        assert state.section is not None
+        piece = Piece(row=row, section=state.section, theme=row.theme or state.theme)
+        if state.guess and own is None:
+            piece.flags.append(f"section not printed, taken as {state.section.lower()}: {state.guess}")
+        pieces.append(piece)
+        if ref is not None:
+            state.last_ref = ref
     return pieces, notes, dropped

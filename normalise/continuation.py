@@ -23,7 +23,8 @@ def to_finding(piece: Piece, source: str) -> Finding:
                       confidence=row.confidence)
     prov.repairs.extend(piece.repairs)
     prov.review_flags.extend(f for f in piece.flags if f not in prov.review_flags)
-    return Finding(section=piece.section, ref=None, ref_text=row.ref, page_ref=row.page_ref, pages=[],
+    return Finding(section=piece.section, theme=piece.theme, ref=None, ref_text=row.ref, page_ref=row.page_ref,
+                   pages=[],
                    issue=row.issue, action=row.action, provenance=prov)
 
 

@@ -155,7 +155,7 @@ def assemble(units: list[Unit], anchor: Anchor, start: int, end: int, alignment:
                  action=join([u.action for u in members]), page_index=base.page_index,
                  top=min(tops) if tops else None, bottom=max(bottoms) if bottoms else None, is_line=False,
                  method=base.method, confidence=min(confidences) if confidences else None, table_id=base.table_id)
-    piece = Piece(row=row, section=primary.piece.section,
+    piece = Piece(row=row, section=primary.piece.section, theme=primary.piece.theme,
                   extra_pages=sorted({r.page_index for r in rows} - {base.page_index}))
     piece.repairs.extend(anchor.repairs)
     piece.repairs.extend(anchor.page.repairs)
@@ -192,7 +192,7 @@ def regroup_run(pieces: list[Piece]) -> list[Piece]:
     if not anchors:
         return [Piece(row=RawRow(issue=join([u.text for u in units]), page_index=pieces[0].row.page_index,
                                  method=pieces[0].row.method, table_id=pieces[0].row.table_id),
-                      section=pieces[0].section)]
+                      section=pieces[0].section, theme=pieces[0].theme)]
     geometric = all(p.row.top is not None for p in pieces)
     gaps = gap_costs(units, geometric)
     results = [(place_boundaries(units, anchors, a, geometric, gaps), a) for a in ALIGNMENTS]

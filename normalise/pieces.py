@@ -13,6 +13,7 @@ class Piece:
 
     row: RawRow
     section: str = ""
+    theme: str = ""
     extra_pages: list[int] = field(default_factory=list)  # PDF pages of merged fragments
     notes: list[str] = field(default_factory=list)  # what was merged into it, for provenance
     repairs: list[Repair] = field(default_factory=list)  # repairs made before it became a Finding

@@ -1,7 +1,19 @@
+"""The one section vocabulary: what each kind of text names, whatever its case, synonym, numbering or theme."""
+
+import itertools
+
 import pytest
 
 from hmic_extract.model import AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, ISSUES_OF_CONCERN, RECOMMENDATIONS
-from hmic_extract.vocabulary import map_header, section_of_title
+from hmic_extract.vocabulary import (
+    map_header,
+    match_label,
+    match_title,
+    section_named_by_header,
+    section_of_cell,
+    section_of_title,
+    sections_named,
+)
 
 
 @pytest.mark.parametrize(
@@ -17,6 +29,12 @@ from hmic_extract.vocabulary import map_header, section_of_title
          {"ref": 0, "issue": 1, "page_ref": 2, "action": 3}),
         (["Type", "Ref", "Finding", "Page(s)", "Update", "Lead"],
          {"section": 0, "ref": 1, "issue": 2, "page_ref": 3, "action": 4}),
+        (["#", "HMICFRS finding", "Lead officer", "Target date", "RAG"], {"ref": 0, "issue": 1}),
+        (["Finding", "Lead officer", "Target date", "RAG"], None),  # no ref or page column
+        (["#", "HMICFRS finding", "Report page", "Lead officer", "Target date", "RAG"],
+         {"ref": 0, "issue": 1, "page_ref": 2}),
+        (["Item", "Description", "Pg", "Responsible officer"], {"ref": 0, "issue": 1, "page_ref": 2}),
+        (["Theme", "Ref", "Recommendation", "Page"], {"theme": 0, "ref": 1, "issue": 2, "page_ref": 3}),
     ],
 )
 def test_annex_headers_map_to_column_roles(cells, expected):
@@ -27,18 +45,106 @@ def test_a_grading_table_is_not_an_annex_header():
     assert map_header(["Question", "Grade"]) is None
 
 
-@pytest.mark.parametrize(
-    ("line", "section"),
-    [
-        ("Areas for improvement", AREAS_FOR_IMPROVEMENT),
-        ("Area for Improvement:", AREAS_FOR_IMPROVEMENT),
-        ("Cause of concern", CAUSES_OF_CONCERN),
-        ("Causes of concern", CAUSES_OF_CONCERN),
-        ("2. Recommendations", RECOMMENDATIONS),
-        ("Section 1: Issues of concern", ISSUES_OF_CONCERN),
-        ("The force has three areas for improvement", None),
-        ("ANNEX 1 – ASSURANCE MONITORING TEMPLATE", None),
-    ],
-)
+NAMES = {
+    AREAS_FOR_IMPROVEMENT: ["Areas for improvement", "Area for improvement", "AFIs", "AFI", "A.F.I.s",
+                            "Areas for Improvement", "Area(s) for improvement", "Improvement areas"],
+    CAUSES_OF_CONCERN: ["Causes of concern", "Cause of concern", "Cause(s) of concern", "Causes for concern",
+                        "Cause for Concern", "CoC"],
+    RECOMMENDATIONS: ["Recommendations", "Recommendation", "Recs", "Recommendation(s)"],
+    ISSUES_OF_CONCERN: ["Issues of concern", "Issue of concern", "Other issues of concern", "Areas of concern"],
+}
+CASES = [str, str.upper, str.lower, str.title]
+NUMBERINGS = ["", "2. ", "B) ", "Section 3: ", "Part B – ", "iv. ", "(a) "]
+THEMES = [("", ""), (" – Efficiency", "Efficiency"), (": Leadership", "Leadership"),
+          (" (in response to the cause of concern)", "in response to the cause of concern"),
+          (" - Legitimacy", "Legitimacy"), (" — Vulnerable people", "Vulnerable people")]
+
+
+@pytest.mark.parametrize(("section", "name"), [(s, n) for s, ns in NAMES.items() for n in ns])
+def test_a_title_names_its_section_whatever_its_case_numbering_or_theme(section, name):
+    for case, numbering, (suffix, theme) in itertools.product(CASES, NUMBERINGS, THEMES):
+        text = numbering + case(name) + case(suffix) if suffix else numbering + case(name)
+        m = match_title(text)
+        assert m is not None and m.section == section, text
+        assert m.theme.lower() == theme.lower(), text
+
+
+@pytest.mark.parametrize("prose", [
+    "The force has three areas for improvement",
+    "We have identified five areas for improvement.",
+    "In 2016 we set out a cause of concern about the force's response to vulnerable people",
+    "ANNEX 1 – ASSURANCE MONITORING TEMPLATE",
+    "Recommendations should be implemented within six months.",
+    "This report sets out our recommendations",
+    "The force should improve how it understands demand",
+])
+def test_prose_that_mentions_a_section_is_no_title(prose):
+    assert match_title(prose) is None
+
+
+@pytest.mark.parametrize(("line", "section"), [
+    ("HMICFRS recommendations", RECOMMENDATIONS),
+    ("Summary of areas for improvement", AREAS_FOR_IMPROVEMENT),
+    ("Issues of Concern identified by HMICFRS", ISSUES_OF_CONCERN),
+    ("Recommendations (continued)", RECOMMENDATIONS),
+    ("Cause of concern 2", CAUSES_OF_CONCERN),
+    ("Areas for improvement (AFIs)", AREAS_FOR_IMPROVEMENT),
+    ("Area for improvement / Recommendation", None),  # names two sections
+    ("Areas for improvement and recommendations", None),
+])
 def test_section_titles(line, section):
     assert section_of_title(line) == section
+
+
+def test_a_theme_is_not_the_name_again_or_a_continuation_mark():
+    assert match_title("Areas for improvement (AFIs)").theme == ""
+    assert match_title("RECOMMENDATIONS (CONTINUED)").theme == ""
+
+
+@pytest.mark.parametrize(("ocr", "section"), [
+    ("Recommendatlons", RECOMMENDATIONS), ("Areas for lmprovement", AREAS_FOR_IMPROVEMENT),
+    ("Cause of conoern", CAUSES_OF_CONCERN), ("lssues of concern", ISSUES_OF_CONCERN),
+])
+def test_ocr_garbled_titles_match_only_when_fuzzy(ocr, section):
+    assert match_title(ocr) is None
+    m = match_title(ocr, fuzzy=True)
+    assert m is not None and m.section == section and m.score < 1.0
+
+
+@pytest.mark.parametrize(("text", "section", "number", "rest"), [
+    ("Area for improvement 4: The force should improve x.", AREAS_FOR_IMPROVEMENT, "4", "The force should improve x."),
+    ("Recommendation 1 – By 31 March 2024, chief constables should x", RECOMMENDATIONS, "1",
+     "By 31 March 2024, chief constables should x"),
+    ("Recommendation 2 By January 2024, forces should x", RECOMMENDATIONS, "2", "By January 2024, forces should x"),
+    ("AFI 3. The force should x", AREAS_FOR_IMPROVEMENT, "3", "The force should x"),
+    ("R4: The force should x", RECOMMENDATIONS, "4", "The force should x"),
+    ("Cause of concern: The force is not x", CAUSES_OF_CONCERN, "", "The force is not x"),
+    ("Areas for improvement", AREAS_FOR_IMPROVEMENT, "", ""),
+])
+def test_labels_open_a_finding(text, section, number, rest):
+    m = match_label(text)
+    assert m is not None and (m.section, m.number, m.rest) == (section, number, rest)
+
+
+@pytest.mark.parametrize("prose", ["Recommendations should be implemented quickly.",
+                                   "Areas for improvement were found in three of the four questions.",
+                                   "The recommendation we made in 2017 has been met."])
+def test_prose_opening_with_a_section_word_is_no_label(prose):
+    assert match_label(prose) is None
+
+
+@pytest.mark.parametrize(("cell", "section"), [
+    ("AFI 3", AREAS_FOR_IMPROVEMENT), ("AFI3", AREAS_FOR_IMPROVEMENT), ("Rec 2", RECOMMENDATIONS),
+    ("R1", RECOMMENDATIONS), ("CoC1", CAUSES_OF_CONCERN), ("IOC4", ISSUES_OF_CONCERN),
+    ("Area for improvement", AREAS_FOR_IMPROVEMENT), ("RECOMMENDATION", RECOMMENDATIONS),
+    ("Cause of Concern", CAUSES_OF_CONCERN), ("AFI / Rec", None), ("12", None), ("12.", None), ("", None),
+])
+def test_type_cells_and_ref_prefixes(cell, section):
+    assert section_of_cell(cell) == section
+
+
+def test_header_cells_name_one_section_or_none():
+    assert section_named_by_header("Area for improvement") == AREAS_FOR_IMPROVEMENT
+    assert section_named_by_header("Recommendation / area for improvement") is None
+    assert section_named_by_header("Finding") is None
+    assert sections_named("Recommendation / area for improvement") == [RECOMMENDATIONS, AREAS_FOR_IMPROVEMENT]

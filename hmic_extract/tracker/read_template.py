@@ -17,7 +17,8 @@ from pathlib import Path
 from zipfile import BadZipFile
 
 from hmic_extract.errors import UnreadableInput
-from hmic_extract.export.xlsx import COLUMNS, DOCUMENT_SHEET, PROVENANCE_SHEET, TEMPLATE_SHEET, metadata_key
+from hmic_extract.export.columns import ALL_COLUMNS
+from hmic_extract.export.xlsx import DOCUMENT_SHEET, PROVENANCE_SHEET, TEMPLATE_SHEET, metadata_key
 from hmic_extract.model import Document, Finding, Provenance, Repair
 from hmic_extract.normalise.pagerefs import pages_of
 
@@ -27,10 +28,9 @@ RETURNS_HEADERS = ("Row ID", "Column", "Value", "From", "Merged at (UTC)")
 MERGE_REPORT_HEADERS = ("Merged at (UTC)", "Copy", "Row ID", "Problem")
 
 # Finding attribute for each template column, in the exporter's column order.
-FIELD_OF_HEADER = dict(zip((name for name, _w, _e in COLUMNS),
-                           ("section", "ref", "page_ref", "issue", "action", "owner", "target_date", "status",
-                            "row_id"), strict=True))
-EDITABLE_FIELDS = tuple(FIELD_OF_HEADER[name] for name, _w, editable in COLUMNS if editable)
+FIELD_OF_HEADER = {c.header: c.field for c in ALL_COLUMNS}
+REQUIRED_HEADERS = {c.header for c in ALL_COLUMNS if not c.optional}
+EDITABLE_FIELDS = tuple(c.field for c in ALL_COLUMNS if c.editable)
 LOCKED_FIELDS = ("section", "ref_text", "page_ref", "issue")
 HEADER_OF_FIELD = {v: k for k, v in FIELD_OF_HEADER.items()} | {"ref_text": "Report Ref"}
 # Read-only columns a tracker may carry after Row ID, read into provenance.detail under these keys.
@@ -247,7 +247,7 @@ def read_workbook(path: str | Path) -> TrackerWorkbook:
         raise UnreadableInput(f"{path}: not a readable .xlsx workbook ({err})") from err
     ws = wb[TEMPLATE_SHEET] if TEMPLATE_SHEET in wb.sheetnames else wb.worksheets[0]
     rows = list(ws.iter_rows(values_only=True))
-    top, cols = header_columns(rows, set(FIELD_OF_HEADER), ws.title, path)
+    top, cols = header_columns(rows, REQUIRED_HEADERS, ws.title, path)
     provenance = provenance_by_row_id(wb[PROVENANCE_SHEET], path) if PROVENANCE_SHEET in wb.sheetnames else {}
     findings, without_id = [], []
     for offset, row in enumerate(rows[top + 1:], start=top + 2):
@@ -263,6 +263,8 @@ def read_workbook(path: str | Path) -> TrackerWorkbook:
         page_ref = text_of(values["page_ref"])
         f = Finding(section=text_of(values["section"]), ref=ref, ref_text=ref_text, page_ref=page_ref,
                     pages=pages_of(page_ref), issue=text_of(values["issue"]), action=text_of(values["action"]),
+                    theme=text_of(values.get("theme")), cause=text_of(values.get("cause")),
+                    addressee=text_of(values.get("addressee")),
                     provenance=provenance.get(rid, Provenance()), owner=text_of(values["owner"]),
                     target_date=date_of(values["target_date"]), status=text_of(values["status"]), row_id=rid)
         for header, key in DETAIL_COLUMNS.items():

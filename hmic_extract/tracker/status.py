@@ -15,8 +15,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
-from hmic_extract.export.xlsx import SECTION_CODES, STATUSES, estimated_height, put
-from hmic_extract.model import SECTIONS, Document, Finding
+from hmic_extract.export.xlsx import STATUSES, estimated_height, put
+from hmic_extract.model import SECTION_CODES, SECTIONS, Document, Finding
 
 from .merge import is_conflict_text
 

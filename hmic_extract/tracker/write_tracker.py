@@ -16,7 +16,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
 from hmic_extract.export.atomic import atomic_write
-from hmic_extract.export.xlsx import COLUMNS, HEADER_ROW, TEMPLATE_SHEET, ExtraColumn, build_workbook, put
+from hmic_extract.export.columns import template_columns
+from hmic_extract.export.xlsx import HEADER_ROW, TEMPLATE_SHEET, ExtraColumn, build_workbook, put
 from hmic_extract.model import Document
 
 from .merge import MERGE_FLAG, is_conflict_text
@@ -53,11 +54,11 @@ def extra_columns_of(doc: Document, tracker: bool) -> list[ExtraColumn]:
 def shade_conflicts(wb: Workbook, doc: Document) -> None:
     """Colour every recipient cell that holds a conflict, so no one reads it as settled."""
     ws = wb[TEMPLATE_SHEET]
-    col_of = {name: i for i, (name, _w, _e) in enumerate(COLUMNS, start=1)}
+    col_of = {c.field: i for i, c in enumerate(template_columns(doc), start=1)}
     for i, f in enumerate(doc.findings, start=HEADER_ROW + 1):
         for name in EDITABLE_FIELDS:
             if is_conflict_text(getattr(f, name)):
-                ws.cell(i, col_of[HEADER_OF_FIELD[name]]).fill = CONFLICT_FILL
+                ws.cell(i, col_of[name]).fill = CONFLICT_FILL
 
 
 def write_table(ws, headers: tuple[str, ...], widths: tuple[float, ...], rows: list[tuple]) -> None:

@@ -76,3 +76,80 @@ def test_a_type_column_or_a_prefixed_ref_names_each_rows_section():
     pieces, _notes, _ = classify(rows)
     assert [p.section for p in pieces] == [CAUSES_OF_CONCERN, RECOMMENDATIONS, AREAS_FOR_IMPROVEMENT,
                                            AREAS_FOR_IMPROVEMENT]
+
+
+def band(line, page_index=0, table_id=1):
+    """A full-width row inside a table (the extractor hands it on as text with the table's id)."""
+    return RawRow(kind=RowKind.TEXT, text=line, page_index=page_index, table_id=table_id)
+
+
+def header(issue="Area for improvement / Recommendation"):
+    return cells("Ref", "Page", issue)
+
+
+def test_capitalised_band_rows_with_themes_name_their_sections():
+    rows = [header(), band("AREAS FOR IMPROVEMENT – EFFICIENCY"), cells("1", "5", "A"), cells("2", "6", "B"),
+            band("AREAS FOR IMPROVEMENT – LEGITIMACY"), cells("3", "9", "C"),
+            band("CAUSE OF CONCERN"), cells("1", "12", "D"),
+            band("RECOMMENDATIONS (in response to the cause of concern)"), cells("1", "12", "E"), cells("2", "13", "F")]
+    pieces, _notes, _ = classify(rows)
+    assert [(p.section, p.theme) for p in pieces] == [
+        (AREAS_FOR_IMPROVEMENT, "EFFICIENCY"), (AREAS_FOR_IMPROVEMENT, "EFFICIENCY"),
+        (AREAS_FOR_IMPROVEMENT, "LEGITIMACY"), (CAUSES_OF_CONCERN, ""),
+        (RECOMMENDATIONS, "in response to the cause of concern"),
+        (RECOMMENDATIONS, "in response to the cause of concern")]
+    assert not any(p.flags for p in pieces)
+
+
+def test_refs_that_restart_at_1_with_no_heading_start_a_new_section_and_say_it_is_a_guess():
+    rows = [cells("Report Ref", "Page Ref", "Issue of concern"), cells("1", "5", "A"), cells("2", "6", "B"),
+            cells("1", "9", "C"), cells("2", "10", "D")]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [ISSUES_OF_CONCERN, ISSUES_OF_CONCERN, AREAS_FOR_IMPROVEMENT,
+                                           AREAS_FOR_IMPROVEMENT]
+    assert not pieces[0].flags
+    assert all("refs restart at 1" in p.flags[0] for p in pieces[2:])
+
+
+def test_a_garbled_1_inside_a_running_sequence_is_no_restart():
+    rows = [cells("Ref", "Page", "Issue of concern"), cells("59", "5", "A"), cells("1", "6", "B"),
+            cells("61", "9", "C")]
+    pieces, _notes, _ = classify(rows)
+    assert {p.section for p in pieces} == {ISSUES_OF_CONCERN}
+
+
+def test_an_unknown_band_is_a_theme_while_refs_run_on_and_a_new_section_when_they_restart():
+    rows = [cells("Ref", "Page", "Area for improvement"), band("Efficiency"), cells("1", "5", "A"),
+            band("Effectiveness"), cells("2", "6", "B"), band("Chief constable's response"), cells("1", "9", "C")]
+    pieces, _notes, _ = classify(rows)
+    assert [(p.section, p.theme) for p in pieces] == [
+        (AREAS_FOR_IMPROVEMENT, "Efficiency"), (AREAS_FOR_IMPROVEMENT, "Effectiveness"),
+        (CAUSES_OF_CONCERN, "Chief constable's response")]
+    assert pieces[2].flags and "names no section" in pieces[2].flags[0]
+
+
+def test_a_table_whose_section_nothing_names_is_flagged_not_silently_issues_of_concern():
+    rows = [cells("No.", "Page", "Finding"), cells("1", "5", "A")]
+    pieces, _notes, _ = classify(rows)
+    assert pieces[0].section == ISSUES_OF_CONCERN
+    assert pieces[0].flags == ["section not printed, taken as issues of concern: no section heading, Type column "
+                               "or ref prefix"]
+
+
+def test_a_new_tables_header_names_its_section_but_a_repeated_header_does_not():
+    rows = [cells("Ref", "Page", "Issue of concern"), cells("1", "5", "A"),
+            text("Areas for improvement"), cells("1", "8", "B"),
+            cells("Ref", "Page", "Issue of concern", page_index=1, table_id=2), cells("2", "9", "C"),
+            cells("Ref", "Page", "Recommendation", page_index=2, table_id=3), cells("1", "12", "D")]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [ISSUES_OF_CONCERN, AREAS_FOR_IMPROVEMENT, AREAS_FOR_IMPROVEMENT,
+                                           RECOMMENDATIONS]
+
+
+def test_ref_prefixes_name_sections_row_by_row():
+    rows = [cells("Ref", "Page", "Finding"), cells("AFI 1", "5", "A"), cells("AFI 2", "6", "B"),
+            cells("R1", "9", "C"), cells("CoC 1", "11", "D")]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [AREAS_FOR_IMPROVEMENT, AREAS_FOR_IMPROVEMENT, RECOMMENDATIONS,
+                                           CAUSES_OF_CONCERN]
+    assert not any(p.flags for p in pieces)
