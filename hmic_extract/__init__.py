@@ -2,8 +2,9 @@
 
 Python use::
 
-    from hmic_extract import extract_file
+    from hmic_extract import extract_file, read_pdf
     doc = extract_file("response.pdf")       # -> hmic_extract.model.Document
+    df = read_pdf("response.pdf")            # -> pandas.DataFrame, one row per finding
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
     from .model import Document
 
 
@@ -23,4 +26,9 @@ def extract_file(path: str, **options: object) -> Document:
     return _extract_file(path, **options)  # type: ignore[arg-type]
 
 
-__all__ = ["__version__", "extract_file"]
+def read_pdf(path: str, **options: object) -> pd.DataFrame:
+    """Extract one PDF and return its rows as a pandas DataFrame (``extract_file(path).to_dataframe()``)."""
+    return extract_file(path, **options).to_dataframe()
+
+
+__all__ = ["__version__", "extract_file", "read_pdf"]

@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Canonical section names, in the order an assurance template lists them.
 ISSUES_OF_CONCERN = "Issues of concern"
@@ -162,3 +166,9 @@ class Document:
     @property
     def flagged(self) -> int:
         return sum(1 for f in self.findings if f.needs_review)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The rows as a pandas DataFrame: template columns, then review flags, PDF pages, method, Row ID."""
+        from hmic_extract.export.dataframe import to_dataframe
+
+        return to_dataframe(self)

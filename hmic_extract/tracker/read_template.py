@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from zipfile import BadZipFile
 
 from hmic_extract.errors import UnreadableInput
 from hmic_extract.export.columns import ALL_COLUMNS
@@ -237,14 +236,10 @@ def report_of(ws, path: Path) -> list[ReportLine]:
 
 def read_workbook(path: str | Path) -> TrackerWorkbook:
     """Given a workbook this tool wrote (template, returned copy, tracker), return it in the data model."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+    from .untrusted import load_untrusted_workbook
 
     path = Path(path)
-    try:
-        wb = load_workbook(path, data_only=True)
-    except (OSError, InvalidFileException, BadZipFile, KeyError, ValueError) as err:
-        raise UnreadableInput(f"{path}: not a readable .xlsx workbook ({err})") from err
+    wb = load_untrusted_workbook(path)
     ws = wb[TEMPLATE_SHEET] if TEMPLATE_SHEET in wb.sheetnames else wb.worksheets[0]
     rows = list(ws.iter_rows(values_only=True))
     top, cols = header_columns(rows, REQUIRED_HEADERS, ws.title, path)
