@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hmic_extract.extract import scanned
-from hmic_extract.extract.ocr import OcrWord
+from hmic_extract.extract.ocr import OcrWord, runner
 from hmic_extract.extract.page_kinds import classify_pages
 from hmic_extract.extract.pdf import open_pdf
 from hmic_extract.model import RowKind
@@ -44,7 +44,7 @@ def test_text_layer_words_that_follow_the_skew_land_in_the_right_cells_without_o
     def no_ocr(*args, **kwargs):
         raise AssertionError("a page whose text layer covers every cell must not be OCR-ed")
 
-    monkeypatch.setattr(scanned, "ocr_page", no_ocr)
+    monkeypatch.setattr(runner, "ocr_page", no_ocr)
     with open_pdf(SAMPLES / "westshire-2019-appendix-ocr-layer.pdf") as pdf:
         kinds = classify_pages(pdf)
         rows, pages = scanned.extract_scanned(pdf, kinds, [1])

@@ -1,0 +1,255 @@
+"""Page images of scans: render, deskew, find ruling lines and the cell grid they make, erase lines, test ink.
+
+Pure image work with pypdfium2 and OpenCV, no OCR: ``scanned`` plans pages with it and the OCR
+runner reads the cleaned images it produces. Pixels are at RENDER_DPI; SCALE converts to PDF points.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .ocr.base import OcrWord
+
+if TYPE_CHECKING:
+    import numpy as np
+
+RENDER_DPI = 200
+SCALE = RENDER_DPI / 72  # pixels per PDF point
+MAX_SKEW = 3.0  # degrees searched when deskewing
+H_LINE_DIVISOR = 35  # a horizontal rule is at least page width / this long
+V_LINE_PX = 30  # a vertical rule candidate is at least this many pixels tall (taller than a glyph at 200 dpi)
+TOUCH_PX = 7  # how near a rule's end must come to a crossing rule to meet it
+MERGE_PX = 8  # ruling lines closer than this are one line
+MIN_ROW_PX = 12  # a row band thinner than this is a double rule, not a row
+INK_SHARE = 0.004  # dark-pixel share above which a cell holds text
+
+
+def render_page(path: Path, page_index: int, password: str | None = None) -> np.ndarray:
+    """Given a PDF and a page index, return the page as a greyscale image at RENDER_DPI."""
+    import numpy as np
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path), password=password)
+    try:
+        bitmap = doc[page_index].render(scale=SCALE, grayscale=True)
+        image = np.array(bitmap.to_numpy(), copy=True)
+    finally:
+        doc.close()
+    return image[:, :, 0] if image.ndim == 3 else image
+
+
+def skew_angle(image: np.ndarray) -> float:
+    """Given a greyscale page, return the rotation in degrees (counter-clockwise) that levels its lines.
+
+    Projection profiles: text lines and rules give the sharpest row-sum profile when level.
+    """
+    import cv2
+    import numpy as np
+
+    small = cv2.resize(image, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    ink = (small < 160).astype(np.float32)
+    if ink.sum() < 50:
+        return 0.0
+    h, w = ink.shape
+    centre = (w / 2, h / 2)
+
+    def sharpness(angle: float) -> float:
+        turned = cv2.warpAffine(ink, cv2.getRotationMatrix2D(centre, angle, 1.0), (w, h))
+        profile = turned.sum(axis=1)
+        return float(np.square(np.diff(profile)).sum())
+
+    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.2), key=sharpness)
+    fine = max(np.arange(best - 0.2, best + 0.2 + 1e-9, 0.04), key=sharpness)
+    return round(float(fine), 2)
+
+
+def rotation_matrix(image: np.ndarray, angle: float) -> np.ndarray:
+    import cv2
+
+    h, w = image.shape[:2]
+    return cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+
+
+def deskew(image: np.ndarray, angle: float) -> np.ndarray:
+    """Given a page and its skew angle, return the page turned level (white fill)."""
+    import cv2
+
+    if abs(angle) < 0.01:
+        return image
+    h, w = image.shape[:2]
+    return cv2.warpAffine(image, rotation_matrix(image, angle), (w, h), flags=cv2.INTER_LINEAR,
+                          borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+
+
+def ruling_masks(image: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Given a level page, return masks of its horizontal and vertical ruling lines."""
+    import cv2
+
+    ink = cv2.adaptiveThreshold(image, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 20)
+    h_len = max(40, image.shape[1] // H_LINE_DIVISOR)
+    horizontal = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 1)))
+    horizontal = cv2.morphologyEx(horizontal, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (h_len, 1)))
+    vertical = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, 3)))
+    vertical = cv2.morphologyEx(vertical, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, V_LINE_PX)))
+    return horizontal, vertical
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One ruling line: its position across (y for horizontal, x for vertical) and its extent along."""
+
+    at: float
+    start: float
+    end: float
+
+
+def mask_to_segments(mask: np.ndarray, horizontal: bool) -> list[Segment]:
+    """Given a line mask, return its lines as segments."""
+    import cv2
+
+    count, _labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    out = []
+    for x, y, w, h, _area in stats[1:count]:
+        if horizontal:
+            out.append(Segment(y + h / 2, float(x), float(x + w)))
+        else:
+            out.append(Segment(x + w / 2, float(y), float(y + h)))
+    return out
+
+
+def cluster_positions(values: Iterable[float], tolerance: float = MERGE_PX) -> list[float]:
+    """Given positions, return one position per run of values closer than ``tolerance``."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tolerance:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(run) / len(run) for run in out]
+
+
+@dataclass
+class Cell:
+    x0: float
+    x1: float
+    col: int  # index of the table column it starts in
+    span: int = 1
+    words: list[OcrWord] = field(default_factory=list)
+
+
+@dataclass
+class GridRow:
+    top: float
+    bottom: float
+    cells: list[Cell]
+
+
+@dataclass
+class Grid:
+    """One ruled table on a page image: its column edges and rows of cells (pixels)."""
+
+    box: tuple[float, float, float, float]
+    columns: list[float]
+    rows: list[GridRow]
+
+    @property
+    def ncols(self) -> int:
+        return len(self.columns) - 1
+
+
+def segments_to_grid(box: tuple[float, float, float, float], hs: list[Segment], vs: list[Segment]) -> Grid | None:
+    """Given a table's box and the ruling lines inside it, return its cell grid (None if it is no table)."""
+    ys = cluster_positions(s.at for s in hs)
+    xs = cluster_positions(s.at for s in vs)
+    if len(ys) < 2 or len(xs) < 2:
+        return None
+    rows = []
+    for top, bottom in itertools.pairwise(ys):
+        if bottom - top < MIN_ROW_PX:
+            continue
+        crossing = cluster_positions(s.at for s in vs if s.start <= top + MERGE_PX and s.end >= bottom - MERGE_PX)
+        if len(crossing) < 2:
+            continue
+        cells = []
+        for left, right in itertools.pairwise(crossing):
+            start = min(range(len(xs)), key=lambda i: abs(xs[i] - left))
+            stop = min(range(len(xs)), key=lambda i: abs(xs[i] - right))
+            cells.append(Cell(left, right, start, max(1, stop - start)))
+        rows.append(GridRow(top, bottom, cells))
+    return Grid(box, xs, rows) if rows else None
+
+
+def meets(v: Segment, h: Segment, at_end: float | None = None) -> bool:
+    """Given a vertical and a horizontal rule, return True when they cross or touch (at ``at_end`` if given)."""
+    if not h.start - TOUCH_PX <= v.at <= h.end + TOUCH_PX:
+        return False
+    if at_end is not None:
+        return abs(h.at - at_end) <= TOUCH_PX
+    return v.start - TOUCH_PX <= h.at <= v.end + TOUCH_PX
+
+
+def table_rules(hs: list[Segment], vs: list[Segment]) -> tuple[list[Segment], list[Segment]]:
+    """Given candidate rules, return those that form tables: verticals whose both ends meet a horizontal,
+    horizontals met by at least two such verticals. Glyph strokes and underlines meet nothing."""
+    vs = [v for v in vs if any(meets(v, h, v.start) for h in hs) and any(meets(v, h, v.end) for h in hs)]
+    hs = [h for h in hs if sum(1 for v in vs if meets(v, h)) >= 2]
+    return hs, vs
+
+
+def find_grids(image: np.ndarray) -> tuple[list[Grid], np.ndarray]:
+    """Given a level page, return its ruled tables (top to bottom) and the mask of all ruling lines."""
+    import cv2
+    import numpy as np
+
+    horizontal, vertical = ruling_masks(image)
+    hs, vs = table_rules(mask_to_segments(horizontal, horizontal=True), mask_to_segments(vertical, horizontal=False))
+    lines = np.zeros_like(image)
+    for h in hs:
+        cv2.line(lines, (int(h.start), round(h.at)), (int(h.end), round(h.at)), 255, 3)
+    for v in vs:
+        cv2.line(lines, (round(v.at), int(v.start)), (round(v.at), int(v.end)), 255, 3)
+    lines = cv2.bitwise_and(cv2.bitwise_or(horizontal, vertical), cv2.dilate(lines, np.ones((3, 3), np.uint8)))
+    joined = cv2.dilate(lines, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+    count, _labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    grids = []
+    for x, y, w, h, _area in stats[1:count]:
+        x0, y0, x1, y1 = x - 3, y - 3, x + w + 3, y + h + 3
+        inside_h = [s for s in hs if y0 <= s.at <= y1 and s.start >= x0 and s.end <= x1]
+        inside_v = [s for s in vs if x0 <= s.at <= x1 and s.start >= y0 and s.end <= y1]
+        grid = segments_to_grid((x0, y0, x1, y1), inside_h, inside_v)
+        if grid is not None:
+            grids.append(grid)
+    grids.sort(key=lambda g: g.box[1])
+    return grids, lines
+
+
+def erase_lines(image: np.ndarray, lines: np.ndarray) -> np.ndarray:
+    """Given a page and its ruling-line mask, return the page with the lines painted white (cleaner OCR)."""
+    import cv2
+
+    wide = cv2.dilate(lines, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
+    out = image.copy()
+    out[wide > 0] = 255
+    return out
+
+
+def has_ink(clean: np.ndarray, row: GridRow, cell: Cell) -> bool:
+    """Given a page with its rules erased, return True when the cell holds print."""
+    patch = clean[int(row.top) + 3:int(row.bottom) - 2, int(cell.x0) + 3:int(cell.x1) - 2]
+    return bool(patch.size) and float((patch < 128).mean()) >= INK_SHARE
+
+
+def cells_with_ink(image: np.ndarray, lines: np.ndarray, grids: list[Grid]) -> list[tuple[GridRow, Cell]]:
+    """Given a page, its line mask and grids, return the cells (with their rows) that hold any print."""
+    clean = erase_lines(image, lines)
+    return [(row, cell) for grid in grids for row in grid.rows for cell in row.cells if has_ink(clean, row, cell)]
+
+
+def inside(word: OcrWord, cell: Cell, row: GridRow | None) -> bool:
+    if not cell.x0 <= word.x_mid <= cell.x1:
+        return False
+    return row is None or row.top <= word.y_mid <= row.bottom
