@@ -1,0 +1,67 @@
+"""Running heads and /PageLabels stamped onto a PDF typeset elsewhere (Chromium, LibreOffice).
+
+Those producers cannot print a page number that depends on our numbering scheme, so pages come out bare and
+the heads are drawn afterwards in the top and bottom margins, as a document system's master pages would.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+
+from ..doc import Document
+from ..draw import Draw
+from ..pages import label_ranges, running_texts
+
+PAGE_W, PAGE_H = A4
+MARGIN_X = 22 * mm
+HEAD_FONT = {"Helvetica": "Helvetica", "Times": "Times-Roman", "Vera": "Helvetica"}
+
+
+def heads_pdf(doc: Document, draw: Draw, labels: list[str | None]) -> bytes:
+    """Return a PDF with one page per label holding only that page's running heads."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    last = next((lab for lab in reversed(labels) if lab), "")
+    font = HEAD_FONT.get(draw.font, "Helvetica")
+    for label in labels:
+        for t in running_texts(draw, title=doc.running_title, series=doc.series, force=doc.force,
+                               copyright=doc.copyright, date=doc.date, label=label, last=last):
+            c.setFont(font, draw.font_size + t.size_delta)
+            y = PAGE_H - 13 * mm if t.position == "header" else 12 * mm
+            if t.align == "left":
+                c.drawString(MARGIN_X, y, t.text)
+            elif t.align == "right":
+                c.drawRightString(PAGE_W - MARGIN_X, y, t.text)
+            else:
+                c.drawCentredString(PAGE_W / 2, y, t.text)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def finish(pdf: bytes, doc: Document, draw: Draw, roles: list[str], labels: list[str | None]) -> bytes:
+    """Stamp running heads on every page and, if the draw says so, write /PageLabels."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.constants import PageLabelStyle
+
+    writer = PdfWriter(clone_from=io.BytesIO(pdf))
+    heads = PdfReader(io.BytesIO(heads_pdf(doc, draw, labels)))
+    for page, head in zip(writer.pages, heads.pages, strict=True):
+        page.merge_page(head)
+    if draw.page_labels:
+        ranges = label_ranges(draw, roles, labels)
+        styles = {"D": PageLabelStyle.DECIMAL, "r": PageLabelStyle.LOWERCASE_ROMAN, None: None}
+        for k, (first, style, start, prefix) in enumerate(ranges):
+            last = (ranges[k + 1][0] - 1) if k + 1 < len(ranges) else len(labels) - 1
+            if last < first:
+                continue
+            writer.set_page_label(first, last, style=styles[style], prefix=prefix or None,
+                                  start=start if style else None)
+    writer.add_metadata({"/Title": doc.title, "/Producer": draw.producer})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
