@@ -42,7 +42,7 @@ DIMENSIONS: dict[str, tuple] = {
     "heading_case": ("sentence", "title", "upper"),
     "heading_synonym": (0, 1, 2),
     "subject_form": ("as-written", "force-name", "the-force"),
-    "filler": (0, 1, 2, 3),
+    "filler": (0, 1, 2, 4, 6),
     "chapter_breaks": (True, False),
 }
 
@@ -183,21 +183,25 @@ def make_draw(seed: int, index: int, *, era: str | None = None, scan_share: floa
     is_short = scanned if short is None else short
     from .content import load_content
 
-    n_chapters = len(load_content(content).chapters)
+    loaded = load_content(content)
+    n_chapters = len(loaded.chapters)
     chapters = list(range(n_chapters))
+    with_findings = [i for i, ch in enumerate(loaded.chapters)
+                     if any(kind in ("afi", "ioc", "cause", "rec") for kind, _ in ch.items)]
     if is_short:
-        keep = rng.sample(chapters, k=min(len(chapters), rng.choice((1, 2))))
+        keep = rng.sample(with_findings, k=min(len(with_findings), rng.choice((1, 2))))
         chapters = sorted(keep)
         picks["filler"] = 0
     elif n_chapters > 3 and rng.random() < 0.3:
         drop = rng.choice(chapters)
         chapters = [c for c in chapters if c != drop]
     traps = sorted(t for t in TRAPS if rng.random() < 0.7)
+    offset = rng.randint(2, 9) if rng.random() < 0.6 else rng.randint(10, 60)
     scan = None
     if scanned:
         from ..scan import draw_scan_params
 
         scan = draw_scan_params(rng, text_layer_share=0.5).as_dict()
     return Draw(seed=seed, index=index, content=content, type=kind, force=force, force_short=short_name,
-                chapters=chapters, front_matter=not is_short, number_offset=rng.randint(2, 9), traps=traps,
+                chapters=chapters, front_matter=not is_short, number_offset=offset, traps=traps,
                 scan=scan, **picks)
