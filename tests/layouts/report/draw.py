@@ -24,7 +24,7 @@ DIMENSIONS: dict[str, tuple] = {
     "rec_numbering": ("per-section", "restart-per-cause", "none"),
     "rec_form": ("sentences", "lead-in"),
     "fragment_punct": ("semicolons", "none", "full-stops"),
-    "bullet": ("•", "–", "▪", "○"),
+    "bullet": ("•", "•", "–", "▪", "○"),
     "number_style": ("1.", "(a)", "i.", "(1)"),
     "box": ("frame", "shade", "both", "none"),
     "box_split": ("allow", "keep"),

@@ -20,7 +20,7 @@ from ..doc import Table as DocTable
 from ..draw import Draw
 from ..pages import printed_labels
 from .finish import finish
-from .locate import Located, locate, page_texts, roles_from_parts
+from .locate import Located, check_body, locate, page_texts, roles_from_parts
 from .reportlab_pdf import Rendered
 
 FAMILIES = {"Helvetica": "'Liberation Sans', 'Nimbus Sans', Arial, sans-serif",
@@ -56,10 +56,11 @@ p.lead {{ font-size: {s + 0.5}pt; }}
 p.small {{ font-size: {s - 1}pt; }}
 p.quote {{ margin-left: 18pt; margin-right: 18pt; }}
 p.label {{ margin: {s * 0.4:.1f}pt 0 {s * 0.35:.1f}pt 0; break-after: avoid; text-align: left; }}
-p.li {{ position: relative; padding-left: 16pt; }}
-p.li.num {{ padding-left: 24pt; }}
+p.li {{ padding-left: 16pt; text-indent: -14pt; }}
+p.li.num {{ padding-left: 24pt; text-indent: -22pt; }}
 p.li.sub {{ margin-left: 14pt; }}
-p.li .mk {{ position: absolute; left: 2pt; }}
+p.li .mk {{ display: inline-block; width: 14pt; text-indent: 0; }}
+p.li.num .mk {{ width: 22pt; }}
 p.kwn {{ break-after: avoid; }}
 h1 {{ font-size: {s * 1.55:.1f}pt; color: {self.accent}; margin: {s * 1.2:.1f}pt 0 {s * 0.8:.1f}pt 0;
       line-height: 1.2; break-after: avoid; text-align: left; }}
@@ -86,9 +87,9 @@ table.toc td {{ border-bottom: 0.25pt solid #ccc; }}
 table.toc td.n {{ text-align: right; width: 15%; }}
 .figure {{ break-inside: avoid; margin: {s}pt 0; }}
 .caption {{ font-weight: bold; font-size: {s - 0.5}pt; }}
-.cover {{ height: 240mm; position: relative; }}
-.cover .band {{ position: absolute; top: -24mm; left: -22mm; right: -22mm; height: 18mm; background: {self.accent}; }}
-.cover .ins {{ padding-top: 6mm; font-size: 10pt; }}
+.cover {{ height: 240mm; position: relative; }}  /* positioned: painted last, but only the cover */
+.cover .band {{ position: absolute; top: 0; left: 0; right: 0; height: 12mm; background: {self.accent}; }}
+.cover .ins {{ padding-top: 18mm; font-size: 10pt; }}
 .cover .title {{ font-size: 24pt; font-weight: bold; color: {self.accent}; margin-top: 25mm; line-height: 1.2; }}
 .cover .sub {{ font-size: 14pt; margin-top: 5mm; }}
 .cover .lines {{ position: absolute; bottom: 10mm; font-size: 10pt; }}
@@ -235,5 +236,6 @@ def render_chromium(doc: Document, draw: Draw, inspectorate: str = "HMICFRS") ->
                 break
             pages = new_pages
     assert located is not None
+    check_body(located, roles)
     final = finish(pdf, doc, draw, roles, labels)
     return Rendered(pdf=final, roles=roles, labels=labels, tag_pages=located.tag_pages, key_pages=located.key_pages)

@@ -21,7 +21,7 @@ from ..draw import Draw
 from ..pages import printed_labels
 from .chromium_html import BODY_BOX
 from .finish import finish
-from .locate import Located, locate, page_texts, roles_from_parts
+from .locate import Located, check_body, locate, page_texts, roles_from_parts
 from .reportlab_pdf import Rendered
 
 FONTS = {"Helvetica": "Liberation Sans", "Times": "Liberation Serif", "Vera": "DejaVu Sans"}
@@ -62,6 +62,10 @@ class DocxWriter:
         section.top_margin, section.bottom_margin = Mm(24), Mm(22)
         section.left_margin = section.right_margin = Mm(22)
         section.header_distance = section.footer_distance = Mm(8)
+
+    def text_width(self) -> float:
+        """Width in mm a table may take: the page's text width, or one column's in a two-column body."""
+        return (166 - 8) / 2 if (self.role == "body" and self.d.columns == 2) else 166
 
     def _columns(self, section, n: int) -> None:
         from docx.oxml.ns import qn
@@ -144,6 +148,10 @@ class DocxWriter:
     def box(self, box: Box) -> None:
         rows = (1 if box.title else 0) + len(box.children)
         table = self.w.add_table(rows=rows, cols=1)
+        table.autofit = False
+        table.columns[0].width = self.Mm(self.text_width())
+        for row in table.rows:
+            row.cells[0].width = self.Mm(self.text_width())
         self._table_borders(table, box.style in ("frame", "both"), False, self.accent)
         k = 0
         if box.title:
@@ -169,12 +177,12 @@ class DocxWriter:
         table = self.w.add_table(rows=len(t.rows), cols=len(t.widths))
         table.autofit = False
         for j, width in enumerate(t.widths):
-            table.columns[j].width = self.Mm(166 * width)
+            table.columns[j].width = self.Mm(self.text_width() * width)
         self._table_borders(table, t.style == "grid", t.style in ("grid", "lines", "shaded-header"))
         for i, row in enumerate(t.rows):
             for j, cell_runs in enumerate(row):
                 cell = table.rows[i].cells[j]
-                cell.width = self.Mm(166 * t.widths[j])
+                cell.width = self.Mm(self.text_width() * t.widths[j])
                 self.text(cell.paragraphs[0], cell_runs, self.d.font_size - 0.5, bold=(i == 0 and t.header))
                 if i == 0 and t.header and t.style == "shaded-header":
                     self._cell_shade(cell, "E8EEF5")
@@ -288,5 +296,6 @@ def render_docx(doc: Document, draw: Draw, inspectorate: str = "HMICFRS") -> Ren
                 break
             pages = new_pages
     assert located is not None
+    check_body(located, roles)
     final = finish(pdf, doc, draw, roles, labels)
     return Rendered(pdf=final, roles=roles, labels=labels, tag_pages=located.tag_pages, key_pages=located.key_pages)

@@ -73,7 +73,7 @@ def _texts(block) -> list[tuple[str, str | None, str | None]]:
     if isinstance(block, Contents):
         return [(block.title, None, "contents")]
     if isinstance(block, Cover):
-        return [(block.title, None, None)]
+        return [(block.inspectorate, None, None), (block.title, None, None)]
     return []
 
 
@@ -93,7 +93,9 @@ def locate(blocks: list, texts: list[str]) -> Located:
     pending_part: str | None = None
     for block in blocks:
         if isinstance(block, Part):
-            pending_part = block.role
+            pending_part = block.role if block.role != "cover" else None  # the cover is page 0
+            if block.role == "cover":
+                found.part_starts["cover"] = 0
             continue
         for text, tag, key in _texts(block):
             n = norm(re.sub(r"\{\{page:[^}]+\}\}", "", text or ""))
@@ -101,6 +103,10 @@ def locate(blocks: list, texts: list[str]) -> Located:
                 continue
             head = n[:SNIPPET]
             pos = whole.find(head, cursor)
+            if pending_part:
+                # a part starts a new page: its first text must open a page (not sit in a contents line)
+                while pos >= 0 and pos - starts[page_of(pos)] > 3:
+                    pos = whole.find(head, pos + 1)
             if pos < 0:
                 if tag:
                     raise LocateError(f"{tag}: {text[:60]!r} not found after offset {cursor}")
@@ -136,3 +142,10 @@ def roles_from_parts(part_starts: dict[str, int], n_pages: int) -> list[str]:
                 role = name
         roles.append(role)
     return roles
+
+
+def check_body(found: Located, roles: list[str]) -> None:
+    """Raise unless every statement was found on a body page (statements are never in front matter)."""
+    for tag, pages in found.tag_pages.items():
+        if any(roles[p] != "body" for p in pages):
+            raise LocateError(f"{tag} located on a {[roles[p] for p in pages]} page: the text match is wrong")

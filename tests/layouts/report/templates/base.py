@@ -48,6 +48,7 @@ class Statement:
     addressee: str | None = None
     timescale: str | None = None
     label: str | None = None
+    summary_text: str | None = None  # how a summary restates it (a fragment is restated as a sentence)
 
 
 def roman(n: int) -> str:
@@ -220,7 +221,7 @@ class ReportTemplate:
         """(section word, text, tag) for every statement, in document order: a summary repeats them."""
         names = {"Areas for improvement": "afi", "Causes of concern": "cause", "Recommendations": "rec",
                  "Issues of concern": "ioc"}
-        return [(SINGULAR[names[s.section]], s.issue, s.tag) for s in self.statements]
+        return [(SINGULAR[names[s.section]], s.summary_text or s.issue, s.tag) for s in self.statements]
 
     def front_summary(self) -> list[Block]:
         rows = self.summary_rows()
@@ -253,9 +254,9 @@ class ReportTemplate:
             blocks += self.chapter_opening(number, i)
             for kind, item in chapter.items:
                 blocks += self.item(kind, item)
+            blocks += self.filler(self.d.filler // 2)
             blocks += self.flush_recs()
             blocks += self.flush_list()
-            blocks += self.filler(self.d.filler // 2)
             self.chapter_tags[i] = {s.tag for s in self.statements[before:]}
         return blocks
 
@@ -484,7 +485,9 @@ class ReportTemplate:
             issue = rec.action + ("." if end.endswith(".") else "")
             marker = list_number(self.d.number_style, number) if numbered and number else self.d.bullet
             printed = bare_number(marker) if numbered and number else None
-            tag = self.state("rec", rec.id, issue, printed_number=printed, **self.rec_extra(rec))
+            label = self.label("rec", number) if number else None
+            tag = self.state("rec", rec.id, issue, printed_number=printed, label=label,
+                             summary_text=rec.full_sentence(self.subject(rec)), **self.rec_extra(rec))
             blocks.append(self.para(text, tag=tag, bullet=marker))
         return blocks
 
@@ -523,7 +526,7 @@ class ReportTemplate:
             lead = s.label or SINGULAR[{"Areas for improvement": "afi", "Causes of concern": "cause",
                                         "Recommendations": "rec", "Issues of concern": "ioc"}[s.section]]
             blocks.append(self.para([Run(lead, bold=True)], "label", keep_with_next=True))
-            blocks.append(self.para(s.issue))
+            blocks.append(self.para(s.summary_text or s.issue))
         return blocks
 
     def back_summary_only_recs(self) -> bool:

@@ -20,3 +20,16 @@ class ThematicTemplate(ReportTemplate):
 
     def back_summary_only_recs(self) -> bool:
         return "areas for improvement" not in self.back_title
+
+    def flush_recs(self) -> list[Block]:
+        """Unlabelled recommendations sit under a heading naming who they are for, or "Overarching …"."""
+        recs = self.pending_recs
+        if not recs or self.d.rec_label not in ("list", "plain"):
+            return super().flush_recs()
+        self.pending_recs = []
+        to = {r.addressee for r in recs}
+        choices = ["Recommendations", "Overarching recommendations"]
+        if len(to) == 1:
+            choices.append(f"Our recommendations to {next(iter(to))}")
+        heading = Heading(self.case(self.rng.choice(choices)), 2)
+        return [*self.flush_list(), heading, *self.rec_sequence(recs, None)]
