@@ -69,7 +69,7 @@ h2 {{ font-size: {s * 1.18:.1f}pt; margin: {s * 0.8:.1f}pt 0 {s * 0.45:.1f}pt 0;
 .part {{ break-before: page; }}
 .chapter {{ }}
 .chapter.brk {{ break-before: page; }}
-.cols {{ column-count: 2; column-gap: 8mm; }}
+.cols {{ column-count: 2; column-gap: 8mm; column-fill: auto; }}
 .box {{ padding: 8pt 10pt; margin: {s * 0.6:.1f}pt 0; }}
 .box.frame, .box.both {{ border: 0.9pt solid {self.accent}; }}
 .box.shade, .box.both {{ background: #e8eef5; }}
@@ -194,8 +194,10 @@ table.toc td.n {{ text-align: right; width: 15%; }}
                 first_chapter = True
                 continue
             if isinstance(block, Heading) and block.level == 1 and role == "body":
-                close_group()
+                # a chapter opens a new multi-column group only on a new page: two groups sharing a page
+                # make Chromium overlap fragmented boxes
                 if self.d.chapter_breaks and not first_chapter:
+                    close_group()
                     out.append('<div class="part"></div>')
                 first_chapter = False
             group.append(self.block(block))
