@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import content_for
 from .__main__ import write_draw
+from .doc import Box, iter_blocks
 from .draw import DIMENSIONS, Draw, make_draw
 from .templates import build_document
 
@@ -35,7 +36,7 @@ def visible(draw: Draw) -> dict[str, set]:
     content = content_for(draw)
     kinds = {kind for i in draw.chapters for kind, _ in content.chapters[i].items}
     doc, statements = build_document(content, draw)
-    has_box = any(type(b).__name__ == "Box" for b in _walk(doc.blocks))
+    has_box = any(isinstance(b, Box) for b in iter_blocks(doc.blocks))
     has_fragment = any(s.summary_text and s.summary_text != s.issue for s in statements)
     shown: dict[str, set] = {dim: {getattr(draw, dim)} for dim in COVER}
     if "cause" not in kinds:
@@ -49,13 +50,6 @@ def visible(draw: Draw) -> dict[str, set]:
     if draw.type == "joint-custody":
         shown["afi_label"] = shown["cause_label"] = shown["rec_label"] = set()
     return shown
-
-
-def _walk(blocks):
-    for b in blocks:
-        yield b
-        if type(b).__name__ == "Box":
-            yield from _walk(b.children)
 
 
 def wanted() -> dict[str, set]:

@@ -17,6 +17,7 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    sup: bool = False  # a footnote marker
 
 
 def runs(*parts: str | Run) -> list[Run]:
@@ -52,6 +53,7 @@ class Para:
     bullet: str | None = None
     indent: int = 0
     keep_with_next: bool = False
+    notes: list[tuple[int, str]] = field(default_factory=list)  # footnotes whose markers end this paragraph
 
 
 @dataclass

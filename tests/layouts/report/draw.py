@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import asdict, dataclass, field, fields, replace
 
-from .content import FORCES, content_ids, content_type
+from .content import FORCES, content_ids, content_type, load_content
 
 # Every value each dimension can take (the first of a tuple is only a default, not a preference).
 DIMENSIONS: dict[str, tuple] = {
@@ -44,6 +44,7 @@ DIMENSIONS: dict[str, tuple] = {
     "subject_form": ("as-written", "force-name", "the-force"),
     "filler": (0, 1, 2, 4, 6),
     "chapter_breaks": (True, False),
+    "footnotes": (False, True),
 }
 
 TRAPS = ("mention", "earlier", "addressed", "quote", "contents", "glossary", "captions", "progress")
@@ -140,6 +141,7 @@ class Draw:
     subject_form: str
     filler: int
     chapter_breaks: bool
+    footnotes: bool
     traps: list[str] = field(default_factory=list)
     scan: dict | None = None
 
@@ -181,8 +183,6 @@ def make_draw(seed: int, index: int, *, era: str | None = None, scan_share: floa
     picks["producer"] = rng.choice(pool)
     scanned = rng.random() < scan_share
     is_short = scanned if short is None else short
-    from .content import load_content
-
     loaded = load_content(content)
     n_chapters = len(loaded.chapters)
     chapters = list(range(n_chapters))

@@ -19,7 +19,8 @@ from ..doc import PageBreak as DocPageBreak
 from ..doc import Table as DocTable
 from ..draw import Draw
 from ..pages import printed_labels
-from .finish import finish
+from .finish import finish, notes_by_page
+from .geometry import MARGIN_TOP_MM, MARGIN_X_MM, body_box, bottom_mm
 from .locate import Located, check_body, locate, page_texts, roles_from_parts
 from .reportlab_pdf import Rendered
 
@@ -28,10 +29,6 @@ FAMILIES = {"Helvetica": "'Liberation Sans', 'Nimbus Sans', Arial, sans-serif",
             "Vera": "'DejaVu Sans', Verdana, sans-serif"}
 ACCENT = {"HMIC": "#1f3a60", "HMICFRS": "#6b1d4f"}
 PLACEHOLDER = re.compile(r"\{\{page:([^}]+)\}\}")
-MM = 72 / 25.4
-BODY_BOX = (22 * MM - 6, 22 * MM - 4, 595.28 - 22 * MM + 6, 841.89 - 24 * MM + 4)
-
-
 def chromium_binary() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
@@ -47,7 +44,7 @@ class HtmlWriter:
         d = self.d
         s = d.font_size
         return f"""
-@page {{ size: A4; margin: 24mm 22mm 22mm 22mm; }}
+@page {{ size: A4; margin: {MARGIN_TOP_MM}mm {MARGIN_X_MM}mm {bottom_mm(d)}mm {MARGIN_X_MM}mm; }}
 html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 body {{ font-family: {FAMILIES.get(d.font, FAMILIES['Helvetica'])}; font-size: {s}pt; line-height: 1.32;
         margin: 0; text-align: {'justify' if d.justify else 'left'}; hyphens: manual; }}
@@ -103,6 +100,8 @@ table.toc td.n {{ text-align: right; width: 15%; }}
                 t = f"<b>{t}</b>"
             if r.italic:
                 t = f"<i>{t}</i>"
+            if r.sup:
+                t = f"<sup>{t}</sup>"
             out.append(t)
         return "".join(out)
 
@@ -228,7 +227,7 @@ def render_chromium(doc: Document, draw: Draw, inspectorate: str = "HMICFRS") ->
     with tempfile.TemporaryDirectory(prefix="report-chromium-") as tmp:
         for _ in range(3):
             pdf = print_html(HtmlWriter(doc, draw, inspectorate, pages).document(), Path(tmp))
-            texts = page_texts(pdf, BODY_BOX)
+            texts = page_texts(pdf, body_box(draw))
             located = locate(doc.blocks, texts)
             roles = roles_from_parts(located.part_starts, len(texts))
             labels = printed_labels(draw, roles)
@@ -239,5 +238,6 @@ def render_chromium(doc: Document, draw: Draw, inspectorate: str = "HMICFRS") ->
             pages = new_pages
     assert located is not None
     check_body(located, roles)
-    final = finish(pdf, doc, draw, roles, labels)
-    return Rendered(pdf=final, roles=roles, labels=labels, tag_pages=located.tag_pages, key_pages=located.key_pages)
+    final = finish(pdf, doc, draw, roles, labels, notes_by_page(doc, located.tag_pages))
+    tags = {k: v for k, v in located.tag_pages.items() if not k.startswith("note:")}
+    return Rendered(pdf=final, roles=roles, labels=labels, tag_pages=tags, key_pages=located.key_pages)

@@ -19,8 +19,8 @@ from ..doc import PageBreak as DocPageBreak
 from ..doc import Table as DocTable
 from ..draw import Draw
 from ..pages import printed_labels
-from .chromium_html import BODY_BOX
-from .finish import finish
+from .finish import finish, notes_by_page
+from .geometry import MARGIN_TOP_MM, MARGIN_X_MM, body_box, bottom_mm
 from .locate import Located, check_body, locate, page_texts, roles_from_parts
 from .reportlab_pdf import Rendered
 
@@ -59,8 +59,8 @@ class DocxWriter:
     def _page_setup(self, section) -> None:
         Mm = self.Mm
         section.page_width, section.page_height = Mm(210), Mm(297)
-        section.top_margin, section.bottom_margin = Mm(24), Mm(22)
-        section.left_margin = section.right_margin = Mm(22)
+        section.top_margin, section.bottom_margin = Mm(MARGIN_TOP_MM), Mm(bottom_mm(self.d))
+        section.left_margin = section.right_margin = Mm(MARGIN_X_MM)
         section.header_distance = section.footer_distance = Mm(8)
 
     def text_width(self) -> float:
@@ -87,6 +87,7 @@ class DocxWriter:
             run = para.add_run(t)
             run.bold = r.bold or bold
             run.italic = r.italic
+            run.font.superscript = r.sup or None
             if size:
                 run.font.size = Pt(size)
             if color:
@@ -286,7 +287,7 @@ def render_docx(doc: Document, draw: Draw, inspectorate: str = "HMICFRS") -> Ren
     with tempfile.TemporaryDirectory(prefix="report-docx-") as tmp:
         for _ in range(3):
             pdf = convert(DocxWriter(doc, draw, inspectorate, pages).build(), Path(tmp))
-            texts = page_texts(pdf, BODY_BOX)
+            texts = page_texts(pdf, body_box(draw))
             located = locate(doc.blocks, texts)
             roles = roles_from_parts(located.part_starts, len(texts))
             labels = printed_labels(draw, roles)
@@ -297,5 +298,6 @@ def render_docx(doc: Document, draw: Draw, inspectorate: str = "HMICFRS") -> Ren
             pages = new_pages
     assert located is not None
     check_body(located, roles)
-    final = finish(pdf, doc, draw, roles, labels)
-    return Rendered(pdf=final, roles=roles, labels=labels, tag_pages=located.tag_pages, key_pages=located.key_pages)
+    final = finish(pdf, doc, draw, roles, labels, notes_by_page(doc, located.tag_pages))
+    tags = {k: v for k, v in located.tag_pages.items() if not k.startswith("note:")}
+    return Rendered(pdf=final, roles=roles, labels=labels, tag_pages=tags, key_pages=located.key_pages)

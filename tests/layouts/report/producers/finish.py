@@ -15,23 +15,29 @@ from reportlab.pdfgen import canvas
 from ..doc import Document
 from ..draw import Draw
 from ..pages import label_ranges, running_texts
+from .geometry import FOOT_Y_MM, HEAD_Y_MM, MARGIN_X_MM
 
 PAGE_W, PAGE_H = A4
-MARGIN_X = 22 * mm
+MARGIN_X = MARGIN_X_MM * mm
 HEAD_FONT = {"Helvetica": "Helvetica", "Times": "Times-Roman", "Vera": "Helvetica"}
 
 
-def heads_pdf(doc: Document, draw: Draw, labels: list[str | None]) -> bytes:
-    """Return a PDF with one page per label holding only that page's running heads."""
+def heads_pdf(doc: Document, draw: Draw, labels: list[str | None],
+              notes: dict[int, list[tuple[int, str]]] | None = None) -> bytes:
+    """Return a PDF with one page per label holding only that page's running heads (and footnotes)."""
+    from .reportlab_pdf import draw_notes
+
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
     last = next((lab for lab in reversed(labels) if lab), "")
     font = HEAD_FONT.get(draw.font, "Helvetica")
-    for label in labels:
+    for index, label in enumerate(labels):
+        if notes and notes.get(index):
+            draw_notes(c, notes[index], font, draw.font_size)
         for t in running_texts(draw, title=doc.running_title, series=doc.series, force=doc.force,
                                copyright=doc.copyright, date=doc.date, label=label, last=last):
             c.setFont(font, draw.font_size + t.size_delta)
-            y = PAGE_H - 13 * mm if t.position == "header" else 12 * mm
+            y = HEAD_Y_MM * mm if t.position == "header" else FOOT_Y_MM * mm
             if t.align == "left":
                 c.drawString(MARGIN_X, y, t.text)
             elif t.align == "right":
@@ -43,13 +49,28 @@ def heads_pdf(doc: Document, draw: Draw, labels: list[str | None]) -> bytes:
     return buf.getvalue()
 
 
-def finish(pdf: bytes, doc: Document, draw: Draw, roles: list[str], labels: list[str | None]) -> bytes:
-    """Stamp running heads on every page and, if the draw says so, write /PageLabels."""
+def notes_by_page(doc: Document, tag_pages: dict[str, list[int]]) -> dict[int, list[tuple[int, str]]]:
+    """Footnotes grouped by the page where their marker was found."""
+    from ..doc import Para, iter_blocks
+
+    out: dict[int, list[tuple[int, str]]] = {}
+    for block in iter_blocks(doc.blocks):
+        if isinstance(block, Para):
+            for number, text in block.notes:
+                page = tag_pages.get(f"note:{number}", [None])[-1]
+                if page is not None:
+                    out.setdefault(page, []).append((number, text))
+    return out
+
+
+def finish(pdf: bytes, doc: Document, draw: Draw, roles: list[str], labels: list[str | None],
+           notes: dict[int, list[tuple[int, str]]] | None = None) -> bytes:
+    """Stamp running heads (and footnotes) on every page and, if the draw says so, write /PageLabels."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.constants import PageLabelStyle
 
     writer = PdfWriter(clone_from=io.BytesIO(pdf))
-    heads = PdfReader(io.BytesIO(heads_pdf(doc, draw, labels)))
+    heads = PdfReader(io.BytesIO(heads_pdf(doc, draw, labels, notes)))
     for page, head in zip(writer.pages, heads.pages, strict=True):
         page.merge_page(head)
     if draw.page_labels:

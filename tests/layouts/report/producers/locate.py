@@ -33,7 +33,7 @@ def norm(text: str) -> str:
 class Located:
     """Where blocks landed: PDF page indices per tag, per heading key, and each part's first page."""
 
-    tag_pages: dict[str, list[int]] = field(default_factory=dict)
+    tag_pages: dict[str, list[int]] = field(default_factory=dict)  # also "note:<n>" -> [page of its marker]
     key_pages: dict[str, int] = field(default_factory=dict)
     part_starts: dict[str, int] = field(default_factory=dict)
 
@@ -55,25 +55,30 @@ def page_texts(pdf: bytes, box: tuple[float, float, float, float]) -> list[str]:
     return out
 
 
-def _texts(block) -> list[tuple[str, str | None, str | None]]:
-    """(text, tag, key) for a block and what it contains, in reading order."""
+def _texts(block) -> list[tuple[str, str | None, str | None, tuple]]:
+    """(text, mark, key, footnotes) for a block and what it contains, in reading order.
+
+    A mark is a finding tag, or "note:<n>" for an untagged paragraph carrying footnote n (whose page is
+    where the paragraph ends).
+    """
     if isinstance(block, Para):
-        return [(plain(block.runs), block.tag, None)]
+        mark = block.tag or (f"note:{block.notes[0][0]}" if block.notes else None)
+        return [(plain(block.runs), mark, None, tuple(block.notes))]
     if isinstance(block, Heading):
-        return [(block.text, None, block.key)]
+        return [(block.text, None, block.key, ())]
     if isinstance(block, Box):
-        out = [(block.title, None, None)] if block.title else []
+        out = [(block.title, None, None, ())] if block.title else []
         for child in block.children:
             out += _texts(child)
         return out
     if isinstance(block, Table):
-        return [(plain(cell), None, None) for row in block.rows for cell in row]
+        return [(plain(cell), None, None, ()) for row in block.rows for cell in row]
     if isinstance(block, Figure):
-        return [(block.caption, None, None)]
+        return [(block.caption, None, None, ())]
     if isinstance(block, Contents):
-        return [(block.title, None, "contents")]
+        return [(block.title, None, "contents", ())]
     if isinstance(block, Cover):
-        return [(block.inspectorate, None, None), (block.title, None, None)]
+        return [(block.inspectorate, None, None, ()), (block.title, None, None, ())]
     return []
 
 
@@ -97,7 +102,7 @@ def locate(blocks: list, texts: list[str]) -> Located:
             if block.role == "cover":
                 found.part_starts["cover"] = 0
             continue
-        for text, tag, key in _texts(block):
+        for text, tag, key, notes in _texts(block):
             n = norm(re.sub(r"\{\{page:[^}]+\}\}", "", text or ""))
             if not n or (len(n) < MIN_ANCHOR and not tag and not key):
                 continue
@@ -122,6 +127,8 @@ def locate(blocks: list, texts: list[str]) -> Located:
                 for p in range(page_of(pos), page_of(end - 1) + 1):
                     if p not in pages:
                         pages.append(p)
+                for number, _ in notes:
+                    found.tag_pages[f"note:{number}"] = [page_of(end - 1)]
             if key and key not in found.key_pages:
                 found.key_pages[key] = page_of(pos)
             if pending_part:
@@ -147,5 +154,5 @@ def roles_from_parts(part_starts: dict[str, int], n_pages: int) -> list[str]:
 def check_body(found: Located, roles: list[str]) -> None:
     """Raise unless every statement was found on a body page (statements are never in front matter)."""
     for tag, pages in found.tag_pages.items():
-        if any(roles[p] != "body" for p in pages):
+        if not tag.startswith("note:") and any(roles[p] != "body" for p in pages):
             raise LocateError(f"{tag} located on a {[roles[p] for p in pages]} page: the text match is wrong")

@@ -40,9 +40,11 @@ from ..doc import PageBreak as DocPageBreak
 from ..doc import Table as DocTable
 from ..draw import Draw
 from ..pages import label_ranges, printed_labels, running_texts
+from .geometry import FOOT_Y_MM, HEAD_Y_MM, MARGIN_BOTTOM_MM, MARGIN_TOP_MM, MARGIN_X_MM, NOTES_BOTTOM_MM
 
 PAGE_W, PAGE_H = A4
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 22 * mm, 24 * mm, 22 * mm
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = MARGIN_X_MM * mm, MARGIN_TOP_MM * mm, MARGIN_BOTTOM_MM * mm
+NOTES_BOTTOM = NOTES_BOTTOM_MM * mm
 PLACEHOLDER = re.compile(r"\{\{page:([^}]+)\}\}")
 ACCENT = {"HMIC": colors.HexColor("#1f3a60"), "HMICFRS": colors.HexColor("#6b1d4f")}
 SHADE = colors.HexColor("#e8eef5")
@@ -81,25 +83,42 @@ class Marked(Paragraph):
     """A paragraph that records the page it is drawn on under its marks (finding tags, heading keys)."""
 
     def __init__(self, text, style, bulletText=None, frags=None, caseSensitive=1, encoding="utf8", marks=(),
-                 book=None):
+                 book=None, notes=()):
         super().__init__(text, style, bulletText=bulletText, frags=frags, caseSensitive=caseSensitive,
                          encoding=encoding)
-        self.marks, self.book = marks, book
+        self.marks, self.book, self.notes, self.is_tail = marks, book, notes, True
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
-        for part in parts:
-            part.marks, part.book = self.marks, self.book
+        for k, part in enumerate(parts):
+            part.marks, part.book, part.notes = self.marks, self.book, self.notes
+            part.is_tail = self.is_tail and k == len(parts) - 1
         return parts
 
     def draw(self):
         if self.book is not None:
             page = self.canv.getPageNumber() - 1
-            for mark in self.marks:
+            # a footnote belongs to the page where its marker (the paragraph's end) is printed
+            notes = [f"note:{n}" for n, _ in self.notes] if self.is_tail else []
+            for mark in (*self.marks, *notes):
                 pages = self.book.setdefault(mark, [])
                 if page not in pages:
                     pages.append(page)
         super().draw()
+
+
+def draw_notes(canv, notes: list[tuple[int, str]], font: str, size: float) -> None:
+    """Draw footnotes at the foot of the text area, above the running foot, under a short rule."""
+    fs = max(size - 2.5, 6.5)
+    y = NOTES_BOTTOM - 4 * mm
+    canv.setLineWidth(0.4)
+    canv.line(MARGIN_X, y + fs + 2, MARGIN_X + 40 * mm, y + fs + 2)
+    for number, text in notes:
+        canv.setFont(font, fs * 0.75)
+        canv.drawString(MARGIN_X, y + fs * 0.35, str(number))
+        canv.setFont(font, fs)
+        canv.drawString(MARGIN_X + 7, y, text)
+        y -= fs * 1.3
 
 
 class Bars(Flowable):
@@ -159,6 +178,8 @@ class ReportlabProducer:
         self.prev_keys: dict[str, int] = {}
         self.prev_tags: dict[str, list[int]] = {}
         self.prev_roles: list[str] = []
+        self.note_texts: dict[int, str] = {}
+        self.book: dict[str, list[int]] = {}
 
     # ----- styles ------------------------------------------------------------------------------------
     def _styles(self) -> dict[str, ParagraphStyle]:
@@ -209,12 +230,16 @@ class ReportlabProducer:
                 t = f"<b>{t}</b>"
             if r.italic:
                 t = f"<i>{t}</i>"
+            if r.sup:
+                t = f"<super>{t}</super>"
             out.append(t)
         return "".join(out)
 
     def paragraph(self, p: Para, book: dict, width_indent: int = 0) -> Paragraph:
         style = self.styles.get(p.style, self.styles["body"])
         marks = (p.tag,) if p.tag else ()
+        notes = tuple(p.notes)
+        self.note_texts.update(dict(p.notes))
         if p.bullet is not None or p.indent:
             glyph = p.bullet or ""
             numeric = any(ch.isalnum() for ch in glyph)
@@ -229,10 +254,10 @@ class ReportlabProducer:
             else:
                 kw.update(bulletFontName=self.family)
             style = ParagraphStyle(f"{p.style}-b{p.indent}-{hash(glyph) % 997}", parent=style, **kw)
-            return Marked(self.markup(p.runs), style, bulletText=glyph or None, marks=marks, book=book)
+            return Marked(self.markup(p.runs), style, bulletText=glyph or None, marks=marks, book=book, notes=notes)
         if p.keep_with_next and not getattr(style, "keepWithNext", 0):
             style = ParagraphStyle(f"{p.style}-kwn", parent=style, keepWithNext=1)
-        return Marked(self.markup(p.runs), style, marks=marks, book=book)
+        return Marked(self.markup(p.runs), style, marks=marks, book=book, notes=notes)
 
     # ----- blocks ------------------------------------------------------------------------------------
     def flowables(self, blocks, book: dict, width: float) -> list[Flowable]:
@@ -341,14 +366,16 @@ class ReportlabProducer:
     # ----- pages -------------------------------------------------------------------------------------
     def _templates(self) -> list[PageTemplate]:
         w = PAGE_W - 2 * MARGIN_X
-        h = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
-        one = Frame(MARGIN_X, MARGIN_BOTTOM, w, h, id="one", leftPadding=0, rightPadding=0, topPadding=0,
+        bottom = NOTES_BOTTOM if self.d.footnotes else MARGIN_BOTTOM
+        hb = PAGE_H - MARGIN_TOP - bottom
+        one = Frame(MARGIN_X, bottom, w, hb, id="one", leftPadding=0, rightPadding=0, topPadding=0,
                     bottomPadding=0)
         gap = 8 * mm
         col = (w - gap) / 2
-        two = [Frame(MARGIN_X + k * (col + gap), MARGIN_BOTTOM, col, h, id=f"col{k}", leftPadding=0,
+        two = [Frame(MARGIN_X + k * (col + gap), bottom, col, hb, id=f"col{k}", leftPadding=0,
                      rightPadding=0, topPadding=0, bottomPadding=0) for k in (0, 1)]
-        body = two if self.d.columns == 2 else [one]
+        body = two if self.d.columns == 2 else [Frame(MARGIN_X, bottom, w, hb, id="body", leftPadding=0,
+                                                      rightPadding=0, topPadding=0, bottomPadding=0)]
         return [PageTemplate("cover", [one], onPage=self._cover_page),
                 PageTemplate("front", [one], onPageEnd=self._running),
                 PageTemplate("body", body, onPageEnd=self._running)]
@@ -370,10 +397,13 @@ class ReportlabProducer:
         texts = running_texts(self.d, title=d.running_title, series=d.series, force=d.force,
                               copyright=d.copyright, date=d.date, label=label, last=last)
         canv.saveState()
+        notes = sorted(int(k[5:]) for k, pages in self.book.items() if k.startswith("note:") and index in pages)
+        if notes:
+            draw_notes(canv, [(n, self.note_texts[n]) for n in notes], self.family, self.d.font_size)
         for t in texts:
             size = self.d.font_size + t.size_delta
             canv.setFont(self.family, size)
-            y = PAGE_H - 13 * mm if t.position == "header" else 12 * mm
+            y = HEAD_Y_MM * mm if t.position == "header" else FOOT_Y_MM * mm
             if t.align == "left":
                 canv.drawString(MARGIN_X, y, t.text)
             elif t.align == "right":
@@ -385,6 +415,7 @@ class ReportlabProducer:
     def _pass(self) -> tuple[bytes, list[str], dict]:
         buf = io.BytesIO()
         book: dict[str, list[int]] = {}
+        self.book = book
         self.part_started = True
         doc = _Doc(buf, title=self.doc.title, author=self.doc.copyright.replace("© ", ""))
         doc.addPageTemplates(self._templates())
@@ -401,7 +432,7 @@ class ReportlabProducer:
             pdf, roles, book = self._pass()
             labels = printed_labels(self.d, roles)
             keys = {k: v[0] for k, v in book.items() if not k.count(":")}
-            tags = {k: sorted(v) for k, v in book.items() if k.count(":")}
+            tags = {k: sorted(v) for k, v in book.items() if k.count(":") and not k.startswith("note:")}
             stable = labels == self.prev_labels and keys == self.prev_keys and tags == self.prev_tags
             self.prev_labels, self.prev_keys, self.prev_tags, self.prev_roles = labels, keys, tags, roles
             if stable:

@@ -9,12 +9,27 @@ from __future__ import annotations
 
 import json
 import random
-import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..content import Cause, Content, Earlier, FigureItem, Finding, Prose, Recommendation, Trap
-from ..doc import Block, Box, Contents, Cover, Document, Figure, Heading, Para, Part, Run, Table, runs
+from ..doc import (
+    Block,
+    Box,
+    Contents,
+    Cover,
+    Document,
+    Figure,
+    Heading,
+    Para,
+    Part,
+    Run,
+    Table,
+    iter_blocks,
+    plain,
+    runs,
+)
 from ..draw import Draw
 
 FILLER = json.loads((Path(__file__).resolve().parents[1] / "prose" / "filler.json").read_text(encoding="utf-8"))
@@ -33,6 +48,7 @@ INSPECTORATE_NAME = {
     "HMIC": "Her Majesty's Inspectorate of Constabulary",
     "HMICFRS": "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services",
 }
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 SMALL_WORDS = {"of", "for", "and", "the", "to", "in", "on", "a", "an", "at", "by", "with"}
 
 
@@ -156,6 +172,8 @@ class ReportTemplate:
     def build(self) -> tuple[Document, list[Statement]]:
         """Return the document and its statements in document order."""
         body = self.body()
+        if self.d.footnotes:
+            self.add_footnotes(body)
         back = self.back()
         front = self.front() if self.d.front_matter else []
         blocks: list[Block] = [Part("cover"), self.cover()]
@@ -168,6 +186,28 @@ class ReportTemplate:
                        force=c.force, year_text=year, copyright=f"© {c.inspectorate.split()[0]} {year}",
                        date=c.date)
         return doc, self.statements
+
+    def add_footnotes(self, blocks: list[Block]) -> None:
+        """Give some sentence-ending paragraphs a footnote marker (a statement's text keeps it as ¹²³)."""
+        pool = list(FILLER["notes"])
+        self.rng.shuffle(pool)
+        paras = [b for b in iter_blocks(blocks) if isinstance(b, Para)]
+        per_tag = Counter(p.tag for p in paras if p.tag)
+        statements = {s.tag: s for s in self.statements}
+        number = 0
+        for p in paras:
+            text = plain(p.runs).rstrip()
+            if not pool or p.style == "label" or not text.endswith(".") or (p.tag and per_tag[p.tag] != 1):
+                continue
+            if self.rng.random() >= 0.15:
+                continue
+            number += 1
+            p.runs.append(Run(str(number), sup=True))
+            p.notes.append((number, self.fill(pool.pop())))
+            if p.tag:
+                s = statements[p.tag]
+                s.summary_text = s.summary_text or s.issue
+                s.issue += str(number).translate(SUPERSCRIPT)
 
     def running_title(self) -> str:
         if self.c.force and "{force}" not in self.c.title and self.c.force not in self.c.title:
@@ -538,7 +578,3 @@ class ReportTemplate:
             blocks.append(self.para([Run(term[:1].upper() + term[1:], bold=True), Run(": " + definition)], "small"))
         return blocks
 
-
-def strip_label(text: str) -> str:
-    """Return text without a leading finding label (used only by self-checks)."""
-    return re.sub(r"^(Area for improvement|Recommendation|Cause of concern|AFI)\s*\d*:\s*", "", text)
