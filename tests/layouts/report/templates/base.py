@@ -189,8 +189,9 @@ class ReportTemplate:
 
     def add_footnotes(self, blocks: list[Block]) -> None:
         """Give some sentence-ending paragraphs a footnote marker (a statement's text keeps it as ¹²³)."""
+        rng = random.Random(f"notes:{self.d.seed}:{self.d.index}")  # own stream: layout choices must not move notes
         pool = list(FILLER["notes"])
-        self.rng.shuffle(pool)
+        rng.shuffle(pool)
         paras = [b for b in iter_blocks(blocks) if isinstance(b, Para)]
         per_tag = Counter(p.tag for p in paras if p.tag)
         statements = {s.tag: s for s in self.statements}
@@ -199,7 +200,7 @@ class ReportTemplate:
             text = plain(p.runs).rstrip()
             if not pool or p.style == "label" or not text.endswith(".") or (p.tag and per_tag[p.tag] != 1):
                 continue
-            if self.rng.random() >= 0.15:
+            if rng.random() >= 0.15:
                 continue
             number += 1
             p.runs.append(Run(str(number), sup=True))
@@ -390,13 +391,17 @@ class ReportTemplate:
                 paras.append(self.para(item.text, tag=tag, bullet=marker))
                 explain += [self.para(p) for p in item.explain]
             if self.d.afi_label == "list-box":
-                blocks += [*explain, self.box(paras, title=self.section_heading(kind))]
+                blocks += [*explain, self.list_box(kind, paras)]
             else:
                 heading = self.para([Run(self.section_heading(kind), bold=True)], "label", keep_with_next=True)
                 blocks += [*explain, heading, *paras]
             explain = []
         self.pending_list = []
         return blocks
+
+    def list_box(self, kind: str, paras: list[Block]) -> Box:
+        """A boxed list of areas for improvement (or issues of concern), titled with the section."""
+        return self.box(paras, title=self.section_heading(kind))
 
     # ----- causes of concern and their recommendations ----------------------------------------------
     def cause(self, item: Cause) -> list[Block]:

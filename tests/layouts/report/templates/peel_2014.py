@@ -4,7 +4,7 @@ box; causes of concern followed by "To address this cause of concern, we recomme
 from __future__ import annotations
 
 from ..content import Recommendation
-from ..doc import Block, Run
+from ..doc import Block, Box, Run
 from .base import ReportTemplate
 
 
@@ -25,12 +25,7 @@ class Peel2014Template(ReportTemplate):
         return self.para([Run(f"{force} is judged to be ", bold=False), Run(grade.lower(), bold=True), Run(".")],
                          "lead")
 
-    def flush_list(self) -> list[Block]:
+    def list_box(self, kind: str, paras: list[Block]) -> Box:
         """The list-box form is the 2014–17 shaded "Summary of findings" box that ends each question."""
-        if self.d.afi_label != "list-box" or not self.pending_list:
-            return super().flush_list()
-        blocks = super().flush_list()
-        box = blocks[-1]
-        box.title = self.case("Summary of findings")
-        box.children.insert(0, self.para([Run(self.section_heading("afi"), bold=True)], "label"))
-        return blocks
+        label = self.para([Run(self.section_heading(kind), bold=True)], "label")
+        return self.box([label, *paras], title=self.case("Summary of findings"))
