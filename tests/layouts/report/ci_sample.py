@@ -29,6 +29,7 @@ COVER = ("type", "producer", "afi_label", "afi_numbering", "cause_label", "rec_l
 MIN_DRAWS = 20
 MAX_PAGES = 20
 MIN_PAGES = 4
+MAX_SCAN_BYTES = 900_000  # keeps the committed sample well under 10 MB
 
 
 def visible(draw: Draw) -> dict[str, set]:
@@ -48,7 +49,7 @@ def visible(draw: Draw) -> dict[str, set]:
     if not has_box:
         shown["box"] = set()
     if draw.type == "joint-custody":
-        shown["afi_label"] = shown["cause_label"] = shown["rec_label"] = set()
+        shown["cause_label"] = shown["rec_label"] = set()
     return shown
 
 
@@ -113,8 +114,10 @@ def _write(seed: int, index: int, out: Path, scan_share: float, max_pages: int =
     pdf = out / f"{name}.pdf"
     gold = json.loads((out / f"{name}.gold.json").read_text(encoding="utf-8"))
     pages = _pages(pdf)
-    low = 2 if gold["draw"].get("scan") else MIN_PAGES
-    if not low <= pages <= max_pages:
+    scanned = bool(gold["draw"].get("scan"))
+    low = 2 if scanned else MIN_PAGES
+    too_big = scanned and (pdf.stat().st_size > MAX_SCAN_BYTES or len(gold["rows"]) < 3)
+    if not low <= pages <= max_pages or too_big:
         pdf.unlink()
         (out / f"{name}.gold.json").unlink()
         return None

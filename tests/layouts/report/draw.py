@@ -178,6 +178,8 @@ def make_draw(seed: int, index: int, *, era: str | None = None, scan_share: floa
     if kind not in ("thematic",):
         force, short_name = rng.choice(FORCES)
     picks = {dim: _pick(rng, kind, dim) for dim in DIMENSIONS}
+    if kind == "joint-custody":  # custody reports set causes and recommendations as numbered paragraphs only
+        picks.update(cause_label="heading", rec_label="plain")
     weights = {"reportlab": 6, "chromium": 3, "docx": 2}
     pool = [p for p in producers for _ in range(weights.get(p, 1))]
     picks["producer"] = rng.choice(pool)

@@ -6,6 +6,7 @@ the heads are drawn afterwards in the top and bottom margins, as a document syst
 
 from __future__ import annotations
 
+import hashlib
 import io
 
 from reportlab.lib.pagesizes import A4
@@ -82,7 +83,16 @@ def finish(pdf: bytes, doc: Document, draw: Draw, roles: list[str], labels: list
                 continue
             writer.set_page_label(first, last, style=styles[style], prefix=prefix or None,
                                   start=start if style else None)
-    writer.add_metadata({"/Title": doc.title, "/Producer": draw.producer})
+    # the same draw must give the same bytes: no creation dates, an /ID derived from the draw
+    from pypdf.generic import ArrayObject, ByteStringObject, NameObject, TextStringObject
+
+    info = writer._info.get_object() if writer._info is not None else None
+    if info is not None:
+        for key in ("/CreationDate", "/ModDate"):
+            info.pop(NameObject(key), None)
+    writer.add_metadata({"/Title": TextStringObject(doc.title), "/Producer": TextStringObject(draw.producer)})
+    digest = hashlib.md5(repr(sorted(draw.as_dict().items())).encode(), usedforsecurity=False).digest()
+    writer._ID = ArrayObject([ByteStringObject(digest), ByteStringObject(digest)])
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -165,9 +165,6 @@ class ReportTemplate:
     def box(self, children: list[Block], title: str | None) -> Box:
         return Box(children, style=self.d.box, title=title, keep_together=self.d.box_split == "keep")
 
-    def unnumbered_glyph(self) -> str:
-        return self.d.bullet
-
     # ----- the document ----------------------------------------------------------------------------
     def build(self) -> tuple[Document, list[Statement]]:
         """Return the document and its statements in document order."""

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from ..content import Cause, Recommendation
+from ..content import Cause, Finding, Recommendation
 from ..doc import Block, Heading, Run
-from .base import ReportTemplate
+from .base import SINGULAR, ReportTemplate
 
 
 class JointCustodyTemplate(ReportTemplate):
@@ -49,6 +49,22 @@ class JointCustodyTemplate(ReportTemplate):
         self.para_numbers[tag] = number
         return self.para(text, style, tag=tag, bullet=number)
 
+    def finding(self, kind: str, item: Finding) -> list[Block]:
+        """Labelled forms still carry the paragraph number, which is what the report cites."""
+        form = self.d.afi_label
+        if form in ("list", "list-box"):
+            return super().finding(kind, item)
+        self.counts[kind] += 1
+        label = self.label(kind, None, "AFI" if (form == "abbrev" and kind == "afi") else None)
+        block = self.numbered(kind, item.id, item.text, label=label)
+        explain = [self.para(p) for p in item.explain]
+        if form == "heading":
+            return [self.para([Run(label, bold=True)], "label", keep_with_next=True), block, *explain]
+        if form in ("inline", "abbrev"):
+            block.runs = [Run(label + ":", bold=True), Run(" " + item.text)]
+            return [block, *explain]
+        return [self.box([block], title=label), *explain]
+
     def flush_list(self) -> list[Block]:
         items, self.pending_list = self.pending_list, []
         if not items:
@@ -58,10 +74,15 @@ class JointCustodyTemplate(ReportTemplate):
             chosen = [it for k, it in items if k == kind]
             if not chosen:
                 continue
-            blocks.append(self.para([Run(self.section_heading(kind), bold=True)], "label", keep_with_next=True))
+            paras: list[Block] = []
             for item in chosen:
                 self.counts[kind] += 1
-                blocks.append(self.numbered(kind, item.id, item.text, label=self.case("Area for improvement")))
+                paras.append(self.numbered(kind, item.id, item.text, label=self.case(SINGULAR[kind])))
+            if self.d.afi_label == "list-box":
+                blocks.append(self.list_box(kind, paras))
+            else:
+                heading = self.para([Run(self.section_heading(kind), bold=True)], "label", keep_with_next=True)
+                blocks += [heading, *paras]
         return blocks
 
     def cause(self, item: Cause) -> list[Block]:
@@ -107,6 +128,7 @@ class JointCustodyTemplate(ReportTemplate):
             for s in chosen:
                 k += 1
                 lead = f"{s.label}: " if s.section != "Areas for improvement" else ""
-                blocks.append(super().para([Run(lead, bold=True), Run(f"{s.issue} ({s.printed_number})")],
+                text = s.summary_text or s.issue
+                blocks.append(super().para([Run(lead, bold=True), Run(f"{text} ({s.printed_number})")],
                                            bullet=f"{last + 1}.{k}"))
         return blocks
