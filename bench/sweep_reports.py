@@ -138,7 +138,8 @@ def markdown(summary: dict, results: list[dict], failing: int = 25) -> str:
               "| dimension | value | draws | failure rate | mean row accuracy |", "|---|---|---|---|---|"]
     for dim, values in summary["by_dimension"].items():
         for k, v in values.items():
-            lines.append(f"| {dim} | {k} | {v['draws']} | {v['failure_rate']:.2f} | {v['mean_row_accuracy']:.3f} |")
+            cell = k.replace("|", "\\|")
+            lines.append(f"| {dim} | {cell} | {v['draws']} | {v['failure_rate']:.2f} | {v['mean_row_accuracy']:.3f} |")
     lines += ["", "## By trap present", "", "| trap | draws | failure rate | mean row accuracy |", "|---|---|---|---|"]
     for k, v in summary["by_trap"].items():
         lines.append(f"| {k} | {v['draws']} | {v['failure_rate']:.2f} | {v['mean_row_accuracy']:.3f} |")
