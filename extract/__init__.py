@@ -12,8 +12,7 @@ from hmic_extract.errors import NothingFound
 from hmic_extract.model import RawDocument
 
 from .pdf import OpenPdf, open_pdf
-from .ruled import extract_ruled
-from .stream import extract_stream, has_numbered_rows
+from .table import extract_ruled, extract_stream, has_numbered_rows
 
 
 def extract_annex(pdf: OpenPdf, ocr: str = "auto", **ocr_options) -> RawDocument | None:

@@ -132,6 +132,40 @@ class PdfiumPage:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         return text.replace("\x02", "-\n").replace("\ufffe", "-\n")
 
+    def glyphs(self) -> list:
+        """Return every drawn character as a ``Glyph`` in the view (loose boxes: font ascent to descent).
+
+        Characters pdfium generates (spaces and line breaks it infers) are left out: words are separated
+        by the gaps between glyphs. A hyphen pdfium marks as ending a line (U+0002/U+FFFE) is a hyphen.
+        """
+        import pypdfium2.raw as raw
+
+        from .table.text import Glyph
+
+        out = []
+        handle = self.text.raw
+        for i in range(self.text.count_chars()):
+            code = raw.FPDFText_GetUnicode(handle, i)
+            if raw.FPDFText_IsGenerated(handle, i) == 1 or code in (0, 9, 10, 13, 32, 0xA0):
+                continue
+            text = "-" if code in (2, 0xFFFE) else chr(code)
+            left, bottom, right, top = self.text.get_charbox(i, loose=True)
+            corners = [self.to_view(x, y) for x in (left, right) for y in (bottom, top)]
+            xs, tops = [c[0] for c in corners], [c[1] for c in corners]
+            out.append(Glyph(text, min(xs), min(tops), max(xs), max(tops), size=raw.FPDFText_GetFontSize(handle, i)))
+        return out
+
+    def stroke_widths(self) -> list[float]:
+        """The stroke widths of the page's path objects (for estimating rule thickness)."""
+        import pypdfium2.raw as raw
+
+        width = ctypes.c_float()
+        out = []
+        for obj in self.page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=8):
+            if raw.FPDFPageObj_GetStrokeWidth(obj.raw, width) and width.value > 0:
+                out.append(float(width.value))
+        return out
+
     def text_lines(self) -> list[tuple[str, float, float, float, float]]:
         """Return the page's text lines as (text, x0, top, x1, bottom), top to bottom.
 

@@ -18,13 +18,11 @@ from __future__ import annotations
 
 import os
 import re
-import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from hmic_extract.model import RawRow, RowKind
-from hmic_extract.vocabulary import map_header
+from hmic_extract.model import RawRow
 
 from .ocr.base import DEFAULT_ENGINE, OcrWord
 from .ocr.runner import OcrJob, Progress, run_ocr
@@ -44,6 +42,7 @@ from .scan_image import (
     rotation_matrix,
     skew_angle,
 )
+from .table.scanned import plans_to_rows  # grids + words -> raw rows: the shared table reader
 
 if TYPE_CHECKING:
     import numpy as np
@@ -170,136 +169,6 @@ def plan_page(pdf: OpenPdf, page_index: int, kind: PageKind, password: str | Non
     return plan
 
 
-# --- grids + words -> raw rows ---------------------------------------------------------------------------
-
-
-@dataclass
-class ActiveTable:
-    """The annex table we are inside: column roles and column left edges (points)."""
-
-    roles: dict[str, int]
-    column_x: list[float]
-
-
-def continues(active: ActiveTable, grid: Grid) -> bool:
-    """Given the active table and a header-less grid, return True when it is the same table continued."""
-    edges = [x / SCALE for x in grid.columns[:-1]]
-    if len(edges) != len(active.column_x):
-        return False
-    return all(abs(a - b) <= COLUMN_TOLERANCE for a, b in zip(edges, active.column_x, strict=True))
-
-
-def fill_cells(grid: Grid, layer: list[OcrWord], ocr: list[OcrWord]) -> dict[int, str]:
-    """Put each word into the cell under its centre: layer words first, OCR words where a cell has none.
-
-    Returns the source of each row's text by row index ("text-layer", the engine's words, or both).
-    """
-    sources: dict[int, str] = {}
-    for r, row in enumerate(grid.rows):
-        used = set()
-        for cell in row.cells:
-            cell.words = [w for w in layer if inside(w, cell, row)]
-            if cell.words:
-                used.add("layer")
-            else:
-                cell.words = [w for w in ocr if inside(w, cell, row)]
-                if cell.words:
-                    used.add("ocr")
-        sources[r] = "+".join(sorted(used))
-    return sources
-
-
-def row_confidence(row: GridRow, key_cols: set[int]) -> float | None:
-    """Return how far a row's OCR can be trusted: the weakest word of its key cells (ref, page ref), or
-    the mean over its other words if lower. One doubtful digit spoils a ref; one doubtful word in a
-    long text does not spoil the text. Text-layer words carry no score; None when no word has one.
-    """
-    key = [w.confidence for c in row.cells if c.col in key_cols for w in c.words if w.confidence < 1.0]
-    text = [w.confidence for c in row.cells if c.col not in key_cols for w in c.words if w.confidence < 1.0]
-    parts = ([min(key)] if key else []) + ([statistics.fmean(text)] if text else [])
-    return round(min(parts), 3) if parts else None
-
-
-def grid_row_to_raw(row: GridRow, grid: Grid, roles: dict[str, int], page_index: int, table_id: int,
-                    method: str) -> RawRow:
-    """Given one filled grid row, return a CELLS RawRow, or a TEXT row for a full-width band."""
-    top, bottom = row.top / SCALE, row.bottom / SCALE
-    key_cols = {roles[k] for k in ("ref", "page_ref") if k in roles}
-    if len(row.cells) == 1 and row.cells[0].span >= grid.ncols - 1:
-        return RawRow(kind=RowKind.TEXT, text=words_to_text(row.cells[0].words).replace("\n", " "),
-                      page_index=page_index, top=top, bottom=bottom, method=method,
-                      confidence=row_confidence(row, set()), table_id=table_id)
-    by_col = {c.col: words_to_text(c.words) for c in row.cells}
-
-    def get(role: str) -> str:
-        i = roles.get(role)
-        return by_col.get(i, "") if i is not None else ""
-
-    return RawRow(ref=get("ref"), page_ref=get("page_ref"), issue=get("issue"), action=get("action"),
-                  section=get("section"),
-                  page_index=page_index, top=top, bottom=bottom, method=method,
-                  confidence=row_confidence(row, key_cols),
-                  table_id=table_id)
-
-
-def text_lines_outside(words: list[OcrWord], grids: list[Grid], page_index: int, method: str) -> list[RawRow]:
-    """Given a page's words and its tables, return the text lines outside the tables as TEXT rows."""
-    free = [w for w in words if not any(g.box[1] <= w.y_mid <= g.box[3] for g in grids)]
-    out = []
-    for line in group_lines(free, key_top=lambda w: w.top, key_bottom=lambda w: w.bottom):
-        line.sort(key=lambda w: w.x0)
-        scores = [w.confidence for w in line if w.confidence < 1.0]
-        out.append(RawRow(kind=RowKind.TEXT, text=" ".join(w.text for w in line), page_index=page_index,
-                          top=min(w.top for w in line) / SCALE, bottom=max(w.bottom for w in line) / SCALE,
-                          method=method, confidence=round(min(scores), 3) if scores else None))
-    return out
-
-
-def method_name(source: str, engine: str) -> str:
-    parts = [LAYER_SOURCE if s == "layer" else engine for s in source.split("+") if s]
-    return f"{METHOD}/{'+'.join(parts) or 'empty'}"
-
-
-def plans_to_rows(plans: list[PagePlan], ocr_words: dict[int, list[OcrWord]], engine: str
-                  ) -> tuple[list[RawRow], list[int]]:
-    """Given pass-1 plans and OCR words, return the annex's raw rows and its pages (ruled-table logic)."""
-    rows: list[RawRow] = []
-    annex_pages: list[int] = []
-    active: ActiveTable | None = None
-    table_id = 0
-    for plan in plans:
-        ocr = ocr_words.get(plan.page_index, [])
-        page_rows: list[RawRow] = []
-        kept: list[Grid] = []
-        for grid in plan.grids:
-            sources = fill_cells(grid, plan.words, ocr)
-            header = map_header([words_to_text(c.words) for c in grid.rows[0].cells])
-            if header is not None:
-                cols = [c.col for c in grid.rows[0].cells]
-                roles = {role: cols[i] for role, i in header.items()}
-                active = ActiveTable(roles, [x / SCALE for x in grid.columns[:-1]])
-            elif active is None or not continues(active, grid):
-                continue
-            table_id += 1
-            kept.append(grid)
-            for r, grow in enumerate(grid.rows):
-                method = method_name(sources[r], engine)
-                page_rows.append(grid_row_to_raw(grow, grid, active.roles, plan.page_index, table_id, method))
-        if not page_rows and active is None:
-            continue
-        if page_rows:
-            annex_pages.append(plan.page_index)
-        elif active is not None and not plan.grids:
-            active = None  # a page with no table after the annex began: the annex has ended
-            continue
-        free = plan.words or ocr
-        page_rows.extend(text_lines_outside(free, kept, plan.page_index,
-                                            method_name("layer" if plan.words else "ocr", engine)))
-        page_rows.sort(key=lambda r: r.top if r.top is not None else 0.0)
-        rows.extend(page_rows)
-    return (rows, annex_pages) if annex_pages else ([], [])
-
-
 # --- no ruling lines: one raw row per text line ----------------------------------------------------------
 
 
@@ -310,7 +179,7 @@ def words_to_line_rows(pages: list[tuple[int, list[OcrWord]]], method: str,
     The words go, in points, through the stream path's header, gutter and column logic, the same as
     an unruled born-digital table's words; ``heights`` (points) lets it set running heads aside.
     """
-    from .stream import words_to_rows
+    from .table.stream import words_to_rows
 
     def in_points(words: list[OcrWord]) -> list[dict]:
         return [{"text": w.text, "x0": w.x0 / SCALE, "x1": w.x1 / SCALE, "top": w.top / SCALE,

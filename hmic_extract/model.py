@@ -58,6 +58,7 @@ class RawRow:
     table_id: int = 0  # rows of one physical table part share an id
     section: str = ""  # the row's cell in a Type/Section column, when the table has one
     theme: str = ""  # the row's cell in a Theme column, when the table has one
+    band: bool = False  # a TEXT row that is a full-width row inside a table's body (a section band)
 
     def is_blank(self) -> bool:
         if self.kind is RowKind.TEXT:

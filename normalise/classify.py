@@ -114,7 +114,7 @@ def title_of(text: str, row: RawRow) -> Pending | None:
     m = match_title(text, fuzzy=is_ocr(row))
     if m is not None and not m.others:
         return Pending(m.section, m.theme)
-    if row.table_id and is_band_text(text):
+    if row.band and is_band_text(text):
         return Pending(None, text.strip(" :.-–"))
     return None
 

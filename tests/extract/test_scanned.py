@@ -11,6 +11,7 @@ from hmic_extract.extract import scanned
 from hmic_extract.extract.ocr import OcrWord, runner
 from hmic_extract.extract.page_kinds import classify_pages
 from hmic_extract.extract.pdf import open_pdf
+from hmic_extract.extract.table import scanned as table_scanned
 from hmic_extract.model import RowKind
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -73,9 +74,9 @@ def test_row_confidence_is_the_weakest_key_word_or_the_mean_text_word():
         return c
 
     row = scanned.GridRow(0, 1, [cell(0, 0.99), cell(1, 0.6, 0.98), cell(2, 0.9, 0.5, 0.7)])
-    assert scanned.row_confidence(row, {0, 1}) == 0.6
+    assert table_scanned.row_confidence(row, {0, 1}) == 0.6
     row = scanned.GridRow(0, 1, [cell(0, 0.99), cell(1, 0.97), cell(2, 0.99, 0.99, 0.4)])
-    assert scanned.row_confidence(row, {0, 1}) == pytest.approx(0.793, abs=0.001)
+    assert table_scanned.row_confidence(row, {0, 1}) == pytest.approx(0.793, abs=0.001)
 
 
 def test_without_ruling_lines_words_go_on_as_one_line_row_per_text_line():

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from hmic_extract.extract.pdf import open_pdf
-from hmic_extract.extract.ruled import extract_ruled
+from hmic_extract.extract.table.ruled import extract_ruled
 from hmic_extract.model import RawDocument, RowKind
 from hmic_extract.normalise import normalise
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "samples"
 
 
 def table_pdf(path: Path, data: list[list[str]], spans: list[int]) -> Path:

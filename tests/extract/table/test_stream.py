@@ -6,7 +6,7 @@ import pytest
 
 from hmic_extract.export.xlsx import write_xlsx
 from hmic_extract.extract import extract_document, open_pdf
-from hmic_extract.extract.stream import Line, Phrase, extract_stream, find_header, line_to_row, stack_phrases
+from hmic_extract.extract.table.stream import extract_stream
 from hmic_extract.model import RowKind
 from hmic_extract.pipeline import extract_file
 from tests.scoring import score
@@ -55,33 +55,3 @@ def test_row_broken_over_two_page_breaks_is_one_row(samples_dir):
 def test_ruled_samples_still_take_the_ruled_path(samples_dir):
     raw = extract_document(samples_dir / "notts-2016-annex.pdf")
     assert raw.method.startswith("ruled")
-
-
-def phrase_line(top, *cells):
-    return Line([Phrase(text, x0, x1) for text, x0, x1 in cells], top, top + 10)
-
-
-def test_wrapped_header_is_found_from_its_stacked_lines():
-    lines = [phrase_line(10, ("ANNEX A TEMPLATE", 50, 200)),
-             phrase_line(30, ("Report", 50, 80), ("Page Ref", 98, 140), ("Issue of concern", 160, 240),
-                         ("Action taken to", 440, 510)),
-             phrase_line(42, ("Ref", 50, 65), ("address concern", 440, 515))]
-    first, count, _cells, roles = find_header(lines)
-    assert (first, count) == (1, 2)
-    assert roles == {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}
-
-
-def test_title_over_two_columns_does_not_stack_into_a_header():
-    assert stack_phrases([phrase_line(10, ("Cause of concern", 50, 140)),
-                          phrase_line(22, ("Ref", 50, 65), ("Page Ref", 98, 135))]) is None
-
-
-def test_line_running_across_a_column_edge_is_full_width_text():
-    from hmic_extract.extract.stream import Columns
-
-    columns = Columns([50, 98, 160, 440], ["ref", "page_ref", "issue", "action"])
-    row = line_to_row(phrase_line(700, ("¹ Safeguarding: the process of protecting children", 50, 300)), columns, 0, 1)
-    assert row.kind is RowKind.TEXT
-    row = line_to_row(phrase_line(100, ("12", 50, 60), ("Page 4", 98, 125), ("The force should", 160, 230)),
-                      columns, 0, 1)
-    assert (row.ref, row.page_ref, row.issue, row.is_line) == ("12", "Page 4", "The force should", True)

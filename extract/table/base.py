@@ -1,0 +1,496 @@
+"""The one table reader: page parts of cells (from any flavour) -> the annex's raw rows.
+
+camelot keeps one parser base and a flavour per way of finding cells; here every flavour (``ruled``,
+``stream``, ``scanned``) only supplies ``PageTables`` and this module decides, the same way for all:
+
+1. ``find_header``: the annex header among the first rows of a part (below title rows; a header whose
+   labels wrap over several rows or lines is stacked; a label broken mid-word by a narrow column is read
+   whole), on whichever page the table starts;
+2. ``part_columns``: the column boundaries, from the grid when the flavour sees one, else from the
+   header's labels and the white space under them;
+3. ``continues``: a part with no header continues the table above when its columns line up with it;
+4. ``parts_before_header``: a backward pass: parts read before the header was known (a table whose first
+   page shows no header) are read with it once it is found;
+5. ``row_to_raw``: a row whose one cell spans the columns is a *band* (a section title inside the table),
+   handed on as text with the table's id for the normaliser to place; other rows give their cells by role;
+6. ``join_cut_rows``: a row left open at a page foot (no bottom border) and the open row at the head of
+   the next part are one row: their cells are joined, never glued to the row above.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
+
+from hmic_extract.model import RawRow, RowKind
+from hmic_extract.vocabulary import ROLES, map_header, role_of_header_cell
+
+from .model import Cell, PageTables, Part, Row
+from .settings import TableSettings
+from .text import logical_order, plain_letters
+
+PAGE_FOLIO = re.compile(r"^\s*(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?\s*$", re.I)
+REF_CELL = re.compile(r"^\W*(?:[A-Za-z]{1,5}[\s.-]*)?\d{1,3}(?:\.\d{1,2})?\W*$")
+
+
+# --- header -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Header:
+    """An annex header found in a part: where it is, its label cells and the role of each label."""
+
+    first: int  # index of its first row in the part
+    count: int  # rows/lines it covers
+    cells: list[Cell]
+    roles: dict[str, int]  # role -> index into ``cells``
+
+
+def phrases(row: Row, settings: TableSettings) -> list[Cell]:
+    """Given a row, return its cells with the words of a text line grouped into phrases (cells of a grid as is)."""
+    if not row.is_line:
+        return [c for c in row.cells if c.text.strip()]
+    out: list[Cell] = []
+    for c in sorted(row.cells, key=lambda c: c.x0):
+        if out and c.x0 - out[-1].x1 <= settings.phrase_gap:
+            last = out[-1]
+            out[-1] = Cell(f"{last.text} {c.text}", last.x0, max(last.x1, c.x1), min_confidence(last, c))
+        else:
+            out.append(c)
+    return out
+
+
+def min_confidence(*cells: Cell) -> float | None:
+    scores = [c.confidence for c in cells if c.confidence is not None]
+    return min(scores) if scores else None
+
+
+def stack(rows: list[Row], settings: TableSettings) -> list[Cell] | None:
+    """Given the rows of a header that may wrap, return one label cell per column (x-overlapping parts joined).
+
+    None when they do not stack into labels: a row with a single phrase among several, or a phrase that
+    spans two labels of another row (a title above the header, body text under it).
+    """
+    groups = [phrases(r, settings) for r in rows]
+    if len(groups) > 1 and any(len(g) < 2 for g in groups):
+        return None
+    cells: list[Cell] = []
+    for group in groups:
+        for p in group:
+            hits = [i for i, c in enumerate(cells) if overlap(p, c) > 0]
+            if len(hits) > 1:
+                return None
+            if hits:
+                c = cells[hits[0]]
+                cells[hits[0]] = Cell(f"{c.text}\n{p.text}", min(c.x0, p.x0), max(c.x1, p.x1))
+            else:
+                cells.append(Cell(p.text, p.x0, p.x1))
+    return sorted(cells, key=lambda c: c.x0)
+
+
+def overlap(a: Cell, b: Cell) -> float:
+    """How far two cells overlap horizontally (cells of a grid that share a rule do not)."""
+    return min(a.x1, b.x1) - max(a.x0, b.x0) - 0.5
+
+
+def label_text(text: str) -> str:
+    """A header label as one line; a word a narrow column broke over lines ("Numbe" / "r") is read whole."""
+    spaced = " ".join(text.split())
+    if role_of_header_cell(spaced) or "\n" not in text.strip():
+        return spaced
+    glued = "".join(line.strip() for line in text.splitlines())
+    return glued if role_of_header_cell(glued) else spaced
+
+
+def find_header(rows: list[Row], settings: TableSettings, search: int | None) -> Header | None:
+    """Given a part's rows, return its annex header among the first ``search`` rows (all when None).
+
+    Of the stackings of a wrapped header, the one naming most roles wins ("Report" / "Ref" stacked name
+    the ref column that either line alone does not).
+    """
+    limit = len(rows) if search is None else min(search, len(rows))
+    for i in range(limit):
+        best: Header | None = None
+        for n in range(1, settings.header_lines + 1):
+            group = rows[i:i + n]
+            if len(group) < n or (n > 1 and group[-1].top - group[-2].bottom > 1.5 * settings.line_pitch):
+                break
+            cells = stack(group, settings)
+            if cells is None:
+                break
+            texts = [label_text(c.text) for c in cells]
+            if len(cells) < settings.min_columns or any(len(t) > settings.max_header_cell for t in texts):
+                continue
+            roles = map_header(texts)
+            if roles is not None and (best is None or len(roles) > len(best.roles)):
+                best = Header(i, n, [replace(c, text=t) for c, t in zip(cells, texts, strict=True)], roles)
+        if best is not None:
+            return best
+    return None
+
+
+# --- columns ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    """The annex table being read: column boundaries (n+1 x positions) and the column of each role."""
+
+    edges: list[float]
+    roles: dict[str, int]
+    gridded: bool  # the columns come from ruling lines (a continued part must show the same grid)
+    starts: list[float | None] = field(default_factory=list)  # where text lines usually start in each column
+
+    @property
+    def ncols(self) -> int:
+        return len(self.edges) - 1
+
+    def column_of(self, x: float, settings: TableSettings) -> int:
+        """The column a text starting at ``x`` belongs to."""
+        i = 0
+        for j, edge in enumerate(self.edges[:-1]):
+            if x >= edge - settings.cross_slack:
+                i = j
+        return i
+
+    def nearest_edge(self, x: float) -> int:
+        return min(range(len(self.edges)), key=lambda i: abs(self.edges[i] - x))
+
+    def span_of(self, cell: Cell) -> tuple[int, int]:
+        """(first column, last column) a grid cell covers."""
+        first = min(self.nearest_edge(cell.x0), self.ncols - 1)
+        last = max(first, self.nearest_edge(cell.x1) - 1)
+        return first, last
+
+
+def gutters(rows: list[Row], lo: float, hi: float, settings: TableSettings) -> list[tuple[float, float]]:
+    """Return the x ranges between ``lo`` and ``hi`` that no text of ``rows`` covers."""
+    spans = sorted((c.x0, c.x1) for r in rows for c in r.cells if c.text.strip())
+    out = []
+    cursor = lo
+    for x0, x1 in spans:
+        if x1 <= cursor:
+            continue
+        if x0 - cursor >= settings.min_gutter and x0 <= hi:
+            out.append((cursor, min(x0, hi)))
+        cursor = max(cursor, x1)
+    if hi - cursor >= settings.min_gutter:
+        out.append((cursor, hi))
+    return out
+
+
+def crosses(cell: Cell, labels: list[Cell]) -> bool:
+    """Text that runs from one header label's span into the next one's: full-width text."""
+    return sum(1 for c in labels if overlap(cell, c) > 0) >= 2
+
+
+def columns_from_labels(labels: list[Cell], body: list[Row], right: float, settings: TableSettings) -> list[float]:
+    """Given header labels and the text lines under them, return column boundaries.
+
+    A column's left edge is the right end of the white-space gutter between its label and the one
+    before (text in a column starts where the gutter ends); without a clear gutter, halfway.
+    """
+    edges = [labels[0].x0]
+    narrow = [r for r in body if not any(crosses(p, labels) for p in phrases(r, settings))]
+    for prev, cell in pairwise(labels):
+        found = gutters(narrow, prev.x0 + 1, cell.x1 - 1, settings)
+        near = [g for g in found if g[0] >= prev.x0]
+        edge = (prev.x1 + cell.x0) / 2
+        if near:
+            best = min(near, key=lambda g: abs(g[1] - cell.x0))
+            if best[0] <= cell.x0 + 1:
+                edge = min(best[1], cell.x0)  # an empty column's gutter runs on past its label
+        edges.append(edge)
+    return [*edges, max(right, labels[-1].x1)]
+
+
+def header_table(part: Part, header: Header, settings: TableSettings) -> Table:
+    """Given a part and its header, return the table: grid columns when ruled, else from labels and gutters."""
+    if part.edges is not None:
+        table = Table(list(part.edges), {}, gridded=True)
+        cols = [table.span_of(c)[0] for c in header.cells]
+        table.roles = {role: cols[i] for role, i in header.roles.items()}
+        return table
+    body = part.rows[header.first + header.count:]
+    edges = columns_from_labels(header.cells, body, part.bbox[2], settings)
+    return Table(edges, dict(header.roles), gridded=False, starts=column_starts(body, edges, settings))
+
+
+def continues(table: Table, part: Part, settings: TableSettings) -> bool:
+    """Given the table being read and a part with no header, return True when the part continues it."""
+    if part.edges is None:
+        return not table.gridded
+    if not table.gridded or len(part.edges) != len(table.edges):
+        return False
+    return all(abs(a - b) <= settings.column_tolerance for a, b in zip(part.edges, table.edges, strict=True))
+
+
+# --- rows -------------------------------------------------------------------------------------------
+
+
+def text_row(text: str, part: Part | None, row: Row, page_index: int, table_id: int, band: bool) -> RawRow:
+    """A TEXT row: a title row above a header, or a band inside the table (``band``)."""
+    text = in_reading_order(text) if row.is_line else text
+    return RawRow(kind=RowKind.TEXT, text=" ".join(text.split()), page_index=page_index, top=row.top,
+                  bottom=row.bottom, method=row.method or (part.method if part else ""), table_id=table_id,
+                  confidence=row.confidence, band=band)
+
+
+def grid_row_cells(row: Row, table: Table) -> tuple[list[str], list[tuple[int, int]]]:
+    """Given a grid row, return each column's text and the column span of each filled cell."""
+    texts = [""] * table.ncols
+    spans = []
+    for cell in row.cells:
+        first, last = table.span_of(cell)
+        if cell.text.strip():
+            spans.append((first, last))
+            texts[first] = f"{texts[first]}\n{cell.text}".strip("\n")
+    return texts, spans
+
+
+def line_row_cells(row: Row, table: Table, settings: TableSettings) -> list[str] | None:
+    """Given a text line's words, return each column's text, or None when a word runs across a column edge.
+
+    Words, not phrases, are placed: a narrow gutter can sit closer than a phrase gap, but a word of
+    full-width text (a title, a band, a footnote) straddles an edge.
+    """
+    texts = [""] * table.ncols
+    inner = table.edges[1:-1]
+    words = sorted(row.cells, key=lambda c: c.x0)
+    for k, cell in enumerate(words):
+        if any(cell.x0 < edge - settings.cross_slack and cell.x1 > edge + settings.cross_slack for edge in inner):
+            return None
+        i = table.column_of(cell.x0, settings)
+        if k and i != table.column_of(words[k - 1].x0, settings) and not starts_column(table, i, cell, words[k - 1],
+                                                                                         settings):
+            return None  # words run on across a column edge as one phrase: full-width text
+        texts[i] = f"{texts[i]} {cell.text}".strip()
+    return [in_reading_order(t) for t in texts]
+
+
+def in_reading_order(visual: str) -> str:
+    """A text line's words as drawn (left to right), in reading order with plain letters."""
+    return plain_letters(logical_order(visual))
+
+
+def starts_column(table: Table, i: int, word: Cell, before: Cell, settings: TableSettings) -> bool:
+    """Whether a word after a column edge opens that column's text rather than running on from the left:
+    a wide gap before it, or it starts where the column's lines usually start."""
+    if word.x0 - before.x1 > settings.phrase_gap:
+        return True
+    start = table.starts[i] if i < len(table.starts) else None
+    return start is not None and abs(word.x0 - start) <= settings.start_tolerance
+
+
+def column_starts(rows: list[Row], edges: list[float], settings: TableSettings) -> list[float | None]:
+    """Where text lines usually start in each column: the commonest left x of a column's first word."""
+    found: list[dict[float, int]] = [{} for _ in edges[:-1]]
+    table = Table(edges, {}, gridded=False)
+    for row in rows:
+        seen: set[int] = set()
+        for c in sorted(row.cells, key=lambda c: c.x0):
+            i = table.column_of(c.x0, settings)
+            if i not in seen:
+                seen.add(i)
+                key = round(c.x0)
+                found[i][key] = found[i].get(key, 0) + 1
+    out: list[float | None] = []
+    for counts in found:
+        best = max(counts.items(), key=lambda kv: kv[1], default=None)
+        out.append(float(best[0]) if best and best[1] >= 2 else None)
+    return out
+
+
+def by_role(texts: list[str], table: Table) -> dict[str, str]:
+    return {role: texts[i] if i < len(texts) else "" for role, i in table.roles.items() if role in ROLES}
+
+
+def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: TableSettings) -> RawRow | None:
+    """Given a body row, return a CELLS row, a band (TEXT) row, or None for an empty row."""
+    if row.is_empty():
+        return None
+    if row.is_line:
+        texts = line_row_cells(row, table, settings)
+        if texts is None:
+            return text_row(row.text, part, row, part.page_index, table_id, band=True)
+        cells = by_role(texts, table)
+        if PAGE_FOLIO.match(row.text) and not (cells.get("ref") or cells.get("page_ref")):
+            return text_row(row.text, part, row, part.page_index, table_id, band=False)
+    else:
+        texts, spans = grid_row_cells(row, table)
+        if len(spans) == 1 and spans[0][1] > spans[0][0] and spans[0][1] - spans[0][0] + 1 >= max(2, table.ncols // 2):
+            return text_row(row.text, part, row, part.page_index, table_id, band=True)
+        cells = by_role(texts, table)
+    return RawRow(**{r: cells.get(r, "") for r in ROLES}, page_index=part.page_index, top=row.top,
+                  bottom=row.bottom, is_line=row.is_line, method=row.method or part.method, table_id=table_id,
+                  confidence=row.confidence)
+
+
+def join_rows(upper: Row, lower: Row) -> Row:
+    """Two parts of one row cut by a page break, as one row (each cell's text joined by column position)."""
+    cells = [Cell(c.text, c.x0, c.x1, c.confidence) for c in upper.cells]
+    for c in lower.cells:
+        same = next((u for u in cells if abs(u.x0 - c.x0) < 0.5 * (c.x1 - c.x0) and abs(u.x1 - c.x1) <
+                     0.5 * (c.x1 - c.x0)), None)
+        if same is None:
+            cells.append(Cell(c.text, c.x0, c.x1, c.confidence))
+        else:
+            same.text = f"{same.text}\n{c.text}".strip("\n")
+            same.confidence = min_confidence(same, c)
+    return Row(upper.top, upper.bottom, sorted(cells, key=lambda c: c.x0), upper.is_line, upper.open_top,
+               lower.open_bottom, upper.method, min_confidence(Cell("", 0, 0, upper.confidence),
+                                                                Cell("", 0, 0, lower.confidence)))
+
+
+# --- the reader -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Reading:
+    """The state of one pass over the pages: the table being read and the rows so far."""
+
+    table: Table | None = None
+    table_id: int = 0
+    rows: list[RawRow] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    waiting: list[Part] = field(default_factory=list)  # header-less parts seen before any header
+    cut: RawRow | None = None  # the last row read, when a page break left it open ...
+    cut_row: Row | None = None  # ... as the flavour saw it
+    cut_part: Part | None = None
+
+
+def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSettings) -> list[RawRow]:
+    """Given a part of the table being read and its body rows, return its raw rows (cut rows joined)."""
+    assert reading.table is not None
+    out: list[RawRow] = []
+    rows = list(body)
+    if rows and rows[0].open_top and reading.cut is not None and reading.cut_row is not None \
+            and reading.cut_part is not None:
+        joined = join_rows(reading.cut_row, rows[0])
+        rows = rows[1:]
+        raw = row_to_raw(joined, reading.cut_part, reading.table, reading.cut.table_id, settings)
+        if raw is not None:
+            replace_row(reading.rows, reading.cut, raw)
+    reading.cut = reading.cut_row = reading.cut_part = None
+    for i, row in enumerate(rows):
+        raw = row_to_raw(row, part, reading.table, reading.table_id, settings)
+        if raw is None:
+            continue
+        out.append(raw)
+        if i == len(rows) - 1 and row.open_bottom:
+            reading.cut, reading.cut_row, reading.cut_part = raw, row, part
+    return out
+
+
+def replace_row(rows: list[RawRow], old: RawRow, new: RawRow) -> None:
+    for i, r in enumerate(rows):
+        if r is old:
+            rows[i] = new
+            return
+
+
+def text_lines_to_rows(page: PageTables, parts: list[Part]) -> list[RawRow]:
+    """A page's text lines outside its annex parts, as TEXT rows (titles, footnotes, running heads)."""
+    out = []
+    for line in page.lines:
+        mid = (line.top + line.bottom) / 2
+        if any(p.bbox[1] <= mid <= p.bbox[3] for p in parts):
+            continue
+        out.append(RawRow(kind=RowKind.TEXT, text=line.text, page_index=page.page_index, top=line.top,
+                          bottom=line.bottom, method=line.method, confidence=line.confidence))
+    return out
+
+
+def read_tables(pages: Iterable[PageTables], header_search: int | None = None) -> tuple[list[RawRow], list[int]]:
+    """Given the parts each page holds, return the annex's raw rows in reading order and its pages.
+
+    ``header_search``: how many first rows of a part may hold its header (None: any row, as a page of
+    text lines with the annex starting after letter prose needs).
+    """
+    reading = Reading()
+    for page in pages:
+        settings = page.settings
+        page_rows: list[RawRow] = []
+        kept: list[Part] = []
+        for part in page.parts:
+            page_rows.extend(read_page_part(reading, part, settings, header_search, kept))
+        if not page_rows:
+            if reading.table is not None and page.parts == [] and reading.table.gridded:
+                reading.table = None  # a page with no table part after the annex began: the annex has ended
+            continue
+        if not any(r.kind is RowKind.CELLS for r in page_rows) and not kept:
+            continue
+        reading.pages.append(page.page_index)
+        page_rows.extend(text_lines_to_rows(page, kept))
+        page_rows.sort(key=lambda r: r.top if r.top is not None else 0.0)
+        reading.rows.extend(page_rows)
+    if not reading.pages:
+        return [], []
+    reading.rows.sort(key=lambda r: r.page_index)  # parts read by the backward pass come first (stable sort)
+    return reading.rows, sorted(reading.pages)
+
+
+def read_page_part(reading: Reading, part: Part, settings: TableSettings, header_search: int | None,
+                   kept: list[Part]) -> list[RawRow]:
+    """Given one part, return its raw rows: from its header on, or all of it when it continues the table."""
+    out: list[RawRow] = []
+    rows = part.rows
+    start = 0
+    while start <= len(rows):
+        header = find_header(rows[start:], settings, header_search if start == 0 else None)
+        if header is None:
+            if start == 0:
+                if reading.table is None or not continues(reading.table, part, settings):
+                    if reading.table is None:
+                        reading.waiting.append(part)
+                    return out
+                reading.table_id += 1
+                kept.append(part)
+            out.extend(read_part(reading, part, rows[start:], settings))
+            return out
+        first = start + header.first
+        table = header_table(Part(part.page_index, part.bbox, rows[start:], part.edges, part.method), header,
+                             settings)
+        if start == 0 and first > 0 and reading.table is not None and continues(reading.table, part, settings):
+            if part not in kept:  # the part goes on with the table above until its own header
+                reading.table_id += 1
+                kept.append(part)
+            out.extend(read_part(reading, part, rows[:first], settings))
+        else:
+            for row in rows[start:first]:  # title rows above the header
+                if not row.is_empty():
+                    out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
+        if reading.table is None and reading.waiting:
+            out_before = parts_before_header(reading, table, settings)
+            reading.rows.extend(out_before)
+        reading.table = table
+        reading.table_id += 1
+        if part not in kept:
+            kept.append(part)
+        end = first + header.count
+        following = find_header(rows[end:], settings, None) if part.edges is None else None
+        stop = end + following.first if following is not None else len(rows)
+        out.extend(read_part(reading, part, rows[end:stop], settings))
+        if following is None:
+            return out
+        start = stop
+    return out
+
+
+def parts_before_header(reading: Reading, table: Table, settings: TableSettings) -> list[RawRow]:
+    """The backward pass: header-less parts read before the header was known, that line up with its columns."""
+    out: list[RawRow] = []
+    for part in reading.waiting:
+        if not continues(table, part, settings) or part.edges is None:
+            continue
+        reading.table, reading.table_id = table, reading.table_id + 1
+        rows = [r for r in (row_to_raw(row, part, table, reading.table_id, settings) for row in part.rows) if r]
+        if any(r.kind is RowKind.CELLS and REF_CELL.match(r.ref or "") for r in rows):
+            out.extend(rows)
+            if part.page_index not in reading.pages:
+                reading.pages.append(part.page_index)
+    reading.waiting = []
+    reading.table = None
+    return out

@@ -1,0 +1,173 @@
+"""Ruled flavour: cells from the page's ruling lines (pdfium edges -> pdfplumber's lattice functions).
+
+pdfium hands over the page's path segments in milliseconds, in pdfplumber's edge format, so pdfplumber's
+own table algorithm (merge_edges -> edges_to_intersections -> intersections_to_cells -> cells_to_tables)
+builds the grid. A row cut by a page break whose bottom border was left open (a browser or word processor
+printing a long row) has no closing rule: ``close_open_ends`` closes it where its column rules stop and
+marks the row open, so the base joins it with its other part. Cell text is taken by glyph centre.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .model import Cell, PageTables, Part, Row, TextLine
+from .settings import TableSettings
+from .text import Glyph, cell_text, glyph_sizes, glyphs_in, glyphs_to_lines, line_gaps, line_middles, line_text
+
+METHOD = "ruled"
+Box = tuple[float, float, float, float]
+
+
+@dataclass
+class Grid:
+    """One ruled table on a page: its rows of cell boxes (None where a cell is merged into its left)."""
+
+    bbox: Box
+    rows: list[tuple[Box, list[Box | None]]]
+
+    @property
+    def ncols(self) -> int:
+        return max((len(cells) for _, cells in self.rows), default=0)
+
+    def edges(self) -> list[float]:
+        """Column boundaries: every cell's left and right x, clustered."""
+        xs = sorted({round(c[i], 1) for _, cells in self.rows for c in cells if c is not None for i in (0, 2)})
+        out: list[float] = []
+        for x in xs:
+            if not out or x - out[-1] > 2.0:
+                out.append(x)
+        return out
+
+
+def edge_meets(end: float, x: float, horizontals: list[dict], snap: float) -> bool:
+    """True when a horizontal edge passes through (x, end)."""
+    return any(abs(h["top"] - end) <= snap and h["x0"] - snap <= x <= h["x1"] + snap for h in horizontals)
+
+
+def close_open_ends(edges: list[dict], settings: TableSettings) -> tuple[list[dict], list[float], list[float]]:
+    """Given a page's edges, return them with the open ends of tables closed, and where (bottoms, tops).
+
+    Column rules of a table that stop together where no row rule meets them mark a row a page break cut
+    without drawing its border: a rule is added there so the cut row is a cell like any other.
+    """
+    snap = settings.snap
+    hs = [e for e in edges if e["orientation"] == "h"]
+    vs = [e for e in edges if e["orientation"] == "v"]
+    added: list[dict] = []
+    found: dict[str, list[float]] = {"bottom": [], "top": []}
+    for end in ("bottom", "top"):
+        loose = sorted((v[end], v["x0"]) for v in vs if not edge_meets(v[end], v["x0"], hs, snap))
+        groups: list[list[tuple[float, float]]] = []
+        for y, x in loose:
+            if groups and y - groups[-1][-1][0] <= snap:
+                groups[-1].append((y, x))
+            else:
+                groups.append([(y, x)])
+        for group in groups:
+            xs = sorted({round(x, 1) for _, x in group})
+            if len(xs) < settings.min_columns:
+                continue
+            y = sum(g[0] for g in group) / len(group)
+            added.append({"x0": xs[0], "x1": xs[-1], "top": y, "bottom": y, "width": xs[-1] - xs[0], "height": 0.0,
+                          "orientation": "h", "object_type": "line"})
+            found[end].append(y)
+    return edges + added, found["bottom"], found["top"]
+
+
+def edges_to_grids(edges: list[dict], settings: TableSettings) -> list[Grid]:
+    """Given a page's edges, return its ruled tables, top to bottom (pdfplumber's lattice algorithm)."""
+    from pdfplumber.table import Table, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+    from pdfplumber.utils import filter_edges
+
+    if not edges:
+        return []
+    s = settings.snap
+    merged = filter_edges(merge_edges(edges, s, s, s, s), min_length=s)
+    cells = intersections_to_cells(edges_to_intersections(merged, s, s))
+    grids = []
+    for table_cells in cells_to_tables(cells):
+        table = Table(None, table_cells)  # type: ignore[arg-type] - rows/bbox need no page
+        grids.append(Grid(table.bbox, [(row.bbox, list(row.cells)) for row in table.rows]))
+    return sorted(grids, key=lambda g: g.bbox[1])
+
+
+def page_settings(glyphs: list[Glyph], stroke_widths: list[float]) -> TableSettings:
+    """Settings estimated from the page: body font size, line pitch, rule thickness."""
+    middles = line_middles(glyphs_to_lines(glyphs, TableSettings()))
+    return TableSettings.for_page(glyph_sizes(glyphs), line_gaps(middles), stroke_widths)
+
+
+def grid_to_part(grid: Grid, glyphs: list[Glyph], page_index: int, opens: tuple[list[float], list[float]],
+                 settings: TableSettings) -> Part:
+    """Given a grid and the page's glyphs, return the part: each cell's text by glyph centre."""
+    bottoms, tops = opens
+    rows = []
+    for bbox, boxes in grid.rows:
+        cells = [Cell(cell_text(glyphs_in(glyphs, b), settings), b[0], b[2]) for b in boxes if b is not None]
+        rows.append(Row(bbox[1], bbox[3], cells, method=METHOD,
+                        open_top=any(abs(bbox[1] - y) <= settings.snap for y in tops),
+                        open_bottom=any(abs(bbox[3] - y) <= settings.snap for y in bottoms)))
+    return Part(page_index, grid.bbox, rows, edges=grid.edges(), method=METHOD)
+
+
+def free_lines(glyphs: list[Glyph], boxes: list[Box], settings: TableSettings) -> list[TextLine]:
+    """The page's text lines outside its tables."""
+    free = [g for g in glyphs if not any(b[0] <= g.x_mid <= b[2] and b[1] <= g.y_mid <= b[3] for b in boxes)]
+    out = []
+    for line in glyphs_to_lines(free, settings):
+        text = " ".join(line_text(line, settings).split())
+        if text:
+            out.append(TextLine(text, min(g.top for g in line), max(g.bottom for g in line), METHOD))
+    return out
+
+
+def page_tables(page, page_index: int) -> PageTables:
+    """Given a pdfium page, return its ruled tables of three or more columns and its other text lines."""
+    glyphs = page.glyphs()
+    settings = page_settings(glyphs, page.stroke_widths())
+    edges, bottoms, tops = close_open_ends(page.edges(), settings)
+    grids = [g for g in edges_to_grids(edges, settings) if g.ncols >= settings.min_columns]
+    parts = [grid_to_part(g, glyphs, page_index, (bottoms, tops), settings) for g in grids]
+    return PageTables(page_index, parts, free_lines(glyphs, [g.bbox for g in grids], settings), page.height, settings)
+
+
+def ruled_pages(pdf, page_indexes: Iterable[int], may_start) -> Iterator[PageTables]:
+    """Yield the ruled tables of each page worth reading: one whose text may start an annex, or the page
+    after one with a table (it may continue it)."""
+    from ..pdfium_page import PdfiumPage
+
+    previous_had_table = False
+    for page_index in page_indexes:
+        if not previous_had_table and not may_start(page_index):
+            continue
+        page = PdfiumPage.load(pdf.pdfium, page_index)
+        try:
+            tables = page_tables(page, page_index)
+        finally:
+            page.close()
+        previous_had_table = bool(tables.parts)
+        yield tables
+
+
+HEADER_WORDS = r"\b(ref|page|concern|recommendation|improvement|issue|finding|action|update|no\.|number)"
+
+
+def extract_ruled(pdf, page_indexes: Iterable[int]):
+    """Given an open PDF and the pages worth looking at, return the ruled annex's raw rows and its pages.
+
+    Pages whose text names no header word and that cannot continue a table are skipped before any grid
+    is built. Returns ([], []) when no ruled annex table is found, or when pdfium cannot read the file
+    (the stream path is the fallback then).
+    """
+    import re
+
+    from .base import read_tables
+
+    if pdf.pdfium is None:
+        return [], []
+    facts = pdf.page_facts()
+    words = re.compile(HEADER_WORDS, re.I)
+    pages = ruled_pages(pdf, page_indexes, lambda i: bool(words.search(facts[i].text)))
+    return read_tables(pages, header_search=TableSettings().header_rows)

@@ -1,0 +1,116 @@
+"""Scanned flavour: the grid rebuilt from the page image's rules (``scan_image``), filled with words.
+
+Each word (from an office OCR text layer when it covers a cell, else from the OCR engine) goes into the
+cell under its centre; the grid's rows and cells, in points, go to the shared base like a born-digital
+ruled table's, so a scanned annex's header is found below title rows and on later pages the same way.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import replace
+
+from hmic_extract.model import RawRow
+
+from ..ocr.base import OcrWord
+from ..scan_image import SCALE, Grid, GridRow, inside
+from .model import Cell, PageTables, Part, Row, TextLine
+from .settings import TableSettings
+from .text import Glyph, cell_text, glyphs_to_lines
+
+METHOD = "ocr-grid"
+LAYER_SOURCE = "text-layer"
+
+
+def fill_cells(grid: Grid, layer: list[OcrWord], ocr: list[OcrWord]) -> dict[int, str]:
+    """Put each word into the cell under its centre: layer words first, OCR words where a cell has none.
+
+    Returns the source of each row's text by row index ("layer", "ocr", or both joined by "+").
+    """
+    sources: dict[int, str] = {}
+    for r, row in enumerate(grid.rows):
+        used = set()
+        for cell in row.cells:
+            cell.words = [w for w in layer if inside(w, cell, row)]
+            if cell.words:
+                used.add("layer")
+            else:
+                cell.words = [w for w in ocr if inside(w, cell, row)]
+                if cell.words:
+                    used.add("ocr")
+        sources[r] = "+".join(sorted(used))
+    return sources
+
+
+def row_confidence(row: GridRow, key_cols: set[int]) -> float | None:
+    """Return how far a row's OCR can be trusted: the weakest word of its key cells (ref, page ref), or
+    the mean over its other words if lower. One doubtful digit spoils a ref; one doubtful word in a
+    long text does not spoil the text. Text-layer words carry no score; None when no word has one.
+    """
+    key = [w.confidence for c in row.cells if c.col in key_cols for w in c.words if w.confidence < 1.0]
+    text = [w.confidence for c in row.cells if c.col not in key_cols for w in c.words if w.confidence < 1.0]
+    parts = ([min(key)] if key else []) + ([statistics.fmean(text)] if text else [])
+    return round(min(parts), 3) if parts else None
+
+
+def word_glyphs(words: list[OcrWord]) -> list[Glyph]:
+    """OCR words (level pixels) as glyphs in points; each word is one glyph."""
+    return [Glyph(w.text, w.x0 / SCALE, w.top / SCALE, w.x1 / SCALE, w.bottom / SCALE,
+                  w.confidence if w.confidence < 1.0 else None) for w in words]
+
+
+def words_settings(words: list[OcrWord]) -> TableSettings:
+    """Settings from the words' heights; OCR words are whole words, so any gap between two is a space."""
+    settings = TableSettings.for_page([(w.bottom - w.top) / SCALE * 0.8 for w in words])
+    return replace(settings, word_gap=-1e9)
+
+
+def method_name(source: str, engine: str) -> str:
+    parts = [LAYER_SOURCE if s == "layer" else engine for s in source.split("+") if s]
+    return f"{METHOD}/{'+'.join(parts) or 'empty'}"
+
+
+def grid_to_part(grid: Grid, sources: dict[int, str], page_index: int, engine: str,
+                 settings: TableSettings) -> Part:
+    """Given a filled grid, return it as a part in points (each row's confidence over all its words)."""
+    rows = []
+    for r, grow in enumerate(grid.rows):
+        cells = []
+        for c in grow.cells:
+            scores = [w.confidence for w in c.words if w.confidence < 1.0]
+            cells.append(Cell(cell_text(word_glyphs(c.words), settings), c.x0 / SCALE, c.x1 / SCALE,
+                              round(min(scores), 3) if scores else None))
+        rows.append(Row(grow.top / SCALE, grow.bottom / SCALE, cells, method=method_name(sources[r], engine),
+                        confidence=row_confidence(grow, set())))
+    x0, top, x1, bottom = (v / SCALE for v in grid.box)
+    return Part(page_index, (x0, top, x1, bottom), rows, edges=[x / SCALE for x in grid.columns],
+                method=rows[0].method if rows else METHOD)
+
+
+def free_lines(words: list[OcrWord], grids: list[Grid], method: str, settings: TableSettings) -> list[TextLine]:
+    """The page's text lines outside its grids (titles, footnotes), in points."""
+    free = [w for w in words if not any(g.box[1] <= w.y_mid <= g.box[3] for g in grids)]
+    out = []
+    for line in glyphs_to_lines(word_glyphs(free), settings):
+        scores = [g.confidence for g in line if g.confidence is not None]
+        out.append(TextLine(" ".join(g.text for g in line), min(g.top for g in line), max(g.bottom for g in line),
+                            method, round(min(scores), 3) if scores else None))
+    return out
+
+
+def plan_to_page(page_index: int, grids: list[Grid], layer: list[OcrWord], ocr: list[OcrWord], engine: str,
+                 height: float) -> PageTables:
+    """Given a scanned page's grids and its words (text layer, OCR), return its parts and other lines."""
+    settings = words_settings(layer or ocr)
+    parts = [grid_to_part(g, fill_cells(g, layer, ocr), page_index, engine, settings) for g in grids]
+    lines = free_lines(layer or ocr, grids, method_name("layer" if layer else "ocr", engine), settings)
+    return PageTables(page_index, parts, lines, height, settings)
+
+
+def plans_to_rows(plans: list, ocr_words: dict[int, list[OcrWord]], engine: str) -> tuple[list[RawRow], list[int]]:
+    """Given pass-1 plans and OCR words, return the annex's raw rows and its pages (the shared table reader)."""
+    from .base import read_tables
+
+    pages = (plan_to_page(p.page_index, p.grids, p.words, ocr_words.get(p.page_index, []), engine,
+                          p.size[0] / SCALE) for p in plans)
+    return read_tables(pages, header_search=TableSettings().header_rows)

@@ -1,0 +1,54 @@
+"""Tolerances of the table readers, in one frozen object per page (pdfplumber's ``TableSettings`` is the model).
+
+Every distance the table code compares against lives here, never as a module constant deep in an
+algorithm. ``TableSettings.for_page`` estimates them from what the page shows: the body font size,
+the line pitch of wrapped text and the thickness of its rules, so a table set in 14 pt or drawn with
+hairlines is read with tolerances of its own. Tests override any field with ``dataclasses.replace``.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+DEFAULT_FONT = 10.0  # points, when a page gives no text to measure
+
+
+@dataclass(frozen=True)
+class TableSettings:
+    """Tolerances for finding and reading tables on one page; all distances in PDF points."""
+
+    font_size: float = DEFAULT_FONT  # median body glyph height
+    line_pitch: float = 1.2 * DEFAULT_FONT  # baseline to baseline of wrapped lines
+    rule_width: float = 0.5  # the common stroke width of ruling lines
+    snap: float = 3.0  # edges closer than this are one ruling line
+    column_tolerance: float = 4.0  # how far a continued part's column edges may sit from the header's
+    line_tolerance: float = 3.0  # glyphs whose vertical centres differ less than this share a text line
+    word_gap: float = 1.5  # a horizontal gap wider than this between glyphs separates two words
+    phrase_gap: float = 7.0  # a gap wider than this between words of one line separates two cells
+    min_gutter: float = 3.0  # the narrowest white-space gutter between unruled columns
+    cross_slack: float = 2.0  # how far text may run past a column edge before it spans two columns
+    start_tolerance: float = 0.6  # left-aligned lines of one column start this close to the same x
+    header_rows: int = 4  # a ruled header may sit below this many title rows inside the table
+    header_lines: int = 3  # a header's labels may wrap over this many rows/lines
+    max_header_cell: int = 60  # characters: a longer cell is body text, not a column label
+    min_columns: int = 3
+    margin: float = 0.035  # share of the page height at top and bottom holding running heads and folios
+
+    @classmethod
+    def for_page(cls, glyph_heights: Iterable[float] = (), line_gaps: Iterable[float] = (),
+                 rule_widths: Iterable[float] = ()) -> TableSettings:
+        """Given what a page shows (glyph heights, baseline gaps of wrapped lines, rule stroke widths),
+        return settings scaled to it; the defaults are those of a 10 pt body."""
+        heights = [h for h in glyph_heights if 2.0 <= h <= 40.0]
+        font = statistics.median(heights) if heights else DEFAULT_FONT
+        gaps = [g for g in line_gaps if 0.8 * font <= g <= 2.5 * font]
+        pitch = statistics.median(gaps) if gaps else 1.2 * font
+        widths = [w for w in rule_widths if 0.0 < w <= 6.0]
+        rule = statistics.median(widths) if widths else 0.5
+        scale = font / DEFAULT_FONT
+        return cls(font_size=font, line_pitch=pitch, rule_width=rule,
+                   snap=max(3.0, 2 * rule), column_tolerance=max(4.0, 0.4 * font),
+                   line_tolerance=max(1.5, 0.3 * font), word_gap=max(0.8, 0.15 * font),
+                   phrase_gap=7.0 * scale, min_gutter=max(2.0, 0.3 * font), cross_slack=max(1.5, 0.2 * font))

@@ -1,0 +1,151 @@
+"""Glyphs -> cell text: each glyph goes to the cell under its centre, lines in reading order, logical order.
+
+A glyph that merely touches a cell's box (a descender, a tall bracket, a letter of the next row set
+tight) is not in that cell; only its centre counts. Glyphs arrive in the page's *visual* order (left
+to right); right-to-left runs (Arabic, Hebrew, Kurdish) are put into logical order by the Unicode
+bidi algorithm (python-bidi), the paragraph's direction being that of most of its strong letters, so a
+cell mixing English and Kurdish keeps its English words in order and "Page 15" inside a right-to-left
+paragraph stays "Page 15". Arabic presentation forms are folded to plain letters and the result is NFC.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .settings import TableSettings
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One character as drawn: its text (a ligature may carry several letters) and its box."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    confidence: float | None = None
+    size: float = 0.0  # font size in points, when the PDF says (0 for OCR words)
+
+    @property
+    def x_mid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def y_mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def centre_in(glyph: Glyph, box: tuple[float, float, float, float]) -> bool:
+    """True when the glyph's centre lies in the (x0, top, x1, bottom) box."""
+    return box[0] <= glyph.x_mid <= box[2] and box[1] <= glyph.y_mid <= box[3]
+
+
+def glyphs_in(glyphs: Iterable[Glyph], box: tuple[float, float, float, float]) -> list[Glyph]:
+    """Given glyphs and a box, return those whose centre lies in it."""
+    return [g for g in glyphs if centre_in(g, box)]
+
+
+def glyphs_to_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> list[list[Glyph]]:
+    """Given glyphs, return text lines top to bottom, each left to right (visual order).
+
+    A glyph joins the line whose vertical band holds its centre; ties in x keep the order they came in
+    (a ligature's letters share one box).
+    """
+    lines: list[list[Glyph]] = []
+    bands: list[tuple[float, float]] = []
+    for g in sorted(glyphs, key=lambda g: g.y_mid):
+        if not g.text.strip():
+            continue
+        if lines and (bands[-1][0] <= g.y_mid <= bands[-1][1] or abs(g.y_mid - lines[-1][-1].y_mid)
+                      <= settings.line_tolerance):
+            lines[-1].append(g)
+        else:
+            lines.append([g])
+            bands.append((g.top, g.bottom))
+    return [sorted(line, key=lambda g: g.x0) for line in lines]
+
+
+def visual_text(line: Sequence[Glyph], settings: TableSettings) -> str:
+    """Given one line's glyphs left to right, return their text with a space wherever a gap separates words."""
+    out: list[str] = []
+    last: Glyph | None = None
+    for g in line:
+        if last is not None and g.x0 - last.x1 > settings.word_gap:
+            out.append(" ")
+        out.append(g.text)
+        last = g
+    return "".join(out)
+
+
+RTL_CLASSES = frozenset({"R", "AL"})
+
+
+def strong_counts(text: str) -> tuple[int, int]:
+    """(left-to-right letters, right-to-left letters) in the text."""
+    ltr = rtl = 0
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            ltr += 1
+        elif kind in RTL_CLASSES:
+            rtl += 1
+    return ltr, rtl
+
+
+def logical_order(visual: str, rtl_paragraph: bool | None = None) -> str:
+    """Given a line as drawn (left to right), return it in logical (reading) order.
+
+    The bidi algorithm applied to the drawn order undoes the reordering a renderer did. The paragraph
+    runs right to left when most of its strong letters do (or as ``rtl_paragraph`` says).
+    """
+    ltr, rtl = strong_counts(visual)
+    if not rtl:
+        return visual
+    from bidi import get_display
+
+    if rtl_paragraph is None:
+        rtl_paragraph = rtl > ltr
+    return get_display(visual, base_dir="R" if rtl_paragraph else "L")
+
+
+def plain_letters(text: str) -> str:
+    """Arabic presentation forms (contextual shapes, the lam-alef ligatures) folded to letters, then NFC."""
+    if any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefe" for ch in text):
+        text = "".join(unicodedata.normalize("NFKC", ch) if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefe"
+                       else ch for ch in text)
+    return unicodedata.normalize("NFC", text)
+
+
+def line_text(line: Sequence[Glyph], settings: TableSettings, rtl_paragraph: bool | None = None) -> str:
+    """Given one line's glyphs (visual order), return its text in logical order with plain letters."""
+    return plain_letters(logical_order(visual_text(line, settings), rtl_paragraph))
+
+
+def cell_text(glyphs: Sequence[Glyph], settings: TableSettings) -> str:
+    """Given a cell's glyphs, return its text: lines top to bottom joined by newlines, each in logical order.
+
+    The paragraph direction is the cell's: a mostly right-to-left cell reads each line right to left.
+    """
+    lines = glyphs_to_lines(glyphs, settings)
+    ltr, rtl = strong_counts("".join(g.text for g in glyphs))
+    rtl_paragraph = rtl > ltr if rtl else False
+    return "\n".join(line_text(line, settings, rtl_paragraph) for line in lines)
+
+
+def glyph_sizes(glyphs: Iterable[Glyph]) -> list[float]:
+    """Font sizes of letter glyphs (their box heights when the size is unknown), for estimating the body size."""
+    return [g.size or (g.bottom - g.top) for g in glyphs if g.text.isalpha()]
+
+
+def line_middles(lines: Iterable[Sequence[Glyph]]) -> list[float]:
+    """The vertical centre of each line."""
+    return [sum(g.y_mid for g in line) / len(line) for line in lines if line]
+
+
+def line_gaps(middles: Sequence[float]) -> list[float]:
+    """Distances between the centres of successive lines (for estimating the line pitch)."""
+    return [b - a for a, b in pairwise(middles) if b > a]

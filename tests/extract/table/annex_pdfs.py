@@ -1,0 +1,112 @@
+"""Minimal annex PDFs for the table tests, built with reportlab at test time (no committed binaries)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FIVE_COLUMNS = ("Ref", "Page", "Area for improvement / Recommendation", "Lead officer", "Update")
+
+
+def banded_rows() -> list[tuple[str, ...]]:
+    """Four sections as full-width bands in capitals with themes; refs restart at 1 under each band."""
+    out: list[tuple[str, ...]] = []
+    bands = (("AREAS FOR IMPROVEMENT – EFFICIENCY", 3), ("AREAS FOR IMPROVEMENT – LEGITIMACY", 2),
+             ("CAUSE OF CONCERN", 1), ("RECOMMENDATIONS (in response to the cause of concern)", 3))
+    page = 10
+    for band, count in bands:
+        out.append((band,))
+        for n in range(1, count + 1):
+            page += 2
+            out.append((str(n), f"Page {page}", f"The force should improve item {n} of {band.split()[0].lower()} "
+                        f"so that victims are kept informed.", "ACC Smith", ""))
+    return out
+
+
+def five_column_annex(path: Path, rows: list[tuple[str, ...]], ruled: bool) -> Path:
+    """A landscape annex: header row, bands spanning all five columns, grid rules or none."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = getSampleStyleSheet()["BodyText"]
+    data = [[Paragraph(c, style) for c in FIVE_COLUMNS]]
+    spans = []
+    for row in rows:
+        if len(row) == 1:
+            spans.append(len(data))
+            data.append([Paragraph(f"<b>{row[0]}</b>", style), "", "", "", ""])
+        else:
+            data.append([Paragraph(c, style) if c else "" for c in row])
+    table = Table(data, colWidths=[45, 60, 380, 90, 150], repeatRows=1)
+    commands = [("VALIGN", (0, 0), (-1, -1), "TOP"), *[("SPAN", (0, r), (-1, r)) for r in spans]]
+    if ruled:
+        commands.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+    table.setStyle(TableStyle(commands))
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build([Paragraph("Annex A: force response", style), table])
+    return path
+
+
+def cut_row_annex(path: Path) -> Path:
+    """A ruled annex over two pages whose third row is cut by the page break with its borders left open,
+    as a browser prints a long row: page 1 ends the row's column rules without a bottom rule, page 2
+    starts them without a top rule. The ref sits at the row's top, on page 1."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    xs = [50, 100, 170, 545]
+    c = canvas.Canvas(str(path), pagesize=A4)
+    height = A4[1]
+
+    def rows_at(top: float, rows: list[tuple[str, str, list[str]]], open_top: bool, open_bottom: bool) -> None:
+        y = top
+        ys = [y]
+        for ref, page, lines in rows:
+            c.setFont("Helvetica", 10)
+            c.drawString(xs[0] + 4, y - 13, ref)
+            c.drawString(xs[1] + 4, y - 13, page)
+            for k, text in enumerate(lines):
+                c.drawString(xs[2] + 4, y - 13 - 12 * k, text)
+            y -= 8 + 12 * len(lines)
+            ys.append(y)
+        for k, yy in enumerate(ys):
+            if (k == 0 and open_top) or (k == len(ys) - 1 and open_bottom):
+                continue
+            c.line(xs[0], yy, xs[-1], yy)
+        for x in xs:
+            c.line(x, ys[0], x, ys[-1])
+
+    c.drawString(50, height - 40, "Annex A: assurance template")
+    rows_at(height - 60, [("Ref", "Page", ["Issue of concern"]),
+                          ("1", "Page 4", ["The force does not record all crimes."]),
+                          ("2", "Page 6", ["Supervision of investigations is weak."]),
+                          ("3", "Page 8", ["Victims are not always told about the progress of their",
+                                           "cases, and the force does not check that officers"])],
+            open_top=False, open_bottom=True)
+    c.showPage()
+    rows_at(height - 60, [("", "", ["update them as the Victims' Code requires."]),
+                          ("4", "Page 9", ["The force should review its use of bail."])],
+            open_top=True, open_bottom=False)
+    c.showPage()
+    c.save()
+    return path
+
+
+def titled_table_annex(path: Path) -> Path:
+    """A heading above a ruled table whose first rows are title rows (spanning the columns) over the header."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = getSampleStyleSheet()["BodyText"]
+    data = [[Paragraph("Appendix A: action plan in response to the inspection", style), "", "", ""],
+            [Paragraph("Version 1.2 – 9 September 2022", style), "", "", ""],
+            [Paragraph(c, style) for c in ("Number", "Report page", "Recommendation", "Update")],
+            [Paragraph(c, style) for c in ("1)", "p. 7", "The force does not understand its demand.", "")],
+            [Paragraph(c, style) for c in ("2)", "p. 10", "Too many investigations are poorly supervised.", "")]]
+    table = Table(data, colWidths=[60, 70, 260, 120])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("SPAN", (0, 0), (-1, 0)),
+                               ("SPAN", (0, 1), (-1, 1)), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph("<b>Cause for Concern</b>", style), table])
+    return path

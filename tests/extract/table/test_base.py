@@ -1,0 +1,99 @@
+"""The shared table reader: header search (stacked, below titles), columns, bands, cut rows, backward pass."""
+
+from __future__ import annotations
+
+from hmic_extract.extract.table.base import Table, find_header, join_rows, read_tables, row_to_raw, stack
+from hmic_extract.extract.table.model import Cell, PageTables, Part, Row
+from hmic_extract.extract.table.settings import TableSettings
+from hmic_extract.model import RowKind
+
+SETTINGS = TableSettings()
+
+
+def line(top, *words):
+    """A text line whose cells are words: (text, x0, x1)."""
+    return Row(top, top + 10, [Cell(t, x0, x1) for t, x0, x1 in words], is_line=True)
+
+
+def words(text: str, x0: float, top: float) -> list[tuple[str, float, float]]:
+    out, x = [], x0
+    for w in text.split():
+        out.append((w, x, x + 5 * len(w)))
+        x += 5 * len(w) + 2.5
+    return out
+
+
+def test_a_wrapped_header_is_found_from_its_stacked_lines():
+    rows = [line(10, *words("ANNEX A TEMPLATE", 50, 10)),
+            line(30, *words("Report", 50, 30), *words("Page Ref", 98, 30), *words("Issue of concern", 160, 30),
+                 *words("Action taken to", 440, 30)),
+            line(42, *words("Ref", 50, 42), *words("address concern", 440, 42))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and (header.first, header.count) == (1, 2)
+    assert header.roles == {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}
+
+
+def test_a_title_over_two_columns_does_not_stack_into_a_header():
+    assert stack([line(10, *words("Cause of concern", 50, 10)),
+                  line(22, *words("Ref", 50, 22), *words("Page Ref", 98, 22))], SETTINGS) is None
+
+
+def test_a_label_a_narrow_column_broke_mid_word_is_read_whole():
+    row = Row(0, 20, [Cell("Page", 0, 40), Cell("Numbe\nr", 40, 70), Cell("Detail", 70, 300), Cell("Update", 300, 400)])
+    header = find_header([row], SETTINGS, 3)
+    assert header is not None and header.roles["ref"] == 1
+
+
+def test_a_line_running_across_a_column_edge_is_full_width_text():
+    table = Table([50, 98, 160, 440, 520], {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}, gridded=False)
+    part = Part(0, (0, 0, 600, 800), [])
+    raw = row_to_raw(line(700, *words("¹ Safeguarding: the process of protecting children", 50, 700)), part, table,
+                     1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.TEXT and raw.band
+    raw = row_to_raw(line(100, ("12", 50, 60), *words("Page 4", 98, 100), *words("The force should", 160, 100)),
+                     part, table, 1, SETTINGS)
+    assert raw is not None and (raw.ref, raw.page_ref, raw.issue, raw.is_line) == ("12", "Page 4", "The force should",
+                                                                                    True)
+
+
+def test_a_cell_spanning_the_columns_is_a_band_row():
+    table = Table([0, 40, 80, 300, 400], {"ref": 0, "page_ref": 1, "issue": 2}, gridded=True)
+    raw = row_to_raw(Row(0, 20, [Cell("AREAS FOR IMPROVEMENT – EFFICIENCY", 0, 400)]), Part(0, (0, 0, 400, 800), []),
+                     table, 3, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.TEXT and raw.band and raw.table_id == 3
+
+
+def grid_part(page, rows, open_top=False, open_bottom=False):
+    edges = [0.0, 40.0, 80.0, 300.0]
+    out = []
+    for n, cells in enumerate(rows):
+        out.append(Row(100 + 30 * n, 130 + 30 * n, [Cell(t, a, b) for t, a, b in zip(cells, edges, edges[1:],
+                                                                                       strict=False)],
+                       open_top=open_top and n == 0, open_bottom=open_bottom and n == len(rows) - 1))
+    return PageTables(page, [Part(page, (0, 100, 300, 100 + 30 * len(rows)), out, edges)])
+
+
+def test_a_row_left_open_at_a_page_cut_is_joined_with_its_other_part_not_glued_to_the_row_above():
+    pages = [grid_part(0, [["Ref", "Page", "Issue of concern"], ["1", "Page 4", "First row."],
+                           ["2", "Page 5", "Second row starts"]], open_bottom=True),
+             grid_part(1, [["", "", "and ends here."], ["3", "Page 6", "Third row."]], open_top=True)]
+    rows, found = read_tables(pages, header_search=4)
+    cells = [(r.ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.ref != "Ref"]
+    assert found == [0, 1]
+    assert cells == [("1", "First row."), ("2", "Second row starts\nand ends here."), ("3", "Third row.")]
+
+
+def test_a_header_below_a_title_row_on_a_later_part_is_found_and_earlier_parts_are_read_with_it():
+    pages = [grid_part(0, [["1", "Page 4", "A row read before its header."]]),
+             grid_part(1, [["Annex A: action plan", "", ""], ["Ref", "Page", "Issue of concern"],
+                           ["2", "Page 5", "After the header."]])]
+    rows, found = read_tables(pages, header_search=4)
+    assert found == [0, 1]
+    assert next((r.ref, r.issue) for r in rows if r.kind is RowKind.CELLS) == ("1", "A row read before its header.")
+    assert any(r.kind is RowKind.TEXT and r.text.startswith("Annex A") and not r.band for r in rows)
+
+
+def test_join_rows_keeps_each_columns_text_apart():
+    upper = Row(0, 10, [Cell("4", 0, 40), Cell("Page 9", 40, 80), Cell("Begins", 80, 300)], open_bottom=True)
+    lower = Row(0, 10, [Cell("", 0, 40), Cell("", 40, 80), Cell("ends.", 80, 300)], open_top=True)
+    assert [c.text for c in join_rows(upper, lower).cells] == ["4", "Page 9", "Begins\nends."]

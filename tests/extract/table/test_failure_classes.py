@@ -1,0 +1,36 @@
+"""Issue 12's failure classes, each on a minimal annex built at test time (each failed before the table base)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hmic_extract.pipeline import extract_file
+
+from .annex_pdfs import banded_rows, cut_row_annex, five_column_annex, titled_table_annex
+
+EXPECTED_SECTIONS = ["Areas for improvement"] * 5 + ["Causes of concern"] + ["Recommendations"] * 3
+
+
+@pytest.mark.parametrize("ruled", [True, False], ids=["ruled", "unruled"])
+def test_band_rows_in_capitals_with_themes_give_each_row_its_section_and_theme(tmp_path, ruled):
+    doc = extract_file(five_column_annex(tmp_path / "annex.pdf", banded_rows(), ruled))
+    got = [(f.section, f.ref, f.theme) for f in doc.findings]
+    assert [s for s, _, _ in got] == EXPECTED_SECTIONS
+    assert [r for _, r, _ in got] == [1, 2, 3, 1, 2, 1, 1, 2, 3]
+    assert [t for _, _, t in got][:5] == ["EFFICIENCY"] * 3 + ["LEGITIMACY"] * 2
+    assert got[-1][2] == "in response to the cause of concern"
+    assert all(f.issue.startswith("The force should improve item") for f in doc.findings)
+
+
+def test_a_row_cut_by_a_page_break_with_open_borders_is_one_row_and_not_glued_to_the_row_above(tmp_path):
+    doc = extract_file(cut_row_annex(tmp_path / "cut.pdf"))
+    rows = {f.ref: f.issue for f in doc.findings}
+    assert sorted(rows) == [1, 2, 3, 4]
+    assert rows[2] == "Supervision of investigations is weak."
+    assert rows[3] == ("Victims are not always told about the progress of their cases, and the force does not "
+                       "check that officers update them as the Victims' Code requires.")
+
+
+def test_title_rows_above_the_header_inside_a_table_are_not_section_bands(tmp_path):
+    doc = extract_file(titled_table_annex(tmp_path / "titled.pdf"))
+    assert [(f.section, f.ref) for f in doc.findings] == [("Causes of concern", 1), ("Causes of concern", 2)]

@@ -1,0 +1,58 @@
+"""Glyphs -> text: centre, not touch; right-to-left and mixed text in reading order; plain letters, NFC."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hmic_extract.extract.table.settings import TableSettings
+from hmic_extract.extract.table.text import Glyph, cell_text, glyphs_in, logical_order, plain_letters
+
+SETTINGS = TableSettings()
+
+
+def drawn(text: str, x0: float = 0.0, top: float = 0.0, width: float = 5.0) -> list[Glyph]:
+    """Glyphs left to right as a renderer drew ``text`` (already in visual order); spaces leave gaps."""
+    out, x = [], x0
+    for ch in text:
+        if ch != " ":
+            out.append(Glyph(ch, x, top, x + width, top + 10))
+        x += width
+    return out
+
+
+def test_a_glyph_that_only_touches_a_cell_is_not_in_it():
+    tall = Glyph("(", 10, 95, 14, 112)  # centre 103.5: below the cell's bottom at 100
+    inside = Glyph("a", 10, 80, 14, 90)
+    assert glyphs_in([tall, inside], (0, 50, 100, 100)) == [inside]
+
+
+def test_an_arabic_phrase_drawn_right_to_left_reads_in_logical_order():
+    logical = "العنف الأسري"
+    visual = logical[::-1]  # a right-to-left run is drawn last letter leftmost
+    assert logical_order(visual) == logical
+
+
+def test_english_words_in_a_mixed_cell_keep_their_order():
+    kurdish = "هێڵی یارمەتی"
+    visual = f"Kurdish speakers were given a card headed «{kurdish[::-1]}» that showed the wrong number"
+    text = cell_text(drawn(visual), SETTINGS)
+    assert text.startswith("Kurdish speakers were given a card headed «")
+    assert kurdish in text
+    assert text.endswith("that showed the wrong number")
+
+
+def test_a_page_ref_in_a_right_to_left_paragraph_stays_page_15():
+    arabic = "انظر التقرير"
+    logical = f"{arabic} Page 15"  # an Arabic paragraph citing an English page ref
+    # drawn right to left: the English run keeps its own order, runs are laid out right to left
+    visual = "15 Page " + arabic[::-1]
+    assert logical_order(visual, rtl_paragraph=True) == logical
+    assert "Page 15" in cell_text(drawn(visual), SETTINGS)
+
+
+def test_the_lam_alef_ligature_is_two_letters_in_the_right_order():
+    ligature = "\ufef7"  # LAM WITH ALEF WITH HAMZA ABOVE, isolated form, one glyph
+    text = plain_letters(logical_order("ير" + ligature + "ا"))
+    assert text == "الأري"
+    assert unicodedata.is_normalized("NFC", text)
+    assert not any("\ufb50" <= ch <= "\ufeff" for ch in text)
