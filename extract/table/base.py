@@ -218,6 +218,17 @@ def header_table(part: Part, header: Header, settings: TableSettings) -> Table:
     return Table(edges, dict(header.roles), gridded=False, starts=column_starts(body, edges, settings))
 
 
+def header_row(header: Header, table: Table, part: Part, row: Row, table_id: int, settings: TableSettings) -> RawRow:
+    """The header as a row of labels by role (the normaliser reads the section a text column's label names)."""
+    texts = [""] * table.ncols
+    for cell in header.cells:
+        i = table.span_of(cell)[0] if table.gridded else table.column_of(cell.x0, settings)
+        texts[i] = f"{texts[i]} {cell.text}".strip()
+    cells = by_role(texts, table)
+    return RawRow(**{r: cells.get(r, "") for r in ROLES}, page_index=part.page_index, top=row.top, bottom=row.bottom,
+                  is_line=row.is_line, method=row.method or part.method, table_id=table_id)
+
+
 def continues(table: Table, part: Part, settings: TableSettings) -> bool:
     """Given the table being read and a part with no header, return True when the part continues it."""
     if part.edges is None:
@@ -469,6 +480,7 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
         reading.table_id += 1
         if part not in kept:
             kept.append(part)
+        out.append(header_row(header, table, part, rows[first], reading.table_id, settings))
         end = first + header.count
         following = find_header(rows[end:], settings, None) if part.edges is None else None
         stop = end + following.first if following is not None else len(rows)

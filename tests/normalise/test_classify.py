@@ -79,8 +79,8 @@ def test_a_type_column_or_a_prefixed_ref_names_each_rows_section():
 
 
 def band(line, page_index=0, table_id=1):
-    """A full-width row inside a table (the extractor hands it on as text with the table's id)."""
-    return RawRow(kind=RowKind.TEXT, text=line, page_index=page_index, table_id=table_id)
+    """A full-width row inside a table (the extractor hands it on as text marked as a band, with the table's id)."""
+    return RawRow(kind=RowKind.TEXT, text=line, page_index=page_index, table_id=table_id, band=True)
 
 
 def header(issue="Area for improvement / Recommendation"):
