@@ -95,7 +95,10 @@ def test_without_ruling_lines_words_go_on_as_one_line_row_per_text_line():
     assert rows[0].kind is RowKind.TEXT and rows[0].text == "Annex"
     lines = [r for r in rows if r.kind is RowKind.CELLS]
     assert all(r.is_line and r.method == "ocr-lines/test" for r in lines)
-    # the header line sets the columns (the stream path's logic) and is not a row itself
+    # the header line sets the columns (the stream path's logic) and goes on as a row of labels, which the
+    # normaliser reads (a header naming a section) and drops
+    header, lines = lines[0], lines[1:]
+    assert (header.ref, header.page_ref, header.issue) == ("Ref", "Page", "Issue of concern")
     assert [(r.ref, r.page_ref, r.issue) for r in lines] == [("1", "Page 5", "Calls are"), ("", "", "not graded.")]
     assert rows[-1].kind is RowKind.TEXT and rows[-1].text == "Recommendations"
     assert lines[0].top == pytest.approx(260 / scanned.SCALE)
