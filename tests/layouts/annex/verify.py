@@ -1,0 +1,47 @@
+"""Self-check of a rendered annex: is every gold row's text really on the page (not clipped or lost)?
+
+This checks the generator, not the tool: a producer that clips a cell (a row taller than the page, a
+spreadsheet row too short) would otherwise ship gold that the PDF does not contain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+WORD = re.compile(r"[a-z0-9£%]+")
+
+
+def page_words(pdf: bytes) -> Counter:
+    """Words printed inside the page boxes (hyphenated line ends counted both joined and split)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    words: Counter = Counter()
+    try:
+        for page in doc:
+            w, h = page.get_size()
+            text = page.get_textpage().get_text_bounded(0, 0, w, h).lower()
+            text = text.replace("\u00ad", "-").replace("\ufffe", "-").replace("\x02", "-")
+            words.update(WORD.findall(text))
+            words.update(WORD.findall(re.sub(r"-\s*[\r\n]+\s*", "", text)))
+    finally:
+        doc.close()
+    return words
+
+
+def missing_rows(pdf: bytes, rows: list[dict], share: float = 0.9) -> list[str]:
+    """Gold rows whose words are not (mostly) on the page, or whose last words are gone (clipped)."""
+    found = page_words(pdf)
+    out = []
+    for row in rows:
+        if row.get("rtl"):
+            continue
+        words = [w for w in WORD.findall(row["issue"].lower()) if len(w) > 2]
+        if not words:
+            continue
+        have = sum(1 for w in words if found[w])
+        tail_ok = any(found[w] for w in words[-3:])
+        if have / len(words) < share or not tail_ok:
+            out.append(f"{row['section']} {row['ref']}: {have}/{len(words)} words on the page")
+    return out
