@@ -105,7 +105,7 @@ def _weighted(rng: random.Random, values: tuple, weights: tuple):
 
 def draw_columns(rng: random.Random, with_type: bool) -> list[dict]:
     """Columns in order, each with its printed name, relative width and whether its cells are filled."""
-    cols = [{"key": "ref", "width": rng.randint(6, 12)}, {"key": "page", "width": rng.randint(7, 14)},
+    cols = [{"key": "ref", "width": rng.randint(7, 12)}, {"key": "page", "width": rng.randint(8, 14)},
             {"key": "issue", "width": rng.randint(30, 55)}]
     if rng.random() < 0.75:
         cols.append({"key": "action", "width": rng.randint(18, 35), "filled": rng.random() < 0.6})
@@ -240,8 +240,11 @@ def adapt(draw: Draw) -> Draw:
     if draw.producer == "latex" and draw.variant == "plain" and draw.repeat_header:
         draw.repeat_header = False
         note("latex plain longtable: header not repeated (no \\endhead)")
-    if draw.producer != "canvas":
-        draw.cut_border = None  # only the hand-drawn table controls the border at a cut
+    if draw.producer != "canvas" or not draw.rows_split or draw.rules not in ("grid", "hrules"):
+        # only the hand-drawn table chooses; the others do what they do (seen: Chromium and reportlab
+        # leave a cut row open at the page foot, Writer closes it)
+        draw.cut_border = {"html": "open", "docx": "closed", "reportlab": "open"}.get(draw.producer) \
+            if draw.rows_split and draw.rules in ("grid", "hrules") else None
     if draw.producer == "xlsx":
         for name, value in (("letter_pages", 0), ("grades_table", False), ("letter_numbered", False)):
             if getattr(draw, name):

@@ -50,13 +50,13 @@ NUMBERED = (
 
 
 def letter_paragraphs(content: Content, pages: int, rng: random.Random, numbered: bool) -> list[str]:
-    """About ``pages`` pages of covering letter (≈ 7 paragraphs a page), optionally with numbered points."""
+    """About ``pages`` pages of covering letter (≈ 9 paragraphs a page), optionally with numbered points."""
     n_rec, n_afi = content.count("Recommendations"), content.count("Areas for improvement")
     facts = dict(content.meta, n_rec=n_rec or "no", s_rec="" if n_rec == 1 else "s", n_afi=n_afi or "no",
                  s_afi="" if n_afi == 1 else "s")
     out = ["Dear Sir Andy,", f"Re: {content.meta['report']}"]
     pool = list(PARAGRAPHS)
-    target = 7 * pages
+    target = 9 * pages
     while len(out) < target:
         rng.shuffle(pool)
         out.extend(p.format(**facts) for p in pool)

@@ -48,7 +48,8 @@ def css(doc: AnnexDoc) -> str:
         "p { margin: 0 0 0.55em 0; } h1 { font-size: 1.45em; margin: 0.6em 0 0.4em; }",
         "h2 { font-size: 1.15em; margin: 0.8em 0 0.35em; } .foot { font-size: 0.8em; margin: 0.15em 0; }",
         "table.annex { border-collapse: collapse; width: 100%; table-layout: fixed; margin-bottom: 0.8em; }",
-        "table.annex td, table.annex th { padding: 3pt 4pt; vertical-align: top; text-align: left; }",
+        "table.annex td, table.annex th { padding: 3pt 4pt; vertical-align: top; text-align: left;"
+        " overflow-wrap: anywhere; }",
         f"table.annex tr {{ break-inside: {'auto' if d.rows_split else 'avoid'}; }}",
         "table.annex th { font-weight: bold; }",
         "table.grades { border-collapse: collapse; width: 80%; margin: 0.5em 0 1em; }",
