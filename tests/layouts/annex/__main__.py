@@ -25,13 +25,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scan-share", type=float, default=0.12)
     ap.add_argument("--only-producer", choices=PRODUCERS)
     ap.add_argument("--max-scan-pages", type=int, default=None, help="skip scans longer than this")
+    ap.add_argument("--max-scan-dpi", type=int, default=None, help="cap scan resolution (keeps files small)")
     ap.add_argument("--jobs", type=int, default=1, help="parallel renders (at most 2 on a shared machine)")
     ap.add_argument("--reuse", action="store_true", help="keep draws already in --out")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     numbers = range(args.start, args.start + args.count)
     kwargs = {"scan_share": args.scan_share, "only_producer": args.only_producer,
-              "max_scan_pages": args.max_scan_pages, "reuse": args.reuse}
+              "max_scan_pages": args.max_scan_pages, "max_scan_dpi": args.max_scan_dpi,
+              "reuse": args.reuse}
     with ProcessPoolExecutor(max_workers=max(1, min(args.jobs, 2))) as pool:
         futures = [pool.submit(generate_one, args.seed, n, args.out, **kwargs) for n in numbers]
         entries = []

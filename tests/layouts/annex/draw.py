@@ -19,8 +19,9 @@ PRODUCER_WEIGHTS = (22, 14, 20, 16, 14, 14)
 RTL_PRODUCERS = ("docx", "xlsx", "html")  # reportlab built-in fonts and pdflatex cannot shape Arabic script
 RULES = ("grid", "hrules", "header_rule", "booktabs", "none", "shading")
 RULE_WEIGHTS = (25, 17, 14, 14, 12, 18)
-SECTION_MARKERS = ("band", "heading", "type_column", "heading+type_column", "band+type_column", "none")
-MARKER_WEIGHTS = (26, 26, 14, 8, 6, 20)
+# column_header: one table per section, no heading; the text column's header names the section
+SECTION_MARKERS = ("band", "heading", "type_column", "heading+type_column", "band+type_column", "column_header", "none")
+MARKER_WEIGHTS = (26, 26, 14, 8, 6, 9, 18)
 VARIANTS = {"docx": ("table",), "xlsx": ("sheet",), "html": ("table",),
             "latex": ("endhead+endfoot", "endhead", "plain"), "reportlab": ("Table", "LongTable"),
             "canvas": ("hand-drawn",)}
@@ -235,8 +236,8 @@ def adapt(draw: Draw) -> Draw:
     if draw.producer in ("latex", "xlsx") and draw.rows_split:
         draw.rows_split = False
         note(f"{draw.producer} never breaks a row across pages")
-    if draw.hyphenate and draw.producer not in ("latex", "html"):
-        draw.hyphenate = False  # Writer/Calc need hyphenation dictionaries and options; reportlab has none
+    if draw.hyphenate and draw.producer != "latex":
+        draw.hyphenate = False  # seen: headless Chromium has no hyphenation dictionaries; Writer/Calc need options
     if draw.producer == "latex" and draw.variant == "plain" and draw.repeat_header:
         draw.repeat_header = False
         note("latex plain longtable: header not repeated (no \\endhead)")

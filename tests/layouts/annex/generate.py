@@ -34,7 +34,7 @@ def page_count(pdf: bytes) -> int:
 
 
 def generate_one(seed: int | str, n: int, out: Path, *, scan_share: float = 0.12, only_producer: str | None = None,
-                 max_scan_pages: int | None = None, reuse: bool = False) -> dict:
+                 max_scan_pages: int | None = None, max_scan_dpi: int | None = None, reuse: bool = False) -> dict:
     """Render draw ``n`` of ``seed`` into ``out``; return a manifest entry (with ``error`` when skipped)."""
     name = draw_name(seed, n)
     pdf_path, gold_path = out / f"{name}.pdf", out / f"{name}.gold.json"
@@ -43,6 +43,9 @@ def generate_one(seed: int | str, n: int, out: Path, *, scan_share: float = 0.12
         return {"name": name, "draw": data["draw"], "pages": data.get("pages"), "reused": True}
     started = time.monotonic()
     draw = draw_annex(f"{seed}-{n}", scan_share=scan_share, only_producer=only_producer)
+    if draw.scan and max_scan_dpi and draw.scan["dpi"] > max_scan_dpi:
+        draw.notes.append(f"scan: {draw.scan['dpi']} dpi capped at {max_scan_dpi} (small committed files)")
+        draw.scan["dpi"] = max_scan_dpi
     entry: dict = {"name": name}
     try:
         expected = gold(draw)

@@ -66,6 +66,11 @@ class AnnexDoc:
     running_footer: str | None = None
 
     @property
+    def title(self) -> str:
+        """Document title metadata, as an office would leave it (never the generator's file names)."""
+        return f"{self.content.meta['pcc']} – response to HMICFRS"
+
+    @property
     def tables(self) -> list[TablePart]:
         return [i.table for i in self.items if i.kind == "table" and i.table]
 
@@ -179,9 +184,15 @@ def build(draw: Draw, content: Content | None = None) -> AnnexDoc:
     by_heading = "heading" in draw.section_marker
     banded = "band" in draw.section_marker
 
-    def new_part(first: bool, continued: bool = False) -> TablePart:
+    by_table = draw.section_marker == "column_header"
+
+    def new_part(first: bool, continued: bool = False, section: str | None = None) -> TablePart:
         rows = list(title_rows) if first else []
-        if first or (by_heading and draw.header_per_table) or (continued and draw.repeat_header):
+        if section:  # the text column's header says the section
+            pool = words.COLUMN_HEADER_SECTIONS[section]
+            name = header_name(draw, pool[draw.heading_synonyms[section] % len(pool)])
+            rows.append(TRow("header", [name if c.key == "issue" else c.name for c in columns]))
+        elif first or (by_heading and draw.header_per_table) or (continued and draw.repeat_header):
             rows.append(header)
         return TablePart(columns, rows, head=len(rows), repeat=draw.repeat_header, continued=continued)
 
@@ -191,7 +202,7 @@ def build(draw: Draw, content: Content | None = None) -> AnnexDoc:
                 items.append(Item("footnote", f"{SUPER[int(mark)]} {content.footnotes[mark]}"))
             footnotes_done.add(mark)
 
-    part = None if by_heading else new_part(True)
+    part = None if by_heading or by_table else new_part(True)
     if part:
         items.append(Item("table", table=part))
     n = 0
@@ -205,6 +216,11 @@ def build(draw: Draw, content: Content | None = None) -> AnnexDoc:
             if titled:
                 items.append(Item("heading", heading_text(draw, block, n, band=False), level=2))
             part = new_part(index == 0)
+            items.append(Item("table", table=part))
+        elif by_table:
+            if draw.footnotes == "between":
+                flush_footnotes()
+            part = new_part(index == 0, section=block.section)
             items.append(Item("table", table=part))
         elif draw.footnotes == "between" and index and (marks_seen - footnotes_done):
             flush_footnotes()

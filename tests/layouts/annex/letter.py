@@ -62,7 +62,7 @@ def letter_paragraphs(content: Content, pages: int, rng: random.Random, numbered
         out.extend(p.format(**facts) for p in pool)
     out = out[:target]
     if numbered:
-        at = min(len(out), 3)
+        at = min(len(out), 6)
         out[at:at] = ["I will therefore:"] + [f"{i}. {t}" for i, t in enumerate(NUMBERED, start=1)]
     out += ["Yours sincerely,", content.meta["pcc_name"], content.meta["pcc"]]
     return out

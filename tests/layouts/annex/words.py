@@ -28,6 +28,14 @@ TYPE_LABELS: dict[str, tuple[str, ...]] = {
     REC: ("Recommendation", "Rec", "Recommendation", "R"),
 }
 
+# The text column's header when each section has its own table and nothing else names it.
+COLUMN_HEADER_SECTIONS: dict[str, tuple[str, ...]] = {
+    IOC: ("Issue of Concern", "Issues of concern", "Issue of concern identified"),
+    AFI: ("Area for Improvement", "Areas for improvement", "AFI"),
+    COC: ("Cause of Concern", "Causes of concern", "Cause for concern"),
+    REC: ("Recommendation", "Recommendations", "HMICFRS recommendation"),
+}
+
 # Ref prefixes that say the section by themselves ("AFI 3", "R1", "Rec 2", "CoC 1", "IOC4").
 REF_PREFIXES: dict[str, tuple[str, ...]] = {
     IOC: ("IOC", "IoC", "Issue"),

@@ -212,6 +212,7 @@ def build_docx(doc: AnnexDoc, path: Path) -> None:
         elif item.kind == "table":
             add_table(document, doc, item.table, width_pt)
     document.core_properties.author = doc.content.meta["pcc"]
+    document.core_properties.title = doc.title
     document.save(path)
 
 

@@ -46,7 +46,8 @@ def css(doc: AnnexDoc) -> str:
         f"@page {{ size: {size} {d.orientation}; margin: {d.margins_mm}mm; {' '.join(boxes)} }}",
         f"body {{ font-family: {font_stack(d)}; font-size: {d.font_size}pt; line-height: 1.22; margin: 0; }}",
         "p { margin: 0 0 0.55em 0; } h1 { font-size: 1.45em; margin: 0.6em 0 0.4em; }",
-        "h2 { font-size: 1.15em; margin: 0.8em 0 0.35em; } .foot { font-size: 0.8em; margin: 0.15em 0; }",
+        "h1, h2 { break-after: avoid; } h2 { font-size: 1.15em; margin: 0.8em 0 0.35em; }",
+        ".foot { font-size: 0.8em; margin: 0.15em 0; }",
         "table.annex { border-collapse: collapse; width: 100%; table-layout: fixed; margin-bottom: 0.8em; }",
         "table.annex td, table.annex th { padding: 3pt 4pt; vertical-align: top; text-align: left;"
         " overflow-wrap: anywhere; }",
@@ -145,7 +146,8 @@ def page_html(doc: AnnexDoc) -> str:
             body.append('<div class="pb"></div>')
         elif item.kind == "table":
             body.append(table_html(doc, item.table))
-    return (f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title></title><style>{css(doc)}</style>'
+    return (f'<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>{escape(doc.title)}</title>'
+            f"<style>{css(doc)}</style>"
             f"</head><body>{''.join(body)}</body></html>")
 
 

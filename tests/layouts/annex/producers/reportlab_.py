@@ -203,7 +203,8 @@ def render(doc: AnnexDoc, workdir: Path | None = None) -> bytes:
     for _ in range(2):
         buf = io.BytesIO()
         template = SimpleDocTemplate(buf, pagesize=(w, h), leftMargin=margin, rightMargin=margin, topMargin=margin,
-                                     bottomMargin=margin, title="", author="", creator="", invariant=1)
+                                     bottomMargin=margin, title=doc.title, author=doc.content.meta["pcc"], creator="",
+                                     invariant=1)
         template.build(flowables(doc, w - 2 * margin), onFirstPage=on_page, onLaterPages=on_page)
         data = buf.getvalue()
         if total == pages[0]:

@@ -153,6 +153,8 @@ def build_xlsx(doc: AnnexDoc, path: Path) -> None:
         ws.oddHeader.right.text = codes(doc.running_header)
     if doc.running_footer:
         ws.oddFooter.center.text = codes(doc.running_footer)
+    wb.properties.title = doc.title
+    wb.properties.creator = doc.content.meta["pcc"]
     wb.save(path)
 
 
