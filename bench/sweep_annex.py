@@ -67,12 +67,13 @@ def scorer_artifacts(xlsx: Path, gold: dict) -> int:
     return count
 
 
-def run_and_score(pdf: Path, gold_path: Path, out_dir: Path) -> dict:
-    """Run the CLI on one draw and score its workbook with both scorers."""
-    from tests.scoring import score
+def run_and_score(pdf: Path, gold_path: Path, out_dir: Path, keep: bool = False) -> dict:
+    """Run the CLI on one draw and score its workbook with both scorers (``keep``: reuse a newer workbook)."""
 
     xlsx = out_dir / (pdf.stem + ".xlsx")
     started = time.monotonic()
+    if keep and xlsx.exists() and xlsx.stat().st_mtime > pdf.stat().st_mtime:
+        return score_workbook(xlsx, gold_path, {"name": pdf.stem, "exit": 0, "seconds": 0.0, "kept": True})
     cmd = [*tool_command(), "extract", str(pdf), "-o", str(xlsx), "--force", "-q", "-j", "1"]
     env = dict(os.environ, OMP_NUM_THREADS="1", OMP_THREAD_LIMIT="1")
     try:
@@ -81,11 +82,19 @@ def run_and_score(pdf: Path, gold_path: Path, out_dir: Path) -> dict:
     except subprocess.TimeoutExpired:
         code, err = "timeout", f"no result in {TOOL_TIMEOUT}s"
     result: dict = {"name": pdf.stem, "exit": code, "seconds": round(time.monotonic() - started, 1)}
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
     if code != 0 or not xlsx.exists():
+        xlsx.unlink(missing_ok=True)
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
         result.update(row_accuracy=0.0, correct=0, gold_rows=len(gold["rows"]),
                       problems=[f"tool exit {code}: {err}"])
         return result
+    return score_workbook(xlsx, gold_path, result)
+
+
+def score_workbook(xlsx: Path, gold_path: Path, result: dict) -> dict:
+    from tests.scoring import score
+
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
     own = score(xlsx, gold)
     artifacts = scorer_artifacts(xlsx, gold)
     result.update(row_accuracy=own["row_accuracy"], correct=own["correct"], gold_rows=own["gold_rows"],
@@ -189,6 +198,8 @@ def main() -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--scan-share", type=float, default=0.12)
     ap.add_argument("--no-generate", action="store_true", help="score the draws already in DIR/draws only")
+    ap.add_argument("--keep-outputs", action="store_true",
+                    help="reuse workbooks in DIR/out newer than their PDF (rescore without rerunning the tool)")
     args = ap.parse_args()
     jobs = max(1, min(args.jobs, 2))
     draw_dir, out_dir = args.out / "draws", args.out / "out"
@@ -204,8 +215,8 @@ def main() -> int:
         draws[gold_path.name.removesuffix(".gold.json")] = json.loads(gold_path.read_text(encoding="utf-8"))["draw"]
     names = sorted(draws, key=lambda n: [int(x) if x.isdigit() else x for x in n.split("-")])
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {n: pool.submit(run_and_score, draw_dir / f"{n}.pdf", draw_dir / f"{n}.gold.json", out_dir)
-                   for n in names}
+        futures = {n: pool.submit(run_and_score, draw_dir / f"{n}.pdf", draw_dir / f"{n}.gold.json", out_dir,
+                                  args.keep_outputs) for n in names}
         results = []
         for n, future in futures.items():
             r = future.result()

@@ -13,7 +13,7 @@ import pytest
 
 from tests.layouts.annex import CHANGES, content_ids, draw_annex, gold, load_content, render_annex, variant
 from tests.layouts.annex.content import pages_named
-from tests.layouts.annex.draw import PRODUCERS, RULES, Draw
+from tests.layouts.annex.draw import PRODUCERS, RULES, SECTION_MARKERS, Draw
 from tests.layouts.annex.verify import missing_rows
 
 CI = Path(__file__).resolve().parent / "ci" / "annex"
@@ -103,8 +103,8 @@ def test_ci_sample_covers_every_producer_rule_style_and_section_style() -> None:
     assert len(draws) >= 40
     assert {d["producer"] for d in draws} == set(PRODUCERS)
     assert {d["rules"] for d in draws} == set(RULES)
-    styles = {d["section_style"] for d in draws}
-    assert {"band", "heading", "type_column", "prefix"} <= styles
+    assert {d["section_marker"] for d in draws} == set(SECTION_MARKERS)
+    assert {d["ref_prefixed"] for d in draws} == {True, False}
     scans = [d for d in draws if d["scan"]]
     assert len(scans) >= 4 and all(d["scan"]["pages"] <= 3 for d in scans)
     for entry in manifest["draws"]:

@@ -137,6 +137,10 @@ def draw_annex(seed: str | int, *, scan_share: float = 0.12, only_producer: str 
     cid = content_id or r("content").choice(content_ids())
     content = load_content(cid)
     producer = only_producer or _weighted(r("producer"), PRODUCERS, PRODUCER_WEIGHTS)
+    content_note = None
+    if only_producer and not content_id and content.has_rtl and producer not in RTL_PRODUCERS:
+        cid = r("content-no-rtl").choice([c for c in content_ids() if not load_content(c).has_rtl])
+        content, content_note = load_content(cid), f"{producer} cannot shape right-to-left text: content redrawn"
     rules = _weighted(r("rules"), RULES, RULE_WEIGHTS)
     fills = r("fills")
     header_fill, zebra = fills.random() < 0.4, fills.random() < 0.15
@@ -200,6 +204,8 @@ def draw_annex(seed: str | int, *, scan_share: float = 0.12, only_producer: str 
                     "zebra": col.choice(("#F2F2F2", "#EAF1FB", "#F7F7F7")),
                     "band": col.choice(("#D9D9D9", "#C6E0B4", "#FFF2CC", "#DDEBF7")),
                     "rule": col.choice(("#000000", "#000000", "#404040", "#7F7F7F"))}
+    if content_note:
+        draw.notes.append(content_note)
     if draw.title_rows and annex.random() < 0.4:
         draw.title_rows.append(annex.choice(words.SUBTITLE_ROWS))
     return adapt(draw)

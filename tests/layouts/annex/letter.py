@@ -40,6 +40,26 @@ PARAGRAPHS = (
     "investment in the next PEEL inspection.",
     "I note that the Inspectorate graded the force as ‘requires improvement’ for effectiveness. Page 12 of the report "
     "explains that this is because of the backlog of unallocated incidents, which is addressed in the annex.",
+    "Recommendation 2 (page 14 of the report) is addressed to all forces as well as to {force}. I have asked the "
+    "Chief Constable to confirm how the force will work with the national lead on this.",
+    "Area for improvement 3 – the force’s use of ancillary orders – has been picked up by the Public Protection "
+    "Board, which reports to me every quarter. I am satisfied that the force understands what is required.",
+    "The areas for improvement relating to legitimacy are, in my view, the most important for public confidence. "
+    "I will ask the Police and Crime Panel to consider them at its meeting in the autumn.",
+    "HMICFRS has identified a cause of concern in relation to the force’s management of registered sex offenders. "
+    "I have been assured that additional investment has been approved, and I will monitor the position closely.",
+    "My office has reviewed the report against the Police and Crime Plan. Three of the issues of concern relate "
+    "directly to my priority of protecting vulnerable people, and I have asked for monthly updates on each.",
+    "The force has already completed 4 of the actions set out in the annex. The remainder have owners and target "
+    "dates, and their progress will be reported through the force’s HMICFRS tracker.",
+    "I would like to thank the Inspectorate for a thorough and constructive inspection, and the officers and staff "
+    "of {force} for their continued commitment to the people of {area}.",
+    "A copy of this response has been sent to the Home Secretary, as required by section 55(5) of the Police Act "
+    "1996, and will be published on my website within 56 days of the report.",
+    "Findings 1 to 3 in the table below are, in the force’s view, already complete; I have asked for evidence "
+    "before I agree that they can be closed.",
+    "Some of the recommendations will take longer to implement than the Inspectorate’s timescales allow. Where "
+    "this is the case, the annex explains why, and sets out the interim measures the force has put in place.",
 )
 NUMBERED = (
     "Review the recommendation on crime recording and report progress to the Police and Crime Panel.",

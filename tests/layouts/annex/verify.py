@@ -12,6 +12,24 @@ from collections import Counter
 WORD = re.compile(r"[a-z0-9£%]+")
 
 
+def _text_on_page(page) -> str:
+    """The page's text with characters placed outside the page box blanked (clipped, never seen)."""
+    w, h = page.get_size()
+    textpage = page.get_textpage()
+    n = textpage.count_chars()
+    text = textpage.get_text_range(0, n)
+    if len(text) != n:  # surrogate pairs: cannot map boxes to characters, keep it all
+        return text
+    chars = list(text)
+    for i, ch in enumerate(chars):
+        if ch.isspace():
+            continue
+        left, bottom, right, top = textpage.get_charbox(i)
+        if right < 0 or left > w or top < 0 or bottom > h:
+            chars[i] = " "
+    return "".join(chars)
+
+
 def page_words(pdf: bytes) -> Counter:
     """Words printed inside the page boxes (hyphenated line ends counted both joined and split)."""
     import pypdfium2 as pdfium
@@ -20,8 +38,7 @@ def page_words(pdf: bytes) -> Counter:
     words: Counter = Counter()
     try:
         for page in doc:
-            w, h = page.get_size()
-            text = page.get_textpage().get_text_bounded(0, 0, w, h).lower()
+            text = _text_on_page(page).lower()
             text = text.replace("\u00ad", "-").replace("\ufffe", "-").replace("\x02", "-")
             words.update(WORD.findall(text))
             words.update(WORD.findall(re.sub(r"-\s*[\r\n]+\s*", "", text)))

@@ -94,13 +94,15 @@ def apply_case(text: str, case: str) -> str:
     """Heading case as offices type it. ``Title`` keeps short words lower; abbreviations stay as they are."""
     if case == "UPPER":
         return text.upper()
+    words = text.split(" ")
+    abbrev = [sum(ch.isupper() for ch in w) >= 2 for w in words]  # HMICFRS, AFIs, (AFIs) keep their case
     if case == "lower":
-        return text[:1] + text[1:].lower() if not text[:4].isupper() else text
+        return " ".join(w if keep else (w[:1] + w[1:].lower() if i == 0 else w.lower())
+                        for i, (w, keep) in enumerate(zip(words, abbrev, strict=True)))
     if case == "Title":
-        small = {"of", "for", "the", "to", "by", "in", "and", "a"}
-        words = text.split(" ")
-        return " ".join(w if (i and w.lower() in small) or w.isupper() or not w[:1].isalpha()
-                        else w[:1].upper() + w[1:] for i, w in enumerate(words))
+        small = {"of", "for", "the", "to", "by", "in", "and", "a", "made", "raised"}
+        return " ".join(w if keep or (i and w.lower() in small) or not w[:1].isalpha() else w[:1].upper() + w[1:]
+                        for i, (w, keep) in enumerate(zip(words, abbrev, strict=True)))
     return text
 
 

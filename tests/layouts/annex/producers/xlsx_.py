@@ -125,8 +125,8 @@ def build_xlsx(doc: AnnexDoc, path: Path) -> None:
                             merge=True, border=b)
                 elif row.kind == "header":
                     header_rows.append(r)
-                    put_row(list(row.cells), font=Font(name=font_name, size=size, bold=True,
-                                                       color=draw.colours["header_text"].lstrip("#")),
+                    colour = draw.colours["header_text"] if draw.header_fill else "#000000"
+                    put_row(list(row.cells), font=Font(name=font_name, size=size, bold=True, color=colour.lstrip("#")),
                             cell_fill=fill(draw.colours["header"]) if draw.header_fill else None, border=b)
                 else:
                     z = fill(draw.colours["zebra"]) if draw.zebra and odd else None
