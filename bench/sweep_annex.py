@@ -143,12 +143,13 @@ def dimensions(draw: dict) -> dict[str, str]:
 def summarise(results: list[dict], draws: dict[str, dict]) -> dict:
     scored = [r for r in results if r["name"] in draws]
     right = [r for r in scored if r["row_accuracy"] >= 1.0]
-    table: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    table: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0.0]))
     for r in scored:
         for dim, value in dimensions(draws[r["name"]]).items():
             cell = table[dim][value]
             cell[1] += 1
             cell[0] += r["row_accuracy"] < 1.0
+            cell[2] += r["row_accuracy"]
     return {"draws": len(scored), "fully_right": len(right),
             "mean_row_accuracy": round(sum(r["row_accuracy"] for r in scored) / max(1, len(scored)), 4),
             "mean_shared_row_accuracy": round(sum(r.get("shared_row_accuracy", r["row_accuracy"]) for r in scored)
@@ -160,8 +161,8 @@ def summarise(results: list[dict], draws: dict[str, dict]) -> dict:
             "mean_row_accuracy_without_para_artifacts": round(sum(
                 r.get("row_accuracy_without_para_artifacts", r["row_accuracy"]) for r in scored) / max(1, len(scored)),
                 4),
-            "failure_by_dimension": {d: {v: {"wrong": c[0], "of": c[1]} for v, c in sorted(vals.items())}
-                                     for d, vals in table.items()}}
+            "failure_by_dimension": {d: {v: {"wrong": c[0], "of": c[1], "mean_row_accuracy": round(c[2] / c[1], 3)}
+                                         for v, c in sorted(vals.items())} for d, vals in table.items()}}
 
 
 def markdown(summary: dict, results: list[dict], draws: dict[str, dict]) -> str:
@@ -173,11 +174,13 @@ def markdown(summary: dict, results: list[dict], draws: dict[str, dict]) -> str:
              f"- rows wrong only because the scorer reads a dotted para number as a page: "
              f"{summary['para_artifact_rows']} (without them: {summary['fully_right_without_para_artifacts']} fully "
              f"right, mean row accuracy {summary['mean_row_accuracy_without_para_artifacts']:.3f})", "",
-             "## Failure rate per dimension value (draws not fully right / draws with that value)", "",
-             "| dimension | value | wrong | of | rate |", "|---|---|---:|---:|---:|"]
+             "## Failure rate per dimension value", "",
+             "wrong = draws not fully right; acc = mean row accuracy of the draws with that value (lower = worse).", "",
+             "| dimension | value | wrong | of | rate | acc |", "|---|---|---:|---:|---:|---:|"]
     for dim, vals in summary["failure_by_dimension"].items():
-        for value, c in sorted(vals.items(), key=lambda kv: -kv[1]["wrong"] / max(1, kv[1]["of"])):
-            lines.append(f"| {dim} | {value} | {c['wrong']} | {c['of']} | {c['wrong'] / max(1, c['of']):.0%} |")
+        for value, c in sorted(vals.items(), key=lambda kv: kv[1]["mean_row_accuracy"]):
+            lines.append(f"| {dim} | {value} | {c['wrong']} | {c['of']} | {c['wrong'] / max(1, c['of']):.0%} "
+                         f"| {c['mean_row_accuracy']:.2f} |")
     lines += ["", "## Failing draws (first problems)", "", "| draw | producer/rules/sections | acc | first problems |",
               "|---|---|---:|---|"]
     for r in sorted(results, key=lambda r: r["row_accuracy"]):

@@ -113,3 +113,11 @@ def test_ci_sample_covers_every_producer_rule_style_and_section_style() -> None:
         expected = json.loads((CI / f"{entry['name']}.gold.json").read_text(encoding="utf-8"))
         assert (CI / f"{entry['name']}.pdf").exists()
         assert len({(r["section"], r["ref"]) for r in expected["rows"]}) == len(expected["rows"])
+
+
+def test_the_render_check_notices_text_that_is_not_on_the_page() -> None:
+    draw = draw_annex("t-verify", only_producer="canvas", scan_share=0)
+    rows = gold(draw)["rows"]
+    lost = dict(rows[0], ref=999, issue="Zebrafish quartermaster xylophone juxtaposition quixotic")
+    assert missing_rows(render_annex(draw.content, draw), [*rows, lost]) == [
+        f"{lost['section']} 999: 0/5 words on the page"]

@@ -7,6 +7,7 @@ spreadsheet row too short) would otherwise ship gold that the PDF does not conta
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 WORD = re.compile(r"[a-z0-9£%]+")
@@ -30,26 +31,30 @@ def _text_on_page(page) -> str:
     return "".join(chars)
 
 
-def page_words(pdf: bytes) -> Counter:
-    """Words printed inside the page boxes (hyphenated line ends counted both joined and split)."""
+def page_words(pdf: bytes) -> tuple[Counter, str]:
+    """Words printed inside the page boxes (hyphenated line ends counted both joined and split), and all
+    the letters run together (pdfium breaks a line inside a word at ligatures or at wraps inside words)."""
     import pypdfium2 as pdfium
 
     doc = pdfium.PdfDocument(pdf)
     words: Counter = Counter()
+    squashed: list[str] = []
     try:
         for page in doc:
-            text = _text_on_page(page).lower()
+            text = unicodedata.normalize("NFKC", _text_on_page(page)).lower()  # ligatures (ﬁ, ﬀ) as letters
             text = text.replace("\u00ad", "-").replace("\ufffe", "-").replace("\x02", "-")
             words.update(WORD.findall(text))
             words.update(WORD.findall(re.sub(r"-\s*[\r\n]+\s*", "", text)))
+            squashed.append("".join(WORD.findall(text)))
     finally:
         doc.close()
-    return words
+    return words, "|".join(squashed)
 
 
 def missing_rows(pdf: bytes, rows: list[dict], share: float = 0.9) -> list[str]:
     """Gold rows whose words are not (mostly) on the page, or whose last words are gone (clipped)."""
-    found = page_words(pdf)
+    words_found, squashed = page_words(pdf)
+    found = {w: bool(words_found[w]) or w in squashed for row in rows for w in WORD.findall(row["issue"].lower())}
     out = []
     for row in rows:
         if row.get("rtl"):
