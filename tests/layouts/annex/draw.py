@@ -259,8 +259,6 @@ def adapt(draw: Draw) -> Draw:
                 note(f"xlsx: {name} not rendered (a sheet has no covering letter)")
         if draw.annex_new_page:
             draw.annex_new_page = False
-    if draw.producer == "latex" and draw.rules == "booktabs" and draw.zebra:
-        pass  # \rowcolors works with booktabs; kept
     if draw.footnote_marks == "unicode" and draw.producer in ("reportlab", "canvas") and any(
             ch in r.issue for r in content.rows for ch in "⁰⁴⁵⁶⁷⁸⁹"):
         note("built-in fonts lack ⁴–⁹: those markers are raised digits")

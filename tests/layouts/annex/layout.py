@@ -98,22 +98,26 @@ def heading_text(draw: Draw, block: Block, n: int, band: bool) -> str:
     text = words.apply_case(text, draw.heading_case)
     if band and draw.band_look.get("caps"):
         text = text.upper()
-    return words.number_heading(text, "none" if band and n > 0 and draw.heading_numbering.startswith("Section")
-                                else draw.heading_numbering, n)
+    # a band row inside a table is not a document section: "Section 2:" numbering is kept for headings only
+    numbering = "none" if band and draw.heading_numbering.startswith("Section") else draw.heading_numbering
+    return words.number_heading(text, numbering, n)
 
 
 def theme_printed(draw: Draw, block: Block, titled: bool) -> bool:
+    """True when the block's theme is on the page (only headings and bands carry it)."""
     return bool(block.theme) and titled and draw.theme_style != "none" and (
         "band" in draw.section_marker or "heading" in draw.section_marker)
 
 
 def type_label(draw: Draw, section: str) -> str:
+    """What the Type column says for a section ("AFI", "Cause of concern", "R"…)."""
     pool = words.TYPE_LABELS[section]
     label = pool[draw.type_labels[section] % len(pool)]
     return label.upper() if draw.type_case == "UPPER" else label
 
 
 def header_name(draw: Draw, name: str) -> str:
+    """A column header as printed: case, and a line break in the middle when drawn over two lines."""
     if draw.header_case == "UPPER":
         name = name.upper()
     if draw.header_lines == 2 and " " in name:
@@ -124,6 +128,7 @@ def header_name(draw: Draw, name: str) -> str:
 
 
 def data_cells(draw: Draw, row: Row, columns: list[Column], tall_text: str | None) -> list[str]:
+    """One finding's cells in column order (tracker columns blank unless the draw fills them)."""
     filled = {c["key"]: c.get("filled", True) for c in draw.columns}
     out = []
     for col in columns:
