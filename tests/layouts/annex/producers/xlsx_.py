@@ -60,17 +60,20 @@ def build_xlsx(doc: AnnexDoc, path: Path) -> None:
     header_rows: list[int] = []
 
     widths_pt = [max(5, round(c.width * chars, 1)) * 5.25 for c in columns]
-    metric = "Times-Roman" if draw.font_family == "serif" else "Helvetica"
-
     def height(values: list, merged: bool, font_size: float) -> float:
-        """Calc keeps the row heights it is given: estimate them from wrapped lines (reportlab metrics)."""
+        """Calc keeps the row heights it is given: estimate them from wrapped lines, erring tall.
+
+        Measured with Helvetica widened by a fifth: the fonts Calc falls back to (DejaVu for Calibri, Cambria,
+        Georgia, Verdana) are wider than Helvetica/Times, and a row a little too tall is what Excel's autofit
+        leaves anyway, while one too short puts a cell's last line on the rule below.
+        """
         from .canvas_ import wrap
 
         spans = [sum(widths_pt)] if merged else widths_pt
         texts = [str(v) if v is not None else "" for v in values[:len(spans)]]
-        lines = max(len(wrap(t, metric, font_size * 1.08, w - 6)) if t else 1 for t, w in zip(texts, spans,
-                                                                                                   strict=False))
-        return round(lines * font_size * 1.25 + 4, 1)
+        lines = max(len(wrap(t, "Helvetica", font_size * 1.2, w - 8)) if t else 1 for t, w in zip(texts, spans,
+                                                                                                    strict=False))
+        return round(lines * font_size * 1.32 + 6, 1)
 
     def put_row(values: list, *, font=plain, cell_fill=None, merge=False, wrap=True, valigns=None, aligns=None,
                 border=None) -> None:
