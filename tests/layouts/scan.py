@@ -42,7 +42,7 @@ def draw_scan_params(rng: random.Random, *, text_layer_share: float = 0.5) -> Sc
         dpi=rng.choice((150, 200, 200, 240, 300)),
         skew_deg=round(rng.uniform(-2.5, 2.5), 2),
         blur=round(rng.choice((0.0, rng.uniform(0.3, 1.1))), 2),
-        noise=round(rng.choice((0.0, rng.uniform(0.001, 0.012))), 4),
+        noise=round(rng.choice((0.0, rng.uniform(0.0005, 0.004))), 4),
         jpeg_quality=rng.randint(35, 85),
         text_layer=rng.random() < text_layer_share,
         grey=rng.random() < 0.8,
@@ -67,8 +67,9 @@ def _degrade(image, rng: random.Random, skew: float, blur: float, noise: float, 
         dark = gen.random(pixels.shape[:2]) < 0.6
         pixels[mask & dark] = 30
         pixels[mask & ~dark] = 255
-        grain = gen.normal(0, 6, pixels.shape)
+        grain = gen.normal(0, 2 + 500 * noise, pixels.shape)
         pixels = np.clip(pixels.astype(np.int16) + grain, 0, 255).astype(np.uint8)
+        pixels[pixels > 228] = 255  # scanners drop the paper's background to white
         image = Image.fromarray(pixels)
     return image
 
