@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from hmic_extract import __version__
-from hmic_extract.model import Document, Finding, Provenance, Repair
+from hmic_extract.model import Document, Finding, Provenance, Repair, UnreadPage
 
 from .atomic import atomic_write
 from .columns import row_ids
@@ -66,6 +66,7 @@ def document_to_json(doc: Document) -> dict[str, Any]:
         "page_count": doc.page_count,
         "metadata": dict(doc.metadata),
         "notes": list(doc.notes),
+        "unread_pages": [{"pdf_page": u.index, "reason": u.reason} for u in doc.unread_pages],
         "counts": {"rows": len(doc.findings), "per_section": doc.rows_per_section(), "flagged": doc.flagged},
         "rows": [finding_to_json(f, rid) for f, rid in zip(doc.findings, row_ids(doc), strict=True)],
     }
@@ -96,7 +97,8 @@ def document_from_json(data: dict[str, Any]) -> Document:
         raise ValueError(f"not an hmic-extract document (schema {data.get('schema')!r})")
     return Document(source=data["source"], kind=data["kind"], findings=[finding_from_json(r) for r in data["rows"]],
                     metadata=dict(data.get("metadata", {})), notes=list(data.get("notes", [])),
-                    page_count=data.get("page_count"))
+                    page_count=data.get("page_count"),
+                    unread_pages=[UnreadPage(u["pdf_page"], u["reason"]) for u in data.get("unread_pages", [])])
 
 
 def json_text(doc: Document) -> str:

@@ -211,6 +211,7 @@ def write_document_sheet(ws: Worksheet, doc: Document) -> None:
         ("Rows", len(doc.findings)),
         *[(f"Rows: {s}", n) for s, n in doc.rows_per_section().items()],
         ("Rows flagged for review", doc.flagged),
+        *([("Pages not read (OCR failed)", doc.unread_text())] if doc.unread_pages else []),
         ("Extracted by", f"hmic-extract {__version__}"),
         ("Extracted at (UTC)", datetime.now(UTC).strftime("%Y-%m-%d %H:%M")),
         ("PDF pages column", "PDF page indexes counted from 1 (not the printed page numbers)"),
@@ -221,11 +222,12 @@ def write_document_sheet(ws: Worksheet, doc: Document) -> None:
         put(ws, r, 1, key)
         ws.cell(r, 1).font = Font(bold=True)
         put(ws, r, 2, value if isinstance(value, int | float) or value is None else str(value))
-    if doc.notes:
+    notes = [u.describe() for u in doc.unread_pages] + doc.notes
+    if notes:
         r = len(facts) + 2
         put(ws, r, 1, "Notes from the PDF")
         ws.cell(r, 1).font = Font(bold=True)
-        for i, note in enumerate(doc.notes, start=r + 1):
+        for i, note in enumerate(notes, start=r + 1):
             put(ws, i, 2, note)
             ws.cell(i, 2).alignment = WRAP_TOP
 

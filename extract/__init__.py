@@ -60,11 +60,18 @@ def extract_document(path: str | os.PathLike[str], password: str | None = None, 
     with open_pdf(path, password=password) as pdf:
         raw = extract_by_kind(pdf, kind, lambda: extract_annex(pdf, ocr, password=password, **ocr_options),
                               None if ocr == "never" else lambda: scanned_report(pdf, password, ocr_options))
+        unread = [pdf.unread_pages[i] for i in sorted(pdf.unread_pages)]
+        if raw is None and unread:
+            from .ocr.base import OcrFailed
+
+            raise OcrFailed(f"{pdf.path}: OCR could not read {len(unread)} of {pdf.page_count} pages (PDF page "
+                            f"{unread[0].index + 1}: {unread[0].reason}) and found nothing on the others")
         if raw is None:
             raise NothingFound(f"{pdf.path}: no {looked_for(kind).removeprefix('an ')} found in {pdf.page_count} "
                                f"pages")
         for key, value in read_metadata(pdf).items():
             raw.metadata.setdefault(key, value)
+        raw.unread_pages = unread
         return raw
 
 

@@ -50,9 +50,11 @@ class OpenPdf:
     pdfium: Any = None  # pypdfium2.PdfDocument, shared so extractors do not open the file twice
     _plumber: Any = field(default=None, repr=False)  # pdfplumber.PDF
     _facts: list[Any] | None = field(default=None, repr=False)
-    # Words read from scanned pages (OCR or an OCR text layer), by page: (words, (image height, width),
-    # ruled frames), so the table path and the findings path never OCR a page twice.
-    scan_words: dict[int, tuple[list[Any], tuple[int, int], list[Any]]] = field(default_factory=dict, repr=False)
+    # Scanned pages, shared by the table path and the findings path so no page is planned or OCR-ed twice:
+    # pass-1 plans by (page index, page kind, OCR forced), OCR words by page index, pages OCR could not read.
+    scan_plans: dict[tuple[int, str, bool], Any] = field(default_factory=dict, repr=False)
+    ocr_words: dict[int, list[Any]] = field(default_factory=dict, repr=False)
+    unread_pages: dict[int, Any] = field(default_factory=dict, repr=False)
 
     @property
     def plumber(self) -> Any:

@@ -253,3 +253,52 @@ def inside(word: OcrWord, cell: Cell, row: GridRow | None) -> bool:
     if not cell.x0 <= word.x_mid <= cell.x1:
         return False
     return row is None or row.top <= word.y_mid <= row.bottom
+
+
+# --- text measures: letter height, text lines in a block ------------------------------------------------
+
+LETTER_PX = (4, 60)  # a connected ink blob this tall (pixels at RENDER_DPI) may be a letter
+MIN_LETTERS = 20  # fewer letter-sized blobs than this: too little text to measure
+
+
+def letter_height(image: np.ndarray) -> float | None:
+    """Given a greyscale page, return the median height of its letters in pixels (None when it holds too few).
+
+    Connected ink blobs on a half-size copy: cheap (a few ms) and, on text, between the x-height and
+    the cap height, which is what sets how small the page can be for text detection.
+    """
+    import cv2
+    import numpy as np
+
+    small = image[::2, ::2]
+    ink = (small < 128).astype(np.uint8)
+    count, _labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    heights = stats[1:count, cv2.CC_STAT_HEIGHT] * 2
+    widths = stats[1:count, cv2.CC_STAT_WIDTH] * 2
+    letters = heights[(heights >= LETTER_PX[0]) & (heights <= LETTER_PX[1]) & (widths <= 2 * heights)]
+    return float(np.median(letters)) if len(letters) >= MIN_LETTERS else None
+
+
+def text_bands(block: np.ndarray, min_gap: int = 1) -> list[tuple[int, int, int, int]]:
+    """Given a small greyscale crop holding one block of text, return its text lines as (x0, top, x1, bottom).
+
+    Rows with ink, split where at least ``min_gap`` rows hold none; each band is trimmed to its ink
+    horizontally. No model: a table cell's lines are level and apart once the rules are erased.
+    """
+    import numpy as np
+
+    ink = block < 128
+    rows = ink.sum(axis=1) > 0
+    bands: list[tuple[int, int, int, int]] = []
+    y = 0
+    height = len(rows)
+    while y < height:
+        if not rows[y]:
+            y += 1
+            continue
+        top = y
+        while y < height and (rows[y] or rows[y:y + min_gap].any()):
+            y += 1
+        cols = np.flatnonzero(ink[top:y].any(axis=0))
+        bands.append((int(cols[0]), top, int(cols[-1]) + 1, y))
+    return bands

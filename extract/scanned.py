@@ -16,7 +16,6 @@ turns grids + words into raw rows.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -24,8 +23,9 @@ from typing import TYPE_CHECKING
 
 from hmic_extract.model import RawRow
 
-from .ocr.base import DEFAULT_ENGINE, OcrWord
+from .ocr.base import OcrWord
 from .ocr.runner import OcrJob, Progress, run_ocr
+from .ocr.settings import ENGINE_VARIABLE, OcrSettings, settings_from
 from .page_kinds import PageKind
 from .scan_image import (
     RENDER_DPI,
@@ -59,10 +59,9 @@ COLUMN_TOLERANCE = 8.0  # points: how far a continuation's column edges may sit 
 WORD_GAP = 0.12  # a gap wider than this share of the glyph height separates two text-layer words
 WORD_RE = re.compile(r"^[\w'’‘\"“”().,;:/%&£$€+\-–—?!\[\]*¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
 
-ENGINE_VARIABLE = "HMIC_OCR_ENGINE"  # lets a user pick the engine without a CLI option
-
-__all__ = ["RENDER_DPI", "SCALE", "Cell", "Grid", "GridRow", "OcrJob", "Progress", "deskew", "erase_lines",
-           "find_grids", "render_page", "rotation_matrix", "skew_angle"]  # image helpers, re-exported for callers
+# image helpers and OCR names, re-exported for callers of this module
+__all__ = ["ENGINE_VARIABLE", "RENDER_DPI", "SCALE", "Cell", "Grid", "GridRow", "OcrJob", "Progress", "deskew",
+           "erase_lines", "find_grids", "render_page", "rotation_matrix", "skew_angle"]
 
 
 # --- words: from the text layer or from OCR ----------------------------------------------------------
@@ -193,52 +192,74 @@ def words_to_line_rows(pages: list[tuple[int, list[OcrWord]]], method: str,
 # --- the extractor -----------------------------------------------------------------------------------------
 
 
+def cached_plan(pdf: OpenPdf, index: int, kind: PageKind, password: str | None, force_ocr: bool) -> PagePlan:
+    """Given a page, return its pass-1 plan, made once per document whichever path asks."""
+    key = (index, str(kind), force_ocr)
+    if key not in pdf.scan_plans:
+        pdf.scan_plans[key] = plan_page(pdf, index, kind, password, force_ocr)
+    return pdf.scan_plans[key]
+
+
+def ocr_plans(pdf: OpenPdf, plans: list[PagePlan], settings: OcrSettings, jobs: int, password: str | None,
+              progress: Progress | None) -> dict[int, list[OcrWord]]:
+    """Given plans whose pages need OCR, return their words: each page OCR-ed at most once per document.
+
+    Pages no engine could read are recorded on ``pdf.unread_pages`` (and not tried again).
+    """
+    todo = [p for p in plans if p.page_index not in pdf.ocr_words and p.page_index not in pdf.unread_pages]
+    result = run_ocr([OcrJob(str(pdf.path), password, p.page_index, p.angle, settings) for p in todo], jobs,
+                     progress)
+    pdf.ocr_words.update(result.words)
+    pdf.unread_pages.update(result.unread)
+    return {p.page_index: pdf.ocr_words[p.page_index] for p in plans if p.page_index in pdf.ocr_words}
+
+
 def extract_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iterable[int], *,
                     engine: str | None = None, jobs: int = 1, password: str | None = None,
-                    force_ocr: bool = False, progress: Progress | None = None) -> tuple[list[RawRow], list[int]]:
+                    force_ocr: bool = False, progress: Progress | None = None,
+                    settings: OcrSettings | None = None) -> tuple[list[RawRow], list[int]]:
     """Given an open PDF and its scanned pages, return the annex's raw rows and pages ([], [] if none).
 
     Pages with ruled tables of at least three columns are OCR-ed (unless their text layer covers
     every cell); when no page has such a table, every page is OCR-ed and handed on line by line.
     """
-    engine = engine or os.environ.get(ENGINE_VARIABLE) or DEFAULT_ENGINE
-    plans = [plan_page(pdf, i, kinds[i], password, force_ocr) for i in page_indexes]
+    settings = settings or settings_from(engine)
+    plans = [cached_plan(pdf, i, kinds[i], password, force_ocr) for i in page_indexes]
     with_grids = [p for p in plans if p.grids]
     targets = with_grids if with_grids else plans
-    jobs_list = [OcrJob(str(pdf.path), password, p.page_index, p.angle, engine) for p in targets if p.needs_ocr]
-    words = run_ocr(jobs_list, jobs, progress)
+    words = ocr_plans(pdf, [p for p in targets if p.needs_ocr], settings, jobs, password, progress)
     if with_grids:
-        return plans_to_rows(plans, words, engine)
+        return plans_to_rows(plans, words, settings.engine)
     pages = [(p.page_index, p.words or words.get(p.page_index, [])) for p in plans]
-    for plan, (_, page_words) in zip(plans, pages, strict=True):
-        pdf.scan_words[plan.page_index] = (page_words, plan.size, plan.boxes)
-    source = LAYER_SOURCE if all(p.words for p in plans) else engine
+    source = LAYER_SOURCE if all(p.words for p in plans) else settings.engine
     heights = {p.page_index: p.size[0] / SCALE for p in plans}
     return words_to_line_rows(pages, f"{LINE_METHOD}/{source}", heights)
 
 
 def scanned_page_words(pdf: OpenPdf, page_indexes: Iterable[int], *, engine: str | None = None, jobs: int = 1,
-                       password: str | None = None, progress: Progress | None = None
+                       password: str | None = None, progress: Progress | None = None,
+                       settings: OcrSettings | None = None
                        ) -> dict[int, tuple[list[dict], tuple[float, float], list[tuple[float, ...]]]]:
     """Given scanned pages, return their words in points with a size, each page's (width, height) and its
     ruled frames (call-out boxes, tables) in points.
 
-    For the findings path on a scanned report: words read earlier by the table path are reused; other
-    pages are OCR-ed (every word from OCR, so sizes are the OCR boxes' heights and nothing is bold).
+    For the findings path on a scanned report: plans, text-layer words and OCR words the table path
+    made are reused; other pages are OCR-ed (sizes are the OCR boxes' heights and nothing is bold).
     """
-    engine = engine or os.environ.get(ENGINE_VARIABLE) or DEFAULT_ENGINE
-    missing = [i for i in page_indexes if i not in pdf.scan_words]
-    plans = [plan_page(pdf, i, PageKind.IMAGE_ONLY, password, force_ocr=True) for i in missing]
-    read = run_ocr([OcrJob(str(pdf.path), password, p.page_index, p.angle, engine) for p in plans], jobs, progress)
-    for plan in plans:
-        pdf.scan_words[plan.page_index] = (read.get(plan.page_index, []), plan.size, plan.boxes)
-    out = {}
+    settings = settings or settings_from(engine)
+    plans = {}
     for index in page_indexes:
-        words, (height_px, width_px), boxes = pdf.scan_words[index]
+        known = [plan for (i, _kind, _forced), plan in pdf.scan_plans.items() if i == index]
+        plans[index] = known[0] if known else cached_plan(pdf, index, PageKind.IMAGE_ONLY, password, True)
+    read = ocr_plans(pdf, [p for p in plans.values() if not p.words], settings, jobs, password, progress)
+    out = {}
+    for index, plan in plans.items():
+        words = plan.words or read.get(index, [])
+        height_px, width_px = plan.size
         out[index] = ([{"text": w.text, "x0": w.x0 / SCALE, "x1": w.x1 / SCALE, "top": w.top / SCALE,
                         "bottom": w.bottom / SCALE, "size": round(OCR_SIZE * (w.bottom - w.top) / SCALE * 2) / 2,
                         "fontname": ""} for w in words], (width_px / SCALE, height_px / SCALE),
-                      [tuple(v / SCALE for v in box) for box in boxes])
+                      [tuple(v / SCALE for v in box) for box in plan.boxes])
     return out
 
 

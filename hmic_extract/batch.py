@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
-from .errors import HmicError, LimitExceeded, NothingFound, OutputError, UnreadableInput
+from .errors import HmicError, LimitExceeded, NothingFound, OutputError, PartlyRead, UnreadableInput
 from .limits import Limits, applied, cap_memory, error_for_people
 from .model import Document
 
@@ -246,10 +246,21 @@ def process_source(task: Task) -> Outcome:
                                    f"(only a header?); nothing written")
             outcome.written = write_outputs(doc, task.outputs, task.force)
             outcome.status = OK
+            if doc.unread_pages:
+                mark_partial(outcome, s.name, doc)
         except Exception as err:
             record_error(outcome, s.name, err)
     outcome.seconds = time.monotonic() - start
     return outcome
+
+
+def mark_partial(outcome: Outcome, name: str, doc: Document) -> None:
+    """Given a written outcome whose document has pages OCR could not read, give it exit code 8 and say which."""
+    first = doc.unread_pages[0]
+    outcome.exit_code = PartlyRead.exit_code
+    outcome.reason = (f"{name}: {doc.unread_text()} could not be read by OCR ({first.reason}); "
+                      f"the other pages were extracted")
+    outcome.traceback = "\n".join(f"PDF page {u.index + 1}:\n{u.detail or u.reason}" for u in doc.unread_pages)
 
 
 def record_error(outcome: Outcome, name: str, err: Exception) -> None:
@@ -442,10 +453,13 @@ def run_tasks(tasks: Sequence[Task], jobs: int = 0, on_start: Callable[[Task], N
 
 
 def batch_exit_code(outcomes: Sequence[Outcome]) -> int:
-    """The batch's exit code: the highest code of any failed file; else 4 when a file had nothing; else 0."""
+    """The batch's exit code: the highest code of any failed file; else 4 when a file had nothing; else 8
+    when a file was written with pages OCR could not read; else 0."""
     failed = [o.exit_code for o in outcomes if o.status == FAILED]
     if failed:
         return max(failed)
     if any(o.status == NOTHING for o in outcomes):
         return NothingFound.exit_code
+    if any(o.status == OK and o.exit_code == PartlyRead.exit_code for o in outcomes):
+        return PartlyRead.exit_code
     return 0

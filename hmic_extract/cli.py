@@ -22,6 +22,7 @@ EXIT_NOTHING = 4
 EXIT_EXISTS = 5
 EXIT_WRITE = 6
 EXIT_LIMIT = 7
+EXIT_PARTIAL = 8  # written, but some scanned pages could not be read by OCR (errors.PartlyRead)
 EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
 
 EPILOG = """\b
@@ -37,9 +38,10 @@ Examples:
 Exit codes: 0 ok, 1 internal error, 2 bad options, 3 unreadable input (not a PDF,
 corrupt, password needed), 4 no annex table or findings found (nothing written),
 5 output exists (use --force), 6 output could not be written, 7 a safety limit was
-hit (--max-pages, --timeout, --max-memory), 130 interrupted (Ctrl-C).
+hit (--max-pages, --timeout, --max-memory), 8 written, but some scanned pages could
+not be read by OCR (named on stderr and in the Document sheet), 130 interrupted.
 With several PDFs: the highest code of any file that failed; else 4 when a file
-had nothing to extract; else 0.
+had nothing to extract; else 8 when a file had unread pages; else 0.
 """
 
 
@@ -106,7 +108,8 @@ def summary_line(doc, outputs: list[Path]) -> str:
 
     parts = doc.counts_text()
     flagged = f"; {doc.flagged} flagged for review" if doc.flagged else "; none flagged for review"
-    return f"{doc.source} -> {written_text(outputs)}: {len(doc.findings)} rows ({parts}){flagged}"
+    unread = f"; {doc.unread_text()} not read (OCR failed, see the Document sheet)" if doc.unread_pages else ""
+    return f"{doc.source} -> {written_text(outputs)}: {len(doc.findings)} rows ({parts}){flagged}{unread}"
 
 
 def ocr_progress(done: int, total: int, page_index: int) -> None:
@@ -198,6 +201,8 @@ def extract_command(inputs: tuple[str, ...], output: Path | None, recursive: boo
         for o in outcomes:
             if o.status not in (OK, "duplicate"):
                 click.echo(f"error: {o.reason}", err=True)
+            elif o.status == OK and o.reason:
+                click.echo(f"warning: {o.reason}", err=True)
     if verbose:
         for o in outcomes:
             if o.traceback:
@@ -208,7 +213,7 @@ def extract_command(inputs: tuple[str, ...], output: Path | None, recursive: boo
     if combined is not None:
         from .export.combined import IndexEntry, write_combined
 
-        entries = [IndexEntry(o.name, o.status, "" if o.status == OK else o.reason, o.document) for o in outcomes]
+        entries = [IndexEntry(o.name, o.status, o.reason, o.document) for o in outcomes]  # OK: "" unless partial
         try:
             write_combined(entries, combined, force=force)
             rows = sum(len(o.document.findings) for o in outcomes if o.status == OK and o.document)

@@ -53,7 +53,8 @@ def counts_text(outcome: Outcome) -> str:
         return ""
     parts = doc.counts_text()
     flagged = f"{doc.flagged} flagged for review" if doc.flagged else "none flagged for review"
-    return f"{len(doc.findings)} rows ({parts}); {flagged}"
+    unread = f"; {doc.unread_text()} not read (OCR failed)" if doc.unread_pages else ""
+    return f"{len(doc.findings)} rows ({parts}); {flagged}{unread}"
 
 
 class Progress:

@@ -37,3 +37,12 @@ class LimitExceeded(HmicError):
     """A per-file safety limit (pages, time) was hit."""
 
     exit_code = 7
+
+
+class PartlyRead(HmicError):
+    """Rows were written, but some scanned pages could not be read by OCR (their rows are missing).
+
+    Not raised: the file's outcome carries this exit code, so "partial" differs from full success.
+    """
+
+    exit_code = 8

@@ -67,6 +67,18 @@ class RawRow:
 
 
 @dataclass
+class UnreadPage:
+    """A page OCR could not read (every engine tried): its rows are missing from the output."""
+
+    index: int  # 0-based PDF page index
+    reason: str  # the engine's own message, one line
+    detail: str = ""  # the full error, shown with -v; not written to the outputs
+
+    def describe(self) -> str:
+        return f"PDF page {self.index + 1} could not be read by OCR ({self.reason}); rows on it are missing"
+
+
+@dataclass
 class RawDocument:
     """What extraction found in one PDF: raw rows in reading order plus facts about the file."""
 
@@ -80,6 +92,7 @@ class RawDocument:
     tables_found: list[int] = field(default_factory=list)  # PDF page indexes holding annex table parts
     findings: list[Finding] = field(default_factory=list)  # report path: already-structured findings
     notes: list[str] = field(default_factory=list)
+    unread_pages: list[UnreadPage] = field(default_factory=list)
 
 
 @dataclass
@@ -152,6 +165,7 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     page_count: int | None = None
+    unread_pages: list[UnreadPage] = field(default_factory=list)  # scanned pages no OCR engine could read
 
     def rows_per_section(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -173,3 +187,8 @@ class Document:
         from hmic_extract.export.dataframe import to_dataframe
 
         return to_dataframe(self)
+
+    def unread_text(self) -> str:
+        """The pages OCR could not read, as people count them: "PDF pages 7, 12" ("" when none)."""
+        pages = [str(u.index + 1) for u in self.unread_pages]
+        return f"PDF page{'s' if len(pages) > 1 else ''} {', '.join(pages)}" if pages else ""

@@ -60,7 +60,8 @@ def normalise(raw: RawDocument) -> Document:
     for run_pass in row_passes(raw):
         findings = run_pass(findings)
     return Document(source=raw.source, kind=raw.kind, findings=findings, metadata=dict(raw.metadata),
-                    notes=notes + [n for n in raw.notes if n not in notes], page_count=raw.page_count)
+                    notes=notes + [n for n in raw.notes if n not in notes], page_count=raw.page_count,
+                    unread_pages=list(raw.unread_pages))
 
 
 __all__ = ["normalise"]

@@ -1,10 +1,12 @@
 """The OCR engine interface: a greyscale page image in, words with pixel boxes and confidence out.
 
-Engines are chosen by name so worker processes can build their own (engines do not pickle).
+Engines are chosen by name so worker processes can build their own (engines do not pickle); a name
+maps to a factory in FACTORIES, so a test (or a new engine) plugs in with ``register_engine``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -12,6 +14,8 @@ from hmic_extract.errors import HmicError
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from .settings import OcrSettings
 
 DEFAULT_ENGINE = "rapidocr"
 ENGINES = ("rapidocr", "tesseract")
@@ -22,9 +26,24 @@ class OcrUnavailable(HmicError):
 
 
 class OcrFailed(HmicError):
-    """The OCR engine raised on a page image (not a bug of ours: report it in one line, like unreadable input)."""
+    """The OCR engine raised on a page image; the runner retries it, then reports that page as unread."""
 
     exit_code = 3
+
+
+def engine_message(err: BaseException) -> str:
+    """Given an engine's exception, return its real reason in one line (never a traceback's first line).
+
+    RapidOCR wraps onnxruntime's error in an exception whose text is a whole formatted traceback, so
+    the innermost cause is read, and of its text the last line that is not traceback furniture.
+    """
+    inner = err
+    while inner.__cause__ is not None:
+        inner = inner.__cause__
+    lines = [ln.strip() for ln in str(inner).splitlines() if ln.strip()]
+    lines = [ln for ln in lines if not ln.startswith(("Traceback (most recent call last)", "File \"", "^"))]
+    text = lines[-1] if lines else type(inner).__name__
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 @dataclass(frozen=True)
@@ -68,20 +87,39 @@ def available_engines() -> list[str]:
         out.append("rapidocr")
     if shutil.which("tesseract"):
         out.append("tesseract")
-    return out
+    return out + [name for name in FACTORIES if name not in ENGINES]
 
 
-def make_engine(name: str = DEFAULT_ENGINE, threads: int = 0) -> OcrEngine:
-    """Given an engine name, return a ready engine; ``threads`` 0 lets the engine choose.
+def _rapidocr(settings: OcrSettings) -> OcrEngine:
+    from .rapidocr_engine import RapidOcrEngine
+
+    return RapidOcrEngine(settings)
+
+
+def _tesseract(settings: OcrSettings) -> OcrEngine:
+    from .tesseract_engine import TesseractEngine
+
+    return TesseractEngine()
+
+
+FACTORIES: dict[str, Callable[[OcrSettings], OcrEngine]] = {"rapidocr": _rapidocr, "tesseract": _tesseract}
+
+
+def register_engine(name: str, factory: Callable[[OcrSettings], OcrEngine]) -> None:
+    """Make ``factory(settings)`` the engine called ``name`` (a worker process must register it too)."""
+    FACTORIES[name] = factory
+
+
+def make_engine(name: str = DEFAULT_ENGINE, threads: int | None = None, settings: OcrSettings | None = None
+                ) -> OcrEngine:
+    """Given an engine name (and optionally settings or a thread count), return a ready engine.
 
     Raises OcrUnavailable with an install hint when the engine cannot run here.
     """
-    if name == "rapidocr":
-        from .rapidocr_engine import RapidOcrEngine
+    from .settings import OcrSettings
 
-        return RapidOcrEngine(threads=threads)
-    if name == "tesseract":
-        from .tesseract_engine import TesseractEngine
-
-        return TesseractEngine()
-    raise OcrUnavailable(f"unknown OCR engine {name!r}; choose one of {', '.join(ENGINES)}")
+    settings = settings or OcrSettings(engine=name, **({} if threads is None else {"threads": threads}))
+    factory = FACTORIES.get(name)
+    if factory is None:
+        raise OcrUnavailable(f"unknown OCR engine {name!r}; choose one of {', '.join(ENGINES)}")
+    return factory(settings)

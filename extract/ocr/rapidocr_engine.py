@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .base import OcrFailed, OcrUnavailable, OcrWord
+from ..scan_image import letter_height, text_bands
+from .base import OcrFailed, OcrUnavailable, OcrWord, engine_message
+from .settings import OcrSettings
 
 if TYPE_CHECKING:
     import numpy as np
@@ -19,6 +21,10 @@ NAME = "rapidocr"
 DET_MODEL = "PP-OCRv6_det_small.onnx"
 REC_MODEL = "PP-OCRv6_rec_small.onnx"
 TEXT_SCORE = 0.3  # keep low-confidence words: dropping them would lose text silently; rows carry the score
+NO_LIMIT = 100_000  # detection's own resize limit, switched off: the caller sizes the image
+DET_MIN_SIDE = 64  # pixels: smaller images are padded before detection
+MIN_LINE_PX = 5  # an ink band thinner than this in a cell is noise, not a text line
+LINE_MARGIN = (0.3, 0.5)  # white kept around a cell's text line, as shares of its height (vertical, horizontal)
 
 
 def shipped_models() -> tuple[Path, Path]:
@@ -83,13 +89,22 @@ def words_as_in_line(words: list[OcrWord], text: str) -> list[OcrWord]:
 
 
 class RapidOcrEngine:
-    """RapidOCR with the wheel's own PP-OCRv6 small models, no angle classifier (scans are upright)."""
+    """RapidOCR's PP-OCRv6 small models from the wheel, driven step by step (detection, crops, recognition).
+
+    RapidOCR's own pipeline is not used as is: it detects at a long side of 2000 px and blows small
+    images up until their short side is 736 px (a 32 px table cell became 736 x 5,750 px: 4 s and
+    1 GB for one digit, and the std::bad_alloc that lost whole documents). Here detection runs on the
+    page shrunk to the measured letter height, a block (a table cell) is split into its text lines
+    without any detection, and lines are narrowed before recognition (``OcrSettings``).
+    """
 
     name = NAME
 
-    def __init__(self, threads: int = 0) -> None:
+    def __init__(self, settings: OcrSettings | None = None) -> None:
+        from omegaconf import flag_override
         from rapidocr import RapidOCR
 
+        self.settings = settings or OcrSettings()
         det, rec = shipped_models()
         params = {
             "Global.log_level": "error",
@@ -97,29 +112,116 @@ class RapidOcrEngine:
             "Global.text_score": TEXT_SCORE,
             "Det.model_path": str(det),
             "Rec.model_path": str(rec),
+            "Det.limit_type": "max",  # never enlarge: the image handed over is already the size wanted
+            "Det.limit_side_len": NO_LIMIT,
+            "Rec.rec_batch_num": self.settings.rec_batch,
         }
-        if threads:
-            params["EngineConfig.onnxruntime.intra_op_num_threads"] = threads
-            params["EngineConfig.onnxruntime.inter_op_num_threads"] = 1
         self._ocr = RapidOCR(params=params)
+        with flag_override(self._ocr.cfg, "allow_objects", True):  # our own sessions, built once
+            self._ocr.cfg.Det.session = make_session(det, self.settings.threads)
+            self._ocr.cfg.Rec.session = make_session(rec, self.settings.threads)
+            # RapidOCR's model loaders (semi-private, rapidocr>=3.10) wrap the sessions given.
+            self._det = self._ocr._load_det_model()
+            self._rec = self._ocr._load_rec_model()
 
     def read_words(self, image: np.ndarray, block: bool = False) -> list[OcrWord]:
-        """Given a greyscale page image, return its words with pixel boxes and confidence."""
-        import cv2
-
-        colour = cv2.cvtColor(image, cv2.COLOR_GRAY2BGR)
+        """Given a greyscale page image (or, with ``block``, a crop of one block of text), return its words."""
+        height, width = image.shape[:2]
         try:
-            result = self._ocr(colour, use_cls=False, return_word_box=True)
-        except Exception:  # onnxruntime fails now and then on one input: once more, then a clear error
-            try:
-                result = self._ocr(colour, use_cls=False, return_word_box=True)
-            except Exception as err:
-                raise OcrFailed(f"the OCR engine (RapidOCR) failed on a page image: {str(err).splitlines()[0][:120]}; "
-                                f"try again, or HMIC_OCR_ENGINE=tesseract") from err
-        if result.boxes is None or result.txts is None:
+            boxes = self.block_lines(image) if block else self.page_lines(image)
+            return self.recognise(image, boxes) if len(boxes) else []
+        except Exception as err:
+            what = "cell" if block else "page"
+            raise OcrFailed(f"RapidOCR could not read the {what} image ({width}x{height} px): "
+                            f"{engine_message(err)}") from err
+
+    def page_lines(self, image: np.ndarray) -> np.ndarray:
+        """Given a page, return its text-line boxes (N x 4 x 2, page pixels) from detection on a shrunk copy."""
+        import cv2
+        import numpy as np
+
+        scale = self.settings.det_scale(letter_height(image))
+        small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
+        pad_y, pad_x = max(0, DET_MIN_SIDE - small.shape[0]), max(0, DET_MIN_SIDE - small.shape[1])
+        if pad_y or pad_x:  # the model works on multiples of 32 px; a sliver of a picture must not round to 0
+            small = cv2.copyMakeBorder(small, 0, pad_y, 0, pad_x, cv2.BORDER_CONSTANT, value=255)
+        found = self._det(cv2.cvtColor(small, cv2.COLOR_GRAY2BGR))
+        if found.boxes is None or not len(found.boxes):
+            return np.zeros((0, 4, 2), np.float32)
+        return (np.asarray(found.boxes, np.float32) / scale).astype(np.float32)
+
+    def block_lines(self, image: np.ndarray) -> np.ndarray:
+        """Given a crop holding one block of text (a cell), return its line boxes found by ink rows, no detection."""
+        import numpy as np
+
+        boxes = []
+        height, width = image.shape[:2]
+        for x0, top, x1, bottom in text_bands(image):
+            tall = bottom - top
+            if tall < MIN_LINE_PX or x1 - x0 < 2:
+                continue  # a speck of noise or the stub of an erased rule
+            my, mx = max(2, round(LINE_MARGIN[0] * tall)), max(2, round(LINE_MARGIN[1] * tall))
+            a, b = max(0, x0 - mx), min(width, x1 + mx)
+            t, u = max(0, top - my), min(height, bottom + my)
+            boxes.append([[a, t], [b, t], [b, u], [a, u]])
+        return np.asarray(boxes, np.float32).reshape(-1, 4, 2)
+
+    def recognise(self, image: np.ndarray, boxes: np.ndarray) -> list[OcrWord]:
+        """Given an image and its text-line boxes, return the words: lines cropped, narrowed, recognised."""
+        import cv2
+        from rapidocr.ch_ppocr_rec import TextRecInput
+
+        squeeze = self.settings.rec_squeeze
+        crops = []
+        for box in boxes:
+            crop = crop_quad(image, box)
+            crop = cv2.resize(crop, (max(4, round(crop.shape[1] * squeeze)), crop.shape[0]),
+                              interpolation=cv2.INTER_AREA) if squeeze < 1 else crop
+            crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
+        result = self._rec(TextRecInput(img=crops, return_word_box=True))
+        if result.txts is None:
             return []
-        word_results = result.word_results or [()] * len(result.txts)
+        keep = [i for i, (text, score) in enumerate(zip(result.txts, result.scores, strict=True))
+                if text.strip() and score >= TEXT_SCORE]
+        word_boxes: list = [()] * len(boxes)
+        if result.word_results is not None and all(result.word_results):
+            placed = self._ocr.cal_rec_boxes(crops, boxes.copy(), result, False).word_results
+            word_boxes = [[w for w in line if w[2] is not None] for line in placed]
         words: list[OcrWord] = []
-        for box, text, score, wr in zip(result.boxes, result.txts, result.scores, word_results, strict=False):
-            words.extend(line_to_words(box, text, score, wr))
+        for i in keep:
+            box = boxes[i]
+            upright = (box[2][1] - box[0][1]) < 1.5 * (box[1][0] - box[0][0])  # word boxes assume a level line
+            words.extend(line_to_words(box, result.txts[i], result.scores[i], word_boxes[i] if upright else ()))
         return words
+
+
+def make_session(model: Path, threads: int):
+    """Given a model file and a thread count (0: onnxruntime decides), return its inference session.
+
+    Measured on a page (bench/RESULTS.md, section 6): the CPU memory arena on and memory patterns off
+    peak at about half the memory of RapidOCR's settings (arena off, patterns on) and run as fast.
+    """
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.log_severity_level = 4
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.enable_cpu_mem_arena = True
+    options.enable_mem_pattern = False
+    if threads:
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+    return ort.InferenceSession(str(model), sess_options=options, providers=["CPUExecutionProvider"])
+
+
+def crop_quad(image: np.ndarray, quad: np.ndarray) -> np.ndarray:
+    """Given an image and a four-point box, return the box's content straightened (never turned on its side)."""
+    import cv2
+    import numpy as np
+
+    width = max(2, int(max(np.linalg.norm(quad[0] - quad[1]), np.linalg.norm(quad[2] - quad[3]))))
+    height = max(2, int(max(np.linalg.norm(quad[0] - quad[3]), np.linalg.norm(quad[1] - quad[2]))))
+    target = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float32)
+    matrix = cv2.getPerspectiveTransform(quad.astype(np.float32), target)
+    return cv2.warpPerspective(image, matrix, (width, height), flags=cv2.INTER_CUBIC,
+                               borderMode=cv2.BORDER_REPLICATE)

@@ -1,19 +1,31 @@
-"""OCR scheduling: jobs, worker processes with one engine each, and the second reading of empty cells.
+"""OCR scheduling: jobs, worker processes with one engine each, retries, and the second reading of empty cells.
 
-Kept apart from ``scanned`` (planning, grid + words -> rows) so that how pages are OCR-ed can change
-without touching how their rows are built.
+Every page is OCR-ed in a worker process (spawned: onnxruntime's threads do not survive a fork),
+one page at a time per worker, so the parent always knows which page a worker holds. A page whose
+engine raises is tried again in a fresh worker (a fresh engine), then with the other installed
+engine; a worker that dies (a native crash, the kernel's OOM killer) costs only the page it held.
+A page that still cannot be read comes back as an ``UnreadPage`` with the engine's one-line message;
+every other page is read. Kept apart from ``scanned`` (planning, grid + words -> rows).
 """
 
 from __future__ import annotations
 
-import os
+import contextlib
+import importlib
+import multiprocessing
+import time
+import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hmic_extract.model import UnreadPage
+
 from ..scan_image import deskew, erase_lines, find_grids, has_ink, inside, render_page
-from .base import OcrEngine, OcrWord
+from .base import OcrEngine, OcrWord, available_engines, engine_message
+from .settings import OcrSettings
 
 if TYPE_CHECKING:
     import numpy as np
@@ -21,6 +33,7 @@ if TYPE_CHECKING:
     from ..scan_image import Grid
 
 CROP_PAD = 4  # pixels around a cell cropped for a second reading
+STOP_GRACE = 2.0  # seconds a worker gets to exit before it is killed
 
 Progress = Callable[[int, int, int], None]  # (pages done, pages to OCR, PDF page index)
 
@@ -31,31 +44,42 @@ class OcrJob:
     password: str | None
     page_index: int
     angle: float
-    engine: str
+    settings: OcrSettings = field(default_factory=OcrSettings)
 
 
-_ENGINE = None  # one engine per process, built on first use
+@dataclass
+class OcrResult:
+    """What OCR of a set of pages gave: words per page index, and the pages that could not be read."""
+
+    words: dict[int, list[OcrWord]] = field(default_factory=dict)
+    unread: dict[int, UnreadPage] = field(default_factory=dict)
 
 
-def init_worker(engine: str, threads: int) -> None:
-    """Build the OCR engine once per worker process."""
+# --- one page, inside a worker -----------------------------------------------------------------------------
+
+_ENGINE: OcrEngine | None = None  # one engine per process, built on first use
+
+
+def engine_for(settings: OcrSettings) -> OcrEngine:
+    """Return this process's engine for ``settings``, building it (and importing plug-ins) on first use."""
     global _ENGINE
-    from . import make_engine
+    if _ENGINE is None or _ENGINE.name != settings.engine:
+        from . import make_engine
 
-    _ENGINE = make_engine(engine, threads=threads)
+        for module in settings.plugins:
+            importlib.import_module(module)
+        _ENGINE = make_engine(settings.engine, settings=settings)
+    return _ENGINE
 
 
 def ocr_page(job: OcrJob) -> tuple[int, list[OcrWord]]:
     """Given an OCR job, return (page index, words in level pixels): render, deskew, erase rules, read."""
-    global _ENGINE
-    if _ENGINE is None or _ENGINE.name != job.engine:
-        init_worker(job.engine, 0)
-    assert _ENGINE is not None
+    engine = engine_for(job.settings)
     image = deskew(render_page(Path(job.path), job.page_index, job.password), job.angle)
     grids, lines = find_grids(image)
     clean = erase_lines(image, lines)
-    words = _ENGINE.read_words(clean)
-    return job.page_index, words + reread_empty_cells(_ENGINE, clean, lines, grids, words)
+    words = engine.read_words(clean)
+    return job.page_index, words + reread_empty_cells(engine, clean, lines, grids, words)
 
 
 def reread_empty_cells(engine: OcrEngine, clean: np.ndarray, lines: np.ndarray, grids: list[Grid],
@@ -78,31 +102,157 @@ def reread_empty_cells(engine: OcrEngine, clean: np.ndarray, lines: np.ndarray, 
     return out
 
 
-def run_ocr(jobs: list[OcrJob], workers: int, progress: Progress | None) -> dict[int, list[OcrWord]]:
-    """Given OCR jobs, return words per page index, OCR-ing in ``workers`` processes when more than one."""
-    out: dict[int, list[OcrWord]] = {}
-    if not jobs:
-        return out
-    workers = max(1, min(workers, len(jobs)))
-    if workers == 1:
-        for done, job in enumerate(jobs, 1):
+def worker_loop(conn: Connection) -> None:
+    """A worker process: read jobs from the pipe, answer ("ok", index, words) or ("error", reason, detail)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:  # Linux: stop with the parent (a file worker killed at its time limit leaves no orphan)
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        try:
             index, words = ocr_page(job)
-            out[index] = words
-            if progress:
-                progress(done, len(jobs), index)
-        return out
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+            conn.send(("ok", index, words))
+        except Exception as err:
+            conn.send(("error", engine_message(err), "".join(traceback.format_exception(err))))
 
-    threads = max(1, (os.cpu_count() or 1) // workers)
+
+# --- many pages: workers, retries, the other engine ---------------------------------------------------------
+
+
+@dataclass
+class Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    job: OcrJob | None = None
+    started: float = 0.0
+
+
+def start_worker() -> Worker:
     context = multiprocessing.get_context("spawn")  # onnxruntime's threads do not survive fork
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker,
-                             initargs=(jobs[0].engine, threads)) as pool:
-        futures = [pool.submit(ocr_page, job) for job in jobs]
-        for done, future in enumerate(as_completed(futures), 1):
-            index, words = future.result()
-            out[index] = words
-            if progress:
-                progress(done, len(jobs), index)
-    return out
+    parent, child = context.Pipe(duplex=True)
+    process = context.Process(target=worker_loop, args=(child,), daemon=True)
+    process.start()
+    child.close()
+    return Worker(process, parent)
 
+
+def stop_worker(worker: Worker) -> None:
+    """Ask a worker to exit, then make sure it has (killed after STOP_GRACE)."""
+    with contextlib.suppress(OSError, ValueError):
+        worker.conn.send(None)
+    worker.process.join(STOP_GRACE)
+    if worker.process.is_alive():
+        worker.process.kill()
+        worker.process.join()
+    worker.conn.close()
+
+
+def death_message(worker: Worker) -> str:
+    """The one line for a worker that died holding a page (crash, OOM kill)."""
+    worker.process.join(STOP_GRACE)
+    code = worker.process.exitcode
+    if code is not None and code < 0:
+        import signal
+
+        name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else str(-code)
+        how = f"signal {-code} ({name}{', out of memory?' if name == 'SIGKILL' else ''})"
+    else:
+        how = f"exit code {code}"
+    return f"the OCR worker stopped ({how}) while reading this page"
+
+
+def next_attempt(job: OcrJob, tries: int) -> OcrJob | None:
+    """Given a failed job and how often its engine was tried, return the next attempt (None: give up).
+
+    First the same engine in a fresh worker, ``settings.retries`` times; then the other installed engine.
+    """
+    settings = job.settings
+    if tries <= settings.retries:
+        return job
+    if settings.fallback:
+        others = [e for e in available_engines() if e != settings.engine and e in ("rapidocr", "tesseract")]
+        if others:
+            return replace(job, settings=replace(settings, engine=others[0], fallback=False, retries=0))
+    return None
+
+
+def run_ocr(jobs: list[OcrJob], workers: int, progress: Progress | None = None) -> OcrResult:
+    """Given OCR jobs, return words per page index and the pages that could not be read.
+
+    ``workers`` processes (at most one per job) each hold one page at a time. A failed page is retried
+    (``next_attempt``); the reason kept for an unread page is the first engine's, the one people chose.
+    """
+    result = OcrResult()
+    if not jobs:
+        return result
+    pending: list[tuple[OcrJob, int]] = [(job, 1) for job in jobs]
+    first_error: dict[int, tuple[str, str]] = {}
+    pool: list[Worker] = []
+    done = 0
+
+    def settle(job: OcrJob, tries: int, reason: str, detail: str) -> None:
+        nonlocal done
+        first_error.setdefault(job.page_index, (reason, detail))
+        retry = next_attempt(job, tries)
+        if retry is not None:
+            pending.insert(0, (retry, tries + 1 if retry.settings == job.settings else 1))
+            return
+        why, full = first_error[job.page_index]
+        result.unread[job.page_index] = UnreadPage(job.page_index, why, full)
+        done += 1
+        if progress:
+            progress(done, len(jobs), job.page_index)
+
+    tries_of: dict[int, int] = {}
+    try:
+        while pending or any(w.job is not None for w in pool):
+            idle = [w for w in pool if w.job is None]
+            while pending and (idle or len(pool) < max(1, min(workers, len(jobs)))):
+                worker = idle.pop() if idle else None
+                if worker is None:
+                    worker = start_worker()
+                    pool.append(worker)
+                job, tries = pending.pop(0)
+                worker.job, worker.started = job, time.monotonic()
+                tries_of[id(worker)] = tries
+                worker.conn.send(job)
+            busy = [w for w in pool if w.job is not None]
+            ready = wait([w.conn for w in busy])
+            for worker in busy:
+                if worker.conn not in ready:
+                    continue
+                job, tries = worker.job, tries_of[id(worker)]
+                assert job is not None
+                worker.job = None
+                try:
+                    answer = worker.conn.recv()
+                except (EOFError, OSError):
+                    reason = death_message(worker)
+                    pool.remove(worker)
+                    worker.conn.close()
+                    settle(job, tries, reason, reason)
+                    continue
+                if answer[0] == "ok":
+                    result.words[answer[1]] = answer[2]
+                    done += 1
+                    if progress:
+                        progress(done, len(jobs), answer[1])
+                    continue
+                pool.remove(worker)  # a fresh engine for the retry: this one may be in a bad state
+                stop_worker(worker)
+                settle(job, tries, answer[1], answer[2])
+    finally:
+        for worker in pool:
+            stop_worker(worker)
+    return result

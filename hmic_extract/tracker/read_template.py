@@ -39,7 +39,8 @@ DATE_FORMATS = ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d 
                 "%b %Y")
 EXCEL_SERIAL_2000 = 36526  # 1 January 2000 as an Excel serial number
 # Document-sheet keys the exporter computes on every write; not metadata to carry over.
-COMPUTED_FACTS = {"Rows", "Rows flagged for review", "Extracted by", "Extracted at (UTC)", "PDF pages column"}
+COMPUTED_FACTS = {"Rows", "Rows flagged for review", "Extracted by", "Extracted at (UTC)", "PDF pages column",
+                  "Pages not read (OCR failed)"}
 DETAIL_SPLIT = re.compile(r"; (?=[A-Za-z][\w %()-]{0,40}: )")
 REPAIR_LINE = re.compile(r"^(.*?): (\S+) ('.*'|\".*\") -> ('.*'|\".*\")$")
 

@@ -1,0 +1,55 @@
+"""How scanned pages are OCR-ed: one frozen settings object handed down from the extractor to every worker.
+
+The defaults are measurements, not guesses (bench/RESULTS.md, section 6): detection needs the letters
+about 9 px tall, not the 200 dpi render's 17-19 px, so the page is shrunk for it by the measured letter
+height; recognition reads lines narrowed to 70 % as well as at full width (50 % loses characters).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+
+from .base import DEFAULT_ENGINE
+
+ENGINE_VARIABLE = "HMIC_OCR_ENGINE"  # lets a user pick the engine without a CLI option
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """OCR settings: the engine, its threads, how hard to try a failing page, and the measured image scales."""
+
+    engine: str = DEFAULT_ENGINE
+    threads: int = 1  # onnxruntime threads per worker; parallelism comes from workers (measured: more costs CPU)
+    retries: int = 1  # fresh-engine attempts after a page fails, before the other engine is tried
+    fallback: bool = True  # try the other installed engine on a page the chosen one cannot read
+    det_letter_px: float = 9.0  # letter height (px) wanted in the image text detection runs on
+    det_scale_range: tuple[float, float] = (0.25, 1.0)  # bounds on that shrink
+    rec_squeeze: float = 0.7  # width factor applied to each text line before recognition
+    rec_batch: int = 1  # lines per recognition call: as fast per line as 6, and a sixth of the memory
+    plugins: tuple[str, ...] = ()  # modules each worker imports first (they may ``register_engine`` more engines)
+
+    def __post_init__(self) -> None:
+        if self.threads < 0 or self.retries < 0:
+            raise ValueError("threads and retries must be 0 or more")
+        if not 0.3 <= self.rec_squeeze <= 1.0:
+            raise ValueError(f"rec_squeeze must lie in 0.3..1.0, not {self.rec_squeeze}")
+        low, high = self.det_scale_range
+        if not 0 < low <= high <= 1.0:
+            raise ValueError(f"det_scale_range must satisfy 0 < low <= high <= 1, not {self.det_scale_range}")
+
+    def with_engine(self, engine: str) -> OcrSettings:
+        return replace(self, engine=engine)
+
+    def det_scale(self, letter_px: float | None) -> float:
+        """Given a page's measured letter height (None: unknown), return the shrink for text detection."""
+        low, high = self.det_scale_range
+        if not letter_px:
+            return min(high, max(low, 0.5))
+        return min(high, max(low, self.det_letter_px / letter_px))
+
+
+def settings_from(engine: str | None = None, threads: int | None = None) -> OcrSettings:
+    """Return the settings for a run: ``engine`` or HMIC_OCR_ENGINE or the default; ``threads`` when given."""
+    chosen = engine or os.environ.get(ENGINE_VARIABLE) or DEFAULT_ENGINE
+    return OcrSettings(engine=chosen) if threads is None else OcrSettings(engine=chosen, threads=threads)
