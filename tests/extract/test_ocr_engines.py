@@ -95,3 +95,39 @@ def test_rapidocr_word_boxes_that_split_a_word_are_joined_back_by_the_line_text(
                                                                   ("2", 270, 290, 0.97)]
     # pieces that do not spell the line's words are kept as they are
     assert [w.text for w in line_to_words(box, "Recommendati0ns 2", 0.95, pieces)] == ["Recom", "mendations", "2"]
+
+
+CELL_IN_LITTLE_MEMORY = """
+import resource, numpy as np, cv2
+from hmic_extract.extract.ocr import make_engine
+engine = make_engine("rapidocr", threads=1)
+size = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmSize")) * 1024
+resource.setrlimit(resource.RLIMIT_AS, (size + 400 * 2**20, resource.RLIM_INFINITY))
+cell = np.full((32, 250), 255, np.uint8)
+cv2.putText(cell, "7", (6, 24), cv2.FONT_HERSHEY_SIMPLEX, 0.7, 0, 2)
+print(" ".join(w.text for w in engine.read_words(cell, block=True)))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_a_thin_table_cell_is_read_within_400_mb_more_address_space():
+    # The cause of "the OCR engine (RapidOCR) failed on a page image": RapidOCR enlarged any image whose
+    # short side is under 736 px until it was 736 px, so this 32 x 250 px cell (one digit, as re-read
+    # from an annex's ref column) became 736 x 5,750 px for detection: ~1 GB resident, 1.6 GB of address
+    # space, and std::bad_alloc inside onnxruntime once a worker's address space met --max-memory.
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", CELL_IN_LITTLE_MEMORY], capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr[-600:]
+    assert result.stdout.split() == ["7"]
+
+
+def test_a_blank_page_and_a_sliver_give_no_words_and_no_error():
+    import numpy as np
+
+    engine = make_engine("rapidocr", threads=1)
+    assert engine.read_words(np.full((2339, 1654), 255, np.uint8)) == []
+    assert engine.read_words(np.full((6, 900), 255, np.uint8)) == []
+    assert engine.read_words(np.full((3, 3), 0, np.uint8), block=True) == []
