@@ -78,8 +78,34 @@ def ocr_page(job: OcrJob) -> tuple[int, list[OcrWord]]:
     image = deskew(render_page(Path(job.path), job.page_index, job.password), job.angle)
     grids, lines = find_grids(image)
     clean = erase_lines(image, lines)
+    if job.settings.cells and grids:
+        return job.page_index, read_by_cells(engine, clean, grids)
     words = engine.read_words(clean)
     return job.page_index, words + reread_empty_cells(engine, clean, lines, grids, words)
+
+
+def read_by_cells(engine: OcrEngine, clean: np.ndarray, grids: list[Grid]) -> list[OcrWord]:
+    """Given a page with ruled tables, return its words: each inked cell read as a block, the rest as a page."""
+    outside = clean.copy()
+    for grid in grids:
+        x0, y0, x1, y1 = (int(v) for v in grid.box)
+        outside[max(0, y0):y1, max(0, x0):x1] = 255
+    words = engine.read_words(outside)
+    for grid in grids:
+        for row in grid.rows:
+            for cell in row.cells:
+                if has_ink(clean, row, cell):
+                    words.extend(read_cell(engine, clean, row.top, row.bottom, cell.x0, cell.x1))
+    return words
+
+
+def read_cell(engine: OcrEngine, clean: np.ndarray, top: float, bottom: float, left: float, right: float
+              ) -> list[OcrWord]:
+    """Given a cell's bounds, return its words read as one block, in page pixels."""
+    y0, x0 = max(0, int(top) - CROP_PAD), max(0, int(left) - CROP_PAD)
+    crop = clean[y0:int(bottom) + CROP_PAD, x0:int(right) + CROP_PAD]
+    return [OcrWord(w.text, w.x0 + x0, w.top + y0, w.x1 + x0, w.bottom + y0, w.confidence)
+            for w in engine.read_words(crop, block=True)]
 
 
 def reread_empty_cells(engine: OcrEngine, clean: np.ndarray, lines: np.ndarray, grids: list[Grid],
@@ -95,10 +121,7 @@ def reread_empty_cells(engine: OcrEngine, clean: np.ndarray, lines: np.ndarray, 
             for cell in row.cells:
                 if any(inside(w, cell, row) for w in words) or not has_ink(clean, row, cell):
                     continue
-                y0, x0 = max(0, int(row.top) - CROP_PAD), max(0, int(cell.x0) - CROP_PAD)
-                crop = clean[y0:int(row.bottom) + CROP_PAD, x0:int(cell.x1) + CROP_PAD]
-                out.extend(OcrWord(w.text, w.x0 + x0, w.top + y0, w.x1 + x0, w.bottom + y0, w.confidence)
-                           for w in engine.read_words(crop, block=True))
+                out.extend(read_cell(engine, clean, row.top, row.bottom, cell.x0, cell.x1))
     return out
 
 
