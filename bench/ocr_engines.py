@@ -9,7 +9,7 @@ sampled from /proc every 50 ms: the largest resident set of any one OCR worker, 
 worker. Accuracy is the project's scorer (tests/scoring.py, same rules as the shared one).
 
 Samples: ``samples/*scanned*.pdf``, ``samples/westshire-2019-appendix-ocr-layer.pdf``, the scan draws of
-the layout randomiser (``tests/layouts/ci/*/*scan*.pdf`` with their ``.expected.json``) when present, and
+the layout randomiser (draws with a ``scan`` in ``tests/layouts/ci/*/manifest.json``, scored on their gold), and
 ``bench/scans/report-scan.pdf`` (``bench/make_scanned_report.py``; no expected rows: timed only) with
 ``--report``.
 
@@ -19,6 +19,7 @@ Usage: python bench/ocr_engines.py [--engines rapidocr,tesseract] [--jobs 1] [--
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import shutil
@@ -44,9 +45,11 @@ def samples(with_report: bool) -> list[tuple[str, Path, Path | None]]:
     found = [(p.stem, p, p.with_suffix(".expected.json")) for p in sorted((ROOT / "samples").glob("*scanned*.pdf"))]
     layer = ROOT / "samples" / "westshire-2019-appendix-ocr-layer.pdf"
     found.append((layer.stem, layer, layer.with_suffix(".expected.json")))
-    for pdf in sorted((ROOT / "tests" / "layouts" / "ci").glob("*/*scan*.pdf")):
-        expected = pdf.with_suffix(".expected.json")
-        found.append((f"{pdf.parent.name}/{pdf.stem}", pdf, expected if expected.exists() else None))
+    for manifest in sorted((ROOT / "tests" / "layouts" / "ci").glob("*/manifest.json")):
+        for entry in json.loads(manifest.read_text(encoding="utf-8"))["draws"]:
+            if entry["draw"].get("scan"):  # a scan draw of the layout randomiser, scored on its gold
+                pdf = manifest.parent / entry["file"]
+                found.append((f"{manifest.parent.name}/{pdf.stem}", pdf, pdf.with_suffix(".gold.json")))
     if with_report and REPORT_SCAN.exists():
         found.append((REPORT_SCAN.stem, REPORT_SCAN, None))
     return found
