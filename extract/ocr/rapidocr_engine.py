@@ -23,6 +23,7 @@ REC_MODEL = "PP-OCRv6_rec_small.onnx"
 TEXT_SCORE = 0.3  # keep low-confidence words: dropping them would lose text silently; rows carry the score
 NO_LIMIT = 100_000  # detection's own resize limit, switched off: the caller sizes the image
 DET_MIN_SIDE = 64  # pixels: smaller images are padded before detection
+BAND_OVERLAP_LINES = 6  # detection bands overlap by this many letter heights (two lines and their spacing)
 MIN_LINE_PX = 5  # an ink band thinner than this in a cell is noise, not a text line
 LINE_MARGIN = (0.3, 0.5)  # white kept around a cell's text line, as shares of its height (vertical, horizontal)
 
@@ -140,15 +141,26 @@ class RapidOcrEngine:
         import cv2
         import numpy as np
 
-        scale = self.settings.det_scale(letter_height(image))
+        letters = letter_height(image)
+        scale = self.settings.det_scale(letters)
         small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
         pad_y, pad_x = max(0, DET_MIN_SIDE - small.shape[0]), max(0, DET_MIN_SIDE - small.shape[1])
         if pad_y or pad_x:  # the model works on multiples of 32 px; a sliver of a picture must not round to 0
             small = cv2.copyMakeBorder(small, 0, pad_y, 0, pad_x, cv2.BORDER_CONSTANT, value=255)
-        found = self._det(cv2.cvtColor(small, cv2.COLOR_GRAY2BGR))
-        if found.boxes is None or not len(found.boxes):
+        overlap = max(DET_MIN_SIDE, round(BAND_OVERLAP_LINES * (letters or 20) * scale))
+        found: list[tuple[float, np.ndarray]] = []  # (distance from a cut edge of its band, box)
+        height = small.shape[0]
+        for top, bottom in det_bands(height, small.shape[1], self.settings.det_max_pixels, overlap):
+            band = self._det(cv2.cvtColor(small[top:bottom], cv2.COLOR_GRAY2BGR))
+            for box in band.boxes if band.boxes is not None else ():
+                box = np.asarray(box, np.float32) + np.float32([0, top])
+                above = float(box[:, 1].min()) - top if top > 0 else np.inf
+                below = bottom - float(box[:, 1].max()) if bottom < height else np.inf
+                found.append((min(above, below), box))
+        kept = one_per_line(found)
+        if not kept:
             return np.zeros((0, 4, 2), np.float32)
-        return (np.asarray(found.boxes, np.float32) / scale).astype(np.float32)
+        return (np.stack(kept) / scale).astype(np.float32)
 
     def block_lines(self, image: np.ndarray) -> np.ndarray:
         """Given a crop holding one block of text (a cell), return its line boxes found by ink rows, no detection."""
@@ -171,12 +183,13 @@ class RapidOcrEngine:
         import cv2
         from rapidocr.ch_ppocr_rec import TextRecInput
 
-        squeeze = self.settings.rec_squeeze
+        squeeze, long_line = self.settings.rec_squeeze, self.settings.rec_squeeze_from
         crops = []
         for box in boxes:
             crop = crop_quad(image, box)
-            crop = cv2.resize(crop, (max(4, round(crop.shape[1] * squeeze)), crop.shape[0]),
-                              interpolation=cv2.INTER_AREA) if squeeze < 1 else crop
+            if squeeze < 1 and crop.shape[1] > long_line * crop.shape[0]:  # cost is linear in width: long lines
+                crop = cv2.resize(crop, (max(4, round(crop.shape[1] * squeeze)), crop.shape[0]),
+                                  interpolation=cv2.INTER_AREA)
             crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
         result = self._rec(TextRecInput(img=crops, return_word_box=True))
         if result.txts is None:
@@ -193,6 +206,40 @@ class RapidOcrEngine:
             upright = (box[2][1] - box[0][1]) < 1.5 * (box[1][0] - box[0][0])  # word boxes assume a level line
             words.extend(line_to_words(box, result.txts[i], result.scores[i], word_boxes[i] if upright else ()))
         return words
+
+
+def det_bands(height: int, width: int, max_pixels: int, overlap: int) -> list[tuple[int, int]]:
+    """Given the detection image's size, return horizontal bands (top, bottom) to detect text in.
+
+    Detection's memory grows with the pixels it is given, so a large page is cut into bands of at most
+    ``max_pixels`` that overlap by ``overlap`` rows (several text lines), so each line lies whole in some band.
+    """
+    step = max(overlap * 2, max_pixels // max(1, width) - overlap)
+    if step + overlap >= height:
+        return [(0, height)]
+    bands = []
+    for top in range(0, height, step):
+        bottom = min(height, top + step + overlap)
+        bands.append((top, bottom))
+        if bottom == height:
+            break
+    return bands
+
+
+def one_per_line(found: list[tuple[float, np.ndarray]]) -> list[np.ndarray]:
+    """Given boxes from overlapping bands with their distance from a cut edge, return each line's box once.
+
+    The box farthest from a cut wins (a line cut by a band's edge is read whole in the next band); a box
+    is dropped when it overlaps a kept one by half of the smaller in both directions.
+    """
+    kept: list[np.ndarray] = []
+    for _distance, box in sorted(found, key=lambda item: -item[0]):
+        x0, x1, y0, y1 = box[:, 0].min(), box[:, 0].max(), box[:, 1].min(), box[:, 1].max()
+        if not any(min(x1, k[:, 0].max()) - max(x0, k[:, 0].min()) > 0.5 * min(x1 - x0, np.ptp(k[:, 0])) and
+                   min(y1, k[:, 1].max()) - max(y0, k[:, 1].min()) > 0.5 * min(y1 - y0, np.ptp(k[:, 1]))
+                   for k in kept):
+            kept.append(box)
+    return sorted(kept, key=lambda b: (float(b[:, 1].min()), float(b[:, 0].min())))
 
 
 def make_session(model: Path, threads: int):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
@@ -131,3 +132,23 @@ def test_a_blank_page_and_a_sliver_give_no_words_and_no_error():
     assert engine.read_words(np.full((2339, 1654), 255, np.uint8)) == []
     assert engine.read_words(np.full((6, 900), 255, np.uint8)) == []
     assert engine.read_words(np.full((3, 3), 0, np.uint8), block=True) == []
+
+
+def test_a_line_cut_by_a_detection_band_edge_is_kept_once_whole_from_the_next_band():
+    import numpy as np
+
+    from hmic_extract.extract.ocr.rapidocr_engine import det_bands, one_per_line
+
+    assert det_bands(400, 900, 700_000, 64) == [(0, 400)]  # small enough: one band
+    bands = det_bands(1800, 1270, 700_000, 96)
+    assert bands[0][0] == 0 and bands[-1][1] == 1800
+    assert all(b[0] < a[1] - 90 for a, b in itertools.pairwise(bands))  # consecutive bands overlap
+
+    def box(x0, y0, x1, y1):
+        return np.float32([[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+
+    cut = box(10, 500, 400, 512)  # the bottom of band 1 cut this line
+    whole = box(10, 498, 600, 520)  # band 2 saw it whole
+    other = box(10, 540, 600, 560)
+    kept = one_per_line([(0.0, cut), (40.0, whole), (60.0, other)])
+    assert [k.tolist() for k in kept] == [whole.tolist(), other.tolist()]
