@@ -72,6 +72,7 @@ def extract_document(path: str | os.PathLike[str], password: str | None = None, 
         for key, value in read_metadata(pdf).items():
             raw.metadata.setdefault(key, value)
         raw.unread_pages = unread
+        raw.notes.extend(pdf.ocr_notes[i] for i in sorted(pdf.ocr_notes))
         return raw
 
 

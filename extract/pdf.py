@@ -55,6 +55,7 @@ class OpenPdf:
     scan_plans: dict[tuple[int, str, bool], Any] = field(default_factory=dict, repr=False)
     ocr_words: dict[int, list[Any]] = field(default_factory=dict, repr=False)
     unread_pages: dict[int, Any] = field(default_factory=dict, repr=False)
+    ocr_notes: dict[int, str] = field(default_factory=dict, repr=False)  # pages read only on a retry
 
     @property
     def plumber(self) -> Any:

@@ -211,6 +211,7 @@ def ocr_plans(pdf: OpenPdf, plans: list[PagePlan], settings: OcrSettings, jobs: 
                      progress)
     pdf.ocr_words.update(result.words)
     pdf.unread_pages.update(result.unread)
+    pdf.ocr_notes.update(result.notes)
     return {p.page_index: pdf.ocr_words[p.page_index] for p in plans if p.page_index in pdf.ocr_words}
 
 

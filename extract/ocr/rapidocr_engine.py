@@ -232,6 +232,8 @@ def one_per_line(found: list[tuple[float, np.ndarray]]) -> list[np.ndarray]:
     The box farthest from a cut wins (a line cut by a band's edge is read whole in the next band); a box
     is dropped when it overlaps a kept one by half of the smaller in both directions.
     """
+    import numpy as np
+
     kept: list[np.ndarray] = []
     for _distance, box in sorted(found, key=lambda item: -item[0]):
         x0, x1, y0, y1 = box[:, 0].min(), box[:, 0].max(), box[:, 1].min(), box[:, 1].max()

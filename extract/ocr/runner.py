@@ -53,6 +53,7 @@ class OcrResult:
 
     words: dict[int, list[OcrWord]] = field(default_factory=dict)
     unread: dict[int, UnreadPage] = field(default_factory=dict)
+    notes: dict[int, str] = field(default_factory=dict)  # pages read only on a retry or by the other engine
 
 
 # --- one page, inside a worker -----------------------------------------------------------------------------
@@ -268,6 +269,10 @@ def run_ocr(jobs: list[OcrJob], workers: int, progress: Progress | None = None) 
                     continue
                 if answer[0] == "ok":
                     result.words[answer[1]] = answer[2]
+                    if job.page_index in first_error:  # read on a retry: say so, it may hide a problem
+                        result.notes[job.page_index] = (
+                            f"PDF page {job.page_index + 1} was read by {job.settings.engine} on a retry, after: "
+                            f"{first_error[job.page_index][0]}")
                     done += 1
                     if progress:
                         progress(done, len(jobs), answer[1])

@@ -92,6 +92,8 @@ def test_a_page_the_chosen_engine_cannot_read_is_read_by_the_other_engine(marked
     settings = OcrSettings(engine="fails-on-mark", plugins=(ocr_fakes.MODULE,))  # falls back to RapidOCR
     outcome = run_task(marked_scan, tmp_path, settings)
     assert outcome.exit_code == 0 and outcome.document is not None and not outcome.document.unread_pages
+    assert any(n.startswith("PDF page 3 was read by rapidocr on a retry, after: [ONNXRuntimeError]")
+               for n in outcome.document.notes), outcome.document.notes
     report = score(tmp_path / "out.xlsx", {"rows": expected()})
     assert report["row_accuracy"] >= 0.95, report["problems"]
 
