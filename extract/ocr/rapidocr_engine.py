@@ -183,11 +183,11 @@ class RapidOcrEngine:
         import cv2
         from rapidocr.ch_ppocr_rec import TextRecInput
 
-        squeeze, long_line = self.settings.rec_squeeze, self.settings.rec_squeeze_from
+        squeeze = self.settings.rec_squeeze
         crops = []
         for box in boxes:
             crop = crop_quad(image, box)
-            if squeeze < 1 and crop.shape[1] > long_line * crop.shape[0]:  # cost is linear in width: long lines
+            if squeeze < 1:  # recognition's cost is linear in the line's width
                 crop = cv2.resize(crop, (max(4, round(crop.shape[1] * squeeze)), crop.shape[0]),
                                   interpolation=cv2.INTER_AREA)
             crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))

@@ -2,8 +2,8 @@
 
 The defaults are measurements, not guesses (bench/RESULTS.md, section 6): detection needs the letters
 about 9 px tall, not the 200 dpi render's 17-19 px, so the page is shrunk for it by the measured letter
-height; recognition reads long lines narrowed to 70 % as well as at full width (50 % loses characters); short
-ones (refs, page refs: "AFI 7") are read whole, since narrowed they turn "I 7" into "17".
+height; recognition reads lines narrowed to 80 % as well as at full width: every sample gives the same rows
+(at 75 % the northvale scan's "AFI 7" became "AF17"; at 50 % whole words go).
 """
 
 from __future__ import annotations
@@ -27,8 +27,7 @@ class OcrSettings:
     det_letter_px: float = 9.0  # letter height (px) wanted in the image text detection runs on
     det_scale_range: tuple[float, float] = (0.25, 1.0)  # bounds on that shrink
     det_max_pixels: int = 700_000  # detection runs in overlapping bands of at most this many pixels (memory)
-    rec_squeeze: float = 0.7  # width factor applied to long text lines before recognition
-    rec_squeeze_from: float = 8.0  # a line is long when wider than this many times its height (refs stay whole)
+    rec_squeeze: float = 0.8  # width factor applied to each text line before recognition (cost is linear in width)
     rec_batch: int = 1  # lines per recognition call: as fast per line as 6, and a sixth of the memory
     cells: bool = False  # read table cells' lines without detection: 6-13 % less CPU but 77/78 rows on notts
     plugins: tuple[str, ...] = ()  # modules each worker imports first (they may ``register_engine`` more engines)
