@@ -26,7 +26,7 @@ class OcrSettings:
     fallback: bool = True  # try the other installed engine on a page the chosen one cannot read
     det_letter_px: float = 9.0  # letter height (px) wanted in the image text detection runs on
     det_scale_range: tuple[float, float] = (0.25, 1.0)  # bounds on that shrink
-    det_max_pixels: int = 1_300_000  # detection in overlapping bands of at most this many pixels: an A4 page in one
+    det_max_pixels: int = 1_000_000  # detection in overlapping bands of at most this many pixels (memory)
     rec_squeeze: float = 0.8  # width factor applied to each text line before recognition (cost is linear in width)
     rec_batch: int = 1  # lines per recognition call: as fast per line as 6, and a sixth of the memory
     cells: bool = False  # read table cells' lines without detection: 6-13 % less CPU but 77/78 rows on notts
