@@ -441,3 +441,91 @@ def map_header(cells: list[str]) -> dict[str, int] | None:
 def header_score(cells: list[str]) -> int:
     """Given a row's cells, return how many distinct roles they name (a junk/repeated-header detector)."""
     return len({r for r in (role_of_header_cell(c or "") for c in cells) if r})
+
+
+# --- addressees -----------------------------------------------------------------------------------
+
+# Who a recommendation is addressed to, each once with the ways reports print it (folded, singular, without
+# "all"/"the"). The key is how the Addressee column writes it.
+ADDRESSEES: dict[str, tuple[str, ...]] = {
+    "chief constables": ("chief constable", "chief officer", "chief officer of police", "chief constable of police"),
+    "forces": ("forces", "police forces", "police force in england and wales", "forces in england and wales",
+               "territorial police forces", "home office forces", "constabularies", "police services"),
+    "the Home Office": ("home office", "home secretary", "secretary of state for the home department"),
+    "the College of Policing": ("college of policing", "college"),
+    "the NPCC": ("npcc", "national police chiefs council", "national police chiefs' council",
+                 "national police chief council"),
+    "police and crime commissioners": ("police and crime commissioner", "pcc", "local policing body",
+                                       "police, fire and crime commissioner", "mayor's office for policing and crime"),
+    "the National Crime Agency": ("national crime agency", "nca"),
+    "the Crown Prosecution Service": ("crown prosecution service", "cps"),
+    "the Ministry of Justice": ("ministry of justice", "moj"),
+}
+ALL_FORCES = ("forces", "chief constables")  # addressees that include every force
+THIS_FORCE = re.compile(r"(?i)^(?:the\s+)?(?:force|constabulary|police\s+service)$")
+FORCE_NAME = re.compile(r"(?i)\b(?:police|constabulary|police\s+service(?:\s+of\s+\w+(?:\s+\w+)?)?)$")
+ADDRESSEE_LEAD = re.compile(r"(?i)^(?:all|every|each|the|both|individual|any)\s+")
+
+
+def _addressee_key(text: str) -> str:
+    """Folded, singular, without a leading "all"/"every"/"the": the form addressees are compared in."""
+    flat = fold(text).lower().strip(" ,.;:")
+    while ADDRESSEE_LEAD.match(flat):
+        flat = ADDRESSEE_LEAD.sub("", flat, count=1)
+    return " ".join(singular(w) for w in re.findall(r"[\w']+", flat.replace("’", "'")))
+
+
+def _addressee_keys() -> dict[str, str]:
+    keys: dict[str, str] = {}
+    for name, spellings in ADDRESSEES.items():
+        for spelling in (name, *spellings):
+            keys[_addressee_key(spelling)] = name
+    return keys
+
+
+ADDRESSEE_KEYS = _addressee_keys()
+
+
+def canonical_addressee(subject: str, force: str = "") -> str:
+    """Given who an obligation names ("All chief constables", "The NPCC lead for economic crime", "the force"),
+    return it as the Addressee column writes it ("chief constables", "the NPCC", ``force`` or "the force").
+
+    A body the vocabulary knows is named its one way, also when printed with a role ("the NPCC lead for …"); a
+    force's own name is kept as printed; "the force" is the report's force when known.
+    """
+    flat = fold(subject).strip(" ,.;:")
+    if not flat:
+        return ""
+    if THIS_FORCE.match(flat) or re.match(r"(?i)^the\s+(?:force|constabulary)\b(?!')", flat):
+        return force or "the force"  # "the force", "the force and the health care provider"
+    key = _addressee_key(flat)
+    if key in ADDRESSEE_KEYS:
+        return ADDRESSEE_KEYS[key]
+    words = key.split()
+    for n in range(len(words) - 1, 0, -1):  # "npcc lead for economic crime" -> "npcc"
+        if " ".join(words[:n]) in ADDRESSEE_KEYS:
+            return ADDRESSEE_KEYS[" ".join(words[:n])]
+    if force and _addressee_key(force) == key:
+        return force
+    return re.sub(r"^The\s", "the ", flat)
+
+
+def is_force_name(text: str, force: str = "") -> bool:
+    """Whether ``text`` names one police force (its own name, or the report's force)."""
+    return bool(FORCE_NAME.search(fold(text).strip())) or (bool(force) and _addressee_key(text) ==
+                                                          _addressee_key(force))
+
+
+def addressed_to(addressee: str, wanted: str, force: str = "") -> bool:
+    """Whether a row addressed to ``addressee`` is addressed to ``wanted`` (case, plural and "all"/"the" ignored).
+
+    ``wanted`` may be a body ("chief constables" keeps "chief constables" and "all chief constables") or a force's
+    name: a force is addressed by its own name and by every recommendation to all forces ("forces", "chief
+    constables"), which is what its police and crime commissioner must answer.
+    """
+    if not addressee or not wanted:
+        return False
+    have, want = _addressee_key(canonical_addressee(addressee, force)), _addressee_key(canonical_addressee(wanted))
+    if have == want:
+        return True
+    return is_force_name(wanted, force) and canonical_addressee(addressee, force) in ALL_FORCES
