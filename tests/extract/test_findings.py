@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hmic_extract.extract.findings import extract_findings, printed_page_numbers
+from hmic_extract.extract.findings import extract_findings
 from hmic_extract.extract.kind import page_texts
 from hmic_extract.extract.pdf import open_pdf
 from hmic_extract.model import AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, RECOMMENDATIONS
@@ -108,14 +108,3 @@ def test_inline_label_is_not_part_of_the_text_and_explanation_is_left_out():
     assert f.provenance.detail["printed_number"] == "4"
     assert clean_text(f.issue).startswith("The force should make sure that investigations")
     assert clean_text(f.issue).endswith("the suspect is charged.")
-
-
-def test_printed_numbers_come_from_footers_when_the_pdf_has_no_page_labels():
-    footers = {3: "1", 4: "2", 6: "4", 1: "i"}
-    printed = printed_page_numbers(8, footers, [])
-    assert printed[:7] == ["", "i", "", "1", "2", "3", "4"]  # page 5 (a full-page figure) is filled from neighbours
-    assert printed[7] == ""
-
-
-def test_footer_number_wins_over_a_page_label_that_disagrees():
-    assert printed_page_numbers(3, {2: "7"}, ["Cover", "i", "1"]) == ["Cover", "i", "7"]

@@ -1,0 +1,150 @@
+"""Lines in reading order -> blocks: headings, paragraphs, bullet/numbered items and captions.
+
+A block is lines that belong together. A line carries on the block above it when it is set alike
+(weight, size, box) and close below it, or when a page or column break falls mid-sentence; a list
+marker, a change of weight or size, a wider gap or a box edge starts a new block. A line that is a
+section title and nothing else ("Areas for improvement", "Cause of concern 2") is always a block of
+its own, bold or not, so a label printed in regular weight (or read by OCR) is still a label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hmic_extract.vocabulary import match_title
+
+from .lines import Line
+from .settings import ReportSettings
+
+CAPTION = re.compile(r"(?i)^(?:figure|fig\.|table|chart|graph|source|note)s?\s*\d*[a-z]?\s*[:.–—-]")
+SENTENCE_END = re.compile(r"[.!?:;]['’”)]?$")
+FULL_STOP = re.compile(r"[.!?;]['’”)]?$")
+
+
+@dataclass
+class Block:
+    """Lines that belong together: a heading, a paragraph, one bullet/numbered item, or a caption."""
+
+    kind: str  # "heading" | "para" | "item" | "caption"
+    lines: list[Line]
+    marker: str = ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(ln.text for ln in self.lines)
+
+    @property
+    def flat(self) -> str:
+        return " ".join(ln.text for ln in self.lines)
+
+    @property
+    def box(self) -> int | None:
+        return self.lines[0].box
+
+    @property
+    def size(self) -> float:
+        return max(ln.size for ln in self.lines)
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted({ln.page for ln in self.lines})
+
+    @property
+    def in_table(self) -> bool:
+        """Whether the block's first line shares its row with other fragments (a table cell, a contents line)."""
+        return self.lines[0].peers > 0
+
+
+def is_title_line(line: Line) -> bool:
+    """A line that is a section title and nothing else ("Areas for improvement", "CAUSE OF CONCERN 2:")."""
+    text = line.text.strip()
+    if (not text[:1].isupper() and not text[:1].isdigit()) or FULL_STOP.search(text):
+        return False
+    match = match_title(text.rstrip(":–—- "), fuzzy=False)
+    return match is not None and is_theme(match.theme)
+
+
+MAX_THEME_WORDS = 7
+
+
+def is_theme(text: str) -> bool:
+    """What may follow a title after a dash or colon: a short theme ("– Efficiency"), not a finding's sentence."""
+    return len(text.split()) <= MAX_THEME_WORDS and not SENTENCE_END.search(text.strip())
+
+
+def line_kind(line: Line, settings: ReportSettings) -> str:
+    """Given a line, return "caption", "item", "title" (a bare section title) or "text"."""
+    if CAPTION.match(line.text) or line.size < settings.caption_size:
+        return "caption"
+    if line.marker:
+        return "item"
+    if not line.peers and is_title_line(line):
+        return "title"
+    return "text"
+
+
+def block_kind(lines: list[Line], settings: ReportSettings) -> str:
+    """Given a block's lines, say what it is: a heading is larger than body text, or a short bold run that does not
+    end a sentence (a bold label ending in ":" included); a bold statement is a paragraph."""
+    first = lines[0]
+    text = " ".join(ln.text for ln in lines)
+    if CAPTION.match(first.text) or first.size < settings.caption_size:
+        return "caption"
+    if first.marker:
+        return "item"
+    if first.size >= settings.heading_size:
+        return "heading"
+    if len(lines) == 1 and is_title_line(first):
+        return "heading"
+    if all(ln.bold for ln in lines) and len(text.split()) <= settings.max_heading_words and not FULL_STOP.search(text):
+        return "heading" if not text.endswith(":") else "para"
+    return "para"
+
+
+def continues(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:
+    """Whether ``line`` carries on the block (a wrapped line, or the rest of it after a page or column break)."""
+    prev = block[-1]
+    if line_type in ("item", "title") or kind == "title":
+        return False
+    if (line_type == "caption") != (kind == "caption"):
+        return False
+    if prev.bold != line.bold or abs(prev.size - line.size) > settings.size_slack:
+        return False
+    if (prev.box is None) != (line.box is None):
+        return False
+    if kind == "item" and line.x0 < block[0].text_x0 - settings.indent_slack and line.column == prev.column \
+            and line.page == prev.page:
+        return False
+    if line.page == prev.page and line.column == prev.column and line.top >= prev.top:
+        return line.top - prev.bottom <= settings.para_gap and line.box == prev.box
+    # A page or column break: the block goes on unless it had ended a sentence (and the next line starts one).
+    return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
+
+
+def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:
+    """OCR drops small bullets: a sentence that starts at an item's text indent right after an item ends, on the
+    page where that item began, is the next item (an item carried over from the page before may be followed by
+    prose once its box ends)."""
+    prev = block[-1]
+    return (kind == "item" and line_type == "text" and bool(SENTENCE_END.search(prev.text))
+            and line.text[:1].isupper() and line.page == block[0].page and line.box == prev.box
+            and abs(line.x0 - block[0].text_x0) <= settings.indent_slack)
+
+
+def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
+    """Given lines in reading order, return blocks, joining a block broken by a page or column break."""
+    groups: list[tuple[str, list[Line], str]] = []  # (first line's type, lines, marker)
+    for ln in lines:
+        line_type = line_kind(ln, settings)
+        if groups and settings.weightless and lost_bullet(groups[-1][1], groups[-1][0], ln, line_type, settings):
+            groups.append(("item", [ln], "•"))
+        elif groups and continues(groups[-1][1], groups[-1][0], ln, line_type, settings):
+            groups[-1][1].append(ln)
+        else:
+            groups.append((line_type, [ln], ln.marker))
+    out = []
+    for line_type, group, marker in groups:
+        kind = "item" if line_type == "item" or marker else block_kind(group, settings)
+        out.append(Block(kind, group, marker))
+    return out

@@ -1,0 +1,188 @@
+"""Page words -> line fragments with their font facts, list marker and call-out box.
+
+A *line fragment* is the words of one physical row that belong together: a row is cut where the
+gap between two words is wider than a column gutter, so the two columns of a page, a table's cells
+and a footer's parts ("PEEL 2023–25" ... "12") are separate fragments. Each fragment carries what
+later steps decide with: size, weight, font, the list marker printed before the text, the box it
+sits in and how many other fragments share its row (a table row has several).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+from statistics import median
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points
+
+SAME_LINE_OVERLAP = 0.5  # share of the smaller word height two words must overlap to sit on one row
+GUTTER_GAP = 1.2  # x font size: a wider gap between words splits a row into fragments
+MIN_BOX = (80.0, 14.0)  # width, height of the smallest call-out box
+BOLD_SHARE = 0.9  # share of a line's characters in bold for the line to be bold (a bold run then prose is not)
+MAX_BOX_SHARE = 0.5  # a rectangle covering more of the page is a page background or border, not a call-out
+
+BOLD_FONT = re.compile(r"(?i)bold|black|heavy|semibold|demi|,b$")
+SYMBOL_FONT = re.compile(r"(?i)dingbat|wingding|symbol|webdings")
+# A glyph that is only ever a bullet (also as an unmapped "(cid:127)" or a Symbol-font private-use character).
+BULLET_GLYPH = re.compile(r"^(?:[•●▪■◦‣∙·○□➢►✓✔➤◆◇♦*\uf000-\uf0ff]|\(cid:\d+\))$")
+# A mark that numbers an item or may be a dash bullet, but may also open an ordinary wrapped line ("2.4 percent").
+ITEM_NUMBER = re.compile(r"^(?:[–—-]|\d{1,2}(?:\.\d{1,2})?[.)]?|\(\d{1,2}\)|\(?[a-hj-z][.)]|\([a-z]\)|\(?[ivx]{1,4}[.)]"
+                         r"|[A-Z]{1,2}\d{1,2}[.)]?)$")
+
+
+@dataclass
+class Line:
+    """One line fragment on one page: a line of one column, with its font facts."""
+
+    text: str
+    page: int  # 0-based PDF page index
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    bold: bool  # (nearly) all characters after the marker are bold
+    lead_bold: str = ""  # the bold words the line starts with ("Area for improvement 4:")
+    marker: str = ""  # bullet or item number printed before the text
+    text_x0: float = 0.0  # where the text starts after the marker
+    column: int = 0  # 0: one column (or spans the gutter), 1: left column, 2: right column
+    box: int | None = None  # the call-out box the line sits in
+    peers: int = 0  # other fragments on the same physical row and column (a table row has some)
+    font: str = ""
+    row: int = 0  # the physical row on its page (fragments of one row share it)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def word_is_bold(word: dict) -> bool:
+    return bool(BOLD_FONT.search(word.get("fontname", "")))
+
+
+def words_to_rows(words: list[dict]) -> list[list[dict]]:
+    """Given a page's words, return them grouped into physical rows (words that overlap vertically)."""
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        height = word["bottom"] - word["top"]
+        for row in reversed(rows[-3:]):
+            top, bottom = min(w["top"] for w in row), max(w["bottom"] for w in row)
+            overlap = min(bottom, word["bottom"]) - max(top, word["top"])
+            if overlap > SAME_LINE_OVERLAP * min(height, bottom - top):
+                row.append(word)
+                break
+        else:
+            rows.append([word])
+    return [sorted(row, key=lambda w: w["x0"]) for row in rows]
+
+
+def row_to_fragments(row: list[dict]) -> list[list[dict]]:
+    """Given a row's words, split it where a gap is wider than a column gutter; a lone marker stays with its text."""
+    parts: list[list[dict]] = [[row[0]]]
+    for prev, word in pairwise(row):
+        gap = word["x0"] - prev["x1"]
+        lone_marker = len(parts[-1]) == 1 and (BULLET_GLYPH.match(parts[-1][0]["text"])
+                                               or ITEM_NUMBER.match(parts[-1][0]["text"])
+                                               or SYMBOL_FONT.search(parts[-1][0].get("fontname", "")))
+        if gap > GUTTER_GAP * max(prev["size"], word["size"]) and not lone_marker:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return parts
+
+
+def marker_words(words: list[dict]) -> int:
+    """How many of a fragment's first words are a list marker (0 or 1).
+
+    A bullet glyph or a symbol-font character is a marker; a number or dash is one only when set off
+    by a wider gap than the line's other word gaps (so "2.4 percent" opening a wrapped line is text).
+    """
+    if len(words) < 2:
+        return 0
+    first, second = words[0], words[1]
+    size = first["size"]
+    gap = second["x0"] - first["x1"]
+    if BULLET_GLYPH.match(first["text"]) or (SYMBOL_FONT.search(first.get("fontname", "")) and len(first["text"]) <= 2):
+        return 1 if gap > 0.1 * size else 0
+    if not ITEM_NUMBER.match(first["text"]) or gap < 0.3 * size:
+        return 0
+    rest_gaps = [b["x0"] - a["x1"] for a, b in pairwise(words[1:])]
+    usual = median(rest_gaps) if rest_gaps else 0.25 * size
+    return 1 if gap >= 1.4 * usual + 0.05 * size else 0
+
+
+def fragment_to_line(words: list[dict], page: int) -> Line:
+    """Given a fragment's words, return a Line with its dominant size, font, boldness and any leading marker."""
+    sizes: Counter[float] = Counter()
+    fonts: Counter[str] = Counter()
+    bold_chars = 0
+    for w in words:
+        sizes[round(w["size"], 1)] += len(w["text"])
+        fonts[w.get("fontname", "")] += len(w["text"])
+        bold_chars += len(w["text"]) if word_is_bold(w) else 0
+    n = marker_words(words)
+    marker, body = ("", words) if n == 0 else (words[0]["text"], words[n:])
+    chars = sum(len(w["text"]) for w in body)
+    body_bold = sum(len(w["text"]) for w in body if word_is_bold(w))
+    lead = []
+    for w in body:
+        if not word_is_bold(w):
+            break
+        lead.append(w["text"])
+    return Line(text=" ".join(w["text"] for w in body), page=page, top=min(w["top"] for w in words),
+                bottom=max(w["bottom"] for w in words), x0=words[0]["x0"], x1=max(w["x1"] for w in words),
+                size=sizes.most_common(1)[0][0], bold=body_bold >= BOLD_SHARE * chars, lead_bold=" ".join(lead),
+                marker=marker, text_x0=body[0]["x0"], font=fonts.most_common(1)[0][0])
+
+
+def boxes_from_rects(rects: list[Box], page_area: float) -> list[Box]:
+    """Given a page's rectangles, return its call-out boxes: rectangles stacked into boxes, page backgrounds left out.
+
+    A box is often drawn as one shaded rectangle per row (or a title bar over a frame): rectangles of
+    the same width that touch are one box.
+    """
+    boxes: list[Box] = []
+    for x0, top, x1, bottom in sorted((r for r in rects if r[2] - r[0] >= MIN_BOX[0]), key=lambda r: r[1]):
+        below = next((i for i, b in enumerate(boxes) if abs(b[0] - x0) <= 2 and abs(b[2] - x1) <= 2
+                      and -2 <= top - b[3] <= 3), None)
+        if below is None:
+            boxes.append((x0, top, x1, bottom))
+        else:
+            boxes[below] = (boxes[below][0], boxes[below][1], boxes[below][2], max(bottom, boxes[below][3]))
+    return [b for b in boxes if b[3] - b[1] >= MIN_BOX[1] and (b[2] - b[0]) * (b[3] - b[1]) < MAX_BOX_SHARE * page_area]
+
+
+def page_boxes(page) -> list[Box]:
+    """Given a pdfplumber page, return the call-out boxes on it (filled or ruled rectangles)."""
+    rects = [(r["x0"], r["top"], r["x1"], r["bottom"]) for r in page.rects]
+    return boxes_from_rects(rects, page.width * page.height)
+
+
+def box_of(line: Line, boxes: list[Box]) -> int | None:
+    """The index of the largest box around a line's middle (a title bar inside a frame belongs to the frame)."""
+    cx, cy = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+    around = [i for i, (x0, top, x1, bottom) in enumerate(boxes)
+              if x0 - 2 <= cx <= x1 + 2 and top - 2 <= cy <= bottom + 2]
+    return max(around, key=lambda i: (boxes[i][2] - boxes[i][0]) * (boxes[i][3] - boxes[i][1])) if around else None
+
+
+def words_to_lines(words: list[dict], index: int, boxes: list[Box]) -> list[Line]:
+    """Given a page's words (text, x0, x1, top, bottom, size, fontname) and its boxes, return its line fragments."""
+    lines = []
+    for number, row in enumerate(words_to_rows(words)):
+        fragments = [fragment_to_line(fragment, index) for fragment in row_to_fragments(row)]
+        for line in fragments:
+            found = box_of(line, boxes)
+            line.box = None if found is None else index * 1000 + found
+            line.peers = len(fragments) - 1
+            line.row = number
+            lines.append(line)
+    return lines
+
+
+def page_to_lines(page, index: int) -> list[Line]:
+    """Given a pdfplumber page, return its line fragments with the box each sits in."""
+    words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=False)
+    return words_to_lines(words, index, page_boxes(page))

@@ -1,0 +1,169 @@
+"""Printed page numbers: the number that steps by one from page to page at the same place.
+
+A report prints its page number in a running footer or header that may hold anything else too (a
+report title, a year, a cycle such as "2021/22" or "2023–25", "© HMICFRS 2024", "Page 3 of 40").
+Whatever the furniture says, the page number is the one token, at the same place (top or bottom of
+the page, first or last in its line), whose value minus the PDF page index stays the same across
+pages. Years and cycles stay constant, so they never form such a progression. Roman front matter
+is a second progression before the first arabic page; pages that print no number (a cover, a
+chapter opener, a full-page figure) take their number from the progression around them, and the
+PDF's /PageLabels are the fallback when no page prints a number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .lines import Line
+from .settings import ReportSettings
+
+# A number standing on its own: not part of "2021/22", "2023–25", "1,204", "3.5" or a word.
+NUMBER_TOKEN = re.compile(r"(?<![\w/–—.,:£$%-])(\d{1,4}|[ivxlc]{1,7})(?![\w/–—,%-]|\.\d)")
+ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+ROMAN_FORM = re.compile(r"^c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a lowercase roman numeral in its strict form ("iv" -> 4), or None."""
+    if not text or not ROMAN_FORM.match(text):
+        return None
+    total = 0
+    for a, b in zip(text, text[1:] + " ", strict=True):
+        value = ROMAN_VALUES[a]
+        total += -value if b != " " and ROMAN_VALUES[b] > value else value
+    return total
+
+
+def to_roman(value: int) -> str:
+    out = ""
+    for n, s in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while value >= n:
+            out += s
+            value -= n
+    return out
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One number printed in a page's margin: where it is and what it says."""
+
+    page: int
+    value: int
+    roman: bool
+    place: tuple[str, str]  # ("top" | "bottom", "first" | "last"): where on the page and in its line
+    line: int  # id() of the margin line that prints it
+
+
+@dataclass(frozen=True)
+class Progression:
+    """Numbers at one place that step by one with the page: value = page index + offset, for each run of pages
+    (a report renumbered in an annex, or a scan of a few pages, has several runs)."""
+
+    place: tuple[str, str]
+    values: dict[int, int]  # page index -> printed value, for the pages that print it
+    lines: frozenset[int]
+
+    @property
+    def pages(self) -> list[int]:
+        return sorted(self.values)
+
+    def value_at(self, page: int) -> int | None:
+        """The number page ``page`` prints, or carries on from the nearest numbered page before it (else after)."""
+        if page in self.values:
+            return self.values[page]
+        before = [p for p in self.values if p < page]
+        nearest = max(before) if before else min(self.values)
+        return self.values[nearest] + page - nearest
+
+
+def in_margin(line: Line, height: float, settings: ReportSettings) -> str:
+    """ "top" or "bottom" for a line in a page's top or bottom margin zone, else ""."""
+    if line.bottom < settings.margin_zone * height:
+        return "top"
+    if line.top > (1 - settings.margin_zone) * height:
+        return "bottom"
+    return ""
+
+
+def margin_candidates(pages: dict[int, list[Line]], heights: dict[int, float],
+                      settings: ReportSettings) -> list[Candidate]:
+    """Given each page's lines, return every number that opens or closes a line in a margin zone."""
+    out = []
+    for index, lines in pages.items():
+        for ln in lines:
+            band = in_margin(ln, heights[index], settings)
+            if not band:
+                continue
+            tokens = list(NUMBER_TOKEN.finditer(ln.text))
+            if not tokens:
+                continue
+            for which, token in (("first", tokens[0]), ("last", tokens[-1])):
+                text = token.group(1)
+                value = int(text) if text.isdigit() else roman_value(text)
+                if value is None or value == 0:
+                    continue
+                out.append(Candidate(index, value, not text.isdigit(), (band, which), id(ln)))
+    return out
+
+
+def best_progression(candidates: list[Candidate], roman: bool, pages: set[int] | None = None,
+                     min_support: int = 2) -> Progression | None:
+    """Given margin numbers, return the place where most pages agree on stepping by one with the page.
+
+    At that place every run of at least ``min_support`` pages with one offset counts; other numbers there
+    (a year in the same footer on a page without a number) do not.
+    """
+    chosen = [c for c in candidates if c.roman == roman and (pages is None or c.page in pages)]
+    values: dict[tuple[str, str], set[int]] = {}
+    for c in chosen:
+        values.setdefault(c.place, set()).add(c.value)
+    constant = {place for place, seen in values.items() if len(seen) == 1 and
+                len({c.page for c in chosen if c.place == place}) > 1}  # "of 24", "© 2024": never a page number
+    support: Counter[tuple[tuple[str, str], int]] = Counter()
+    for place, page, value in {(c.place, c.page, c.value) for c in chosen if c.place not in constant}:
+        support[(place, value - page)] += 1
+    if not support:
+        return None
+    # Most pages first; then the footer, then the number closing its line (the usual places).
+    (place, _), count = max(support.items(), key=lambda kv: (kv[1], kv[0][0][0] == "bottom",
+                                                             kv[0][0][1] == "last"))
+    if count < min_support:
+        return None
+    offsets = {offset for (where, offset), n in support.items() if where == place and n >= min_support}
+    found = [c for c in chosen if c.place == place and c.value - c.page in offsets]
+    return Progression(place, {c.page: c.value for c in found}, frozenset(c.line for c in found))
+
+
+def find_progressions(pages: dict[int, list[Line]], heights: dict[int, float],
+                      settings: ReportSettings) -> tuple[Progression | None, Progression | None]:
+    """Given each page's lines, return the arabic page-number progression and the roman one of the front matter."""
+    candidates = margin_candidates(pages, heights, settings)
+    few_pages = len(pages) <= 2
+    arabic = best_progression(candidates, roman=False, min_support=1 if few_pages else 2)
+    first_arabic = arabic.pages[0] if arabic else max(pages, default=0) + 1
+    front = {p for p in pages if p < first_arabic}
+    roman = best_progression(candidates, roman=True, pages=front, min_support=1)
+    return arabic, roman
+
+
+def printed_page_numbers(page_count: int, arabic: Progression | None, roman: Progression | None,
+                         labels: list[str]) -> list[str]:
+    """Given the progressions found and the PDF's /PageLabels, return each page's printed number ("" if none).
+
+    A page inside the arabic numbering gets index + offset, whether it prints the number or not; front
+    matter before it gets its roman number; a page outside both (a cover) gets its page label, if any.
+    """
+    out = []
+    for i in range(page_count):
+        label = labels[i] if i < len(labels) else ""
+        value = arabic.value_at(i) if arabic is not None else None
+        front = roman.value_at(i) if roman is not None else None
+        if value is not None and value >= 1 and (roman is None or i > roman.pages[-1]):
+            out.append(str(value))
+        elif front is not None and front >= 1 and (arabic is None or i < arabic.pages[0]):
+            out.append(to_roman(front))
+        else:
+            out.append(label)
+    return out

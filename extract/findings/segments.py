@@ -1,0 +1,159 @@
+"""Blocks -> labelled segments: each label with the blocks that state its findings, explanation left out.
+
+A segment runs from a label to the next label or heading. Not everything under a label is a
+finding: reports follow a finding with the evidence for it ("We found that …"). What belongs is
+told by what each block is, in small rules read top to bottom in ``statement_units``:
+
+- everything in the call-out box the label heads (a box split by a page or column break is one box);
+- list items under a title, or under a lead-in, or under a statement ending in ":" (its bullets);
+- a paragraph that is a lead-in, or a statement (an obligation with an action of its own);
+- the first paragraph after a cause-of-concern title (a cause is a statement of fact, not an obligation),
+  or after a numbered title ("Area for improvement 3" + the paragraph that states it).
+
+The first block that fits none of these ends the segment; so do a table row and a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from hmic_extract.model import CAUSES_OF_CONCERN, ISSUES_OF_CONCERN
+
+from .blocks import Block
+from .labels import Label, label_of
+from .settings import ReportSettings
+from .statements import is_lead_in, is_statement
+
+CHAPTER_SUMMARY = re.compile(r"(?i)\b(summary|overview|at a glance|key findings|executive)\b")
+STATEMENT_OF_FACT = (CAUSES_OF_CONCERN, ISSUES_OF_CONCERN)  # sections whose findings need not be obligations
+
+
+@dataclass
+class Unit:
+    """A block in context: the label it is or opens (if any) and the chapter it sits in."""
+
+    block: Block
+    label: Label | None
+    chapter: int  # counts chapter-size headings before it
+    summary: bool  # the chapter's heading names a summary ("Summary of findings", "Executive summary")
+    position: int  # index in reading order
+
+
+@dataclass
+class Segment:
+    """A label and the blocks under it, up to the next label or heading."""
+
+    head: Unit
+    body: list[Unit] = field(default_factory=list)
+
+    @property
+    def label(self) -> Label:
+        assert self.head.label is not None
+        return self.head.label
+
+
+def chapter_heading_size(blocks: list[Block], settings: ReportSettings) -> float:
+    """The size of chapter headings: the largest heading size used more than once (a cover title is used once)."""
+    sizes = Counter(round(b.size) for b in blocks if b.kind == "heading")
+    repeated = [size for size, n in sizes.items() if n > 1 and size >= settings.heading_size]
+    return max(repeated) - 0.5 if repeated else settings.body_size + 4
+
+
+def blocks_to_units(blocks: list[Block], settings: ReportSettings) -> list[Unit]:
+    """Given blocks in reading order, return them with their labels, chapters and summary context."""
+    chapter_size = chapter_heading_size(blocks, settings)
+    units: list[Unit] = []
+    chapter, summary = 0, False
+    previous: Block | None = None
+    for position, block in enumerate(blocks):
+        label = label_of(block, previous, settings)
+        if block.kind == "heading" and block.size >= chapter_size:
+            chapter += 1
+            summary = label.summary if label is not None else bool(CHAPTER_SUMMARY.search(block.flat))
+        units.append(Unit(block, label, chapter, summary, position))
+        previous = block
+    return units
+
+
+def units_to_segments(units: list[Unit]) -> list[Segment]:
+    """Given units in reading order, return one segment per label, holding the units up to the next label or heading."""
+    segments: list[Segment] = []
+    current: Segment | None = None
+    for unit in units:
+        if unit.label is not None:
+            current = Segment(unit)
+            segments.append(current)
+        elif unit.block.kind == "heading":
+            current = None
+        elif current is not None:
+            current.body.append(unit)
+    return segments
+
+
+def same_box(box: int | None, last: Block, block: Block) -> bool:
+    """Whether ``block`` is in the box ``box`` (a box split by a page or column break is one box)."""
+    if box is None or block.box is None:
+        return False
+    if block.box == box:
+        return True
+    first, end = block.lines[0], last.lines[-1]
+    return first.page != end.page or first.column != end.column
+
+
+def opens_list(label: Label) -> bool:
+    """A title that heads a list of findings rather than one ("Areas for improvement", "Recommendation", but not
+    "Recommendation 3")."""
+    return not label.inline and not label.number
+
+
+def statement_units(segment: Segment) -> list[Unit]:
+    """Given a segment, return the units under its label that state findings, in order (see the module doc)."""
+    label = segment.label
+    head = segment.head.block
+    box = head.box
+    kept: list[Unit] = []
+    last = head
+    wants_bullets = label.inline and label.rest.rstrip().endswith(":")
+    for unit in segment.body:
+        block = unit.block
+        if block.kind == "caption":
+            continue
+        if block.in_table:
+            break
+        if box is not None:
+            if not same_box(box, last, block):
+                break
+            box, last = block.box, block
+            kept.append(unit)
+            continue
+        if block.kind == "item":
+            if wants_bullets or opens_list(label) or (kept and kept[-1].block.kind == "item"):
+                kept.append(unit)
+                last = block
+                continue
+            break
+        text = block.flat
+        if is_lead_in(text):
+            kept.append(unit)
+            wants_bullets = True
+            last = block
+            continue
+        if label.inline:
+            break
+        if not kept and (is_statement(text) or label.section in STATEMENT_OF_FACT or label.number
+                         or block.box is not None):
+            kept.append(unit)
+            wants_bullets = text.rstrip().endswith(":")
+            box = block.box
+            last = block
+            continue
+        if kept and is_statement(text) and (opens_list(label) or label.section in STATEMENT_OF_FACT
+                                            or label.others):
+            kept.append(unit)
+            wants_bullets = text.rstrip().endswith(":")
+            last = block
+            continue
+        break
+    return kept

@@ -1,0 +1,84 @@
+"""The tolerances of the findings path, in one frozen object estimated from the report in hand.
+
+Nothing deep in the findings path reads a module constant: every step takes a ``ReportSettings``.
+``estimate_settings`` derives the body text size and line pitch from the lines themselves, so a
+report set in 12 pt with loose leading and one set in 9 pt are read with the same rules; a test can
+build one by hand ("with a 14 pt body font") and the code adapts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .lines import Line
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """How far things may differ and still count as the same (points unless said otherwise)."""
+
+    body_size: float = 10.0  # the size most text is set in
+    line_gap: float = 3.0  # the commonest white gap between two lines of one paragraph
+    weightless: bool = False  # the text carries no bold at all (words from OCR): labels are found as whole lines
+    margin_zone: float = 0.1  # share of the page height at top and bottom where running heads and footers live
+    same_spot: float = 4.0  # a running head repeats at the same height, give or take this
+    column_edge: float = 3.0  # right-column lines start within this of a common left edge
+    min_column_lines: int = 5  # lines at one right-hand edge before a page counts as two columns
+    indent_slack: float = 3.0  # a wrapped item line starts within this of the item's text
+    size_slack: float = 0.6  # two lines this close in size may be one block
+    heading_growth: float = 1.5  # a line this much larger than body text is a heading
+    small_text: float = 1.2  # a line this much smaller than body text is a caption, chart label or footnote
+    max_heading_words: int = 18  # a bold run longer than this is an emphasised paragraph, not a heading
+    same_text: float = 0.9  # similarity at which a summary's finding is the chapter's finding restated
+    min_label_score: float = 2.0  # see labels.score_*: evidence needed before a run counts as a label
+
+    @property
+    def para_gap(self) -> float:
+        """The largest white gap between two lines of one paragraph."""
+        return self.line_gap + 0.3 * self.body_size
+
+    @property
+    def heading_size(self) -> float:
+        """Lines at least this large are headings."""
+        return self.body_size + self.heading_growth
+
+    @property
+    def caption_size(self) -> float:
+        """Lines smaller than this are captions, chart labels or footnotes."""
+        return self.body_size - self.small_text
+
+
+# OCR boxes give rough sizes and left edges, and no bold.
+OCR_SLACK = {"size_slack": 1.6, "indent_slack": 7.0, "heading_growth": 3.1, "small_text": 2.8}
+
+
+def body_text_size(lines: Iterable[Line]) -> float:
+    """The size most text is set in (weighted by characters)."""
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        sizes[ln.size] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def usual_line_gap(lines: list[Line]) -> float:
+    """The commonest gap between consecutive lines of one paragraph (leading minus text height)."""
+    gaps: Counter[float] = Counter()
+    for prev, ln in pairwise(lines):
+        gap = ln.top - prev.bottom
+        if prev.page == ln.page and prev.column == ln.column and 0 <= gap < prev.size and prev.size == ln.size:
+            gaps[round(gap * 2) / 2] += 1
+    return gaps.most_common(1)[0][0] if gaps else 3.0
+
+
+def estimate_settings(lines: list[Line], **overrides) -> ReportSettings:
+    """Given the report's lines in reading order, return settings fitted to its body text (``overrides`` win)."""
+    weightless = not any(ln.bold for ln in lines)
+    settings = ReportSettings(body_size=body_text_size(lines), line_gap=usual_line_gap(lines), weightless=weightless)
+    if weightless:
+        settings = replace(settings, **OCR_SLACK)
+    return replace(settings, **overrides) if overrides else settings
