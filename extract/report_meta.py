@@ -18,6 +18,7 @@ DATE = re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{MONTHS})\s+(?:19|20)
 YEAR = re.compile(r"\b(20\d\d(?:[/–-]\d\d(?!\d))?)\b")
 FORCE = re.compile(r"\b((?:[A-Z][a-z]+(?:\s+(?:and|&|of|upon)\s+|\s+)){1,4}?"
                    r"(?:Police\s+Service(?:\s+of\s+(?:Scotland|Northern\s+Ireland))?|Police|Constabulary))\b")
+INSPECTORATE_NAME = re.compile(r"(?i)\binspectorate\b")
 FORCE_AFTER = re.compile(r"(?i)\b(?:inspection\s+of|report\s+on|force:)\s+(.+)")
 INSPECTORATES = (("HMICFRS", re.compile(r"\bHMICFRS\b|Fire\s*&?\s*(?:and\s+)?Rescue\s+Services")),
                  ("HMIC", re.compile(r"\bHMIC\b|Inspectorate\s+of\s+Constabulary")))
@@ -48,9 +49,9 @@ def force_of(texts: list[str]) -> str:
             if found:
                 return " ".join(found.group(1).split())
     for text in texts:
-        found = FORCE.search(text)
-        if found:
-            return " ".join(found.group(1).split())
+        for found in FORCE.finditer(text):
+            if not INSPECTORATE_NAME.search(found.group(1)):  # "Inspectorate of Constabulary" is not a force
+                return " ".join(found.group(1).split())
     return ""
 
 

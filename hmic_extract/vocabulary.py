@@ -491,7 +491,8 @@ def canonical_addressee(subject: str, force: str = "") -> str:
     return it as the Addressee column writes it ("chief constables", "the NPCC", ``force`` or "the force").
 
     A body the vocabulary knows is named its one way, also when printed with a role ("the NPCC lead for …"); a
-    force's own name is kept as printed; "the force" is the report's force when known.
+    force's own name is kept as printed; "the force" is the report's force when known, and so is any other subject
+    of a force's report ("Detainees should be offered …" asks the force to act).
     """
     flat = fold(subject).strip(" ,.;:")
     if not flat:
@@ -506,6 +507,8 @@ def canonical_addressee(subject: str, force: str = "") -> str:
         if " ".join(words[:n]) in ADDRESSEE_KEYS:
             return ADDRESSEE_KEYS[" ".join(words[:n])]
     if force and _addressee_key(force) == key:
+        return force
+    if force and not is_force_name(flat):  # in a force's report, "Detainees should …" is the force's to act on
         return force
     return re.sub(r"^The\s", "the ", flat)
 

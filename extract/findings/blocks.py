@@ -16,6 +16,7 @@ from hmic_extract.vocabulary import match_title
 
 from .lines import Line
 from .settings import ReportSettings
+from .statements import MODAL
 
 CAPTION = re.compile(r"(?i)^(?:figure|fig\.|table|chart|graph|source|note)s?\s*\d*[a-z]?\s*[:.–—-]")
 SENTENCE_END = re.compile(r"[.!?:;]['’”)]?$")
@@ -61,6 +62,8 @@ def is_title_line(line: Line) -> bool:
     text = line.text.strip()
     if (not text[:1].isupper() and not text[:1].isdigit()) or FULL_STOP.search(text):
         return False
+    if line.lead_bold and not line.bold:  # a bold label run, then the finding in regular type
+        return False
     match = match_title(text.rstrip(":–—- "), fuzzy=False)
     return match is not None and is_theme(match.theme)
 
@@ -70,7 +73,16 @@ MAX_THEME_WORDS = 7
 
 def is_theme(text: str) -> bool:
     """What may follow a title after a dash or colon: a short theme ("– Efficiency"), not a finding's sentence."""
-    return len(text.split()) <= MAX_THEME_WORDS and not SENTENCE_END.search(text.strip())
+    text = text.strip()
+    return len(text.split()) <= MAX_THEME_WORDS and not SENTENCE_END.search(text) and not text[:1].islower() \
+        and not MODAL.search(text)
+
+
+def runs_on(line: Line, after: Line | None, settings: ReportSettings) -> bool:
+    """Whether a line's sentence runs on into the next line (set just below it, starting in lower case): a label
+    opening a paragraph ("Area for improvement: The force needs / to make sure …"), not a title."""
+    return after is not None and after.page == line.page and after.column == line.column \
+        and 0 <= after.top - line.bottom <= settings.para_gap and after.text[:1].islower()
 
 
 def line_kind(line: Line, settings: ReportSettings) -> str:
@@ -114,12 +126,18 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     if (prev.box is None) != (line.box is None):
         return False
     if kind == "item" and line.x0 < block[0].text_x0 - settings.indent_slack and line.column == prev.column \
-            and line.page == prev.page:
+            and line.page == prev.page and not runs_on_at_leading(prev, line, settings):
         return False
     if line.page == prev.page and line.column == prev.column and line.top >= prev.top:
         return line.top - prev.bottom <= settings.para_gap and line.box == prev.box
     # A page or column break: the block goes on unless it had ended a sentence (and the next line starts one).
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
+
+
+def runs_on_at_leading(prev: Line, line: Line, settings: ReportSettings) -> bool:
+    """A numbered paragraph whose wrapped lines return to the margin: the sentence runs on at the leading of one
+    paragraph (not the wider gap before the next paragraph)."""
+    return not SENTENCE_END.search(prev.text) and 0 <= line.top - prev.bottom <= settings.line_gap + 1.5
 
 
 def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:
@@ -135,8 +153,10 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
 def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
     """Given lines in reading order, return blocks, joining a block broken by a page or column break."""
     groups: list[tuple[str, list[Line], str]] = []  # (first line's type, lines, marker)
-    for ln in lines:
+    for i, ln in enumerate(lines):
         line_type = line_kind(ln, settings)
+        if line_type == "title" and runs_on(ln, lines[i + 1] if i + 1 < len(lines) else None, settings):
+            line_type = "text"
         if groups and settings.weightless and lost_bullet(groups[-1][1], groups[-1][0], ln, line_type, settings):
             groups.append(("item", [ln], "•"))
         elif groups and continues(groups[-1][1], groups[-1][0], ln, line_type, settings):
@@ -145,6 +165,21 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
             groups.append((line_type, [ln], ln.marker))
     out = []
     for line_type, group, marker in groups:
+        if line_type == "text" and not marker:
+            marker = opening_number(group[0])
         kind = "item" if line_type == "item" or marker else block_kind(group, settings)
         out.append(Block(kind, group, marker))
     return out
+
+
+OPENING_NUMBER = re.compile(r"^([–—-]|\(\w{1,4}\)|\w{1,3}\)|\d{1,2}\.|[a-z]\.|[ivx]{1,4}\.)\s+(?=\S)")
+
+
+def opening_number(line: Line) -> str:
+    """A paragraph opened by a bracketed or dotted number set inline ("(a) Within three months, …", "2. The force
+    …") is a numbered item; the number is cut from its text. Bare numbers ("2.4 percent") stay text."""
+    m = OPENING_NUMBER.match(line.text)
+    if not m or line.bold:
+        return ""
+    line.marker, line.text = m.group(1), line.text[m.end():]
+    return line.marker

@@ -34,6 +34,7 @@ class Draft:
     theme: str = ""
     lead_in: str = ""
     open: bool = False  # a statement ending in ":" whose bullets are still to come
+    marker: str = ""  # the list marker of an item finding ("" for a paragraph)
     cause: Draft | None = None
     detail: dict[str, str] = field(default_factory=dict)
 
@@ -46,6 +47,22 @@ def item_number(marker: str) -> str:
     """The number an item marker prints, without brackets or full stop ("(b)" -> "b"), or "" for a bullet glyph."""
     stripped = marker.strip("().[] ")
     return stripped if re.fullmatch(r"[0-9A-Za-z]{1,3}(?:\.\d{1,2})?", stripped) else ""
+
+
+def marker_kind(marker: str) -> str:
+    """ "number" for "1.", "(a)", "iv)"; "glyph" for a bullet."""
+    return "number" if item_number(marker) else "glyph"
+
+
+def sub_item(opener: Draft, block) -> bool:
+    """Whether an item completes an open finding (its bullets) rather than starting the next one: any item under a
+    paragraph ending in ":", and under an item only one marked differently or set further in."""
+    if not opener.marker:
+        return True
+    first, line = opener.lines[0], block.lines[0]
+    if marker_kind(block.marker) != marker_kind(opener.marker):
+        return True
+    return line.page == first.page and line.column == first.column and line.x0 > first.x0 + 4
 
 
 def section_for(segment: Segment, text: str, drafts: list[Draft], lead_in: str) -> str:
@@ -91,13 +108,14 @@ def segment_to_drafts(segment: Segment) -> list[Draft]:
         block = unit.block
         text = block.text
         if block.kind == "item":
-            if current is not None and current.open:
+            if current is not None and current.open and sub_item(current, block):
                 current.add(block.lines, text)
                 continue
             fragment = drop_list_joiner(text) if lead_in else text
             section = section_for(segment, block.flat, drafts, lead_in)
             current = new(section, item_number(block.marker), unit, block.lines, fragment, lead_in)
-            current.open = False
+            current.open = text.rstrip().endswith(":") and not lead_in
+            current.marker = block.marker
             continue
         if is_lead_in(block.flat):
             lead_in, current = " ".join(block.flat.split()), None

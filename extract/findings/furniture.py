@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from hmic_extract.vocabulary import match_label, match_title
-
-from .lines import Line
+from .lines import Line, is_label
 from .page_numbers import Progression, in_margin
 from .settings import ReportSettings
 
@@ -23,10 +21,6 @@ LONE_NUMBER = re.compile(r"(?i)^(?:page\s+)?(\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/)
 def furniture_key(line: Line, settings: ReportSettings) -> tuple[str, int]:
     """What a running head has in common from page to page: its text with digits masked, and its height."""
     return re.sub(r"\d+", "#", line.text.lower()), round(line.top / settings.same_spot)
-
-
-def is_label(line: Line) -> bool:
-    return match_title(line.text) is not None or match_label(line.text) is not None
 
 
 def drop_furniture(pages: dict[int, list[Line]], heights: dict[int, float], settings: ReportSettings,

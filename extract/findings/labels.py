@@ -90,13 +90,8 @@ def opens_sentence(rest: str) -> float:
 
 
 def against(block: Block, settings: ReportSettings) -> float:
-    """Table cells (a contents line, a summary or progress table) and caption-size type are not labels."""
-    penalty = 0.0
-    if block.in_table:
-        penalty -= 3.0
-    if block.size < settings.caption_size:
-        penalty -= 3.0
-    return penalty
+    """Caption-size type is not a label (table cells, contents lines and progress tables never are: see callers)."""
+    return -3.0 if block.size < settings.caption_size else 0.0
 
 
 # --- decisions ----------------------------------------------------------------------------------
@@ -106,7 +101,7 @@ def title_label(block: Block, previous: Block | None, settings: ReportSettings) 
     """A block that is a section title and nothing else, if the evidence says it is one."""
     text = block.flat.strip().rstrip(":–—- ")
     match = match_title(text, fuzzy=settings.weightless)
-    if match is None or not is_theme(match.theme):
+    if match is None or not is_theme(match.theme) or block.in_table:
         return None
     score = emphasis(block, settings) + own_line(block) + box_top(block, previous) + numbered(match) \
         + against(block, settings)
@@ -123,7 +118,7 @@ def inline_label(block: Block, settings: ReportSettings) -> Label | None:
     """A label opening a paragraph ("Area for improvement 2: The force should …"), if the evidence says it is one."""
     first = block.lines[0].text
     match = match_label(first, fuzzy=settings.weightless)
-    if match is None or not match.rest:
+    if match is None or not match.rest or block.in_table:
         return None
     score = lead_emphasis(block, match.head) + numbered(match) + separated(match) + opens_sentence(match.rest) \
         + against(block, settings)

@@ -19,11 +19,17 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points
 
 SAME_LINE_OVERLAP = 0.5  # share of the smaller word height two words must overlap to sit on one row
 GUTTER_GAP = 1.2  # x font size: a wider gap between words splits a row into fragments
+JUSTIFIED_GAP = 2.0  # x the row's usual gap: a narrower wide gap is a justified line's space, not a gutter
+WIDE_GAP = 2.5  # x font size: a gap this wide splits a row whatever its other gaps
+COLUMN_SNAP = 3.0  # points: fragments starting this close start the same column
+MIN_COLUMN_ROWS = 3  # rows whose second fragment starts at one x before that x is a column start
+MARKER_GAP = 3.0  # x font size: a list marker is at most this far from its text (a chart label further off is not)
 MIN_BOX = (80.0, 14.0)  # width, height of the smallest call-out box
 BOLD_SHARE = 0.9  # share of a line's characters in bold for the line to be bold (a bold run then prose is not)
 MAX_BOX_SHARE = 0.5  # a rectangle covering more of the page is a page background or border, not a call-out
 
 BOLD_FONT = re.compile(r"(?i)bold|black|heavy|semibold|demi|,b$")
+DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}")  # a contents line: a title, dots, a page number
 SYMBOL_FONT = re.compile(r"(?i)dingbat|wingding|symbol|webdings")
 # A glyph that is only ever a bullet (also as an unmapped "(cid:127)" or a Symbol-font private-use character).
 BULLET_GLYPH = re.compile(r"^(?:[•●▪■◦‣∙·○□➢►✓✔➤◆◇♦*\uf000-\uf0ff]|\(cid:\d+\))$")
@@ -49,7 +55,7 @@ class Line:
     text_x0: float = 0.0  # where the text starts after the marker
     column: int = 0  # 0: one column (or spans the gutter), 1: left column, 2: right column
     box: int | None = None  # the call-out box the line sits in
-    peers: int = 0  # other fragments on the same physical row and column (a table row has some)
+    peers: int = 0  # other fragments on the same physical row and column (a table row or contents line has some)
     font: str = ""
     row: int = 0  # the physical row on its page (fragments of one row share it)
 
@@ -62,31 +68,49 @@ def word_is_bold(word: dict) -> bool:
     return bool(BOLD_FONT.search(word.get("fontname", "")))
 
 
+def is_label(line: Line) -> bool:
+    """Whether a line is a finding label or title (never page furniture, never a page number)."""
+    from hmic_extract.vocabulary import match_label, match_title
+
+    return match_title(line.text) is not None or match_label(line.text) is not None
+
+
 def words_to_rows(words: list[dict]) -> list[list[dict]]:
-    """Given a page's words, return them grouped into physical rows (words that overlap vertically)."""
+    """Given a page's words, return them grouped into physical rows (words that overlap a row's usual band).
+
+    A row's band is the median top and bottom of its words, so one large word (a heading in the other
+    column) does not bridge two lines of small text into one row.
+    """
     rows: list[list[dict]] = []
+    bands: list[tuple[float, float]] = []
     for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
         height = word["bottom"] - word["top"]
-        for row in reversed(rows[-3:]):
-            top, bottom = min(w["top"] for w in row), max(w["bottom"] for w in row)
+        for i in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
+            top, bottom = bands[i]
             overlap = min(bottom, word["bottom"]) - max(top, word["top"])
             if overlap > SAME_LINE_OVERLAP * min(height, bottom - top):
-                row.append(word)
+                rows[i].append(word)
+                bands[i] = (median(w["top"] for w in rows[i]), median(w["bottom"] for w in rows[i]))
                 break
         else:
             rows.append([word])
+            bands.append((word["top"], word["bottom"]))
     return [sorted(row, key=lambda w: w["x0"]) for row in rows]
 
 
 def row_to_fragments(row: list[dict]) -> list[list[dict]]:
-    """Given a row's words, split it where a gap is wider than a column gutter; a lone marker stays with its text."""
+    """Given a row's words, split it where a gap is as wide as a column gutter and much wider than the row's other
+    gaps (a justified line's wide spaces are all alike); a lone marker stays with its text."""
+    gaps = [b["x0"] - a["x1"] for a, b in pairwise(row)]
+    usual = median(gaps) if gaps else 0.0
     parts: list[list[dict]] = [[row[0]]]
-    for prev, word in pairwise(row):
-        gap = word["x0"] - prev["x1"]
-        lone_marker = len(parts[-1]) == 1 and (BULLET_GLYPH.match(parts[-1][0]["text"])
-                                               or ITEM_NUMBER.match(parts[-1][0]["text"])
-                                               or SYMBOL_FONT.search(parts[-1][0].get("fontname", "")))
-        if gap > GUTTER_GAP * max(prev["size"], word["size"]) and not lone_marker:
+    for (prev, word), gap in zip(pairwise(row), gaps, strict=True):
+        size = max(prev["size"], word["size"])
+        lone_marker = len(parts[-1]) == 1 and gap <= MARKER_GAP * word["size"] and (
+            BULLET_GLYPH.match(parts[-1][0]["text"]) or ITEM_NUMBER.match(parts[-1][0]["text"])
+            or SYMBOL_FONT.search(parts[-1][0].get("fontname", "")))
+        gutter = gap > GUTTER_GAP * size and (gap > JUSTIFIED_GAP * usual or gap > WIDE_GAP * size)
+        if gutter and not lone_marker:
             parts.append([word])
         else:
             parts[-1].append(word)
@@ -168,15 +192,42 @@ def box_of(line: Line, boxes: list[Box]) -> int | None:
     return max(around, key=lambda i: (boxes[i][2] - boxes[i][0]) * (boxes[i][3] - boxes[i][1])) if around else None
 
 
+def column_starts(fragments: list[list[dict]]) -> list[float]:
+    """Where a page's columns of text start: left edges shared by several fragments that follow a gutter."""
+    counts = Counter(round(f[0]["x0"] / COLUMN_SNAP) for i, f in enumerate(fragments) if f[0].get("_after_gutter"))
+    return [key * COLUMN_SNAP for key, n in counts.items() if n >= MIN_COLUMN_ROWS]
+
+
+def split_at_columns(fragment: list[dict], starts: list[float]) -> list[list[dict]]:
+    """Split a fragment where a word starts a column the page's other rows start (two justified columns whose
+    gutter is no wider than their spaces)."""
+    parts: list[list[dict]] = [[fragment[0]]]
+    for prev, word in pairwise(fragment):
+        lone_marker = len(parts[-1]) == 1 and (BULLET_GLYPH.match(prev["text"]) or ITEM_NUMBER.match(prev["text"])
+                                               or SYMBOL_FONT.search(prev.get("fontname", "")))
+        if not lone_marker and word["x0"] - prev["x1"] >= 0.4 * word["size"] \
+                and any(abs(word["x0"] - x) <= COLUMN_SNAP for x in starts):
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return parts
+
+
 def words_to_lines(words: list[dict], index: int, boxes: list[Box]) -> list[Line]:
     """Given a page's words (text, x0, x1, top, bottom, size, fontname) and its boxes, return its line fragments."""
     lines = []
-    for number, row in enumerate(words_to_rows(words)):
-        fragments = [fragment_to_line(fragment, index) for fragment in row_to_fragments(row)]
+    rows = [row_to_fragments(row) for row in words_to_rows(words)]
+    for parts in rows:
+        for part in parts[1:]:
+            part[0]["_after_gutter"] = True
+    starts = column_starts([f for parts in rows for f in parts])
+    for number, parts in enumerate(rows):
+        split = [piece for part in parts for piece in (split_at_columns(part, starts) if starts else [part])]
+        fragments = [fragment_to_line(fragment, index) for fragment in split]
         for line in fragments:
             found = box_of(line, boxes)
             line.box = None if found is None else index * 1000 + found
-            line.peers = len(fragments) - 1
+            line.peers = len(fragments) - 1 + (1 if DOT_LEADER.search(line.text) else 0)
             line.row = number
             lines.append(line)
     return lines

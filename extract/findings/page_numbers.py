@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .lines import Line
+from .lines import Line, is_label
 from .settings import ReportSettings
 
 # A number standing on its own: not part of "2021/22", "2023–25", "1,204", "3.5" or a word.
@@ -94,7 +94,7 @@ def margin_candidates(pages: dict[int, list[Line]], heights: dict[int, float],
     for index, lines in pages.items():
         for ln in lines:
             band = in_margin(ln, heights[index], settings)
-            if not band:
+            if not band or is_label(ln):
                 continue
             tokens = list(NUMBER_TOKEN.finditer(ln.text))
             if not tokens:
@@ -131,9 +131,17 @@ def best_progression(candidates: list[Candidate], roman: bool, pages: set[int] |
                                                              kv[0][0][1] == "last"))
     if count < min_support:
         return None
-    offsets = {offset for (where, offset), n in support.items() if where == place and n >= min_support}
-    found = [c for c in chosen if c.place == place and c.value - c.page in offsets]
-    return Progression(place, {c.page: c.value for c in found}, frozenset(c.line for c in found))
+    values_at: dict[int, int] = {}
+    lines: set[int] = set()
+    for (where, offset), n in sorted(support.items(), key=lambda kv: -kv[1]):
+        if where != place or n < min_support:
+            continue
+        run = [c for c in chosen if c.place == place and c.value - c.page == offset]
+        if values_at and any(min(values_at) <= c.page <= max(values_at) for c in run):
+            continue  # runs of numbering follow one another; they never interleave
+        values_at.update({c.page: c.value for c in run})
+        lines.update(c.line for c in run)
+    return Progression(place, values_at, frozenset(lines))
 
 
 def find_progressions(pages: dict[int, list[Line]], heights: dict[int, float],

@@ -6,22 +6,31 @@ bands; inside a band the left column is read before the right one.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
-from .lines import Line
+from .lines import DOT_LEADER, Line
 from .settings import ReportSettings
 
 
 def assign_columns(lines: list[Line], width: float, settings: ReportSettings) -> None:
-    """Mark lines of two-column pages as left (1) or right (2) column; lines spanning the gutter stay 0."""
+    """Mark lines of two-column pages as left (1) or right (2) column; lines spanning the gutter stay 0.
+
+    A page is set in two columns when text starts right of the middle while hardly any line crosses the middle
+    (a full-width heading or box may); a narrow column of numbers (a table's page column) is not a column of
+    text, and a one-column page with a table beside its prose has many lines crossing the middle.
+    """
     mid = width / 2
-    right_edges = Counter(round(ln.x0 / settings.column_edge) for ln in lines if ln.x0 > mid)
-    if not right_edges or right_edges.most_common(1)[0][1] < settings.min_column_lines:
+    edge = settings.column_edge
+    right = [ln for ln in lines if ln.x0 >= mid - edge and len(ln.text.split()) >= 3]
+    left = [ln for ln in lines if ln.x1 <= mid + edge]
+    crossing = [ln for ln in lines if ln.x0 < mid - edge and ln.x1 > mid + edge]
+    if not right or len(left) + len(right) < settings.min_column_lines \
+            or len(crossing) > max(2, 0.15 * len(lines)):
         return
     for ln in lines:
-        if ln.x1 <= mid + settings.column_edge:
+        if ln.x1 <= mid + edge:
             ln.column = 1
-        elif ln.x0 >= mid - settings.column_edge:
+        elif ln.x0 >= mid - edge:
             ln.column = 2
 
 
@@ -31,7 +40,20 @@ def count_peers(lines: list[Line]) -> None:
     for ln in lines:
         rows[(ln.row, ln.column)].append(ln)
     for ln in lines:
-        ln.peers = len(rows[(ln.row, ln.column)]) - 1
+        ln.peers = len(rows[(ln.row, ln.column)]) - 1 + (1 if DOT_LEADER.search(ln.text) else 0)
+
+
+def mark_merged_table_rows(lines: list[Line]) -> None:
+    """A table row whose cells sit too close to split (one fragment running over a column boundary of the rows
+    around it) is a table row too: give it a peer, so it is read as a table cell, not prose."""
+    for ln in lines:
+        if ln.peers:
+            continue
+        near = [o for o in lines if o.peers and o.column == ln.column and o.page == ln.page
+                and abs(o.top - ln.top) <= 2.5 * max(ln.size, o.size)]
+        boundaries = {o.x0 for o in near for other in near if other.row == o.row and other.x0 < o.x0}
+        if any(ln.x0 < b - 2 < ln.x1 - 2 for b in boundaries):
+            ln.peers = 1
 
 
 def reading_order(lines: list[Line]) -> list[Line]:
@@ -53,5 +75,6 @@ def order_pages(pages: dict[int, list[Line]], widths: dict[int, float], settings
     for index in sorted(pages):
         assign_columns(pages[index], widths[index], settings)
         count_peers(pages[index])
+        mark_merged_table_rows(pages[index])
         ordered.extend(reading_order(pages[index]))
     return ordered

@@ -21,11 +21,27 @@ def comparable(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower().replace("’", "'")).strip()
 
 
+MIN_FRAGMENT_WORDS = 5
+
+
+def similar(x: str, y: str, settings: ReportSettings) -> bool:
+    return x == y or SequenceMatcher(None, x, y, autojunk=False).ratio() >= settings.same_text
+
+
 def same_finding(a: Draft, b: Draft, settings: ReportSettings) -> bool:
+    """Whether two drafts state one finding: the same text, or a fragment under a lead-in and the full sentence a
+    summary makes of it ("Within three months, X should:" + "make sure that …" = "Within three months, X should
+    make sure that …")."""
     if a.section != b.section:
         return False
     x, y = comparable(a.text), comparable(b.text)
-    return x == y or SequenceMatcher(None, x, y, autojunk=False).ratio() >= settings.same_text
+    if similar(x, y, settings):
+        return True
+    for one, other in ((a, y), (b, x)):
+        if one.lead_in and similar(comparable(one.lead_in + " " + one.text), other, settings):
+            return True
+    shorter, longer = sorted((x, y), key=len)
+    return len(shorter.split()) >= MIN_FRAGMENT_WORDS and longer.endswith(shorter)
 
 
 def merge_summary_repeats(drafts: list[Draft], printed: list[str], settings: ReportSettings) -> list[Draft]:

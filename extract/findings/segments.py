@@ -20,11 +20,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from hmic_extract.model import CAUSES_OF_CONCERN, ISSUES_OF_CONCERN
+from hmic_extract.vocabulary import sections_named
 
 from .blocks import Block
 from .labels import Label, label_of
 from .settings import ReportSettings
-from .statements import is_lead_in, is_statement
+from .statements import is_lead_in, is_statement, strip_timescale
 
 CHAPTER_SUMMARY = re.compile(r"(?i)\b(summary|overview|at a glance|key findings|executive)\b")
 STATEMENT_OF_FACT = (CAUSES_OF_CONCERN, ISSUES_OF_CONCERN)  # sections whose findings need not be obligations
@@ -55,8 +56,9 @@ class Segment:
 
 
 def chapter_heading_size(blocks: list[Block], settings: ReportSettings) -> float:
-    """The size of chapter headings: the largest heading size used more than once (a cover title is used once)."""
-    sizes = Counter(round(b.size) for b in blocks if b.kind == "heading")
+    """The size of chapter headings: the largest heading size used on more than one page (a cover title is used
+    once, perhaps over several lines)."""
+    sizes = Counter(size for size, _ in {(round(b.size), b.lines[0].page) for b in blocks if b.kind == "heading"})
     repeated = [size for size, n in sizes.items() if n > 1 and size >= settings.heading_size]
     return max(repeated) - 0.5 if repeated else settings.body_size + 4
 
@@ -77,15 +79,22 @@ def blocks_to_units(blocks: list[Block], settings: ReportSettings) -> list[Unit]
     return units
 
 
+def is_timescale(text: str) -> bool:
+    """A heading that is only a timescale ("Immediately", "Within three months") groups findings under their label."""
+    timescale, rest = strip_timescale(text.strip().rstrip(":"))
+    return bool(timescale) and not rest
+
+
 def units_to_segments(units: list[Unit]) -> list[Segment]:
-    """Given units in reading order, return one segment per label, holding the units up to the next label or heading."""
+    """Given units in reading order, return one segment per label, holding the units up to the next label or
+    heading (a timescale heading inside a list does not end it)."""
     segments: list[Segment] = []
     current: Segment | None = None
     for unit in units:
         if unit.label is not None:
             current = Segment(unit)
             segments.append(current)
-        elif unit.block.kind == "heading":
+        elif unit.block.kind == "heading" and not (current is not None and is_timescale(unit.block.flat)):
             current = None
         elif current is not None:
             current.body.append(unit)
@@ -108,6 +117,12 @@ def opens_list(label: Label) -> bool:
     return not label.inline and not label.number
 
 
+def introduces(text: str, label: Label) -> bool:
+    """A paragraph introducing the list under a title ("We make the following recommendations."): it names the
+    title's section and states nothing itself."""
+    return label.section in sections_named(text) and not is_statement(text)
+
+
 def statement_units(segment: Segment) -> list[Unit]:
     """Given a segment, return the units under its label that state findings, in order (see the module doc)."""
     label = segment.label
@@ -116,9 +131,10 @@ def statement_units(segment: Segment) -> list[Unit]:
     kept: list[Unit] = []
     last = head
     wants_bullets = label.inline and label.rest.rstrip().endswith(":")
+    introduced = False
     for unit in segment.body:
         block = unit.block
-        if block.kind == "caption":
+        if block.kind == "caption" or block.kind == "heading":  # a timescale heading inside the list
             continue
         if block.in_table:
             break
@@ -129,7 +145,8 @@ def statement_units(segment: Segment) -> list[Unit]:
             kept.append(unit)
             continue
         if block.kind == "item":
-            if wants_bullets or opens_list(label) or (kept and kept[-1].block.kind == "item"):
+            if wants_bullets or opens_list(label) or (kept and kept[-1].block.kind == "item") \
+                    or (not kept and not label.inline):  # a numbered paragraph stating the titled finding
                 kept.append(unit)
                 last = block
                 continue
@@ -154,6 +171,9 @@ def statement_units(segment: Segment) -> list[Unit]:
             kept.append(unit)
             wants_bullets = text.rstrip().endswith(":")
             last = block
+            continue
+        if not kept and not introduced and introduces(text, label):
+            introduced = True
             continue
         break
     return kept

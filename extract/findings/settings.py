@@ -66,11 +66,21 @@ def body_text_size(lines: Iterable[Line]) -> float:
 
 
 def usual_line_gap(lines: list[Line]) -> float:
-    """The commonest gap between consecutive lines of one paragraph (leading minus text height)."""
+    """The commonest gap between two lines of one paragraph (leading minus text height).
+
+    Only gaps after a *full* line count: a line that reaches its column's right edge wraps, so the next line
+    carries on the same paragraph; gaps between paragraphs (often as common in short-paragraph reports) do not.
+    """
+    edges: dict[tuple[int, int], float] = {}
+    for ln in lines:
+        key = (ln.page, ln.column)
+        edges[key] = max(edges.get(key, 0.0), ln.x1)
     gaps: Counter[float] = Counter()
     for prev, ln in pairwise(lines):
         gap = ln.top - prev.bottom
-        if prev.page == ln.page and prev.column == ln.column and 0 <= gap < prev.size and prev.size == ln.size:
+        full = prev.x1 >= edges[(prev.page, prev.column)] - 2 * prev.size
+        if full and prev.page == ln.page and prev.column == ln.column and 0 <= gap < prev.size \
+                and prev.size == ln.size:
             gaps[round(gap * 2) / 2] += 1
     return gaps.most_common(1)[0][0] if gaps else 3.0
 

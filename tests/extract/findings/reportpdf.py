@@ -30,7 +30,8 @@ MARGIN = 62.0
 BODY = ParagraphStyle("body", fontName="Helvetica", fontSize=10.5, leading=14, spaceAfter=7)
 HEADING = ParagraphStyle("heading", fontName="Helvetica-Bold", fontSize=16, leading=20, spaceAfter=8, spaceBefore=6)
 SUBHEADING = ParagraphStyle("subheading", fontName="Helvetica-Bold", fontSize=11, leading=14, spaceAfter=6)
-ITEM = ParagraphStyle("item", parent=BODY, leftIndent=14, bulletIndent=2)
+ITEM = ParagraphStyle("item", parent=BODY, leftIndent=18, bulletIndent=2)
+SUB = ParagraphStyle("sub", parent=BODY, leftIndent=34, bulletIndent=22)  # a bullet under a list item
 SMALL = ParagraphStyle("small", fontName="Helvetica", fontSize=8, leading=10)
 
 

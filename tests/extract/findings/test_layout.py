@@ -68,11 +68,11 @@ def test_a_label_in_a_table_row_is_not_a_label():
 
 def test_two_column_page_reads_the_left_column_before_the_right():
     lines = [line("Overall summary", 60, x1=300, size=17, bold=True)]
-    lines += [line(f"left {i}", 100 + 14 * i, x0=60, x1=285) for i in range(6)]
-    lines += [line(f"right {i}", 100 + 14 * i, x0=310, x1=535) for i in range(6)]
+    lines += [line(f"left line {i} of text", 100 + 14 * i, x0=60, x1=285) for i in range(6)]
+    lines += [line(f"right line {i} of text", 100 + 14 * i, x0=310, x1=535) for i in range(6)]
     assign_columns(lines, 595, SETTINGS)
-    assert [ln.text for ln in reading_order(lines)] == ["Overall summary", *[f"left {i}" for i in range(6)],
-                                                          *[f"right {i}" for i in range(6)]]
+    left, right = [f"left line {i} of text" for i in range(6)], [f"right line {i} of text" for i in range(6)]
+    assert [ln.text for ln in reading_order(lines)] == ["Overall summary", *left, *right]
 
 
 def test_one_column_page_is_read_top_to_bottom_even_with_short_lines():
@@ -115,3 +115,64 @@ def test_a_bold_label_line_ending_in_a_colon_is_a_heading_of_its_own():
 def test_a_regular_weight_title_line_is_a_block_of_its_own():
     lines = [line("Areas for improvement", 100), line("The force should make sure that it records data.", 114)]
     assert [b.kind for b in lines_to_blocks(lines, SETTINGS)] == ["heading", "para"]
+
+
+def test_a_title_with_a_sentence_after_its_colon_is_an_inline_label_not_a_title():
+    first = line("Area for improvement: The force needs to make sure that call handlers", 100,
+                 lead_bold="Area for improvement:")
+    blocks = lines_to_blocks([first, line("use a structured triage process.", 114)], SETTINGS)
+    assert [b.kind for b in blocks] == ["para"]
+    found = label(blocks[0])
+    assert found.inline and found.rest.startswith("The force needs")
+
+
+def test_a_title_line_whose_sentence_runs_on_into_the_next_line_is_not_a_title():
+    lines = [line("AFI 3: The force should improve how it", 100), line("identifies repeat victims.", 114)]
+    assert [b.kind for b in lines_to_blocks(lines, SETTINGS)] == ["para"]
+
+
+def test_a_glossary_definition_after_a_colon_is_not_a_title_theme():
+    assert label(block("heading", line("Recommendation : a specific action that", 100, bold=True))) is None
+
+
+def test_a_contents_line_is_not_a_label():
+    entry = line("Area for Improvement.................................... 39", 100)
+    entry.peers = 1
+    assert label(block("para", entry)) is None
+
+
+def test_an_inline_number_or_dash_opening_a_paragraph_makes_it_an_item():
+    blocks = lines_to_blocks([line("(a) Within three months, the force should review its policy.", 100),
+                              line("– its crime recording policy is understood by all officers;", 124)], SETTINGS)
+    assert [(b.kind, b.marker, b.lines[0].text[:6]) for b in blocks] == [("item", "(a)", "Within"),
+                                                                          ("item", "–", "its cr")]
+
+
+def test_a_wrapped_line_opening_with_a_decimal_stays_text():
+    blocks = lines_to_blocks([line("Crime recording improved by", 100), line("2.4 percent over the year.", 114)],
+                             SETTINGS)
+    assert [b.kind for b in blocks] == ["para"]
+
+
+def test_a_numbered_paragraph_whose_lines_return_to_the_margin_is_one_item():
+    first = line("The force did not have effective arrangements to monitor the use of force, and", 100, x0=62,
+                 marker="2.3")
+    lines = [first, line("could not show that force used on detainees was justified.", 113, x0=62)]
+    assert [(b.kind, len(b.lines)) for b in lines_to_blocks(lines, SETTINGS)] == [("item", 2)]
+
+
+def test_a_page_with_a_short_right_column_is_read_as_two_columns():
+    lines = [line("Responding to the public", 80, x1=243, size=17, bold=True),
+             line("the preservation of evidence when they first", 80.5, x0=333, x1=526),
+             line("call.", 94.7, x0=333, x1=352)]
+    lines += [line(f"left column line {i} of the text", 130 + 14 * i, x0=62, x1=285) for i in range(6)]
+    assign_columns(lines, 595, SETTINGS)
+    order = [ln.text for ln in reading_order(lines)]
+    assert order.index("the preservation of evidence when they first") > order.index("left column line 5 of the text")
+
+
+def test_a_table_with_a_narrow_page_column_is_not_two_columns_of_text():
+    lines = [line(f"The force should do thing {i} well", 100 + 20 * i, x0=62, x1=460) for i in range(6)]
+    lines += [line(str(37 + i), 100 + 20 * i, x0=481, x1=490) for i in range(6)]
+    assign_columns(lines, 595, SETTINGS)
+    assert {ln.column for ln in lines} == {0}

@@ -10,7 +10,7 @@ import pytest
 from hmic_extract.model import AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, RECOMMENDATIONS
 from hmic_extract.pipeline import extract_file
 
-from .reportpdf import HEADING, PAGE_BREAK, Box, Gap, Para, Report, build, build_crossing, filler
+from .reportpdf import HEADING, PAGE_BREAK, SUB, SUBHEADING, Box, Gap, Para, Report, build, build_crossing, filler
 
 AFI_1 = "The force should make sure that it records equality data for victims."
 AFI_2 = "The force should improve how it scrutinises its use of stop and search."
@@ -87,3 +87,121 @@ def test_printed_page_comes_from_a_footer_whatever_else_it_holds(tmp_path, foote
     assert (found[(AREAS_FOR_IMPROVEMENT, 1)].page_ref, found[(AREAS_FOR_IMPROVEMENT, 2)].page_ref) == \
         ("Page 5", "Page 6")
     assert all("PEEL" not in f.issue and "Page" not in f.issue for f in found.values())
+
+
+THEMATIC_RECS = [
+    "By 31 March 2024, chief constables should make sure that their forces analyse the information they receive.",
+    "By 30 June 2024, the Home Office, working with the NPCC, should make sure that there is a national victim care "
+    "service for fraud that includes:",
+    "By 31 December 2024, the College of Policing should publish guidance for investigators.",
+]
+SUB_BULLETS = ["a minimum standard for the time taken to contact vulnerable victims;",
+               "an assessment of each victim’s needs; and", "referral to specialist support where it is needed."]
+
+
+def test_a_numbered_recommendation_ending_in_a_colon_keeps_its_bullets_and_its_siblings_stay_apart(tmp_path):
+    body = [*filler(1), Para("<b>Recommendations</b>"), Para(THEMATIC_RECS[0], bullet="(1)"),
+            Para(THEMATIC_RECS[1], bullet="(2)"), *(Para(b, bullet="•", style=SUB) for b in SUB_BULLETS),
+            Para(THEMATIC_RECS[2], bullet="(3)"), *filler(1)]
+    pdf, _ = build(Report(body, cover=["Nobody’s priority", "A national thematic inspection"]), tmp_path / "t.pdf")
+    doc = extract_file(pdf)
+    found = rows(doc)
+    assert [found[(RECOMMENDATIONS, n)].issue for n in (1, 2, 3)] == [
+        THEMATIC_RECS[0], THEMATIC_RECS[1] + " " + " ".join(SUB_BULLETS), THEMATIC_RECS[2]]
+    assert [found[(RECOMMENDATIONS, n)].addressee for n in (1, 2, 3)] == [
+        "chief constables", "the Home Office", "the College of Policing"]
+    assert len(found) == 3
+
+
+def test_a_summary_of_full_sentences_repeating_lead_in_fragments_counts_once_at_the_chapter(tmp_path):
+    summary = ["Within three months, the force should make sure that investigations are allocated to skilled staff.",
+               "Within six months, the force should develop a plan to increase the number of detectives."]
+    body = [Para("Summary of findings", style=HEADING), Para("<b>Recommendations</b>"),
+            *(Para(s, bullet="–") for s in summary), PAGE_BREAK,
+            Para("Investigating crime", style=HEADING), *filler(1), Box([
+                Para("<b>Cause of concern</b>"),
+                Para("The force doesn’t carry out effective investigations for victims."),
+                Para("<b>Recommendations</b>"), Para("Within three months, the force should:"),
+                Para("make sure that investigations are allocated to skilled staff.", bullet="(1)"),
+                Para("Within six months, the force should:"),
+                Para("develop a plan to increase the number of detectives.", bullet="(2)")]), *filler(1)]
+    pdf, _ = build(Report(body, footer=lambda n: f"Westshire Police – PEEL 2023–25 {n}"), tmp_path / "s.pdf")
+    found = rows(extract_file(pdf))
+    recs = [found[(RECOMMENDATIONS, n)] for n in (1, 2)]
+    assert [r.issue for r in recs] == ["make sure that investigations are allocated to skilled staff.",
+                                       "develop a plan to increase the number of detectives."]
+    assert [r.page_ref for r in recs] == ["Page 2", "Page 2"]
+    assert [r.provenance.detail["summary_page"] for r in recs] == ["Page 1", "Page 1"]
+    assert [r.provenance.detail["timescale"] for r in recs] == ["Within three months", "Within six months"]
+    assert [r.cause for r in recs] == ["Cause of concern 1", "Cause of concern 1"]
+    assert len(found) == 3
+
+
+def test_a_recommendations_list_with_an_introduction_and_timescale_headings(tmp_path):
+    body = [Para("Recommendations", style=HEADING),
+            Para("We make the following recommendations. We will review progress against them in 2023."),
+            Para("<b>Immediately</b>"), Para("We recommend that, with immediate effect, the force:"),
+            Para("make sure that every child who goes missing is assessed for the risk of exploitation", bullet="i."),
+            Para("<b>Within three months</b>"), Para("We recommend that, within three months, the force:"),
+            Para("review the capacity of the missing persons unit", bullet="ii."),
+            Para("Initial contact", style=HEADING), *filler(1)]
+    pdf, _ = build(Report(body, cover=["National child protection inspection", "An inspection of Westshire Police"]),
+                   tmp_path / "cp.pdf")
+    found = rows(extract_file(pdf))
+    assert [found[(RECOMMENDATIONS, n)].issue for n in (1, 2)] == [
+        "make sure that every child who goes missing is assessed for the risk of exploitation",
+        "review the capacity of the missing persons unit"]
+    assert [found[(RECOMMENDATIONS, n)].provenance.detail["printed_number"] for n in (1, 2)] == ["i", "ii"]
+    assert found[(RECOMMENDATIONS, 1)].addressee == "Westshire Police"
+    assert len(found) == 2
+
+
+def test_crime_data_integrity_recommendations_one_with_its_dash_bullets(tmp_path):
+    lead = "Within six months the force should put in place arrangements to ensure that:"
+    bullets = ["its crime recording policy is understood by all officers and staff;",
+               "reports of crime are recorded within 24 hours; and",
+               "the results of audits are used to improve crime recording practice."]
+    body = [*filler(1), Para("<b>Cause of concern 1:</b> The force is failing to record a significant proportion "
+                             "of crimes reported to it."),
+            Para("<b>Recommendation</b>"),
+            Para("Within three months, the force should take steps to address gaps in its officers’ understanding."),
+            Para(lead), *(Para(f"– {b}") for b in bullets),
+            Para("Within six months, the force should establish a training programme for its control room."),
+            Para("In 2014 we recommended that the force should immediately establish an action plan."),
+            Para("Glossary", style=HEADING),
+            Para("Cause of concern : a serious shortcoming that needs immediate action; each has recommendations"),
+            Para("Recommendation : a specific action that HMICFRS believes should be taken")]
+    pdf, _ = build(Report(body, cover=["Westshire Police crime data integrity inspection 2017",
+                                       "Her Majesty's Inspectorate of Constabulary"]), tmp_path / "cdi.pdf")
+    doc = extract_file(pdf)
+    found = rows(doc)
+    assert found[(CAUSES_OF_CONCERN, 1)].issue.startswith("The force is failing to record")
+    assert found[(RECOMMENDATIONS, 2)].issue == lead + " " + " ".join(bullets)
+    assert found[(RECOMMENDATIONS, 3)].issue.startswith("Within six months, the force should establish")
+    assert {found[(RECOMMENDATIONS, n)].addressee for n in (1, 2, 3)} == {"Westshire Police"}
+    assert doc.metadata["force"] == "Westshire Police"
+    assert len(found) == 4
+
+
+def test_custody_causes_with_their_recommendations_as_numbered_paragraphs_and_a_summary_at_the_back(tmp_path):
+    cause = "Detainees’ privacy was not protected during booking in, and some may not have disclosed risks."
+    recs = ["The force should make sure that detainees can be booked in privately.",
+            "Detainees should be offered a shower when they are held for longer than 24 hours."]
+    body = [Para("Section 4. In the custody suite", style=HEADING),
+            Para("Custody staff were polite and respectful, but the booking-in areas offered little privacy.",
+                 bullet="4.1"),
+            Para("<b>Cause of concern and recommendations</b>"), Para(cause, bullet="4.2"),
+            Para(recs[0], bullet="4.3"), Para(recs[1], bullet="4.4"),
+            Para("Progress against the recommendations made in the 2013 report", style=SUBHEADING),
+            Para("Section 6. Summary of causes of concern and recommendations", style=HEADING),
+            Para(f"<b>Cause of concern:</b> {cause} (4.2)", bullet="6.1"),
+            Para(f"<b>Recommendation:</b> {recs[0]} (4.3)", bullet="6.2"),
+            Para(f"<b>Recommendation:</b> {recs[1]} (4.4)", bullet="6.3")]
+    pdf, _ = build(Report(body, cover=["Report on an unannounced inspection visit to police custody suites in "
+                                       "Westshire Police"]), tmp_path / "custody.pdf")
+    found = rows(extract_file(pdf))
+    assert found[(CAUSES_OF_CONCERN, 1)].issue == cause
+    assert [found[(RECOMMENDATIONS, n)].issue for n in (1, 2)] == recs
+    assert [found[(RECOMMENDATIONS, n)].provenance.detail["printed_number"] for n in (1, 2)] == ["4.3", "4.4"]
+    assert [found[(RECOMMENDATIONS, n)].addressee for n in (1, 2)] == ["Westshire Police"] * 2
+    assert all(f.page_ref == "Page 1" for f in found.values()) and len(found) == 3

@@ -1,0 +1,55 @@
+"""Printed page numbers: the margin number stepping by one with the page, whatever else the footer holds."""
+
+from __future__ import annotations
+
+from hmic_extract.extract.findings.lines import Line
+from hmic_extract.extract.findings.page_numbers import find_progressions, printed_page_numbers
+from hmic_extract.extract.findings.settings import ReportSettings
+
+SETTINGS = ReportSettings(body_size=10.5)
+HEIGHT = 842.0
+
+
+def line(text: str, page: int, top: float, x0: float = 62, size: float = 8.0) -> Line:
+    return Line(text=text, page=page, top=top, bottom=top + size, x0=x0, x1=x0 + 5 * len(text), size=size,
+                bold=False)
+
+
+def printed(pages: dict[int, list[Line]], count: int, labels: list[str] | None = None) -> list[str]:
+    progressions = find_progressions(pages, {i: HEIGHT for i in pages}, SETTINGS)
+    return printed_page_numbers(count, *progressions, labels or [])
+
+
+def body(page: int) -> Line:
+    return line("The force should make sure that it records equality data.", page, 300, size=10.5)
+
+
+def test_numbers_in_footers_that_hold_a_title_year_or_cycle_are_read():
+    for footer in ("PEEL 2023–25 {n}", "{n} | PEEL 2021/22", "Page {n} of 40", "© HMICFRS 2024   {n}",
+                   "Nobody’s priority: a spotlight report 2023 {n}"):
+        pages = {i: [body(i), line(footer.format(n=i + 3), i, 805)] for i in range(1, 6)}
+        assert printed(pages, 6)[1:] == ["4", "5", "6", "7", "8"], footer
+
+
+def test_a_cover_without_a_number_and_roman_front_matter_do_not_shift_the_body():
+    pages = {0: [body(0)], 1: [body(1), line("i", 1, 805)], 2: [body(2), line("ii", 2, 805)],
+             3: [body(3)], 4: [body(4), line("2", 4, 805)], 5: [body(5), line("3", 5, 805)]}
+    assert printed(pages, 6) == ["", "i", "ii", "1", "2", "3"]
+
+
+def test_a_label_at_the_top_of_a_page_is_not_a_page_number():
+    pages = {i: [line(f"Area for improvement {i}", i, 70, size=11)] for i in range(1, 7)}
+    for i in range(1, 5):
+        pages[i].append(line(f"Report title {i + 1}", i, 30))
+    pages[2].append(line("Recommendation 1", 2, 72, x0=309, size=11))
+    assert printed(pages, 7)[1:] == ["2", "3", "4", "5", "6", "7"]
+
+
+def test_two_pages_scanned_from_far_apart_keep_their_own_numbers():
+    pages = {0: [body(0), line("PEEL 2016 7", 0, 805)], 1: [body(1), line("PEEL 2016 10", 1, 805)]}
+    assert printed(pages, 2) == ["7", "10"]
+
+
+def test_page_labels_are_the_fallback_when_no_page_prints_a_number():
+    pages = {i: [body(i)] for i in range(3)}
+    assert printed(pages, 3, ["Cover", "i", "1"]) == ["Cover", "i", "1"]
