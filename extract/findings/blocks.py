@@ -172,12 +172,14 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
     return out
 
 
-OPENING_NUMBER = re.compile(r"^([–—-]|\(\w{1,4}\)|\w{1,3}\)|\d{1,2}\.|[a-z]\.|[ivx]{1,4}\.)\s+(?=\S)")
+OPENING_NUMBER = re.compile(r"^([–—-]|\(\w{1,4}\)|\w{1,3}\)|\d{1,2}\.|[a-z]\.|[ivx]{1,4}\.|"
+                            r"\d{1,2}\.\d{1,2}(?=\s+[A-Z]))\s+(?=\S)")
 
 
 def opening_number(line: Line) -> str:
     """A paragraph opened by a bracketed or dotted number set inline ("(a) Within three months, …", "2. The force
-    …") is a numbered item; the number is cut from its text. Bare numbers ("2.4 percent") stay text."""
+    …", "4.4 Detainees' privacy …") is a numbered item; the number is cut from its text. A number opening a
+    sentence ("2.4 percent of …") stays text."""
     m = OPENING_NUMBER.match(line.text)
     if not m or line.bold:
         return ""

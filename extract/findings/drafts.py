@@ -10,13 +10,12 @@ a recommendation answers the last cause of concern before it in the same chapter
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from hmic_extract.model import CAUSES_OF_CONCERN, RECOMMENDATIONS
 
 from .lines import Line
-from .segments import STATEMENT_OF_FACT, Segment, Unit, statement_units
+from .segments import STATEMENT_OF_FACT, Segment, Unit, item_number, statement_units
 from .statements import RECOMMEND_THAT, drop_list_joiner, is_lead_in, is_statement, parse_obligation
 
 
@@ -41,12 +40,6 @@ class Draft:
     def add(self, lines: list[Line], text: str) -> None:
         self.lines.extend(lines)
         self.text += "\n" + text
-
-
-def item_number(marker: str) -> str:
-    """The number an item marker prints, without brackets or full stop ("(b)" -> "b"), or "" for a bullet glyph."""
-    stripped = marker.strip("().[] ")
-    return stripped if re.fullmatch(r"[0-9A-Za-z]{1,3}(?:\.\d{1,2})?", stripped) else ""
 
 
 def marker_kind(marker: str) -> str:
@@ -107,6 +100,9 @@ def segment_to_drafts(segment: Segment) -> list[Draft]:
     for unit in statement_units(segment):
         block = unit.block
         text = block.text
+        if block.kind == "item" and is_lead_in(block.flat) and not (current is not None and current.open):
+            lead_in, current = " ".join(block.flat.split()), None  # a numbered paragraph leading in to bullets
+            continue
         if block.kind == "item":
             if current is not None and current.open and sub_item(current, block):
                 current.add(block.lines, text)

@@ -98,23 +98,33 @@ def words_to_rows(words: list[dict]) -> list[list[dict]]:
     return [sorted(row, key=lambda w: w["x0"]) for row in rows]
 
 
-def row_to_fragments(row: list[dict]) -> list[list[dict]]:
-    """Given a row's words, split it where a gap is as wide as a column gutter and much wider than the row's other
-    gaps (a justified line's wide spaces are all alike); a lone marker stays with its text."""
-    gaps = [b["x0"] - a["x1"] for a, b in pairwise(row)]
+def is_marker_word(word: dict) -> bool:
+    return bool(BULLET_GLYPH.match(word["text"]) or ITEM_NUMBER.match(word["text"])
+                or SYMBOL_FONT.search(word.get("fontname", "")))
+
+
+def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
+    """Split words at gutters: with ``wide``, gaps wider than any word space; else gaps wider than a gutter and much
+    wider than the usual gap among these words (a justified line's wide spaces are all alike)."""
+    gaps = [b["x0"] - a["x1"] for a, b in pairwise(words)]
     usual = median(gaps) if gaps else 0.0
-    parts: list[list[dict]] = [[row[0]]]
-    for (prev, word), gap in zip(pairwise(row), gaps, strict=True):
+    parts: list[list[dict]] = [[words[0]]]
+    for (prev, word), gap in zip(pairwise(words), gaps, strict=True):
         size = max(prev["size"], word["size"])
-        lone_marker = len(parts[-1]) == 1 and gap <= MARKER_GAP * word["size"] and (
-            BULLET_GLYPH.match(parts[-1][0]["text"]) or ITEM_NUMBER.match(parts[-1][0]["text"])
-            or SYMBOL_FONT.search(parts[-1][0].get("fontname", "")))
-        gutter = gap > GUTTER_GAP * size and (gap > JUSTIFIED_GAP * usual or gap > WIDE_GAP * size)
+        lone_marker = len(parts[-1]) == 1 and gap <= MARKER_GAP * word["size"] and is_marker_word(parts[-1][0])
+        gutter = gap > WIDE_GAP * size if wide else gap > GUTTER_GAP * size and gap > JUSTIFIED_GAP * usual
         if gutter and not lone_marker:
             parts.append([word])
         else:
             parts[-1].append(word)
     return parts
+
+
+def row_to_fragments(row: list[dict]) -> list[list[dict]]:
+    """Given a row's words, split it into fragments: first at gaps no word space reaches (the gutter between two
+    columns), then inside each part at gaps much wider than that part's own spaces (table cells); a lone marker
+    stays with its text."""
+    return [piece for part in split_row(row, wide=True) for piece in split_row(part, wide=False)]
 
 
 def marker_words(words: list[dict]) -> int:
@@ -203,8 +213,7 @@ def split_at_columns(fragment: list[dict], starts: list[float]) -> list[list[dic
     gutter is no wider than their spaces)."""
     parts: list[list[dict]] = [[fragment[0]]]
     for prev, word in pairwise(fragment):
-        lone_marker = len(parts[-1]) == 1 and (BULLET_GLYPH.match(prev["text"]) or ITEM_NUMBER.match(prev["text"])
-                                               or SYMBOL_FONT.search(prev.get("fontname", "")))
+        lone_marker = len(parts[-1]) == 1 and is_marker_word(prev)
         if not lone_marker and word["x0"] - prev["x1"] >= 0.4 * word["size"] \
                 and any(abs(word["x0"] - x) <= COLUMN_SNAP for x in starts):
             parts.append([word])

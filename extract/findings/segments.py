@@ -123,6 +123,38 @@ def introduces(text: str, label: Label) -> bool:
     return label.section in sections_named(text) and not is_statement(text)
 
 
+def leads_up(label: Label) -> bool:
+    """Under a title heading a list of obligations ("Recommendations", "Areas for improvement"), prose before the
+    first finding introduces the list ("We make the following recommendations. …"): the list is still to come."""
+    return opens_list(label) and label.section not in STATEMENT_OF_FACT
+
+
+def item_belongs(label: Label, kept: list[Unit], block: Block) -> bool:
+    """Whether a list item under a label states one of its findings.
+
+    The first item under a title does (a numbered paragraph stating the titled finding). Later ones do when they
+    state an obligation or lead in to bullets; in a bulleted list of areas for improvement or recommendations,
+    when the list goes on with the same marker; under a cause or issue of concern, while no obligation (its
+    recommendation) has been stated yet. A numbered paragraph of explanation after them ends the list.
+    """
+    text = block.flat
+    if not kept:
+        return not label.inline
+    if is_statement(text) or is_lead_in(text):
+        return True
+    previous = kept[-1].block
+    same_kind = previous.kind == "item" and bool(item_number(previous.marker)) == bool(item_number(block.marker))
+    if label.section in STATEMENT_OF_FACT:
+        return same_kind and not any(is_statement(u.block.flat) for u in kept)
+    return opens_list(label) and same_kind and not item_number(block.marker)
+
+
+def item_number(marker: str) -> str:
+    """The number an item marker prints, without brackets or full stop ("(b)" -> "b"), or "" for a bullet glyph."""
+    stripped = marker.strip("().[] ")
+    return stripped if re.fullmatch(r"[0-9A-Za-z]{1,3}(?:\.\d{1,2})?", stripped) else ""
+
+
 def statement_units(segment: Segment) -> list[Unit]:
     """Given a segment, return the units under its label that state findings, in order (see the module doc)."""
     label = segment.label
@@ -145,10 +177,11 @@ def statement_units(segment: Segment) -> list[Unit]:
             kept.append(unit)
             continue
         if block.kind == "item":
-            if wants_bullets or opens_list(label) or (kept and kept[-1].block.kind == "item") \
-                    or (not kept and not label.inline):  # a numbered paragraph stating the titled finding
+            if wants_bullets or item_belongs(label, kept, block):
                 kept.append(unit)
                 last = block
+                if block.flat.rstrip().endswith(":"):  # a lead-in, or a finding completed by the bullets below it
+                    wants_bullets = True
                 continue
             break
         text = block.flat
@@ -172,7 +205,7 @@ def statement_units(segment: Segment) -> list[Unit]:
             wants_bullets = text.rstrip().endswith(":")
             last = block
             continue
-        if not kept and not introduced and introduces(text, label):
+        if not kept and ((not introduced and introduces(text, label)) or leads_up(label)):
             introduced = True
             continue
         break

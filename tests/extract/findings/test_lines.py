@@ -61,3 +61,9 @@ def test_a_symbol_font_bullet_is_a_marker_and_the_row_of_a_table_has_peers():
 def test_a_contents_line_with_dot_leaders_counts_as_a_table_row():
     line = words_to_lines(words("Areas for Improvement......................... 39", 74, 137), 0, [])[0]
     assert line.peers >= 1
+
+
+def test_a_justified_line_beside_the_other_column_keeps_its_wide_spaces():
+    left = "How well does the force at all keep people safe"
+    page = words(left, 62, 72, size=10, gap=2.5) + words("The force should evaluate its", 333, 73, size=9, gap=17.7)
+    assert [ln.text for ln in words_to_lines(page, 0, [])] == [left, "The force should evaluate its"]

@@ -140,6 +140,7 @@ def test_a_summary_of_full_sentences_repeating_lead_in_fragments_counts_once_at_
 def test_a_recommendations_list_with_an_introduction_and_timescale_headings(tmp_path):
     body = [Para("Recommendations", style=HEADING),
             Para("We make the following recommendations. We will review progress against them in 2023."),
+            *filler(1),
             Para("<b>Immediately</b>"), Para("We recommend that, with immediate effect, the force:"),
             Para("make sure that every child who goes missing is assessed for the risk of exploitation", bullet="i."),
             Para("<b>Within three months</b>"), Para("We recommend that, within three months, the force:"),
@@ -190,8 +191,10 @@ def test_custody_causes_with_their_recommendations_as_numbered_paragraphs_and_a_
     body = [Para("Section 4. In the custody suite", style=HEADING),
             Para("Custody staff were polite and respectful, but the booking-in areas offered little privacy.",
                  bullet="4.1"),
-            Para("<b>Cause of concern and recommendations</b>"), Para(cause, bullet="4.2"),
+            Para("<b>Cause of concern and recommendations</b>"), Para(f"4.2 {cause}"),
             Para(recs[0], bullet="4.3"), Para(recs[1], bullet="4.4"),
+            Para("We found that officers and staff were committed to a good service, despite high workloads.",
+                 bullet="4.5"),
             Para("Progress against the recommendations made in the 2013 report", style=SUBHEADING),
             Para("Section 6. Summary of causes of concern and recommendations", style=HEADING),
             Para(f"<b>Cause of concern:</b> {cause} (4.2)", bullet="6.1"),
@@ -201,7 +204,25 @@ def test_custody_causes_with_their_recommendations_as_numbered_paragraphs_and_a_
                                        "Westshire Police"]), tmp_path / "custody.pdf")
     found = rows(extract_file(pdf))
     assert found[(CAUSES_OF_CONCERN, 1)].issue == cause
+    assert found[(CAUSES_OF_CONCERN, 1)].provenance.detail["printed_number"] == "4.2"
     assert [found[(RECOMMENDATIONS, n)].issue for n in (1, 2)] == recs
     assert [found[(RECOMMENDATIONS, n)].provenance.detail["printed_number"] for n in (1, 2)] == ["4.3", "4.4"]
     assert [found[(RECOMMENDATIONS, n)].addressee for n in (1, 2)] == ["Westshire Police"] * 2
     assert all(f.page_ref == "Page 1" for f in found.values()) and len(found) == 3
+
+
+def test_a_numbered_paragraph_leading_in_to_fragment_bullets(tmp_path):
+    body = [Para("Section 2. Leadership", style=HEADING), Para("<b>Cause of concern and recommendation</b>"),
+            Para("The force did not have effective arrangements to monitor the use of force in custody.",
+                 bullet="2.3"),
+            Para("The force should:", bullet="2.4"),
+            Para("collect and analyse data on the use of force in custody; and", bullet="–", style=SUB),
+            Para("review incidents so that it can show that force is used only when necessary.", bullet="–",
+                 style=SUB), *filler(1)]
+    pdf, _ = build(Report(body, cover=["Report on police custody suites in Westshire Police"]), tmp_path / "c.pdf")
+    found = rows(extract_file(pdf))
+    assert [found[(RECOMMENDATIONS, n)].issue for n in (1, 2)] == [
+        "collect and analyse data on the use of force in custody",
+        "review incidents so that it can show that force is used only when necessary."]
+    assert found[(RECOMMENDATIONS, 1)].provenance.detail["lead_in"] == "The force should:"
+    assert len(found) == 3
