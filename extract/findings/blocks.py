@@ -129,7 +129,13 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
             and line.page == prev.page and not runs_on_at_leading(prev, line, settings):
         return False
     if line.page == prev.page and line.column == prev.column and line.top >= prev.top:
-        return line.top - prev.bottom <= settings.para_gap and line.box == prev.box
+        gap = line.top - prev.bottom
+        if line.box != prev.box:
+            return False
+        # A sentence running on into a line set lower than usual (a footnote mark or a larger word widened the
+        # leading) is still one paragraph: a new paragraph never starts in lower case.
+        return gap <= settings.para_gap or (gap <= 2 * settings.para_gap and line.text[:1].islower()
+                                            and not SENTENCE_END.search(prev.text))
     # A page or column break: the block goes on unless it had ended a sentence (and the next line starts one).
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
 
@@ -150,6 +156,24 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
             and abs(line.x0 - block[0].text_x0) <= settings.indent_slack)
 
 
+def carried_over(groups: list[tuple[str, list[Line], str]], line: Line, line_type: str,
+                 settings: ReportSettings) -> tuple[str, list[Line], str] | None:
+    """The block a line at the top of a page or column carries on from, past footnotes and captions at the foot
+    of the page before (a sentence broken by a page break, with a footnote between its halves)."""
+    captions = 0
+    for group in reversed(groups):
+        if group[0] != "caption":
+            break
+        captions += 1
+    if not captions or len(groups) == captions:
+        return None
+    group = groups[-1 - captions]
+    last = group[1][-1]
+    if (last.page, last.column) == (line.page, line.column):
+        return None
+    return group if continues(group[1], group[0], line, line_type, settings) else None
+
+
 def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
     """Given lines in reading order, return blocks, joining a block broken by a page or column break."""
     groups: list[tuple[str, list[Line], str]] = []  # (first line's type, lines, marker)
@@ -157,14 +181,20 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
         line_type = line_kind(ln, settings)
         if line_type == "title" and runs_on(ln, lines[i + 1] if i + 1 < len(lines) else None, settings):
             line_type = "text"
+        carried = carried_over(groups, ln, line_type, settings)
         if groups and settings.weightless and lost_bullet(groups[-1][1], groups[-1][0], ln, line_type, settings):
             groups.append(("item", [ln], "•"))
         elif groups and continues(groups[-1][1], groups[-1][0], ln, line_type, settings):
             groups[-1][1].append(ln)
+        elif carried is not None:
+            carried[1].append(ln)
         else:
             groups.append((line_type, [ln], ln.marker))
     out = []
     for line_type, group, marker in groups:
+        if line_type == "caption":
+            out.append(Block("caption", group))
+            continue
         if line_type == "text" and not marker:
             marker = opening_number(group[0])
         kind = "item" if line_type == "item" or marker else block_kind(group, settings)

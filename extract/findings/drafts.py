@@ -88,7 +88,7 @@ def segment_to_drafts(segment: Segment) -> list[Draft]:
         drafts.append(draft)
         return draft
 
-    lead_in = ""
+    lead_in = label.lead_in
     current: Draft | None = None
     if label.inline:
         if is_lead_in(label.rest):
@@ -107,10 +107,11 @@ def segment_to_drafts(segment: Segment) -> list[Draft]:
             if current is not None and current.open and sub_item(current, block):
                 current.add(block.lines, text)
                 continue
-            fragment = drop_list_joiner(text) if lead_in else text
+            whole = is_statement(block.flat)  # a sentence of its own, not a fragment completing the lead-in
+            fragment = drop_list_joiner(text) if lead_in and not whole else text
             section = section_for(segment, block.flat, drafts, lead_in)
-            current = new(section, item_number(block.marker), unit, block.lines, fragment, lead_in)
-            current.open = text.rstrip().endswith(":") and not lead_in
+            current = new(section, item_number(block.marker), unit, block.lines, fragment, "" if whole else lead_in)
+            current.open = text.rstrip().endswith(":") and (whole or not lead_in)
             current.marker = block.marker
             continue
         if is_lead_in(block.flat):

@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hmic_extract.model import RECOMMENDATIONS
 from hmic_extract.vocabulary import SectionMatch, fold, match_label, match_title
 
 from .blocks import Block, is_theme
 from .settings import ReportSettings
+from .statements import RECOMMEND_THAT, is_lead_in
 
 EARLIER = re.compile(r"(?i)\b(?:previous|earlier|prior|last|past|progress|update|(?:19|20)\d\d)\b")
 SUMMARY = re.compile(r"(?i)\b(?:summary|summaries|list|overview|at\s+a\s+glance|index|table)\b")
@@ -38,6 +40,7 @@ class Label:
     printed: str = ""  # the label as printed
     summary: bool = False  # the title names a summary or list ("Summary of recommendations")
     earlier: bool = False  # the title points at an earlier inspection ("Recommendations from the 2021 report")
+    lead_in: str = ""  # a recommending lead-in that opens a list by itself ("HMICFRS recommends that the force:")
     score: float = 0.0
 
     @property
@@ -131,10 +134,23 @@ def inline_label(block: Block, settings: ReportSettings) -> Label | None:
     return Label(match.section, match.number, match.plural, match.theme, match.others, rest, printed, score=score)
 
 
+def recommending_lead_in(block: Block) -> Label | None:
+    """A lead-in that recommends ("HMICFRS recommends that, within six months, the force should:") labels the
+    fragments below it as recommendations, wherever it stands (after a cause's explanation, without a title)."""
+    text = " ".join(block.flat.split())
+    if block.in_table or not is_lead_in(text) or not RECOMMEND_THAT.search(text):
+        return None
+    return Label(RECOMMENDATIONS, printed=text, lead_in=text, score=2.0)
+
+
 def label_of(block: Block, previous: Block | None, settings: ReportSettings) -> Label | None:
     """Given a block (and the one before it), return the label it is or opens with, or None."""
     if block.kind == "caption":
         return None
+    if block.kind in ("para", "item"):
+        found = recommending_lead_in(block)
+        if found is not None:
+            return found
     if block.kind == "heading" or len(block.lines) == 1 or block.lines[0].bold:
         found = title_label(block, previous, settings)
         if found is not None:

@@ -23,6 +23,7 @@ JUSTIFIED_GAP = 2.0  # x the row's usual gap: a narrower wide gap is a justified
 WIDE_GAP = 2.5  # x font size: a gap this wide splits a row whatever its other gaps
 COLUMN_SNAP = 3.0  # points: fragments starting this close start the same column
 MIN_COLUMN_ROWS = 3  # rows whose second fragment starts at one x before that x is a column start
+SUPERSCRIPT_SHARE = 0.85  # a footnote mark is set at most this share of the size of the word it follows
 MARKER_GAP = 3.0  # x font size: a list marker is at most this far from its text (a chart label further off is not)
 MIN_BOX = (80.0, 14.0)  # width, height of the smallest call-out box
 BOLD_SHARE = 0.9  # share of a line's characters in bold for the line to be bold (a bold run then prose is not)
@@ -202,30 +203,48 @@ def box_of(line: Line, boxes: list[Box]) -> int | None:
     return max(around, key=lambda i: (boxes[i][2] - boxes[i][0]) * (boxes[i][3] - boxes[i][1])) if around else None
 
 
-def column_starts(fragments: list[list[dict]]) -> list[float]:
-    """Where a page's columns of text start: left edges shared by several fragments that follow a gutter."""
-    counts = Counter(round(f[0]["x0"] / COLUMN_SNAP) for i, f in enumerate(fragments) if f[0].get("_after_gutter"))
-    return [key * COLUMN_SNAP for key, n in counts.items() if n >= MIN_COLUMN_ROWS]
+def column_starts(fragments: list[list[dict]]) -> list[tuple[float, float, float]]:
+    """Where a page's columns of text start, and over which heights: left edges shared by several fragments that
+    follow a gutter, as (x, top, bottom) of the rows that share it."""
+    by_x: dict[int, list[dict]] = {}
+    for f in fragments:
+        if f[0].get("_after_gutter"):
+            by_x.setdefault(round(f[0]["x0"] / COLUMN_SNAP), []).append(f[0])
+    return [(key * COLUMN_SNAP, min(w["top"] for w in ws) - 2 * ws[0]["size"],
+             max(w["bottom"] for w in ws) + 2 * ws[0]["size"])
+            for key, ws in by_x.items() if len(ws) >= MIN_COLUMN_ROWS]
 
 
-def split_at_columns(fragment: list[dict], starts: list[float]) -> list[list[dict]]:
-    """Split a fragment where a word starts a column the page's other rows start (two justified columns whose
+def split_at_columns(fragment: list[dict], starts: list[tuple[float, float, float]]) -> list[list[dict]]:
+    """Split a fragment where a word starts a column the page's rows around it start (two justified columns whose
     gutter is no wider than their spaces)."""
+    top = fragment[0]["top"]
+    xs = [x for x, above, below in starts if above <= top <= below]
     parts: list[list[dict]] = [[fragment[0]]]
     for prev, word in pairwise(fragment):
         lone_marker = len(parts[-1]) == 1 and is_marker_word(prev)
         if not lone_marker and word["x0"] - prev["x1"] >= 0.4 * word["size"] \
-                and any(abs(word["x0"] - x) <= COLUMN_SNAP for x in starts):
+                and any(abs(word["x0"] - x) <= COLUMN_SNAP for x in xs):
             parts.append([word])
         else:
             parts[-1].append(word)
     return parts
 
 
+def drop_footnote_marks(words: list[dict]) -> list[dict]:
+    """Leave out footnote reference marks: a small number set right after a word of larger type ("complete.¹")."""
+    def is_mark(w: dict) -> bool:
+        return bool(re.fullmatch(r"\d{1,3}[*†‡]?", w["text"])) and any(
+            o is not w and o["size"] * SUPERSCRIPT_SHARE >= w["size"] and abs(o["x1"] - w["x0"]) <= 1.5
+            and o["top"] - w["size"] < w["top"] < o["bottom"] for o in words)
+
+    return [w for w in words if not is_mark(w)]
+
+
 def words_to_lines(words: list[dict], index: int, boxes: list[Box]) -> list[Line]:
     """Given a page's words (text, x0, x1, top, bottom, size, fontname) and its boxes, return its line fragments."""
     lines = []
-    rows = [row_to_fragments(row) for row in words_to_rows(words)]
+    rows = [row_to_fragments(row) for row in words_to_rows(drop_footnote_marks(words))]
     for parts in rows:
         for part in parts[1:]:
             part[0]["_after_gutter"] = True

@@ -112,8 +112,8 @@ def same_box(box: int | None, last: Block, block: Block) -> bool:
 
 
 def opens_list(label: Label) -> bool:
-    """A title that heads a list of findings rather than one ("Areas for improvement", "Recommendation", but not
-    "Recommendation 3")."""
+    """A title (or recommending lead-in) that heads a list of findings rather than one ("Areas for improvement",
+    "Recommendation", but not "Recommendation 3")."""
     return not label.inline and not label.number
 
 
@@ -162,7 +162,7 @@ def statement_units(segment: Segment) -> list[Unit]:
     box = head.box
     kept: list[Unit] = []
     last = head
-    wants_bullets = label.inline and label.rest.rstrip().endswith(":")
+    wants_bullets = (label.inline and label.rest.rstrip().endswith(":")) or bool(label.lead_in)
     introduced = False
     for unit in segment.body:
         block = unit.block
@@ -173,7 +173,7 @@ def statement_units(segment: Segment) -> list[Unit]:
         if box is not None:
             if not same_box(box, last, block):
                 break
-            box, last = block.box, block
+            box, last = block.lines[-1].box, block
             kept.append(unit)
             continue
         if block.kind == "item":

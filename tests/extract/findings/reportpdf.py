@@ -73,6 +73,7 @@ class Report:
     footer: Callable[[int], str] | None = lambda n: f"PEEL 2021/22 – Westshire Police {n}"
     header: Callable[[int], str] | None = None
     first_number: int = 1
+    footnotes: dict[int, str] = field(default_factory=dict)  # PDF page index -> a footnote printed at its foot
 
 
 class Tracked(Paragraph):
@@ -139,6 +140,9 @@ def build(report: Report, path: Path) -> tuple[Path, dict[str, list[int]]]:
             canvas.drawString(MARGIN, 30, report.footer(number))
         if report.header is not None:
             canvas.drawString(MARGIN, height - 30, report.header(number))
+        if page in report.footnotes:
+            canvas.setFont("Helvetica", 7)
+            canvas.drawString(MARGIN, MARGIN - 14, report.footnotes[page])
         canvas.restoreState()
 
     doc = BaseDocTemplate(str(path), pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,

@@ -226,3 +226,54 @@ def test_a_numbered_paragraph_leading_in_to_fragment_bullets(tmp_path):
         "review incidents so that it can show that force is used only when necessary."]
     assert found[(RECOMMENDATIONS, 1)].provenance.detail["lead_in"] == "The force should:"
     assert len(found) == 3
+
+
+def test_a_recommending_lead_in_after_a_causes_explanation_opens_its_recommendations(tmp_path):
+    body = [*filler(1), Para("<b>Cause of concern:</b> The force is not responding to incidents involving vulnerable "
+                             "people in a timely or effective manner."),
+            Para("This is because the force does not have enough officers available at peak times."),
+            Para("HMICFRS recommends that the force should immediately:"),
+            Para("review its response to incidents involving vulnerable people; and", bullet="•"),
+            Para("ensure that the risk to victims is reassessed whenever attendance is delayed.", bullet="•"),
+            *filler(1)]
+    pdf, _ = build(Report(body), tmp_path / "peel-2018.pdf")
+    found = rows(extract_file(pdf))
+    assert [found[(RECOMMENDATIONS, n)].issue for n in (1, 2)] == [
+        "review its response to incidents involving vulnerable people",
+        "ensure that the risk to victims is reassessed whenever attendance is delayed."]
+    assert {found[(RECOMMENDATIONS, n)].cause for n in (1, 2)} == {"Cause of concern 1"}
+    assert {found[(RECOMMENDATIONS, n)].provenance.detail["timescale"] for n in (1, 2)} == {"immediately"}
+    assert len(found) == 3
+
+
+def test_a_full_recommendation_among_lead_in_fragments_keeps_its_own_bullets(tmp_path):
+    own = "Within six months the force should put in place arrangements to ensure that:"
+    body = [*filler(1), Para("<b>Our recommendations</b>"), Para("Within three months, the force should:"),
+            Para("take steps to address gaps in its officers’ understanding of the counting rules.", bullet="(1)"),
+            Para(own, bullet="(2)"),
+            Para("its crime recording policy is understood by all officers and staff;", bullet="–", style=SUB),
+            Para("the results of audits are used to improve crime recording practice.", bullet="–", style=SUB),
+            *filler(1)]
+    pdf, _ = build(Report(body), tmp_path / "cdi.pdf")
+    found = rows(extract_file(pdf))
+    assert found[(RECOMMENDATIONS, 1)].issue == "take steps to address gaps in its officers’ understanding of the " \
+                                                "counting rules."
+    assert found[(RECOMMENDATIONS, 2)].issue == own + " its crime recording policy is understood by all officers " \
+        "and staff; the results of audits are used to improve crime recording practice."
+    assert len(found) == 2
+
+
+def test_a_footnote_mark_and_a_footnote_do_not_cut_a_recommendation_over_a_page_break(tmp_path):
+    rec = ("By 31 March 2024, the Home Office should consider whether legislation is needed to put the vetting of "
+           "contractors and volunteers on a statutory footing, and whether the Vetting Code of Practice<super>1"
+           "</super> should apply to all forces that employ them.")
+
+    def report(gap: float) -> Report:
+        return Report([*filler(1), Gap(gap), Para(f"<b>Recommendation 1:</b> {rec}", key="rec"), *filler(1)],
+                      cover=["Vetting contractors", "A national thematic inspection"],
+                      footnotes={1: "1 See the College of Policing’s Authorised Professional Practice, updated 2020."})
+
+    pdf, _ = build_crossing(report, "rec", tmp_path / "vetting.pdf")
+    found = rows(extract_file(pdf))
+    assert found[(RECOMMENDATIONS, 1)].issue == rec.replace("<super>1</super>", "")
+    assert found[(RECOMMENDATIONS, 1)].page_ref == "Pages 1-2"
