@@ -77,7 +77,9 @@ def extract_by_kind(pdf, kind: str, annex: Callable[[], RawDocument | None],
     "auto": an annex header sends the PDF down the table path and an inspection report's finding labels
     down the findings path, each falling back to the other; a PDF with neither sign (a scan without a
     text layer) takes the table path, which OCRs it. "annex"/"report" take that path only.
-    ``scanned_report`` reads findings from a scan's words: tried last, when the PDF is mostly scanned.
+    ``scanned_report`` reads findings from a scan's words when the PDF is mostly scanned: first for a report
+    whose text is an OCR layer (the layer follows the scan's skew, so its lines only read straight once
+    deskewed with the image), last otherwise.
     """
     if kind == ANNEX:
         return annex()
@@ -94,6 +96,8 @@ def extract_by_kind(pdf, kind: str, annex: Callable[[], RawDocument | None],
     if kind == REPORT:
         return extract_report(pdf, texts or None) or from_scan()
     if detect_kind(texts) == REPORT:
+        if scanned_report is not None and mostly_scanned(pdf):  # a scan with an OCR layer that reads as a report
+            return from_scan() or extract_report(pdf, texts) or annex()
         return extract_report(pdf, texts) or annex() or from_scan()
     raw = annex()
     if raw is None and has_report_findings(texts):

@@ -55,12 +55,13 @@ def force_of(texts: list[str]) -> str:
     return ""
 
 
-def read_report_metadata(pdf: OpenPdf, pdf_title: str = "") -> dict[str, str]:
+def read_report_metadata(pdf: OpenPdf, pdf_title: str = "", lines: list[Line] | None = None) -> dict[str, str]:
     """Given an open report PDF and its /Title, return what the cover says.
 
+    ``lines``: the cover's lines when they come from elsewhere (OCR words of a scanned report).
     Keys (each only when read): report_title, force, inspectorate, published, inspection_year.
     """
-    lines = cover_lines(pdf)
+    lines = cover_lines(pdf) if lines is None else [ln for ln in lines if ln.page < COVER_PAGES]
     texts = [ln.text for ln in sorted(lines, key=lambda x: (x.page, x.top, x.x0))]
     out: dict[str, str] = {}
     title = title_of(lines) or pdf_title

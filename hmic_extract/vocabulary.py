@@ -159,13 +159,15 @@ def phrase_at(tokens: list[Token], i: int, fuzzy: bool = False) -> tuple[Phrase,
         if phrase.abbreviated or len(target) < FUZZY_MIN_LENGTH:
             continue
         n = len(phrase.words)
-        if i + n > len(tokens):
-            continue
-        got = " ".join(t.word for t in tokens[i:i + n])
-        score = fuzz.ratio(got, target)
-        if score >= FUZZY_MIN and got[:1].translate(OCR_LOOKALIKES) == target[:1] and \
-                (best is None or score / 100 > best[2]):
-            best = (phrase, n, score / 100)
+        # As printed, or with the spaces OCR drops from capitals ("CAUSEOFCONCERN 1") in one or two tokens.
+        tries = [(n, " ".join(t.word for t in tokens[i:i + n]), target)] if i + n <= len(tokens) else []
+        tries += [(k, "".join(t.word for t in tokens[i:i + k]), target.replace(" ", "")) for k in (1, 2)
+                  if k < n and i + k <= len(tokens)]
+        for used, got, wanted in tries:
+            score = fuzz.ratio(got, wanted)
+            if score >= FUZZY_MIN and got[:1].translate(OCR_LOOKALIKES) == wanted[:1] and \
+                    (best is None or score / 100 > best[2]):
+                best = (phrase, used, score / 100)
     return best
 
 
@@ -231,6 +233,14 @@ def _scan_head(text: str, fuzzy: bool, allow_qualifiers: bool) -> tuple[list[Tok
     return None
 
 
+GLUED_NUMBER = re.compile(r"(?i)\b([a-z]{4,})(\d{1,2})\b")  # OCR drops the space: "Recommendation1"
+
+
+def unglue(text: str, fuzzy: bool) -> str:
+    """For OCR'd text (``fuzzy``), a number glued to the word before it is set apart ("Recommendation1")."""
+    return GLUED_NUMBER.sub(r"\1 \2", text) if fuzzy else text
+
+
 def match_title(text: str, fuzzy: bool = False) -> SectionMatch | None:
     """Given a whole short line, return the section it titles, or None.
 
@@ -239,7 +249,7 @@ def match_title(text: str, fuzzy: bool = False) -> SectionMatch | None:
     colon or bracket, or by a few words that do not make a sentence ("identified by HMICFRS").
     Prose that merely mentions a section ("We have identified five areas for improvement") is not one.
     """
-    flat = fold(text).strip()
+    flat = unglue(fold(text).strip(), fuzzy)
     if not flat or len(flat.split()) > MAX_TITLE_WORDS:
         return None
     body = strip_numbering(flat)
@@ -294,7 +304,7 @@ def match_label(text: str, fuzzy: bool = False) -> SectionMatch | None:
     "R4: ...". The finding's text is ``rest``. A bare title ("Areas for improvement") also matches,
     with an empty ``rest``.
     """
-    flat = fold(text).strip()
+    flat = unglue(fold(text).strip(), fuzzy)
     if not flat:
         return None
     body = strip_numbering(flat)
@@ -506,7 +516,7 @@ def canonical_addressee(subject: str, force: str = "") -> str:
     for n in range(len(words) - 1, 0, -1):  # "npcc lead for economic crime" -> "npcc"
         if " ".join(words[:n]) in ADDRESSEE_KEYS:
             return ADDRESSEE_KEYS[" ".join(words[:n])]
-    if force and _addressee_key(force) == key:
+    if force and _addressee_key(force).replace(" ", "") == key.replace(" ", ""):  # also as OCR glues it
         return force
     if force and not is_force_name(flat):  # in a force's report, "Detainees should …" is the force's to act on
         return force

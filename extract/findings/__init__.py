@@ -63,12 +63,18 @@ def extract_findings(pdf: OpenPdf, texts: list[str] | None = None, force: str = 
 
 def lines_to_findings(pages: dict[int, list[Line]], sizes: dict[int, tuple[float, float]], page_count: int,
                       page_labels: list[str], source: str, force: str = "",
-                      settings: ReportSettings | None = None) -> tuple[list, list[str]]:
-    """Given each page's line fragments and (width, height), return the findings and notes."""
+                      settings: ReportSettings | None = None,
+                      margin_lines: dict[int, list[Line]] | None = None) -> tuple[list, list[str]]:
+    """Given each page's line fragments and (width, height), return the findings and notes.
+
+    ``margin_lines``: a second reading of the pages' margins (a scan's OCR text layer) that may hold page numbers
+    the first missed.
+    """
     heights = {i: size[1] for i, size in sizes.items()}
     widths = {i: size[0] for i, size in sizes.items()}
     settings = settings or estimate_settings([ln for lines in pages.values() for ln in lines])
-    progressions = find_progressions(pages, heights, settings)
+    evidence = {i: lines + (margin_lines or {}).get(i, []) for i, lines in pages.items()}
+    progressions = find_progressions(evidence, heights, settings)
     printed = printed_page_numbers(page_count, *progressions, page_labels)
     notes = [f"page {i + 1}: printed number {printed[i]} but page label {page_labels[i]}"
              for i in sorted(pages) if i < len(page_labels) and page_labels[i] and printed[i]
@@ -95,6 +101,19 @@ def extract_report(pdf: OpenPdf, texts: list[str] | None = None) -> RawDocument 
                        metadata=metadata, method=METHOD, findings=findings, notes=notes)
 
 
+def layer_margins(pdf: OpenPdf, pages: dict[int, list[Line]]) -> dict[int, list[Line]]:
+    """The top and bottom lines of a scan's OCR text layer, where it has one: small page numbers that OCR of the
+    image can miss are often in it (the layer's skew barely matters for a short running head)."""
+    out: dict[int, list[Line]] = {}
+    for index in pages:
+        page = pdf.plumber.pages[index]
+        if page.chars:
+            zone = 0.1 * page.height
+            out[index] = [ln for ln in page_to_lines(page, index) if ln.bottom < zone or ln.top > page.height - zone]
+        page.flush_cache()
+    return out
+
+
 def extract_scanned_report(pdf: OpenPdf, page_words: dict[int, tuple[list[dict], tuple[float, float], list]]
                            ) -> RawDocument | None:
     """Given a scanned report's words per page (points, from OCR or its OCR layer), return its findings, or None.
@@ -102,17 +121,21 @@ def extract_scanned_report(pdf: OpenPdf, page_words: dict[int, tuple[list[dict],
     No bold survives a scan: labels are found as whole lines and by size; call-out boxes are the ruled
     frames found on the page image. Every row is flagged for a check against the scan.
     """
+    from ..report_meta import read_report_metadata
+
     pages = {i: words_to_lines(words, i, [b for b in boxes if (b[2] - b[0]) * (b[3] - b[1]) < MAX_BOX_SHARE * w * h])
              for i, (words, (w, h), boxes) in page_words.items()}
     sizes = {i: size for i, (_, size, _) in page_words.items()}
-    findings, notes = lines_to_findings(pages, sizes, pdf.page_count, pdf.page_labels, pdf.path.name)
+    metadata = read_report_metadata(pdf, "", [ln for lines in pages.values() for ln in lines])
+    findings, notes = lines_to_findings(pages, sizes, pdf.page_count, pdf.page_labels, pdf.path.name,
+                                        metadata.get("force", ""), margin_lines=layer_margins(pdf, pages))
     for finding in findings:
         finding.provenance.method = SCANNED_METHOD
         finding.flag("read from a scanned report: check against the scan")
     if not findings:
         return None
     return RawDocument(source=pdf.path.name, kind="report", page_count=pdf.page_count, page_labels=pdf.page_labels,
-                       method=SCANNED_METHOD, findings=findings, notes=notes)
+                       metadata=metadata, method=SCANNED_METHOD, findings=findings, notes=notes)
 
 
 __all__ = ["METHOD", "SCANNED_METHOD", "Block", "Draft", "Label", "Line", "ReportSettings", "assign_columns",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hmic_extract.vocabulary import match_title
+from hmic_extract.vocabulary import PROSE_WORDS, match_title
 
 from .lines import Line
 from .settings import ReportSettings
@@ -57,14 +57,14 @@ class Block:
         return self.lines[0].peers > 0
 
 
-def is_title_line(line: Line) -> bool:
+def is_title_line(line: Line, fuzzy: bool = False) -> bool:
     """A line that is a section title and nothing else ("Areas for improvement", "CAUSE OF CONCERN 2:")."""
     text = line.text.strip()
     if (not text[:1].isupper() and not text[:1].isdigit()) or FULL_STOP.search(text):
         return False
     if line.lead_bold and not line.bold:  # a bold label run, then the finding in regular type
         return False
-    match = match_title(text.rstrip(":–—- "), fuzzy=False)
+    match = match_title(text.rstrip(":–—- "), fuzzy=fuzzy)
     return match is not None and is_theme(match.theme)
 
 
@@ -74,8 +74,9 @@ MAX_THEME_WORDS = 7
 def is_theme(text: str) -> bool:
     """What may follow a title after a dash or colon: a short theme ("– Efficiency"), not a finding's sentence."""
     text = text.strip()
+    words = {w.lower() for w in re.findall(r"[\w']+", text)}
     return len(text.split()) <= MAX_THEME_WORDS and not SENTENCE_END.search(text) and not text[:1].islower() \
-        and not MODAL.search(text)
+        and not MODAL.search(text) and not words & PROSE_WORDS
 
 
 def runs_on(line: Line, after: Line | None, settings: ReportSettings) -> bool:
@@ -91,7 +92,7 @@ def line_kind(line: Line, settings: ReportSettings) -> str:
         return "caption"
     if line.marker:
         return "item"
-    if not line.peers and is_title_line(line):
+    if not line.peers and is_title_line(line, settings.weightless):
         return "title"
     return "text"
 
@@ -107,7 +108,7 @@ def block_kind(lines: list[Line], settings: ReportSettings) -> str:
         return "item"
     if first.size >= settings.heading_size:
         return "heading"
-    if len(lines) == 1 and is_title_line(first):
+    if len(lines) == 1 and is_title_line(first, settings.weightless):
         return "heading"
     if all(ln.bold for ln in lines) and len(text.split()) <= settings.max_heading_words and not FULL_STOP.search(text):
         return "heading" if not text.endswith(":") else "para"
@@ -121,7 +122,8 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
         return False
     if (line_type == "caption") != (kind == "caption"):
         return False
-    if prev.bold != line.bold or abs(prev.size - line.size) > settings.size_slack:
+    sentence_runs_on = line.text[:1].islower() and not SENTENCE_END.search(prev.text)
+    if prev.bold != line.bold or (abs(prev.size - line.size) > settings.size_slack and not sentence_runs_on):
         return False
     if (prev.box is None) != (line.box is None):
         return False
@@ -146,14 +148,31 @@ def runs_on_at_leading(prev: Line, line: Line, settings: ReportSettings) -> bool
     return not SENTENCE_END.search(prev.text) and 0 <= line.top - prev.bottom <= settings.line_gap + 1.5
 
 
+LIST_JOINER_END = re.compile(r";\s*(?:and|or)?$")
+
+
 def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:
-    """OCR drops small bullets: a sentence that starts at an item's text indent right after an item ends, on the
-    page where that item began, is the next item (an item carried over from the page before may be followed by
-    prose once its box ends)."""
+    """A list item whose bullet is lost (OCR drops small bullets; some PDFs draw them as shapes).
+
+    - a sentence that starts at an item's text indent right after an item ends, on the page where that item
+      began, is the next item (an item carried over from the page before may be followed by prose once its box
+      ends);
+    - a fragment set in from a lead-in ending in ":" ("… we recommend that the force:" / "review the way …") is
+      its first item, and one starting at an item's text indent after a list joiner (";", "; and") the next.
+    """
     prev = block[-1]
-    return (kind == "item" and line_type == "text" and bool(SENTENCE_END.search(prev.text))
-            and line.text[:1].isupper() and line.page == block[0].page and line.box == prev.box
-            and abs(line.x0 - block[0].text_x0) <= settings.indent_slack)
+    if line_type != "text" or line.page != prev.page or line.box != prev.box:
+        return False
+    at_indent = abs(line.x0 - block[0].text_x0) <= settings.indent_slack
+    if kind == "item" and bool(SENTENCE_END.search(prev.text)) and line.text[:1].isupper() and at_indent \
+            and line.page == block[0].page:
+        return True
+    if not line.text[:1].islower() or not 0 <= line.top - prev.bottom <= 3 * settings.para_gap:
+        return False
+    if kind == "item":
+        return at_indent and bool(LIST_JOINER_END.search(prev.text))
+    indent = max(settings.indent_slack, 0.8 * settings.body_size)
+    return prev.text.rstrip().endswith(":") and line.x0 >= block[0].x0 + indent
 
 
 def carried_over(groups: list[tuple[str, list[Line], str]], line: Line, line_type: str,
@@ -168,9 +187,6 @@ def carried_over(groups: list[tuple[str, list[Line], str]], line: Line, line_typ
     if not captions or len(groups) == captions:
         return None
     group = groups[-1 - captions]
-    last = group[1][-1]
-    if (last.page, last.column) == (line.page, line.column):
-        return None
     return group if continues(group[1], group[0], line, line_type, settings) else None
 
 
@@ -182,7 +198,7 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
         if line_type == "title" and runs_on(ln, lines[i + 1] if i + 1 < len(lines) else None, settings):
             line_type = "text"
         carried = carried_over(groups, ln, line_type, settings)
-        if groups and settings.weightless and lost_bullet(groups[-1][1], groups[-1][0], ln, line_type, settings):
+        if groups and lost_bullet(groups[-1][1], groups[-1][0], ln, line_type, settings):
             groups.append(("item", [ln], "•"))
         elif groups and continues(groups[-1][1], groups[-1][0], ln, line_type, settings):
             groups[-1][1].append(ln)
@@ -202,8 +218,8 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
     return out
 
 
-OPENING_NUMBER = re.compile(r"^([–—-]|\(\w{1,4}\)|\w{1,3}\)|\d{1,2}\.|[a-z]\.|[ivx]{1,4}\.|"
-                            r"\d{1,2}\.\d{1,2}(?=\s+[A-Z]))\s+(?=\S)")
+OPENING_NUMBER = re.compile(r"^(?:([–—-]|\(\w{1,4}\)|\w{1,3}\)|\d{1,2}\.|[a-z]\.|[ivx]{1,4}\.|"
+                            r"\d{1,2}\.\d{1,2}(?=\s+[A-Z]))\s+(?=\S)|(\d{1,2}\.\d{1,2})(?=[A-Z]))")
 
 
 def opening_number(line: Line) -> str:
@@ -213,5 +229,5 @@ def opening_number(line: Line) -> str:
     m = OPENING_NUMBER.match(line.text)
     if not m or line.bold:
         return ""
-    line.marker, line.text = m.group(1), line.text[m.end():]
+    line.marker, line.text = m.group(1) or m.group(2), line.text[m.end():]  # (2): OCR glued "4.6Detainees"
     return line.marker

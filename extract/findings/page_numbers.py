@@ -21,6 +21,8 @@ from .settings import ReportSettings
 
 # A number standing on its own: not part of "2021/22", "2023–25", "1,204", "3.5" or a word.
 NUMBER_TOKEN = re.compile(r"(?<![\w/–—.,:£$%-])(\d{1,4}|[ivxlc]{1,7})(?![\w/–—,%-]|\.\d)")
+FEW_PAGES = 4  # a document this short may print its page number on one page only
+YEARS = (1900, 2099)  # a number in this range on a single page reads as a year, not a page number
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 ROMAN_FORM = re.compile(r"^c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 
@@ -115,7 +117,8 @@ def best_progression(candidates: list[Candidate], roman: bool, pages: set[int] |
     At that place every run of at least ``min_support`` pages with one offset counts; other numbers there
     (a year in the same footer on a page without a number) do not.
     """
-    chosen = [c for c in candidates if c.roman == roman and (pages is None or c.page in pages)]
+    chosen = [c for c in candidates if c.roman == roman and (pages is None or c.page in pages)
+              and not (min_support == 1 and YEARS[0] <= c.value <= YEARS[1])]  # one page's year is no evidence
     values: dict[tuple[str, str], set[int]] = {}
     for c in chosen:
         values.setdefault(c.place, set()).add(c.value)
@@ -126,8 +129,9 @@ def best_progression(candidates: list[Candidate], roman: bool, pages: set[int] |
         support[(place, value - page)] += 1
     if not support:
         return None
-    # Most pages first; then the footer, then the number closing its line (the usual places).
-    (place, _), count = max(support.items(), key=lambda kv: (kv[1], kv[0][0][0] == "bottom",
+    # Most pages first; then numbers close to the page count (a year in "© HMICFRS 2024" is not a page number);
+    # then the footer, then the number closing its line (the usual places).
+    (place, _), count = max(support.items(), key=lambda kv: (kv[1], -abs(kv[0][1]), kv[0][0][0] == "bottom",
                                                              kv[0][0][1] == "last"))
     if count < min_support:
         return None
@@ -148,8 +152,9 @@ def find_progressions(pages: dict[int, list[Line]], heights: dict[int, float],
                       settings: ReportSettings) -> tuple[Progression | None, Progression | None]:
     """Given each page's lines, return the arabic page-number progression and the roman one of the front matter."""
     candidates = margin_candidates(pages, heights, settings)
-    few_pages = len(pages) <= 2
-    arabic = best_progression(candidates, roman=False, min_support=1 if few_pages else 2)
+    arabic = best_progression(candidates, roman=False, min_support=1 if len(pages) <= 2 else 2)
+    if arabic is None and len(pages) <= FEW_PAGES:  # a short extract or scan: one printed number is all there is
+        arabic = best_progression(candidates, roman=False, min_support=1)
     first_arabic = arabic.pages[0] if arabic else max(pages, default=0) + 1
     front = {p for p in pages if p < first_arabic}
     roman = best_progression(candidates, roman=True, pages=front, min_support=1)

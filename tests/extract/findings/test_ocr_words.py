@@ -1,0 +1,92 @@
+"""The findings logic on words read by OCR: no bold, rough sizes, glued words, lost bullets, missed numbers."""
+
+from __future__ import annotations
+
+from hmic_extract.extract.findings import lines_to_findings
+from hmic_extract.extract.findings.lines import words_to_lines
+from hmic_extract.model import AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, RECOMMENDATIONS
+from hmic_extract.normalise.text import clean_text
+from hmic_extract.vocabulary import match_title
+
+PAGE = (595.0, 842.0)
+
+
+def ocr_line(text: str, x0: float, top: float, size: float = 10.0) -> list[dict]:
+    """Words as an OCR engine returns them: boxes with a height-derived size and no font."""
+    out, x = [], x0
+    for w in text.split():
+        width = 0.5 * size * len(w)
+        out.append({"text": w, "x0": x, "x1": x + width, "top": top, "bottom": top + size, "size": size,
+                    "fontname": ""})
+        x += width + 0.3 * size
+    return out
+
+
+def findings(*pages: list[list[dict]], force: str = "") -> dict:
+    """Findings of OCR'd pages (each a list of lines' words), keyed by (section, ref)."""
+    lines = {i: words_to_lines([w for line in page for w in line], i, []) for i, page in enumerate(pages)}
+    found, _ = lines_to_findings(lines, dict.fromkeys(lines, PAGE), len(pages), [], "scan.pdf", force)
+    return {(f.section, f.ref): f for f in found}
+
+
+def prose(top: float) -> list[list[dict]]:
+    return [ocr_line("We examined how the force identifies vulnerable people when they first contact it.", 62, top)]
+
+
+def test_ocr_glued_titles_and_numbers_are_still_labels():
+    assert match_title("CAUSEOFCONCERN 1", fuzzy=True).section == CAUSES_OF_CONCERN
+    assert match_title("Recommendation1", fuzzy=True).number == "1"
+    assert match_title("CAUSEOFCONCERN 1") is None  # only text read by OCR is matched this loosely
+    page = [*prose(100), ocr_line("CAUSEOFCONCERN 1", 72, 140, 9.5),
+            ocr_line("The force doesn't have a sufficiently robust plan to achieve the savings it needs.", 72, 160),
+            ocr_line("Recommendation1", 62, 200),
+            ocr_line("By 31 March 2023, chief constables should make sure that their force has a record.", 62, 218),
+            ocr_line("4.6Detainees should be offered a shower when they are held for longer than 24 hours.", 64, 260)]
+    page.insert(5, ocr_line("Area for improvement", 62, 242))
+    found = findings([], page)
+    assert clean_text(found[(CAUSES_OF_CONCERN, 1)].issue).startswith("The force doesn't have")
+    assert found[(RECOMMENDATIONS, 1)].issue.startswith("By 31 March 2023, chief constables")
+    afi = found[(AREAS_FOR_IMPROVEMENT, 1)]
+    assert afi.issue.startswith("Detainees should") and afi.provenance.detail["printed_number"] == "4.6"
+
+
+def test_fragments_whose_bullets_ocr_lost_are_each_a_recommendation():
+    page = [*prose(100), ocr_line("Cause of concern", 62, 140),
+            ocr_line("The force does not always respond to calls from vulnerable people in good time.", 62, 158),
+            ocr_line("To address this cause of concern, we recommend that the force immediately:", 62, 190),
+            ocr_line("review the way it manages demand in the control room, so that calls", 76, 214),
+            ocr_line("are attended within its published response times;", 78, 230),
+            ocr_line("put in place a process to reassess risk when attendance is delayed; and", 76, 254),
+            ocr_line("ensure that supervisors have the information they need.", 76, 278)]
+    found = findings([], page)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2, 3)] == [
+        "review the way it manages demand in the control room, so that calls are attended within its published "
+        "response times", "put in place a process to reassess risk when attendance is delayed",
+        "ensure that supervisors have the information they need."]
+
+
+def test_a_title_whose_sentence_starts_after_its_colon_is_not_a_titled_theme():
+    page = [*prose(100), ocr_line("Cause of Concern 1: HMIC is concerned that", 62, 140),
+            ocr_line("Fennmarsh Police does not always respond to calls in good time.", 62, 156)]
+    found = findings([], page)
+    assert clean_text(found[(CAUSES_OF_CONCERN, 1)].issue) == ("HMIC is concerned that Fennmarsh Police does not "
+                                                               "always respond to calls in good time.")
+
+
+def test_a_sentence_keeps_running_when_ocr_sizes_jump():
+    page = [*prose(100), ocr_line("Cause of concern 1", 62, 140),
+            ocr_line("The force doesn't have a sufficiently robust plan to achieve the savings it needs to make", 62,
+                     160, 11.5),
+            ocr_line("in the medium term.", 62, 177, 9.0), *prose(210)]
+    assert clean_text(findings([], page)[(CAUSES_OF_CONCERN, 1)].issue).endswith("to make in the medium term.")
+
+
+def test_on_a_short_scan_a_year_in_the_footer_is_not_the_page_number_and_one_printed_number_is_enough():
+    cover = [ocr_line("PEEL 2023-25: Police effectiveness", 62, 160, 24), ocr_line("© HMICFRS 2024", 62, 440)]
+    body = [ocr_line("Page 2 of 2", 280, 27), *prose(100), ocr_line("Area for improvement 1", 62, 140),
+            ocr_line("The force should make sure it records the reasons when victims withdraw.", 62, 160),
+            ocr_line("© HMICFRS 2024", 62, 800, 8)]
+    assert findings(cover, body)[(AREAS_FOR_IMPROVEMENT, 1)].page_ref == "Page 2"
+    third = [ocr_line("3", 57, 33, 7), *prose(100), ocr_line("Area for improvement", 62, 140),
+             ocr_line("The force should carry out a full assessment of its neighbourhood teams.", 62, 160)]
+    assert findings(cover, [*prose(100)], third)[(AREAS_FOR_IMPROVEMENT, 1)].page_ref == "Page 3"
