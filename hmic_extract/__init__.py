@@ -5,6 +5,7 @@ Python use::
     from hmic_extract import extract_file, read_pdf
     doc = extract_file("response.pdf")       # -> hmic_extract.model.Document
     df = read_pdf("response.pdf")            # -> pandas.DataFrame, one row per finding
+    mine = extract_file("thematic.pdf", addressed_to="Westshire Police")  # rows for that force and all forces
 """
 
 from __future__ import annotations

@@ -241,6 +241,9 @@ def process_source(task: Task) -> Outcome:
                 check_writable(path, task.force)
             doc = extract_file(s.path, **task.options)
             outcome.document = doc
+            if not doc.findings and task.options.get("addressed_to"):
+                raise NothingFound(f"{s.name}: no rows addressed to {task.options['addressed_to']!r}; "
+                                   f"nothing written")
             if not doc.findings:
                 raise NothingFound(f"{s.name}: a table or findings section was found but it holds no rows "
                                    f"(only a header?); nothing written")

@@ -136,6 +136,10 @@ def ocr_progress(done: int, total: int, page_index: int) -> None:
 @click.option("--kind", type=click.Choice(["auto", "annex", "report"]), default="auto", show_default=True,
               help="What the PDFs are: a response with an annex table, an inspection report (findings read from "
                    "its boxes, bullets and headings), or auto-detect.")
+@click.option("--for", "for_body", metavar="TEXT",
+              help="Keep only the rows addressed to this body, e.g. \"chief constables\", \"the College of "
+                   "Policing\" (case and plural ignored); a force's name keeps its own rows and those to all forces "
+                   "(\"forces\", \"chief constables\"). Causes of concern stay with their recommendations.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="Files read at once, each in its own process (default 0: one per CPU core); for a single "
                    "scanned PDF, pages OCR-ed at once.")
@@ -147,8 +151,9 @@ def ocr_progress(done: int, total: int, page_index: int) -> None:
                                                      "tracebacks of internal errors.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def extract_command(inputs: tuple[str, ...], output: Path | None, recursive: bool, formats: tuple[str, ...],
-                    combined: Path | None, force: bool, kind: str, jobs: int, ocr: str, password: str | None,
-                    timeout: float, max_pages: int, max_memory: int, verbose: bool, quiet: bool) -> None:
+                    combined: Path | None, force: bool, kind: str, for_body: str | None, jobs: int, ocr: str,
+                    password: str | None, timeout: float, max_pages: int, max_memory: int, verbose: bool,
+                    quiet: bool) -> None:
     """Extract the assurance template from PDFs: files, folders (-r for sub-folders) or glob patterns."""
     from .batch import OK, Task, batch_exit_code, collect_sources, make_output_folders, plan_outputs, run_tasks
     from .console import Progress, review_lines, summary_table
@@ -183,6 +188,8 @@ def extract_command(inputs: tuple[str, ...], output: Path | None, recursive: boo
     limits = Limits(max_pages=max_pages, timeout=timeout, max_memory_mb=max_memory)
     options: dict[str, object] = {"password": password, "kind": kind, "ocr": ocr,
                                   "jobs": (jobs or os.cpu_count() or 1) if single else 1}
+    if for_body:
+        options["addressed_to"] = for_body
     if single and not quiet and (verbose or sys.stderr.isatty()):
         options["progress"] = ocr_progress
     tasks = [Task(i, s, plan, force, options, limits) for i, (s, plan) in enumerate(zip(sources, plans, strict=True))]

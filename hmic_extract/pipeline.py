@@ -18,11 +18,12 @@ def file_sha256(path: Path) -> str:
 
 
 def extract_file(path: str | os.PathLike[str], password: str | None = None, ocr: str = "auto", kind: str = "auto",
-                 **ocr_options) -> Document:
+                 addressed_to: str | None = None, **ocr_options) -> Document:
     """Given a PDF path, return the normalised Document (raises HmicError subclasses for people).
 
     ``ocr`` is "auto" | "always" | "never"; ``ocr_options`` (engine, jobs, progress) go to the OCR path.
     ``kind`` is "auto" | "annex" | "report": which path reads the PDF (auto: a cheap text scan decides).
+    ``addressed_to``: keep only the rows addressed to this body or force (see ``addressed.keep_addressed_to``).
     """
     from .extract import extract_document
     from .normalise import normalise
@@ -30,4 +31,8 @@ def extract_file(path: str | os.PathLike[str], password: str | None = None, ocr:
     raw = extract_document(path, password=password, ocr=ocr, kind=kind, **ocr_options)
     doc = normalise(raw)
     doc.metadata.setdefault("sha256", file_sha256(Path(path)))
+    if addressed_to:
+        from .addressed import keep_addressed_to
+
+        doc = keep_addressed_to(doc, addressed_to)
     return doc
