@@ -19,6 +19,7 @@ from .settings import ReportSettings
 from .statements import MODAL
 
 CAPTION = re.compile(r"(?i)^(?:figure|fig\.|table|chart|graph|source|note)s?\s*\d*[a-z]?\s*[:.–—-]")
+DANGLING = re.compile(r"(?i)(?:\band|&|\bor|,)\s*$")  # a heading wrapped after "and": it runs on
 SENTENCE_END = re.compile(r"[.!?:;]['’”)]?$")
 FULL_STOP = re.compile(r"[.!?;]['’”)]?$")
 
@@ -92,7 +93,7 @@ def line_kind(line: Line, settings: ReportSettings) -> str:
         return "caption"
     if line.marker:
         return "item"
-    if not line.peers and is_title_line(line, settings.weightless):
+    if not line.peers and is_title_line(line, settings.weightless) and not DANGLING.search(line.text):
         return "title"
     return "text"
 
@@ -118,7 +119,7 @@ def block_kind(lines: list[Line], settings: ReportSettings) -> str:
 def continues(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:
     """Whether ``line`` carries on the block (a wrapped line, or the rest of it after a page or column break)."""
     prev = block[-1]
-    if line_type in ("item", "title") or kind == "title":
+    if line_type == "item" or kind == "title" or (line_type == "title" and not DANGLING.search(prev.text)):
         return False
     if (line_type == "caption") != (kind == "caption"):
         return False
@@ -149,6 +150,7 @@ def runs_on_at_leading(prev: Line, line: Line, settings: ReportSettings) -> bool
 
 
 LIST_JOINER_END = re.compile(r";\s*(?:and|or)?$")
+JOINER_WORD = re.compile(r"(?i)^(?:and|or|but)\b")
 
 
 def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:
@@ -169,8 +171,8 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
         return True
     if not line.text[:1].islower() or not 0 <= line.top - prev.bottom <= 3 * settings.para_gap:
         return False
-    if kind == "item":
-        return at_indent and bool(LIST_JOINER_END.search(prev.text))
+    if kind == "item":  # not the joiner itself wrapped onto the next line ("…risk;" / "and")
+        return at_indent and bool(LIST_JOINER_END.search(prev.text)) and not JOINER_WORD.match(line.text)
     indent = max(settings.indent_slack, 0.8 * settings.body_size)
     return prev.text.rstrip().endswith(":") and line.x0 >= block[0].x0 + indent
 

@@ -17,9 +17,10 @@ from statistics import median
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points
 
+SIZE_ALIKE = 0.2  # share of a word's size within which another word is set in about the same type
 SAME_LINE_OVERLAP = 0.5  # share of the smaller word height two words must overlap to sit on one row
 GUTTER_GAP = 1.2  # x font size: a wider gap between words splits a row into fragments
-JUSTIFIED_GAP = 2.0  # x the row's usual gap: a narrower wide gap is a justified line's space, not a gutter
+JUSTIFIED_GAP = 1.6  # x the usual gap either side: a narrower wide gap is a justified line's space, not a gutter
 WIDE_GAP = 2.5  # x font size: a gap this wide splits a row whatever its other gaps
 COLUMN_SNAP = 3.0  # points: fragments starting this close start the same column
 MIN_COLUMN_ROWS = 3  # rows whose second fragment starts at one x before that x is a column start
@@ -79,23 +80,21 @@ def is_label(line: Line) -> bool:
 def words_to_rows(words: list[dict]) -> list[list[dict]]:
     """Given a page's words, return them grouped into physical rows (words that overlap a row's usual band).
 
-    A row's band is the median top and bottom of its words, so one large word (a heading in the other
-    column) does not bridge two lines of small text into one row.
+    A word is compared with the band (median top and bottom) of the row's words of about its own size, so
+    a large heading in one column does not bridge two lines of small text in the other into one row.
     """
     rows: list[list[dict]] = []
-    bands: list[tuple[float, float]] = []
     for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
         height = word["bottom"] - word["top"]
-        for i in range(len(rows) - 1, max(len(rows) - 4, -1), -1):
-            top, bottom = bands[i]
+        for row in reversed(rows[-4:]):
+            alike = [w for w in row if abs(w["size"] - word["size"]) <= SIZE_ALIKE * word["size"]] or row
+            top, bottom = median(w["top"] for w in alike), median(w["bottom"] for w in alike)
             overlap = min(bottom, word["bottom"]) - max(top, word["top"])
             if overlap > SAME_LINE_OVERLAP * min(height, bottom - top):
-                rows[i].append(word)
-                bands[i] = (median(w["top"] for w in rows[i]), median(w["bottom"] for w in rows[i]))
+                row.append(word)
                 break
         else:
             rows.append([word])
-            bands.append((word["top"], word["bottom"]))
     return [sorted(row, key=lambda w: w["x0"]) for row in rows]
 
 
@@ -108,12 +107,14 @@ def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
     """Split words at gutters: with ``wide``, gaps wider than any word space; else gaps wider than a gutter and much
     wider than the usual gap among these words (a justified line's wide spaces are all alike)."""
     gaps = [b["x0"] - a["x1"] for a, b in pairwise(words)]
-    usual = median(gaps) if gaps else 0.0
     parts: list[list[dict]] = [[words[0]]]
-    for (prev, word), gap in zip(pairwise(words), gaps, strict=True):
+    for i, ((prev, word), gap) in enumerate(zip(pairwise(words), gaps, strict=True)):
         size = max(prev["size"], word["size"])
         lone_marker = len(parts[-1]) == 1 and gap <= MARKER_GAP * word["size"] and is_marker_word(parts[-1][0])
-        gutter = gap > WIDE_GAP * size if wide else gap > GUTTER_GAP * size and gap > JUSTIFIED_GAP * usual
+        # Wider than the spaces next to it on either side (each side may be a justified line with its own
+        # spacing; the spaces of the other column further along the row say nothing about this one).
+        usual = max((median(side) for side in (gaps[max(0, i - 2):i], gaps[i + 1:i + 3]) if side), default=0.0)
+        gutter = gap > (WIDE_GAP if wide else GUTTER_GAP) * size and gap > JUSTIFIED_GAP * usual
         if gutter and not lone_marker:
             parts.append([word])
         else:

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from hmic_extract.model import CAUSES_OF_CONCERN, ISSUES_OF_CONCERN
+from hmic_extract.model import CAUSES_OF_CONCERN, ISSUES_OF_CONCERN, RECOMMENDATIONS
 from hmic_extract.vocabulary import sections_named
 
 from .blocks import Block
@@ -69,14 +69,29 @@ def blocks_to_units(blocks: list[Block], settings: ReportSettings) -> list[Unit]
     units: list[Unit] = []
     chapter, summary = 0, False
     previous: Block | None = None
+    last_section = ""  # the section of the last label in this chapter
     for position, block in enumerate(blocks):
         label = label_of(block, previous, settings)
         if block.kind == "heading" and block.size >= chapter_size:
             chapter += 1
             summary = label.summary if label is not None else bool(CHAPTER_SUMMARY.search(block.flat))
+            last_section = ""
+        if label is None and last_section == CAUSES_OF_CONCERN:
+            label = answering_lead_in(block)
+        if label is not None:
+            last_section = label.section
         units.append(Unit(block, label, chapter, summary, position))
         previous = block
     return units
+
+
+def answering_lead_in(block: Block) -> Label | None:
+    """After a cause of concern, a lead-in ("Within three months, the force should:") opens its recommendations,
+    even where the cause's explanation stands between them and no title says "Recommendations"."""
+    text = " ".join(block.flat.split())
+    if block.kind not in ("para", "item") or block.in_table or not is_lead_in(text):
+        return None
+    return Label(RECOMMENDATIONS, printed=text, lead_in=text, score=1.0)
 
 
 def is_timescale(text: str) -> bool:

@@ -176,3 +176,20 @@ def test_a_table_with_a_narrow_page_column_is_not_two_columns_of_text():
     lines += [line(str(37 + i), 100 + 20 * i, x0=481, x1=490) for i in range(6)]
     assign_columns(lines, 595, SETTINGS)
     assert {ln.column for ln in lines} == {0}
+
+
+def test_a_title_wrapped_after_and_is_one_heading():
+    lines = [line("Cause of Concern and", 100, x1=200, bold=True), line("Recommendation", 114, x1=180, bold=True),
+             line("The force did not monitor the use of force.", 132, marker="2.6")]
+    blocks = lines_to_blocks(lines, SETTINGS)
+    assert [b.kind for b in blocks] == ["heading", "item"]
+    found = label(blocks[0])
+    assert (found.section, found.others) == (CAUSES_OF_CONCERN, (RECOMMENDATIONS,))
+
+
+def test_a_list_joiner_wrapped_onto_its_own_line_stays_with_its_item():
+    lines = [line("review its response to incidents, so that officers are deployed in", 100, x0=323, marker="n"),
+             line("accordance with the assessed risk;", 114, x0=323), line("and", 128, x0=323, x1=345),
+             line("ensure that the risk to victims is reassessed.", 142, x0=311, marker="n")]
+    lines[0].text_x0 = 323
+    assert [len(b.lines) for b in lines_to_blocks(lines, SETTINGS)] == [3, 1]

@@ -67,3 +67,21 @@ def test_a_justified_line_beside_the_other_column_keeps_its_wide_spaces():
     left = "How well does the force at all keep people safe"
     page = words(left, 62, 72, size=10, gap=2.5) + words("The force should evaluate its", 333, 73, size=9, gap=17.7)
     assert [ln.text for ln in words_to_lines(page, 0, [])] == [left, "The force should evaluate its"]
+
+
+def test_a_short_justified_line_keeps_its_very_wide_spaces_beside_the_other_column():
+    left = "It responds to them, and how it works with"
+    page = words(left, 62, 240, size=10.5, gap=3.2) + words("recommend that Northmoor", 319, 241, size=10.5, gap=31.3)
+    for i in range(4):  # the rest of the page: two columns with ordinary spacing
+        page += words("left column text of the page", 62, 100 + 14 * i, gap=3) + \
+            words("right column text runs here", 319, 100 + 14 * i, gap=3)
+    texts = [ln.text for ln in words_to_lines(page, 0, []) if 239 < ln.top < 243]
+    assert texts == [left, "recommend that Northmoor"]
+
+
+def test_a_heading_in_one_column_beside_two_lines_of_the_other_keeps_them_two_rows():
+    page = words("force at tackling serious", 62, 91.9, size=16.3) + \
+        words("Northmoor Constabulary should", 309, 88.1, size=10.5) + \
+        words("immediately ensure that supervisors", 309, 101.9, size=10.5)
+    texts = [ln.text for ln in words_to_lines(page, 0, [])]
+    assert "Northmoor Constabulary should" in texts and "immediately ensure that supervisors" in texts

@@ -277,3 +277,21 @@ def test_a_footnote_mark_and_a_footnote_do_not_cut_a_recommendation_over_a_page_
     found = rows(extract_file(pdf))
     assert found[(RECOMMENDATIONS, 1)].issue == rec.replace("<super>1</super>", "")
     assert found[(RECOMMENDATIONS, 1)].page_ref == "Pages 1-2"
+
+
+def test_a_lead_in_after_a_causes_explanation_opens_its_recommendations_without_a_title(tmp_path):
+    body = [*filler(1), Para("<b>Cause of Concern</b>"),
+            Para("The force isn’t answering emergency and non-emergency calls quickly enough."),
+            Para("In the 12 months to 31 December 2021, the force answered 79 percent of 999 calls within 10 "
+                 "seconds, against a national standard of 90 percent."),
+            Para("Within three months, Westshire Police should:"),
+            Para("make sure it has enough call handlers at peak times to answer emergency calls.", bullet="1."),
+            Para("introduce a process to call back people who abandon non-emergency calls.", bullet="2."),
+            *filler(1)]
+    pdf, _ = build(Report(body), tmp_path / "peel-2021.pdf")
+    found = rows(extract_file(pdf))
+    assert [found[(RECOMMENDATIONS, n)].issue for n in (1, 2)] == [
+        "make sure it has enough call handlers at peak times to answer emergency calls.",
+        "introduce a process to call back people who abandon non-emergency calls."]
+    assert {found[(RECOMMENDATIONS, n)].cause for n in (1, 2)} == {"Cause of concern 1"}
+    assert len(found) == 3
