@@ -221,7 +221,7 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
 
 
 OPENING_NUMBER = re.compile(r"^(?:([–—-]|\(\w{1,4}\)|\w{1,3}\)|\d{1,2}\.|[a-z]\.|[ivx]{1,4}\.|"
-                            r"\d{1,2}\.\d{1,2}(?=\s+[A-Z]))\s+(?=\S)|(\d{1,2}\.\d{1,2})(?=[A-Z]))")
+                            r"\d{1,2}\.\d{1,2}(?=\s+[A-Z]))\s+(?=\S)|(\d{1,2}\.\d{1,2}(?=[A-Z])|\([a-z\d]{1,3}\)(?=[a-z])))")
 
 
 def opening_number(line: Line) -> str:
@@ -231,5 +231,6 @@ def opening_number(line: Line) -> str:
     m = OPENING_NUMBER.match(line.text)
     if not m or line.bold:
         return ""
-    line.marker, line.text = m.group(1) or m.group(2), line.text[m.end():]  # (2): OCR glued "4.6Detainees"
+    # (2): a number OCR glued to its text ("4.6Detainees", "(a)make")
+    line.marker, line.text = m.group(1) or m.group(2), line.text[m.end():]
     return line.marker

@@ -19,8 +19,9 @@ LONE_NUMBER = re.compile(r"(?i)^(?:page\s+)?(\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/)
 
 
 def furniture_key(line: Line, settings: ReportSettings) -> tuple[str, int]:
-    """What a running head has in common from page to page: its text with digits masked, and its height."""
-    return re.sub(r"\d+", "#", line.text.lower()), round(line.top / settings.same_spot)
+    """What a running head has in common from page to page: its text with digits masked (and spaces dropped: OCR
+    reads them differently on each page), and its height."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line.text.lower())), round(line.top / settings.same_spot)
 
 
 def drop_furniture(pages: dict[int, list[Line]], heights: dict[int, float], settings: ReportSettings,

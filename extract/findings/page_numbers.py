@@ -98,6 +98,8 @@ def margin_candidates(pages: dict[int, list[Line]], heights: dict[int, float],
             band = in_margin(ln, heights[index], settings)
             if not band or is_label(ln):
                 continue
+            if settings.weightless:
+                out += glued_candidates(ln, index, band)
             tokens = list(NUMBER_TOKEN.finditer(ln.text))
             if not tokens:
                 continue
@@ -108,6 +110,20 @@ def margin_candidates(pages: dict[int, list[Line]], heights: dict[int, float],
                     continue
                 out.append(Candidate(index, value, not text.isdigit(), (band, which), id(ln)))
     return out
+
+
+GLUED_NUMBER = re.compile(r"(?<=[A-Za-z\-–—])(\d{1,4})$")
+
+
+def glued_candidates(line: Line, page: int, band: str) -> list[Candidate]:
+    """OCR glues a page number to the running head before it ("…re-inspection2", "…PEEL 2023-252"): each
+    tail of the trailing digits may be the number; the progression over pages tells which."""
+    m = GLUED_NUMBER.search(line.text.strip())
+    if not m:
+        return []
+    digits = m.group(1)
+    return [Candidate(page, int(digits[-k:]), False, (band, f"glued-{k}"), id(line))
+            for k in range(1, min(3, len(digits)) + 1) if int(digits[-k:]) > 0]
 
 
 def best_progression(candidates: list[Candidate], roman: bool, pages: set[int] | None = None,

@@ -34,6 +34,8 @@ def same_finding(a: Draft, b: Draft, settings: ReportSettings) -> bool:
     make sure that …")."""
     if a.section != b.section:
         return False
+    if a.printed_ref and b.printed_ref and a.printed_ref != b.printed_ref and a.in_summary == b.in_summary:
+        return False  # two numbered statements in the body are two findings, however alike their wording
     x, y = comparable(a.text), comparable(b.text)
     if similar(x, y, settings):
         return True

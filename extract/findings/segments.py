@@ -181,7 +181,7 @@ def statement_units(segment: Segment) -> list[Unit]:
     introduced = False
     for unit in segment.body:
         block = unit.block
-        if block.kind == "caption" or block.kind == "heading":  # a timescale heading inside the list
+        if block.kind in ("caption", "heading") or is_timescale(block.flat):  # a timescale heading inside a list
             continue
         if block.in_table:
             break

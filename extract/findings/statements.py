@@ -17,14 +17,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MODAL = re.compile(r"(?i)\b(should|must|needs?\s+to|is\s+to|are\s+to|ought\s+to)\b")
+# "should"/"must" also glued to the word before it, as OCR reads "chief constablesshould".
+MODAL = re.compile(r"(?i)(?:\b|(?<=[a-z]))(should|must)\b|\b(needs?\s+to|is\s+to|are\s+to|ought\s+to)\b")
 RECOMMEND_THAT = re.compile(r"(?i)\b(?:recommends?|recommendation\s+is)\b(?:\s+that\b)?\s*,?")
 MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 NUMBER_WORDS = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four)"
-TIMESCALE = re.compile(
-    rf"(?i)^(?:(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?"
-    rf"(?:{MONTHS}\s+)?(?:\d{{4}}(?:/\d{{2}})?|{MONTHS})"
-    rf"|within\s+(?:the\s+next\s+)?{NUMBER_WORDS}\s+(?:days?|weeks?|months?|years?)"
+TIMESCALE = re.compile(  # spaces optional where OCR drops them ("By 31March2023", "Withinthree months")
+    rf"(?i)^(?:(?:by|before|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s*)?"
+    rf"(?:{MONTHS}\s*)?(?:\d{{4}}(?:/\d{{2}})?|{MONTHS})"
+    rf"|within\s*(?:the\s+next\s+)?{NUMBER_WORDS}\s*(?:days?|weeks?|months?|years?)"
     rf"|with\s+immediate\s+effect|immediately|now|as\s+a\s+matter\s+of\s+(?:urgency|priority))\b,?\s*")
 # First-person or past-tense wording before the modal: prose about a finding, not the finding.
 PROSE_SUBJECT = re.compile(r"(?i)\b(?:we|our|i|us|they|it|said|says|found|recommended|identified|noted|"

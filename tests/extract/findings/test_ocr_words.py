@@ -90,3 +90,26 @@ def test_on_a_short_scan_a_year_in_the_footer_is_not_the_page_number_and_one_pri
     third = [ocr_line("3", 57, 33, 7), *prose(100), ocr_line("Area for improvement", 62, 140),
              ocr_line("The force should carry out a full assessment of its neighbourhood teams.", 62, 160)]
     assert findings(cover, [*prose(100)], third)[(AREAS_FOR_IMPROVEMENT, 1)].page_ref == "Page 3"
+
+
+def test_ocr_glued_bullets_item_numbers_timescales_and_modals():
+    page = [*prose(100), ocr_line("Recommendations", 62, 140),
+            ocr_line("·By 31March2023, chief constablesshould make sure that their force keeps a record.", 74, 160),
+            ocr_line("Withinthree months", 62, 190),
+            ocr_line("We recommend that, within three months, the force:", 62, 208),
+            ocr_line("(a)make sure that every child who goes missing is assessed for risk.", 64, 226)]
+    found = findings([], page)
+    assert [found[(RECOMMENDATIONS, n)].addressee for n in (1, 2)] == ["chief constables", "the force"]
+    assert found[(RECOMMENDATIONS, 1)].issue.startswith("By 31March2023")
+    assert found[(RECOMMENDATIONS, 2)].issue == "make sure that every child who goes missing is assessed for risk."
+    assert found[(RECOMMENDATIONS, 2)].provenance.detail["printed_number"] == "a"
+
+
+def test_a_page_number_ocr_glued_to_its_running_head_is_read_and_the_head_is_dropped():
+    def page(n: int) -> list[list[dict]]:
+        head = "Ashbourne Vale Police - PEEL 2023-25" if n % 2 else "Ashbourne Vale Police -PEEL 2023-25"
+        return [ocr_line(f"{head}{n}", 366, 27), *prose(100), ocr_line(f"Area for improvement {n}", 62, 140),
+                ocr_line(f"The force should make sure that plan {n} is costed.", 62, 160)]
+    found = findings([], page(1), page(2))
+    assert [found[(AREAS_FOR_IMPROVEMENT, n)].page_ref for n in (1, 2)] == ["Page 1", "Page 2"]
+    assert all("PEEL" not in f.issue for f in found.values())
