@@ -140,6 +140,10 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
         return gap <= settings.para_gap or (gap <= 2 * settings.para_gap and line.text[:1].islower()
                                             and not SENTENCE_END.search(prev.text))
     # A page or column break: the block goes on unless it had ended a sentence (and the next line starts one).
+    # A list item goes on only into a line that cannot open the next one (lower case, a number): fragments
+    # often end without punctuation, and the next column may open with a lead-in.
+    if kind == "item":
+        return line.text[:1].islower() or line.text[:1].isdigit() or prev.text.endswith("-")
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
 
 

@@ -17,8 +17,7 @@ from statistics import median
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points
 
-SIZE_ALIKE = 0.2  # share of a word's size within which another word is set in about the same type
-SAME_LINE_OVERLAP = 0.5  # share of the smaller word height two words must overlap to sit on one row
+SAME_ROW = 0.35  # x the smaller word height: two words whose centres are closer sit on one row
 GUTTER_GAP = 1.2  # x font size: a wider gap between words splits a row into fragments
 JUSTIFIED_GAP = 1.6  # x the usual gap either side: a narrower wide gap is a justified line's space, not a gutter
 WIDE_GAP = 2.5  # x font size: a gap this wide splits a row whatever its other gaps
@@ -79,23 +78,23 @@ def is_label(line: Line) -> bool:
 
 
 def words_to_rows(words: list[dict]) -> list[list[dict]]:
-    """Given a page's words, return them grouped into physical rows (words that overlap a row's usual band).
+    """Given a page's words, return them grouped into physical rows: words whose vertical centres lie together.
 
-    A word is compared with the band (median top and bottom) of the row's words of about its own size, so
-    a large heading in one column does not bridge two lines of small text in the other into one row.
+    Centres, not overlaps: a list number set a point larger than its text, or a heading in the other column,
+    overlaps the line above as much as its own; its centre lies on its own line.
     """
+    def centre(w: dict) -> float:
+        return (w["top"] + w["bottom"]) / 2
+
     rows: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
-        height = word["bottom"] - word["top"]
-        for row in reversed(rows[-4:]):
-            alike = [w for w in row if abs(w["size"] - word["size"]) <= SIZE_ALIKE * word["size"]] or row
-            top, bottom = median(w["top"] for w in alike), median(w["bottom"] for w in alike)
-            overlap = min(bottom, word["bottom"]) - max(top, word["top"])
-            if overlap > SAME_LINE_OVERLAP * min(height, bottom - top):
+    for word in sorted(words, key=lambda w: (centre(w), w["x0"])):
+        if rows:
+            row = rows[-1]
+            height = min(word["bottom"] - word["top"], median(w["bottom"] - w["top"] for w in row))
+            if abs(centre(word) - median(centre(w) for w in row)) <= SAME_ROW * height:
                 row.append(word)
-                break
-        else:
-            rows.append([word])
+                continue
+        rows.append([word])
     return [sorted(row, key=lambda w: w["x0"]) for row in rows]
 
 
