@@ -36,6 +36,7 @@ from hmic_extract.model import (
     Provenance,
     RawDocument,
 )
+from hmic_extract.regions import merge_regions
 
 from .pdf import OpenPdf
 
@@ -612,7 +613,9 @@ def drafts_to_findings(drafts: list[Draft], printed: list[str], source: str) -> 
         for ref, draft in enumerate((d for d in drafts if d.section == section), 1):
             pdf_pages = sorted({ln.page for ln in draft.lines})
             page_ref = page_ref_of([printed[p] for p in pdf_pages])
-            provenance = Provenance(source=source, pdf_pages=pdf_pages, method=METHOD, detail=dict(draft.detail))
+            provenance = Provenance(source=source, pdf_pages=pdf_pages, method=METHOD, detail=dict(draft.detail),
+                                    regions=merge_regions((ln.page, ln.x0, ln.top, ln.x1, ln.bottom)
+                                                          for ln in draft.lines))
             if draft.printed_ref:
                 provenance.detail["printed_number"] = draft.printed_ref
             findings.append(Finding(section=section, ref=ref, ref_text=str(ref), page_ref=page_ref, pages=[],
