@@ -26,7 +26,7 @@ from starlette.templating import Jinja2Templates
 
 from hmic_extract import __version__
 from hmic_extract.errors import HmicError
-from hmic_extract.extract.pdf import PDF_MAGIC
+from hmic_extract.extract.pdf import check_is_pdf
 
 from . import corrections
 from .jobs import DONE, PASSWORD, Job, JobStore
@@ -68,14 +68,14 @@ def looks_like(path: Path, magic: bytes) -> bool:
         return magic in fh.read(1024)
 
 
-def not_a_pdf_reason(part: Received) -> str:
-    """The CLI's one-line reason for a file that is not a PDF (same words as ``extract.pdf.check_is_pdf``)."""
+def not_a_pdf_reason(part: Received) -> str | None:
+    """The CLI's one-line reason when a stored upload is not a PDF (``extract.pdf.check_is_pdf``), else None."""
     assert part.path is not None
-    head = part.path.read_bytes()[:1024] if part.size else b""
-    if not head:
-        return f"{part.name}: the file is empty"
-    kind = "an HTML page" if b"<html" in head.lower() or b"<!doctype" in head.lower() else "not a PDF"
-    return f"{part.name}: {kind} (no %PDF header); save the report as a PDF and try again"
+    try:
+        check_is_pdf(part.path)
+    except HmicError as err:
+        return str(err).replace(str(part.path), part.name)
+    return None
 
 
 class ReviewApp:
@@ -136,8 +136,8 @@ class ReviewApp:
         for part in upload.files:
             if part.refused or part.path is None:
                 refused.append({"name": part.name, "reason": part.refused, "status": 413})
-            elif part.size == 0 or not looks_like(part.path, PDF_MAGIC):
-                refused.append({"name": part.name, "reason": not_a_pdf_reason(part), "status": 415})
+            elif (reason := not_a_pdf_reason(part)) is not None:
+                refused.append({"name": part.name, "reason": reason, "status": 415})
                 part.path.unlink()
             else:
                 accepted.append(job_json(self.jobs.add(part.name, part.path, part.size)))
@@ -333,6 +333,8 @@ class ReviewApp:
             template = next(((p.path, p.name) for p in stored if p.field == "template"), None)
             if template is None:
                 template = await run_in_threadpool(self.chosen_template, upload.fields.get("template_id", ""))
+                if template is not None:
+                    stored.append(Received("template", template[1], template[0]))
             if template is None:
                 return error("choose the template (a file read here, an earlier tracker, or a workbook)", 400)
             if not copies:
