@@ -103,7 +103,8 @@ def test_what_the_server_keeps_counts_against_the_total(small_client) -> None:
 
 @pytest.mark.parametrize(("data", "words"), [
     (b"\x89PNG\r\n\x1a\n" + b"0" * 100, "not a PDF (no %PDF header); save the report as a PDF and try again"),
-    (b"<!DOCTYPE html><html><body>Report</body></html>", "an HTML page (no %PDF header); save the report as a PDF and try again"),
+    (b"<!DOCTYPE html><html><body>Report</body></html>",
+     "an HTML page (no %PDF header); save the report as a PDF and try again"),
     (b"", "the file is empty"),
 ])
 def test_a_file_that_is_not_a_pdf_is_refused_in_the_clis_words(client, data: bytes, words: str) -> None:
