@@ -68,6 +68,8 @@ def serve(settings: ServeSettings, open_browser: bool, echo: Callable[[str], Non
     threading.Thread(target=announce, daemon=True).start()
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn re-raises Ctrl-C once it has shut down: stopping is the normal end here
+        pass
     finally:
         sock.close()
     echo("stopped; the uploaded files were deleted")
