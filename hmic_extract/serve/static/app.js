@@ -14,7 +14,8 @@ const state = {
   selected: "", // uid of the selected row
   filter: "check",
   page: null, // PDF page index shown
-  pictureUrl: "",
+  zoom: 0, // 0: fit the row; else the picture's width as a share of the frame
+  pictures: new Map(), // "job:page" -> promise of {url, width, height} or {error}
   polling: 0,
 };
 
@@ -307,6 +308,24 @@ function renderDetail() {
   showPicture(row, state.page);
 }
 
+async function loadPicture(jobId, page) {
+  /* Each page is fetched once per job: its picture stays as an object URL, its size in points beside it. */
+  const key = `${jobId}:${page}`;
+  if (!state.pictures.has(key)) {
+    state.pictures.set(key, (async () => {
+      const response = await fetch(`/api/jobs/${jobId}/pages/${page}`);
+      if (!response.ok) {
+        state.pictures.delete(key);
+        const data = await response.json().catch(() => ({}));
+        return { error: data.error || "The page could not be shown." };
+      }
+      const [width, height] = (response.headers.get("x-page-size") || "0 0").split(" ").map(Number);
+      return { url: URL.createObjectURL(await response.blob()), width, height };
+    })());
+  }
+  return state.pictures.get(key);
+}
+
 async function showPicture(row, page) {
   const caption = $("page-caption");
   const img = $("page-img");
@@ -318,20 +337,16 @@ async function showPicture(row, page) {
     return;
   }
   caption.textContent = `Loading PDF page ${page + 1}…`;
-  const response = await fetch(`/api/jobs/${state.current.id}/pages/${page}`);
+  const picture = await loadPicture(state.current.id, page);
   if (state.selected !== row.uid) return; // another row was chosen meanwhile
-  if (!response.ok) {
-    const data = await response.json().catch(() => ({}));
-    caption.textContent = data.error || "The page could not be shown.";
+  if (picture.error) {
+    caption.textContent = picture.error;
     img.hidden = true;
+    outlines.replaceChildren();
     return;
   }
-  const [width, height] = (response.headers.get("x-page-size") || "0 0").split(" ").map(Number);
-  const blob = await response.blob();
-  if (state.pictureUrl) URL.revokeObjectURL(state.pictureUrl);
-  state.pictureUrl = URL.createObjectURL(blob);
+  const { width, height } = picture;
   img.hidden = false;
-  img.src = state.pictureUrl;
   const regions = row.whole_page ? [] : row.regions.filter((r) => r[0] === page);
   img.alt = `PDF page ${page + 1} of ${state.current.name}` + (regions.length ? ", with this row outlined" : "");
   outlines.replaceChildren(...regions.map(([, x0, top, x1, bottom]) => {
@@ -347,12 +362,52 @@ async function showPicture(row, page) {
   caption.textContent = regions.length ?
     `PDF page ${page + 1}: the row is outlined.` :
     `PDF page ${page + 1} (where on the page is not known: compare the whole page).`;
+  const scroll = () => placePicture(regions, width);
+  if (img.src === picture.url && img.complete) scroll();
+  else {
+    img.onload = scroll;
+    img.src = picture.url;
+  }
+}
+
+const MIN_ZOOM = 1;
+const MAX_ZOOM = 4;
+const READABLE = 1.15; // screen pixels per PDF point: 9 pt text is then about 10 px high
+
+function rowZoom(regions, width) {
+  /* The zoom that shows the row readably: its width across the frame, or a readable size for a band. */
+  const frameWidth = $("page-frame").clientWidth || 1;
+  const known = regions.filter(([, x0, , x1]) => x1 > x0);
+  if (!known.length) return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, READABLE * width / frameWidth));
+  const span = Math.max(...known.map((r) => r[3])) - Math.min(...known.map((r) => r[1])) + 24;
+  return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, 0.95 * width / span));
+}
+
+function placePicture(regions, width) {
   const frame = $("page-frame");
-  img.onload = () => {
-    const first = outlines.firstElementChild;
-    if (first) frame.scrollTop = Math.max(0, first.offsetTop - frame.clientHeight / 3);
-    else frame.scrollTop = 0;
+  const zoom = state.zoom || rowZoom(regions, width);
+  $("page-canvas").style.width = `${zoom * 100}%`;
+  const first = $("outlines").firstElementChild;
+  if (!first) {
+    frame.scrollTop = 0;
+    frame.scrollLeft = 0;
+    return;
+  }
+  frame.scrollTop = Math.max(0, first.offsetTop - frame.clientHeight / 4);
+  frame.scrollLeft = Math.max(0, first.offsetLeft - 12);
+}
+
+function wireZoom() {
+  const current = () => state.zoom || parseFloat($("page-canvas").style.width) / 100 || 1;
+  const set = (zoom) => {
+    state.zoom = zoom && Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
+    const row = currentRow();
+    if (row) showPicture(row, state.page);
   };
+  $("zoom-in").addEventListener("click", () => set(current() * 1.25));
+  $("zoom-out").addEventListener("click", () => set(current() / 1.25));
+  $("zoom-page").addEventListener("click", () => set(MIN_ZOOM));
+  $("zoom-row").addEventListener("click", () => set(0));
 }
 
 async function correct(method, action, body) {
@@ -540,6 +595,7 @@ function wireDrop() {
 }
 
 wireDrop();
+wireZoom();
 wireEditor();
 wireTracker();
 refresh();
