@@ -152,10 +152,12 @@ async function refresh() {
   state.trackers = data.trackers;
   const typing = document.activeElement && document.activeElement.type === "password";
   if (!typing) renderFiles();
+  const firstLoad = !state.loaded;
+  state.loaded = true;
   for (const job of state.jobs) {
     if (job.state === "done" && before.get(job.id) !== "done" && (state.pendingOpen === job.id || !state.current)) {
       state.pendingOpen = "";
-      await openJob(job.id);
+      await openJob(job.id, !firstLoad); // a reloaded page reopens a file without jumping away from the top
     }
   }
   const busy = state.jobs.some((j) => j.state === "queued" || j.state === "reading");
@@ -175,7 +177,7 @@ async function removeJob(job) {
 
 /* --- review --------------------------------------------------------------------------------- */
 
-async function openJob(id) {
+async function openJob(id, scroll = true) {
   const { ok, data } = await api("GET", `/api/jobs/${id}`);
   if (!ok) return;
   state.current = data;
@@ -187,7 +189,7 @@ async function openJob(id) {
   renderReview();
   const first = visibleRows()[0];
   if (first) select(first.uid, false);
-  $("review-heading").scrollIntoView({ behavior: "smooth", block: "start" });
+  if (scroll) $("review-heading").scrollIntoView({ behavior: "smooth", block: "start" });
 }
 
 function visibleRows() {
@@ -333,7 +335,7 @@ async function showPicture(row, page) {
   if (page === undefined) {
     img.hidden = true;
     outlines.replaceChildren();
-    caption.textContent = "This row has no page to show.";
+    caption.textContent = "This row has no page to show (it was not read from the PDF's pages).";
     return;
   }
   caption.textContent = `Loading PDF page ${page + 1}…`;
@@ -359,9 +361,9 @@ async function showPicture(row, page) {
     box.style.height = `${(bottom - top + 2 * pad) / height * 100}%`;
     return box;
   }));
-  caption.textContent = regions.length ?
-    `PDF page ${page + 1}: the row is outlined.` :
-    `PDF page ${page + 1} (where on the page is not known: compare the whole page).`;
+  const where = `Page ${page + 1} of the PDF file (the printed page number may differ)`;
+  caption.textContent = regions.length ? `${where}: the row is outlined.` :
+    `${where}: where on the page is not known, so compare the whole page.`;
   const scroll = () => placePicture(regions, width);
   if (img.src === picture.url && img.complete) scroll();
   else {
