@@ -8,7 +8,9 @@ the workers and deletes the private upload folder.
 from __future__ import annotations
 
 import errno
+import os
 import socket
+import sys
 import threading
 import webbrowser
 from collections.abc import Callable
@@ -39,6 +41,13 @@ def bind(host: str, port: int) -> tuple[socket.socket, str]:
     raise OSError(errno.EADDRINUSE, "no free port")  # pragma: no cover - port 0 always binds
 
 
+def has_desktop() -> bool:
+    """True where opening a browser shows a window (not a text browser taking over this terminal)."""
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def serve(settings: ServeSettings, open_browser: bool, echo: Callable[[str], None]) -> None:
     """Serve until Ctrl-C; ``settings.port`` may be replaced by the port actually bound."""
     import dataclasses
@@ -62,7 +71,7 @@ def serve(settings: ServeSettings, open_browser: bool, echo: Callable[[str], Non
             threading.Event().wait(0.05)
         if server.started:
             echo(f"open {url} (Ctrl-C to stop)")
-            if open_browser:
+            if open_browser and has_desktop():
                 webbrowser.open(url)
 
     threading.Thread(target=announce, daemon=True).start()
