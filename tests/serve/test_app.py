@@ -252,3 +252,12 @@ def test_the_page_carries_the_token_and_the_limits(client) -> None:
     assert client.app.review.settings.token in page.text
     assert "Up to 100 MB a file" in page.text
     assert client.get("/static/app.js").status_code == 200
+
+
+def test_a_scan_reports_its_pages_ocr_ed_as_it_goes(client) -> None:
+    response = upload(client, ("layer.pdf", (SAMPLES / "westshire-2019-appendix-ocr-layer.pdf").read_bytes()))
+    job = wait_for(client, response.json()["jobs"][0]["id"], seconds=400)
+    assert job["state"] == "done" and job["rows_count"] == len(EXPECTED)
+    ocr = [(j["ocr_done"], j["ocr_total"]) for j in job["seen"] if j["ocr_total"]]
+    assert ocr and ocr[-1][0] == ocr[-1][1] >= 1  # the last page OCR-ed is counted before the rows come
+    assert any(j["state"] == "reading" and j["pages"] == 4 for j in job["seen"])
