@@ -51,7 +51,7 @@ def test_a_reviewer_checks_a_flagged_row_against_its_picture_corrects_it_and_dow
         # Keyboard: arrows move along the rows, Enter goes to the text.
         first.focus()
         page.keyboard.press("ArrowDown")
-        assert page.locator("#rows-body tr").nth(1).get_attribute("aria-selected") == "true"
+        assert page.locator("#rows-body tr").nth(1).get_attribute("aria-current") == "true"
         page.keyboard.press("ArrowUp")
         page.keyboard.press("Enter")
         assert page.evaluate("document.activeElement.id") == "edit-issue"

@@ -226,7 +226,7 @@ function renderRows() {
     const mark = flagged ? el("span", { class: "badge to-check", text: "To check" }) :
       (row.checked.length ? el("span", { class: "badge checked", text: "Checked" }) : "");
     const tr = el("tr", { "data-uid": row.uid, tabindex: row.uid === state.selected ? "0" : "-1",
-      "aria-selected": row.uid === state.selected ? "true" : "false",
+      "aria-current": row.uid === state.selected ? "true" : "false",
       class: `${flagged ? "flagged" : ""}${row.uid === state.selected ? " selected" : ""}` },
       el("td", { class: "mark-col" }, mark),
       el("td", { text: row.section }),
@@ -273,7 +273,7 @@ function select(uid, focusRow) {
   for (const tr of $("rows-body").children) {
     const on = tr.dataset.uid === uid;
     tr.classList.toggle("selected", on);
-    tr.setAttribute("aria-selected", on ? "true" : "false");
+    tr.setAttribute("aria-current", on ? "true" : "false");
     tr.tabIndex = on ? 0 : -1;
     if (on && focusRow) tr.focus();
   }
