@@ -85,3 +85,34 @@ def test_a_reviewer_checks_a_flagged_row_against_its_picture_corrects_it_and_dow
     assert f"{CORRECTED}: issue {expected[0]['issue']!r} -> {CORRECTED_TEXT!r}" in provenance["Repairs"]
     assert f"{CHECKED}: review flag" in provenance["Repairs"] and not provenance["Review flags"]
     assert server.exit_code == 0 and not list(tmp_path.glob("hmic-serve-*"))
+
+
+def test_returned_copies_are_merged_in_the_page_and_the_status_is_charted(tmp_path: Path) -> None:
+    require_browser()
+    from tests.tracker.workbooks import returned_copy
+
+    with serving("--port", "0", tmpdir=tmp_path / "server") as server, chromium_page() as page:
+        page.goto(server.url)
+        page.set_input_files("#pdf-input", str(WESTSHIRE))
+        page.wait_for_selector("#rows-body tr")
+        with page.expect_download() as download:
+            page.click("#dl-xlsx")
+        template = tmp_path / "template.xlsx"
+        download.value.save_as(template)
+        copy = returned_copy(template, tmp_path / "crime.xlsx", {("IOC-01", "Owner"): "DCI Evans",
+                                                                 ("IOC-01", "Status"): "In progress"})
+        assert page.input_value("#tracker-template") != ""  # the file read here is the template by default
+        page.set_input_files("#tracker-copies", str(copy))
+        page.click("#merge-form button[type=submit]")
+        page.wait_for_selector("#tracker-result .chart")
+        assert "merged 1 of 1 copy; 2 cell(s) updated; no conflicts" in page.inner_text("#tracker-result")
+        bars = page.locator("#tracker-result .bar-row")
+        assert bars.count() == 4 and "Issues of concern" in bars.first.inner_text()
+        assert "1 in progress" in bars.first.locator(".bar").get_attribute("aria-label")
+        with page.expect_download() as download:
+            page.get_by_role("link", name="Download the tracker (.xlsx)").click()
+        tracker = tmp_path / download.value.suggested_filename
+        download.value.save_as(tracker)
+    assert tracker.name == "westshire-2019-appendix-tracker.xlsx"
+    returns = sheet_rows(load_workbook(tracker)["Returns"], 1)
+    assert {(r["From"], r["Value"]) for r in returns} == {("crime.xlsx", "DCI Evans"), ("crime.xlsx", "In progress")}

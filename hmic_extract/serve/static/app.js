@@ -492,6 +492,7 @@ function renderTemplateChoices() {
   for (const run of state.trackers) options.push(el("option", { value: run.id, text: `Tracker ${run.name} (merged here)` }));
   select.replaceChildren(...options);
   if ([...select.options].some((o) => o.value === value)) select.value = value;
+  if (!state.templateChosen && options.length > 1) select.value = options[1].value; // the first file read here
   $("template-file-row").hidden = select.value !== "";
 }
 
@@ -550,7 +551,24 @@ function renderTracker(run) {
 
 function wireTracker() {
   $("tracker-template").addEventListener("change", () => {
+    state.templateChosen = true;
     $("template-file-row").hidden = $("tracker-template").value !== "";
+  });
+  // Returned copies may be dropped anywhere on the tracker section, as PDFs are on the first.
+  const section = $("tracker");
+  section.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    section.classList.add("over");
+  });
+  section.addEventListener("dragleave", () => section.classList.remove("over"));
+  section.addEventListener("drop", (event) => {
+    event.preventDefault();
+    section.classList.remove("over");
+    const copies = new DataTransfer();
+    for (const file of event.dataTransfer.files) if (/\.xlsx$/i.test(file.name)) copies.items.add(file);
+    $("tracker-copies").files = copies.files;
+    show("tracker-message", `${copies.files.length} returned cop${copies.files.length === 1 ? "y" : "ies"} ` +
+      "added: choose Merge.", "info");
   });
   $("merge-form").addEventListener("submit", async (event) => {
     event.preventDefault();
