@@ -11,7 +11,6 @@ import json
 import secrets
 import shutil
 import tempfile
-import zipfile
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path, PurePath
 from typing import Any
@@ -28,7 +27,8 @@ from hmic_extract import __version__
 from hmic_extract.errors import HmicError
 from hmic_extract.extract.pdf import check_is_pdf
 
-from . import corrections
+from . import corrections, downloads
+from .downloads import FORMATS
 from .jobs import DONE, PASSWORD, Job, JobStore
 from .present import job_json
 from .security import TOKEN_HEADER, Guard
@@ -38,8 +38,6 @@ from .uploads import Received, UploadRefused, megabytes, receive_upload
 
 HERE = Path(__file__).parent
 MAX_JSON_BYTES = 256 * 1024
-FORMATS = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-           "csv": "text/csv; charset=utf-8", "json": "application/json"}
 XLSX_MAGIC = b"PK\x03\x04"
 
 
@@ -241,16 +239,6 @@ class ReviewApp:
 
     # --- downloads -------------------------------------------------------------------------------
 
-    def write_output(self, job: Job, fmt: str) -> Path:
-        """Write the job's rows, corrections included, with the CLI's exporter (in the private folder)."""
-        from hmic_extract.batch import write_outputs
-
-        out = self.jobs.folder("out") / f"{job.id}.{fmt}"
-        with job.lock:
-            assert job.review is not None
-            write_outputs(job.review.doc, {fmt: out}, force=True)
-        return out
-
     async def download(self, request: Request) -> Response:
         job = self.job_or_404(request)
         if isinstance(job, Response):
@@ -260,44 +248,8 @@ class ReviewApp:
             return error("formats: xlsx, csv, json", 404)
         if job.state != DONE:
             return error("this file has no rows to download", 409)
-        path = await run_in_threadpool(self.write_output, job, fmt)
+        path = await run_in_threadpool(downloads.write_output, self.jobs, job, fmt)
         return FileResponse(path, media_type=FORMATS[fmt], filename=f"{PurePath(job.name).stem}.{fmt}")
-
-    def entries(self) -> list[Any]:
-        from hmic_extract.export.combined import IndexEntry
-
-        out = []
-        for job in self.jobs.all():
-            with job.lock:
-                doc = job.review.doc if job.review is not None else None
-                status = "ok" if job.state == DONE else job.state
-                out.append(IndexEntry(job.name, status, "" if job.state == DONE else job.reason, doc))
-        return out
-
-    def write_combined(self) -> Path:
-        from hmic_extract.export.combined import write_combined
-
-        return write_combined(self.entries(), self.jobs.folder("out") / "combined.xlsx", force=True)
-
-    def write_zip(self) -> Path:
-        """Every template read so far (xlsx, csv and json) and the combined workbook, in one zip."""
-        out = self.jobs.folder("out") / "templates.zip"
-        tmp = out.with_suffix(".tmp")
-        taken: set[str] = {"combined.xlsx"}
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-            zf.write(self.write_combined(), "combined.xlsx")
-            for job in self.jobs.all():
-                if job.state != DONE:
-                    continue
-                stem, n = PurePath(job.name).stem, 1
-                while f"{stem}.xlsx".lower() in taken:
-                    n += 1
-                    stem = f"{PurePath(job.name).stem}-{n}"
-                taken.add(f"{stem}.xlsx".lower())
-                for fmt in FORMATS:
-                    zf.write(self.write_output(job, fmt), f"{stem}.{fmt}")
-        tmp.replace(out)
-        return out
 
     async def download_all(self, request: Request) -> Response:
         if not any(j.state == DONE for j in self.jobs.all()):
@@ -306,9 +258,9 @@ class ReviewApp:
         if what not in ("combined.xlsx", "templates.zip"):
             return error("downloads: combined.xlsx, templates.zip", 404)
         if what == "combined.xlsx":
-            path = await run_in_threadpool(self.write_combined)
+            path = await run_in_threadpool(downloads.write_combined, self.jobs)
             return FileResponse(path, media_type=FORMATS["xlsx"], filename="combined.xlsx")
-        path = await run_in_threadpool(self.write_zip)
+        path = await run_in_threadpool(downloads.write_zip, self.jobs)
         return FileResponse(path, media_type="application/zip", filename="templates.zip")
 
     # --- tracker ---------------------------------------------------------------------------------
@@ -362,7 +314,7 @@ class ReviewApp:
         job = self.jobs.get(template_id)
         if job is None or job.state != DONE:
             return None
-        path = self.write_output(job, "xlsx")
+        path = downloads.write_output(self.jobs, job, "xlsx")
         copy = self.jobs.folder("xlsx") / f"base-{secrets.token_hex(6)}.xlsx"
         shutil.move(path, copy)
         return copy, f"{PurePath(job.name).stem}.xlsx"
