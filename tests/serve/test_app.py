@@ -254,10 +254,21 @@ def test_the_page_carries_the_token_and_the_limits(client) -> None:
     assert client.get("/static/app.js").status_code == 200
 
 
-def test_a_scan_reports_its_pages_ocr_ed_as_it_goes(client) -> None:
-    response = upload(client, ("layer.pdf", (SAMPLES / "westshire-2019-appendix-ocr-layer.pdf").read_bytes()))
-    job = wait_for(client, response.json()["jobs"][0]["id"], seconds=400)
-    assert job["state"] == "done" and job["rows_count"] == len(EXPECTED)
+def test_a_scan_reports_its_pages_ocr_ed_as_it_goes(tmp_path: Path) -> None:
+    """Run as a user runs it (its own server process): OCR workers fork from a lean server, not from pytest."""
+    import httpx2
+
+    from tests.serve.running import serving
+
+    with serving("--port", "0", tmpdir=tmp_path) as server:
+        client = httpx2.Client(base_url=server.url.rstrip("/"), timeout=60)
+        token = client.get("/").text.split('name="hmic-token" content="', 1)[1].split('"', 1)[0]
+        pdf = (SAMPLES / "westshire-2019-appendix-ocr-layer.pdf").read_bytes()
+        response = upload(client, ("layer.pdf", pdf), headers={"x-hmic-token": token})
+        job = wait_for(client, response.json()["jobs"][0]["id"], seconds=400)
+        client.close()
+    assert job["state"] == "done", job["reason"]
+    assert job["rows_count"] == len(EXPECTED)
     ocr = [(j["ocr_done"], j["ocr_total"]) for j in job["seen"] if j["ocr_total"]]
     assert ocr and ocr[-1][0] == ocr[-1][1] >= 1  # the last page OCR-ed is counted before the rows come
     assert any(j["state"] == "reading" and j["pages"] == 4 for j in job["seen"])
