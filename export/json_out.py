@@ -51,6 +51,7 @@ def finding_to_json(finding: Finding, row_id: str) -> dict[str, Any]:
             "review_flags": list(p.review_flags),
             "repairs": [{"rule": r.rule, "field": r.field, "before": r.before, "after": r.after} for r in p.repairs],
             "detail": dict(p.detail),
+            "regions": [list(r) for r in p.regions],
         },
     }
 
@@ -83,7 +84,8 @@ def finding_from_json(row: dict[str, Any]) -> Finding:
     provenance = Provenance(source=p.get("source", ""), pdf_pages=list(p.get("pdf_pages", [])),
                             method=p.get("method", ""), repairs=repairs,
                             review_flags=list(p.get("review_flags", [])), confidence=p.get("confidence"),
-                            detail=dict(p.get("detail", {})))
+                            detail=dict(p.get("detail", {})),
+                            regions=[(int(r[0]), *map(float, r[1:5])) for r in p.get("regions", [])])
     return Finding(section=row["section"], ref=row["ref"], ref_text=row.get("ref_text", ""),
                    page_ref=row.get("page_ref", ""), pages=list(row.get("pages", [])), issue=row.get("issue", ""),
                    action=row.get("action", ""), provenance=provenance, theme=row.get("theme", ""),

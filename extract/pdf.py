@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hmic_extract.errors import LimitExceeded, UnreadableInput
+from hmic_extract.errors import LimitExceeded, PasswordNeeded, UnreadableInput
 from hmic_extract.limits import check_page_count
 
 PDF_MAGIC = b"%PDF-"
@@ -162,7 +162,7 @@ def open_plumber(p: Path, password: str | None) -> Any:
         if password_problem(err):
             hint = ("the password given is wrong" if password else
                     "it is password-protected; pass --password or set HMIC_PDF_PASSWORD")
-            raise UnreadableInput(f"{p}: cannot open: {hint}") from err
+            raise PasswordNeeded(f"{p}: cannot open: {hint}") from err
         raise UnreadableInput(f"{p}: not a readable PDF ({short_reason(err)}); is the file complete?") from err
     try:
         page_count = len(pdf.pages)

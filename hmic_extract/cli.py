@@ -33,6 +33,7 @@ Examples:
   hmic-extract reports/ -r -o out/ --combined tracker.xlsx
   hmic-extract 'reports/**/*.pdf' --format json --format csv -o out/
   hmic-extract inspect response.pdf         # what the tool sees; writes nothing
+  hmic-extract serve                        # the review page in the browser
 
 \b
 Exit codes: 0 ok, 1 internal error, 2 bad options, 3 unreadable input (not a PDF,
@@ -68,9 +69,14 @@ def main() -> None:
 
 
 def limit_options(fn):
-    """The per-file safety limits, shared by ``extract`` and ``inspect``."""
+    """The password and per-file safety limits, shared by ``extract`` and ``inspect``."""
     fn = click.option("--password", envvar="HMIC_PDF_PASSWORD",
                       help="Password for an encrypted PDF (or set HMIC_PDF_PASSWORD).")(fn)
+    return safety_limit_options(fn)
+
+
+def safety_limit_options(fn):
+    """The per-file safety limits, shared by ``extract``, ``inspect`` and ``serve``."""
     fn = click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
                       help="Seconds allowed per file (0: no limit).")(fn)
     fn = click.option("--max-pages", type=click.IntRange(min=0), default=DEFAULT_MAX_PAGES, show_default=True,
@@ -264,6 +270,44 @@ def inspect_command(pdf: str, kind: str, password: str | None, timeout: float, m
     if verbose and outcome.traceback:
         click.echo(outcome.traceback, err=True)
     sys.exit(outcome.exit_code)
+
+
+@main.command("serve")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port to listen on; a free one is chosen (and printed) when it is taken.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Only this machine can reach 127.0.0.1; give another address only on a "
+                   "network you trust.")
+@click.option("--no-browser", is_flag=True, help="Do not open the page in the browser.")
+@click.option("--max-file-mb", type=click.IntRange(min=1), default=100, show_default=True, metavar="MB",
+              help="Largest file the page accepts.")
+@click.option("--max-total-mb", type=click.IntRange(min=1), default=1000, show_default=True, metavar="MB",
+              help="Most the server keeps at once (all uploads together).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="PDFs read at once, each in its own process.")
+@safety_limit_options
+def serve_command(port: int, host: str, no_browser: bool, max_file_mb: int, max_total_mb: int, jobs: int,
+                  timeout: float, max_pages: int, max_memory: int) -> None:
+    """Open a review page in the browser: drop PDFs, check each row against the page it came from, correct
+    it, download the template; merge returned copies into a tracker.
+
+    \b
+    Everything stays on this machine: uploads are kept in a private temporary folder and deleted
+    when the server stops (Ctrl-C). PDFs are read with the same limits as extract.
+    """
+    from .serve.server import serve
+    from .serve.settings import ServeSettings
+
+    settings = ServeSettings(host=host, port=port, max_file_bytes=max_file_mb << 20,
+                             max_total_bytes=max_total_mb << 20, jobs=jobs,
+                             limits=Limits(max_pages=max_pages, timeout=timeout, max_memory_mb=max_memory))
+    try:
+        serve(settings, open_browser=not no_browser, echo=lambda line: click.echo(line, err=False))
+    except OSError as err:
+        click.echo(f"error: cannot listen on {host}:{port} ({err.strerror or err})", err=True)
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:  # a second Ctrl-C during shutdown
+        sys.exit(EXIT_INTERRUPTED)
 
 
 from .cli_tracker import register; register(main)  # noqa: E402, E702, I001  (merge, status, compare)

@@ -15,6 +15,10 @@ class UnreadableInput(HmicError):
     exit_code = 3
 
 
+class PasswordNeeded(UnreadableInput):
+    """The PDF needs a user password to open, and none or a wrong one was given (the review page asks for it)."""
+
+
 class NothingFound(HmicError):
     """The PDF opened fine but holds no annex table and no inspection findings."""
 

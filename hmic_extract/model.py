@@ -108,9 +108,19 @@ class Repair:
         return f"{self.rule}: {self.field} {self.before!r} -> {self.after!r}"
 
 
+# Where on a page a row was read: (0-based PDF page index, x0, top, x1, bottom) in PDF points from the page's
+# top-left corner as a reader sees it (pdfplumber's convention). ``x1 <= x0`` when only the row's vertical band is
+# known (an annex row: the table's width is meant, shown as the page's width).
+Region = tuple[int, float, float, float, float]
+
+
 @dataclass
 class Provenance:
-    """Where a row came from and what happened to it on the way."""
+    """Where a row came from and what happened to it on the way.
+
+    ``regions`` lets a reviewer see the row on its page (``hmic-extract serve``); they go to the JSON, not to the
+    workbook, whose Provenance sheet keeps to what a person reads (pages, method, flags, repairs).
+    """
 
     source: str = ""
     pdf_pages: list[int] = field(default_factory=list)  # 0-based PDF page indexes
@@ -119,6 +129,7 @@ class Provenance:
     review_flags: list[str] = field(default_factory=list)
     confidence: float | None = None
     detail: dict[str, str] = field(default_factory=dict)  # e.g. lead-in, parent cause of concern
+    regions: list[Region] = field(default_factory=list)  # where on its pages the row was read; [] when unknown
 
 
 @dataclass

@@ -7,7 +7,8 @@ joined in reading order and every merge is recorded on the row.
 
 from __future__ import annotations
 
-from hmic_extract.model import Finding, Provenance
+from hmic_extract.model import Finding, Provenance, Region
+from hmic_extract.regions import band, merge_regions
 
 from .pieces import Piece
 
@@ -17,10 +18,15 @@ def has_anchor(piece: Piece) -> bool:
     return bool(piece.row.ref.strip() or piece.row.page_ref.strip())
 
 
+def regions_of(piece: Piece) -> list[Region]:
+    """Where a piece was read: its lines' regions when regrouped, else the raw row's band on its page."""
+    return piece.regions or merge_regions([band(piece.row.page_index, piece.row.top, piece.row.bottom)])
+
+
 def to_finding(piece: Piece, source: str) -> Finding:
     row = piece.row
     prov = Provenance(source=source, pdf_pages=sorted({row.page_index, *piece.extra_pages}), method=row.method,
-                      confidence=row.confidence)
+                      confidence=row.confidence, regions=regions_of(piece))
     prov.repairs.extend(piece.repairs)
     prov.review_flags.extend(f for f in piece.flags if f not in prov.review_flags)
     return Finding(section=piece.section, theme=piece.theme, ref=None, ref_text=row.ref, page_ref=row.page_ref,
@@ -35,6 +41,8 @@ def _absorb(into: Finding, piece: Piece, prepend: bool) -> None:
         into.action = (into.action + "\n" + piece.row.action).strip()
     if piece.row.page_index not in into.provenance.pdf_pages:
         into.provenance.pdf_pages = sorted({*into.provenance.pdf_pages, piece.row.page_index})
+    parts = [regions_of(piece), into.provenance.regions] if prepend else [into.provenance.regions, regions_of(piece)]
+    into.provenance.regions = merge_regions([*parts[0], *parts[1]])
     where = "next" if prepend else "previous"
     into.record("merge-continuation", "issue", text[:60], f"joined to the {where} part (PDF page "
                 f"{piece.row.page_index + 1})")

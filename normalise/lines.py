@@ -20,6 +20,7 @@ import statistics
 from collections.abc import Callable
 
 from hmic_extract.model import RawRow, Repair
+from hmic_extract.regions import band, merge_regions
 
 from .anchors import Anchor, find_anchors
 from .line_units import FUNCTION_WORDS, TERMINAL, Unit, pieces_to_units
@@ -156,7 +157,8 @@ def assemble(units: list[Unit], anchor: Anchor, start: int, end: int, alignment:
                  top=min(tops) if tops else None, bottom=max(bottoms) if bottoms else None, is_line=False,
                  method=base.method, confidence=min(confidences) if confidences else None, table_id=base.table_id)
     piece = Piece(row=row, section=primary.piece.section, theme=primary.piece.theme,
-                  extra_pages=sorted({r.page_index for r in rows} - {base.page_index}))
+                  extra_pages=sorted({r.page_index for r in rows} - {base.page_index}),
+                  regions=merge_regions(band(r.page_index, r.top, r.bottom) for r in rows))
     piece.repairs.extend(anchor.repairs)
     piece.repairs.extend(anchor.page.repairs)
     piece.flags.extend(anchor.page.flags)

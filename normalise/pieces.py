@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hmic_extract.model import RawRow, Repair
+from hmic_extract.model import RawRow, Region, Repair
 
 
 @dataclass
@@ -18,3 +18,4 @@ class Piece:
     notes: list[str] = field(default_factory=list)  # what was merged into it, for provenance
     repairs: list[Repair] = field(default_factory=list)  # repairs made before it became a Finding
     flags: list[str] = field(default_factory=list)  # review flags raised before it became a Finding
+    regions: list[Region] = field(default_factory=list)  # where its lines were read, when regrouped from lines

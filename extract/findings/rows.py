@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hmic_extract.model import AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, RECOMMENDATIONS, SECTIONS, Finding, Provenance
+from hmic_extract.regions import merge_regions
 from hmic_extract.vocabulary import canonical_addressee
 
 from .drafts import Draft
@@ -47,7 +48,9 @@ def drafts_to_findings(drafts: list[Draft], printed: list[str], source: str, for
         for draft in (d for d in drafts if d.section == section):
             ref = refs[id(draft)]
             pdf_pages = sorted({ln.page for ln in draft.lines})
-            provenance = Provenance(source=source, pdf_pages=pdf_pages, method=METHOD, detail=dict(draft.detail))
+            provenance = Provenance(source=source, pdf_pages=pdf_pages, method=METHOD, detail=dict(draft.detail),
+                                    regions=merge_regions((ln.page, ln.x0, ln.top, ln.x1, ln.bottom)
+                                                          for ln in draft.lines))
             if draft.printed_ref:
                 provenance.detail["printed_number"] = draft.printed_ref
             if draft.lead_in:
