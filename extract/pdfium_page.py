@@ -136,7 +136,8 @@ class PdfiumPage:
         """Return every drawn character as a ``Glyph`` in the view (loose boxes: font ascent to descent).
 
         Characters pdfium generates (spaces and line breaks it infers) are left out: words are separated
-        by the gaps between glyphs. A hyphen pdfium marks as ending a line (U+0002/U+FFFE) is a hyphen.
+        by the gaps between glyphs, and by the space characters the PDF itself draws (kept as " " glyphs).
+        A hyphen pdfium marks as ending a line (U+0002/U+FFFE) is a hyphen.
         """
         import pypdfium2.raw as raw
 
@@ -144,15 +145,19 @@ class PdfiumPage:
 
         out = []
         handle = self.text.raw
+        matrix = raw.FS_MATRIX()
         for i in range(self.text.count_chars()):
             code = raw.FPDFText_GetUnicode(handle, i)
-            if raw.FPDFText_IsGenerated(handle, i) == 1 or code in (0, 9, 10, 13, 32, 0xA0):
+            if raw.FPDFText_IsGenerated(handle, i) == 1 or code in (0, 9, 10, 13):
                 continue
-            text = "-" if code in (2, 0xFFFE) else chr(code)
+            text = "-" if code in (2, 0xFFFE) else " " if code in (32, 0xA0) else chr(code)
             left, bottom, right, top = self.text.get_charbox(i, loose=True)
             corners = [self.to_view(x, y) for x in (left, right) for y in (bottom, top)]
             xs, tops = [c[0] for c in corners], [c[1] for c in corners]
-            out.append(Glyph(text, min(xs), min(tops), max(xs), max(tops), size=raw.FPDFText_GetFontSize(handle, i)))
+            size = raw.FPDFText_GetFontSize(handle, i)
+            if raw.FPDFText_GetMatrix(handle, i, ctypes.byref(matrix)):  # the size as set on the page
+                size *= (matrix.c ** 2 + matrix.d ** 2) ** 0.5 or 1.0
+            out.append(Glyph(text, min(xs), min(tops), max(xs), max(tops), size=size))
         return out
 
     def stroke_widths(self) -> list[float]:

@@ -74,13 +74,14 @@ def stack(rows: list[Row], settings: TableSettings) -> list[Cell] | None:
     spans two labels of another row (a title above the header, body text under it).
     """
     groups = [phrases(r, settings) for r in rows]
-    if len(groups) > 1 and any(len(g) < 2 for g in groups):
+    if len(groups) > 1 and (len(groups[0]) < 2 or any(not g or (len(g) < 2 and not is_label_tail(g[0]))
+                                                         for g in groups[1:])):
         return None
     cells: list[Cell] = []
-    for group in groups:
+    for k, group in enumerate(groups):
         for p in group:
             hits = [i for i, c in enumerate(cells) if overlap(p, c) > 0]
-            if len(hits) > 1:
+            if len(hits) > 1 or (k and len(group) < 2 and not hits):
                 return None
             if hits:
                 c = cells[hits[0]]
@@ -88,6 +89,11 @@ def stack(rows: list[Row], settings: TableSettings) -> list[Cell] | None:
             else:
                 cells.append(Cell(p.text, p.x0, p.x1))
     return sorted(cells, key=lambda c: c.x0)
+
+
+def is_label_tail(cell: Cell) -> bool:
+    """A lone phrase that may end one wrapped label ("REPORT" / "REF"): a word or two, no digits."""
+    return len(cell.text.split()) <= 2 and not any(ch.isdigit() for ch in cell.text)
 
 
 def overlap(a: Cell, b: Cell) -> float:
@@ -173,8 +179,10 @@ def gutters(rows: list[Row], lo: float, hi: float, settings: TableSettings) -> l
     for x0, x1 in spans:
         if x1 <= cursor:
             continue
-        if x0 - cursor >= settings.min_gutter and x0 <= hi:
-            out.append((cursor, min(x0, hi)))
+        if x0 >= hi:
+            break  # text beyond the range: the gap up to ``hi`` is still a gutter
+        if x0 - cursor >= settings.min_gutter:
+            out.append((cursor, x0))
         cursor = max(cursor, x1)
     if hi - cursor >= settings.min_gutter:
         out.append((cursor, hi))
@@ -189,19 +197,19 @@ def crosses(cell: Cell, labels: list[Cell]) -> bool:
 def columns_from_labels(labels: list[Cell], body: list[Row], right: float, settings: TableSettings) -> list[float]:
     """Given header labels and the text lines under them, return column boundaries.
 
-    A column's left edge is the right end of the white-space gutter between its label and the one
-    before (text in a column starts where the gutter ends); without a clear gutter, halfway.
+    A column's left edge is the right end of the widest white-space gutter between its label and the
+    one before (text in a column starts where the gutter ends; a narrower gap inside a column, between a
+    short band and centred refs, is not the edge); without a clear gutter, halfway.
     """
     edges = [labels[0].x0]
     narrow = [r for r in body if not any(crosses(p, labels) for p in phrases(r, settings))]
     for prev, cell in pairwise(labels):
         found = gutters(narrow, prev.x0 + 1, cell.x1 - 1, settings)
-        near = [g for g in found if g[0] >= prev.x0]
+        near = [g for g in found if prev.x0 <= g[0] <= cell.x0 + 1]
         edge = (prev.x1 + cell.x0) / 2
         if near:
-            best = min(near, key=lambda g: abs(g[1] - cell.x0))
-            if best[0] <= cell.x0 + 1:
-                edge = min(best[1], cell.x0)  # an empty column's gutter runs on past its label
+            best = max(near, key=lambda g: (round(min(g[1], cell.x1) - g[0], 1), -abs(g[1] - cell.x0)))
+            edge = min(best[1], cell.x0)  # an empty column's gutter runs on past its label
         edges.append(edge)
     return [*edges, max(right, labels[-1].x1)]
 

@@ -11,9 +11,12 @@ are set aside as text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from hmic_extract.model import RawRow, RowKind
+from hmic_extract.vocabulary import header_score
 
 from .model import Cell, PageTables, Part, Row, TextLine
 from .settings import TableSettings
@@ -51,15 +54,98 @@ def line_to_row(line: list[dict], method: str) -> Row:
                confidence=min(scores) if scores else None)
 
 
-def page_of_words(page_index: int, words: list[dict], height: float | None, method: str) -> PageTables:
-    """Given one page's words, return it as one part of text lines, margin lines set aside."""
+FOLIO = re.compile(r"^[\W_]*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?[\W_]*$", re.I)
+EDGE_LINES = 3  # running heads and folios are among the first or last lines of a page
+
+
+@dataclass
+class PageLines:
+    """One page's text lines (words) with the settings estimated from it."""
+
+    page_index: int
+    lines: list[list[dict]]
+    height: float | None
+    settings: TableSettings
+
+
+def line_words_text(line: list[dict]) -> str:
+    return " ".join(w["text"] for w in line)
+
+
+def running_key(line: list[dict], page: PageLines) -> tuple[str, int] | None:
+    """What a running head or folio keeps from page to page: its text with numbers masked, and its height
+    on the page (from the nearer page edge, in units of two body sizes)."""
+    text = re.sub(r"\d+", "#", line_words_text(line).lower())
+    top = min(w["top"] for w in line)
+    if page.height is None:
+        return None
+    bottom = max(w["bottom"] for w in line)
+    unit = 2 * page.settings.font_size
+    return (text, round(top / unit)) if top < page.height / 2 else (text, -round((page.height - bottom) / unit))
+
+
+def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
+    """Given the pages' lines, return (page, line number) of running heads and folios.
+
+    A running line is one of the first or last lines of a page that recurs, numbers aside, at the same
+    height on another page ("Page 3 of 9", "Force response – OFFICIAL"), or a lone page number
+    ("- 3 -", "Page 3") set apart as a page's first or last line. A line naming column roles is a repeated
+    table header, never a running line.
+    """
+    seen: dict[tuple[str, int], set[int]] = {}
+    edge_lines: list[tuple[int, int, list[dict]]] = []
+    for page in pages:
+        n = len(page.lines)
+        headers = [k for k, line in enumerate(page.lines) if header_score([w["text"] for w in line]) >= 2
+                   and not any(ch.isdigit() for w in line for ch in w["text"])]
+        for k in sorted({*range(min(EDGE_LINES, n)), *range(max(0, n - EDGE_LINES), n)}):
+            line = page.lines[k]
+            if any(abs(k - h) < TableSettings.header_lines for h in headers):
+                continue  # a table header's line (or a wrapped label's tail)
+            edge_lines.append((page.page_index, k, line))
+            key = running_key(line, page)
+            if key is not None:
+                seen.setdefault(key, set()).add(page.page_index)
+    out = set()
+    by_page = {p.page_index: p for p in pages}
+    for page_index, k, line in edge_lines:
+        page = by_page[page_index]
+        key = running_key(line, page)
+        recurs = key is not None and len(seen.get(key, ())) >= 2
+        if recurs or (FOLIO.match(line_words_text(line)) and set_apart(page, k)):
+            out.add((page_index, k))
+    return out
+
+
+def set_apart(page: PageLines, k: int) -> bool:
+    """Whether line k is the page's first or last line with a gap to the next one wider than a line pitch."""
+    lines = page.lines
+    gap = 1.5 * page.settings.line_pitch
+    top = lambda line: min(w["top"] for w in line)  # noqa: E731
+    if k == len(lines) - 1 and k > 0:
+        return top(lines[k]) - top(lines[k - 1]) > gap
+    if k == 0 and len(lines) > 1:
+        return top(lines[1]) - top(lines[0]) > gap
+    return False
+
+
+def page_lines(page_index: int, words: list[dict], height: float | None) -> PageLines:
     settings = word_settings(words) if words else TableSettings()
+    return PageLines(page_index, words_to_lines(words, settings), height, settings)
+
+
+def page_of_words(page_index: int, words: list[dict], height: float | None, method: str,
+                  running: set[tuple[int, int]] | None = None, lines: PageLines | None = None) -> PageTables:
+    """Given one page's words, return it as one part of text lines, margin lines and running lines set aside."""
+    page = lines or page_lines(page_index, words, height)
+    settings = page.settings
     rows: list[Row] = []
     margin: list[TextLine] = []
-    for line in words_to_lines(words, settings):
+    for k, line in enumerate(page.lines):
         row = line_to_row(line, method)
         edge = settings.margin * height if height is not None else None
-        if edge is not None and height is not None and (row.top < edge or row.bottom > height - edge):
+        if (page_index, k) in (running or set()) or (
+                edge is not None and height is not None and (row.top < edge or row.bottom > height - edge)):
             margin.append(TextLine(plain_letters(row.text), row.top, row.bottom, method, row.confidence))
         else:
             rows.append(row)
@@ -76,9 +162,53 @@ def words_to_rows(pages: Iterable[tuple[int, list[dict], float | None]],
     the same header, gutter and column logic serves both. A page may hold several tables (one per
     section), each under its own header; a page without a header continues the table above.
     """
+    return lines_to_rows([page_lines(i, words, height) for i, words, height in pages], method)
+
+
+def lines_to_rows(read: list[PageLines], method: str) -> tuple[list[RawRow], list[int]]:
+    """Given each page's text lines, return the annex's line rows and its pages (running lines set aside)."""
     from .base import read_tables
 
-    return read_tables((page_of_words(i, words, height, method) for i, words, height in pages), header_search=None)
+    running = running_lines(read)
+    return read_tables((page_of_words(p.page_index, [], p.height, method, running, p) for p in read),
+                       header_search=None)
+
+
+def glyph_words(line: list, settings: TableSettings) -> list[dict]:
+    """Given one text line's glyphs (left to right), return its words: glyphs apart by more than the word gap
+    are two words (pdflatex sets no space characters; the gaps are the spaces)."""
+    words: list[dict] = []
+    space = False
+    for g in line:
+        if g.text == " ":
+            space = True
+            continue
+        if words and not space and g.x0 - words[-1]["x1"] <= settings.word_gap:
+            w = words[-1]
+            w["text"] += g.text
+            w["x1"], w["top"], w["bottom"] = max(w["x1"], g.x1), min(w["top"], g.top), max(w["bottom"], g.bottom)
+        else:
+            words.append({"text": g.text, "x0": g.x0, "x1": g.x1, "top": g.top, "bottom": g.bottom})
+        space = False
+    return words
+
+
+def pdfium_page_lines(pdf, page_index: int) -> PageLines:
+    """One page's text lines from pdfium's glyphs: lines by glyph centre (a right-to-left run set in a font with
+    other ascents stays on its line), words by glyph gaps, as the ruled flavour reads cells."""
+    from ..pdfium_page import PdfiumPage
+    from .ruled import page_settings
+    from .text import glyphs_to_lines
+
+    page = PdfiumPage.load(pdf.pdfium, page_index)
+    try:
+        glyphs = page.glyphs()
+        height = float(page.height)
+    finally:
+        page.close()
+    settings = page_settings(glyphs, [])
+    lines = [glyph_words(line, settings) for line in glyphs_to_lines(glyphs, settings)]
+    return PageLines(page_index, [line for line in lines if line], height, settings)
 
 
 def visual_chars(chars: list[dict]) -> list[dict]:
@@ -113,7 +243,9 @@ def extract_stream(pdf, page_indexes: Iterable[int]) -> tuple[list[RawRow], list
 
     Returns ([], []) when no annex header is found.
     """
-    return words_to_rows(stream_pages(pdf, page_indexes), METHOD)
+    if pdf.pdfium is None:  # pdfium cannot read the file: pdfplumber's words
+        return words_to_rows(stream_pages(pdf, page_indexes), METHOD)
+    return lines_to_rows([pdfium_page_lines(pdf, i) for i in page_indexes], METHOD)
 
 
 def has_numbered_rows(rows: list[RawRow]) -> bool:

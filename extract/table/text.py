@@ -52,12 +52,19 @@ def glyphs_in(glyphs: Iterable[Glyph], box: tuple[float, float, float, float]) -
 def glyphs_to_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> list[list[Glyph]]:
     """Given glyphs, return text lines top to bottom, each left to right (visual order).
 
-    A glyph joins the line whose vertical band holds its centre; ties in x keep the order they came in
-    (a ligature's letters share one box).
+    A glyph joins the line whose vertical band holds its centre. The letters of a ligature share one left
+    edge and come in reading order: left to right that is their order for a left-to-right script and the
+    reverse for a right-to-left one (lam-alef "لا" is drawn alef left of lam). A space the PDF draws (" ")
+    joins the line whose band holds it and never starts one.
     """
     lines: list[list[Glyph]] = []
     bands: list[tuple[float, float]] = []
+    spaces = []
+    order = {id(g): i for i, g in enumerate(glyphs)}
     for g in sorted(glyphs, key=lambda g: g.y_mid):
+        if g.text == " ":
+            spaces.append(g)
+            continue
         if not g.text.strip():
             continue
         if lines and (bands[-1][0] <= g.y_mid <= bands[-1][1] or abs(g.y_mid - lines[-1][-1].y_mid)
@@ -66,18 +73,31 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> list[li
         else:
             lines.append([g])
             bands.append((g.top, g.bottom))
-    return [sorted(line, key=lambda g: g.x0) for line in lines]
+    for g in spaces:
+        k = next((k for k, (top, bottom) in enumerate(bands) if top <= g.y_mid <= bottom), None)
+        if k is not None:
+            lines[k].append(g)
+    return [sorted(line, key=lambda g: (round(g.x0, 1), -order[id(g)] if is_rtl(g.text) else order[id(g)]))
+            for line in lines]
+
+
+def is_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in RTL_CLASSES for ch in text)
 
 
 def visual_text(line: Sequence[Glyph], settings: TableSettings) -> str:
     """Given one line's glyphs left to right, return their text with a space wherever a gap separates words."""
     out: list[str] = []
     last: Glyph | None = None
+    space = False
     for g in line:
-        if last is not None and g.x0 - last.x1 > settings.word_gap:
+        if g.text == " ":
+            space = last is not None
+            continue
+        if last is not None and (space or g.x0 - last.x1 > settings.word_gap):
             out.append(" ")
         out.append(g.text)
-        last = g
+        last, space = g, False
     return "".join(out)
 
 

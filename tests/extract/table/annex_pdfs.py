@@ -110,3 +110,48 @@ def titled_table_annex(path: Path) -> Path:
                                ("SPAN", (0, 1), (-1, 1)), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph("<b>Cause for Concern</b>", style), table])
     return path
+
+
+def unspaced_annex(path: Path, scale: float = 1.0) -> Path:
+    """An unruled annex over two pages set as pdflatex sets text: every word drawn on its own with no space
+    characters (the gaps are the spaces, a fifth of the font size), a folio "- n -" centred at each page's
+    foot. ``scale`` draws everything through a scaled page matrix (as Chromium prints, px -> pt)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    size = 10.0
+
+    def words_at(x: float, y: float, text: str) -> None:
+        for word in text.split():
+            c.drawString(x, y, word)
+            x += c.stringWidth(word, "Helvetica", size) + 0.2 * size
+
+    rows = [("1", "Page 4", ["The force does not record all crimes that are", "reported to it."]),
+            ("2", "Page 6", ["Supervision of investigations is weak."]),
+            ("3", "Page 8", ["Victims are not always told about the progress", "of their cases."])]
+    for page, part in enumerate((rows[:2], rows[2:]), start=1):
+        c.saveState()
+        c.translate(0, height)
+        c.scale(scale, scale)
+        c.translate(0, -height / scale)
+        top = height / scale - 80
+        c.setFont("Helvetica", size)
+        if page == 1:
+            words_at(50, top, "Annex A: areas for improvement")
+            top -= 30
+        for x, label in ((50, "Ref"), (90, "Page"), (150, "Area for improvement")):
+            words_at(x, top, label)
+        top -= 20
+        for ref, page_ref, lines in part:
+            c.drawString(50, top, ref)
+            words_at(90, top, page_ref)
+            for k, text in enumerate(lines):
+                words_at(150, top - 12 * k, text)
+            top -= 12 * len(lines) + 8
+        c.drawCentredString(width / scale / 2, 60, f"- {page} -")
+        c.restoreState()
+        c.showPage()
+    c.save()
+    return path

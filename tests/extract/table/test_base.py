@@ -97,3 +97,39 @@ def test_join_rows_keeps_each_columns_text_apart():
     upper = Row(0, 10, [Cell("4", 0, 40), Cell("Page 9", 40, 80), Cell("Begins", 80, 300)], open_bottom=True)
     lower = Row(0, 10, [Cell("", 0, 40), Cell("", 40, 80), Cell("ends.", 80, 300)], open_top=True)
     assert [c.text for c in join_rows(upper, lower).cells] == ["4", "Page 9", "Begins\nends."]
+
+
+def test_a_wrapped_label_whose_second_line_is_alone_is_stacked():
+    rows = [line(30, *words("REPORT", 50, 30), *words("PG", 130, 30), *words("FINDING", 200, 30),
+                 *words("LEAD", 480, 30)),
+            line(42, *words("REF", 50, 42))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 2
+    assert header.roles == {"ref": 0, "page_ref": 1, "issue": 2}
+
+
+def test_a_lone_body_line_under_a_header_is_not_stacked_into_it():
+    rows = [line(30, *words("Ref", 50, 30), *words("Page", 130, 30), *words("Issue of concern", 200, 30)),
+            line(42, *words("12", 50, 42))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 1
+
+
+def test_a_gutter_running_up_to_the_end_of_the_range_is_found_when_text_starts_beyond_it():
+    from hmic_extract.extract.table.base import gutters
+
+    rows = [line(10, ("AFI", 120, 140), ("1", 142, 148), ("Page", 222, 245))]
+    assert gutters(rows, 75, 218, SETTINGS) == [(75, 120), (148, 218)]
+
+
+def test_an_unruled_column_edge_is_the_widest_gutter_not_a_gap_between_a_short_band_and_centred_refs():
+    from hmic_extract.extract.table.base import columns_from_labels
+
+    labels = [Cell("REPORT REF", 74, 124), Cell("PG", 202, 219), Cell("FINDING", 288, 340)]
+    body = [line(40, ("2.", 74, 83), ("AFIS", 86, 113)),
+            line(60, ("AFI", 120, 140), ("1", 142, 148), ("Page", 222, 245), ("42", 248, 260),
+                 *words("The force should", 288, 60)),
+            line(80, ("AFI", 120, 140), ("2", 142, 148), ("Page", 222, 245), ("44", 248, 260),
+                 *words("The force needs", 288, 80))]
+    edges = columns_from_labels(labels, body, 500, SETTINGS)
+    assert 148 < edges[1] <= 222 and 260 < edges[2] <= 288

@@ -55,3 +55,14 @@ def test_row_broken_over_two_page_breaks_is_one_row(samples_dir):
 def test_ruled_samples_still_take_the_ruled_path(samples_dir):
     raw = extract_document(samples_dir / "notts-2016-annex.pdf")
     assert raw.method.startswith("ruled")
+
+
+@pytest.mark.parametrize("scale", [1.0, 0.75], ids=["points", "scaled"])
+def test_word_spaces_come_from_glyph_gaps_and_folios_are_not_row_text(tmp_path, scale):
+    from .annex_pdfs import unspaced_annex
+
+    doc = extract_file(unspaced_annex(tmp_path / "unspaced.pdf", scale))
+    assert [(f.section, f.ref, f.page_ref, f.issue) for f in doc.findings] == [
+        ("Areas for improvement", 1, "Page 4", "The force does not record all crimes that are reported to it."),
+        ("Areas for improvement", 2, "Page 6", "Supervision of investigations is weak."),
+        ("Areas for improvement", 3, "Page 8", "Victims are not always told about the progress of their cases.")]
