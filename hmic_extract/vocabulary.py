@@ -362,9 +362,39 @@ def section_of_cell(text: str, fuzzy: bool = False) -> str | None:
         return letter[0]
     hit = phrase_at(tokens, 0, fuzzy)
     if hit is None:
+        words = [t.word for t in tokens]
+        if words[0] in CELL_WORDS and (len(words) == 1 or (len(words) == 2 and words[1].isdigit())):
+            return CELL_WORDS[words[0]]  # "Issue", "Issue 3"
         return None
     named = sections_named(flat)
     return hit[0].section if len(named) == 1 else None
+
+
+# A word that names a section only as a whole Type cell or as a ref's label ("Issue", "Issue 3"); in a title or a
+# header it is just a word.
+CELL_WORDS: dict[str, str] = {"issue": ISSUES_OF_CONCERN}
+REF_PLAIN = re.compile(r"^\W*(\d{1,3})(?:\.\d{1,2})?\W*$")
+REF_LABELLED = re.compile(r"^\W*([^\W\d_][^\d]{0,40}?)[\s.:#-]*(?:no\.?\s*)?(\d{1,3})(?:\.\d{1,2})?\W*$", re.I)
+MAX_REF_LABEL = 5  # letters: a short label before a ref's number ("AFI", "IoC", "Item") need not be a section name
+
+
+def ref_cell_number(text: str) -> int | None:
+    """Given a ref cell, return the number it gives the row, or None when it is not a ref.
+
+    A ref is a number ("12", "12.", "(3)", "4)"), perhaps after a label: a section name or abbreviation
+    the vocabulary knows ("AFI 3", "Recommendation 2", "CoC-1", "R1") or a short word ("Item 4", "Issue 3").
+    """
+    flat = fold(text).strip()
+    m = REF_PLAIN.match(flat)
+    if m:
+        return int(m.group(1))
+    m = REF_LABELLED.match(flat)
+    if m is None:
+        return None
+    label = m.group(1).strip()
+    if (len(label) <= MAX_REF_LABEL and label.replace(".", "").isalpha()) or section_of_cell(flat) is not None:
+        return int(m.group(2))
+    return None
 
 
 def section_named_by_header(issue_header: str) -> str | None:

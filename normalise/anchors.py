@@ -14,20 +14,19 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from hmic_extract.model import Repair
+from hmic_extract.vocabulary import ref_cell_number
 
 from .line_units import Unit
 from .ocr_pagerefs import PageChoice, choose_page_ref, page_cell_kind
 
-REF_CELL = re.compile(r"^\W*(?:[A-Za-z]{1,4}\.?\s*)?(\d{1,3})(?:\.\d{1,2})?\W*$")
 NEAR = 1  # lines: how far an OCR duplicate of a ref sits from the ref it repeats
 PAGE_REACH = 3  # lines: how far a page cell may sit from its row's ref (refs on the last line)
 STRONG_PAGE = ("page", "other")
 
 
 def ref_number(cell: str) -> int | None:
-    """Given a ref cell ("12", "12.", "AFI 3", "R2", "C1"), return its number, or None for noise."""
-    m = REF_CELL.match(cell.strip())
-    return int(m.group(1)) if m else None
+    """Given a ref cell ("12", "12.", "AFI 3", "R2", "C1", "Issue 3"), return its number, or None for noise."""
+    return ref_cell_number(cell) if cell.strip() else None
 
 
 @dataclass

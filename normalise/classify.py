@@ -18,12 +18,13 @@ from hmic_extract.model import SECTIONS, RawRow, RowKind
 from hmic_extract.vocabulary import (
     header_score,
     match_title,
+    ref_cell_number,
     role_of_header_cell,
     section_named_by_header,
     section_of_cell,
 )
 
-from .ocr_pagerefs import page_cell_kind
+from .ocr_pagerefs import JOINS_NEXT, page_cell_kind
 from .pieces import Piece
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -61,7 +62,7 @@ def is_junk_row(row: RawRow, after_page_line: bool = False) -> bool:
         kind = page_cell_kind(row.page_ref)
         if kind in ("label", "word", "page", "lookalike") or (kind == "number" and after_page_line):
             return False
-    return not (row.is_line and re.fullmatch(r"\s*\d{1,3}\s*", row.ref))
+    return not (row.is_line and ref_cell_number(row.ref) is not None)  # a ref line whose text is on other lines
 
 
 def is_footnote(text: str) -> bool:
@@ -177,7 +178,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
     header_section: str | None = None
     last_header = ""
     last_was_footnote = False
-    after_page_line = False
+    after_page_line = page_open = False
     upcoming = next_refs(rows)
     for index, row in enumerate(rows):
         if row.kind is RowKind.TEXT:
@@ -211,7 +212,11 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
         if is_junk_row(row, after_page_line):
             dropped["junk"] += 1
             continue
-        after_page_line = row.is_line and bool(row.page_ref.strip())
+        if row.is_line and row.page_ref.strip():
+            after_page_line = True
+            page_open = bool(JOINS_NEXT.search(row.page_ref.strip()))  # "pp. 37-": its number follows
+        else:
+            after_page_line = page_open and row.is_line
         ref = ref_number(row.ref) if not row.is_line or row.ref.strip() else None
         if pending is not None and pending.prose_after > 2:
             pending = None  # a title with paragraphs of prose under it is not this table's title

@@ -25,14 +25,14 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from hmic_extract.model import RawRow, RowKind
-from hmic_extract.vocabulary import ROLES, map_header, role_of_header_cell
+from hmic_extract.vocabulary import ROLES, map_header, ref_cell_number, role_of_header_cell
 
 from .model import Cell, PageTables, Part, Row
 from .settings import TableSettings
 from .text import logical_order, plain_letters
 
+KEY_ROLES = ("ref", "page_ref", "issue")  # their labels hold no numbers; their body cells usually do
 PAGE_FOLIO = re.compile(r"^\s*(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?\s*$", re.I)
-REF_CELL = re.compile(r"^\W*(?:[A-Za-z]{1,5}[\s.-]*)?\d{1,3}(?:\.\d{1,2})?\W*$")
 
 
 # --- header -----------------------------------------------------------------------------------------
@@ -114,7 +114,7 @@ def find_header(rows: list[Row], settings: TableSettings, search: int | None) ->
     """Given a part's rows, return its annex header among the first ``search`` rows (all when None).
 
     Of the stackings of a wrapped header, the one naming most roles wins ("Report" / "Ref" stacked name
-    the ref column that either line alone does not).
+    the ref column that either line alone does not), the deepest of equals ("PAGE" / "REF" is one label).
     """
     limit = len(rows) if search is None else min(search, len(rows))
     for i in range(limit):
@@ -130,7 +130,10 @@ def find_header(rows: list[Row], settings: TableSettings, search: int | None) ->
             if len(cells) < settings.min_columns or any(len(t) > settings.max_header_cell for t in texts):
                 continue
             roles = map_header(texts)
-            if roles is not None and (best is None or len(roles) > len(best.roles)):
+            if roles is not None and any(any(ch.isdigit() for ch in texts[i]) for role, i in roles.items()
+                                         if role in KEY_ROLES):
+                roles = None  # "Issue 3 | Pg 7 | ...": a body row whose cells happen to name roles
+            if roles is not None and (best is None or len(roles) >= len(best.roles)):
                 best = Header(i, n, [replace(c, text=t) for c, t in zip(cells, texts, strict=True)], roles)
         if best is not None:
             return best
@@ -507,7 +510,7 @@ def parts_before_header(reading: Reading, table: Table, settings: TableSettings)
             continue
         reading.table, reading.table_id = table, reading.table_id + 1
         rows = [r for r in (row_to_raw(row, part, table, reading.table_id, settings) for row in part.rows) if r]
-        if any(r.kind is RowKind.CELLS and REF_CELL.match(r.ref or "") for r in rows):
+        if any(r.kind is RowKind.CELLS and ref_cell_number(r.ref or "") is not None for r in rows):
             out.extend(rows)
             if part.page_index not in reading.pages:
                 reading.pages.append(part.page_index)

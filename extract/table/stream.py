@@ -96,12 +96,11 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
     edge_lines: list[tuple[int, int, list[dict]]] = []
     for page in pages:
         n = len(page.lines)
-        headers = [k for k, line in enumerate(page.lines) if header_score([w["text"] for w in line]) >= 2
-                   and not any(ch.isdigit() for w in line for ch in w["text"])]
+        headers = header_lines(page)
         for k in sorted({*range(min(EDGE_LINES, n)), *range(max(0, n - EDGE_LINES), n)}):
             line = page.lines[k]
-            if any(abs(k - h) < TableSettings.header_lines for h in headers):
-                continue  # a table header's line (or a wrapped label's tail)
+            if k in headers:
+                continue
             edge_lines.append((page.page_index, k, line))
             key = running_key(line, page)
             if key is not None:
@@ -114,6 +113,22 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
         recurs = key is not None and len(seen.get(key, ())) >= 2
         if recurs or (FOLIO.match(line_words_text(line)) and set_apart(page, k)):
             out.add((page_index, k))
+    return out
+
+
+def header_lines(page: PageLines) -> set[int]:
+    """The lines of a page that are (or may be) a table header's: lines naming column roles without numbers,
+    and the lines set close under them (a wrapped label's tail, "REF" under "PAGE")."""
+    out: set[int] = set()
+    top = lambda line: min(w["top"] for w in line)  # noqa: E731
+    for k, line in enumerate(page.lines):
+        if header_score([w["text"] for w in line]) >= 2 and not any(ch.isdigit() for w in line for ch in w["text"]):
+            out.add(k)
+            j = k + 1
+            while j < len(page.lines) and j - k < page.settings.header_lines and \
+                    top(page.lines[j]) - top(page.lines[j - 1]) <= 1.5 * page.settings.line_pitch:
+                out.add(j)
+                j += 1
     return out
 
 
@@ -246,6 +261,39 @@ def extract_stream(pdf, page_indexes: Iterable[int]) -> tuple[list[RawRow], list
     if pdf.pdfium is None:  # pdfium cannot read the file: pdfplumber's words
         return words_to_rows(stream_pages(pdf, page_indexes), METHOD)
     return lines_to_rows([pdfium_page_lines(pdf, i) for i in page_indexes], METHOD)
+
+
+MIN_NUMBERED = 2  # rows under a header whose ref or page cell holds a number: enough to call it a table
+
+
+def page_has_annex_table(page: PageLines, settings: TableSettings | None = None) -> bool:
+    """Whether a page's lines hold an annex header (as the table reader finds it) with numbered rows under it."""
+    from .base import find_header, header_table, line_row_cells
+
+    settings = settings or page.settings
+    rows = [line_to_row(line, METHOD) for line in page.lines]
+    header = find_header(rows, settings, None)
+    if header is None:
+        return False
+    body = rows[header.first + header.count:]
+    table = header_table(Part(page.page_index, (0.0, 0.0, 1e6, 1e6), rows, None, METHOD), header, settings)
+    numbered = 0
+    for row in body:
+        cells = line_row_cells(row, table, settings)
+        if cells is None:
+            continue
+        keys = [cells[table.roles[r]] for r in ("ref", "page_ref") if r in table.roles]
+        numbered += any(any(ch.isdigit() for ch in k) for k in keys)
+        if numbered >= MIN_NUMBERED:
+            return True
+    return False
+
+
+def has_annex_table(pdf, page_indexes: Iterable[int]) -> bool:
+    """Whether any of the pages holds an annex table in its text (a header the vocabulary reads, numbered rows)."""
+    if pdf.pdfium is None:
+        return False
+    return any(page_has_annex_table(pdfium_page_lines(pdf, i)) for i in page_indexes)
 
 
 def has_numbered_rows(rows: list[RawRow]) -> bool:

@@ -153,3 +153,19 @@ def test_ref_prefixes_name_sections_row_by_row():
     assert [p.section for p in pieces] == [AREAS_FOR_IMPROVEMENT, AREAS_FOR_IMPROVEMENT, RECOMMENDATIONS,
                                            CAUSES_OF_CONCERN]
     assert not any(p.flags for p in pieces)
+
+
+def test_a_text_line_holding_only_a_ref_with_its_punctuation_is_not_junk():
+    lines = [RawRow(issue="The force does not evaluate operations", is_line=True, top=10, bottom=20),
+             RawRow(ref="4.", page_ref="7", is_line=True, top=16, bottom=26),
+             RawRow(issue="consistently.", is_line=True, top=22, bottom=32)]
+    pieces, _notes, dropped = classify(lines)
+    assert dropped["junk"] == 0 and [p.row.ref for p in pieces] == ["", "4.", ""]
+
+
+def test_the_number_ending_a_page_ref_broken_after_its_dash_is_kept_across_a_ref_line():
+    lines = [RawRow(page_ref="pp. 37-", is_line=True, top=10, bottom=20),
+             RawRow(ref="1.", issue="demand to plan its workforce.", is_line=True, top=16, bottom=26),
+             RawRow(page_ref="39", is_line=True, top=22, bottom=32)]
+    pieces, _notes, dropped = classify(lines)
+    assert dropped["junk"] == 0 and [p.row.page_ref for p in pieces] == ["pp. 37-", "", "39"]

@@ -155,3 +155,23 @@ def unspaced_annex(path: Path, scale: float = 1.0) -> Path:
         c.showPage()
     c.save()
     return path
+
+
+def headed_annex_without_ref_word(path: Path) -> Path:
+    """An annex whose header names no "ref" ("No. | Page | Detail | Owner"), under a section heading on a line of
+    its own, after a letter that speaks of the HMICFRS inspection: it reads like an inspection report too."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    style = getSampleStyleSheet()["BodyText"]
+    story = [Paragraph("HMICFRS published its PEEL inspection of the force. The annex sets out the force's response "
+                       "to each finding of the inspection.", style),
+             Paragraph("Areas for improvement", getSampleStyleSheet()["Heading2"])]
+    data = [["No.", "Page", "Detail", "Owner"],
+            ["1.", "Page 12", Paragraph("The force should improve how it records crime.", style), "ACC Smith"],
+            ["2.", "Page 14", Paragraph("The force should review its use of bail.", style), "Supt Jones"],
+            ["3.", "pp. 20-21", Paragraph("The force should improve its supervision of investigations.", style), ""]]
+    story.append(Table(data, colWidths=[40, 60, 280, 90]))
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path

@@ -133,3 +133,13 @@ def test_an_unruled_column_edge_is_the_widest_gutter_not_a_gap_between_a_short_b
                  *words("The force needs", 288, 80))]
     edges = columns_from_labels(labels, body, 500, SETTINGS)
     assert 148 < edges[1] <= 222 and 260 < edges[2] <= 288
+
+
+def test_a_body_row_whose_cells_name_roles_is_not_a_header():
+    rows = [line(30, *words("Issue 3", 50, 30), *words("Pg 7", 130, 30),
+                 *words("HMICFRS has concerns about the recording", 200, 30), *words("Comments received", 480, 30))]
+    assert find_header(rows, SETTINGS, None) is None
+    rows = [line(30, *words("COC 1", 50, 30), *words("pp. 29-31", 100, 30),
+                 *words("We have serious concerns about the force", 160, 30), *words("The force accepts this finding.",
+                                                                                   380, 30))]
+    assert find_header(rows, SETTINGS, None) is None
