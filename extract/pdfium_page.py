@@ -148,7 +148,7 @@ class PdfiumPage:
         matrix = raw.FS_MATRIX()
         for i in range(self.text.count_chars()):
             code = raw.FPDFText_GetUnicode(handle, i)
-            if raw.FPDFText_IsGenerated(handle, i) == 1 or code in (0, 9, 10, 13):
+            if raw.FPDFText_IsGenerated(handle, i) == 1 or (code < 32 and code not in (2,)) or code == 0x7F:
                 continue
             text = "-" if code in (2, 0xFFFE) else " " if code in (32, 0xA0) else chr(code)
             left, bottom, right, top = self.text.get_charbox(i, loose=True)

@@ -26,6 +26,7 @@ class TableSettings:
     column_tolerance: float = 4.0  # how far a continued part's column edges may sit from the header's
     line_tolerance: float = 3.0  # glyphs whose vertical centres differ less than this share a text line
     word_gap: float = 1.5  # a horizontal gap wider than this between glyphs separates two words
+    rtl_word_gap: float = 3.75  # ... between two right-to-left letters (a non-joining letter leaves a gap)
     phrase_gap: float = 7.0  # a gap wider than this between words of one line separates two cells
     min_gutter: float = 3.0  # the narrowest white-space gutter between unruled columns
     cross_slack: float = 2.0  # how far text may run past a column edge before it spans two columns
@@ -51,4 +52,5 @@ class TableSettings:
         return cls(font_size=font, line_pitch=pitch, rule_width=rule,
                    snap=max(3.0, 2 * rule), column_tolerance=max(4.0, 0.4 * font),
                    line_tolerance=max(1.5, 0.3 * font), word_gap=max(0.8, 0.15 * font),
+                   rtl_word_gap=max(2.0, 0.375 * font),
                    phrase_gap=7.0 * scale, min_gutter=max(2.0, 0.3 * font), cross_slack=max(1.5, 0.2 * font))

@@ -192,19 +192,22 @@ def lines_to_rows(read: list[PageLines], method: str) -> tuple[list[RawRow], lis
 def glyph_words(line: list, settings: TableSettings) -> list[dict]:
     """Given one text line's glyphs (left to right), return its words: glyphs apart by more than the word gap
     are two words (pdflatex sets no space characters; the gaps are the spaces)."""
+    from .text import gap_breaks
+
     words: list[dict] = []
     space = False
+    last = None
     for g in line:
         if g.text == " ":
             space = True
             continue
-        if words and not space and g.x0 - words[-1]["x1"] <= settings.word_gap:
+        if words and not space and not gap_breaks(last, g, settings):
             w = words[-1]
             w["text"] += g.text
             w["x1"], w["top"], w["bottom"] = max(w["x1"], g.x1), min(w["top"], g.top), max(w["bottom"], g.bottom)
         else:
             words.append({"text": g.text, "x0": g.x0, "x1": g.x1, "top": g.top, "bottom": g.bottom})
-        space = False
+        space, last = False, g
     return words
 
 
