@@ -245,8 +245,7 @@ def match_title(text: str, fuzzy: bool = False) -> SectionMatch | None:
     body = strip_numbering(flat)
     found = _scan_head(body, fuzzy, allow_qualifiers=True)
     if found is None:
-        prefix = _letter_title(body)
-        return prefix
+        return _letter_title(body) or _theme_first_title(body, fuzzy)
     tokens, i, phrase, n, score = found
     number, j = _number_after(tokens, i + n, body)
     after = tokens[j - 1].end
@@ -268,6 +267,28 @@ def match_title(text: str, fuzzy: bool = False) -> SectionMatch | None:
     head = body[tokens[i].start:tokens[i + n - 1].end]
     return SectionMatch(phrase.section, head=head, number=number, theme=theme, plural=plural,
                         abbreviated=phrase.abbreviated, others=others, score=score, separator=sep)
+
+
+THEME_FIRST = re.compile(r"^(?P<theme>[^:–—|]{2,60}?)\s*(?::|\s[–—-]\s|\s\|\s)\s*(?P<title>\S.*)$")
+MAX_THEME_FIRST_WORDS = 5
+
+
+def _theme_first_title(body: str, fuzzy: bool) -> SectionMatch | None:
+    """A title whose theme comes first: "Legitimacy: Areas for improvement", "Efficiency – AFIs"."""
+    m = THEME_FIRST.match(body)
+    if m is None:
+        return None
+    theme = m.group("theme").strip()
+    words = [t.word for t in tokens_of(theme)]
+    if not words or len(words) > MAX_THEME_FIRST_WORDS or PROSE_WORDS.intersection(words) or sections_named(theme) \
+            or re.match(r"(?i)(?:pages?|pp?|pg)\b\.?\s*\d", theme):
+        return None
+    found = match_title(m.group("title"), fuzzy)
+    if found is None or found.theme or found.number or found.others:
+        return None
+    return SectionMatch(found.section, head=found.head, theme=theme, plural=found.plural,
+                        abbreviated=found.abbreviated, score=found.score, separator=body[m.end("theme"):
+                                                                                         m.start("title")].strip())
 
 
 def _letter_title(body: str) -> SectionMatch | None:
@@ -392,6 +413,8 @@ def ref_cell_number(text: str) -> int | None:
     if m is None:
         return None
     label = m.group(1).strip()
+    if re.fullmatch(r"(?i)pages?|pp?|pg|para(?:graph)?", label.rstrip(". ")):
+        return None  # a page reference, not a ref
     if (len(label) <= MAX_REF_LABEL and label.replace(".", "").isalpha()) or section_of_cell(flat) is not None:
         return int(m.group(2))
     return None
