@@ -22,7 +22,7 @@ from .model import AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, ISSUES_OF_CONCERN, 
 SECTION_PHRASES: dict[str, tuple[str, ...]] = {
     AREAS_FOR_IMPROVEMENT: ("area for improvement", "area of improvement", "area for development",
                             "area requiring improvement", "area needing improvement", "improvement area",
-                            "area to improve", "area for further improvement"),
+                            "area to improve", "area for further improvement", "area identified for improvement"),
     CAUSES_OF_CONCERN: ("cause of concern", "cause for concern", "accelerated cause of concern"),
     RECOMMENDATIONS: ("recommendation", "recommended action", "overarching recommendation"),
     ISSUES_OF_CONCERN: ("issue of concern", "other issue of concern", "issue for concern", "area of concern",
@@ -69,6 +69,9 @@ NUMBERING = re.compile(r"(?ix)^(?:(?:section|part|chapter|annex|appendix|table|s
 NOT_THEMES = _word_set("continued cont contd cont'd ctd")  # "Recommendations (continued)"
 MAX_TITLE_WORDS = 16
 MAX_QUALIFIER_WORDS = 8
+# A title's name may be followed by a longer phrase when it opens with one of these ("Recommendations to the
+# force in response to the cause of concern", "Areas for improvement arising from the inspection").
+PREPOSITIONS = _word_set("to for in from by of on about following arising made raised identified within under")
 
 
 @dataclass(frozen=True)
@@ -260,7 +263,8 @@ def match_title(text: str, fuzzy: bool = False) -> SectionMatch | None:
         words = [t.word for t in tokens_of(rest)]
         if re.match(r"\s*(?:and|&|/|or)\s", rest + " ", re.I):  # "Areas for improvement and recommendations"
             others = tuple(dict.fromkeys(s for s in sections_named(rest) if s != phrase.section))
-        if not others and (len(words) > MAX_QUALIFIER_WORDS or PROSE_WORDS.intersection(words)
+        phrase_after = bool(words) and words[0] in PREPOSITIONS  # "... to the force in response to the cause ..."
+        if not others and ((len(words) > MAX_QUALIFIER_WORDS and not phrase_after) or PROSE_WORDS.intersection(words)
                            or body.rstrip().endswith((",", ";"))):
             return None
     plural = is_plural(tokens[i:i + n]) and not number
@@ -381,6 +385,8 @@ def section_of_cell(text: str, fuzzy: bool = False) -> str | None:
     letter = letter_prefix_at(tokens, 0)
     if letter is not None:
         return letter[0]
+    if len(tokens) == 1 and tokens[0].word in LETTER_PREFIXES:
+        return LETTER_PREFIXES[tokens[0].word]  # a Type cell that is the letter alone ("R")
     hit = phrase_at(tokens, 0, fuzzy)
     if hit is None:
         words = [t.word for t in tokens]

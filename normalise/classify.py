@@ -214,7 +214,8 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             continue
         if row.is_line and row.page_ref.strip():
             after_page_line = True
-            page_open = bool(JOINS_NEXT.search(row.page_ref.strip()))  # "pp. 37-": its number follows
+            page = row.page_ref.strip()
+            page_open = bool(JOINS_NEXT.search(page)) or page_cell_kind(page) == "word"  # "pp. 37-", "Page"
         else:
             after_page_line = page_open and row.is_line
         ref = ref_number(row.ref) if not row.is_line or row.ref.strip() else None

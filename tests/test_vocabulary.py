@@ -179,3 +179,6 @@ def test_ref_cells_give_their_number(cell, number):
 def test_a_lone_issue_label_in_a_type_cell_or_ref_names_issues_of_concern():
     assert section_of_cell("Issue") == ISSUES_OF_CONCERN and section_of_cell("Issue 3") == ISSUES_OF_CONCERN
     assert section_of_cell("Issue raised by the panel") is None
+    assert section_of_cell("R") == RECOMMENDATIONS and section_of_cell("Q") is None
+    assert match_title("AREAS IDENTIFIED FOR IMPROVEMENT - LEGITIMACY").section == AREAS_FOR_IMPROVEMENT
+    assert section_of_title("E. Recommendations to the force in response to the cause of concern") == RECOMMENDATIONS

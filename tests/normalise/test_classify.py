@@ -169,3 +169,6 @@ def test_the_number_ending_a_page_ref_broken_after_its_dash_is_kept_across_a_ref
              RawRow(page_ref="39", is_line=True, top=22, bottom=32)]
     pieces, _notes, dropped = classify(lines)
     assert dropped["junk"] == 0 and [p.row.page_ref for p in pieces] == ["pp. 37-", "", "39"]
+    lines[0].page_ref = "Page"
+    pieces, _notes, dropped = classify(lines)
+    assert dropped["junk"] == 0 and [p.row.page_ref for p in pieces] == ["Page", "", "39"]
