@@ -20,12 +20,13 @@ camelot keeps one parser base and a flavour per way of finding cells; here every
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from hmic_extract.model import RawRow, RowKind
-from hmic_extract.vocabulary import ROLES, map_header, ref_cell_number, role_of_header_cell
+from hmic_extract.vocabulary import ROLES, map_header, match_title, ref_cell_number, role_of_header_cell
 
 from .model import Cell, PageTables, Part, Row
 from .settings import TableSettings
@@ -151,6 +152,7 @@ class Table:
     roles: dict[str, int]
     gridded: bool  # the columns come from ruling lines (a continued part must show the same grid)
     starts: list[float | None] = field(default_factory=list)  # where text lines usually start in each column
+    body_size: float | None = None  # the font size of the table's body text, where the PDF says
 
     @property
     def ncols(self) -> int:
@@ -396,7 +398,16 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         if raw is not None:
             replace_row(reading.rows, reading.cut, raw)
     reading.cut = reading.cut_row = reading.cut_part = None
+    if reading.table.body_size is None:
+        reading.table.body_size = body_size(rows)
+    size = reading.table.body_size
     for i, row in enumerate(rows):
+        if row.is_line and row.size and size and row.size < settings.note_size * size:
+            out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
+            continue  # a footnote (or other small print) under the table, in the text column's span
+        if is_title_line(rows, i, settings):
+            out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
+            continue
         raw = row_to_raw(row, part, reading.table, reading.table_id, settings)
         if raw is None:
             continue
@@ -404,6 +415,26 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         if i == len(rows) - 1 and row.open_bottom:
             reading.cut, reading.cut_row, reading.cut_part = raw, row, part
     return out
+
+
+def body_size(rows: list[Row]) -> float | None:
+    """The font size most of a table's text lines are set in (None when the flavour knows no sizes)."""
+    sizes = [r.size for r in rows if r.size]
+    return statistics.median(sizes) if sizes else None
+
+
+def is_title_line(rows: list[Row], i: int, settings: TableSettings) -> bool:
+    """A text line between table rows that is a section title ("Section 2: Areas for improvement (AFIs)") set
+    apart by white space: a heading over the next table, even when it fits within one column."""
+    row = rows[i]
+    if not row.is_line or len([c for c in row.cells if c.text.strip()]) == 0:
+        return False
+    title = match_title(in_reading_order(row.text))
+    if title is None or title.others:
+        return False
+    above = row.top - rows[i - 1].bottom if i else None
+    below = rows[i + 1].top - row.bottom if i + 1 < len(rows) else None
+    return (above is None or above >= settings.title_gap) and (below is None or below >= 0.5 * settings.title_gap)
 
 
 def replace_row(rows: list[RawRow], old: RawRow, new: RawRow) -> None:

@@ -38,6 +38,7 @@ class Row:
     open_bottom: bool = False
     method: str = ""
     confidence: float | None = None
+    size: float | None = None  # the font size of a text line's letters, when the PDF says
 
     @property
     def text(self) -> str:

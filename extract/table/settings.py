@@ -31,6 +31,8 @@ class TableSettings:
     min_gutter: float = 3.0  # the narrowest white-space gutter between unruled columns
     cross_slack: float = 2.0  # how far text may run past a column edge before it spans two columns
     start_tolerance: float = 0.6  # left-aligned lines of one column start this close to the same x
+    note_size: float = 0.8  # a text line set smaller than this share of the table's body size is small print
+    title_gap: float = 9.0  # white space above a title line between tables (more than between a cell's lines)
     header_rows: int = 4  # a ruled header may sit below this many title rows inside the table
     header_lines: int = 3  # a header's labels may wrap over this many rows/lines
     max_header_cell: int = 60  # characters: a longer cell is body text, not a column label
@@ -53,4 +55,5 @@ class TableSettings:
                    snap=max(3.0, 2 * rule), column_tolerance=max(4.0, 0.4 * font),
                    line_tolerance=max(1.5, 0.3 * font), word_gap=max(0.8, 0.15 * font),
                    rtl_word_gap=max(2.0, 0.375 * font),
-                   phrase_gap=7.0 * scale, min_gutter=max(2.0, 0.3 * font), cross_slack=max(1.5, 0.2 * font))
+                   phrase_gap=7.0 * scale, title_gap=0.75 * pitch, min_gutter=max(2.0, 0.3 * font),
+                   cross_slack=max(1.5, 0.2 * font))

@@ -12,6 +12,7 @@ are set aside as text.
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -50,8 +51,9 @@ def line_to_row(line: list[dict], method: str) -> Row:
     """One text line as a row whose cells are its words."""
     scores = [w["confidence"] for w in line if w.get("confidence") is not None]
     cells = [Cell(w["text"], w["x0"], w["x1"], w.get("confidence")) for w in line]
+    sizes = [w["size"] for w in line if w.get("size")]
     return Row(min(w["top"] for w in line), max(w["bottom"] for w in line), cells, is_line=True, method=method,
-               confidence=min(scores) if scores else None)
+               confidence=min(scores) if scores else None, size=statistics.median(sizes) if sizes else None)
 
 
 FOLIO = re.compile(r"^[\W_]*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?[\W_]*$", re.I)
@@ -87,33 +89,36 @@ def running_key(line: list[dict], page: PageLines) -> tuple[str, int] | None:
 def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
     """Given the pages' lines, return (page, line number) of running heads and folios.
 
-    A running line is one of the first or last lines of a page that recurs, numbers aside, at the same
-    height on another page ("Page 3 of 9", "Force response – OFFICIAL"), or a lone page number
-    ("- 3 -", "Page 3") set apart as a page's first or last line. A line naming column roles is a repeated
-    table header, never a running line.
+    A running line sits at a page's top or bottom edge, set apart from the body by white space, and either
+    recurs, numbers aside, at the same height on another page ("Page 3 of 9", "Force response – OFFICIAL")
+    or is a lone page number ("- 3 -", "Page 3"). A table header's lines are never running lines.
     """
     seen: dict[tuple[str, int], set[int]] = {}
-    edge_lines: list[tuple[int, int, list[dict]]] = []
     for page in pages:
-        n = len(page.lines)
-        headers = header_lines(page)
-        for k in sorted({*range(min(EDGE_LINES, n)), *range(max(0, n - EDGE_LINES), n)}):
-            line = page.lines[k]
-            if k in headers:
-                continue
-            edge_lines.append((page.page_index, k, line))
-            key = running_key(line, page)
+        for k in edge_indexes(page):
+            key = running_key(page.lines[k], page)
             if key is not None:
                 seen.setdefault(key, set()).add(page.page_index)
     out = set()
-    by_page = {p.page_index: p for p in pages}
-    for page_index, k, line in edge_lines:
-        page = by_page[page_index]
-        key = running_key(line, page)
-        recurs = key is not None and len(seen.get(key, ())) >= 2
-        if recurs or (FOLIO.match(line_words_text(line)) and set_apart(page, k)):
-            out.add((page_index, k))
+    for page in pages:
+        headers = header_lines(page)
+        n = len(page.lines)
+        for side in (range(min(EDGE_LINES, n)), range(n - 1, max(-1, n - 1 - EDGE_LINES), -1)):
+            marked: list[int] = []
+            for k in side:
+                key = running_key(page.lines[k], page)
+                recurs = key is not None and len(seen.get(key, ())) >= 2
+                if k in headers or not (recurs or FOLIO.match(line_words_text(page.lines[k]))):
+                    break
+                marked.append(k)
+            if marked and set_apart(page, marked[-1], toward=1 if side.step > 0 else -1):
+                out.update((page.page_index, k) for k in marked)
     return out
+
+
+def edge_indexes(page: PageLines) -> list[int]:
+    n = len(page.lines)
+    return sorted({*range(min(EDGE_LINES, n)), *range(max(0, n - EDGE_LINES), n)})
 
 
 def header_lines(page: PageLines) -> set[int]:
@@ -132,16 +137,14 @@ def header_lines(page: PageLines) -> set[int]:
     return out
 
 
-def set_apart(page: PageLines, k: int) -> bool:
-    """Whether line k is the page's first or last line with a gap to the next one wider than a line pitch."""
-    lines = page.lines
-    gap = 1.5 * page.settings.line_pitch
+def set_apart(page: PageLines, k: int, toward: int) -> bool:
+    """Whether line k is set apart from the next line toward the page body (``toward`` +1: below it, -1: above
+    it) by more than a line pitch and a half; a page's only line is set apart."""
+    j = k + toward
+    if not 0 <= j < len(page.lines):
+        return True
     top = lambda line: min(w["top"] for w in line)  # noqa: E731
-    if k == len(lines) - 1 and k > 0:
-        return top(lines[k]) - top(lines[k - 1]) > gap
-    if k == 0 and len(lines) > 1:
-        return top(lines[1]) - top(lines[0]) > gap
-    return False
+    return abs(top(page.lines[j]) - top(page.lines[k])) > 1.5 * page.settings.line_pitch
 
 
 def page_lines(page_index: int, words: list[dict], height: float | None) -> PageLines:
@@ -205,8 +208,10 @@ def glyph_words(line: list, settings: TableSettings) -> list[dict]:
             w = words[-1]
             w["text"] += g.text
             w["x1"], w["top"], w["bottom"] = max(w["x1"], g.x1), min(w["top"], g.top), max(w["bottom"], g.bottom)
+            w["size"] = max(w["size"], g.size if g.text.isalpha() else 0.0)
         else:
-            words.append({"text": g.text, "x0": g.x0, "x1": g.x1, "top": g.top, "bottom": g.bottom})
+            words.append({"text": g.text, "x0": g.x0, "x1": g.x1, "top": g.top, "bottom": g.bottom,
+                          "size": g.size if g.text.isalpha() else 0.0})
         space, last = False, g
     return words
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 FIVE_COLUMNS = ("Ref", "Page", "Area for improvement / Recommendation", "Lead officer", "Update")
@@ -174,4 +175,50 @@ def headed_annex_without_ref_word(path: Path) -> Path:
             ["3.", "pp. 20-21", Paragraph("The force should improve its supervision of investigations.", style), ""]]
     story.append(Table(data, colWidths=[40, 60, 280, 90]))
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def shaded_tables_annex(path: Path) -> Path:
+    """Two tables drawn with no rules at all: every second row shaded cell by cell (as Writer fills cells), the
+    text column first, a heading over each table within the text column's span, and footnotes in small print
+    alone on a last page."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    height = A4[1]
+    xs = [60, 380, 430, 520]  # Issue | Ref | Page
+    y = height - 70
+
+    def table(top: float, rows: list[tuple[str, str, list[str]]]) -> float:
+        for k, (ref, page, lines) in enumerate([("Ref", "Page", ["Issue"]), *rows]):
+            tall = 14 * len(lines) + 6
+            if k % 2 == 0:
+                c.setFillGray(0.88)
+                for a, b in itertools.pairwise(xs):
+                    c.rect(a, top - tall, b - a, tall, stroke=0, fill=1)
+                c.setFillGray(0)
+            c.setFont("Helvetica", 10)
+            for n, text in enumerate(lines):
+                c.drawString(xs[0] + 3, top - 13 - 14 * n, text)
+            c.drawString(xs[1] + 3, top - 13, ref)
+            c.drawString(xs[2] + 3, top - 13, page)
+            top -= tall
+        return top
+
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(xs[0] + 3, y, "Issues of concern")
+    y = table(y - 10, [("1", "Page 4", ["Victims are not kept informed about", "their cases."]),
+                       ("2", "Page 6", ["Supervision of investigations is weak."]),
+                       ("3", "Page 9", ["The force does not record all crime."])])
+    c.setFont("Helvetica-Bold", 11)
+    c.drawString(xs[0] + 3, y - 30, "Section 2: Areas for improvement")
+    table(y - 40, [("1", "Page 12", ["The force should improve its use of bail."]),
+                   ("2", "Page 15", ["The force should review its call handling."])])
+    c.showPage()
+    c.setFont("Helvetica", 6.5)
+    c.drawString(xs[0] + 3, height - 60, "1 The Code of Practice for Victims of Crime, Ministry of Justice, 2015.")
+    c.drawString(xs[0] + 3, height - 70, "2 Police National Computer checks and requests.")
+    c.showPage()
+    c.save()
     return path
