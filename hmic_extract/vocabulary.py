@@ -10,6 +10,7 @@ OCR may be matched fuzzily (``fuzzy=True``), so "Recommendatlons" still names a 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -424,6 +425,51 @@ def ref_cell_number(text: str) -> int | None:
     if (len(label) <= MAX_REF_LABEL and label.replace(".", "").isalpha()) or section_of_cell(flat) is not None:
         return int(m.group(2))
     return None
+
+
+MAX_BROKEN_LINES = 5  # a narrow cell's lines tried joined with and without a space (2**4 readings at most)
+
+
+def unbroken_readings(text: str) -> list[str]:
+    """A narrow cell's text read with each line break either a space or nothing, the spaced reading first.
+
+    A narrow column breaks words anywhere ("Caus" / "e of" / "co" / "ncern", "PAG" / "E NO."); the one reading
+    the vocabulary knows is the text as printed.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) < 2 or len(lines) > MAX_BROKEN_LINES:
+        return [" ".join(text.split())]
+    out = []
+    for joins in itertools.product((" ", ""), repeat=len(lines) - 1):
+        out.append(lines[0] + "".join(j + line for j, line in zip(joins, lines[1:], strict=True)))
+    return sorted(out, key=lambda r: (fragments(r), -len(r.split())))  # stable: the spaced reading first
+
+
+SHORT_WORDS = frozenset(["a", "i", "of", "no", "to", "by", "on", "in", "or", "at", "is", "it", "we", "id"])
+
+
+def fragments(text: str) -> int:
+    """How many pieces of broken words a reading holds: letter runs of one or two that are not words."""
+    return sum(1 for w in re.findall(r"[^\W\d_]+", text) if len(w) <= 2 and w.lower() not in SHORT_WORDS)
+
+
+def section_of_cell_unbroken(text: str, fuzzy: bool = False) -> str | None:
+    """``section_of_cell`` of a cell a narrow column may have broken mid-word."""
+    for reading in unbroken_readings(text):
+        section = section_of_cell(reading, fuzzy)
+        if section is not None:
+            return section
+    return None
+
+
+def role_of_label(text: str) -> tuple[str, str | None]:
+    """A header label's text as one line (mid-word breaks mended when that makes it a label) and its role."""
+    readings = unbroken_readings(text)
+    for reading in readings:
+        role = role_of_header_cell(reading)
+        if role is not None:
+            return reading, role
+    return readings[0], None
 
 
 def section_named_by_header(issue_header: str) -> str | None:

@@ -22,6 +22,7 @@ from hmic_extract.vocabulary import (
     role_of_header_cell,
     section_named_by_header,
     section_of_cell,
+    section_of_cell_unbroken,
 )
 
 from .ocr_pagerefs import JOINS_NEXT, page_cell_kind
@@ -45,7 +46,7 @@ def is_header_row(row: RawRow) -> bool:
     cells = [row.ref, row.page_ref, row.issue, row.action]
     if row.is_line and not all(role_of_header_cell(c) and len(c) <= HEADER_LABEL for c in cells if c.strip()):
         return False
-    return header_score(cells) >= 2 and not re.search(r"\d", row.ref) and len(row.issue) < 80
+    return header_score(cells) >= 2 and not re.search(r"\d", row.ref + row.page_ref) and len(row.issue) < 80
 
 
 def is_junk_row(row: RawRow, after_page_line: bool = False) -> bool:
@@ -165,7 +166,7 @@ def next_refs(rows: list[RawRow]) -> list[int | None]:
 
 def own_section(row: RawRow) -> str | None:
     """The section a row names itself: its Type cell ("AFI") or a prefixed ref ("Rec 2")."""
-    return section_of_cell(row.section, fuzzy=is_ocr(row)) or section_of_cell(row.ref, fuzzy=is_ocr(row))
+    return section_of_cell_unbroken(row.section, fuzzy=is_ocr(row)) or section_of_cell(row.ref, fuzzy=is_ocr(row))
 
 
 def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]]:

@@ -182,3 +182,13 @@ def test_a_lone_issue_label_in_a_type_cell_or_ref_names_issues_of_concern():
     assert section_of_cell("R") == RECOMMENDATIONS and section_of_cell("Q") is None
     assert match_title("AREAS IDENTIFIED FOR IMPROVEMENT - LEGITIMACY").section == AREAS_FOR_IMPROVEMENT
     assert section_of_title("E. Recommendations to the force in response to the cause of concern") == RECOMMENDATIONS
+
+
+def test_a_label_or_type_cell_a_narrow_column_broke_mid_word_is_read_whole():
+    from hmic_extract.vocabulary import role_of_label, section_of_cell_unbroken
+
+    assert role_of_label("Pa\nge\nRef") == ("Page Ref", "page_ref")
+    assert role_of_label("PAG\nE NO.") == ("PAGE NO.", "page_ref")
+    assert role_of_label("Report\nRef") == ("Report Ref", "ref")
+    assert role_of_label("Numbe\nr") == ("Number", "ref")
+    assert section_of_cell_unbroken("Caus\ne of\nconc\nern") == CAUSES_OF_CONCERN

@@ -26,13 +26,14 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from hmic_extract.model import RawRow, RowKind
-from hmic_extract.vocabulary import ROLES, map_header, match_title, ref_cell_number, role_of_header_cell
+from hmic_extract.vocabulary import ROLES, map_header, match_title, ref_cell_number, role_of_label
 
 from .model import Cell, PageTables, Part, Row
 from .settings import TableSettings
 from .text import logical_order, plain_letters
 
 KEY_ROLES = ("ref", "page_ref", "issue")  # their labels hold no numbers; their body cells usually do
+PAGE_JOINER = re.compile(r"(?:[-–/,&]|\band|\bto)$", re.I)  # a page ref that goes on: "Pages 9-", "pp. 4 and"
 PAGE_FOLIO = re.compile(r"^\s*(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?\s*$", re.I)
 
 
@@ -55,7 +56,7 @@ def phrases(row: Row, settings: TableSettings) -> list[Cell]:
         return [c for c in row.cells if c.text.strip()]
     out: list[Cell] = []
     for c in sorted(row.cells, key=lambda c: c.x0):
-        if out and c.x0 - out[-1].x1 <= settings.phrase_gap:
+        if out and c.x0 - out[-1].x1 <= settings.phrase_gap and not c.opens_column:
             last = out[-1]
             out[-1] = Cell(f"{last.text} {c.text}", last.x0, max(last.x1, c.x1), min_confidence(last, c))
         else:
@@ -103,12 +104,9 @@ def overlap(a: Cell, b: Cell) -> float:
 
 
 def label_text(text: str) -> str:
-    """A header label as one line; a word a narrow column broke over lines ("Numbe" / "r") is read whole."""
-    spaced = " ".join(text.split())
-    if role_of_header_cell(spaced) or "\n" not in text.strip():
-        return spaced
-    glued = "".join(line.strip() for line in text.splitlines())
-    return glued if role_of_header_cell(glued) else spaced
+    """A header label as one line; a word a narrow column broke over lines ("Numbe" / "r", "PAG" / "E NO.") is read
+    whole."""
+    return role_of_label(text)[0]
 
 
 def find_header(rows: list[Row], settings: TableSettings, search: int | None) -> Header | None:
@@ -390,8 +388,8 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
     assert reading.table is not None
     out: list[RawRow] = []
     rows = list(body)
-    if rows and rows[0].open_top and reading.cut is not None and reading.cut_row is not None \
-            and reading.cut_part is not None:
+    if rows and reading.cut is not None and reading.cut_row is not None and reading.cut_part is not None \
+            and continues_cut_row(reading, part, rows[0], settings):
         joined = join_rows(reading.cut_row, rows[0])
         rows = rows[1:]
         raw = row_to_raw(joined, reading.cut_part, reading.table, reading.cut.table_id, settings)
@@ -412,9 +410,33 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         if raw is None:
             continue
         out.append(raw)
-        if i == len(rows) - 1 and row.open_bottom:
-            reading.cut, reading.cut_row, reading.cut_part = raw, row, part
+        if i == len(rows) - 1 and not row.is_line and raw.kind is RowKind.CELLS:
+            reading.cut, reading.cut_row, reading.cut_part = raw, row, part  # it may go on on the next page
     return out
+
+
+def continues_cut_row(reading: Reading, part: Part, first: Row, settings: TableSettings) -> bool:
+    """Whether the first row of a part is the rest of the last row read on the page before.
+
+    It is when a page break left that row open (no border under it, none over this one), or when the break
+    closed the border but cut a key cell short: a ref with no number yet ("AfI-" / "16") or a page ref with no
+    page yet ("pp." / "56-58", "Pages 9-" / "10").
+    """
+    assert reading.cut is not None and reading.table is not None
+    if reading.cut_part is not None and reading.cut_part.page_index == part.page_index:
+        return False
+    if first.open_top and reading.cut_row is not None and reading.cut_row.open_bottom:
+        return True
+    lower = row_to_raw(first, part, reading.table, reading.table_id, settings)
+    if lower is None or lower.kind is not RowKind.CELLS:
+        return False
+    upper = reading.cut
+    ref_open = bool(upper.ref.strip()) and ref_cell_number(upper.ref) is None and bool(lower.ref.strip()) and \
+        ref_cell_number(upper.ref.strip() + lower.ref.strip()) is not None
+    page_open = bool(upper.page_ref.strip()) and bool(lower.page_ref.strip()) and \
+        (not any(ch.isdigit() for ch in upper.page_ref) or bool(PAGE_JOINER.search(upper.page_ref.strip()))) and \
+        lower.page_ref.strip()[:1].isdigit()
+    return ref_open or page_open
 
 
 def body_size(rows: list[Row]) -> float | None:

@@ -20,6 +20,7 @@ class Cell:
     x0: float
     x1: float
     confidence: float | None = None  # weakest OCR word, when read by OCR
+    opens_column: bool = False  # a word starting where many lines of its page start (a column's left edge)
 
 
 @dataclass

@@ -147,6 +147,27 @@ def set_apart(page: PageLines, k: int, toward: int) -> bool:
     return abs(top(page.lines[j]) - top(page.lines[k])) > 1.5 * page.settings.line_pitch
 
 
+COLUMN_START_SHARE = 0.15  # of a page's lines: a left x this many lines start a word at is a column's edge
+MIN_COLUMN_STARTS = 3
+
+
+def mark_column_starts(rows: list[Row], settings: TableSettings) -> None:
+    """Mark the words that start where many lines of the page start one after white space (left-aligned
+    columns: "PAGE AREA FOR" set close in a tight header is two labels when body lines start at "AREA"'s left).
+    A number always set after "Page " lines up too, but never after white space."""
+    counts: dict[int, int] = {}
+    for row in rows:
+        cells = sorted(row.cells, key=lambda c: c.x0)
+        after_gap = [c for k, c in enumerate(cells) if k == 0 or c.x0 - cells[k - 1].x1 > settings.phrase_gap]
+        for x in {round(c.x0 / settings.start_tolerance) for c in after_gap}:
+            counts[x] = counts.get(x, 0) + 1
+    need = max(MIN_COLUMN_STARTS, COLUMN_START_SHARE * len(rows))
+    for row in rows:
+        for c in row.cells:
+            key = round(c.x0 / settings.start_tolerance)
+            c.opens_column = sum(counts.get(k, 0) for k in (key - 1, key, key + 1)) >= need
+
+
 def page_lines(page_index: int, words: list[dict], height: float | None) -> PageLines:
     settings = word_settings(words) if words else TableSettings()
     return PageLines(page_index, words_to_lines(words, settings), height, settings)
@@ -167,6 +188,7 @@ def page_of_words(page_index: int, words: list[dict], height: float | None, meth
             margin.append(TextLine(plain_letters(row.text), row.top, row.bottom, method, row.confidence))
         else:
             rows.append(row)
+    mark_column_starts(rows, settings)
     right = max((c.x1 for r in rows for c in r.cells), default=0.0)
     parts = [Part(page_index, (0.0, 0.0, right, height or 1e6), rows, None, method)] if rows else []
     return PageTables(page_index, parts, margin, height, settings)

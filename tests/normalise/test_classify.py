@@ -172,3 +172,10 @@ def test_the_number_ending_a_page_ref_broken_after_its_dash_is_kept_across_a_ref
     lines[0].page_ref = "Page"
     pieces, _notes, dropped = classify(lines)
     assert dropped["junk"] == 0 and [p.row.page_ref for p in pieces] == ["Page", "", "39"]
+
+
+def test_a_line_whose_cells_happen_to_name_roles_but_whose_page_cell_holds_a_number_is_no_header():
+    lines = [RawRow(ref="Issue", page_ref="Pg 7", issue="HMICFRS has concerns", is_line=True, top=10, bottom=20),
+             RawRow(ref="3", issue="about the recording of THRIVE.", is_line=True, top=22, bottom=32)]
+    pieces, _notes, dropped = classify(lines)
+    assert dropped["header"] == 0 and len(pieces) == 2

@@ -117,3 +117,16 @@ def test_break_cost_prefers_sentence_ends():
     assert break_cost("the victim.", "Supervisors") < break_cost("the victim", "Supervisors")
     assert break_cost("risk and", "Harm") > break_cost("risk better", "The")
     assert break_cost("the victim.", "and then") > break_cost("the victim.", "And then")
+
+
+def test_two_alike_lines_of_a_pdfs_own_text_are_both_kept():
+    def line(ref, page, text, top):
+        return Piece(row=RawRow(ref=ref, page_ref=page, issue=text, is_line=True, top=top, bottom=top + 10,
+                                method="stream", table_id=1), section="Recommendations")
+
+    pieces = [line("R3", "33", "Within six months, the force", 0), line("", "", "investigations so that: (a)", 14),
+              line("", "", "every investigation has a", 28), line("", "", "plan; (b) supervisors", 42),
+              line("R4", "34", "Investigations so that the force", 60), line("", "", "investigations so that it", 74)]
+    rows = regroup_lines(pieces)
+    assert rows[0].row.issue.split("\n") == ["Within six months, the force", "investigations so that: (a)",
+                                             "every investigation has a", "plan; (b) supervisors"]
