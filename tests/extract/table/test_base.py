@@ -143,3 +143,15 @@ def test_a_body_row_whose_cells_name_roles_is_not_a_header():
                  *words("We have serious concerns about the force", 160, 30), *words("The force accepts this finding.",
                                                                                    380, 30))]
     assert find_header(rows, SETTINGS, None) is None
+
+
+def test_a_row_a_page_break_cut_with_a_closed_border_is_joined_when_its_ref_and_page_were_cut_short():
+    pages = [grid_part(0, [["Ref", "Page", "Issue of concern"], ["AfI-15", "Page 4", "First row."],
+                           ["AfI-", "pp.", "Second row starts"]]),
+             grid_part(1, [["Ref", "Page", "Issue of concern"], ["16", "56-58", "and ends here."],
+                           ["AfI-17", "Page 60", "Third row."]])]
+    rows, _found = read_tables(pages, header_search=4)
+    cells = [(r.ref, r.page_ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.ref != "Ref"]
+    assert cells == [("AfI-15", "Page 4", "First row."),
+                     ("AfI-\n16", "pp.\n56-58", "Second row starts\nand ends here."),
+                     ("AfI-17", "Page 60", "Third row.")]
