@@ -141,6 +141,7 @@ def _phrases() -> tuple[Phrase, ...]:
 
 
 PHRASES = _phrases()
+_PHRASE_WORDS = frozenset(w for p in PHRASES for w in p.words)
 FUZZY_MIN = 86.0  # rapidfuzz ratio at which an OCR'd phrase is the phrase
 FUZZY_MIN_LENGTH = 9  # characters: shorter phrases (abbreviations) must be exact
 OCR_LOOKALIKES = str.maketrans("l1|!", "iiii")  # a first letter OCR often misreads
@@ -427,7 +428,7 @@ def ref_cell_number(text: str) -> int | None:
     return None
 
 
-MAX_BROKEN_LINES = 5  # a narrow cell's lines tried joined with and without a space (2**4 readings at most)
+MAX_BROKEN_LINES = 7  # a narrow cell's lines tried joined with and without a space (2**6 readings at most)
 
 
 def unbroken_readings(text: str) -> list[str]:
@@ -442,7 +443,21 @@ def unbroken_readings(text: str) -> list[str]:
     out = []
     for joins in itertools.product((" ", ""), repeat=len(lines) - 1):
         out.append(lines[0] + "".join(j + line for j, line in zip(joins, lines[1:], strict=True)))
-    return sorted(out, key=lambda r: (fragments(r), -len(r.split())))  # stable: the spaced reading first
+    return sorted(out, key=lambda r: (-known_words(r), fragments(r), -len(r.split())))  # spaced reading first
+
+
+# The words annex column names and section names are made of: a reading made of more of them is the one printed.
+LABEL_WORDS = _word_set(
+    "type category section finding kind classification theme pillar strand question core area business portfolio "
+    "page pages pg pp paragraph para date deadline timescale due target status rag rating progress owner lead "
+    "responsible accountable officer holder action actions taken update response comments assurance force position "
+    "measures activity evidence ref reference no number num item id issue concern recommendation improvement afi "
+    "description details detail text cause report open closed chief hmicfrs hmic for of to by")
+
+
+def known_words(text: str) -> int:
+    """How many of a reading's words are words that column and section names are made of."""
+    return sum(1 for t in tokens_of(fold(text)) if t.word in LABEL_WORDS or t.word in _PHRASE_WORDS)
 
 
 SHORT_WORDS = frozenset(["a", "i", "of", "no", "to", "by", "on", "in", "or", "at", "is", "it", "we", "id"])

@@ -189,6 +189,7 @@ def test_a_label_or_type_cell_a_narrow_column_broke_mid_word_is_read_whole():
 
     assert role_of_label("Pa\nge\nRef") == ("Page Ref", "page_ref")
     assert role_of_label("PAG\nE NO.") == ("PAGE NO.", "page_ref")
+    assert role_of_label("REPO\nRT\nPAGE\nREF") == ("REPORT PAGE REF", "page_ref")
     assert role_of_label("Report\nRef") == ("Report Ref", "ref")
     assert role_of_label("Numbe\nr") == ("Number", "ref")
     assert section_of_cell_unbroken("Caus\ne of\nconc\nern") == CAUSES_OF_CONCERN

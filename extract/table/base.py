@@ -50,13 +50,18 @@ class Header:
     roles: dict[str, int]  # role -> index into ``cells``
 
 
-def phrases(row: Row, settings: TableSettings) -> list[Cell]:
-    """Given a row, return its cells with the words of a text line grouped into phrases (cells of a grid as is)."""
+def phrases(row: Row, settings: TableSettings, split: bool = False) -> list[Cell]:
+    """Given a row, return its cells with the words of a text line grouped into phrases (cells of a grid as is).
+
+    ``split``: a word that starts where body columns start opens a phrase however close it is set, on a line
+    that already holds several phrases (a title line is one phrase and stays one)."""
     if not row.is_line:
         return [c for c in row.cells if c.text.strip()]
+    if split and len(phrases(row, settings)) < 2:
+        return phrases(row, settings)
     out: list[Cell] = []
     for c in sorted(row.cells, key=lambda c: c.x0):
-        if out and c.x0 - out[-1].x1 <= settings.phrase_gap and not c.opens_column:
+        if out and c.x0 - out[-1].x1 <= settings.phrase_gap and not (split and c.opens_column):
             last = out[-1]
             out[-1] = Cell(f"{last.text} {c.text}", last.x0, max(last.x1, c.x1), min_confidence(last, c))
         else:
@@ -69,13 +74,13 @@ def min_confidence(*cells: Cell) -> float | None:
     return min(scores) if scores else None
 
 
-def stack(rows: list[Row], settings: TableSettings) -> list[Cell] | None:
+def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list[Cell] | None:
     """Given the rows of a header that may wrap, return one label cell per column (x-overlapping parts joined).
 
     None when they do not stack into labels: a row with a single phrase among several, or a phrase that
     spans two labels of another row (a title above the header, body text under it).
     """
-    groups = [phrases(r, settings) for r in rows]
+    groups = [phrases(r, settings, split) for r in rows]
     if len(groups) > 1 and (len(groups[0]) < 2 or any(not g or (len(g) < 2 and not is_label_tail(g[0]))
                                                          for g in groups[1:])):
         return None
@@ -114,29 +119,37 @@ def find_header(rows: list[Row], settings: TableSettings, search: int | None) ->
 
     Of the stackings of a wrapped header, the one naming most roles wins ("Report" / "Ref" stacked name
     the ref column that either line alone does not), the deepest of equals ("PAGE" / "REF" is one label).
+    Labels set close are read both as phrases and split where body columns start ("PAGE AREA FOR" over a
+    page column and a text column); the split wins only when it names more.
     """
     limit = len(rows) if search is None else min(search, len(rows))
     for i in range(limit):
-        best: Header | None = None
-        for n in range(1, settings.header_lines + 1):
-            group = rows[i:i + n]
-            if len(group) < n or (n > 1 and group[-1].top - group[-2].bottom > 1.5 * settings.line_pitch):
-                break
-            cells = stack(group, settings)
-            if cells is None:
-                break
-            texts = [label_text(c.text) for c in cells]
-            if len(cells) < settings.min_columns or any(len(t) > settings.max_header_cell for t in texts):
-                continue
-            roles = map_header(texts)
-            if roles is not None and any(any(ch.isdigit() for ch in texts[i]) for role, i in roles.items()
-                                         if role in KEY_ROLES):
-                roles = None  # "Issue 3 | Pg 7 | ...": a body row whose cells happen to name roles
-            if roles is not None and (best is None or len(roles) >= len(best.roles)):
-                best = Header(i, n, [replace(c, text=t) for c, t in zip(cells, texts, strict=True)], roles)
-        if best is not None:
-            return best
+        found: list[tuple[tuple[int, int, bool], Header]] = []
+        for split in (False, True):
+            for n in range(1, settings.header_lines + 1):
+                group = rows[i:i + n]
+                if len(group) < n or (n > 1 and group[-1].top - group[-2].bottom > 1.5 * settings.line_pitch):
+                    break
+                cells = stack(group, settings, split)
+                if cells is None:
+                    break
+                header = header_of(cells, i, n, settings)
+                if header is not None:
+                    found.append(((len(header.roles), n, not split), header))
+        if found:
+            return max(found, key=lambda f: f[0])[1]
     return None
+
+
+def header_of(cells: list[Cell], first: int, count: int, settings: TableSettings) -> Header | None:
+    """Given stacked label cells, return them as a header when the vocabulary reads them as one."""
+    texts = [label_text(c.text) for c in cells]
+    if len(cells) < settings.min_columns or any(len(t) > settings.max_header_cell for t in texts):
+        return None
+    roles = map_header(texts)
+    if roles is None or any(any(ch.isdigit() for ch in texts[k]) for role, k in roles.items() if role in KEY_ROLES):
+        return None  # "Issue 3 | Pg 7 | ...": a body row whose cells happen to name roles
+    return Header(first, count, [replace(c, text=t) for c, t in zip(cells, texts, strict=True)], roles)
 
 
 # --- columns ----------------------------------------------------------------------------------------
