@@ -164,9 +164,39 @@ def next_refs(rows: list[RawRow]) -> list[int | None]:
     return out
 
 
-def own_section(row: RawRow) -> str | None:
+def own_section(row: RawRow, type_cell: str | None = None) -> str | None:
     """The section a row names itself: its Type cell ("AFI") or a prefixed ref ("Rec 2")."""
-    return section_of_cell_unbroken(row.section, fuzzy=is_ocr(row)) or section_of_cell(row.ref, fuzzy=is_ocr(row))
+    cell = row.section if type_cell is None else type_cell
+    return section_of_cell_unbroken(cell, fuzzy=is_ocr(row)) or section_of_cell(row.ref, fuzzy=is_ocr(row))
+
+
+MAX_TYPE_LINES = 4  # a Type cell wrapped over this many text lines at most ("CAUSE FOR" / "CONCERN")
+
+
+def type_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
+    """For text-line rows, the whole Type cell each line's fragment belongs to: consecutive fragments of one
+    table part are joined until the vocabulary reads a section ("RECOMMENDATI" + "ON")."""
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if i in out or not (row.kind is RowKind.CELLS and row.is_line and row.section.strip()) or \
+                section_of_cell_unbroken(row.section) is not None:
+            i += 1
+            continue
+        lines = [i]
+        j = i + 1
+        while j < len(rows) and len(lines) < MAX_TYPE_LINES and rows[j].kind is RowKind.CELLS and rows[j].is_line \
+                and rows[j].table_id == row.table_id:
+            if rows[j].section.strip():
+                lines.append(j)
+                text = "\n".join(rows[k].section for k in lines)
+                if section_of_cell_unbroken(text) is not None:
+                    out.update(dict.fromkeys(lines, text))
+                    break
+            j += 1
+        i += 1
+    return out
 
 
 def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]]:
@@ -181,6 +211,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
     last_was_footnote = False
     after_page_line = page_open = False
     upcoming = next_refs(rows)
+    type_cells = type_cells_of_lines(rows)
     for index, row in enumerate(rows):
         if row.kind is RowKind.TEXT:
             text = " ".join(row.text.split())
@@ -222,7 +253,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
         ref = ref_number(row.ref) if not row.is_line or row.ref.strip() else None
         if pending is not None and pending.prose_after > 2:
             pending = None  # a title with paragraphs of prose under it is not this table's title
-        own = own_section(row)
+        own = own_section(row, type_cells.get(index))
         if pending is not None:
             apply_pending(state, pending, ref, header_section)
             pending = None

@@ -179,3 +179,14 @@ def test_a_line_whose_cells_happen_to_name_roles_but_whose_page_cell_holds_a_num
              RawRow(ref="3", issue="about the recording of THRIVE.", is_line=True, top=22, bottom=32)]
     pieces, _notes, dropped = classify(lines)
     assert dropped["header"] == 0 and len(pieces) == 2
+
+
+def test_a_type_cell_wrapped_over_text_lines_names_the_section_of_each_of_its_lines():
+    def line(section, ref, issue, top):
+        return RawRow(section=section, ref=ref, page_ref="p. 7" if ref else "", issue=issue, is_line=True, top=top,
+                      bottom=top + 8, table_id=1)
+
+    rows = [line("CAUSE FOR", "(1)", "The force does not", 0), line("CONCERN", "", "understand demand.", 8),
+            line("RECOMMENDATI", "(2)", "Within 12 months, the", 20), line("ON", "", "force should plan.", 28)]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [CAUSES_OF_CONCERN] * 2 + [RECOMMENDATIONS] * 2
