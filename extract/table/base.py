@@ -205,6 +205,22 @@ def gutters(rows: list[Row], lo: float, hi: float, settings: TableSettings) -> l
     return out
 
 
+def least_covered(rows: list[Row], lo: float, hi: float, step: float = 0.5) -> float:
+    """Where no white gutter separates two columns (text set tight), the x between ``lo`` and ``hi`` that the
+    fewest lines cover with a word, the rightmost of equals (the next column's text starts there)."""
+    if hi <= lo:
+        return (lo + hi) / 2
+    spans = [(c.x0, c.x1) for r in rows for c in r.cells if c.text.strip() and c.x1 > lo and c.x0 < hi]
+    best_x, best = hi, None
+    x = hi
+    while x >= lo:
+        count = sum(1 for a, b in spans if a < x < b)
+        if best is None or count < best:
+            best_x, best = x, count
+        x -= step
+    return best_x
+
+
 def crosses(cell: Cell, labels: list[Cell]) -> bool:
     """Text that runs from one header label's span into the next one's: full-width text."""
     return sum(1 for c in labels if overlap(cell, c) > 0) >= 2
@@ -222,10 +238,11 @@ def columns_from_labels(labels: list[Cell], body: list[Row], right: float, setti
     for prev, cell in pairwise(labels):
         found = gutters(narrow, prev.x0 + 1, cell.x1 - 1, settings)
         near = [g for g in found if prev.x0 <= g[0] <= cell.x0 + 1]
-        edge = (prev.x1 + cell.x0) / 2
         if near:
             best = max(near, key=lambda g: (round(min(g[1], cell.x1) - g[0], 1), -abs(g[1] - cell.x0)))
             edge = min(best[1], cell.x0)  # an empty column's gutter runs on past its label
+        else:
+            edge = least_covered(narrow, prev.x1, cell.x0)
         edges.append(edge)
     return [*edges, max(right, labels[-1].x1)]
 

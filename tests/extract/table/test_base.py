@@ -155,3 +155,14 @@ def test_a_row_a_page_break_cut_with_a_closed_border_is_joined_when_its_ref_and_
     assert cells == [("AfI-15", "Page 4", "First row."),
                      ("AfI-\n16", "pp.\n56-58", "Second row starts\nand ends here."),
                      ("AfI-17", "Page 60", "Third row.")]
+
+
+def test_columns_set_tight_with_no_white_gutter_part_where_the_fewest_lines_run():
+    from hmic_extract.extract.table.base import columns_from_labels
+
+    labels = [Cell("#", 40, 45), Cell("DETAIL", 153, 186), Cell("PAGE REFERENCE", 325, 377)]
+    body = [line(100, ("1", 40, 45), ("During", 153, 190), ("unallocated", 192, 320.5), ("4", 324.7, 329)),
+            line(110, ("incidents", 153, 200), ("see", 202, 322.0)),
+            line(120, ("2", 40, 45), ("The", 153, 170), ("crime", 172, 321.6), ("Page", 324.7, 348), ("6", 350, 355))]
+    edges = columns_from_labels(labels, body, 500, SETTINGS)
+    assert 315 < edges[2] <= 325
