@@ -161,8 +161,8 @@ def test_columns_set_tight_with_no_white_gutter_part_where_the_fewest_lines_run(
     from hmic_extract.extract.table.base import columns_from_labels
 
     labels = [Cell("#", 40, 45), Cell("DETAIL", 153, 186), Cell("PAGE REFERENCE", 325, 377)]
-    body = [line(100, ("1", 40, 45), ("During", 153, 190), ("unallocated", 192, 320.5), ("4", 324.7, 329)),
-            line(110, ("incidents", 153, 200), ("see", 202, 322.0)),
-            line(120, ("2", 40, 45), ("The", 153, 170), ("crime", 172, 321.6), ("Page", 324.7, 348), ("6", 350, 355))]
+    body = [line(100, ("1", 40, 45), ("During", 153, 190), ("unallocated", 200, 320.5), ("4", 323.4, 329)),
+            line(110, ("incidents", 153, 200), ("see", 210, 322.0)),
+            line(120, ("2", 40, 45), ("The", 153, 170), ("crime", 180, 321.6), ("Page", 323.4, 348), ("6", 350, 355))]
     edges = columns_from_labels(labels, body, 500, SETTINGS)
     assert 315 < edges[2] <= 325
