@@ -17,7 +17,7 @@ from hmic_extract.model import Repair
 from hmic_extract.vocabulary import ref_cell_number
 
 from .line_units import Unit
-from .ocr_pagerefs import PageChoice, choose_page_ref, page_cell_kind
+from .ocr_pagerefs import JOINS_NEXT, PageChoice, choose_page_ref, page_cell_kind
 
 NEAR = 1  # lines: how far an OCR duplicate of a ref sits from the ref it repeats
 PAGE_REACH = 3  # lines: how far a page cell may sit from its row's ref (refs on the last line)
@@ -89,6 +89,12 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
         if q.part != u.part or distance > PAGE_REACH:
             continue
         cost = float(distance)
+        pages = [units[m].page for m in anchor.members if units[m].page]
+        if kind == "number" and pages:
+            if JOINS_NEXT.search(pages[-1]) or page_cell_kind(pages[-1]) == "word":
+                cost -= PAGE_REACH  # "pp. 23-" / "24", "Page" / "24": the number ends that page ref
+            elif page_cell_kind(pages[-1]) in STRONG_PAGE:
+                cost += PAGE_REACH  # that row's page ref is whole already
         if kind in (*STRONG_PAGE, "lookalike"):
             held = [units[m].page for m in anchor.members if page_cell_kind(units[m].page) in STRONG_PAGE]
             if any(re.findall(r"\d+", h) != re.findall(r"\d+", u.page) for h in held):

@@ -16,7 +16,7 @@ from hmic_extract.model import Finding, Repair
 
 REAL_PAGE = re.compile(r"(?i)^(?:pages?|pp?\.?|pg\.?|paras?\.?|paragraphs?)\s*\d")
 PAGE_WORD = re.compile(r"(?i)^(?:pages?|pp?\.?|pg\.?)$")
-PAGE_NUMBERS = re.compile(r"^\d{1,4}(?:\s*(?:[/,&\-–]|and|to)\s*\d{1,4})*$")
+PAGE_NUMBERS = re.compile(r"^\d{1,4}(?:\s*(?:[/,&\-–]|and|to)\s*\d{1,4})*(?:\s*(?:[/,&\-–]|and|to))?$")
 LABEL_START = re.compile(r"(?i)^(?:fig(?:ure)?\.?|table|chart|para(?:graph)?\.?|chapter|section|annex|appendix|box)\b")
 JOINS_NEXT = re.compile(r"(?i)(?:[/,&\-–]|\band|\bto|\b(?:fig(?:ure)?|table|chart|para(?:graph)?|chapter|section"
                         r"|annex|appendix|box)\.?)\s*$")
@@ -99,6 +99,20 @@ def continues(prev_kind: str, prev_text: str, kind: str, text: str) -> bool:
     return prev_kind == "page" and kind == "number" and bool(JOINS_PREV.match(text))
 
 
+def mend_broken_word(fragments: list[str]) -> list[str]:
+    """Page-cell lines with a word a narrow column broke mended: "Pag" + "e 24" is "Page 24" (two fragments that
+    make a real page ref only glued together)."""
+    out: list[str] = []
+    for raw in fragments:
+        text = " ".join(raw.split())
+        if out and page_cell_kind(out[-1]) not in ("page", "number") and text[:1].isalpha() \
+                and page_cell_kind(out[-1] + text) == "page":
+            out[-1] += text
+        else:
+            out.append(text)
+    return out
+
+
 def choose_page_ref(fragments: list[str], rule: str = "page-ref-fragments") -> PageChoice:
     """Given the page-cell lines of one row in reading order, return the page ref to keep.
 
@@ -108,7 +122,7 @@ def choose_page_ref(fragments: list[str], rule: str = "page-ref-fragments") -> P
     """
     merged: list[list[str]] = []  # [kind, text]
     junk: list[str] = []
-    for raw in fragments:
+    for raw in mend_broken_word(fragments):
         text = " ".join(raw.split())
         kind = page_cell_kind(text)
         if kind == "junk":
@@ -117,11 +131,12 @@ def choose_page_ref(fragments: list[str], rule: str = "page-ref-fragments") -> P
             continue
         if merged and continues(merged[-1][0], merged[-1][1], kind, text):
             prev_kind, prev_text = merged[-1]
+            joined = f"{prev_text}{text}" if re.search(r"[/\-–]$", prev_text) else f"{prev_text} {text}"
             if prev_kind == "word":
                 word_is_real = bool(PAGE_WORD.match(prev_text))
-                merged[-1] = ["page" if word_is_real else "lookalike", f"{prev_text} {text}"]
+                merged[-1] = ["page" if word_is_real else "lookalike", joined]
             else:
-                merged[-1] = [prev_kind, f"{prev_text} {text}"]
+                merged[-1] = [prev_kind, joined]
             continue
         merged.append([kind, text])
     choice = PageChoice(text="")

@@ -130,3 +130,16 @@ def test_two_alike_lines_of_a_pdfs_own_text_are_both_kept():
     rows = regroup_lines(pieces)
     assert rows[0].row.issue.split("\n") == ["Within six months, the force", "investigations so that: (a)",
                                              "every investigation has a", "plan; (b) supervisors"]
+
+
+def test_a_number_under_a_page_range_broken_after_its_dash_ends_that_range_not_the_next_rows():
+    def line(ref, page, text, top):
+        return Piece(row=RawRow(ref=ref, page_ref=page, issue=text, is_line=True, top=top, bottom=top + 10,
+                                method="stream", table_id=1), section="Areas for improvement")
+
+    pieces = [line("5", "pp.", "The force should improve how it", 0), line("", "23-", "uses its understanding", 14),
+              line("", "24", "to plan its workforce.", 28), line("6", "Pag", "The force should evaluate", 48),
+              line("", "e 24", "its investment.", 62)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref, r.row.issue.split("\n")[-1]) for r in rows] == [
+        ("5", "pp. 23-24", "to plan its workforce."), ("6", "Page 24", "its investment.")]

@@ -49,7 +49,7 @@ def test_look_alike_alone_is_repaired_and_recorded():
 def test_wrapped_page_ref_parts_are_joined():
     assert choose_page_ref(["Page 20", "Figure 4"]).text == "Page 20 Figure 4"
     assert choose_page_ref(["Page", "20", "Figure", "4"]).text == "Page 20 Figure 4"
-    assert choose_page_ref(["Page 21/", "22"]).text == "Page 21/ 22"
+    assert choose_page_ref(["Page 21/", "22"]).text == "Page 21/22"  # as printed
 
 
 def test_whole_page_refs_are_repaired_on_findings():
@@ -66,3 +66,11 @@ def test_printed_forms_like_p_dot_12_are_kept_and_only_a_lost_space_is_restored(
     assert repair_page_ref_text("p.12") == ("p.12", "")
     assert repair_page_ref_text("p12") == ("p12", "")
     assert repair_page_ref_text("Page77") == ("Page 77", "page-number-glued")
+
+
+def test_a_page_range_broken_after_its_dash_over_three_lines_is_one_range():
+    from hmic_extract.normalise.ocr_pagerefs import choose_page_ref
+
+    assert choose_page_ref(["pp.", "10-", "11"]).text == "pp. 10-11"
+    assert choose_page_ref(["Pages 21/", "22"]).text == "Pages 21/22"
+    assert choose_page_ref(["Pag", "e 24"]).text == "Page 24"
