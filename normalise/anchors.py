@@ -89,16 +89,18 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
         if q.part != u.part or distance > PAGE_REACH:
             continue
         cost = float(distance)
-        pages = [units[m].page for m in anchor.members if units[m].page]
-        if kind == "number" and pages:
-            if JOINS_NEXT.search(pages[-1]) or page_cell_kind(pages[-1]) == "word":
-                cost -= PAGE_REACH  # "pp. 23-" / "24", "Page" / "24": the number ends that page ref
-            elif page_cell_kind(pages[-1]) in STRONG_PAGE:
-                cost += PAGE_REACH  # that row's page ref is whole already
+        if u.ref and ref_number(u.ref) is None and ref_number(f"{u.ref}{q.ref}") is not None and q.line_no > u.line_no:
+            cost -= PAGE_REACH  # "AfI-" over "15": the label of the ref below
+        pages = [units[m].page for m in sorted(anchor.members) if units[m].page and units[m].line_no < u.line_no]
+        if kind == "number" and pages and (JOINS_NEXT.search(pages[-1]) or page_cell_kind(pages[-1]) == "word"):
+            cost -= PAGE_REACH  # "pp. 23-" / "24", "Page" / "24" above: the number ends that page ref
         if kind in (*STRONG_PAGE, "lookalike"):
             held = [units[m].page for m in anchor.members if page_cell_kind(units[m].page) in STRONG_PAGE]
-            if any(re.findall(r"\d+", h) != re.findall(r"\d+", u.page) for h in held):
-                cost += PAGE_REACH + 1  # that row already has a different page ref
+            whole = choose_page_ref([units[m].page for m in sorted(anchor.members) if units[m].page]).text
+            if not (re.search(r"\d", whole) and not JOINS_NEXT.search(whole)):
+                whole = ""  # no page ref yet, or one still open ("Pages 15 and")
+            if any(re.findall(r"\d+", h) != re.findall(r"\d+", u.page) for h in [*held, *([whole] if whole else [])]):
+                cost += PAGE_REACH + 1  # that row already has a different page ref ("Pages" / "17/18")
         cost += 0.1 if q.line_no > u.line_no else 0.0  # on a tie, a fragment continues the row above it
         if best is None or cost < best[0]:
             best = (cost, p)
@@ -110,7 +112,7 @@ def find_anchors(units: list[Unit]) -> list[Anchor]:
     primaries, duplicates = find_primaries(units)
     anchors = {p: Anchor(primary=p, members=[p], ref=units[p].ref) for p in primaries}
     pending = sorted(duplicates + [i for i, u in enumerate(units) if i not in anchors and i not in duplicates
-                                   and ref_number(u.ref) is None and page_cell_kind(u.page) != "junk"])
+                                   and ref_number(u.ref) is None and (page_cell_kind(u.page) != "junk" or u.ref)])
     for i in pending:
         owner = attach(units, i, anchors)
         if owner is not None:
@@ -123,6 +125,10 @@ def find_anchors(units: list[Unit]) -> list[Anchor]:
     ordered = [anchors[p] for p in sorted(anchors)]
     for a in ordered:
         a.members.sort()
+        label = next((units[m].ref for m in a.members if m < a.primary and units[m].ref
+                      and ref_number(units[m].ref) is None and ref_number(units[m].ref + a.ref) is not None), "")
+        if label:  # the ref printed over two lines: "AfI-" / "15" is "AfI-15"
+            a.ref = f"{label}{a.ref}" if label.endswith(("-", "–")) else f"{label} {a.ref}"
         a.page = choose_page_ref([units[m].page for m in a.members if units[m].page])
         a.first, a.last = a.members[0], a.members[-1]
     separate_spans(ordered)

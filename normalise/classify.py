@@ -21,7 +21,6 @@ from hmic_extract.vocabulary import (
     ref_cell_number,
     role_of_header_cell,
     section_named_by_header,
-    section_of_cell,
     section_of_cell_unbroken,
 )
 
@@ -164,10 +163,31 @@ def next_refs(rows: list[RawRow]) -> list[int | None]:
     return out
 
 
-def own_section(row: RawRow, type_cell: str | None = None) -> str | None:
+def own_section(row: RawRow, type_cell: str | None = None, ref_cell: str | None = None) -> str | None:
     """The section a row names itself: its Type cell ("AFI") or a prefixed ref ("Rec 2")."""
     cell = row.section if type_cell is None else type_cell
-    return section_of_cell_unbroken(cell, fuzzy=is_ocr(row)) or section_of_cell(row.ref, fuzzy=is_ocr(row))
+    ref = row.ref if ref_cell is None else ref_cell
+    return section_of_cell_unbroken(cell, fuzzy=is_ocr(row)) or section_of_cell_unbroken(ref, fuzzy=is_ocr(row))
+
+
+def ref_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
+    """For text-line rows, the whole ref cell a label without its number belongs to: "AfI-" on one line and "15"
+    a line or two below (a narrow ref column, refs centred between lines) are one ref, "AfI-15"."""
+    out: dict[int, str] = {}
+    for i, row in enumerate(rows):
+        label = row.ref.strip()
+        if not (row.kind is RowKind.CELLS and row.is_line and label) or ref_cell_number(label) is not None:
+            continue
+        for j in range(i + 1, min(len(rows), i + MAX_TYPE_LINES)):
+            other = rows[j]
+            if other.kind is not RowKind.CELLS or not other.is_line or other.table_id != row.table_id:
+                break
+            if other.ref.strip():
+                whole = f"{label}\n{other.ref.strip()}"
+                if ref_cell_number(other.ref) is not None and section_of_cell_unbroken(whole) is not None:
+                    out[i] = out[j] = whole
+                break
+    return out
 
 
 MAX_TYPE_LINES = 4  # a Type cell wrapped over this many text lines at most ("CAUSE FOR" / "CONCERN")
@@ -211,7 +231,9 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
     last_was_footnote = False
     after_page_line = page_open = False
     upcoming = next_refs(rows)
+    block = 0
     type_cells = type_cells_of_lines(rows)
+    ref_cells = ref_cells_of_lines(rows)
     for index, row in enumerate(rows):
         if row.kind is RowKind.TEXT:
             text = " ".join(row.text.split())
@@ -232,8 +254,9 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
         last_was_footnote = False
         if row.is_blank():
             continue
-        if is_header_row(row):
+        if is_header_row(row) and index not in ref_cells:
             dropped["header"] += 1
+            block += 1
             named = section_named_by_header(row.issue)
             if row.issue != last_header and named is not None:  # a new table's header (not a repeat) names it
                 header_section = named
@@ -241,7 +264,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
                     pending = Pending(named, "")
             last_header = row.issue
             continue
-        if is_junk_row(row, after_page_line):
+        if is_junk_row(row, after_page_line) and index not in ref_cells:
             dropped["junk"] += 1
             continue
         if row.is_line and row.page_ref.strip():
@@ -253,10 +276,11 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
         ref = ref_number(row.ref) if not row.is_line or row.ref.strip() else None
         if pending is not None and pending.prose_after > 2:
             pending = None  # a title with paragraphs of prose under it is not this table's title
-        own = own_section(row, type_cells.get(index))
+        own = own_section(row, type_cells.get(index), ref_cells.get(index))
         if pending is not None:
             apply_pending(state, pending, ref, header_section)
             pending = None
+            block += 1
         elif state.section is None and own is None:
             if header_section is not None:
                 state.enter(header_section)
@@ -267,7 +291,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
         if own is not None and own != state.section:
             state.enter(own, state.theme if state.section is None else "")
         assert state.section is not None
-        piece = Piece(row=row, section=state.section, theme=row.theme or state.theme)
+        piece = Piece(row=row, section=state.section, theme=row.theme or state.theme, block=block)
         if state.guess and own is None:
             piece.flags.append(f"section not printed, taken as {state.section.lower()}: {state.guess}")
         pieces.append(piece)

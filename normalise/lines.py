@@ -226,10 +226,12 @@ def uncertain_boundaries(units: list[Unit], anchors: list[Anchor], bounds: list[
 
 
 def runs_of(pieces: list[Piece], is_member: Callable[[Piece], bool]) -> list[list[Piece]]:
-    """Split pieces into maximal runs that are all members (same section) or single non-members."""
+    """Split pieces into maximal runs that are all members (same block: no title, band or header between them)
+    or single non-members. A run may change section where a row names its own (a ref prefix on a row's middle
+    line): each regrouped row takes its ref line's section."""
     runs: list[list[Piece]] = []
     for p in pieces:
-        if is_member(p) and runs and is_member(runs[-1][-1]) and runs[-1][-1].section == p.section:
+        if is_member(p) and runs and is_member(runs[-1][-1]) and runs[-1][-1].block == p.block:
             runs[-1].append(p)
         else:
             runs.append([p])

@@ -17,7 +17,8 @@ from hmic_extract.model import Finding, Repair
 REAL_PAGE = re.compile(r"(?i)^(?:pages?|pp?\.?|pg\.?|paras?\.?|paragraphs?)\s*\d")
 PAGE_WORD = re.compile(r"(?i)^(?:pages?|pp?\.?|pg\.?)$")
 PAGE_NUMBERS = re.compile(r"^\d{1,4}(?:\s*(?:[/,&\-–]|and|to)\s*\d{1,4})*(?:\s*(?:[/,&\-–]|and|to))?$")
-LABEL_START = re.compile(r"(?i)^(?:fig(?:ure)?\.?|table|chart|para(?:graph)?\.?|chapter|section|annex|appendix|box)\b")
+LABEL_START = re.compile(r"(?i)^\(?(?:fig(?:ure)?\.?|table|chart|para(?:graph)?\.?|chapter|section|annex|appendix"
+                         r"|box)\b")
 JOINS_NEXT = re.compile(r"(?i)(?:[/,&\-–]|\band|\bto|\b(?:fig(?:ure)?|table|chart|para(?:graph)?|chapter|section"
                         r"|annex|appendix|box)\.?)\s*$")
 JOINS_PREV = re.compile(r"(?i)^(?:[/,&\-–]|and\b|to\b)")

@@ -190,3 +190,19 @@ def test_a_type_cell_wrapped_over_text_lines_names_the_section_of_each_of_its_li
             line("RECOMMENDATI", "(2)", "Within 12 months, the", 20), line("ON", "", "force should plan.", 28)]
     pieces, _notes, _ = classify(rows)
     assert [p.section for p in pieces] == [CAUSES_OF_CONCERN] * 2 + [RECOMMENDATIONS] * 2
+
+
+def test_a_ref_label_and_its_number_on_separate_lines_name_the_section():
+    def line(ref, page, issue, top):
+        return RawRow(ref=ref, page_ref=page, issue=issue, is_line=True, top=top, bottom=top + 8, table_id=1)
+
+    rows = [line("IoC 14", "Page 9", "Body-worn video is available.", 0), line("", "", "The force should", 20),
+            line("AfI-", "Pages", "", 27), line("", "", "improve its use of data.", 34), line("15", "24/25", "", 41)]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [ISSUES_OF_CONCERN] * 2 + [AREAS_FOR_IMPROVEMENT] * 3
+    from hmic_extract.normalise.lines import regroup_lines
+
+    whole = regroup_lines(pieces)
+    assert [(p.section, p.row.issue.replace("\n", " ")) for p in whole] == [
+        (ISSUES_OF_CONCERN, "Body-worn video is available."),
+        (AREAS_FOR_IMPROVEMENT, "The force should improve its use of data.")]

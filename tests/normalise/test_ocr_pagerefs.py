@@ -74,3 +74,10 @@ def test_a_page_range_broken_after_its_dash_over_three_lines_is_one_range():
     assert choose_page_ref(["pp.", "10-", "11"]).text == "pp. 10-11"
     assert choose_page_ref(["Pages 21/", "22"]).text == "Pages 21/22"
     assert choose_page_ref(["Pag", "e 24"]).text == "Page 24"
+
+
+def test_a_bracketed_paragraph_on_the_next_line_continues_the_page_ref():
+    from hmic_extract.normalise.ocr_pagerefs import choose_page_ref, page_cell_kind
+
+    assert page_cell_kind("(para 6.8)") == "label"
+    assert choose_page_ref(["Page 13", "(para 6.8)"]).text == "Page 13 (para 6.8)"
