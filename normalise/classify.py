@@ -108,6 +108,7 @@ class Pending:
     section: str | None  # None: a band the vocabulary cannot place
     theme: str
     prose_after: int = 0  # long prose lines read since: a title far above the table does not apply
+    from_header: bool = False  # named by a table header's text column, not by a title or band
 
 
 def title_of(text: str, row: RawRow) -> Pending | None:
@@ -128,7 +129,12 @@ def is_band_text(text: str) -> bool:
 
 
 def apply_pending(state: SectionState, pending: Pending, ref: int | None, header_section: str | None) -> None:
-    """A title or band precedes this row: enter its section (or, for an unknown band, decide from the refs)."""
+    """A title or band precedes this row: enter its section (or, for an unknown band, decide from the refs).
+
+    A header naming another section while the refs run on (3, then 4) is a print title repeating the first
+    table's header at a page top, not a new table: the section stays."""
+    if pending.from_header and ref is not None and state.last_ref is not None and ref == state.last_ref + 1:
+        return
     if pending.section is not None:
         state.enter(pending.section, pending.theme)
     elif state.section is not None and not (ref == 1 and state.last_ref not in (None, 0)):
@@ -178,6 +184,8 @@ def ref_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
         label = row.ref.strip()
         if not (row.kind is RowKind.CELLS and row.is_line and label) or ref_cell_number(label) is not None:
             continue
+        if role_of_header_cell(label) == "ref" or header_score([row.page_ref, row.issue, row.action]) >= 2:
+            continue  # a header line ("Rec No. | Report page ref | Finding"), not a ref over two lines
         for j in range(i + 1, min(len(rows), i + MAX_TYPE_LINES)):
             other = rows[j]
             if other.kind is not RowKind.CELLS or not other.is_line or other.table_id != row.table_id:
@@ -256,12 +264,11 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             continue
         if is_header_row(row) and index not in ref_cells:
             dropped["header"] += 1
-            block += 1
             named = section_named_by_header(row.issue)
             if row.issue != last_header and named is not None:  # a new table's header (not a repeat) names it
                 header_section = named
                 if state.section is not None and pending is None:
-                    pending = Pending(named, "")
+                    pending = Pending(named, "", from_header=True)
             last_header = row.issue
             continue
         if is_junk_row(row, after_page_line) and index not in ref_cells:

@@ -226,7 +226,7 @@ def uncertain_boundaries(units: list[Unit], anchors: list[Anchor], bounds: list[
 
 
 def runs_of(pieces: list[Piece], is_member: Callable[[Piece], bool]) -> list[list[Piece]]:
-    """Split pieces into maximal runs that are all members (same block: no title, band or header between them)
+    """Split pieces into maximal runs that are all members (same block: no title or band between them)
     or single non-members. A run may change section where a row names its own (a ref prefix on a row's middle
     line): each regrouped row takes its ref line's section."""
     runs: list[list[Piece]] = []

@@ -18,4 +18,5 @@ class Piece:
     notes: list[str] = field(default_factory=list)  # what was merged into it, for provenance
     repairs: list[Repair] = field(default_factory=list)  # repairs made before it became a Finding
     flags: list[str] = field(default_factory=list)  # review flags raised before it became a Finding
-    block: int = 0  # rows under one title, band or header; a row's lines never cross into another block
+    block: int = 0  # rows under one title or band; a row's lines never cross into another block (a repeated
+    # header does not end one: a row cut by a page break goes on under it)
