@@ -108,7 +108,7 @@ class Pending:
     section: str | None  # None: a band the vocabulary cannot place
     theme: str
     prose_after: int = 0  # long prose lines read since: a title far above the table does not apply
-    from_header: bool = False  # named by a table header's text column, not by a title or band
+    from_header: bool = False  # named by a header repeated at a page top (a print title), not a title or band
 
 
 def title_of(text: str, row: RawRow) -> Pending | None:
@@ -131,8 +131,8 @@ def is_band_text(text: str) -> bool:
 def apply_pending(state: SectionState, pending: Pending, ref: int | None, header_section: str | None) -> None:
     """A title or band precedes this row: enter its section (or, for an unknown band, decide from the refs).
 
-    A header naming another section while the refs run on (3, then 4) is a print title repeating the first
-    table's header at a page top, not a new table: the section stays."""
+    A header seen before, repeated at a page top and naming another section while the refs run on (3, then 4)
+    is a print title repeating the first table's header, not a new table: the section stays."""
     if pending.from_header and ref is not None and state.last_ref is not None and ref == state.last_ref + 1:
         return
     if pending.section is not None:
@@ -240,6 +240,8 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
     after_page_line = page_open = False
     upcoming = next_refs(rows)
     block = 0
+    headers_seen: set[str] = set()
+    last_page = -1
     type_cells = type_cells_of_lines(rows)
     ref_cells = ref_cells_of_lines(rows)
     for index, row in enumerate(rows):
@@ -267,9 +269,11 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             named = section_named_by_header(row.issue)
             if row.issue != last_header and named is not None:  # a new table's header (not a repeat) names it
                 header_section = named
+                print_title = row.issue in headers_seen and row.page_index != last_page
                 if state.section is not None and pending is None:
-                    pending = Pending(named, "", from_header=True)
+                    pending = Pending(named, "", from_header=print_title)
             last_header = row.issue
+            headers_seen.add(row.issue)
             continue
         if is_junk_row(row, after_page_line) and index not in ref_cells:
             dropped["junk"] += 1
@@ -299,6 +303,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             state.enter(own, state.theme if state.section is None else "")
         assert state.section is not None
         piece = Piece(row=row, section=state.section, theme=row.theme or state.theme, block=block)
+        last_page = row.page_index
         if state.guess and own is None:
             piece.flags.append(f"section not printed, taken as {state.section.lower()}: {state.guess}")
         pieces.append(piece)

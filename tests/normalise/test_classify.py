@@ -209,8 +209,10 @@ def test_a_ref_label_and_its_number_on_separate_lines_name_the_section():
 
 
 def test_a_header_repeated_at_a_page_top_naming_another_section_while_refs_run_on_keeps_the_section():
-    rows = [cells("AFI ref", "Page Ref", "Area for improvement"), cells("3", "Page 41", "A"),
-            cells("AFI ref", "Page Ref", "Issue of concern", page_index=1, table_id=2), cells("4", "Page 42", "B"),
-            cells("Ref", "Page", "Recommendation", page_index=1, table_id=3), cells("1", "Page 50", "C")]
+    rows = [cells("Ref", "Page Ref", "Issue of concern"), cells("1", "Page 4", "A"),
+            cells("Ref", "Page Ref", "Area for improvement", table_id=2), cells("1", "Page 41", "B"),
+            cells("Ref", "Page Ref", "Issue of concern", page_index=1, table_id=3), cells("2", "Page 42", "C"),
+            cells("Ref", "Page Ref", "Recommendation", page_index=1, table_id=4), cells("3", "Page 50", "D")]
     pieces, _notes, _ = classify(rows)
-    assert [p.section for p in pieces] == [AREAS_FOR_IMPROVEMENT, AREAS_FOR_IMPROVEMENT, RECOMMENDATIONS]
+    assert [p.section for p in pieces] == [ISSUES_OF_CONCERN, AREAS_FOR_IMPROVEMENT, AREAS_FOR_IMPROVEMENT,
+                                           RECOMMENDATIONS]  # refs run on across sections: a new header names it
