@@ -60,6 +60,9 @@ def page_cell_kind(text: str) -> str:
         return "label"
     if PAGE_NUMBERS.match(flat):
         return "number" if any(int(n) > 0 for n in re.findall(r"\d+", flat)) else "junk"
+    joined = JOINS_PREV.match(flat)
+    if joined and PAGE_NUMBERS.match(flat[joined.end():].strip()):
+        return "number"  # "and 38", "/22", "- 39": the end of a page ref begun on the line above
     parts = split_lookalike(flat)
     if parts is not None:
         _word, rest = parts

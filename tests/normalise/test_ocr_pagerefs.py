@@ -81,3 +81,10 @@ def test_a_bracketed_paragraph_on_the_next_line_continues_the_page_ref():
 
     assert page_cell_kind("(para 6.8)") == "label"
     assert choose_page_ref(["Page 13", "(para 6.8)"]).text == "Page 13 (para 6.8)"
+
+
+def test_the_end_of_a_page_ref_on_its_own_line_continues_it():
+    from hmic_extract.normalise.ocr_pagerefs import choose_page_ref, page_cell_kind
+
+    assert page_cell_kind("and 38") == "number" and page_cell_kind("/22") == "number"
+    assert choose_page_ref(["Pages 31", "and 38"]).text == "Pages 31 and 38"
