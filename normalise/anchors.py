@@ -17,7 +17,7 @@ from hmic_extract.model import Repair
 from hmic_extract.vocabulary import ref_cell_number
 
 from .line_units import Unit
-from .ocr_pagerefs import JOINS_NEXT, PageChoice, choose_page_ref, page_cell_kind
+from .ocr_pagerefs import JOINS_NEXT, PageChoice, choose_page_ref, cut_number, page_cell_kind
 
 NEAR = 1  # lines: how far an OCR duplicate of a ref sits from the ref it repeats
 PAGE_REACH = 3  # lines: how far a page cell may sit from its row's ref (refs on the last line)
@@ -92,8 +92,12 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
         if u.ref and ref_number(u.ref) is None and ref_number(f"{u.ref}{q.ref}") is not None and q.line_no > u.line_no:
             cost -= PAGE_REACH  # "AfI-" over "15": the label of the ref below
         pages = [units[m].page for m in sorted(anchor.members) if units[m].page and units[m].line_no < u.line_no]
-        if kind == "number" and pages and (JOINS_NEXT.search(pages[-1]) or page_cell_kind(pages[-1]) == "word"):
-            cost -= PAGE_REACH  # "pp. 23-" / "24", "Page" / "24" above: the number ends that page ref
+        if kind == "number" and pages and (JOINS_NEXT.search(pages[-1]) or page_cell_kind(pages[-1]) == "word"
+                                           or cut_number(pages[-1], u.page)):
+            cost -= PAGE_REACH  # "pp. 23-" / "24", "Page" / "24", "11/1" / "2" above: the number ends that page ref
+        if kind == "word" and q.line_no < u.line_no and pages and re.search(r"\d", pages[-1]) \
+                and not JOINS_NEXT.search(pages[-1]):
+            cost += PAGE_REACH  # a bare "Page" whose number is to come does not end the row above's page ref
         if kind in (*STRONG_PAGE, "lookalike"):
             held = [units[m].page for m in anchor.members if page_cell_kind(units[m].page) in STRONG_PAGE]
             whole = choose_page_ref([units[m].page for m in sorted(anchor.members) if units[m].page]).text
@@ -112,7 +116,8 @@ def find_anchors(units: list[Unit]) -> list[Anchor]:
     primaries, duplicates = find_primaries(units)
     anchors = {p: Anchor(primary=p, members=[p], ref=units[p].ref) for p in primaries}
     pending = sorted(duplicates + [i for i, u in enumerate(units) if i not in anchors and i not in duplicates
-                                   and ref_number(u.ref) is None and (page_cell_kind(u.page) != "junk" or u.ref)])
+                                   and ref_number(u.ref) is None and (page_cell_kind(u.page) != "junk" or u.ref
+                                                                      or re.fullmatch(r"[^\W\d_]{1,2}", u.page))])
     for i in pending:
         owner = attach(units, i, anchors)
         if owner is not None:

@@ -60,7 +60,7 @@ def is_junk_row(row: RawRow, after_page_line: bool = False) -> bool:
         return False  # a line that holds only the ref/page of a row whose text is on other lines
     if row.is_line and not row.ref.strip():
         kind = page_cell_kind(row.page_ref)
-        if kind in ("label", "word", "page", "lookalike") or (kind == "number" and after_page_line):
+        if kind in ("label", "word", "page", "lookalike") or (kind in ("number", "garbled") and after_page_line):
             return False
     return not (row.is_line and ref_cell_number(row.ref) is not None)  # a ref line whose text is on other lines
 
@@ -281,7 +281,8 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
         if row.is_line and row.page_ref.strip():
             after_page_line = True
             page = row.page_ref.strip()
-            page_open = bool(JOINS_NEXT.search(page)) or page_cell_kind(page) == "word"  # "pp. 37-", "Page"
+            # "pp. 37-", "Page", "s" (of "Page" / "s"): the page ref's number is still to come
+            page_open = bool(JOINS_NEXT.search(page)) or not any(ch.isdigit() for ch in page)
         else:
             after_page_line = page_open and row.is_line
         ref = ref_number(row.ref) if not row.is_line or row.ref.strip() else None

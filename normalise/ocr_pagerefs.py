@@ -61,8 +61,8 @@ def page_cell_kind(text: str) -> str:
     if PAGE_NUMBERS.match(flat):
         return "number" if any(int(n) > 0 for n in re.findall(r"\d+", flat)) else "junk"
     joined = JOINS_PREV.match(flat)
-    if joined and PAGE_NUMBERS.match(flat[joined.end():].strip()):
-        return "number"  # "and 38", "/22", "- 39": the end of a page ref begun on the line above
+    if joined and (not flat[joined.end():].strip() or PAGE_NUMBERS.match(flat[joined.end():].strip())):
+        return "number"  # "and 38", "/22", "- 39", "and": the end of a page ref begun on the line above
     parts = split_lookalike(flat)
     if parts is not None:
         _word, rest = parts
@@ -104,17 +104,28 @@ def continues(prev_kind: str, prev_text: str, kind: str, text: str) -> bool:
 
 
 def mend_broken_word(fragments: list[str]) -> list[str]:
-    """Page-cell lines with a word a narrow column broke mended: "Pag" + "e 24" is "Page 24" (two fragments that
-    make a real page ref only glued together)."""
+    """Page-cell lines with a word a narrow column broke mended: "Pag" + "e 24" is "Page 24", "Page" + "s" is
+    "Pages" (two fragments that make a page ref or page word only glued together)."""
     out: list[str] = []
     for raw in fragments:
         text = " ".join(raw.split())
         if out and page_cell_kind(out[-1]) not in ("page", "number") and text[:1].isalpha() \
-                and page_cell_kind(out[-1] + text) == "page":
+                and page_cell_kind(out[-1] + text) in ("page", "word") and page_cell_kind(text) != "word":
             out[-1] += text
+        elif out and cut_number(out[-1], text):
+            out[-1] += text  # "Pages 10/1" + "1": a pair's second number broken short
         else:
             out.append(text)
     return out
+
+
+def cut_number(before: str, digits: str) -> bool:
+    """Whether a page pair or range ends short ("10/1", "17-1") and ``digits`` complete it ("10/11", "17-18")."""
+    m = re.search(r"(\d+)\s*[/\-–]\s*(\d+)$", before)
+    if not (m and re.fullmatch(r"\d{1,2}", digits)):
+        return False
+    first, second = int(m.group(1)), int(m.group(2))
+    return second < first <= int(m.group(2) + digits)
 
 
 def choose_page_ref(fragments: list[str], rule: str = "page-ref-fragments") -> PageChoice:

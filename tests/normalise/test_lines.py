@@ -143,3 +143,18 @@ def test_a_number_under_a_page_range_broken_after_its_dash_ends_that_range_not_t
     rows = regroup_lines(pieces)
     assert [(r.row.ref, r.row.page_ref, r.row.issue.split("\n")[-1]) for r in rows] == [
         ("5", "pp. 23-24", "to plan its workforce."), ("6", "Page 24", "its investment.")]
+
+
+def test_a_page_ref_broken_letter_by_letter_in_a_narrow_column_with_refs_between_lines_is_whole():
+    def line(ref, page, text, top):
+        return Piece(row=RawRow(ref=ref, page_ref=page, issue=text, is_line=True, top=top, bottom=top + 10,
+                                method="stream", table_id=1), section="Issues of concern")
+
+    pieces = [line("", "", "The force has a good understanding of", 0), line("", "Page", "", 8),
+              line("", "s", "county lines drug supply, but its", 15), line("Issue 6", "", "depends on a team", 29),
+              line("", "11/1", "", 37), line("", "2", "beyond March.", 44),
+              line("", "Page", "Officers are not always aware", 65), line("", "13", "of the policy.", 79),
+              line("Issue 7", "", "", 87)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref, r.row.issue.split("\n")[-1]) for r in rows] == [
+        ("Issue 6", "Pages 11/12", "beyond March."), ("Issue 7", "Page 13", "of the policy.")]

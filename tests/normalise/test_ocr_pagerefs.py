@@ -87,4 +87,6 @@ def test_the_end_of_a_page_ref_on_its_own_line_continues_it():
     from hmic_extract.normalise.ocr_pagerefs import choose_page_ref, page_cell_kind
 
     assert page_cell_kind("and 38") == "number" and page_cell_kind("/22") == "number"
+    assert choose_page_ref(["Pages 8", "and", "16"]).text == "Pages 8 and 16"
+    assert choose_page_ref(["Page", "s", "10/1", "1"]).text == "Pages 10/11"
     assert choose_page_ref(["Pages 31", "and 38"]).text == "Pages 31 and 38"
