@@ -84,6 +84,8 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     if len(groups) > 1 and (len(groups[0]) < 2 or any(not g or (len(g) < 2 and not is_label_tail(g[0]))
                                                          for g in groups[1:])):
         return None
+    if any(len(p.text.split()) > settings.label_tail_words for g in groups[1:] for p in g):
+        return None  # a wrapped label goes on in a word or few; a longer phrase is the body's first line
     cells: list[Cell] = []
     for k, group in enumerate(groups):
         for p in group:

@@ -35,6 +35,7 @@ class TableSettings:
     title_gap: float = 9.0  # white space above a title line between tables (more than between a cell's lines)
     header_rows: int = 4  # a ruled header may sit below this many title rows inside the table
     header_lines: int = 3  # a header's labels may wrap over this many rows/lines
+    label_tail_words: int = 4  # words of a wrapped label's next line ("address concern", "/ Recommendation")
     max_header_cell: int = 60  # characters: a longer cell is body text, not a column label
     min_columns: int = 3
     margin: float = 0.035  # share of the page height at top and bottom holding running heads and folios

@@ -158,3 +158,24 @@ def test_a_page_ref_broken_letter_by_letter_in_a_narrow_column_with_refs_between
     rows = regroup_lines(pieces)
     assert [(r.row.ref, r.row.page_ref, r.row.issue.split("\n")[-1]) for r in rows] == [
         ("Issue 6", "Pages 11/12", "beyond March."), ("Issue 7", "Page 13", "of the policy.")]
+
+
+def test_a_tall_row_cut_by_a_page_break_keeps_its_lines_when_the_next_rows_refs_are_centred():
+    def line(ref, page, text, top, part):
+        return Piece(row=RawRow(ref=ref, page_ref=page, issue=text, is_line=True, top=top, bottom=top + 10,
+                                method="stream", table_id=part, page_index=part - 1), section="Recommendations")
+
+    first = [f"evidence line {k} of the cause of concern" for k in range(26)]
+    pieces = [line("CoC 1", "11-12", first[0], 149, 1),
+              *[line("", "", t, 164 + 14.5 * k, 1) for k, t in enumerate(first[1:])],
+              *[line("", "", f"the rest of the cause, line {k}", 107 + 15 * k, 2) for k in range(4)],
+              line("", "", "Within three months, the force", 172, 2), line("", "Page 14", "should use THRIVE", 187, 2),
+              line("Rec. 1", "(para 4.4)", "for every call", 201, 2), line("", "", "and record why.", 216, 2),
+              line("", "", "Within six months, the force", 251, 2), line("", "", "should make sure staff", 266, 2),
+              line("Rec. 2", "Page 17,", "understand the policy", 273, 2), line("", "Table 2", "on grading", 287, 2),
+              line("", "", "of calls.", 310, 2)]
+    rows = regroup_lines(pieces)
+    assert [r.row.issue.replace("\n", " ") for r in rows] == [
+        " ".join(first + [f"the rest of the cause, line {k}" for k in range(4)]),
+        "Within three months, the force should use THRIVE for every call and record why.",
+        "Within six months, the force should make sure staff understand the policy on grading of calls."]

@@ -166,3 +166,11 @@ def test_columns_set_tight_with_no_white_gutter_part_where_the_fewest_lines_run(
             line(120, ("2", 40, 45), ("The", 153, 170), ("crime", 180, 321.6), ("Page", 323.4, 348), ("6", 350, 355))]
     edges = columns_from_labels(labels, body, 500, SETTINGS)
     assert 315 < edges[2] <= 325
+
+
+def test_the_first_body_line_under_a_repeated_header_is_not_stacked_into_its_labels():
+    rows = [line(75, *words("Report Ref", 50, 75), *words("Page Ref", 120, 75), *words("HMICFRS finding", 200, 75),
+                 *words("Comments", 480, 75)),
+            line(88, *words("the signs of modern slavery and human", 200, 88), *words("Review under way", 480, 88))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 1
