@@ -380,7 +380,9 @@ def section_of_cell(text: str, fuzzy: bool = False) -> str | None:
     flat = fold(text).strip().strip(":.-–")
     if not flat:
         return None
-    flat = re.sub(r"(?i)^([a-z]{2,6})(?=\d)", r"\1 ", flat)  # "AFI3" -> "AFI 3", "CoC1" -> "CoC 1"
+    if fuzzy:
+        flat = ocr_label(flat)  # "10C 1" is "IOC 1"
+    flat = re.sub(r"(?i)^([a-z]{2,6})[.\-]?(?=\d)", r"\1 ", flat)  # "AFI3", "CfC.1", "CoC-1" -> "AFI 3", ...
     tokens = tokens_of(flat)
     if not tokens:
         return None
@@ -407,13 +409,26 @@ REF_LABELLED = re.compile(r"^\W*([^\W\d_][^\d]{0,40}?)[\s.:#-]*(?:no\.?\s*)?(\d{
 MAX_REF_LABEL = 5  # letters: a short label before a ref's number ("AFI", "IoC", "Item") need not be a section name
 
 
+DIGIT_LOOKALIKES = str.maketrans("0152", "OISZ")  # what OCR reads for O, I, S, Z inside a word
+OCR_LABELLED_REF = re.compile(r"^(\W*)([0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*)(\W+\d{1,3}\W*)$")
+
+
+def ocr_label(text: str) -> str:
+    """A ref whose label OCR read with digits for letters ("10C 1", "AF1 3") with the label's letters restored; the
+    number after it is left alone."""
+    m = OCR_LABELLED_REF.match(text)
+    if not m or not any(ch.isdigit() for ch in m.group(2)) or not any(ch.isalpha() for ch in m.group(2)):
+        return text
+    return m.group(1) + m.group(2).translate(DIGIT_LOOKALIKES) + m.group(3)
+
+
 def ref_cell_number(text: str) -> int | None:
     """Given a ref cell, return the number it gives the row, or None when it is not a ref.
 
     A ref is a number ("12", "12.", "(3)", "4)"), perhaps after a label: a section name or abbreviation
     the vocabulary knows ("AFI 3", "Recommendation 2", "CoC-1", "R1") or a short word ("Item 4", "Issue 3").
     """
-    flat = fold(text).strip()
+    flat = ocr_label(fold(text).strip())
     m = REF_PLAIN.match(flat)
     if m:
         return int(m.group(1))

@@ -176,6 +176,13 @@ def test_ref_cells_give_their_number(cell, number):
     assert ref_cell_number(cell) == number
 
 
+def test_an_ocr_read_ref_label_with_digits_for_letters_is_read_as_printed():
+    assert ref_cell_number("10C 1") == 1 and section_of_cell("10C 1", fuzzy=True) == ISSUES_OF_CONCERN
+    assert section_of_cell("AF1 2", fuzzy=True) == AREAS_FOR_IMPROVEMENT
+    assert section_of_cell("CfC.1") == CAUSES_OF_CONCERN and section_of_cell("CoC-1") == CAUSES_OF_CONCERN
+    assert ref_cell_number("1.2") == 1 and ref_cell_number("Page 4") is None
+
+
 def test_a_lone_issue_label_in_a_type_cell_or_ref_names_issues_of_concern():
     assert section_of_cell("Issue") == ISSUES_OF_CONCERN and section_of_cell("Issue 3") == ISSUES_OF_CONCERN
     assert section_of_cell("Issue raised by the panel") is None

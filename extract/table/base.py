@@ -126,21 +126,33 @@ def find_header(rows: list[Row], settings: TableSettings, search: int | None) ->
     """
     limit = len(rows) if search is None else min(search, len(rows))
     for i in range(limit):
-        found: list[tuple[tuple[int, int, bool], Header]] = []
-        for split in (False, True):
-            for n in range(1, settings.header_lines + 1):
-                group = rows[i:i + n]
-                if len(group) < n or (n > 1 and group[-1].top - group[-2].bottom > 1.5 * settings.line_pitch):
-                    break
-                cells = stack(group, settings, split)
-                if cells is None:
-                    break
-                header = header_of(cells, i, n, settings)
-                if header is not None:
-                    found.append(((len(header.roles), n, not split), header))
-        if found:
-            return max(found, key=lambda f: f[0])[1]
+        header = header_at(rows, i, settings)
+        if header is None:
+            continue
+        if header.count > 1:  # a title line over the header stacks too: the header under it names as much
+            under = header_at(rows, i + 1, settings)
+            if under is not None and len(under.roles) >= len(header.roles) and \
+                    under.first + under.count == header.first + header.count:
+                return under
+        return header
     return None
+
+
+def header_at(rows: list[Row], i: int, settings: TableSettings) -> Header | None:
+    """The best reading of the rows from ``i`` on as a header (stacked over 1..header_lines lines), or None."""
+    found: list[tuple[tuple[int, int, bool], Header]] = []
+    for split in (False, True):
+        for n in range(1, settings.header_lines + 1):
+            group = rows[i:i + n]
+            if len(group) < n or (n > 1 and group[-1].top - group[-2].bottom > 1.5 * settings.line_pitch):
+                break
+            cells = stack(group, settings, split)
+            if cells is None:
+                break
+            header = header_of(cells, i, n, settings)
+            if header is not None:
+                found.append(((len(header.roles), n, not split), header))
+    return max(found, key=lambda f: f[0])[1] if found else None
 
 
 def header_of(cells: list[Cell], first: int, count: int, settings: TableSettings) -> Header | None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 DEFAULT_FONT = 10.0  # points, when a page gives no text to measure
+PHRASE_OVER_SPACE = 1.6  # a gap this many usual word spaces wide separates two cells
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,15 @@ class TableSettings:
     max_header_cell: int = 60  # characters: a longer cell is body text, not a column label
     min_columns: int = 3
     margin: float = 0.035  # share of the page height at top and bottom holding running heads and folios
+
+    def with_word_spaces(self, spaces: Iterable[float]) -> TableSettings:
+        """These settings with the phrase gap above the page's own word spaces (OCR boxes, wide fonts and
+        justified text space words wider than a 10 pt body's proportion)."""
+        gaps = sorted(g for g in spaces if 0 < g < 4 * self.font_size)
+        if len(gaps) < 10:
+            return self
+        usual = gaps[len(gaps) // 2]
+        return replace(self, phrase_gap=max(self.phrase_gap, PHRASE_OVER_SPACE * usual))
 
     @classmethod
     def for_page(cls, glyph_heights: Iterable[float] = (), line_gaps: Iterable[float] = (),

@@ -11,6 +11,7 @@ are set aside as text.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Iterable, Iterator
@@ -44,7 +45,12 @@ def word_settings(words: list[dict]) -> TableSettings:
     heights = [w["bottom"] - w["top"] for w in words]
     lines = words_to_lines(words, TableSettings.for_page(heights))
     middles = [sum((w["top"] + w["bottom"]) / 2 for w in line) / len(line) for line in lines]
-    return TableSettings.for_page(heights, line_gaps(middles))
+    return TableSettings.for_page(heights, line_gaps(middles)).with_word_spaces(word_spaces(lines))
+
+
+def word_spaces(lines: list[list[dict]]) -> list[float]:
+    """The gaps between neighbouring words of each line (the page's word spaces, and a few column gaps)."""
+    return [b["x0"] - a["x1"] for line in lines for a, b in itertools.pairwise(line)]
 
 
 def line_to_row(line: list[dict], method: str) -> Row:
@@ -252,8 +258,8 @@ def pdfium_page_lines(pdf, page_index: int) -> PageLines:
     finally:
         page.close()
     settings = page_settings(glyphs, [])
-    lines = [glyph_words(line, settings) for line in glyphs_to_lines(glyphs, settings)]
-    return PageLines(page_index, [line for line in lines if line], height, settings)
+    lines = [line for line in (glyph_words(line, settings) for line in glyphs_to_lines(glyphs, settings)) if line]
+    return PageLines(page_index, lines, height, settings.with_word_spaces(word_spaces(lines)))
 
 
 def visual_chars(chars: list[dict]) -> list[dict]:
