@@ -493,13 +493,48 @@ def section_of_cell_unbroken(text: str, fuzzy: bool = False) -> str | None:
 
 
 def role_of_label(text: str) -> tuple[str, str | None]:
-    """A header label's text as one line (mid-word breaks mended when that makes it a label) and its role."""
+    """A header label's text as one line (mid-word breaks mended when that makes it a label, words OCR ran together
+    split again: "IssueofConcern") and its role."""
     readings = unbroken_readings(text)
-    for reading in readings:
+    for reading in [*readings, *(separated(r) for r in readings)]:
         role = role_of_header_cell(reading)
         if role is not None:
             return reading, role
     return readings[0], None
+
+
+def separated(text: str) -> str:
+    """Words OCR ran together split again where the column- and section-name words make them up ("IssueofConcern"
+    -> "Issue of Concern", "AFIref" -> "AFI ref"); other words are left alone."""
+    return " ".join(_split_known(w) for w in text.split())
+
+
+def _split_known(word: str) -> str:
+    letters = word.lower()
+    if not letters.isalpha() or len(letters) < 5:
+        return word
+    vocabulary = {w for w in LABEL_WORDS | _PHRASE_WORDS if w.isalpha()} | {"s"}  # "Issues": plural s
+    best: list[list[str] | None] = [[]] + [None] * len(letters)
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - 15), end):
+            piece = letters[start:end]
+            if best[start] is not None and piece in vocabulary and (piece != "s" or start > 0):
+                candidate = [*best[start], piece]  # type: ignore[misc]
+                if best[end] is None or len(candidate) < len(best[end]):  # type: ignore[arg-type]
+                    best[end] = candidate
+    parts = best[-1]
+    if not parts or len(parts) < 2:
+        return word
+    out: list[str] = []
+    at = 0
+    for piece in parts:
+        printed = word[at:at + len(piece)]
+        at += len(piece)
+        if piece == "s":
+            out[-1] += printed  # a plural's s stays on its word
+        else:
+            out.append(printed)
+    return " ".join(out)
 
 
 def section_named_by_header(issue_header: str) -> str | None:

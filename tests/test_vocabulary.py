@@ -183,6 +183,15 @@ def test_an_ocr_read_ref_label_with_digits_for_letters_is_read_as_printed():
     assert ref_cell_number("1.2") == 1 and ref_cell_number("Page 4") is None
 
 
+def test_header_words_ocr_ran_together_are_read_apart():
+    from hmic_extract.vocabulary import role_of_label
+
+    assert role_of_label("IssueofConcern") == ("Issue of Concern", "issue")
+    assert role_of_label("IssuesofConcern") == ("Issues of Concern", "issue")
+    assert role_of_label("AFIref") == ("AFI ref", "ref")
+    assert role_of_label("Forceresponse") == ("Force response", "action")
+
+
 def test_a_lone_issue_label_in_a_type_cell_or_ref_names_issues_of_concern():
     assert section_of_cell("Issue") == ISSUES_OF_CONCERN and section_of_cell("Issue 3") == ISSUES_OF_CONCERN
     assert section_of_cell("Issue raised by the panel") is None
