@@ -201,6 +201,8 @@ def extract_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iter
     Pages with ruled tables of at least three columns are OCR-ed (unless their text layer covers
     every cell); when no page has such a table, every page is OCR-ed and handed on line by line.
     """
+    from .table.stream import has_numbered_rows
+
     engine = engine or os.environ.get(ENGINE_VARIABLE) or DEFAULT_ENGINE
     plans = [plan_page(pdf, i, kinds[i], password, force_ocr) for i in page_indexes]
     with_grids = [p for p in plans if p.grids]
@@ -208,7 +210,14 @@ def extract_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iter
     jobs_list = [OcrJob(str(pdf.path), password, p.page_index, p.angle, engine) for p in targets if p.needs_ocr]
     words = run_ocr(jobs_list, jobs, progress)
     if with_grids:
-        return plans_to_rows(plans, words, engine)
+        rows, found = plans_to_rows(plans, words, engine)
+        if has_numbered_rows(rows):
+            return rows, found
+        # the ruled frames found hold no annex (a grid seen only in part, a frame that is no table): read the
+        # pages' words as lines, as for a scan with no rules
+        rest = [OcrJob(str(pdf.path), password, p.page_index, p.angle, engine) for p in plans
+                if p.needs_ocr and p.page_index not in words]
+        words.update(run_ocr(rest, jobs, progress))
     pages = [(p.page_index, p.words or words.get(p.page_index, [])) for p in plans]
     for plan, (_, page_words) in zip(plans, pages, strict=True):
         pdf.scan_words[plan.page_index] = (page_words, plan.size, plan.boxes)

@@ -222,3 +222,107 @@ def shaded_tables_annex(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+AFI_ROWS = [(str(n), f"Page {10 + 2 * n}", text) for n, text in enumerate(
+    ("The force should improve how it records crime.", "The force should review its use of bail.",
+     "The force should improve its supervision of investigations.", "The force should answer calls faster."),
+    start=1)]
+
+
+def titled_ruled_annex_page(path: Path) -> Path:
+    """One page: a heading "Areas for improvement" over a ruled table whose first row is a title row spanning the
+    columns, then the header, then four AFIs (large type, so a scan of it reads well)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"].clone("big", fontSize=12, leading=15)
+    data = [[Paragraph("<b>Annex A: force action plan in response to the inspection</b>", body), "", "", ""],
+            [Paragraph(c, body) for c in ("Ref", "Page", "Area for improvement", "Update")],
+            *[[Paragraph(c, body) for c in (ref, page, text, "")] for ref, page, text in AFI_ROWS]]
+    table = Table(data, colWidths=[45, 70, 260, 120])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 1.0, colors.black), ("SPAN", (0, 0), (-1, 0)),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        [Paragraph("Areas for improvement", styles["Heading1"]), Spacer(1, 8), table])
+    return path
+
+
+def scanned(src: Path, dst: Path, text_layer: bool, skew: float = 0.6, dpi: int = 200) -> Path:
+    """A scan of ``src`` (raster, skew, JPEG) made with the layout randomiser's scan transform; with ``text_layer``
+    an invisible text layer is laid over the image as office scanners do (the PDF's own words, turned with the page
+    as the scan is turned), built with reportlab so that no OCR program is needed."""
+    import random
+
+    from tests.layouts.scan import scan_pdf
+
+    if not text_layer:
+        scan_pdf(src, dst, random.Random(7), dpi=dpi, skew_deg=skew, jpeg_quality=80)
+        return dst
+    image_only = dst.with_suffix(".image.pdf")
+    info = scan_pdf(src, image_only, random.Random(7), dpi=dpi, skew_deg=skew, jpeg_quality=80)
+    return with_text_layer(src, image_only, dst, info["page_skews"])
+
+
+def with_text_layer(src: Path, image_pdf: Path, dst: Path, skews: list[float]) -> Path:
+    """Lay the words of ``src`` invisibly over each page image of ``image_pdf``, turned by the page's skew."""
+    import io
+
+    import pypdfium2 as pdfium
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    source, images = pdfium.PdfDocument(str(src)), pdfium.PdfDocument(str(image_pdf))
+    c = canvas.Canvas(str(dst))
+    for index, skew in enumerate(skews):
+        width, height = images[index].get_size()
+        c.setPageSize((width, height))
+        bitmap = images[index].render(scale=1.5).to_pil()
+        buf = io.BytesIO()
+        bitmap.save(buf, "PNG")
+        c.drawImage(ImageReader(io.BytesIO(buf.getvalue())), 0, 0, width, height)
+        c.saveState()
+        c.translate(width / 2, height / 2)
+        c.rotate(skew)  # the scan transform turns the image by ``skew`` degrees about its centre
+        c.translate(-width / 2, -height / 2)
+        text_page = source[index].get_textpage()
+        for k in range(text_page.count_rects()):
+            left, bottom, right, top = text_page.get_rect(k)
+            words = text_page.get_text_bounded(left=left, bottom=bottom, right=right, top=top).strip()
+            if words:
+                t = c.beginText(left, bottom + 0.2 * (top - bottom))
+                t.setTextRenderMode(3)  # invisible
+                t.setFont("Helvetica", max(4.0, 0.8 * (top - bottom)))
+                t.textLine(words)
+                c.drawText(t)
+        text_page.close()
+        c.restoreState()
+        c.showPage()
+    c.save()
+    source.close()
+    images.close()
+    return dst
+
+
+def grades_grid_over_unruled_annex(path: Path) -> Path:
+    """A ruled three-column grades table (not an annex) over an unruled annex: on a scan the only ruled frame found
+    holds no annex, the annex is in the words."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"].clone("big", fontSize=12, leading=15)
+    grades = Table([["Question", "2018 grade", "2019 grade"], ["Effectiveness", "Good", "Requires improvement"],
+                    ["Efficiency", "Good", "Good"]], colWidths=[150, 120, 150])
+    grades.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 1.0, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 12)]))
+    annex = Table([[Paragraph(c, body) for c in ("Ref", "Page", "Area for improvement")],
+                   *[[Paragraph(c, body) for c in row] for row in AFI_ROWS]], colWidths=[50, 80, 330])
+    annex.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    SimpleDocTemplate(str(path), pagesize=A4).build(
+        [grades, Spacer(1, 24), Paragraph("Areas for improvement", styles["Heading1"]), annex])
+    return path
