@@ -7,6 +7,7 @@ ruled table's, so a scanned annex's header is found below title rows and on late
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import replace
 
@@ -53,10 +54,13 @@ def row_confidence(row: GridRow, key_cols: set[int]) -> float | None:
     return round(min(parts), 3) if parts else None
 
 
+RULE_READ_AS_TEXT = re.compile(r"^[|¦｜]+$")  # OCR reads a ruling line's stub as a bar
+
+
 def word_glyphs(words: list[OcrWord]) -> list[Glyph]:
-    """OCR words (level pixels) as glyphs in points; each word is one glyph."""
+    """OCR words (level pixels) as glyphs in points; each word is one glyph. A lone bar is a rule, not text."""
     return [Glyph(w.text, w.x0 / SCALE, w.top / SCALE, w.x1 / SCALE, w.bottom / SCALE,
-                  w.confidence if w.confidence < 1.0 else None) for w in words]
+                  w.confidence if w.confidence < 1.0 else None) for w in words if not RULE_READ_AS_TEXT.match(w.text)]
 
 
 def words_settings(words: list[OcrWord]) -> TableSettings:

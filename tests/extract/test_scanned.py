@@ -104,3 +104,8 @@ def test_without_ruling_lines_words_go_on_as_one_line_row_per_text_line():
     assert lines[0].top == pytest.approx(260 / scanned.SCALE)
     assert lines[0].confidence == pytest.approx(0.95)
 
+
+
+def test_a_bar_ocr_read_off_a_ruling_line_is_no_text():
+    words = [OcrWord("Page", 0, 0, 40, 10, 1.0), OcrWord("37", 45, 0, 60, 10, 1.0), OcrWord("|", 70, 0, 72, 10, 1.0)]
+    assert [g.text for g in table_scanned.word_glyphs(words)] == ["Page", "37"]
