@@ -94,6 +94,11 @@ def extract_by_kind(pdf, kind: str, annex: Callable[[], RawDocument | None],
     if kind == REPORT:
         return extract_report(pdf, texts or None) or from_scan()
     if detect_kind(texts) == REPORT and not annex_table_in_text(pdf, texts):
+        if mostly_scanned(pdf):  # an OCR layer follows the scan's skew: its lines are no test of a table
+            raw = annex()
+            if raw is not None and any(r.kind.value == "cells" and any(ch.isdigit() for ch in r.ref) for r in raw.rows):
+                return raw
+            return extract_report(pdf, texts) or raw or from_scan()
         return extract_report(pdf, texts) or annex() or from_scan()
     raw = annex()
     if raw is None and has_report_findings(texts):

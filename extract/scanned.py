@@ -218,11 +218,29 @@ def extract_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iter
         rest = [OcrJob(str(pdf.path), password, p.page_index, p.angle, engine) for p in plans
                 if p.needs_ocr and p.page_index not in words]
         words.update(run_ocr(rest, jobs, progress))
+    heights = {p.page_index: p.size[0] / SCALE for p in plans}
+    rows, found = lines_of_pages(pdf, plans, words, engine, heights)
+    layered = [p for p in plans if p.words and not force_ocr]
+    if not has_numbered_rows(rows) and layered:
+        # a text layer no annex can be read from (a label the scanner's OCR missed, words out of line): the
+        # page image is read again by the engine
+        words.update(run_ocr([OcrJob(str(pdf.path), password, p.page_index, p.angle, engine) for p in layered],
+                             jobs, progress))
+        for plan in layered:
+            plan.words = []
+        again = lines_of_pages(pdf, plans, words, engine, heights)
+        if has_numbered_rows(again[0]):
+            return again
+    return rows, found
+
+
+def lines_of_pages(pdf: OpenPdf, plans: list[PagePlan], words: dict[int, list[OcrWord]], engine: str,
+                   heights: dict[int, float]) -> tuple[list[RawRow], list[int]]:
+    """The pages' words (text layer, else OCR) read as text lines, one raw row per line (no ruled table)."""
     pages = [(p.page_index, p.words or words.get(p.page_index, [])) for p in plans]
     for plan, (_, page_words) in zip(plans, pages, strict=True):
         pdf.scan_words[plan.page_index] = (page_words, plan.size, plan.boxes)
     source = LAYER_SOURCE if all(p.words for p in plans) else engine
-    heights = {p.page_index: p.size[0] / SCALE for p in plans}
     return words_to_line_rows(pages, f"{LINE_METHOD}/{source}", heights)
 
 

@@ -251,7 +251,27 @@ def titled_ruled_annex_page(path: Path) -> Path:
     return path
 
 
-def scanned(src: Path, dst: Path, text_layer: bool, skew: float = 0.6, dpi: int = 200) -> Path:
+def unruled_annex_page(path: Path) -> Path:
+    """One page: a line that speaks of the inspection, a heading over an unruled annex "Ref | Description | Page |
+    Status" holding four AFIs (its text alone reads like an inspection report's)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    body = styles["BodyText"].clone("big", fontSize=12, leading=15)
+    table = Table([[Paragraph(c, body) for c in ("Ref", "Description", "Page", "Status")],
+                   *[[Paragraph(c, body) for c in (ref, text, page, "Open")] for ref, page, text in AFI_ROWS]],
+                  colWidths=[45, 300, 80, 70])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    SimpleDocTemplate(str(path), pagesize=A4).build([
+        Paragraph("The force's response to the HMICFRS inspection.", body),
+        Paragraph("Areas for improvement", styles["Heading1"]), table])
+    return path
+
+
+def scanned(src: Path, dst: Path, text_layer: bool, skew: float = 0.6, dpi: int = 200,
+            layer_words=None) -> Path:
     """A scan of ``src`` (raster, skew, JPEG) made with the layout randomiser's scan transform; with ``text_layer``
     an invisible text layer is laid over the image as office scanners do (the PDF's own words, turned with the page
     as the scan is turned), built with reportlab so that no OCR program is needed."""
@@ -264,11 +284,12 @@ def scanned(src: Path, dst: Path, text_layer: bool, skew: float = 0.6, dpi: int 
         return dst
     image_only = dst.with_suffix(".image.pdf")
     info = scan_pdf(src, image_only, random.Random(7), dpi=dpi, skew_deg=skew, jpeg_quality=80)
-    return with_text_layer(src, image_only, dst, info["page_skews"])
+    return with_text_layer(src, image_only, dst, info["page_skews"], layer_words)
 
 
-def with_text_layer(src: Path, image_pdf: Path, dst: Path, skews: list[float]) -> Path:
-    """Lay the words of ``src`` invisibly over each page image of ``image_pdf``, turned by the page's skew."""
+def with_text_layer(src: Path, image_pdf: Path, dst: Path, skews: list[float], layer_words=None) -> Path:
+    """Lay the words of ``src`` invisibly over each page image of ``image_pdf``, turned by the page's skew;
+    ``layer_words`` may change each run's text first (as a scanner's OCR misreads)."""
     import io
 
     import pypdfium2 as pdfium
@@ -292,6 +313,7 @@ def with_text_layer(src: Path, image_pdf: Path, dst: Path, skews: list[float]) -
         for k in range(text_page.count_rects()):
             left, bottom, right, top = text_page.get_rect(k)
             words = text_page.get_text_bounded(left=left, bottom=bottom, right=right, top=top).strip()
+            words = layer_words(words) if layer_words else words
             if words:
                 t = c.beginText(left, bottom + 0.2 * (top - bottom))
                 t.setTextRenderMode(3)  # invisible

@@ -29,3 +29,16 @@ def test_a_scan_whose_only_ruled_frame_holds_no_annex_is_read_from_its_words(tmp
     doc = extract_file(scanned(src, tmp_path / "scan.pdf", text_layer=False), engine="rapidocr")
     assert [(f.section, f.ref, f.page_ref) for f in doc.findings] == [
         ("Areas for improvement", int(ref), page) for ref, page, _ in AFI_ROWS]
+
+
+def test_a_text_layer_no_annex_can_be_read_from_is_read_again_by_ocr(tmp_path):
+    from .annex_pdfs import unruled_annex_page
+
+    def misread(text: str) -> str:  # the scanner's OCR missed the Page label and misspelt Status
+        return {"Page": "", "Status": "Satus"}.get(text, text)
+
+    src = unruled_annex_page(tmp_path / "annex.pdf")
+    doc = extract_file(scanned(src, tmp_path / "scan.pdf", text_layer=True, layer_words=misread), engine="rapidocr")
+    assert [(f.section, f.ref, f.page_ref) for f in doc.findings] == [
+        ("Areas for improvement", int(ref), page) for ref, page, _ in AFI_ROWS]
+    assert {f.provenance.method for f in doc.findings} == {"ocr-lines/rapidocr"}
