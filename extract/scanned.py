@@ -211,6 +211,13 @@ def extract_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iter
     words = run_ocr(jobs_list, jobs, progress)
     if with_grids:
         rows, found = plans_to_rows(plans, words, engine)
+        unread = [p for p in with_grids if p.words and p.page_index not in words and p.page_index in found]
+        if unread and any(key_cell_misread(r) for r in rows):
+            # a text layer that lost refs or page numbers in small cells: the engine reads those pages too and
+            # its reading fills the cells where the layer's has no number
+            words.update(run_ocr([OcrJob(str(pdf.path), password, p.page_index, p.angle, engine) for p in unread],
+                                 jobs, progress))
+            rows, found = plans_to_rows(plans, words, engine)
         if has_numbered_rows(rows):
             return rows, found
         # the ruled frames found hold no annex (a grid seen only in part, a frame that is no table): read the
@@ -232,6 +239,16 @@ def extract_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iter
         if has_numbered_rows(again[0]):
             return again
     return rows, found
+
+
+def key_cell_misread(row: RawRow) -> bool:
+    """A table row whose ref or page cell holds text without any number (a garbled reading of one; a header's
+    labels are no such cells)."""
+    from hmic_extract.vocabulary import role_of_header_cell
+
+    return row.kind.value == "cells" and any(cell.strip() and not any(ch.isdigit() for ch in cell)
+                                             and len(cell) <= 14 and role_of_header_cell(cell) is None
+                                             for cell in (row.ref, row.page_ref))
 
 
 def lines_of_pages(pdf: OpenPdf, plans: list[PagePlan], words: dict[int, list[OcrWord]], engine: str,
