@@ -45,26 +45,10 @@ def tool_command() -> list[str]:
 
 
 def scorer_artifacts(xlsx: Path, gold: dict) -> int:
-    """Rows wrong only because the scorer reads a dotted para number ("para 3.7") as a page.
+    """Rows wrong only because the scorer reads a dotted para number ("para 3.7") as a page (tests.scoring)."""
+    from tests.scoring import printed_page_misread
 
-    The tool wrote the printed page ref and the text right; the scorer's ``pages_of`` strips "para 3"
-    and keeps "7". Counted so the baseline is not blamed on the tool for it.
-    """
-    from difflib import SequenceMatcher
-
-    from tests.scoring import norm_section, norm_text, pages_of, read_rows
-
-    found = {(r["section"], r["ref"]): r for r in reversed(read_rows(xlsx))}
-    count = 0
-    for g in gold["rows"]:
-        scorer_pages = pages_of(g["page_ref"])
-        if scorer_pages == frozenset(g["pages"]):
-            continue
-        r = found.get((norm_section(g["section"]), int(g["ref"])))
-        if r and r["pages"] == scorer_pages and SequenceMatcher(
-                None, r["issue"], norm_text(g["issue"]), autojunk=False).ratio() >= 0.98:
-            count += 1
-    return count
+    return printed_page_misread(xlsx, gold)
 
 
 def run_and_score(pdf: Path, gold_path: Path, out_dir: Path, keep: bool = False) -> dict:

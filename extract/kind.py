@@ -95,14 +95,27 @@ def extract_by_kind(pdf, kind: str, annex: Callable[[], RawDocument | None],
 
     if kind == REPORT:
         return extract_report(pdf, texts or None) or from_scan()
-    if detect_kind(texts) == REPORT:
-        if scanned_report is not None and mostly_scanned(pdf):  # a scan with an OCR layer that reads as a report
-            return from_scan() or extract_report(pdf, texts) or annex()
+    if detect_kind(texts) == REPORT and not annex_table_in_text(pdf, texts):
+        if mostly_scanned(pdf):  # an OCR layer follows the scan's skew: its lines are no test of a table
+            raw = annex()
+            if raw is not None and any(r.kind.value == "cells" and any(ch.isdigit() for ch in r.ref) for r in raw.rows):
+                return raw
+            return from_scan() or extract_report(pdf, texts) or raw
         return extract_report(pdf, texts) or annex() or from_scan()
     raw = annex()
     if raw is None and has_report_findings(texts):
         raw = extract_report(pdf, texts)
     return raw or from_scan()
+
+
+def annex_table_in_text(pdf, texts: list[str]) -> bool:
+    """Whether a page whose text speaks of refs and pages holds an annex table as the table reader sees it: a
+    header naming its columns ("No. | Page | Detail | Owner", however the text layer breaks it into lines)
+    with numbered rows under it. Such a PDF is an annex even when it also reads like a report."""
+    from .table.stream import has_annex_table
+
+    words = re.compile(r"(?i)\bpages?\b|\bpp?\.|\bpg\b")
+    return has_annex_table(pdf, [i for i, text in enumerate(texts) if words.search(text)])
 
 
 def mostly_scanned(pdf) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 
 MIN_EDGE = 3.0  # points: shorter strokes are glyph parts or dots, not ruling lines
 FLAT = 1.0  # points: how far a ruling line may deviate from horizontal/vertical
+MAX_RULE = 3.0  # points: a filled box thinner than this one way is a rule; thicker both ways, shading
 
 
 @dataclass
@@ -89,6 +90,8 @@ class PdfiumPage:
         x, y = ctypes.c_float(), ctypes.c_float()
         out: list[dict] = []
         for obj in self.page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=8):
+            if self.is_fill(obj):
+                continue
             matrix = obj.get_matrix()
             points: list[tuple[float, float]] = []
             start: tuple[float, float] | None = None
@@ -106,6 +109,33 @@ class PdfiumPage:
                 points.append(point)
                 if raw.FPDFPathSegment_GetClose(seg) and start is not None:
                     self._add_edge(out, point, start)
+        return out
+
+    @staticmethod
+    def is_fill(obj: Any) -> bool:
+        """A path that is only filled and thicker than a rule both ways: shading (a row's or a cell's fill), not
+        a ruling line. A filled sliver (a border some producers draw as a thin filled box) is a rule."""
+        import pypdfium2.raw as raw
+
+        mode, stroke = ctypes.c_int(), ctypes.c_int()
+        if not raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(mode), ctypes.byref(stroke)):
+            return False
+        if stroke.value or not mode.value:
+            return False
+        left, bottom, right, top = obj.get_bounds()
+        return min(right - left, top - bottom) > MAX_RULE
+
+    def fills(self) -> list[tuple[float, float, float, float]]:
+        """The page's shading: filled boxes thicker than a rule, as (x0, top, x1, bottom) in the view."""
+        import pypdfium2.raw as raw
+
+        out = []
+        for obj in self.page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=8):
+            if self.is_fill(obj):
+                left, bottom, right, top = obj.get_bounds()
+                corners = [self.to_view(x, y) for x in (left, right) for y in (bottom, top)]
+                xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+                out.append((min(xs), min(ys), max(xs), max(ys)))
         return out
 
     def _add_edge(self, out: list[dict], a: tuple[float, float], b: tuple[float, float]) -> None:
@@ -136,7 +166,8 @@ class PdfiumPage:
         """Return every drawn character as a ``Glyph`` in the view (loose boxes: font ascent to descent).
 
         Characters pdfium generates (spaces and line breaks it infers) are left out: words are separated
-        by the gaps between glyphs. A hyphen pdfium marks as ending a line (U+0002/U+FFFE) is a hyphen.
+        by the gaps between glyphs, and by the space characters the PDF itself draws (kept as " " glyphs).
+        A hyphen pdfium marks as ending a line (U+0002/U+FFFE) is a hyphen.
         """
         import pypdfium2.raw as raw
 
@@ -144,15 +175,19 @@ class PdfiumPage:
 
         out = []
         handle = self.text.raw
+        matrix = raw.FS_MATRIX()
         for i in range(self.text.count_chars()):
             code = raw.FPDFText_GetUnicode(handle, i)
-            if raw.FPDFText_IsGenerated(handle, i) == 1 or code in (0, 9, 10, 13, 32, 0xA0):
+            if raw.FPDFText_IsGenerated(handle, i) == 1 or (code < 32 and code not in (2,)) or code == 0x7F:
                 continue
-            text = "-" if code in (2, 0xFFFE) else chr(code)
+            text = "-" if code in (2, 0xFFFE) else " " if code in (32, 0xA0) else chr(code)
             left, bottom, right, top = self.text.get_charbox(i, loose=True)
             corners = [self.to_view(x, y) for x in (left, right) for y in (bottom, top)]
             xs, tops = [c[0] for c in corners], [c[1] for c in corners]
-            out.append(Glyph(text, min(xs), min(tops), max(xs), max(tops), size=raw.FPDFText_GetFontSize(handle, i)))
+            size = raw.FPDFText_GetFontSize(handle, i)
+            if raw.FPDFText_GetMatrix(handle, i, ctypes.byref(matrix)):  # the size as set on the page
+                size *= (matrix.c ** 2 + matrix.d ** 2) ** 0.5 or 1.0
+            out.append(Glyph(text, min(xs), min(tops), max(xs), max(tops), size=size))
         return out
 
     def stroke_widths(self) -> list[float]:

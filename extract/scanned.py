@@ -224,16 +224,57 @@ def extract_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iter
     Pages with ruled tables of at least three columns are OCR-ed (unless their text layer covers
     every cell); when no page has such a table, every page is OCR-ed and handed on line by line.
     """
+    from .table.stream import has_numbered_rows
+
     settings = settings or settings_from(engine)
     plans = [cached_plan(pdf, i, kinds[i], password, force_ocr) for i in page_indexes]
     with_grids = [p for p in plans if p.grids]
     targets = with_grids if with_grids else plans
     words = ocr_plans(pdf, [p for p in targets if p.needs_ocr], settings, jobs, password, progress)
     if with_grids:
-        return plans_to_rows(plans, words, settings.engine)
-    pages = [(p.page_index, p.words or words.get(p.page_index, [])) for p in plans]
-    source = LAYER_SOURCE if all(p.words for p in plans) else settings.engine
+        rows, found = plans_to_rows(plans, words, settings.engine)
+        unread = [p for p in with_grids if p.words and p.page_index not in words and p.page_index in found]
+        if unread and any(key_cell_misread(r) for r in rows):
+            # a text layer that lost refs or page numbers in small cells: the engine reads those pages too and
+            # its reading fills the cells where the layer's has no number
+            words.update(ocr_plans(pdf, unread, settings, jobs, password, progress))
+            rows, found = plans_to_rows(plans, words, settings.engine)
+        if has_numbered_rows(rows):
+            return rows, found
+        # the ruled frames found hold no annex (a grid seen only in part, a frame that is no table): read the
+        # pages' words as lines, as for a scan with no rules
+        words.update(ocr_plans(pdf, [p for p in plans if p.needs_ocr and p.page_index not in words], settings, jobs,
+                               password, progress))
     heights = {p.page_index: p.size[0] / SCALE for p in plans}
+    rows, found = lines_of_pages(plans, words, settings.engine, heights)
+    layered = [p for p in plans if p.words and not force_ocr]
+    if not has_numbered_rows(rows) and layered:
+        # a text layer no annex can be read from (a label the scanner's OCR missed, words out of line): the
+        # page image is read again by the engine
+        words.update(ocr_plans(pdf, layered, settings, jobs, password, progress))
+        for plan in layered:
+            plan.words = []
+        again = lines_of_pages(plans, words, settings.engine, heights)
+        if has_numbered_rows(again[0]):
+            return again
+    return rows, found
+
+
+def key_cell_misread(row: RawRow) -> bool:
+    """A table row whose ref or page cell holds text without any number (a garbled reading of one; a header's
+    labels are no such cells)."""
+    from hmic_extract.vocabulary import role_of_header_cell
+
+    return row.kind.value == "cells" and any(cell.strip() and not any(ch.isdigit() for ch in cell)
+                                             and len(cell) <= 14 and role_of_header_cell(cell) is None
+                                             for cell in (row.ref, row.page_ref))
+
+
+def lines_of_pages(plans: list[PagePlan], words: dict[int, list[OcrWord]], engine: str,
+                   heights: dict[int, float]) -> tuple[list[RawRow], list[int]]:
+    """The pages' words (text layer, else OCR) read as text lines, one raw row per line (no ruled table)."""
+    pages = [(p.page_index, p.words or words.get(p.page_index, [])) for p in plans]
+    source = LAYER_SOURCE if all(p.words for p in plans) else engine
     return words_to_line_rows(pages, f"{LINE_METHOD}/{source}", heights)
 
 

@@ -10,6 +10,7 @@ OCR may be matched fuzzily (``fuzzy=True``), so "Recommendatlons" still names a 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from .model import AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, ISSUES_OF_CONCERN, 
 SECTION_PHRASES: dict[str, tuple[str, ...]] = {
     AREAS_FOR_IMPROVEMENT: ("area for improvement", "area of improvement", "area for development",
                             "area requiring improvement", "area needing improvement", "improvement area",
-                            "area to improve", "area for further improvement"),
+                            "area to improve", "area for further improvement", "area identified for improvement"),
     CAUSES_OF_CONCERN: ("cause of concern", "cause for concern", "accelerated cause of concern"),
     RECOMMENDATIONS: ("recommendation", "recommended action", "overarching recommendation"),
     ISSUES_OF_CONCERN: ("issue of concern", "other issue of concern", "issue for concern", "area of concern",
@@ -69,6 +70,9 @@ NUMBERING = re.compile(r"(?ix)^(?:(?:section|part|chapter|annex|appendix|table|s
 NOT_THEMES = _word_set("continued cont contd cont'd ctd")  # "Recommendations (continued)"
 MAX_TITLE_WORDS = 16
 MAX_QUALIFIER_WORDS = 8
+# A title's name may be followed by a longer phrase when it opens with one of these ("Recommendations to the
+# force in response to the cause of concern", "Areas for improvement arising from the inspection").
+PREPOSITIONS = _word_set("to for in from by of on about following arising made raised identified within under")
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,7 @@ def _phrases() -> tuple[Phrase, ...]:
 
 
 PHRASES = _phrases()
+_PHRASE_WORDS = frozenset(w for p in PHRASES for w in p.words)
 FUZZY_MIN = 86.0  # rapidfuzz ratio at which an OCR'd phrase is the phrase
 FUZZY_MIN_LENGTH = 9  # characters: shorter phrases (abbreviations) must be exact
 OCR_LOOKALIKES = str.maketrans("l1|!", "iiii")  # a first letter OCR often misreads
@@ -255,8 +260,7 @@ def match_title(text: str, fuzzy: bool = False) -> SectionMatch | None:
     body = strip_numbering(flat)
     found = _scan_head(body, fuzzy, allow_qualifiers=True)
     if found is None:
-        prefix = _letter_title(body)
-        return prefix
+        return _letter_title(body) or _theme_first_title(body, fuzzy)
     tokens, i, phrase, n, score = found
     number, j = _number_after(tokens, i + n, body)
     after = tokens[j - 1].end
@@ -271,13 +275,36 @@ def match_title(text: str, fuzzy: bool = False) -> SectionMatch | None:
         words = [t.word for t in tokens_of(rest)]
         if re.match(r"\s*(?:and|&|/|or)\s", rest + " ", re.I):  # "Areas for improvement and recommendations"
             others = tuple(dict.fromkeys(s for s in sections_named(rest) if s != phrase.section))
-        if not others and (len(words) > MAX_QUALIFIER_WORDS or PROSE_WORDS.intersection(words)
+        phrase_after = bool(words) and words[0] in PREPOSITIONS  # "... to the force in response to the cause ..."
+        if not others and ((len(words) > MAX_QUALIFIER_WORDS and not phrase_after) or PROSE_WORDS.intersection(words)
                            or body.rstrip().endswith((",", ";"))):
             return None
     plural = is_plural(tokens[i:i + n]) and not number
     head = body[tokens[i].start:tokens[i + n - 1].end]
     return SectionMatch(phrase.section, head=head, number=number, theme=theme, plural=plural,
                         abbreviated=phrase.abbreviated, others=others, score=score, separator=sep)
+
+
+THEME_FIRST = re.compile(r"^(?P<theme>[^:–—|]{2,60}?)\s*(?::|\s[–—-]\s|\s\|\s)\s*(?P<title>\S.*)$")
+MAX_THEME_FIRST_WORDS = 5
+
+
+def _theme_first_title(body: str, fuzzy: bool) -> SectionMatch | None:
+    """A title whose theme comes first: "Legitimacy: Areas for improvement", "Efficiency – AFIs"."""
+    m = THEME_FIRST.match(body)
+    if m is None:
+        return None
+    theme = m.group("theme").strip()
+    words = [t.word for t in tokens_of(theme)]
+    if not words or len(words) > MAX_THEME_FIRST_WORDS or PROSE_WORDS.intersection(words) or sections_named(theme) \
+            or re.match(r"(?i)(?:pages?|pp?|pg)\b\.?\s*\d", theme):
+        return None
+    found = match_title(m.group("title"), fuzzy)
+    if found is None or found.theme or found.number or found.others:
+        return None
+    return SectionMatch(found.section, head=found.head, theme=theme, plural=found.plural,
+                        abbreviated=found.abbreviated, score=found.score, separator=body[m.end("theme"):
+                                                                                         m.start("title")].strip())
 
 
 def _letter_title(body: str) -> SectionMatch | None:
@@ -363,18 +390,161 @@ def section_of_cell(text: str, fuzzy: bool = False) -> str | None:
     flat = fold(text).strip().strip(":.-–")
     if not flat:
         return None
-    flat = re.sub(r"(?i)^([a-z]{2,6})(?=\d)", r"\1 ", flat)  # "AFI3" -> "AFI 3", "CoC1" -> "CoC 1"
+    if fuzzy:
+        flat = ocr_label(flat)  # "10C 1" is "IOC 1"
+    flat = re.sub(r"(?i)^([a-z]{2,6})[.\-]?(?=\d)", r"\1 ", flat)  # "AFI3", "CfC.1", "CoC-1" -> "AFI 3", ...
     tokens = tokens_of(flat)
     if not tokens:
         return None
     letter = letter_prefix_at(tokens, 0)
     if letter is not None:
         return letter[0]
+    if len(tokens) == 1 and tokens[0].word in LETTER_PREFIXES:
+        return LETTER_PREFIXES[tokens[0].word]  # a Type cell that is the letter alone ("R")
     hit = phrase_at(tokens, 0, fuzzy)
     if hit is None:
+        words = [t.word for t in tokens]
+        if words[0] in CELL_WORDS and (len(words) == 1 or (len(words) == 2 and words[1].isdigit())):
+            return CELL_WORDS[words[0]]  # "Issue", "Issue 3"
         return None
     named = sections_named(flat)
     return hit[0].section if len(named) == 1 else None
+
+
+# A word that names a section only as a whole Type cell or as a ref's label ("Issue", "Issue 3"); in a title or a
+# header it is just a word.
+CELL_WORDS: dict[str, str] = {"issue": ISSUES_OF_CONCERN}
+REF_PLAIN = re.compile(r"^\W*(\d{1,3})(?:\.\d{1,2})?\W*$")
+REF_LABELLED = re.compile(r"^\W*([^\W\d_][^\d]{0,40}?)[\s.:#-]*(?:no\.?\s*)?(\d{1,3})(?:\.\d{1,2})?\W*$", re.I)
+MAX_REF_LABEL = 5  # letters: a short label before a ref's number ("AFI", "IoC", "Item") need not be a section name
+
+
+DIGIT_LOOKALIKES = str.maketrans("0152", "OISZ")  # what OCR reads for O, I, S, Z inside a word
+OCR_LABELLED_REF = re.compile(r"^(\W*)([0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*)(\W+\d{1,3}\W*)$")
+
+
+def ocr_label(text: str) -> str:
+    """A ref whose label OCR read with digits for letters ("10C 1", "AF1 3") with the label's letters restored; the
+    number after it is left alone."""
+    m = OCR_LABELLED_REF.match(text)
+    if not m or not any(ch.isdigit() for ch in m.group(2)) or not any(ch.isalpha() for ch in m.group(2)):
+        return text
+    return m.group(1) + m.group(2).translate(DIGIT_LOOKALIKES) + m.group(3)
+
+
+def ref_cell_number(text: str) -> int | None:
+    """Given a ref cell, return the number it gives the row, or None when it is not a ref.
+
+    A ref is a number ("12", "12.", "(3)", "4)"), perhaps after a label: a section name or abbreviation
+    the vocabulary knows ("AFI 3", "Recommendation 2", "CoC-1", "R1") or a short word ("Item 4", "Issue 3").
+    """
+    flat = ocr_label(fold(text).strip())
+    m = REF_PLAIN.match(flat)
+    if m:
+        return int(m.group(1))
+    m = REF_LABELLED.match(flat)
+    if m is None:
+        return None
+    label = m.group(1).strip()
+    if re.fullmatch(r"(?i)pages?|pp?|pg|para(?:graph)?", label.rstrip(". ")):
+        return None  # a page reference, not a ref
+    if (len(label) <= MAX_REF_LABEL and label.replace(".", "").isalpha()) or section_of_cell(flat) is not None:
+        return int(m.group(2))
+    return None
+
+
+MAX_BROKEN_LINES = 7  # a narrow cell's lines tried joined with and without a space (2**6 readings at most)
+
+
+def unbroken_readings(text: str) -> list[str]:
+    """A narrow cell's text read with each line break either a space or nothing, the spaced reading first.
+
+    A narrow column breaks words anywhere ("Caus" / "e of" / "co" / "ncern", "PAG" / "E NO."); the one reading
+    the vocabulary knows is the text as printed.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) < 2 or len(lines) > MAX_BROKEN_LINES:
+        return [" ".join(text.split())]
+    out = []
+    for joins in itertools.product((" ", ""), repeat=len(lines) - 1):
+        out.append(lines[0] + "".join(j + line for j, line in zip(joins, lines[1:], strict=True)))
+    return sorted(out, key=lambda r: (-known_words(r), fragments(r), -len(r.split())))  # spaced reading first
+
+
+# The words annex column names and section names are made of: a reading made of more of them is the one printed.
+LABEL_WORDS = _word_set(
+    "type category section finding kind classification theme pillar strand question core area business portfolio "
+    "page pages pg pp paragraph para date deadline timescale due target status rag rating progress owner lead "
+    "responsible accountable officer holder action actions taken update response comments assurance force position "
+    "measures activity evidence ref reference no number num item id issue concern recommendation improvement afi "
+    "description details detail text cause report open closed chief hmicfrs hmic for of to by")
+
+
+def known_words(text: str) -> int:
+    """How many of a reading's words are words that column and section names are made of."""
+    return sum(1 for t in tokens_of(fold(text)) if t.word in LABEL_WORDS or t.word in _PHRASE_WORDS)
+
+
+SHORT_WORDS = frozenset(["a", "i", "of", "no", "to", "by", "on", "in", "or", "at", "is", "it", "we", "id"])
+
+
+def fragments(text: str) -> int:
+    """How many pieces of broken words a reading holds: letter runs of one or two that are not words."""
+    return sum(1 for w in re.findall(r"[^\W\d_]+", text) if len(w) <= 2 and w.lower() not in SHORT_WORDS)
+
+
+def section_of_cell_unbroken(text: str, fuzzy: bool = False) -> str | None:
+    """``section_of_cell`` of a cell a narrow column may have broken mid-word."""
+    for reading in unbroken_readings(text):
+        section = section_of_cell(reading, fuzzy)
+        if section is not None:
+            return section
+    return None
+
+
+def role_of_label(text: str) -> tuple[str, str | None]:
+    """A header label's text as one line (mid-word breaks mended when that makes it a label, words OCR ran together
+    split again: "IssueofConcern") and its role."""
+    readings = unbroken_readings(text)
+    for reading in [*readings, *(separated(r) for r in readings)]:
+        role = role_of_header_cell(reading)
+        if role is not None:
+            return reading, role
+    return readings[0], None
+
+
+def separated(text: str) -> str:
+    """Words OCR ran together split again where the column- and section-name words make them up ("IssueofConcern"
+    -> "Issue of Concern", "AFIref" -> "AFI ref"); other words are left alone."""
+    return " ".join(_split_known(w) for w in text.split())
+
+
+def _split_known(word: str) -> str:
+    letters = word.lower()
+    if not letters.isalpha() or len(letters) < 5:
+        return word
+    vocabulary = {w for w in LABEL_WORDS | _PHRASE_WORDS if w.isalpha()} | {"s"}  # "Issues": plural s
+    best: list[list[str] | None] = [[]] + [None] * len(letters)
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - 15), end):
+            piece = letters[start:end]
+            if best[start] is not None and piece in vocabulary and (piece != "s" or start > 0):
+                candidate = [*best[start], piece]  # type: ignore[misc]
+                if best[end] is None or len(candidate) < len(best[end]):  # type: ignore[arg-type]
+                    best[end] = candidate
+    parts = best[-1]
+    if not parts or len(parts) < 2:
+        return word
+    out: list[str] = []
+    at = 0
+    for piece in parts:
+        printed = word[at:at + len(piece)]
+        at += len(piece)
+        if piece == "s":
+            out[-1] += printed  # a plural's s stays on its word
+        else:
+            out.append(printed)
+    return " ".join(out)
 
 
 def section_named_by_header(issue_header: str) -> str | None:

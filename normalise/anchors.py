@@ -14,20 +14,19 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from hmic_extract.model import Repair
+from hmic_extract.vocabulary import ref_cell_number
 
 from .line_units import Unit
-from .ocr_pagerefs import PageChoice, choose_page_ref, page_cell_kind
+from .ocr_pagerefs import JOINS_NEXT, PageChoice, choose_page_ref, cut_number, page_cell_kind
 
-REF_CELL = re.compile(r"^\W*(?:[A-Za-z]{1,4}\.?\s*)?(\d{1,3})(?:\.\d{1,2})?\W*$")
 NEAR = 1  # lines: how far an OCR duplicate of a ref sits from the ref it repeats
 PAGE_REACH = 3  # lines: how far a page cell may sit from its row's ref (refs on the last line)
 STRONG_PAGE = ("page", "other")
 
 
 def ref_number(cell: str) -> int | None:
-    """Given a ref cell ("12", "12.", "AFI 3", "R2", "C1"), return its number, or None for noise."""
-    m = REF_CELL.match(cell.strip())
-    return int(m.group(1)) if m else None
+    """Given a ref cell ("12", "12.", "AFI 3", "R2", "C1", "Issue 3"), return its number, or None for noise."""
+    return ref_cell_number(cell) if cell.strip() else None
 
 
 @dataclass
@@ -90,10 +89,22 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
         if q.part != u.part or distance > PAGE_REACH:
             continue
         cost = float(distance)
+        if u.ref and ref_number(u.ref) is None and ref_number(f"{u.ref}{q.ref}") is not None and q.line_no > u.line_no:
+            cost -= PAGE_REACH  # "AfI-" over "15": the label of the ref below
+        pages = [units[m].page for m in sorted(anchor.members) if units[m].page and units[m].line_no < u.line_no]
+        if kind == "number" and pages and (JOINS_NEXT.search(pages[-1]) or page_cell_kind(pages[-1]) == "word"
+                                           or cut_number(pages[-1], u.page)):
+            cost -= PAGE_REACH  # "pp. 23-" / "24", "Page" / "24", "11/1" / "2" above: the number ends that page ref
+        if kind == "word" and q.line_no < u.line_no and pages and re.search(r"\d", pages[-1]) \
+                and not JOINS_NEXT.search(pages[-1]):
+            cost += PAGE_REACH  # a bare "Page" whose number is to come does not end the row above's page ref
         if kind in (*STRONG_PAGE, "lookalike"):
             held = [units[m].page for m in anchor.members if page_cell_kind(units[m].page) in STRONG_PAGE]
-            if any(re.findall(r"\d+", h) != re.findall(r"\d+", u.page) for h in held):
-                cost += PAGE_REACH + 1  # that row already has a different page ref
+            whole = choose_page_ref([units[m].page for m in sorted(anchor.members) if units[m].page]).text
+            if not (re.search(r"\d", whole) and not JOINS_NEXT.search(whole)):
+                whole = ""  # no page ref yet, or one still open ("Pages 15 and")
+            if any(re.findall(r"\d+", h) != re.findall(r"\d+", u.page) for h in [*held, *([whole] if whole else [])]):
+                cost += PAGE_REACH + 1  # that row already has a different page ref ("Pages" / "17/18")
         cost += 0.1 if q.line_no > u.line_no else 0.0  # on a tie, a fragment continues the row above it
         if best is None or cost < best[0]:
             best = (cost, p)
@@ -105,7 +116,8 @@ def find_anchors(units: list[Unit]) -> list[Anchor]:
     primaries, duplicates = find_primaries(units)
     anchors = {p: Anchor(primary=p, members=[p], ref=units[p].ref) for p in primaries}
     pending = sorted(duplicates + [i for i, u in enumerate(units) if i not in anchors and i not in duplicates
-                                   and ref_number(u.ref) is None and page_cell_kind(u.page) != "junk"])
+                                   and ref_number(u.ref) is None and (page_cell_kind(u.page) != "junk" or u.ref
+                                                                      or re.fullmatch(r"[^\W\d_]{1,2}", u.page))])
     for i in pending:
         owner = attach(units, i, anchors)
         if owner is not None:
@@ -118,6 +130,10 @@ def find_anchors(units: list[Unit]) -> list[Anchor]:
     ordered = [anchors[p] for p in sorted(anchors)]
     for a in ordered:
         a.members.sort()
+        label = next((units[m].ref for m in a.members if m < a.primary and units[m].ref
+                      and ref_number(units[m].ref) is None and ref_number(units[m].ref + a.ref) is not None), "")
+        if label:  # the ref printed over two lines: "AfI-" / "15" is "AfI-15"
+            a.ref = f"{label}{a.ref}" if label.endswith(("-", "–")) else f"{label} {a.ref}"
         a.page = choose_page_ref([units[m].page for m in a.members if units[m].page])
         a.first, a.last = a.members[0], a.members[-1]
     separate_spans(ordered)

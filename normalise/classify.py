@@ -18,12 +18,13 @@ from hmic_extract.model import SECTIONS, RawRow, RowKind
 from hmic_extract.vocabulary import (
     header_score,
     match_title,
+    ref_cell_number,
     role_of_header_cell,
     section_named_by_header,
-    section_of_cell,
+    section_of_cell_unbroken,
 )
 
-from .ocr_pagerefs import page_cell_kind
+from .ocr_pagerefs import JOINS_NEXT, page_cell_kind
 from .pieces import Piece
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -44,7 +45,7 @@ def is_header_row(row: RawRow) -> bool:
     cells = [row.ref, row.page_ref, row.issue, row.action]
     if row.is_line and not all(role_of_header_cell(c) and len(c) <= HEADER_LABEL for c in cells if c.strip()):
         return False
-    return header_score(cells) >= 2 and not re.search(r"\d", row.ref) and len(row.issue) < 80
+    return header_score(cells) >= 2 and not re.search(r"\d", row.ref + row.page_ref) and len(row.issue) < 80
 
 
 def is_junk_row(row: RawRow, after_page_line: bool = False) -> bool:
@@ -59,9 +60,9 @@ def is_junk_row(row: RawRow, after_page_line: bool = False) -> bool:
         return False  # a line that holds only the ref/page of a row whose text is on other lines
     if row.is_line and not row.ref.strip():
         kind = page_cell_kind(row.page_ref)
-        if kind in ("label", "word", "page", "lookalike") or (kind == "number" and after_page_line):
+        if kind in ("label", "word", "page", "lookalike") or (kind in ("number", "garbled") and after_page_line):
             return False
-    return not (row.is_line and re.fullmatch(r"\s*\d{1,3}\s*", row.ref))
+    return not (row.is_line and ref_cell_number(row.ref) is not None)  # a ref line whose text is on other lines
 
 
 def is_footnote(text: str) -> bool:
@@ -107,6 +108,7 @@ class Pending:
     section: str | None  # None: a band the vocabulary cannot place
     theme: str
     prose_after: int = 0  # long prose lines read since: a title far above the table does not apply
+    from_header: bool = False  # named by a header repeated at a page top (a print title), not a title or band
 
 
 def title_of(text: str, row: RawRow) -> Pending | None:
@@ -127,7 +129,12 @@ def is_band_text(text: str) -> bool:
 
 
 def apply_pending(state: SectionState, pending: Pending, ref: int | None, header_section: str | None) -> None:
-    """A title or band precedes this row: enter its section (or, for an unknown band, decide from the refs)."""
+    """A title or band precedes this row: enter its section (or, for an unknown band, decide from the refs).
+
+    A header seen before, repeated at a page top and naming another section while the refs run on (3, then 4)
+    is a print title repeating the first table's header, not a new table: the section stays."""
+    if pending.from_header and ref is not None and state.last_ref is not None and ref == state.last_ref + 1:
+        return
     if pending.section is not None:
         state.enter(pending.section, pending.theme)
     elif state.section is not None and not (ref == 1 and state.last_ref not in (None, 0)):
@@ -162,9 +169,62 @@ def next_refs(rows: list[RawRow]) -> list[int | None]:
     return out
 
 
-def own_section(row: RawRow) -> str | None:
+def own_section(row: RawRow, type_cell: str | None = None, ref_cell: str | None = None) -> str | None:
     """The section a row names itself: its Type cell ("AFI") or a prefixed ref ("Rec 2")."""
-    return section_of_cell(row.section, fuzzy=is_ocr(row)) or section_of_cell(row.ref, fuzzy=is_ocr(row))
+    cell = row.section if type_cell is None else type_cell
+    ref = row.ref if ref_cell is None else ref_cell
+    return section_of_cell_unbroken(cell, fuzzy=is_ocr(row)) or section_of_cell_unbroken(ref, fuzzy=is_ocr(row))
+
+
+def ref_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
+    """For text-line rows, the whole ref cell a label without its number belongs to: "AfI-" on one line and "15"
+    a line or two below (a narrow ref column, refs centred between lines) are one ref, "AfI-15"."""
+    out: dict[int, str] = {}
+    for i, row in enumerate(rows):
+        label = row.ref.strip()
+        if not (row.kind is RowKind.CELLS and row.is_line and label) or ref_cell_number(label) is not None:
+            continue
+        if role_of_header_cell(label) == "ref" or header_score([row.page_ref, row.issue, row.action]) >= 2:
+            continue  # a header line ("Rec No. | Report page ref | Finding"), not a ref over two lines
+        for j in range(i + 1, min(len(rows), i + MAX_TYPE_LINES)):
+            other = rows[j]
+            if other.kind is not RowKind.CELLS or not other.is_line or other.table_id != row.table_id:
+                break
+            if other.ref.strip():
+                whole = f"{label}\n{other.ref.strip()}"
+                if ref_cell_number(other.ref) is not None and section_of_cell_unbroken(whole) is not None:
+                    out[i] = out[j] = whole
+                break
+    return out
+
+
+MAX_TYPE_LINES = 4  # a Type cell wrapped over this many text lines at most ("CAUSE FOR" / "CONCERN")
+
+
+def type_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
+    """For text-line rows, the whole Type cell each line's fragment belongs to: consecutive fragments of one
+    table part are joined until the vocabulary reads a section ("RECOMMENDATI" + "ON")."""
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if i in out or not (row.kind is RowKind.CELLS and row.is_line and row.section.strip()) or \
+                section_of_cell_unbroken(row.section) is not None:
+            i += 1
+            continue
+        lines = [i]
+        j = i + 1
+        while j < len(rows) and len(lines) < MAX_TYPE_LINES and rows[j].kind is RowKind.CELLS and rows[j].is_line \
+                and rows[j].table_id == row.table_id:
+            if rows[j].section.strip():
+                lines.append(j)
+                text = "\n".join(rows[k].section for k in lines)
+                if section_of_cell_unbroken(text) is not None:
+                    out.update(dict.fromkeys(lines, text))
+                    break
+            j += 1
+        i += 1
+    return out
 
 
 def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]]:
@@ -177,8 +237,13 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
     header_section: str | None = None
     last_header = ""
     last_was_footnote = False
-    after_page_line = False
+    after_page_line = page_open = False
     upcoming = next_refs(rows)
+    block = 0
+    headers_seen: set[str] = set()
+    last_page = -1
+    type_cells = type_cells_of_lines(rows)
+    ref_cells = ref_cells_of_lines(rows)
     for index, row in enumerate(rows):
         if row.kind is RowKind.TEXT:
             text = " ".join(row.text.split())
@@ -199,26 +264,35 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
         last_was_footnote = False
         if row.is_blank():
             continue
-        if is_header_row(row):
+        if is_header_row(row) and index not in ref_cells:
             dropped["header"] += 1
             named = section_named_by_header(row.issue)
             if row.issue != last_header and named is not None:  # a new table's header (not a repeat) names it
                 header_section = named
+                print_title = row.issue in headers_seen and row.page_index != last_page
                 if state.section is not None and pending is None:
-                    pending = Pending(named, "")
+                    pending = Pending(named, "", from_header=print_title)
             last_header = row.issue
+            headers_seen.add(row.issue)
             continue
-        if is_junk_row(row, after_page_line):
+        if is_junk_row(row, after_page_line) and index not in ref_cells:
             dropped["junk"] += 1
             continue
-        after_page_line = row.is_line and bool(row.page_ref.strip())
+        if row.is_line and row.page_ref.strip():
+            after_page_line = True
+            page = row.page_ref.strip()
+            # "pp. 37-", "Page", "s" (of "Page" / "s"): the page ref's number is still to come
+            page_open = bool(JOINS_NEXT.search(page)) or not any(ch.isdigit() for ch in page)
+        else:
+            after_page_line = page_open and row.is_line
         ref = ref_number(row.ref) if not row.is_line or row.ref.strip() else None
         if pending is not None and pending.prose_after > 2:
             pending = None  # a title with paragraphs of prose under it is not this table's title
-        own = own_section(row)
+        own = own_section(row, type_cells.get(index), ref_cells.get(index))
         if pending is not None:
             apply_pending(state, pending, ref, header_section)
             pending = None
+            block += 1
         elif state.section is None and own is None:
             if header_section is not None:
                 state.enter(header_section)
@@ -229,7 +303,8 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
         if own is not None and own != state.section:
             state.enter(own, state.theme if state.section is None else "")
         assert state.section is not None
-        piece = Piece(row=row, section=state.section, theme=row.theme or state.theme)
+        piece = Piece(row=row, section=state.section, theme=row.theme or state.theme, block=block)
+        last_page = row.page_index
         if state.guess and own is None:
             piece.flags.append(f"section not printed, taken as {state.section.lower()}: {state.guess}")
         pieces.append(piece)

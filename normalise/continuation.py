@@ -14,8 +14,9 @@ from .pieces import Piece
 
 
 def has_anchor(piece: Piece) -> bool:
-    """A piece that starts a logical row: it has a ref or a page ref."""
-    return bool(piece.row.ref.strip() or piece.row.page_ref.strip())
+    """A piece that starts a logical row: it has a ref or a page ref (a letter or digit in it: OCR's "[-" read off a
+    cut border is none)."""
+    return any(ch.isalnum() for ch in piece.row.ref + piece.row.page_ref)
 
 
 def regions_of(piece: Piece) -> list[Region]:

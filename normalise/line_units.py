@@ -131,8 +131,15 @@ def drop_garbled_duplicates(units: list[Unit]) -> list[Unit]:
     return out
 
 
+BORN_DIGITAL = ("ruled", "stream")  # methods reading a PDF's own text, which never repeats a line in garbled form
+
+
 def alike(a: Unit, b: Unit) -> bool:
-    """Two adjacent lines of one part that read like the same line twice (same length, same shape)."""
+    """Two adjacent lines of one part that read like the same line twice (same length, same shape).
+
+    Only text read by OCR or converted by another tool repeats a line; a PDF's own text never does."""
+    if a.piece.row.method in BORN_DIGITAL or b.piece.row.method in BORN_DIGITAL:
+        return False
     if a.part != b.part or a.piece is b.piece or min(len(a.text), len(b.text)) < 20:
         return False
     if min(len(a.text), len(b.text)) < LENGTH_RATIO * max(len(a.text), len(b.text)):

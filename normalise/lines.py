@@ -34,6 +34,7 @@ TIGHT_GAP_COST = 2.5  # a boundary where the y gap is no wider than between line
 ALIGN_COST = 1.0  # per line height the ref sits off its alignment
 WHOLE_LINE = 1.8  # a ref line this many usual widths long holds the whole cell on its page
 WHOLE_LINE_COST = 6.0  # per line put above such a line in its row on the same page
+EARLIER_PART_COST = 1.5  # per line of a row set on a page before its ref's (text goes on after a break, not before)
 UNSURE_MARGIN = 0.5  # a boundary whose best alternative costs less than this much more is flagged
 
 
@@ -88,8 +89,9 @@ def row_cost(units: list[Unit], anchor: Anchor, start: int, end: int, alignment:
     """Cost of a row made of units[start:end] around its anchor, under one ref alignment."""
     part = units[anchor.primary].part
     same = [i for i in range(start, end) if units[i].part == part]
+    earlier = sum(1 for i in range(start, min(end, anchor.first)) if units[i].part != part and units[i].text)
     if not same:
-        return 0.0
+        return EARLIER_PART_COST * earlier
     lo, hi = units[same[0]].lo, units[same[-1]].hi
     a_lo, a_hi = units[anchor.first].lo, units[anchor.last].hi
     if alignment == "centre":
@@ -98,7 +100,7 @@ def row_cost(units: list[Unit], anchor: Anchor, start: int, end: int, alignment:
         off = abs(a_lo - lo)
     else:
         off = abs(hi - a_hi)
-    cost = ALIGN_COST * off
+    cost = ALIGN_COST * off + EARLIER_PART_COST * earlier
     if width_lines and units[anchor.primary].weight >= WHOLE_LINE:
         cost += WHOLE_LINE_COST * sum(1 for i in same if i < anchor.first)
     return cost
@@ -228,10 +230,12 @@ def uncertain_boundaries(units: list[Unit], anchors: list[Anchor], bounds: list[
 
 
 def runs_of(pieces: list[Piece], is_member: Callable[[Piece], bool]) -> list[list[Piece]]:
-    """Split pieces into maximal runs that are all members (same section) or single non-members."""
+    """Split pieces into maximal runs that are all members (same block: no title or band between them)
+    or single non-members. A run may change section where a row names its own (a ref prefix on a row's middle
+    line): each regrouped row takes its ref line's section."""
     runs: list[list[Piece]] = []
     for p in pieces:
-        if is_member(p) and runs and is_member(runs[-1][-1]) and runs[-1][-1].section == p.section:
+        if is_member(p) and runs and is_member(runs[-1][-1]) and runs[-1][-1].block == p.block:
             runs[-1].append(p)
         else:
             runs.append([p])

@@ -16,8 +16,9 @@ from hmic_extract.model import Finding, Repair
 
 REAL_PAGE = re.compile(r"(?i)^(?:pages?|pp?\.?|pg\.?|paras?\.?|paragraphs?)\s*\d")
 PAGE_WORD = re.compile(r"(?i)^(?:pages?|pp?\.?|pg\.?)$")
-PAGE_NUMBERS = re.compile(r"^\d{1,4}(?:\s*(?:[/,&\-–]|and|to)\s*\d{1,4})*$")
-LABEL_START = re.compile(r"(?i)^(?:fig(?:ure)?\.?|table|chart|para(?:graph)?\.?|chapter|section|annex|appendix|box)\b")
+PAGE_NUMBERS = re.compile(r"^\d{1,4}(?:\s*(?:[/,&\-–]|and|to)\s*\d{1,4})*(?:\s*(?:[/,&\-–]|and|to))?$")
+LABEL_START = re.compile(r"(?i)^\(?(?:fig(?:ure)?\.?|table|chart|para(?:graph)?\.?|chapter|section|annex|appendix"
+                         r"|box)\b")
 JOINS_NEXT = re.compile(r"(?i)(?:[/,&\-–]|\band|\bto|\b(?:fig(?:ure)?|table|chart|para(?:graph)?|chapter|section"
                         r"|annex|appendix|box)\.?)\s*$")
 JOINS_PREV = re.compile(r"(?i)^(?:[/,&\-–]|and\b|to\b)")
@@ -59,6 +60,9 @@ def page_cell_kind(text: str) -> str:
         return "label"
     if PAGE_NUMBERS.match(flat):
         return "number" if any(int(n) > 0 for n in re.findall(r"\d+", flat)) else "junk"
+    joined = JOINS_PREV.match(flat)
+    if joined and (not flat[joined.end():].strip() or PAGE_NUMBERS.match(flat[joined.end():].strip())):
+        return "number"  # "and 38", "/22", "- 39", "and": the end of a page ref begun on the line above
     parts = split_lookalike(flat)
     if parts is not None:
         _word, rest = parts
@@ -99,6 +103,31 @@ def continues(prev_kind: str, prev_text: str, kind: str, text: str) -> bool:
     return prev_kind == "page" and kind == "number" and bool(JOINS_PREV.match(text))
 
 
+def mend_broken_word(fragments: list[str]) -> list[str]:
+    """Page-cell lines with a word a narrow column broke mended: "Pag" + "e 24" is "Page 24", "Page" + "s" is
+    "Pages" (two fragments that make a page ref or page word only glued together)."""
+    out: list[str] = []
+    for raw in fragments:
+        text = " ".join(raw.split())
+        if out and page_cell_kind(out[-1]) not in ("page", "number") and text[:1].isalpha() \
+                and page_cell_kind(out[-1] + text) in ("page", "word") and page_cell_kind(text) != "word":
+            out[-1] += text
+        elif out and cut_number(out[-1], text):
+            out[-1] += text  # "Pages 10/1" + "1": a pair's second number broken short
+        else:
+            out.append(text)
+    return out
+
+
+def cut_number(before: str, digits: str) -> bool:
+    """Whether a page pair or range ends short ("10/1", "17-1") and ``digits`` complete it ("10/11", "17-18")."""
+    m = re.search(r"(\d+)\s*[/\-–]\s*(\d+)$", before)
+    if not (m and re.fullmatch(r"\d{1,2}", digits)):
+        return False
+    first, second = int(m.group(1)), int(m.group(2))
+    return second < first <= int(m.group(2) + digits)
+
+
 def choose_page_ref(fragments: list[str], rule: str = "page-ref-fragments") -> PageChoice:
     """Given the page-cell lines of one row in reading order, return the page ref to keep.
 
@@ -108,7 +137,7 @@ def choose_page_ref(fragments: list[str], rule: str = "page-ref-fragments") -> P
     """
     merged: list[list[str]] = []  # [kind, text]
     junk: list[str] = []
-    for raw in fragments:
+    for raw in mend_broken_word(fragments):
         text = " ".join(raw.split())
         kind = page_cell_kind(text)
         if kind == "junk":
@@ -117,11 +146,12 @@ def choose_page_ref(fragments: list[str], rule: str = "page-ref-fragments") -> P
             continue
         if merged and continues(merged[-1][0], merged[-1][1], kind, text):
             prev_kind, prev_text = merged[-1]
+            joined = f"{prev_text}{text}" if re.search(r"[/\-–]$", prev_text) else f"{prev_text} {text}"
             if prev_kind == "word":
                 word_is_real = bool(PAGE_WORD.match(prev_text))
-                merged[-1] = ["page" if word_is_real else "lookalike", f"{prev_text} {text}"]
+                merged[-1] = ["page" if word_is_real else "lookalike", joined]
             else:
-                merged[-1] = [prev_kind, f"{prev_text} {text}"]
+                merged[-1] = [prev_kind, joined]
             continue
         merged.append([kind, text])
     choice = PageChoice(text="")

@@ -19,3 +19,5 @@ class Piece:
     repairs: list[Repair] = field(default_factory=list)  # repairs made before it became a Finding
     flags: list[str] = field(default_factory=list)  # review flags raised before it became a Finding
     regions: list[Region] = field(default_factory=list)  # where its lines were read, when regrouped from lines
+    block: int = 0  # rows under one title or band; a row's lines never cross into another block (a repeated
+    # header does not end one: a row cut by a page break goes on under it)

@@ -8,12 +8,16 @@ from __future__ import annotations
 import re
 
 from hmic_extract.model import Finding
+from hmic_extract.vocabulary import ref_cell_number
 
 REF_NUMBER = re.compile(r"\d+")
 
 
 def parse_ref(text: str) -> int | None:
-    """Given a printed ref ("12", "12.", "AFI 3", "R2"), return its number or None."""
+    """Given a printed ref ("12", "12.", "AFI 3", "R2", OCR's "10C 1"), return its number or None."""
+    number = ref_cell_number(text)
+    if number is not None:
+        return number
     m = REF_NUMBER.search(text)
     return int(m.group()) if m else None
 

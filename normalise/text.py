@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from hmic_extract.model import Finding
+from hmic_extract.vocabulary import fragments
 
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
              "\ufb06": "st"}
@@ -47,11 +48,26 @@ def clean_text(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
+def mend_narrow_cell(text: str) -> str:
+    """A ref or page cell's lines joined where a narrow column broke a word or a number ("P1" / "0", "Pa" / "ge 9",
+    "AfI-" / "16"): a break between two digits, after a joining dash, or whose spaced reading leaves a piece of a
+    word is no space."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        if (out[-1].isdigit() and line[0].isdigit()) or out.endswith("-") or \
+                (out[-1].isalpha() and line[0].isalpha() and fragments(f"{out} {line}") > fragments(out + line)):
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
 def clean_texts(findings: list[Finding]) -> list[Finding]:
     """Given findings with raw text, return them with issue/ref/page text cleaned."""
     for f in findings:
         f.issue = clean_text(f.issue)
-        f.ref_text = clean_text(f.ref_text)
-        f.page_ref = clean_text(f.page_ref)
+        f.ref_text = clean_text(mend_narrow_cell(f.ref_text))
+        f.page_ref = clean_text(mend_narrow_cell(f.page_ref))
         f.action = clean_text(f.action)
     return findings

@@ -9,6 +9,7 @@ from hmic_extract.vocabulary import (
     map_header,
     match_label,
     match_title,
+    ref_cell_number,
     section_named_by_header,
     section_of_cell,
     section_of_title,
@@ -148,3 +149,63 @@ def test_header_cells_name_one_section_or_none():
     assert section_named_by_header("Recommendation / area for improvement") is None
     assert section_named_by_header("Finding") is None
     assert sections_named("Recommendation / area for improvement") == [RECOMMENDATIONS, AREAS_FOR_IMPROVEMENT]
+
+
+@pytest.mark.parametrize(("title", "section", "theme"), [
+    ("2. Legitimacy: Areas for Improvement (AFIs)", AREAS_FOR_IMPROVEMENT, "Legitimacy"),
+    ("Efficiency – AFIs", AREAS_FOR_IMPROVEMENT, "Efficiency"),
+    ("LEADERSHIP - RECOMMENDATIONS", RECOMMENDATIONS, "LEADERSHIP"),
+])
+def test_a_theme_printed_before_the_section_name_is_the_theme(title, section, theme):
+    m = match_title(title)
+    assert m is not None and (m.section, m.theme) == (section, theme)
+
+
+@pytest.mark.parametrize("line", ["Note: recommendations should be implemented quickly",
+                                  "We found that: areas for improvement remain", "Page 3: Recommendations"])
+def test_a_sentence_or_a_page_before_a_colon_is_no_theme(line):
+    m = match_title(line)
+    assert m is None or not m.theme
+
+
+@pytest.mark.parametrize(("cell", "number"), [
+    ("12", 12), ("12.", 12), ("(3)", 3), ("4)", 4), ("AFI 3", 3), ("Rec. 2", 2), ("CoC-1", 1), ("IOC4", 4), ("R1", 1),
+    ("Issue 3", 3), ("Item 4", 4), ("Recommendation 2", 2), ("Area for improvement 11", 11),
+    ("Page 4", None), ("The force 3", None), ("pp. 29-31", None), ("", None), ("Issue", None)])
+def test_ref_cells_give_their_number(cell, number):
+    assert ref_cell_number(cell) == number
+
+
+def test_an_ocr_read_ref_label_with_digits_for_letters_is_read_as_printed():
+    assert ref_cell_number("10C 1") == 1 and section_of_cell("10C 1", fuzzy=True) == ISSUES_OF_CONCERN
+    assert section_of_cell("AF1 2", fuzzy=True) == AREAS_FOR_IMPROVEMENT
+    assert section_of_cell("CfC.1") == CAUSES_OF_CONCERN and section_of_cell("CoC-1") == CAUSES_OF_CONCERN
+    assert ref_cell_number("1.2") == 1 and ref_cell_number("Page 4") is None
+
+
+def test_header_words_ocr_ran_together_are_read_apart():
+    from hmic_extract.vocabulary import role_of_label
+
+    assert role_of_label("IssueofConcern") == ("Issue of Concern", "issue")
+    assert role_of_label("IssuesofConcern") == ("Issues of Concern", "issue")
+    assert role_of_label("AFIref") == ("AFI ref", "ref")
+    assert role_of_label("Forceresponse") == ("Force response", "action")
+
+
+def test_a_lone_issue_label_in_a_type_cell_or_ref_names_issues_of_concern():
+    assert section_of_cell("Issue") == ISSUES_OF_CONCERN and section_of_cell("Issue 3") == ISSUES_OF_CONCERN
+    assert section_of_cell("Issue raised by the panel") is None
+    assert section_of_cell("R") == RECOMMENDATIONS and section_of_cell("Q") is None
+    assert match_title("AREAS IDENTIFIED FOR IMPROVEMENT - LEGITIMACY").section == AREAS_FOR_IMPROVEMENT
+    assert section_of_title("E. Recommendations to the force in response to the cause of concern") == RECOMMENDATIONS
+
+
+def test_a_label_or_type_cell_a_narrow_column_broke_mid_word_is_read_whole():
+    from hmic_extract.vocabulary import role_of_label, section_of_cell_unbroken
+
+    assert role_of_label("Pa\nge\nRef") == ("Page Ref", "page_ref")
+    assert role_of_label("PAG\nE NO.") == ("PAGE NO.", "page_ref")
+    assert role_of_label("REPO\nRT\nPAGE\nREF") == ("REPORT PAGE REF", "page_ref")
+    assert role_of_label("Report\nRef") == ("Report Ref", "ref")
+    assert role_of_label("Numbe\nr") == ("Number", "ref")
+    assert section_of_cell_unbroken("Caus\ne of\nconc\nern") == CAUSES_OF_CONCERN

@@ -20,19 +20,21 @@ camelot keeps one parser base and a flavour per way of finding cells; here every
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from hmic_extract.model import RawRow, RowKind
-from hmic_extract.vocabulary import ROLES, map_header, role_of_header_cell
+from hmic_extract.vocabulary import ROLES, map_header, match_title, ref_cell_number, role_of_label
 
 from .model import Cell, PageTables, Part, Row
 from .settings import TableSettings
 from .text import logical_order, plain_letters
 
+KEY_ROLES = ("ref", "page_ref", "issue")  # their labels hold no numbers; their body cells usually do
+PAGE_JOINER = re.compile(r"(?:[-–/,&]|\band|\bto)$", re.I)  # a page ref that goes on: "Pages 9-", "pp. 4 and"
 PAGE_FOLIO = re.compile(r"^\s*(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?\s*$", re.I)
-REF_CELL = re.compile(r"^\W*(?:[A-Za-z]{1,5}[\s.-]*)?\d{1,3}(?:\.\d{1,2})?\W*$")
 
 
 # --- header -----------------------------------------------------------------------------------------
@@ -48,13 +50,18 @@ class Header:
     roles: dict[str, int]  # role -> index into ``cells``
 
 
-def phrases(row: Row, settings: TableSettings) -> list[Cell]:
-    """Given a row, return its cells with the words of a text line grouped into phrases (cells of a grid as is)."""
+def phrases(row: Row, settings: TableSettings, split: bool = False) -> list[Cell]:
+    """Given a row, return its cells with the words of a text line grouped into phrases (cells of a grid as is).
+
+    ``split``: a word that starts where body columns start opens a phrase however close it is set, on a line
+    that already holds several phrases (a title line is one phrase and stays one)."""
     if not row.is_line:
         return [c for c in row.cells if c.text.strip()]
+    if split and len(phrases(row, settings)) < 2:
+        return phrases(row, settings)
     out: list[Cell] = []
     for c in sorted(row.cells, key=lambda c: c.x0):
-        if out and c.x0 - out[-1].x1 <= settings.phrase_gap:
+        if out and c.x0 - out[-1].x1 <= settings.phrase_gap and not (split and c.opens_column):
             last = out[-1]
             out[-1] = Cell(f"{last.text} {c.text}", last.x0, max(last.x1, c.x1), min_confidence(last, c))
         else:
@@ -67,20 +74,23 @@ def min_confidence(*cells: Cell) -> float | None:
     return min(scores) if scores else None
 
 
-def stack(rows: list[Row], settings: TableSettings) -> list[Cell] | None:
+def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list[Cell] | None:
     """Given the rows of a header that may wrap, return one label cell per column (x-overlapping parts joined).
 
     None when they do not stack into labels: a row with a single phrase among several, or a phrase that
     spans two labels of another row (a title above the header, body text under it).
     """
-    groups = [phrases(r, settings) for r in rows]
-    if len(groups) > 1 and any(len(g) < 2 for g in groups):
+    groups = [phrases(r, settings, split) for r in rows]
+    if len(groups) > 1 and (len(groups[0]) < 2 or any(not g or (len(g) < 2 and not is_label_tail(g[0]))
+                                                         for g in groups[1:])):
         return None
+    if any(len(p.text.split()) > settings.label_tail_words for g in groups[1:] for p in g):
+        return None  # a wrapped label goes on in a word or few; a longer phrase is the body's first line
     cells: list[Cell] = []
-    for group in groups:
+    for k, group in enumerate(groups):
         for p in group:
             hits = [i for i, c in enumerate(cells) if overlap(p, c) > 0]
-            if len(hits) > 1:
+            if len(hits) > 1 or (k and len(group) < 2 and not hits):
                 return None
             if hits:
                 c = cells[hits[0]]
@@ -90,45 +100,70 @@ def stack(rows: list[Row], settings: TableSettings) -> list[Cell] | None:
     return sorted(cells, key=lambda c: c.x0)
 
 
+def is_label_tail(cell: Cell) -> bool:
+    """A lone phrase that may end one wrapped label ("REPORT" / "REF"): a word or two, no digits."""
+    return len(cell.text.split()) <= 2 and not any(ch.isdigit() for ch in cell.text)
+
+
 def overlap(a: Cell, b: Cell) -> float:
     """How far two cells overlap horizontally (cells of a grid that share a rule do not)."""
     return min(a.x1, b.x1) - max(a.x0, b.x0) - 0.5
 
 
 def label_text(text: str) -> str:
-    """A header label as one line; a word a narrow column broke over lines ("Numbe" / "r") is read whole."""
-    spaced = " ".join(text.split())
-    if role_of_header_cell(spaced) or "\n" not in text.strip():
-        return spaced
-    glued = "".join(line.strip() for line in text.splitlines())
-    return glued if role_of_header_cell(glued) else spaced
+    """A header label as one line; a word a narrow column broke over lines ("Numbe" / "r", "PAG" / "E NO.") is read
+    whole."""
+    return role_of_label(text)[0]
 
 
 def find_header(rows: list[Row], settings: TableSettings, search: int | None) -> Header | None:
     """Given a part's rows, return its annex header among the first ``search`` rows (all when None).
 
     Of the stackings of a wrapped header, the one naming most roles wins ("Report" / "Ref" stacked name
-    the ref column that either line alone does not).
+    the ref column that either line alone does not), the deepest of equals ("PAGE" / "REF" is one label).
+    Labels set close are read both as phrases and split where body columns start ("PAGE AREA FOR" over a
+    page column and a text column); the split wins only when it names more.
     """
     limit = len(rows) if search is None else min(search, len(rows))
     for i in range(limit):
-        best: Header | None = None
+        header = header_at(rows, i, settings)
+        if header is None:
+            continue
+        if header.count > 1:  # a title line over the header stacks too: the header under it names as much
+            under = header_at(rows, i + 1, settings)
+            if under is not None and len(under.roles) >= len(header.roles) and \
+                    under.first + under.count == header.first + header.count:
+                return under
+        return header
+    return None
+
+
+def header_at(rows: list[Row], i: int, settings: TableSettings) -> Header | None:
+    """The best reading of the rows from ``i`` on as a header (stacked over 1..header_lines lines), or None."""
+    found: list[tuple[tuple[int, int, bool], Header]] = []
+    for split in (False, True):
         for n in range(1, settings.header_lines + 1):
             group = rows[i:i + n]
             if len(group) < n or (n > 1 and group[-1].top - group[-2].bottom > 1.5 * settings.line_pitch):
                 break
-            cells = stack(group, settings)
+            cells = stack(group, settings, split)
             if cells is None:
                 break
-            texts = [label_text(c.text) for c in cells]
-            if len(cells) < settings.min_columns or any(len(t) > settings.max_header_cell for t in texts):
-                continue
-            roles = map_header(texts)
-            if roles is not None and (best is None or len(roles) > len(best.roles)):
-                best = Header(i, n, [replace(c, text=t) for c, t in zip(cells, texts, strict=True)], roles)
-        if best is not None:
-            return best
-    return None
+            header = header_of(cells, i, n, settings)
+            if header is not None:
+                found.append(((len(header.roles), n, not split), header))
+    return max(found, key=lambda f: f[0])[1] if found else None
+
+
+def header_of(cells: list[Cell], first: int, count: int, settings: TableSettings) -> Header | None:
+    """Given stacked label cells, return them as a header when the vocabulary reads them as one."""
+    texts = [label_text(c.text) for c in cells]
+    if len(cells) < settings.min_columns or any(len(t) > settings.max_header_cell for t in texts):
+        return None
+    roles = map_header(texts)
+    if roles is None or any(any(ch.isdigit() for ch in texts[k]) for role, k in roles.items() if role in KEY_ROLES):
+        return None  # "Issue 3 | Pg 7 | ...": a body row whose cells happen to name roles
+    return Header(first, count, [replace(c, text=t) for c, t in zip(cells, texts, strict=True)], roles)
 
 
 # --- columns ----------------------------------------------------------------------------------------
@@ -142,6 +177,7 @@ class Table:
     roles: dict[str, int]
     gridded: bool  # the columns come from ruling lines (a continued part must show the same grid)
     starts: list[float | None] = field(default_factory=list)  # where text lines usually start in each column
+    body_size: float | None = None  # the font size of the table's body text, where the PDF says
 
     @property
     def ncols(self) -> int:
@@ -173,12 +209,30 @@ def gutters(rows: list[Row], lo: float, hi: float, settings: TableSettings) -> l
     for x0, x1 in spans:
         if x1 <= cursor:
             continue
-        if x0 - cursor >= settings.min_gutter and x0 <= hi:
-            out.append((cursor, min(x0, hi)))
+        if x0 >= hi:
+            break  # text beyond the range: the gap up to ``hi`` is still a gutter
+        if x0 - cursor >= settings.min_gutter:
+            out.append((cursor, x0))
         cursor = max(cursor, x1)
     if hi - cursor >= settings.min_gutter:
         out.append((cursor, hi))
     return out
+
+
+def least_covered(rows: list[Row], lo: float, hi: float, step: float = 0.5) -> float:
+    """Where no white gutter separates two columns (text set tight), the x between ``lo`` and ``hi`` that the
+    fewest lines cover with a word, the rightmost of equals (the next column's text starts there)."""
+    if hi <= lo:
+        return (lo + hi) / 2
+    spans = [(c.x0, c.x1) for r in rows for c in r.cells if c.text.strip() and c.x1 > lo and c.x0 < hi]
+    best_x, best = hi, None
+    x = hi
+    while x >= lo:
+        count = sum(1 for a, b in spans if a < x < b)
+        if best is None or count < best:
+            best_x, best = x, count
+        x -= step
+    return best_x
 
 
 def crosses(cell: Cell, labels: list[Cell]) -> bool:
@@ -189,19 +243,20 @@ def crosses(cell: Cell, labels: list[Cell]) -> bool:
 def columns_from_labels(labels: list[Cell], body: list[Row], right: float, settings: TableSettings) -> list[float]:
     """Given header labels and the text lines under them, return column boundaries.
 
-    A column's left edge is the right end of the white-space gutter between its label and the one
-    before (text in a column starts where the gutter ends); without a clear gutter, halfway.
+    A column's left edge is the right end of the widest white-space gutter between its label and the
+    one before (text in a column starts where the gutter ends; a narrower gap inside a column, between a
+    short band and centred refs, is not the edge); without a clear gutter, halfway.
     """
     edges = [labels[0].x0]
     narrow = [r for r in body if not any(crosses(p, labels) for p in phrases(r, settings))]
     for prev, cell in pairwise(labels):
         found = gutters(narrow, prev.x0 + 1, cell.x1 - 1, settings)
-        near = [g for g in found if g[0] >= prev.x0]
-        edge = (prev.x1 + cell.x0) / 2
+        near = [g for g in found if prev.x0 <= g[0] <= cell.x0 + 1]
         if near:
-            best = min(near, key=lambda g: abs(g[1] - cell.x0))
-            if best[0] <= cell.x0 + 1:
-                edge = min(best[1], cell.x0)  # an empty column's gutter runs on past its label
+            best = max(near, key=lambda g: (round(min(g[1], cell.x1) - g[0], 1), -abs(g[1] - cell.x0)))
+            edge = min(best[1], cell.x0)  # an empty column's gutter runs on past its label
+        else:
+            edge = least_covered(narrow, prev.x1, cell.x0)
         edges.append(edge)
     return [*edges, max(right, labels[-1].x1)]
 
@@ -377,22 +432,75 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
     assert reading.table is not None
     out: list[RawRow] = []
     rows = list(body)
-    if rows and rows[0].open_top and reading.cut is not None and reading.cut_row is not None \
-            and reading.cut_part is not None:
+    if rows and reading.cut is not None and reading.cut_row is not None and reading.cut_part is not None \
+            and continues_cut_row(reading, part, rows[0], settings):
         joined = join_rows(reading.cut_row, rows[0])
         rows = rows[1:]
         raw = row_to_raw(joined, reading.cut_part, reading.table, reading.cut.table_id, settings)
         if raw is not None:
             replace_row(reading.rows, reading.cut, raw)
     reading.cut = reading.cut_row = reading.cut_part = None
+    if reading.table.body_size is None:
+        reading.table.body_size = body_size(rows)
+    size = reading.table.body_size
     for i, row in enumerate(rows):
+        if row.is_line and row.size and size and row.size < settings.note_size * size:
+            out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
+            continue  # a footnote (or other small print) under the table, in the text column's span
+        if is_title_line(rows, i, settings):
+            out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
+            continue
         raw = row_to_raw(row, part, reading.table, reading.table_id, settings)
         if raw is None:
             continue
         out.append(raw)
-        if i == len(rows) - 1 and row.open_bottom:
-            reading.cut, reading.cut_row, reading.cut_part = raw, row, part
+        if i == len(rows) - 1 and not row.is_line and raw.kind is RowKind.CELLS:
+            reading.cut, reading.cut_row, reading.cut_part = raw, row, part  # it may go on on the next page
     return out
+
+
+def continues_cut_row(reading: Reading, part: Part, first: Row, settings: TableSettings) -> bool:
+    """Whether the first row of a part is the rest of the last row read on the page before.
+
+    It is when a page break left that row open (no border under it, none over this one), or when the break
+    closed the border but cut a key cell short: a ref with no number yet ("AfI-" / "16") or a page ref with no
+    page yet ("pp." / "56-58", "Pages 9-" / "10").
+    """
+    assert reading.cut is not None and reading.table is not None
+    if reading.cut_part is not None and reading.cut_part.page_index == part.page_index:
+        return False
+    if first.open_top and reading.cut_row is not None and reading.cut_row.open_bottom:
+        return True
+    lower = row_to_raw(first, part, reading.table, reading.table_id, settings)
+    if lower is None or lower.kind is not RowKind.CELLS:
+        return False
+    upper = reading.cut
+    ref_open = bool(upper.ref.strip()) and ref_cell_number(upper.ref) is None and bool(lower.ref.strip()) and \
+        ref_cell_number(upper.ref.strip() + lower.ref.strip()) is not None
+    page_open = bool(upper.page_ref.strip()) and bool(lower.page_ref.strip()) and \
+        (not any(ch.isdigit() for ch in upper.page_ref) or bool(PAGE_JOINER.search(upper.page_ref.strip()))) and \
+        lower.page_ref.strip()[:1].isdigit()
+    return ref_open or page_open
+
+
+def body_size(rows: list[Row]) -> float | None:
+    """The font size most of a table's text lines are set in (None when the flavour knows no sizes)."""
+    sizes = [r.size for r in rows if r.size]
+    return statistics.median(sizes) if sizes else None
+
+
+def is_title_line(rows: list[Row], i: int, settings: TableSettings) -> bool:
+    """A text line between table rows that is a section title ("Section 2: Areas for improvement (AFIs)") set
+    apart by white space: a heading over the next table, even when it fits within one column."""
+    row = rows[i]
+    if not row.is_line or len([c for c in row.cells if c.text.strip()]) == 0:
+        return False
+    title = match_title(in_reading_order(row.text))
+    if title is None or title.others:
+        return False
+    above = row.top - rows[i - 1].bottom if i else None
+    below = rows[i + 1].top - row.bottom if i + 1 < len(rows) else None
+    return (above is None or above >= settings.title_gap) and (below is None or below >= 0.5 * settings.title_gap)
 
 
 def replace_row(rows: list[RawRow], old: RawRow, new: RawRow) -> None:
@@ -499,7 +607,7 @@ def parts_before_header(reading: Reading, table: Table, settings: TableSettings)
             continue
         reading.table, reading.table_id = table, reading.table_id + 1
         rows = [r for r in (row_to_raw(row, part, table, reading.table_id, settings) for row in part.rows) if r]
-        if any(r.kind is RowKind.CELLS and REF_CELL.match(r.ref or "") for r in rows):
+        if any(r.kind is RowKind.CELLS and ref_cell_number(r.ref or "") is not None for r in rows):
             out.extend(rows)
             if part.page_index not in reading.pages:
                 reading.pages.append(part.page_index)

@@ -20,6 +20,7 @@ class Cell:
     x0: float
     x1: float
     confidence: float | None = None  # weakest OCR word, when read by OCR
+    opens_column: bool = False  # a word starting where many lines of its page start (a column's left edge)
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Row:
     open_bottom: bool = False
     method: str = ""
     confidence: float | None = None
+    size: float | None = None  # the font size of a text line's letters, when the PDF says
 
     @property
     def text(self) -> str:

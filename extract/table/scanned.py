@@ -7,6 +7,7 @@ ruled table's, so a scanned annex's header is found below title rows and on late
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import replace
 
@@ -32,14 +33,26 @@ def fill_cells(grid: Grid, layer: list[OcrWord], ocr: list[OcrWord]) -> dict[int
         used = set()
         for cell in row.cells:
             cell.words = [w for w in layer if inside(w, cell, row)]
-            if cell.words:
+            read = [w for w in ocr if inside(w, cell, row)] if ocr else []
+            if cell.words and not misread_number(cell.words, read):
                 used.add("layer")
             else:
-                cell.words = [w for w in ocr if inside(w, cell, row)]
+                cell.words = read
                 if cell.words:
                     used.add("ocr")
         sources[r] = "+".join(sorted(used))
     return sources
+
+
+SHORT_CELL = 14  # characters: a ref or page cell
+
+
+def misread_number(layer: list[OcrWord], ocr: list[OcrWord]) -> bool:
+    """Whether a short cell's layer text lost the number the engine reads there ("@" for "(1)", "aitaiiiea" for
+    "pp. 10-11"): a scanner's OCR layer garbles small cells more than whole lines."""
+    text = "".join(w.text for w in layer)
+    return bool(ocr) and len(text) <= SHORT_CELL and not any(ch.isdigit() for ch in text) and \
+        any(ch.isdigit() for w in ocr for ch in w.text)
 
 
 def row_confidence(row: GridRow, key_cols: set[int]) -> float | None:
@@ -53,10 +66,13 @@ def row_confidence(row: GridRow, key_cols: set[int]) -> float | None:
     return round(min(parts), 3) if parts else None
 
 
+RULE_READ_AS_TEXT = re.compile(r"^[|¦｜]+$")  # OCR reads a ruling line's stub as a bar
+
+
 def word_glyphs(words: list[OcrWord]) -> list[Glyph]:
-    """OCR words (level pixels) as glyphs in points; each word is one glyph."""
+    """OCR words (level pixels) as glyphs in points; each word is one glyph. A lone bar is a rule, not text."""
     return [Glyph(w.text, w.x0 / SCALE, w.top / SCALE, w.x1 / SCALE, w.bottom / SCALE,
-                  w.confidence if w.confidence < 1.0 else None) for w in words]
+                  w.confidence if w.confidence < 1.0 else None) for w in words if not RULE_READ_AS_TEXT.match(w.text)]
 
 
 def words_settings(words: list[OcrWord]) -> TableSettings:

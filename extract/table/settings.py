@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 DEFAULT_FONT = 10.0  # points, when a page gives no text to measure
+PHRASE_OVER_SPACE = 1.6  # a gap this many usual word spaces wide separates two cells
 
 
 @dataclass(frozen=True)
@@ -26,15 +27,28 @@ class TableSettings:
     column_tolerance: float = 4.0  # how far a continued part's column edges may sit from the header's
     line_tolerance: float = 3.0  # glyphs whose vertical centres differ less than this share a text line
     word_gap: float = 1.5  # a horizontal gap wider than this between glyphs separates two words
+    rtl_word_gap: float = 3.75  # ... between two right-to-left letters (a non-joining letter leaves a gap)
     phrase_gap: float = 7.0  # a gap wider than this between words of one line separates two cells
     min_gutter: float = 3.0  # the narrowest white-space gutter between unruled columns
     cross_slack: float = 2.0  # how far text may run past a column edge before it spans two columns
     start_tolerance: float = 0.6  # left-aligned lines of one column start this close to the same x
+    note_size: float = 0.8  # a text line set smaller than this share of the table's body size is small print
+    title_gap: float = 9.0  # white space above a title line between tables (more than between a cell's lines)
     header_rows: int = 4  # a ruled header may sit below this many title rows inside the table
     header_lines: int = 3  # a header's labels may wrap over this many rows/lines
+    label_tail_words: int = 4  # words of a wrapped label's next line ("address concern", "/ Recommendation")
     max_header_cell: int = 60  # characters: a longer cell is body text, not a column label
     min_columns: int = 3
     margin: float = 0.035  # share of the page height at top and bottom holding running heads and folios
+
+    def with_word_spaces(self, spaces: Iterable[float]) -> TableSettings:
+        """These settings with the phrase gap above the page's own word spaces (OCR boxes, wide fonts and
+        justified text space words wider than a 10 pt body's proportion)."""
+        gaps = sorted(g for g in spaces if 0 < g < 4 * self.font_size)
+        if len(gaps) < 10:
+            return self
+        usual = gaps[len(gaps) // 2]
+        return replace(self, phrase_gap=max(self.phrase_gap, PHRASE_OVER_SPACE * usual))
 
     @classmethod
     def for_page(cls, glyph_heights: Iterable[float] = (), line_gaps: Iterable[float] = (),
@@ -51,4 +65,6 @@ class TableSettings:
         return cls(font_size=font, line_pitch=pitch, rule_width=rule,
                    snap=max(3.0, 2 * rule), column_tolerance=max(4.0, 0.4 * font),
                    line_tolerance=max(1.5, 0.3 * font), word_gap=max(0.8, 0.15 * font),
-                   phrase_gap=7.0 * scale, min_gutter=max(2.0, 0.3 * font), cross_slack=max(1.5, 0.2 * font))
+                   rtl_word_gap=max(2.0, 0.375 * font),
+                   phrase_gap=7.0 * scale, title_gap=0.75 * pitch, min_gutter=max(2.0, 0.3 * font),
+                   cross_slack=max(1.5, 0.2 * font))

@@ -11,9 +11,14 @@ are set aside as text.
 
 from __future__ import annotations
 
+import itertools
+import re
+import statistics
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from hmic_extract.model import RawRow, RowKind
+from hmic_extract.vocabulary import header_score
 
 from .model import Cell, PageTables, Part, Row, TextLine
 from .settings import TableSettings
@@ -40,29 +45,156 @@ def word_settings(words: list[dict]) -> TableSettings:
     heights = [w["bottom"] - w["top"] for w in words]
     lines = words_to_lines(words, TableSettings.for_page(heights))
     middles = [sum((w["top"] + w["bottom"]) / 2 for w in line) / len(line) for line in lines]
-    return TableSettings.for_page(heights, line_gaps(middles))
+    return TableSettings.for_page(heights, line_gaps(middles)).with_word_spaces(word_spaces(lines))
+
+
+def word_spaces(lines: list[list[dict]]) -> list[float]:
+    """The gaps between neighbouring words of each line (the page's word spaces, and a few column gaps)."""
+    return [b["x0"] - a["x1"] for line in lines for a, b in itertools.pairwise(line)]
 
 
 def line_to_row(line: list[dict], method: str) -> Row:
     """One text line as a row whose cells are its words."""
     scores = [w["confidence"] for w in line if w.get("confidence") is not None]
     cells = [Cell(w["text"], w["x0"], w["x1"], w.get("confidence")) for w in line]
+    sizes = [w["size"] for w in line if w.get("size")]
     return Row(min(w["top"] for w in line), max(w["bottom"] for w in line), cells, is_line=True, method=method,
-               confidence=min(scores) if scores else None)
+               confidence=min(scores) if scores else None, size=statistics.median(sizes) if sizes else None)
 
 
-def page_of_words(page_index: int, words: list[dict], height: float | None, method: str) -> PageTables:
-    """Given one page's words, return it as one part of text lines, margin lines set aside."""
+FOLIO = re.compile(r"^[\W_]*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?[\W_]*$", re.I)
+EDGE_LINES = 3  # running heads and folios are among the first or last lines of a page
+
+
+@dataclass
+class PageLines:
+    """One page's text lines (words) with the settings estimated from it."""
+
+    page_index: int
+    lines: list[list[dict]]
+    height: float | None
+    settings: TableSettings
+
+
+def line_words_text(line: list[dict]) -> str:
+    return " ".join(w["text"] for w in line)
+
+
+def running_key(line: list[dict], page: PageLines) -> tuple[str, int] | None:
+    """What a running head or folio keeps from page to page: its text with numbers masked, and its height
+    on the page (from the nearer page edge, in units of two body sizes)."""
+    text = re.sub(r"\d+", "#", line_words_text(line).lower())
+    top = min(w["top"] for w in line)
+    if page.height is None:
+        return None
+    bottom = max(w["bottom"] for w in line)
+    unit = 2 * page.settings.font_size
+    return (text, round(top / unit)) if top < page.height / 2 else (text, -round((page.height - bottom) / unit))
+
+
+def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
+    """Given the pages' lines, return (page, line number) of running heads and folios.
+
+    A running line sits at a page's top or bottom edge, set apart from the body by white space, and either
+    recurs, numbers aside, at the same height on another page ("Page 3 of 9", "Force response – OFFICIAL")
+    or is a lone page number ("- 3 -", "Page 3"). A table header's lines are never running lines.
+    """
+    seen: dict[tuple[str, int], set[int]] = {}
+    for page in pages:
+        for k in edge_indexes(page):
+            key = running_key(page.lines[k], page)
+            if key is not None:
+                seen.setdefault(key, set()).add(page.page_index)
+    out = set()
+    for page in pages:
+        headers = header_lines(page)
+        n = len(page.lines)
+        for side in (range(min(EDGE_LINES, n)), range(n - 1, max(-1, n - 1 - EDGE_LINES), -1)):
+            marked: list[int] = []
+            for k in side:
+                key = running_key(page.lines[k], page)
+                recurs = key is not None and len(seen.get(key, ())) >= 2
+                if k in headers or not (recurs or FOLIO.match(line_words_text(page.lines[k]))):
+                    break
+                marked.append(k)
+            if marked and set_apart(page, marked[-1], toward=1 if side.step > 0 else -1):
+                out.update((page.page_index, k) for k in marked)
+    return out
+
+
+def edge_indexes(page: PageLines) -> list[int]:
+    n = len(page.lines)
+    return sorted({*range(min(EDGE_LINES, n)), *range(max(0, n - EDGE_LINES), n)})
+
+
+def header_lines(page: PageLines) -> set[int]:
+    """The lines of a page that are (or may be) a table header's: lines naming column roles without numbers,
+    and the lines set close under them (a wrapped label's tail, "REF" under "PAGE")."""
+    out: set[int] = set()
+    top = lambda line: min(w["top"] for w in line)  # noqa: E731
+    for k, line in enumerate(page.lines):
+        if header_score([w["text"] for w in line]) >= 2 and not any(ch.isdigit() for w in line for ch in w["text"]):
+            out.add(k)
+            j = k + 1
+            while j < len(page.lines) and j - k < page.settings.header_lines and \
+                    top(page.lines[j]) - top(page.lines[j - 1]) <= 1.5 * page.settings.line_pitch:
+                out.add(j)
+                j += 1
+    return out
+
+
+def set_apart(page: PageLines, k: int, toward: int) -> bool:
+    """Whether line k is set apart from the next line toward the page body (``toward`` +1: below it, -1: above
+    it) by more than a line pitch and a half; a page's only line is set apart."""
+    j = k + toward
+    if not 0 <= j < len(page.lines):
+        return True
+    top = lambda line: min(w["top"] for w in line)  # noqa: E731
+    return abs(top(page.lines[j]) - top(page.lines[k])) > 1.5 * page.settings.line_pitch
+
+
+COLUMN_START_SHARE = 0.15  # of a page's lines: a left x this many lines start a word at is a column's edge
+MIN_COLUMN_STARTS = 3
+
+
+def mark_column_starts(rows: list[Row], settings: TableSettings) -> None:
+    """Mark the words that start where many lines of the page start one after white space (left-aligned
+    columns: "PAGE AREA FOR" set close in a tight header is two labels when body lines start at "AREA"'s left).
+    A number always set after "Page " lines up too, but never after white space."""
+    counts: dict[int, int] = {}
+    for row in rows:
+        cells = sorted(row.cells, key=lambda c: c.x0)
+        after_gap = [c for k, c in enumerate(cells) if k == 0 or c.x0 - cells[k - 1].x1 > settings.phrase_gap]
+        for x in {round(c.x0 / settings.start_tolerance) for c in after_gap}:
+            counts[x] = counts.get(x, 0) + 1
+    need = max(MIN_COLUMN_STARTS, COLUMN_START_SHARE * len(rows))
+    for row in rows:
+        for c in row.cells:
+            key = round(c.x0 / settings.start_tolerance)
+            c.opens_column = sum(counts.get(k, 0) for k in (key - 1, key, key + 1)) >= need
+
+
+def page_lines(page_index: int, words: list[dict], height: float | None) -> PageLines:
     settings = word_settings(words) if words else TableSettings()
+    return PageLines(page_index, words_to_lines(words, settings), height, settings)
+
+
+def page_of_words(page_index: int, words: list[dict], height: float | None, method: str,
+                  running: set[tuple[int, int]] | None = None, lines: PageLines | None = None) -> PageTables:
+    """Given one page's words, return it as one part of text lines, margin lines and running lines set aside."""
+    page = lines or page_lines(page_index, words, height)
+    settings = page.settings
     rows: list[Row] = []
     margin: list[TextLine] = []
-    for line in words_to_lines(words, settings):
+    for k, line in enumerate(page.lines):
         row = line_to_row(line, method)
         edge = settings.margin * height if height is not None else None
-        if edge is not None and height is not None and (row.top < edge or row.bottom > height - edge):
+        if (page_index, k) in (running or set()) or (
+                edge is not None and height is not None and (row.top < edge or row.bottom > height - edge)):
             margin.append(TextLine(plain_letters(row.text), row.top, row.bottom, method, row.confidence))
         else:
             rows.append(row)
+    mark_column_starts(rows, settings)
     right = max((c.x1 for r in rows for c in r.cells), default=0.0)
     parts = [Part(page_index, (0.0, 0.0, right, height or 1e6), rows, None, method)] if rows else []
     return PageTables(page_index, parts, margin, height, settings)
@@ -76,9 +208,58 @@ def words_to_rows(pages: Iterable[tuple[int, list[dict], float | None]],
     the same header, gutter and column logic serves both. A page may hold several tables (one per
     section), each under its own header; a page without a header continues the table above.
     """
+    return lines_to_rows([page_lines(i, words, height) for i, words, height in pages], method)
+
+
+def lines_to_rows(read: list[PageLines], method: str) -> tuple[list[RawRow], list[int]]:
+    """Given each page's text lines, return the annex's line rows and its pages (running lines set aside)."""
     from .base import read_tables
 
-    return read_tables((page_of_words(i, words, height, method) for i, words, height in pages), header_search=None)
+    running = running_lines(read)
+    return read_tables((page_of_words(p.page_index, [], p.height, method, running, p) for p in read),
+                       header_search=None)
+
+
+def glyph_words(line: list, settings: TableSettings) -> list[dict]:
+    """Given one text line's glyphs (left to right), return its words: glyphs apart by more than the word gap
+    are two words (pdflatex sets no space characters; the gaps are the spaces)."""
+    from .text import gap_breaks
+
+    words: list[dict] = []
+    space = False
+    last = None
+    for g in line:
+        if g.text == " ":
+            space = True
+            continue
+        if words and not space and not gap_breaks(last, g, settings):
+            w = words[-1]
+            w["text"] += g.text
+            w["x1"], w["top"], w["bottom"] = max(w["x1"], g.x1), min(w["top"], g.top), max(w["bottom"], g.bottom)
+            w["size"] = max(w["size"], g.size if g.text.isalpha() else 0.0)
+        else:
+            words.append({"text": g.text, "x0": g.x0, "x1": g.x1, "top": g.top, "bottom": g.bottom,
+                          "size": g.size if g.text.isalpha() else 0.0})
+        space, last = False, g
+    return words
+
+
+def pdfium_page_lines(pdf, page_index: int) -> PageLines:
+    """One page's text lines from pdfium's glyphs: lines by glyph centre (a right-to-left run set in a font with
+    other ascents stays on its line), words by glyph gaps, as the ruled flavour reads cells."""
+    from ..pdfium_page import PdfiumPage
+    from .ruled import page_settings
+    from .text import glyphs_to_lines
+
+    page = PdfiumPage.load(pdf.pdfium, page_index)
+    try:
+        glyphs = page.glyphs()
+        height = float(page.height)
+    finally:
+        page.close()
+    settings = page_settings(glyphs, [])
+    lines = [line for line in (glyph_words(line, settings) for line in glyphs_to_lines(glyphs, settings)) if line]
+    return PageLines(page_index, lines, height, settings.with_word_spaces(word_spaces(lines)))
 
 
 def visual_chars(chars: list[dict]) -> list[dict]:
@@ -113,7 +294,42 @@ def extract_stream(pdf, page_indexes: Iterable[int]) -> tuple[list[RawRow], list
 
     Returns ([], []) when no annex header is found.
     """
-    return words_to_rows(stream_pages(pdf, page_indexes), METHOD)
+    if pdf.pdfium is None:  # pdfium cannot read the file: pdfplumber's words
+        return words_to_rows(stream_pages(pdf, page_indexes), METHOD)
+    return lines_to_rows([pdfium_page_lines(pdf, i) for i in page_indexes], METHOD)
+
+
+MIN_NUMBERED = 2  # rows under a header whose ref or page cell holds a number: enough to call it a table
+
+
+def page_has_annex_table(page: PageLines, settings: TableSettings | None = None) -> bool:
+    """Whether a page's lines hold an annex header (as the table reader finds it) with numbered rows under it."""
+    from .base import find_header, header_table, line_row_cells
+
+    settings = settings or page.settings
+    rows = [line_to_row(line, METHOD) for line in page.lines]
+    header = find_header(rows, settings, None)
+    if header is None:
+        return False
+    body = rows[header.first + header.count:]
+    table = header_table(Part(page.page_index, (0.0, 0.0, 1e6, 1e6), rows, None, METHOD), header, settings)
+    numbered = 0
+    for row in body:
+        cells = line_row_cells(row, table, settings)
+        if cells is None:
+            continue
+        keys = [cells[table.roles[r]] for r in ("ref", "page_ref") if r in table.roles]
+        numbered += any(any(ch.isdigit() for ch in k) for k in keys)
+        if numbered >= MIN_NUMBERED:
+            return True
+    return False
+
+
+def has_annex_table(pdf, page_indexes: Iterable[int]) -> bool:
+    """Whether any of the pages holds an annex table in its text (a header the vocabulary reads, numbered rows)."""
+    if pdf.pdfium is None:
+        return False
+    return any(page_has_annex_table(pdfium_page_lines(pdf, i)) for i in page_indexes)
 
 
 def has_numbered_rows(rows: list[RawRow]) -> bool:

@@ -52,12 +52,19 @@ def glyphs_in(glyphs: Iterable[Glyph], box: tuple[float, float, float, float]) -
 def glyphs_to_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> list[list[Glyph]]:
     """Given glyphs, return text lines top to bottom, each left to right (visual order).
 
-    A glyph joins the line whose vertical band holds its centre; ties in x keep the order they came in
-    (a ligature's letters share one box).
+    A glyph joins the line whose vertical band holds its centre. The letters of a ligature share one left
+    edge and come in reading order: left to right that is their order for a left-to-right script and the
+    reverse for a right-to-left one (lam-alef "لا" is drawn alef left of lam). A space the PDF draws (" ")
+    joins the line whose band holds it and never starts one.
     """
     lines: list[list[Glyph]] = []
     bands: list[tuple[float, float]] = []
+    spaces = []
+    order = {id(g): i for i, g in enumerate(glyphs)}
     for g in sorted(glyphs, key=lambda g: g.y_mid):
+        if g.text == " ":
+            spaces.append(g)
+            continue
         if not g.text.strip():
             continue
         if lines and (bands[-1][0] <= g.y_mid <= bands[-1][1] or abs(g.y_mid - lines[-1][-1].y_mid)
@@ -66,19 +73,58 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> list[li
         else:
             lines.append([g])
             bands.append((g.top, g.bottom))
-    return [sorted(line, key=lambda g: g.x0) for line in lines]
+    for g in spaces:
+        k = next((k for k, (top, bottom) in enumerate(bands) if top <= g.y_mid <= bottom), None)
+        if k is not None:
+            lines[k].append(g)
+    return [ligatures_in_visual_order(sorted(line, key=lambda g: (round(g.x0, 1), g.text != " ", -order[id(g)]
+                                                                  if is_rtl(g.text) else order[id(g)])))
+            for line in lines]
+
+
+def is_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in RTL_CLASSES for ch in text)
+
+
+LAM = "\u0644"
+ALEFS = frozenset("\u0627\u0623\u0625\u0622")
+
+
+def ligatures_in_visual_order(line: list[Glyph]) -> list[Glyph]:
+    """A lam-alef ligature's two letters, sharing one box, in visual order whatever order the PDF names them in:
+    the ligature is lam then alef in reading order, so alef is drawn on the left."""
+    out = list(line)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if abs(a.x0 - b.x0) < 0.2 and a.text == LAM and b.text in ALEFS:
+            out[i], out[i + 1] = b, a
+    return out
 
 
 def visual_text(line: Sequence[Glyph], settings: TableSettings) -> str:
     """Given one line's glyphs left to right, return their text with a space wherever a gap separates words."""
     out: list[str] = []
     last: Glyph | None = None
+    space = False
     for g in line:
-        if last is not None and g.x0 - last.x1 > settings.word_gap:
+        if g.text == " ":
+            space = last is not None
+            continue
+        if last is not None and (space or gap_breaks(last, g, settings)):
             out.append(" ")
         out.append(g.text)
-        last = g
+        last, space = g, False
     return "".join(out)
+
+
+def gap_breaks(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
+    """Whether the gap between two glyphs on a line is a word space. Right-to-left letters that do not join the
+    next one leave a small gap inside a word, and every producer that sets them draws its spaces, so between two
+    of them only a wider gap counts."""
+    gap = glyph.x0 - before.x1
+    if is_rtl(glyph.text) and is_rtl(before.text):
+        return gap > settings.rtl_word_gap
+    return gap > settings.word_gap
 
 
 RTL_CLASSES = frozenset({"R", "AL"})
@@ -109,7 +155,40 @@ def logical_order(visual: str, rtl_paragraph: bool | None = None) -> str:
 
     if rtl_paragraph is None:
         rtl_paragraph = rtl > ltr
-    return get_display(visual, base_dir="R" if rtl_paragraph else "L")
+    return attached_marks(get_display(visual, base_dir="R" if rtl_paragraph else "L"))
+
+
+OPENERS = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›", "\u201c": "\u201d"}
+CLOSERS = {v: k for k, v in OPENERS.items()}
+MARKS = frozenset(OPENERS) | frozenset(CLOSERS)
+
+
+def attached_marks(text: str) -> str:
+    """Brackets and double quotes as the side they attach to says: an opener is glued to the word after it, a
+    closer to the word before it.
+
+    Next to a right-to-left run, renderers draw a neutral bracket or guillemet with its mirrored glyph (")"
+    for "(", "«" for "»") while setting it in left-to-right order, and the PDF names the glyph drawn; so
+    "(«العنف»)" comes out "(«العنف«(". A mark with text on its left and space on its right closes; one with
+    space on its left and text on its right opens (marks next to it are looked through).
+    """
+    chars = list(text)
+
+    def neighbour(i: int, step: int) -> str:
+        j = i + step
+        while 0 <= j < len(chars) and chars[j] in MARKS:
+            j += step
+        return chars[j] if 0 <= j < len(chars) else " "
+
+    for i, ch in enumerate(chars):
+        if ch not in MARKS:
+            continue
+        left, right = not neighbour(i, -1).isspace(), not neighbour(i, 1).isspace()
+        if left and not right and ch in OPENERS:
+            chars[i] = OPENERS[ch]
+        elif right and not left and ch in CLOSERS:
+            chars[i] = CLOSERS[ch]
+    return "".join(chars)
 
 
 def plain_letters(text: str) -> str:

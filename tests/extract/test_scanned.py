@@ -104,3 +104,19 @@ def test_without_ruling_lines_words_go_on_as_one_line_row_per_text_line():
     assert lines[0].top == pytest.approx(260 / scanned.SCALE)
     assert lines[0].confidence == pytest.approx(0.95)
 
+
+
+def test_a_bar_ocr_read_off_a_ruling_line_is_no_text():
+    words = [OcrWord("Page", 0, 0, 40, 10, 1.0), OcrWord("37", 45, 0, 60, 10, 1.0), OcrWord("|", 70, 0, 72, 10, 1.0)]
+    assert [g.text for g in table_scanned.word_glyphs(words)] == ["Page", "37"]
+
+
+def test_a_short_cell_whose_layer_text_lost_its_number_takes_the_engines_reading():
+    cell = scanned.Cell(0, 100, 0)
+    row = scanned.GridRow(0, 40, [cell])
+    grid = scanned.Grid((0, 0, 100, 40), [0, 100], [row])
+    layer = [OcrWord("@", 10, 10, 20, 30, 1.0)]
+    ocr = [OcrWord("(1)", 10, 10, 30, 30, 0.9)]
+    assert table_scanned.fill_cells(grid, layer, ocr) == {0: "ocr"} and cell.words == ocr
+    layer = [OcrWord("(1)", 10, 10, 30, 30, 1.0)]
+    assert table_scanned.fill_cells(grid, layer, ocr) == {0: "layer"}

@@ -153,3 +153,66 @@ def test_ref_prefixes_name_sections_row_by_row():
     assert [p.section for p in pieces] == [AREAS_FOR_IMPROVEMENT, AREAS_FOR_IMPROVEMENT, RECOMMENDATIONS,
                                            CAUSES_OF_CONCERN]
     assert not any(p.flags for p in pieces)
+
+
+def test_a_text_line_holding_only_a_ref_with_its_punctuation_is_not_junk():
+    lines = [RawRow(issue="The force does not evaluate operations", is_line=True, top=10, bottom=20),
+             RawRow(ref="4.", page_ref="7", is_line=True, top=16, bottom=26),
+             RawRow(issue="consistently.", is_line=True, top=22, bottom=32)]
+    pieces, _notes, dropped = classify(lines)
+    assert dropped["junk"] == 0 and [p.row.ref for p in pieces] == ["", "4.", ""]
+
+
+def test_the_number_ending_a_page_ref_broken_after_its_dash_is_kept_across_a_ref_line():
+    lines = [RawRow(page_ref="pp. 37-", is_line=True, top=10, bottom=20),
+             RawRow(ref="1.", issue="demand to plan its workforce.", is_line=True, top=16, bottom=26),
+             RawRow(page_ref="39", is_line=True, top=22, bottom=32)]
+    pieces, _notes, dropped = classify(lines)
+    assert dropped["junk"] == 0 and [p.row.page_ref for p in pieces] == ["pp. 37-", "", "39"]
+    lines[0].page_ref = "Page"
+    pieces, _notes, dropped = classify(lines)
+    assert dropped["junk"] == 0 and [p.row.page_ref for p in pieces] == ["Page", "", "39"]
+
+
+def test_a_line_whose_cells_happen_to_name_roles_but_whose_page_cell_holds_a_number_is_no_header():
+    lines = [RawRow(ref="Issue", page_ref="Pg 7", issue="HMICFRS has concerns", is_line=True, top=10, bottom=20),
+             RawRow(ref="3", issue="about the recording of THRIVE.", is_line=True, top=22, bottom=32)]
+    pieces, _notes, dropped = classify(lines)
+    assert dropped["header"] == 0 and len(pieces) == 2
+
+
+def test_a_type_cell_wrapped_over_text_lines_names_the_section_of_each_of_its_lines():
+    def line(section, ref, issue, top):
+        return RawRow(section=section, ref=ref, page_ref="p. 7" if ref else "", issue=issue, is_line=True, top=top,
+                      bottom=top + 8, table_id=1)
+
+    rows = [line("CAUSE FOR", "(1)", "The force does not", 0), line("CONCERN", "", "understand demand.", 8),
+            line("RECOMMENDATI", "(2)", "Within 12 months, the", 20), line("ON", "", "force should plan.", 28)]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [CAUSES_OF_CONCERN] * 2 + [RECOMMENDATIONS] * 2
+
+
+def test_a_ref_label_and_its_number_on_separate_lines_name_the_section():
+    def line(ref, page, issue, top):
+        return RawRow(ref=ref, page_ref=page, issue=issue, is_line=True, top=top, bottom=top + 8, table_id=1)
+
+    rows = [line("IoC 14", "Page 9", "Body-worn video is available.", 0), line("", "", "The force should", 20),
+            line("AfI-", "Pages", "", 27), line("", "", "improve its use of data.", 34), line("15", "24/25", "", 41)]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [ISSUES_OF_CONCERN] * 2 + [AREAS_FOR_IMPROVEMENT] * 3
+    from hmic_extract.normalise.lines import regroup_lines
+
+    whole = regroup_lines(pieces)
+    assert [(p.section, p.row.issue.replace("\n", " ")) for p in whole] == [
+        (ISSUES_OF_CONCERN, "Body-worn video is available."),
+        (AREAS_FOR_IMPROVEMENT, "The force should improve its use of data.")]
+
+
+def test_a_header_repeated_at_a_page_top_naming_another_section_while_refs_run_on_keeps_the_section():
+    rows = [cells("Ref", "Page Ref", "Issue of concern"), cells("1", "Page 4", "A"),
+            cells("Ref", "Page Ref", "Area for improvement", table_id=2), cells("1", "Page 41", "B"),
+            cells("Ref", "Page Ref", "Issue of concern", page_index=1, table_id=3), cells("2", "Page 42", "C"),
+            cells("Ref", "Page Ref", "Recommendation", page_index=1, table_id=4), cells("3", "Page 50", "D")]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [ISSUES_OF_CONCERN, AREAS_FOR_IMPROVEMENT, AREAS_FOR_IMPROVEMENT,
+                                           RECOMMENDATIONS]  # refs run on across sections: a new header names it

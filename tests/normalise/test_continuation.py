@@ -36,3 +36,11 @@ def test_row_broken_over_two_page_breaks_is_one_row():
 def test_text_before_any_ref_is_kept_and_flagged():
     rows = merge_continuations([piece("", "", "orphan", 0, 1)], "x.pdf")
     assert rows[0].issue == "orphan" and rows[0].needs_review
+
+
+def test_ocr_punctuation_read_off_a_cut_border_is_no_ref():
+    pieces = [piece("Rec 32", "Page 39", "The force should review its use of bail, where arrests were delayed", 0, 1),
+              piece("[-", "", "for up to 21 days.", 1, 2)]
+    rows = merge_continuations(pieces, "x.pdf")
+    assert [r.issue for r in rows] == ["The force should review its use of bail, where arrests were delayed\n"
+                                       "for up to 21 days."]

@@ -117,3 +117,65 @@ def test_break_cost_prefers_sentence_ends():
     assert break_cost("the victim.", "Supervisors") < break_cost("the victim", "Supervisors")
     assert break_cost("risk and", "Harm") > break_cost("risk better", "The")
     assert break_cost("the victim.", "and then") > break_cost("the victim.", "And then")
+
+
+def test_two_alike_lines_of_a_pdfs_own_text_are_both_kept():
+    def line(ref, page, text, top):
+        return Piece(row=RawRow(ref=ref, page_ref=page, issue=text, is_line=True, top=top, bottom=top + 10,
+                                method="stream", table_id=1), section="Recommendations")
+
+    pieces = [line("R3", "33", "Within six months, the force", 0), line("", "", "investigations so that: (a)", 14),
+              line("", "", "every investigation has a", 28), line("", "", "plan; (b) supervisors", 42),
+              line("R4", "34", "Investigations so that the force", 60), line("", "", "investigations so that it", 74)]
+    rows = regroup_lines(pieces)
+    assert rows[0].row.issue.split("\n") == ["Within six months, the force", "investigations so that: (a)",
+                                             "every investigation has a", "plan; (b) supervisors"]
+
+
+def test_a_number_under_a_page_range_broken_after_its_dash_ends_that_range_not_the_next_rows():
+    def line(ref, page, text, top):
+        return Piece(row=RawRow(ref=ref, page_ref=page, issue=text, is_line=True, top=top, bottom=top + 10,
+                                method="stream", table_id=1), section="Areas for improvement")
+
+    pieces = [line("5", "pp.", "The force should improve how it", 0), line("", "23-", "uses its understanding", 14),
+              line("", "24", "to plan its workforce.", 28), line("6", "Pag", "The force should evaluate", 48),
+              line("", "e 24", "its investment.", 62)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref, r.row.issue.split("\n")[-1]) for r in rows] == [
+        ("5", "pp. 23-24", "to plan its workforce."), ("6", "Page 24", "its investment.")]
+
+
+def test_a_page_ref_broken_letter_by_letter_in_a_narrow_column_with_refs_between_lines_is_whole():
+    def line(ref, page, text, top):
+        return Piece(row=RawRow(ref=ref, page_ref=page, issue=text, is_line=True, top=top, bottom=top + 10,
+                                method="stream", table_id=1), section="Issues of concern")
+
+    pieces = [line("", "", "The force has a good understanding of", 0), line("", "Page", "", 8),
+              line("", "s", "county lines drug supply, but its", 15), line("Issue 6", "", "depends on a team", 29),
+              line("", "11/1", "", 37), line("", "2", "beyond March.", 44),
+              line("", "Page", "Officers are not always aware", 65), line("", "13", "of the policy.", 79),
+              line("Issue 7", "", "", 87)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref, r.row.issue.split("\n")[-1]) for r in rows] == [
+        ("Issue 6", "Pages 11/12", "beyond March."), ("Issue 7", "Page 13", "of the policy.")]
+
+
+def test_a_tall_row_cut_by_a_page_break_keeps_its_lines_when_the_next_rows_refs_are_centred():
+    def line(ref, page, text, top, part):
+        return Piece(row=RawRow(ref=ref, page_ref=page, issue=text, is_line=True, top=top, bottom=top + 10,
+                                method="stream", table_id=part, page_index=part - 1), section="Recommendations")
+
+    first = [f"evidence line {k} of the cause of concern" for k in range(26)]
+    pieces = [line("CoC 1", "11-12", first[0], 149, 1),
+              *[line("", "", t, 164 + 14.5 * k, 1) for k, t in enumerate(first[1:])],
+              *[line("", "", f"the rest of the cause, line {k}", 107 + 15 * k, 2) for k in range(4)],
+              line("", "", "Within three months, the force", 172, 2), line("", "Page 14", "should use THRIVE", 187, 2),
+              line("Rec. 1", "(para 4.4)", "for every call", 201, 2), line("", "", "and record why.", 216, 2),
+              line("", "", "Within six months, the force", 251, 2), line("", "", "should make sure staff", 266, 2),
+              line("Rec. 2", "Page 17,", "understand the policy", 273, 2), line("", "Table 2", "on grading", 287, 2),
+              line("", "", "of calls.", 310, 2)]
+    rows = regroup_lines(pieces)
+    assert [r.row.issue.replace("\n", " ") for r in rows] == [
+        " ".join(first + [f"the rest of the cause, line {k}" for k in range(4)]),
+        "Within three months, the force should use THRIVE for every call and record why.",
+        "Within six months, the force should make sure staff understand the policy on grading of calls."]

@@ -49,7 +49,7 @@ def test_look_alike_alone_is_repaired_and_recorded():
 def test_wrapped_page_ref_parts_are_joined():
     assert choose_page_ref(["Page 20", "Figure 4"]).text == "Page 20 Figure 4"
     assert choose_page_ref(["Page", "20", "Figure", "4"]).text == "Page 20 Figure 4"
-    assert choose_page_ref(["Page 21/", "22"]).text == "Page 21/ 22"
+    assert choose_page_ref(["Page 21/", "22"]).text == "Page 21/22"  # as printed
 
 
 def test_whole_page_refs_are_repaired_on_findings():
@@ -66,3 +66,27 @@ def test_printed_forms_like_p_dot_12_are_kept_and_only_a_lost_space_is_restored(
     assert repair_page_ref_text("p.12") == ("p.12", "")
     assert repair_page_ref_text("p12") == ("p12", "")
     assert repair_page_ref_text("Page77") == ("Page 77", "page-number-glued")
+
+
+def test_a_page_range_broken_after_its_dash_over_three_lines_is_one_range():
+    from hmic_extract.normalise.ocr_pagerefs import choose_page_ref
+
+    assert choose_page_ref(["pp.", "10-", "11"]).text == "pp. 10-11"
+    assert choose_page_ref(["Pages 21/", "22"]).text == "Pages 21/22"
+    assert choose_page_ref(["Pag", "e 24"]).text == "Page 24"
+
+
+def test_a_bracketed_paragraph_on_the_next_line_continues_the_page_ref():
+    from hmic_extract.normalise.ocr_pagerefs import choose_page_ref, page_cell_kind
+
+    assert page_cell_kind("(para 6.8)") == "label"
+    assert choose_page_ref(["Page 13", "(para 6.8)"]).text == "Page 13 (para 6.8)"
+
+
+def test_the_end_of_a_page_ref_on_its_own_line_continues_it():
+    from hmic_extract.normalise.ocr_pagerefs import choose_page_ref, page_cell_kind
+
+    assert page_cell_kind("and 38") == "number" and page_cell_kind("/22") == "number"
+    assert choose_page_ref(["Pages 8", "and", "16"]).text == "Pages 8 and 16"
+    assert choose_page_ref(["Page", "s", "10/1", "1"]).text == "Pages 10/11"
+    assert choose_page_ref(["Pages 31", "and 38"]).text == "Pages 31 and 38"

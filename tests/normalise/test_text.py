@@ -27,3 +27,14 @@ def test_control_characters_become_spaces():
 def test_a_page_range_wrapped_after_its_dash_is_joined_without_a_space():
     assert join_lines(["Pages 14-", "15"]) == "Pages 14-15"
     assert join_lines(["Pages 33\u2013", "34"]) == "Pages 33\u201334"
+
+
+def test_a_ref_or_page_cell_a_narrow_column_broke_mid_word_or_mid_number_is_mended():
+    from hmic_extract.normalise.text import mend_narrow_cell
+
+    assert mend_narrow_cell("P1\n0") == "P10"
+    assert mend_narrow_cell("p.1\n5") == "p.15"
+    assert mend_narrow_cell("Pa\nge 9") == "Page 9"
+    assert mend_narrow_cell("AfI-\n16") == "AfI-16"
+    assert mend_narrow_cell("Page\n21/22") == "Page 21/22"
+    assert mend_narrow_cell("Pages\n9 and\n21") == "Pages 9 and 21"

@@ -97,3 +97,80 @@ def test_join_rows_keeps_each_columns_text_apart():
     upper = Row(0, 10, [Cell("4", 0, 40), Cell("Page 9", 40, 80), Cell("Begins", 80, 300)], open_bottom=True)
     lower = Row(0, 10, [Cell("", 0, 40), Cell("", 40, 80), Cell("ends.", 80, 300)], open_top=True)
     assert [c.text for c in join_rows(upper, lower).cells] == ["4", "Page 9", "Begins\nends."]
+
+
+def test_a_wrapped_label_whose_second_line_is_alone_is_stacked():
+    rows = [line(30, *words("REPORT", 50, 30), *words("PG", 130, 30), *words("FINDING", 200, 30),
+                 *words("LEAD", 480, 30)),
+            line(42, *words("REF", 50, 42))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 2
+    assert header.roles == {"ref": 0, "page_ref": 1, "issue": 2}
+
+
+def test_a_lone_body_line_under_a_header_is_not_stacked_into_it():
+    rows = [line(30, *words("Ref", 50, 30), *words("Page", 130, 30), *words("Issue of concern", 200, 30)),
+            line(42, *words("12", 50, 42))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 1
+
+
+def test_a_gutter_running_up_to_the_end_of_the_range_is_found_when_text_starts_beyond_it():
+    from hmic_extract.extract.table.base import gutters
+
+    rows = [line(10, ("AFI", 120, 140), ("1", 142, 148), ("Page", 222, 245))]
+    assert gutters(rows, 75, 218, SETTINGS) == [(75, 120), (148, 218)]
+
+
+def test_an_unruled_column_edge_is_the_widest_gutter_not_a_gap_between_a_short_band_and_centred_refs():
+    from hmic_extract.extract.table.base import columns_from_labels
+
+    labels = [Cell("REPORT REF", 74, 124), Cell("PG", 202, 219), Cell("FINDING", 288, 340)]
+    body = [line(40, ("2.", 74, 83), ("AFIS", 86, 113)),
+            line(60, ("AFI", 120, 140), ("1", 142, 148), ("Page", 222, 245), ("42", 248, 260),
+                 *words("The force should", 288, 60)),
+            line(80, ("AFI", 120, 140), ("2", 142, 148), ("Page", 222, 245), ("44", 248, 260),
+                 *words("The force needs", 288, 80))]
+    edges = columns_from_labels(labels, body, 500, SETTINGS)
+    assert 148 < edges[1] <= 222 and 260 < edges[2] <= 288
+
+
+def test_a_body_row_whose_cells_name_roles_is_not_a_header():
+    rows = [line(30, *words("Issue 3", 50, 30), *words("Pg 7", 130, 30),
+                 *words("HMICFRS has concerns about the recording", 200, 30), *words("Comments received", 480, 30))]
+    assert find_header(rows, SETTINGS, None) is None
+    rows = [line(30, *words("COC 1", 50, 30), *words("pp. 29-31", 100, 30),
+                 *words("We have serious concerns about the force", 160, 30), *words("The force accepts this finding.",
+                                                                                   380, 30))]
+    assert find_header(rows, SETTINGS, None) is None
+
+
+def test_a_row_a_page_break_cut_with_a_closed_border_is_joined_when_its_ref_and_page_were_cut_short():
+    pages = [grid_part(0, [["Ref", "Page", "Issue of concern"], ["AfI-15", "Page 4", "First row."],
+                           ["AfI-", "pp.", "Second row starts"]]),
+             grid_part(1, [["Ref", "Page", "Issue of concern"], ["16", "56-58", "and ends here."],
+                           ["AfI-17", "Page 60", "Third row."]])]
+    rows, _found = read_tables(pages, header_search=4)
+    cells = [(r.ref, r.page_ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.ref != "Ref"]
+    assert cells == [("AfI-15", "Page 4", "First row."),
+                     ("AfI-\n16", "pp.\n56-58", "Second row starts\nand ends here."),
+                     ("AfI-17", "Page 60", "Third row.")]
+
+
+def test_columns_set_tight_with_no_white_gutter_part_where_the_fewest_lines_run():
+    from hmic_extract.extract.table.base import columns_from_labels
+
+    labels = [Cell("#", 40, 45), Cell("DETAIL", 153, 186), Cell("PAGE REFERENCE", 325, 377)]
+    body = [line(100, ("1", 40, 45), ("During", 153, 190), ("unallocated", 200, 320.5), ("4", 323.4, 329)),
+            line(110, ("incidents", 153, 200), ("see", 210, 322.0)),
+            line(120, ("2", 40, 45), ("The", 153, 170), ("crime", 180, 321.6), ("Page", 323.4, 348), ("6", 350, 355))]
+    edges = columns_from_labels(labels, body, 500, SETTINGS)
+    assert 315 < edges[2] <= 325
+
+
+def test_the_first_body_line_under_a_repeated_header_is_not_stacked_into_its_labels():
+    rows = [line(75, *words("Report Ref", 50, 75), *words("Page Ref", 120, 75), *words("HMICFRS finding", 200, 75),
+                 *words("Comments", 480, 75)),
+            line(88, *words("the signs of modern slavery and human", 200, 88), *words("Review under way", 480, 88))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 1

@@ -55,3 +55,37 @@ def test_row_broken_over_two_page_breaks_is_one_row(samples_dir):
 def test_ruled_samples_still_take_the_ruled_path(samples_dir):
     raw = extract_document(samples_dir / "notts-2016-annex.pdf")
     assert raw.method.startswith("ruled")
+
+
+@pytest.mark.parametrize("scale", [1.0, 0.75], ids=["points", "scaled"])
+def test_word_spaces_come_from_glyph_gaps_and_folios_are_not_row_text(tmp_path, scale):
+    from .annex_pdfs import unspaced_annex
+
+    doc = extract_file(unspaced_annex(tmp_path / "unspaced.pdf", scale))
+    assert [(f.section, f.ref, f.page_ref, f.issue) for f in doc.findings] == [
+        ("Areas for improvement", 1, "Page 4", "The force does not record all crimes that are reported to it."),
+        ("Areas for improvement", 2, "Page 6", "Supervision of investigations is weak."),
+        ("Areas for improvement", 3, "Page 8", "Victims are not always told about the progress of their cases.")]
+
+
+def test_ocr_words_spaced_wide_group_into_labels_and_a_title_over_the_header_is_not_a_label():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    def w(text, x0, top, size=12.0):
+        out, x = [], x0
+        for word in text.split():
+            width = 0.55 * size * len(word)
+            out.append({"text": word, "x0": x, "x1": x + width, "top": top, "bottom": top + size})
+            x += width + 8.5  # OCR boxes: words 8-9 pt apart
+        return out
+
+    words = [*w("Action plan", 57, 57, 16), *w("Ref.", 62, 84), *w("Area for improvement", 139, 84),
+             *w("Page", 446, 84), *w("Rating", 730, 84)]
+    for k in range(6):
+        top = 120 + 30 * k
+        words += [*w(f"IOC {k + 1}", 62, top), *w("The force should improve its supervision", 139, top),
+                  *w(f"Page {k + 4}", 446, top), *w("Green", 730, top)]
+    rows, pages = words_to_rows([(0, words, 842.0)], "ocr-lines/test")
+    cells = [(r.ref, r.page_ref) for r in rows if r.kind is RowKind.CELLS]
+    assert pages == [0] and cells[0] == ("Ref.", "Page")
+    assert cells[1:] == [(f"IOC {k + 1}", f"Page {k + 4}") for k in range(6)]

@@ -56,3 +56,51 @@ def test_the_lam_alef_ligature_is_two_letters_in_the_right_order():
     assert text == "الأري"
     assert unicodedata.is_normalized("NFC", text)
     assert not any("\ufb50" <= ch <= "\ufeff" for ch in text)
+
+
+def test_a_ligatures_letters_sharing_one_box_are_drawn_in_the_order_of_their_script():
+    from hmic_extract.extract.table.text import glyphs_to_lines
+
+    # pdfium hands a lam-alef ligature over as two letters in reading order (lam, alef) with one left edge;
+    # drawn right to left, alef is the left one
+    lam, alef = Glyph("ل", 10, 0, 16, 10), Glyph("ا", 10, 0, 14, 10)
+    before = Glyph("غ", 4, 0, 10, 10)
+    line = glyphs_to_lines([lam, alef, before], SETTINGS)[0]
+    assert "".join(g.text for g in line) == "غال"
+    assert plain_letters(logical_order("".join(g.text for g in line))) == "لاغ"
+    a, b = Glyph("f", 10, 0, 16, 10), Glyph("i", 10, 0, 14, 10)  # an "fi" ligature keeps its order
+    assert "".join(g.text for g in glyphs_to_lines([a, b], SETTINGS)[0]) == "fi"
+
+
+def test_a_space_the_pdf_draws_separates_words_however_narrow_the_gap():
+    from hmic_extract.extract.table.text import line_text
+
+    glyphs = [*drawn("into", 0), Glyph(" ", 20, 8, 20, 8), *drawn("Arabic", 21)]
+    assert line_text(glyphs, SETTINGS) == "into Arabic"
+
+
+def test_brackets_and_quotes_drawn_mirrored_next_to_a_right_to_left_run_attach_to_their_words():
+    from hmic_extract.extract.table.text import attached_marks
+
+    assert attached_marks("translated into Arabic («العنف الأسري«( but") == \
+        "translated into Arabic («العنف الأسري») but"
+    assert attached_marks("poster – «لا تتردد« )”do not hesitate”) – was") == \
+        "poster – «لا تتردد» (“do not hesitate”) – was"
+    assert attached_marks("the equivalent (of 6.5) “full” officers") == "the equivalent (of 6.5) “full” officers"
+
+
+def test_lam_alef_letters_sharing_a_box_are_in_visual_order_whichever_order_the_pdf_names_them():
+    from hmic_extract.extract.table.text import glyphs_to_lines
+
+    for first, second in (("أ", "ل"), ("ل", "أ")):
+        line = glyphs_to_lines([Glyph("ا", 20, 0, 24, 10), Glyph(first, 10, 0, 20, 10), Glyph(second, 10, 0, 20, 10),
+                                Glyph("ي", 4, 0, 10, 10)], SETTINGS)[0]
+        assert logical_order("".join(g.text for g in line)) == "الأي"
+
+
+def test_a_narrow_gap_inside_a_right_to_left_word_is_not_a_space():
+    from hmic_extract.extract.table.text import line_text
+
+    # "متاثرین": the non-joining reh leaves a gap wider than a Latin word gap before the next letter
+    glyphs = [Glyph(ch, x, 0, x + 3.0, 10) for ch, x in zip("نیرثاتم", (0, 5, 10, 15, 20, 25, 30), strict=True)]
+    assert line_text(glyphs, SETTINGS) == "متاثرین"
