@@ -36,5 +36,7 @@ def test_a_ref_or_page_cell_a_narrow_column_broke_mid_word_or_mid_number_is_mend
     assert mend_narrow_cell("p.1\n5") == "p.15"
     assert mend_narrow_cell("Pa\nge 9") == "Page 9"
     assert mend_narrow_cell("AfI-\n16") == "AfI-16"
+    assert mend_narrow_cell("Pages 33\u2013\n34") == "Pages 33\u201334"  # an en dash range cut at the dash
+    assert mend_narrow_cell("Page 33 \u2013\nsee note") == "Page 33 \u2013 see note"
     assert mend_narrow_cell("Page\n21/22") == "Page 21/22"
     assert mend_narrow_cell("Pages\n9 and\n21") == "Pages 9 and 21"
