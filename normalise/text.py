@@ -51,8 +51,8 @@ def clean_text(text: str) -> str:
 
 def mend_narrow_cell(text: str) -> str:
     """A ref or page cell's lines joined where a narrow column broke a word or a number ("P1" / "0", "Pa" / "ge 9",
-    "AfI-" / "16", "33–" / "34"): a break between two digits, after a joining dash, or whose spaced reading leaves a piece of a
-    word is no space."""
+    "AfI-" / "16", "33–" / "34"): a break between two digits, after a joining dash, or whose spaced reading
+    leaves a piece of a word is no space."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     out = lines[0] if lines else ""
     for line in lines[1:]:
