@@ -50,12 +50,13 @@ def clean_text(text: str) -> str:
 
 def mend_narrow_cell(text: str) -> str:
     """A ref or page cell's lines joined where a narrow column broke a word or a number ("P1" / "0", "Pa" / "ge 9",
-    "AfI-" / "16"): a break between two digits, after a joining dash, or whose spaced reading leaves a piece of a
-    word is no space."""
+    "AfI-" / "16", "33–" / "34"): a break between two digits, after a joining dash or a range's dash, or whose
+    spaced reading leaves a piece of a word is no space."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     out = lines[0] if lines else ""
     for line in lines[1:]:
         if (out[-1].isdigit() and line[0].isdigit()) or out.endswith("-") or \
+                (DASH_END.search(out) and line[0].isdigit()) or \
                 (out[-1].isalpha() and line[0].isalpha() and fragments(f"{out} {line}") > fragments(out + line)):
             out += line
         else:
