@@ -16,7 +16,6 @@ INVISIBLES = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), Non
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 HYPHEN_END = re.compile(r"(\w)-$")
 DASH_END = re.compile(r"\d\s?[-\u2013]$")
-JOINING_DASHES = "\u2010\u2011\u2012\u2013\u2014"  # a range's dash: "33–" / "34" is "33–34"
 
 
 def join_lines(lines: list[str]) -> str:
@@ -51,13 +50,13 @@ def clean_text(text: str) -> str:
 
 def mend_narrow_cell(text: str) -> str:
     """A ref or page cell's lines joined where a narrow column broke a word or a number ("P1" / "0", "Pa" / "ge 9",
-    "AfI-" / "16", "33–" / "34"): a break between two digits, after a joining dash, or whose spaced reading
-    leaves a piece of a word is no space."""
+    "AfI-" / "16", "33–" / "34"): a break between two digits, after a joining dash or a range's dash, or whose
+    spaced reading leaves a piece of a word is no space."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     out = lines[0] if lines else ""
     for line in lines[1:]:
         if (out[-1].isdigit() and line[0].isdigit()) or out.endswith("-") or \
-                (out[-1] in JOINING_DASHES and line[0].isdigit()) or \
+                (DASH_END.search(out) and line[0].isdigit()) or \
                 (out[-1].isalpha() and line[0].isalpha() and fragments(f"{out} {line}") > fragments(out + line)):
             out += line
         else:

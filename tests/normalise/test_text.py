@@ -40,3 +40,4 @@ def test_a_ref_or_page_cell_a_narrow_column_broke_mid_word_or_mid_number_is_mend
     assert mend_narrow_cell("Page 33 \u2013\nsee note") == "Page 33 \u2013 see note"
     assert mend_narrow_cell("Page\n21/22") == "Page 21/22"
     assert mend_narrow_cell("Pages\n9 and\n21") == "Pages 9 and 21"
+    assert mend_narrow_cell("Pages 33\u2013\n34") == "Pages 33\u201334"  # a range wrapped after its en dash

@@ -60,6 +60,7 @@ def test_a_reviewer_checks_a_flagged_row_against_its_picture_corrects_it_and_dow
         page.fill("#edit-issue", CORRECTED_TEXT)
         page.click("#save")
         page.wait_for_selector("#editor-message:has-text('Saved.')")
+        assert "stays under “To check” until you choose “Mark as checked”" in page.inner_text("#editor-message")
         page.get_by_role("button", name=re.compile("^Mark as checked")).first.click()
         page.wait_for_selector("#flags .flag.done")
         if os.environ.get("HMIC_SCREENSHOT"):

@@ -1,15 +1,13 @@
 """Every refusal: wrong Host (DNS rebinding), wrong Origin, cross-site, missing or wrong token, oversize or
-non-PDF uploads, untrusted workbooks; and no name from a request ever becomes a path."""
+non-PDF uploads (paths from requests: test_paths.py; untrusted workbooks: test_tracker_page.py)."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from hmic_extract.serve.settings import ServeSettings
 from tests.serve.conftest import make_client
-from tests.serve.helpers import BASE, PORT, WESTSHIRE, read_sample, token_headers, upload, wait_for
+from tests.serve.helpers import BASE, PORT, WESTSHIRE, read_sample, token_headers, upload
 
 
 @pytest.mark.parametrize("host", ["attacker.example:8765", "127.0.0.1:9999", "localhost", "127.0.0.1.nip.io:8765"])
@@ -101,6 +99,33 @@ def test_what_the_server_keeps_counts_against_the_total(small_client) -> None:
     assert upload(small_client, ("f4.pdf", b"%PDF-1.7\n" + b"0" * (18 * 1024))).status_code == 413
 
 
+def test_a_returned_copy_over_the_per_file_limit_is_refused_and_not_kept(small_client) -> None:
+    copy = ("copies", ("big.xlsx", b"PK\x03\x04" + b"0" * (25 * 1024), "application/octet-stream"))
+    response = small_client.post("/api/tracker", files=[copy], data={"template_id": "x"},
+                                 headers=token_headers(small_client))
+    assert response.status_code == 413 and "big.xlsx: " in response.json()["error"]
+    assert "over the limit of 20 KB per file" in response.json()["error"]
+    assert not list((small_client.app.review.store.root / "xlsx").iterdir())
+
+
+def test_a_correction_too_large_or_not_json_is_refused_and_changes_nothing(client) -> None:
+    job = read_sample(client)
+    url = f"/api/jobs/{job['id']}/rows/{job['rows'][0]['uid']}"
+    headers = {**token_headers(client), "content-type": "application/json"}
+    huge = client.patch(url, content=b'{"issue": "' + b"x" * (300 * 1024) + b'"}', headers=headers)
+    assert huge.status_code == 413 and huge.json()["error"] == "refused: the request is too large"
+    assert client.patch(url, content=b"issue=x", headers=headers).json()["error"] == "refused: not JSON"
+    assert client.patch(url, json=["issue"], headers=headers).status_code == 400
+    assert client.get(f"/api/jobs/{job['id']}").json()["rows"] == job["rows"]
+
+
+def test_an_upload_that_is_not_a_form_is_refused_in_words(client) -> None:
+    response = client.post("/api/files", content=WESTSHIRE.read_bytes(),
+                           headers={**token_headers(client), "content-type": "application/pdf"})
+    assert response.status_code == 415 and response.json()["error"] == "refused: send the files as multipart/form-data"
+    assert client.get("/api/jobs").json()["jobs"] == []
+
+
 @pytest.mark.parametrize(("data", "words"), [
     (b"\x89PNG\r\n\x1a\n" + b"0" * 100, "not a PDF (no %PDF header); save the report as a PDF and try again"),
     (b"<!DOCTYPE html><html><body>Report</body></html>",
@@ -119,28 +144,6 @@ def test_one_bad_file_does_not_stop_the_good_ones(client) -> None:
     assert response.status_code == 201
     assert [j["name"] for j in response.json()["jobs"]] == ["good.pdf"]
     assert [r["name"] for r in response.json()["refused"]] == ["bad.pdf"]
-
-
-@pytest.mark.parametrize("name", ["../../../etc/cron.d/x.pdf", "..\\..\\windows\\evil.pdf", "/etc/passwd.pdf",
-                                  "a\x00b.pdf", "x" * 500 + ".pdf"])
-def test_a_file_name_from_the_request_never_names_a_file(client, name: str, tmp_path: Path) -> None:
-    response = upload(client, (name, WESTSHIRE.read_bytes()))
-    assert response.status_code == 201
-    job = response.json()["jobs"][0]
-    assert "/" not in job["name"] and "\\" not in job["name"] and "\x00" not in job["name"]
-    assert len(job["name"]) <= 120
-    stored = [p.name for p in (client.app.review.store.root / "pdf").glob("*.pdf")]
-    assert stored == [f"{job['id']}.pdf"]
-    wait_for(client, job["id"])
-    disposition = client.get(f"/api/jobs/{job['id']}/download/xlsx").headers["content-disposition"]
-    assert "/" not in disposition and ".." not in disposition.replace("…", "")
-
-
-@pytest.mark.parametrize("path", ["/api/jobs/..%2F..%2Fetc%2Fpasswd", "/api/jobs/../../etc/passwd",
-                                  "/api/jobs/%2Fetc%2Fpasswd/download/xlsx", "/api/jobs/x/pages/0",
-                                  "/api/tracker/..%2Fx/download", "/static/..%2F..%2Fapp.py"])
-def test_ids_in_urls_are_looked_up_never_opened(client, path: str) -> None:
-    assert client.get(path).status_code == 404
 
 
 def test_a_server_bound_elsewhere_answers_to_that_address_only() -> None:

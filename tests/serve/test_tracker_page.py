@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from tests.serve.helpers import read_sample, sheet_rows, token_headers, workbook
-from tests.tracker.workbooks import returned_copy
+from tests.tracker.workbooks import entity_copy, inflating_copy, returned_copy
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -70,21 +70,20 @@ def test_a_copy_of_another_template_is_reported_not_merged(client, tmp_path: Pat
     assert run["merged"] == 0 and "not merged" in run["problems"][0]
 
 
-def test_returned_workbooks_are_read_as_untrusted(client, tmp_path: Path) -> None:
+def test_returned_workbooks_are_read_as_untrusted_and_refused_in_plain_words(client, tmp_path: Path) -> None:
     job = read_sample(client)
     template = template_file(client, job, tmp_path)
-    bomb = tmp_path / "bomb.xlsx"
-    with zipfile.ZipFile(template) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                data = data.replace(b"<sheetData>", b"<sheetData>" + b" " * (70 << 20), 1)
-            dst.writestr(info.filename, data)
+    bomb = inflating_copy(template, tmp_path / "bomb.xlsx", 70)  # past the 64 MB budget
     assert bomb.stat().st_size < 1 << 20
-    response = merge(client, [bomb], template_id=job["id"])
-    assert response.status_code == 422
-    assert response.json()["error"] == "bomb.xlsx: the workbook inflates to more than 64 MB (a decompression " \
-                                       "bomb?); not merged"
+    entities = entity_copy(template, tmp_path / "entities.xlsx")
+    for copy, words in ((bomb, "bomb.xlsx: the workbook inflates to more than 64 MB (a decompression bomb?); "
+                               "not merged"),
+                        (entities, "entities.xlsx: the workbook's XML declares entities (EntitiesForbidden); "
+                                   "not a workbook written by hmic-extract")):
+        response = merge(client, [copy], template_id=job["id"])
+        assert response.status_code == 422 and response.json()["error"] == words
+    assert client.get("/api/jobs").json()["trackers"] == []  # no tracker was made
+    assert not list((client.app.review.store.root / "xlsx").iterdir())
 
 
 def test_what_is_not_a_workbook_or_names_no_template_is_refused(client, tmp_path: Path) -> None:

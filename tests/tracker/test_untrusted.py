@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-import zipfile
-from pathlib import Path
-
 import pytest
 
 from hmic_extract.errors import UnreadableInput
 from hmic_extract.tracker.untrusted import WorkbookLimits, load_untrusted_workbook
-from tests.tracker.workbooks import run
-
-SHEET = "xl/worksheets/sheet1.xml"
-
-
-def rewrite_member(src: Path, dst: Path, name: str, change) -> Path:
-    """Copy a workbook, passing one member's bytes through ``change`` (deflated, as Excel writes them)."""
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = zin.read(info)
-            zout.writestr(info.filename, change(data) if info.filename == name else data)
-    return dst
+from tests.tracker.workbooks import entity_copy, inflating_copy, run
 
 
 def test_a_workbook_that_inflates_past_the_budget_is_refused_before_it_is_parsed(westshire_template, tmp_path):
-    padding = b" " * (8 << 20)  # 8 MB of white space deflates to a few KB
-    bomb = rewrite_member(westshire_template, tmp_path / "bomb.xlsx", SHEET,
-                          lambda data: data.replace(b"<sheetData>", b"<sheetData>" + padding, 1))
+    bomb = inflating_copy(westshire_template, tmp_path / "bomb.xlsx", 8)
     assert bomb.stat().st_size < 200_000
     with pytest.raises(UnreadableInput, match="inflates to more than 4 MB"):
         load_untrusted_workbook(bomb, WorkbookLimits(max_inflated_bytes=4 << 20))
@@ -34,9 +18,7 @@ def test_a_workbook_that_inflates_past_the_budget_is_refused_before_it_is_parsed
 
 
 def test_xml_entities_in_a_returned_copy_are_refused(westshire_template, tmp_path):
-    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>')
-    bomb = rewrite_member(westshire_template, tmp_path / "entities.xlsx", SHEET,
-                          lambda data: laughs + data.split(b"?>", 1)[-1].replace(b"<t>", b"<t>&lol2;", 1))
+    bomb = entity_copy(westshire_template, tmp_path / "entities.xlsx")
     with pytest.raises(UnreadableInput, match="declares entities"):
         load_untrusted_workbook(bomb)
 
@@ -44,6 +26,11 @@ def test_xml_entities_in_a_returned_copy_are_refused(westshire_template, tmp_pat
 def test_merge_reports_a_bomb_in_one_line_and_exits_3(westshire_template, tmp_path):
     junk = tmp_path / "junk.xlsx"
     junk.write_bytes(b"PK\x03\x04 not really a zip")
-    result = run("merge", westshire_template, junk, "-o", tmp_path / "tracker.xlsx")
-    assert result.exit_code == 3
-    assert "not a readable .xlsx workbook" in result.output and "Traceback" not in result.output
+    bomb = inflating_copy(westshire_template, tmp_path / "bomb.xlsx", 70)  # past the default 64 MB
+    entities = entity_copy(westshire_template, tmp_path / "entities.xlsx")
+    for copy, words in ((junk, "not a readable .xlsx workbook"), (bomb, "inflates to more than 64 MB"),
+                        (entities, "declares entities")):
+        result = run("merge", westshire_template, copy, "-o", tmp_path / "tracker.xlsx")
+        assert result.exit_code == 3, result.output
+        assert words in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "tracker.xlsx").exists()

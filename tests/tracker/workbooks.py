@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -13,6 +15,7 @@ from hmic_extract.cli import main
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 SHEET = "Assurance template"
 HEADER_ROW = 4
+FIRST_SHEET = "xl/worksheets/sheet1.xml"
 
 
 def columns(ws) -> dict[str, int]:
@@ -45,6 +48,29 @@ def returned_copy(template: Path, out: Path, cells: dict[tuple[str, str], object
             ws.cell(r, cols[header]).value = value
     wb.save(out)
     return out
+
+
+def rewrite_member(src: Path, dst: Path, name: str, change: Callable[[bytes], bytes]) -> Path:
+    """Copy a workbook, passing one member's bytes through ``change`` (deflated, as Excel writes them)."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            zout.writestr(info.filename, change(data) if info.filename == name else data)
+    return dst
+
+
+def inflating_copy(template: Path, dst: Path, megabytes: int) -> Path:
+    """A copy whose first sheet carries ``megabytes`` of white space: a few KB on disk (a decompression bomb)."""
+    padding = b" " * (megabytes << 20)
+    return rewrite_member(template, dst, FIRST_SHEET,
+                          lambda data: data.replace(b"<sheetData>", b"<sheetData>" + padding, 1))
+
+
+def entity_copy(template: Path, dst: Path) -> Path:
+    """A copy whose first sheet declares XML entities and uses one in a cell (the "billion laughs" pattern)."""
+    laughs = b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+    return rewrite_member(template, dst, FIRST_SHEET,
+                          lambda data: laughs + data.split(b"?>", 1)[-1].replace(b"<t>", b"<t>&lol2;", 1))
 
 
 def cell(path: Path, suffix: str, header: str, sheet: str = SHEET) -> object:

@@ -450,7 +450,10 @@ function wireEditor() {
       show("editor-message", "Nothing to save: no field was changed.", "info");
       return;
     }
-    if (await correct("PATCH", "", changes)) show("editor-message", "Saved.", "info");
+    if (!(await correct("PATCH", "", changes))) return;
+    const flagged = (currentRow() || {}).flags || [];
+    show("editor-message", flagged.length ? "Saved. The row stays under “To check” until you choose “Mark as "
+      + "checked” beside its flag above." : "Saved.", "info");
   });
   $("split").addEventListener("click", async () => {
     const area = $("edit-issue");
@@ -492,7 +495,10 @@ function renderTemplateChoices() {
   for (const run of state.trackers) options.push(el("option", { value: run.id, text: `Tracker ${run.name} (merged here)` }));
   select.replaceChildren(...options);
   if ([...select.options].some((o) => o.value === value)) select.value = value;
-  if (!state.templateChosen && options.length > 1) select.value = options[1].value; // the first file read here
+  if (!state.templateChosen && options.length > 1) { // the file under review, else the first file read here
+    const reviewed = state.current && options.find((o) => o.value === state.current.id);
+    select.value = (reviewed || options[1]).value;
+  }
   $("template-file-row").hidden = select.value !== "";
 }
 
