@@ -156,6 +156,10 @@ def phrase_at(tokens: list[Token], i: int, fuzzy: bool = False) -> tuple[Phrase,
             return phrase, n, 1.0
     if not fuzzy:
         return None
+    for phrase in PHRASES:  # an abbreviation OCR read with a look-alike letter: "Afl 9" is "AFI 9"
+        if phrase.abbreviated and i < len(tokens) and tokens[i].word.translate(OCR_LOOKALIKES) == \
+                phrase.words[0].translate(OCR_LOOKALIKES):
+            return phrase, 1, 0.9
     from rapidfuzz import fuzz
 
     best: tuple[Phrase, int, float] | None = None
@@ -407,7 +411,7 @@ def section_of_cell(text: str, fuzzy: bool = False) -> str | None:
         if words[0] in CELL_WORDS and (len(words) == 1 or (len(words) == 2 and words[1].isdigit())):
             return CELL_WORDS[words[0]]  # "Issue", "Issue 3"
         return None
-    named = sections_named(flat)
+    named = sections_named(flat, fuzzy)
     return hit[0].section if len(named) == 1 else None
 
 

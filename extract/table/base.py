@@ -269,8 +269,45 @@ def header_table(part: Part, header: Header, settings: TableSettings) -> Table:
         table.roles = {role: cols[i] for role, i in header.roles.items()}
         return table
     body = part.rows[header.first + header.count:]
+    header = without_crossed_labels(header, body, part.bbox[2], settings)
     edges = columns_from_labels(header.cells, body, part.bbox[2], settings)
     return Table(edges, dict(header.roles), gridded=False, starts=column_starts(body, edges, settings))
+
+
+def without_crossed_labels(header: Header, body: list[Row], right: float, settings: TableSettings) -> Header:
+    """The header without labels that name no role and whose left edge the body's text runs across line after
+    line: a mark a scan's OCR layer left in a shaded header ("Screen" over a text column) is no column."""
+    cells = list(header.cells)
+    named = set(header.roles.values())
+    while True:
+        edges = columns_from_labels(cells, body, right, settings)
+        crossed = [k for k in range(1, len(cells)) if k not in named and crossed_often(body, edges[k], settings)]
+        if not crossed:
+            break
+        k = crossed[0]
+        left = cells[k - 1]
+        cells[k - 1] = Cell(f"{left.text} {cells[k].text}", left.x0, max(left.x1, cells[k].x1))
+        del cells[k]
+        named = {i - (i > k) for i in named}
+        header = Header(header.first, header.count, cells, {r: i - (i > k) for r, i in header.roles.items()})
+    return header
+
+
+def crossed_often(body: list[Row], edge: float, settings: TableSettings) -> bool:
+    """Whether most body lines with words on both sides of ``edge`` run across it (a word over it, or words set no
+    further apart than within a phrase)."""
+    near = crossing = 0
+    for row in body:
+        words = sorted((c for c in row.cells if c.text.strip()), key=lambda c: c.x0)
+        left = [w for w in words if w.x0 < edge]
+        right = [w for w in words if w.x0 >= edge]
+        if not left or not right:
+            continue
+        near += 1
+        over = left[-1].x1 > edge + settings.cross_slack
+        run_on = right[0].x0 - left[-1].x1 <= settings.phrase_gap
+        crossing += over or run_on
+    return near >= 3 and crossing >= 0.6 * near
 
 
 def header_row(header: Header, table: Table, part: Part, row: Row, table_id: int, settings: TableSettings) -> RawRow:
@@ -324,7 +361,8 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings) -> list[str]
     """
     texts = [""] * table.ncols
     inner = table.edges[1:-1]
-    words = sorted(row.cells, key=lambda c: c.x0)
+    words = [c for c in sorted(row.cells, key=lambda c: c.x0) if any(ch.isalnum() for ch in c.text)
+             or len(c.text) > 1 or c.text in MARK_WORDS]  # a lone "_" or "|" a scan left between columns is no text
     for k, cell in enumerate(words):
         if any(cell.x0 < edge - settings.cross_slack and cell.x1 > edge + settings.cross_slack for edge in inner):
             return None
@@ -334,6 +372,9 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings) -> list[str]
             return None  # words run on across a column edge as one phrase: full-width text
         texts[i] = f"{texts[i]} {cell.text}".strip()
     return [in_reading_order(t) for t in texts]
+
+
+MARK_WORDS = frozenset("–—-&/•·*#%£$€¹²³⁴⁵⁶⁷⁸⁹")  # one-character words that are text (a dash, a bullet, a mark)
 
 
 def in_reading_order(visual: str) -> str:

@@ -174,8 +174,9 @@ def mark_column_starts(rows: list[Row], settings: TableSettings) -> None:
             c.opens_column = sum(counts.get(k, 0) for k in (key - 1, key, key + 1)) >= need
 
 
-def page_lines(page_index: int, words: list[dict], height: float | None) -> PageLines:
+def page_lines(page_index: int, words: list[dict], height: float | None, scanned: bool = False) -> PageLines:
     settings = word_settings(words) if words else TableSettings()
+    settings = settings.for_scan() if scanned else settings
     return PageLines(page_index, words_to_lines(words, settings), height, settings)
 
 
@@ -208,7 +209,8 @@ def words_to_rows(pages: Iterable[tuple[int, list[dict], float | None]],
     the same header, gutter and column logic serves both. A page may hold several tables (one per
     section), each under its own header; a page without a header continues the table above.
     """
-    return lines_to_rows([page_lines(i, words, height) for i, words, height in pages], method)
+    scanned = method.startswith("ocr")
+    return lines_to_rows([page_lines(i, words, height, scanned) for i, words, height in pages], method)
 
 
 def lines_to_rows(read: list[PageLines], method: str) -> tuple[list[RawRow], list[int]]:

@@ -174,3 +174,28 @@ def test_the_first_body_line_under_a_repeated_header_is_not_stacked_into_its_lab
             line(88, *words("the signs of modern slavery and human", 200, 88), *words("Review under way", 480, 88))]
     header = find_header(rows, SETTINGS, None)
     assert header is not None and header.count == 1
+
+
+def test_a_label_no_role_names_that_the_body_text_runs_across_is_no_column():
+    labels = [("Ref", 60, 80), ("Page", 120, 145), ("Recommendation", 206, 292), ("Screen", 319, 409),
+              ("Action", 447, 476)]
+    rows = [line(100, *[(t, a, b) for t, a, b in labels])]
+    for k in range(4):
+        top = 130 + 14 * k
+        rows.append(line(top, *words("the force should make sure its use of stop and", 206, top),
+                         *words("Being progressed", 447, top)))
+    rows.insert(1, line(116, ("1", 60, 66), ("p.34", 120, 140), *words("the force should make sure its use", 206, 116),
+                        *words("Review", 447, 116)))
+    header = find_header(rows, SETTINGS, None)
+    from hmic_extract.extract.table.base import header_table
+
+    table = header_table(Part(0, (0, 0, 800, 800), rows, None), header, SETTINGS)
+    assert table.ncols == 4 and table.roles == {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}
+
+
+def test_a_lone_mark_a_scan_left_between_columns_does_not_make_a_line_full_width():
+    table = Table([50, 98, 160, 440, 520], {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}, gridded=False)
+    part = Part(0, (0, 0, 600, 800), [])
+    raw = row_to_raw(line(100, *words("are poorly supervised and victims are let down", 160, 100), ("_", 436, 441),
+                          *words("the quarter.", 446, 100)), part, table, 1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.CELLS and raw.action == "the quarter."
