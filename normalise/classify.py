@@ -227,6 +227,24 @@ def type_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
     return out
 
 
+def column_name_headers(rows: list[RawRow]) -> set[str]:
+    """Header texts set right under a title that names another section: the annex reuses that label ("Recommendation")
+    as a column name for every table, so it names no table's section (not even an untitled first one)."""
+    out: set[str] = set()
+    title: str | None = None
+    for row in rows:
+        if row.kind is RowKind.TEXT:
+            found = title_of(" ".join(row.text.split()), row)
+            title = found.section if found is not None else title
+        elif is_header_row(row):
+            named = section_named_by_header(row.issue)
+            if title is not None and named is not None and named != title:
+                out.add(row.issue)
+        elif not row.is_blank():
+            title = None
+    return out
+
+
 def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]]:
     """Given raw rows in reading order, return (table pieces with sections, footnote notes, counts dropped)."""
     pieces: list[Piece] = []
@@ -244,6 +262,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
     last_page = -1
     type_cells = type_cells_of_lines(rows)
     ref_cells = ref_cells_of_lines(rows)
+    column_names = column_name_headers(rows)
     for index, row in enumerate(rows):
         if row.kind is RowKind.TEXT:
             text = " ".join(row.text.split())
@@ -266,7 +285,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             continue
         if is_header_row(row) and index not in ref_cells:
             dropped["header"] += 1
-            named = section_named_by_header(row.issue)
+            named = section_named_by_header(row.issue) if row.issue not in column_names else None
             if row.issue != last_header and named is not None:  # a new table's header (not a repeat) names it
                 header_section = named
                 print_title = row.issue in headers_seen and row.page_index != last_page
