@@ -81,9 +81,9 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     spans two labels of another row (a title above the header, body text under it).
     """
     groups = [phrases(r, settings, split) for r in rows]
-    if len(groups) > 1 and (len(groups[0]) < 2 or any(not g or (len(g) < 2 and not is_label_tail(g[0]))
-                                                         for g in groups[1:])):
-        return None
+    if len(groups) > 1 and (len(groups[0]) < 2 or any(not g or (len(g) < 2 and not (r.is_line and is_label_tail(g[0])))
+                                                         for r, g in zip(rows[1:], groups[1:], strict=True))):
+        return None  # a label wraps within its grid cell: a ruled row holding one cell is body (a cut row's rest)
     if any(len(p.text.split()) > settings.label_tail_words for g in groups[1:] for p in g):
         return None  # a wrapped label goes on in a word or few; a longer phrase is the body's first line
     cells: list[Cell] = []

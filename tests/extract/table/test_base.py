@@ -199,3 +199,12 @@ def test_a_lone_mark_a_scan_left_between_columns_does_not_make_a_line_full_width
     raw = row_to_raw(line(100, *words("are poorly supervised and victims are let down", 160, 100), ("_", 436, 441),
                           *words("the quarter.", 446, 100)), part, table, 1, SETTINGS)
     assert raw is not None and raw.kind is RowKind.CELLS and raw.action == "the quarter."
+
+
+def test_a_ruled_row_holding_one_short_cell_under_a_repeated_header_is_a_cut_rows_rest_not_a_label_tail():
+    header = Row(56, 84, [Cell("REF.", 37, 111), Cell("TYPE", 111, 216), Cell("PAGE", 216, 276),
+                          Cell("ISSUE", 276, 522), Cell("UPDATE", 522, 582)])
+    rest = Row(84, 98, [Cell("", 37, 111), Cell("", 111, 216), Cell("", 216, 276),
+                        Cell("local communities.", 276, 522), Cell("", 522, 582)])
+    found = find_header([header, rest], SETTINGS, None)
+    assert found is not None and found.count == 1 and found.cells[3].text == "ISSUE"
