@@ -34,16 +34,19 @@ PROSE_LINE = 60  # characters: a text line this long between a title and its tab
 BAND_WORDS = 8  # a band row the vocabulary cannot place is at most this many words
 HEADER_LABEL = 40  # characters: a text line's cells are header labels only when this short
 REF_NUMBER = re.compile(r"\d{1,3}")
+SENTENCE_PART = re.compile(r"[a-z]{5,}\.\s*$|;")  # a full stop after a word, or a semicolon: body text, no label
 
 
 def is_header_row(row: RawRow) -> bool:
     """A repeated header: its cells name at least two column roles and its ref cell holds no number.
 
     A text line (``is_line``) is a header line only when every filled cell is a short column label:
-    a body line such as "Page | The force should ensure that its response..." names two roles too.
+    a body line such as "Page | The force should ensure that its response..." names two roles too, and so may a
+    row's last line ("vacancies in response teams." | "Board; lead officer appointed."), which ends a sentence.
     """
     cells = [row.ref, row.page_ref, row.issue, row.action]
-    if row.is_line and not all(role_of_header_cell(c) and len(c) <= HEADER_LABEL for c in cells if c.strip()):
+    if row.is_line and not all(role_of_header_cell(c) and len(c) <= HEADER_LABEL and not SENTENCE_PART.search(c)
+                               for c in cells if c.strip()):
         return False
     return header_score(cells) >= 2 and not re.search(r"\d", row.ref + row.page_ref) and len(row.issue) < 80
 
