@@ -37,17 +37,25 @@ REF_NUMBER = re.compile(r"\d{1,3}")
 SENTENCE_PART = re.compile(r"[a-z]{5,}\.\s*$|;")  # a full stop after a word, or a semicolon: body text, no label
 
 
+def key_cells(row: RawRow) -> tuple[tuple[str, str], ...]:
+    """The row's ref, page and text cells with the role each column's label names."""
+    return ("ref", row.ref), ("page_ref", row.page_ref), ("issue", row.issue)
+
+
 def is_header_row(row: RawRow) -> bool:
     """A repeated header: its cells name at least two column roles and its ref cell holds no number.
 
     A text line (``is_line``) is a header line only when every filled cell is a short column label:
     a body line such as "Page | The force should ensure that its response..." names two roles too, and so may a
-    row's last line ("vacancies in response teams." | "Board; lead officer appointed."), which ends a sentence.
+    row's last line ("vacancies in response teams." | "Board; lead officer appointed."), which ends a sentence
+    or whose ref, page or text cell names another column's role.
     """
     cells = [row.ref, row.page_ref, row.issue, row.action]
     if row.is_line and not all(role_of_header_cell(c) and len(c) <= HEADER_LABEL and not SENTENCE_PART.search(c)
                                for c in cells if c.strip()):
         return False
+    if row.is_line and any(c.strip() and role_of_header_cell(c) != role for role, c in key_cells(row)):
+        return False  # "force's own target of 12." in the issue column names a role, but not the issue column's
     return header_score(cells) >= 2 and not re.search(r"\d", row.ref + row.page_ref) and len(row.issue) < 80
 
 
