@@ -592,6 +592,15 @@ COLUMN_NAMES: tuple[ColumnName, ...] = (
 )
 
 
+SENTENCE_PART = re.compile(r"[a-z]{5,}\.\s*$|;")
+
+
+def reads_as_sentence(text: str) -> bool:
+    """Whether a short cell ends a sentence (a full stop after a word, not an abbreviation's "No.") or holds a
+    semicolon: body text that happens to sit where a label could, never a column label or a label's tail."""
+    return bool(SENTENCE_PART.search(text))
+
+
 def role_of_header_cell(text: str) -> str | None:
     """Given a header cell's text, return the column role it names, or None."""
     flat = " ".join(fold(text).split())

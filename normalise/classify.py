@@ -18,6 +18,7 @@ from hmic_extract.model import SECTIONS, RawRow, RowKind
 from hmic_extract.vocabulary import (
     header_score,
     match_title,
+    reads_as_sentence,
     ref_cell_number,
     role_of_header_cell,
     section_named_by_header,
@@ -34,7 +35,6 @@ PROSE_LINE = 60  # characters: a text line this long between a title and its tab
 BAND_WORDS = 8  # a band row the vocabulary cannot place is at most this many words
 HEADER_LABEL = 40  # characters: a text line's cells are header labels only when this short
 REF_NUMBER = re.compile(r"\d{1,3}")
-SENTENCE_PART = re.compile(r"[a-z]{5,}\.\s*$|;")  # a full stop after a word, or a semicolon: body text, no label
 
 
 def key_cells(row: RawRow) -> tuple[tuple[str, str], ...]:
@@ -51,7 +51,7 @@ def is_header_row(row: RawRow) -> bool:
     or whose ref, page or text cell names another column's role.
     """
     cells = [row.ref, row.page_ref, row.issue, row.action]
-    if row.is_line and not all(role_of_header_cell(c) and len(c) <= HEADER_LABEL and not SENTENCE_PART.search(c)
+    if row.is_line and not all(role_of_header_cell(c) and len(c) <= HEADER_LABEL and not reads_as_sentence(c)
                                for c in cells if c.strip()):
         return False
     if row.is_line and any(c.strip() and role_of_header_cell(c) != role for role, c in key_cells(row)):

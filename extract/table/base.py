@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from hmic_extract.model import RawRow, RowKind
-from hmic_extract.vocabulary import ROLES, map_header, match_title, ref_cell_number, role_of_label
+from hmic_extract.vocabulary import ROLES, map_header, match_title, reads_as_sentence, ref_cell_number, role_of_label
 
 from .model import Cell, PageTables, Part, Row
 from .settings import TableSettings
@@ -101,8 +101,10 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
 
 
 def is_label_tail(cell: Cell) -> bool:
-    """A lone phrase that may end one wrapped label ("REPORT" / "REF"): a word or two, no digits."""
-    return len(cell.text.split()) <= 2 and not any(ch.isdigit() for ch in cell.text)
+    """A lone phrase that may end one wrapped label ("REPORT" / "REF"): a word or two, no digits, no sentence's end
+    (a cut row's rest under a repeated header: "crime record.")."""
+    text = cell.text
+    return len(text.split()) <= 2 and not any(ch.isdigit() for ch in text) and not reads_as_sentence(text)
 
 
 def overlap(a: Cell, b: Cell) -> float:

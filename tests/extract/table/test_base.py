@@ -208,3 +208,11 @@ def test_a_ruled_row_holding_one_short_cell_under_a_repeated_header_is_a_cut_row
                         Cell("local communities.", 276, 522), Cell("", 522, 582)])
     found = find_header([header, rest], SETTINGS, None)
     assert found is not None and found.count == 1 and found.cells[3].text == "ISSUE"
+
+
+def test_a_cut_rows_last_words_under_a_repeated_header_line_are_no_label_tail():
+    rows = [line(100, ("#", 60, 66), *words("DETAIL", 120, 100), *words("REPORT PAGE", 400, 100), ("RAG", 500, 515)),
+            line(112, *words("crime record.", 120, 112)),
+            line(124, *words("The force’s digital media investigators (DMIs) are not", 120, 124))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 1 and header.cells[1].text == "DETAIL"
