@@ -30,7 +30,7 @@ from hmic_extract.vocabulary import ROLES, map_header, match_title, reads_as_sen
 
 from .model import Cell, PageTables, Part, Row
 from .settings import TableSettings
-from .text import logical_order, plain_letters
+from .text import logical_order, plain_letters, strong_counts
 
 KEY_ROLES = ("ref", "page_ref", "issue")  # their labels hold no numbers; their body cells usually do
 PAGE_JOINER = re.compile(r"(?:[-–/,&]|\band|\bto)$", re.I)  # a page ref that goes on: "Pages 9-", "pp. 4 and"
@@ -355,7 +355,7 @@ def grid_row_cells(row: Row, table: Table) -> tuple[list[str], list[tuple[int, i
     return texts, spans
 
 
-def line_row_cells(row: Row, table: Table, settings: TableSettings) -> list[str] | None:
+def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: bool | None = None) -> list[str] | None:
     """Given a text line's words, return each column's text, or None when a word runs across a column edge.
 
     Words, not phrases, are placed: a narrow gutter can sit closer than a phrase gap, but a word of
@@ -373,15 +373,22 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings) -> list[str]
                                                                                          settings):
             return None  # words run on across a column edge as one phrase: full-width text
         texts[i] = f"{texts[i]} {cell.text}".strip()
-    return [in_reading_order(t) for t in texts]
+    return [in_reading_order(t, rtl_around) for t in texts]
 
 
 MARK_WORDS = frozenset("–—-&/•·*#%£$€¹²³⁴⁵⁶⁷⁸⁹")  # one-character words that are text (a dash, a bullet, a mark)
 
 
-def in_reading_order(visual: str) -> str:
+def in_reading_order(visual: str, rtl_around: bool | None = None) -> str:
     """A text line's words as drawn (left to right), in reading order with plain letters."""
-    return plain_letters(logical_order(visual))
+    return plain_letters(logical_order(visual, rtl_around=rtl_around))
+
+
+def runs_rtl(part: Part) -> bool | None:
+    """Whether most letters of a part run right to left (None when it holds none that do): the direction of a
+    line whose own letters do not say it."""
+    ltr, rtl = strong_counts(" ".join(c.text for r in part.rows for c in r.cells))
+    return rtl > ltr if rtl else None
 
 
 def starts_column(table: Table, i: int, word: Cell, before: Cell, settings: TableSettings) -> bool:
@@ -421,7 +428,7 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
     if row.is_empty():
         return None
     if row.is_line:
-        texts = line_row_cells(row, table, settings)
+        texts = line_row_cells(row, table, settings, runs_rtl(part))
         if texts is None:
             return text_row(row.text, part, row, part.page_index, table_id, band=True)
         cells = by_role(texts, table)

@@ -142,11 +142,12 @@ def strong_counts(text: str) -> tuple[int, int]:
     return ltr, rtl
 
 
-def logical_order(visual: str, rtl_paragraph: bool | None = None) -> str:
+def logical_order(visual: str, rtl_paragraph: bool | None = None, rtl_around: bool | None = None) -> str:
     """Given a line as drawn (left to right), return it in logical (reading) order.
 
     The bidi algorithm applied to the drawn order undoes the reordering a renderer did. The paragraph
-    runs right to left when most of its strong letters do (or as ``rtl_paragraph`` says).
+    runs as ``rtl_paragraph`` says, else as ``paragraph_is_rtl`` guesses from the line and the text around it
+    (``rtl_around``: whether most of the table part's letters run right to left).
     """
     ltr, rtl = strong_counts(visual)
     if not rtl:
@@ -154,8 +155,19 @@ def logical_order(visual: str, rtl_paragraph: bool | None = None) -> str:
     from bidi import get_display
 
     if rtl_paragraph is None:
-        rtl_paragraph = rtl > ltr
+        rtl_paragraph = paragraph_is_rtl(visual, rtl > ltr if rtl_around is None else rtl_around)
     return attached_marks(get_display(visual, base_dir="R" if rtl_paragraph else "L"))
+
+
+def paragraph_is_rtl(visual: str, otherwise: bool) -> bool:
+    """A line's paragraph direction: that of the strong letters at both ends of the drawn line when they agree (a
+    wrapped line of an English cell, "card headed «هێڵی یارمەتی» that", may hold more Kurdish letters than English
+    ones), else ``otherwise`` (the direction of most letters around it: a line that starts in Urdu and ends in
+    English reads either way)."""
+    ends = [unicodedata.bidirectional(ch) for ch in visual if unicodedata.bidirectional(ch) in ("L", "R", "AL")]
+    if ends and (ends[0] == "L") == (ends[-1] == "L"):
+        return ends[0] != "L"
+    return otherwise
 
 
 OPENERS = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›", "\u201c": "\u201d"}

@@ -104,3 +104,21 @@ def test_a_narrow_gap_inside_a_right_to_left_word_is_not_a_space():
     # "متاثرین": the non-joining reh leaves a gap wider than a Latin word gap before the next letter
     glyphs = [Glyph(ch, x, 0, x + 3.0, 10) for ch, x in zip("نیرثاتم", (0, 5, 10, 15, 20, 25, 30), strict=True)]
     assert line_text(glyphs, SETTINGS) == "متاثرین"
+
+
+def test_a_wrapped_english_line_holding_more_kurdish_letters_than_english_ones_keeps_its_english_order():
+    from bidi import get_display
+
+    from hmic_extract.extract.table.text import logical_order
+
+    logical = "headed «هێڵی یارمەتی» that"
+    assert logical_order(get_display(logical, base_dir="L")) == logical
+
+
+def test_a_line_starting_in_urdu_and_ending_in_english_reads_in_the_direction_of_the_table_around_it():
+    from bidi import get_display
+
+    logical = "(متاثرین کا ضابطہ) is available"
+    visual = get_display(logical, base_dir="L")
+    assert logical_order(visual, rtl_around=False) == logical
+    assert logical_order(get_display(logical, base_dir="R"), rtl_around=True) == logical
