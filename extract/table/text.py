@@ -52,10 +52,10 @@ def glyphs_in(glyphs: Iterable[Glyph], box: tuple[float, float, float, float]) -
 def glyphs_to_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> list[list[Glyph]]:
     """Given glyphs, return text lines top to bottom, each left to right (visual order).
 
-    A glyph joins the line whose vertical band holds its centre. The letters of a ligature share one left
-    edge and come in reading order: left to right that is their order for a left-to-right script and the
-    reverse for a right-to-left one (lam-alef "لا" is drawn alef left of lam). A space the PDF draws (" ")
-    joins the line whose band holds it and never starts one.
+    A glyph joins the line whose vertical band holds its centre; its place in the line is ``visual_x``. The
+    letters of a ligature share one box and come in reading order: left to right that is their order for a
+    left-to-right script and the reverse for a right-to-left one (lam-alef "لا" is drawn alef left of lam). A
+    space the PDF draws (" ") joins the line whose band holds it and never starts one.
     """
     lines: list[list[Glyph]] = []
     bands: list[tuple[float, float]] = []
@@ -77,9 +77,16 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> list[li
         k = next((k for k, (top, bottom) in enumerate(bands) if top <= g.y_mid <= bottom), None)
         if k is not None:
             lines[k].append(g)
-    return [ligatures_in_visual_order(sorted(line, key=lambda g: (round(g.x0, 1), g.text != " ", -order[id(g)]
-                                                                  if is_rtl(g.text) else order[id(g)])))
+    return [ligatures_in_visual_order(sorted(line, key=lambda g: (round(visual_x(g), 1), g.text != " ",
+                                                                  -order[id(g)] if is_rtl(g.text) else order[id(g)])))
             for line in lines]
+
+
+def visual_x(glyph: Glyph) -> float:
+    """Where a glyph sits in the line's visual order: a right-to-left letter by its right edge, where the letter
+    before it in reading order joins it (a final letter's tail, "ہ", may reach left under the bracket drawn
+    before the run); any other glyph by its left edge."""
+    return glyph.x1 if is_rtl(glyph.text) else glyph.x0
 
 
 def is_rtl(text: str) -> bool:

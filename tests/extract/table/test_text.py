@@ -122,3 +122,12 @@ def test_a_line_starting_in_urdu_and_ending_in_english_reads_in_the_direction_of
     visual = get_display(logical, base_dir="L")
     assert logical_order(visual, rtl_around=False) == logical
     assert logical_order(get_display(logical, base_dir="R"), rtl_around=True) == logical
+
+
+def test_a_final_letter_whose_tail_reaches_under_the_bracket_before_its_run_stays_at_the_runs_end():
+    boxes = [(ch, 289.2 + 4.6 * k, 293.8 + 4.6 * k) for k, ch in enumerate("summar")] + [("y", 317.2, 320.8),
+             (" ", 320.8, 322.6), ("(", 322.7, 324.8), ("ا", 332.7, 335.0), ("ب", 330.6, 332.9),
+             ("ط", 324.8, 330.9), ("ہ", 320.3, 325.0), ("ض", 335.2, 340.9), ("(", 341.0, 343.1), (" ", 343.1, 345.0),
+             ("i", 345.0, 346.8), ("s", 346.9, 350.3)]
+    glyphs = [Glyph(t, x0, 489.8, x1, 496.0) for t, x0, x1 in boxes]
+    assert cell_text(glyphs, TableSettings()) == "summary (ضابطہ) is"
