@@ -626,7 +626,7 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
             if part not in kept:  # the part goes on with the table above until its own header
                 reading.table_id += 1
                 kept.append(part)
-            out.extend(read_part(reading, part, rows[:first], settings))
+            out.extend(titles_last(read_part(reading, part, rows[:first], settings)))
         else:
             for row in rows[start:first]:  # title rows above the header
                 if not row.is_empty():
@@ -647,6 +647,14 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
             return out
         start = stop
     return out
+
+
+def titles_last(rows: list[RawRow]) -> list[RawRow]:
+    """Rows read above a header: full-width lines after the last row of cells are the next table's titles (a
+    title and a date set over a header repeated at a page top), not band rows inside the table above."""
+    cells = [i for i, r in enumerate(rows) if r.kind is RowKind.CELLS]
+    after = cells[-1] + 1 if cells else 0
+    return rows[:after] + [replace(r, band=False) if r.kind is RowKind.TEXT else r for r in rows[after:]]
 
 
 def parts_before_header(reading: Reading, table: Table, settings: TableSettings) -> list[RawRow]:

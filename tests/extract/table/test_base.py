@@ -216,3 +216,23 @@ def test_a_cut_rows_last_words_under_a_repeated_header_line_are_no_label_tail():
             line(124, *words("The force’s digital media investigators (DMIs) are not", 120, 124))]
     header = find_header(rows, SETTINGS, None)
     assert header is not None and header.count == 1 and header.cells[1].text == "DETAIL"
+
+
+def test_title_lines_over_a_header_repeated_at_a_page_top_are_titles_not_bands_of_the_table_above():
+    def header(top):
+        return line(top, ("Ref", 50, 65), ("Page", 100, 120), *words("Issue of concern", 160, top),
+                    ("Action", 440, 470))
+
+    def body(top, ref, page, text):
+        return line(top, (ref, 50, 55), (page, 100, 125), *words(text, 160, top), *words("Under way", 440, top))
+
+    first = [header(100), body(120, "1", "p.4", "The force should review"), line(132, *words("its bail use", 160, 132))]
+    second = [line(40, *words("HMICFRS inspection findings: progress tracker", 50, 40)),
+              line(52, *words("Report published 2 May 2019", 50, 52)), header(80),
+              line(100, *words("recurring.", 160, 100)), body(112, "2", "p.5", "Victims are not told")]
+    pages = [PageTables(i, [Part(i, (0, 0, 600, 800), rows)], [], 800.0, SETTINGS)
+             for i, rows in enumerate([first, second])]
+    rows, _found = read_tables(pages)
+    titles = [r for r in rows if r.kind is RowKind.TEXT]
+    assert [t.text for t in titles] == ["HMICFRS inspection findings: progress tracker", "Report published 2 May 2019"]
+    assert not any(t.band for t in titles)
