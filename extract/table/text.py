@@ -85,8 +85,13 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> list[li
 def visual_x(glyph: Glyph) -> float:
     """Where a glyph sits in the line's visual order: a right-to-left letter by its right edge, where the letter
     before it in reading order joins it (a final letter's tail, "ہ", may reach left under the bracket drawn
-    before the run); any other glyph by its left edge."""
-    return glyph.x1 if is_rtl(glyph.text) else glyph.x0
+    before the run); a left-to-right letter by its left edge (the letters of a ligature share it); a bracket,
+    mark or digit by its centre (a bracket may start under the last letter of a run)."""
+    if is_rtl(glyph.text):
+        return glyph.x1
+    if any(unicodedata.bidirectional(ch) == "L" for ch in glyph.text):
+        return glyph.x0
+    return (glyph.x0 + glyph.x1) / 2
 
 
 def is_rtl(text: str) -> bool:
@@ -162,19 +167,22 @@ def logical_order(visual: str, rtl_paragraph: bool | None = None, rtl_around: bo
     from bidi import get_display
 
     if rtl_paragraph is None:
-        rtl_paragraph = paragraph_is_rtl(visual, rtl > ltr if rtl_around is None else rtl_around)
+        rtl_paragraph = paragraph_is_rtl(visual, ltr, rtl, rtl_around)
     return attached_marks(get_display(visual, base_dir="R" if rtl_paragraph else "L"))
 
 
-def paragraph_is_rtl(visual: str, otherwise: bool) -> bool:
-    """A line's paragraph direction: that of the strong letters at both ends of the drawn line when they agree (a
-    wrapped line of an English cell, "card headed «هێڵی یارمەتی» that", may hold more Kurdish letters than English
-    ones), else ``otherwise`` (the direction of most letters around it: a line that starts in Urdu and ends in
-    English reads either way)."""
+def paragraph_is_rtl(visual: str, ltr: int, rtl: int, around: bool | None) -> bool:
+    """A line's paragraph direction. English letters at both ends of the drawn line: left to right (a wrapped line of
+    an English cell, "card headed «هێڵی یارمەتی» that", may hold more Kurdish letters than English ones);
+    right-to-left letters at both ends and most letters right to left: right to left; otherwise the direction of
+    the text around it (``around``: a line may start and end in Arabic or Urdu in an English cell), else of
+    most of the line's letters."""
     ends = [unicodedata.bidirectional(ch) for ch in visual if unicodedata.bidirectional(ch) in ("L", "R", "AL")]
-    if ends and (ends[0] == "L") == (ends[-1] == "L"):
-        return ends[0] != "L"
-    return otherwise
+    if ends and ends[0] == "L" and ends[-1] == "L":
+        return False
+    if ends and ends[0] != "L" and ends[-1] != "L" and rtl > ltr:
+        return True
+    return around if around is not None else rtl > ltr
 
 
 OPENERS = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›", "\u201c": "\u201d"}

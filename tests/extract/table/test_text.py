@@ -131,3 +131,20 @@ def test_a_final_letter_whose_tail_reaches_under_the_bracket_before_its_run_stay
              ("i", 345.0, 346.8), ("s", 346.9, 350.3)]
     glyphs = [Glyph(t, x0, 489.8, x1, 496.0) for t, x0, x1 in boxes]
     assert cell_text(glyphs, TableSettings()) == "summary (ضابطہ) is"
+
+
+def test_a_line_that_starts_in_arabic_and_ends_in_urdu_inside_an_english_cell_reads_left_to_right():
+    from bidi import get_display
+
+    logical = "«الأسري») but the Urdu version (گھریلو تشدد)"
+    assert logical_order(get_display(logical, base_dir="L"), rtl_around=False) == logical
+    arabic = "لا يوجد تفسير كامل"
+    assert logical_order(get_display(arabic, base_dir="R"), rtl_around=False) == arabic
+
+
+def test_a_bracket_drawn_from_under_the_last_letter_of_a_right_to_left_run_stays_outside_it():
+    boxes = [(ch, 289.2 + 4.6 * k, 293.8 + 4.6 * k) for k, ch in enumerate("summary")] + [
+        (" ", 321.4, 323.3), ("(", 323.3, 325.9), ("ب", 326.0, 329.0), ("م", 329.0, 333.1), ("(", 333.0, 335.6),
+        (" ", 335.6, 337.5), ("i", 337.5, 339.7), ("s", 339.7, 342.7)]
+    glyphs = [Glyph(t, x0, 519.9, x1, 526.8) for t, x0, x1 in boxes]
+    assert cell_text(glyphs, TableSettings()) == "summary (مب) is"
