@@ -592,6 +592,8 @@ COLUMN_NAMES: tuple[ColumnName, ...] = (
 )
 
 
+PAGE_FOLIO = re.compile(r"^\s*(?:(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—])\s*$", re.I)
+"""A line that is only a page's number: "7", "Page 3 of 9", "- 3 -" (never row text)."""
 SENTENCE_PART = re.compile(r"[a-z]{5,}\.\s*$|;")
 
 

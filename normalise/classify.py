@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from hmic_extract.model import SECTIONS, RawRow, RowKind
 from hmic_extract.vocabulary import (
+    PAGE_FOLIO,
     header_score,
     match_title,
     reads_as_sentence,
@@ -30,7 +31,6 @@ from .pieces import Piece
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 FOOTNOTE_START = re.compile(rf"^\s*(?:[{SUPERSCRIPT_DIGITS}]+|\d{{1,3}}(?=\s+[A-Z]))\s*\S")
-PAGE_FOOTER = re.compile(r"^\s*(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?\s*$", re.I)
 PROSE_LINE = 60  # characters: a text line this long between a title and its table is prose, not a title
 BAND_WORDS = 8  # a band row the vocabulary cannot place is at most this many words
 HEADER_LABEL = 40  # characters: a text line's cells are header labels only when this short
@@ -136,7 +136,7 @@ def is_band_text(text: str) -> bool:
     """A short line inside a table that is not a sentence: a band row the vocabulary may not know."""
     words = text.split()
     return 0 < len(words) <= BAND_WORDS and not text.rstrip().endswith((".", ",", ";")) and \
-        not PAGE_FOOTER.match(text) and any(ch.isalpha() for ch in text)
+        not PAGE_FOLIO.match(text) and any(ch.isalpha() for ch in text)
 
 
 def apply_pending(state: SectionState, pending: Pending, ref: int | None, header_section: str | None) -> None:
@@ -283,7 +283,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             elif is_footnote(text):
                 notes.append(text)
                 last_was_footnote = True
-            elif last_was_footnote and text and not PAGE_FOOTER.match(text):
+            elif last_was_footnote and text and not PAGE_FOLIO.match(text):
                 notes[-1] += " " + text
             else:
                 last_was_footnote = False

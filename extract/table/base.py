@@ -26,7 +26,15 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from hmic_extract.model import RawRow, RowKind
-from hmic_extract.vocabulary import ROLES, map_header, match_title, reads_as_sentence, ref_cell_number, role_of_label
+from hmic_extract.vocabulary import (
+    PAGE_FOLIO,
+    ROLES,
+    map_header,
+    match_title,
+    reads_as_sentence,
+    ref_cell_number,
+    role_of_label,
+)
 
 from .model import Cell, PageTables, Part, Row
 from .settings import TableSettings
@@ -34,7 +42,6 @@ from .text import logical_order, plain_letters, strong_counts
 
 KEY_ROLES = ("ref", "page_ref", "issue")  # their labels hold no numbers; their body cells usually do
 PAGE_JOINER = re.compile(r"(?:[-–/,&]|\band|\bto)$", re.I)  # a page ref that goes on: "Pages 9-", "pp. 4 and"
-PAGE_FOLIO = re.compile(r"^\s*(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?\s*$", re.I)
 
 
 # --- header -----------------------------------------------------------------------------------------

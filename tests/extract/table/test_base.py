@@ -236,3 +236,10 @@ def test_title_lines_over_a_header_repeated_at_a_page_top_are_titles_not_bands_o
     titles = [r for r in rows if r.kind is RowKind.TEXT]
     assert [t.text for t in titles] == ["HMICFRS inspection findings: progress tracker", "Report published 2 May 2019"]
     assert not any(t.band for t in titles)
+
+
+def test_a_folio_framed_by_dashes_under_the_text_column_is_no_row_text():
+    table = Table([50, 98, 160, 440, 520], {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}, gridded=False)
+    raw = row_to_raw(line(790, ("-", 280, 284), ("3", 287, 292), ("-", 295, 299)), Part(0, (0, 0, 600, 842), []),
+                     table, 1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.TEXT and not raw.band
