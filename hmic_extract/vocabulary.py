@@ -156,6 +156,10 @@ def phrase_at(tokens: list[Token], i: int, fuzzy: bool = False) -> tuple[Phrase,
             return phrase, n, 1.0
     if not fuzzy:
         return None
+    for phrase in PHRASES:  # an abbreviation OCR read with a look-alike letter: "Afl 9" is "AFI 9"
+        if phrase.abbreviated and i < len(tokens) and tokens[i].word.translate(OCR_LOOKALIKES) == \
+                phrase.words[0].translate(OCR_LOOKALIKES):
+            return phrase, 1, 0.9
     from rapidfuzz import fuzz
 
     best: tuple[Phrase, int, float] | None = None
@@ -407,7 +411,7 @@ def section_of_cell(text: str, fuzzy: bool = False) -> str | None:
         if words[0] in CELL_WORDS and (len(words) == 1 or (len(words) == 2 and words[1].isdigit())):
             return CELL_WORDS[words[0]]  # "Issue", "Issue 3"
         return None
-    named = sections_named(flat)
+    named = sections_named(flat, fuzzy)
     return hit[0].section if len(named) == 1 else None
 
 
@@ -586,6 +590,17 @@ COLUMN_NAMES: tuple[ColumnName, ...] = (
     _column("issue", r"\bissues?\b|\bconcerns?\b|\brecommendations?\b|\bareas?\s+(for|of)\s+improvement\b|\bafis?\b"
                      r"|\bfindings?\b|\bdescription\b|\bdetails?\b|\btext\b|\bcauses?\s+(of|for)\s+concern"),
 )
+
+
+PAGE_FOLIO = re.compile(r"^\s*(?:(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—])\s*$", re.I)
+"""A line that is only a page's number: "7", "Page 3 of 9", "- 3 -" (never row text)."""
+SENTENCE_PART = re.compile(r"[a-z]{5,}\.\s*$|;")
+
+
+def reads_as_sentence(text: str) -> bool:
+    """Whether a short cell ends a sentence (a full stop after a word, not an abbreviation's "No.") or holds a
+    semicolon: body text that happens to sit where a label could, never a column label or a label's tail."""
+    return bool(SENTENCE_PART.search(text))
 
 
 def role_of_header_cell(text: str) -> str | None:

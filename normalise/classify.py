@@ -16,8 +16,10 @@ from dataclasses import dataclass
 
 from hmic_extract.model import SECTIONS, RawRow, RowKind
 from hmic_extract.vocabulary import (
+    PAGE_FOLIO,
     header_score,
     match_title,
+    reads_as_sentence,
     ref_cell_number,
     role_of_header_cell,
     section_named_by_header,
@@ -29,22 +31,31 @@ from .pieces import Piece
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 FOOTNOTE_START = re.compile(rf"^\s*(?:[{SUPERSCRIPT_DIGITS}]+|\d{{1,3}}(?=\s+[A-Z]))\s*\S")
-PAGE_FOOTER = re.compile(r"^\s*(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?\s*$", re.I)
 PROSE_LINE = 60  # characters: a text line this long between a title and its table is prose, not a title
 BAND_WORDS = 8  # a band row the vocabulary cannot place is at most this many words
 HEADER_LABEL = 40  # characters: a text line's cells are header labels only when this short
 REF_NUMBER = re.compile(r"\d{1,3}")
 
 
+def key_cells(row: RawRow) -> tuple[tuple[str, str], ...]:
+    """The row's ref, page and text cells with the role each column's label names."""
+    return ("ref", row.ref), ("page_ref", row.page_ref), ("issue", row.issue)
+
+
 def is_header_row(row: RawRow) -> bool:
     """A repeated header: its cells name at least two column roles and its ref cell holds no number.
 
     A text line (``is_line``) is a header line only when every filled cell is a short column label:
-    a body line such as "Page | The force should ensure that its response..." names two roles too.
+    a body line such as "Page | The force should ensure that its response..." names two roles too, and so may a
+    row's last line ("vacancies in response teams." | "Board; lead officer appointed."), which ends a sentence
+    or whose ref, page or text cell names another column's role.
     """
     cells = [row.ref, row.page_ref, row.issue, row.action]
-    if row.is_line and not all(role_of_header_cell(c) and len(c) <= HEADER_LABEL for c in cells if c.strip()):
+    if row.is_line and not all(role_of_header_cell(c) and len(c) <= HEADER_LABEL and not reads_as_sentence(c)
+                               for c in cells if c.strip()):
         return False
+    if row.is_line and any(c.strip() and role_of_header_cell(c) != role for role, c in key_cells(row)):
+        return False  # "force's own target of 12." in the issue column names a role, but not the issue column's
     return header_score(cells) >= 2 and not re.search(r"\d", row.ref + row.page_ref) and len(row.issue) < 80
 
 
@@ -125,7 +136,7 @@ def is_band_text(text: str) -> bool:
     """A short line inside a table that is not a sentence: a band row the vocabulary may not know."""
     words = text.split()
     return 0 < len(words) <= BAND_WORDS and not text.rstrip().endswith((".", ",", ";")) and \
-        not PAGE_FOOTER.match(text) and any(ch.isalpha() for ch in text)
+        not PAGE_FOLIO.match(text) and any(ch.isalpha() for ch in text)
 
 
 def apply_pending(state: SectionState, pending: Pending, ref: int | None, header_section: str | None) -> None:
@@ -227,6 +238,24 @@ def type_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
     return out
 
 
+def column_name_headers(rows: list[RawRow]) -> set[str]:
+    """Header texts set right under a title that names another section: the annex reuses that label ("Recommendation")
+    as a column name for every table, so it names no table's section (not even an untitled first one)."""
+    out: set[str] = set()
+    title: str | None = None
+    for row in rows:
+        if row.kind is RowKind.TEXT:
+            found = title_of(" ".join(row.text.split()), row)
+            title = found.section if found is not None else title
+        elif is_header_row(row):
+            named = section_named_by_header(row.issue)
+            if title is not None and named is not None and named != title:
+                out.add(row.issue)
+        elif not row.is_blank():
+            title = None
+    return out
+
+
 def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]]:
     """Given raw rows in reading order, return (table pieces with sections, footnote notes, counts dropped)."""
     pieces: list[Piece] = []
@@ -244,6 +273,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
     last_page = -1
     type_cells = type_cells_of_lines(rows)
     ref_cells = ref_cells_of_lines(rows)
+    column_names = column_name_headers(rows)
     for index, row in enumerate(rows):
         if row.kind is RowKind.TEXT:
             text = " ".join(row.text.split())
@@ -253,7 +283,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             elif is_footnote(text):
                 notes.append(text)
                 last_was_footnote = True
-            elif last_was_footnote and text and not PAGE_FOOTER.match(text):
+            elif last_was_footnote and text and not PAGE_FOLIO.match(text):
                 notes[-1] += " " + text
             else:
                 last_was_footnote = False
@@ -266,7 +296,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             continue
         if is_header_row(row) and index not in ref_cells:
             dropped["header"] += 1
-            named = section_named_by_header(row.issue)
+            named = section_named_by_header(row.issue) if row.issue not in column_names else None
             if row.issue != last_header and named is not None:  # a new table's header (not a repeat) names it
                 header_section = named
                 print_title = row.issue in headers_seen and row.page_index != last_page

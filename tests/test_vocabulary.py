@@ -180,6 +180,7 @@ def test_an_ocr_read_ref_label_with_digits_for_letters_is_read_as_printed():
     assert ref_cell_number("10C 1") == 1 and section_of_cell("10C 1", fuzzy=True) == ISSUES_OF_CONCERN
     assert section_of_cell("AF1 2", fuzzy=True) == AREAS_FOR_IMPROVEMENT
     assert section_of_cell("CfC.1") == CAUSES_OF_CONCERN and section_of_cell("CoC-1") == CAUSES_OF_CONCERN
+    assert section_of_cell("Afl 9", fuzzy=True) == AREAS_FOR_IMPROVEMENT and section_of_cell("Afl 9") is None
     assert ref_cell_number("1.2") == 1 and ref_cell_number("Page 4") is None
 
 

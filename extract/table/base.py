@@ -26,15 +26,22 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from hmic_extract.model import RawRow, RowKind
-from hmic_extract.vocabulary import ROLES, map_header, match_title, ref_cell_number, role_of_label
+from hmic_extract.vocabulary import (
+    PAGE_FOLIO,
+    ROLES,
+    map_header,
+    match_title,
+    reads_as_sentence,
+    ref_cell_number,
+    role_of_label,
+)
 
 from .model import Cell, PageTables, Part, Row
 from .settings import TableSettings
-from .text import logical_order, plain_letters
+from .text import logical_order, plain_letters, strong_counts
 
 KEY_ROLES = ("ref", "page_ref", "issue")  # their labels hold no numbers; their body cells usually do
 PAGE_JOINER = re.compile(r"(?:[-–/,&]|\band|\bto)$", re.I)  # a page ref that goes on: "Pages 9-", "pp. 4 and"
-PAGE_FOLIO = re.compile(r"^\s*(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?\s*$", re.I)
 
 
 # --- header -----------------------------------------------------------------------------------------
@@ -81,9 +88,9 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     spans two labels of another row (a title above the header, body text under it).
     """
     groups = [phrases(r, settings, split) for r in rows]
-    if len(groups) > 1 and (len(groups[0]) < 2 or any(not g or (len(g) < 2 and not is_label_tail(g[0]))
-                                                         for g in groups[1:])):
-        return None
+    if len(groups) > 1 and (len(groups[0]) < 2 or any(not g or (len(g) < 2 and not (r.is_line and is_label_tail(g[0])))
+                                                         for r, g in zip(rows[1:], groups[1:], strict=True))):
+        return None  # a label wraps within its grid cell: a ruled row holding one cell is body (a cut row's rest)
     if any(len(p.text.split()) > settings.label_tail_words for g in groups[1:] for p in g):
         return None  # a wrapped label goes on in a word or few; a longer phrase is the body's first line
     cells: list[Cell] = []
@@ -101,8 +108,10 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
 
 
 def is_label_tail(cell: Cell) -> bool:
-    """A lone phrase that may end one wrapped label ("REPORT" / "REF"): a word or two, no digits."""
-    return len(cell.text.split()) <= 2 and not any(ch.isdigit() for ch in cell.text)
+    """A lone phrase that may end one wrapped label ("REPORT" / "REF"): a word or two, no digits, no sentence's end
+    (a cut row's rest under a repeated header: "crime record.")."""
+    text = cell.text
+    return len(text.split()) <= 2 and not any(ch.isdigit() for ch in text) and not reads_as_sentence(text)
 
 
 def overlap(a: Cell, b: Cell) -> float:
@@ -269,8 +278,45 @@ def header_table(part: Part, header: Header, settings: TableSettings) -> Table:
         table.roles = {role: cols[i] for role, i in header.roles.items()}
         return table
     body = part.rows[header.first + header.count:]
+    header = without_crossed_labels(header, body, part.bbox[2], settings)
     edges = columns_from_labels(header.cells, body, part.bbox[2], settings)
     return Table(edges, dict(header.roles), gridded=False, starts=column_starts(body, edges, settings))
+
+
+def without_crossed_labels(header: Header, body: list[Row], right: float, settings: TableSettings) -> Header:
+    """The header without labels that name no role and whose left edge the body's text runs across line after
+    line: a mark a scan's OCR layer left in a shaded header ("Screen" over a text column) is no column."""
+    cells = list(header.cells)
+    named = set(header.roles.values())
+    while True:
+        edges = columns_from_labels(cells, body, right, settings)
+        crossed = [k for k in range(1, len(cells)) if k not in named and crossed_often(body, edges[k], settings)]
+        if not crossed:
+            break
+        k = crossed[0]
+        left = cells[k - 1]
+        cells[k - 1] = Cell(f"{left.text} {cells[k].text}", left.x0, max(left.x1, cells[k].x1))
+        del cells[k]
+        named = {i - (i > k) for i in named}
+        header = Header(header.first, header.count, cells, {r: i - (i > k) for r, i in header.roles.items()})
+    return header
+
+
+def crossed_often(body: list[Row], edge: float, settings: TableSettings) -> bool:
+    """Whether most body lines with words on both sides of ``edge`` run across it (a word over it, or words set no
+    further apart than within a phrase)."""
+    near = crossing = 0
+    for row in body:
+        words = sorted((c for c in row.cells if c.text.strip()), key=lambda c: c.x0)
+        left = [w for w in words if w.x0 < edge]
+        right = [w for w in words if w.x0 >= edge]
+        if not left or not right:
+            continue
+        near += 1
+        over = left[-1].x1 > edge + settings.cross_slack
+        run_on = right[0].x0 - left[-1].x1 <= settings.phrase_gap
+        crossing += over or run_on
+    return near >= 3 and crossing >= 0.6 * near
 
 
 def header_row(header: Header, table: Table, part: Part, row: Row, table_id: int, settings: TableSettings) -> RawRow:
@@ -316,7 +362,7 @@ def grid_row_cells(row: Row, table: Table) -> tuple[list[str], list[tuple[int, i
     return texts, spans
 
 
-def line_row_cells(row: Row, table: Table, settings: TableSettings) -> list[str] | None:
+def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: bool | None = None) -> list[str] | None:
     """Given a text line's words, return each column's text, or None when a word runs across a column edge.
 
     Words, not phrases, are placed: a narrow gutter can sit closer than a phrase gap, but a word of
@@ -324,7 +370,8 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings) -> list[str]
     """
     texts = [""] * table.ncols
     inner = table.edges[1:-1]
-    words = sorted(row.cells, key=lambda c: c.x0)
+    words = [c for c in sorted(row.cells, key=lambda c: c.x0) if any(ch.isalnum() for ch in c.text)
+             or len(c.text) > 1 or c.text in MARK_WORDS]  # a lone "_" or "|" a scan left between columns is no text
     for k, cell in enumerate(words):
         if any(cell.x0 < edge - settings.cross_slack and cell.x1 > edge + settings.cross_slack for edge in inner):
             return None
@@ -333,12 +380,22 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings) -> list[str]
                                                                                          settings):
             return None  # words run on across a column edge as one phrase: full-width text
         texts[i] = f"{texts[i]} {cell.text}".strip()
-    return [in_reading_order(t) for t in texts]
+    return [in_reading_order(t, rtl_around) for t in texts]
 
 
-def in_reading_order(visual: str) -> str:
+MARK_WORDS = frozenset("–—-&/•·*#%£$€¹²³⁴⁵⁶⁷⁸⁹")  # one-character words that are text (a dash, a bullet, a mark)
+
+
+def in_reading_order(visual: str, rtl_around: bool | None = None) -> str:
     """A text line's words as drawn (left to right), in reading order with plain letters."""
-    return plain_letters(logical_order(visual))
+    return plain_letters(logical_order(visual, rtl_around=rtl_around))
+
+
+def runs_rtl(part: Part) -> bool | None:
+    """Whether most letters of a part run right to left (None when it holds none that do): the direction of a
+    line whose own letters do not say it."""
+    ltr, rtl = strong_counts(" ".join(c.text for r in part.rows for c in r.cells))
+    return rtl > ltr if rtl else None
 
 
 def starts_column(table: Table, i: int, word: Cell, before: Cell, settings: TableSettings) -> bool:
@@ -378,7 +435,7 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
     if row.is_empty():
         return None
     if row.is_line:
-        texts = line_row_cells(row, table, settings)
+        texts = line_row_cells(row, table, settings, runs_rtl(part))
         if texts is None:
             return text_row(row.text, part, row, part.page_index, table_id, band=True)
         cells = by_role(texts, table)
@@ -576,7 +633,7 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
             if part not in kept:  # the part goes on with the table above until its own header
                 reading.table_id += 1
                 kept.append(part)
-            out.extend(read_part(reading, part, rows[:first], settings))
+            out.extend(titles_last(read_part(reading, part, rows[:first], settings)))
         else:
             for row in rows[start:first]:  # title rows above the header
                 if not row.is_empty():
@@ -597,6 +654,14 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
             return out
         start = stop
     return out
+
+
+def titles_last(rows: list[RawRow]) -> list[RawRow]:
+    """Rows read above a header: full-width lines after the last row of cells are the next table's titles (a
+    title and a date set over a header repeated at a page top), not band rows inside the table above."""
+    cells = [i for i, r in enumerate(rows) if r.kind is RowKind.CELLS]
+    after = cells[-1] + 1 if cells else 0
+    return rows[:after] + [replace(r, band=False) if r.kind is RowKind.TEXT else r for r in rows[after:]]
 
 
 def parts_before_header(reading: Reading, table: Table, settings: TableSettings) -> list[RawRow]:

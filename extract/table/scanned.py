@@ -77,7 +77,7 @@ def word_glyphs(words: list[OcrWord]) -> list[Glyph]:
 
 def words_settings(words: list[OcrWord]) -> TableSettings:
     """Settings from the words' heights; OCR words are whole words, so any gap between two is a space."""
-    settings = TableSettings.for_page([(w.bottom - w.top) / SCALE * 0.8 for w in words])
+    settings = TableSettings.for_page([(w.bottom - w.top) / SCALE * 0.8 for w in words]).for_scan()
     return replace(settings, word_gap=-1e9)
 
 

@@ -40,6 +40,15 @@ class TableSettings:
     max_header_cell: int = 60  # characters: a longer cell is body text, not a column label
     min_columns: int = 3
     margin: float = 0.035  # share of the page height at top and bottom holding running heads and folios
+    running_drift: float = 3.0  # a running head recurs at the same height on other pages, give or take this
+    scan_jitter: float = 0.2  # of the font size: how far a scanned word's box edge may sit from where it was set
+
+    def for_scan(self) -> TableSettings:
+        """These settings for words read off a scan: their boxes jitter by a point or two (deskewing, OCR's idea
+        of a glyph's edge), so aligned starts and edges are matched more loosely."""
+        return replace(self, start_tolerance=max(self.start_tolerance, self.scan_jitter * self.font_size),
+                       cross_slack=max(self.cross_slack, self.scan_jitter * self.font_size),
+                       running_drift=max(self.running_drift, self.font_size))
 
     def with_word_spaces(self, spaces: Iterable[float]) -> TableSettings:
         """These settings with the phrase gap above the page's own word spaces (OCR boxes, wide fonts and
@@ -67,4 +76,4 @@ class TableSettings:
                    line_tolerance=max(1.5, 0.3 * font), word_gap=max(0.8, 0.15 * font),
                    rtl_word_gap=max(2.0, 0.375 * font),
                    phrase_gap=7.0 * scale, title_gap=0.75 * pitch, min_gutter=max(2.0, 0.3 * font),
-                   cross_slack=max(1.5, 0.2 * font))
+                   cross_slack=max(1.5, 0.2 * font), running_drift=max(3.0, 0.4 * font))

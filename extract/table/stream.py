@@ -80,16 +80,15 @@ def line_words_text(line: list[dict]) -> str:
     return " ".join(w["text"] for w in line)
 
 
-def running_key(line: list[dict], page: PageLines) -> tuple[str, int] | None:
+def running_key(line: list[dict], page: PageLines) -> tuple[str, float] | None:
     """What a running head or folio keeps from page to page: its text with numbers masked, and its height
-    on the page (from the nearer page edge, in units of two body sizes)."""
+    on the page (points from the nearer page edge; negative from the foot)."""
     text = re.sub(r"\d+", "#", line_words_text(line).lower())
     top = min(w["top"] for w in line)
     if page.height is None:
         return None
     bottom = max(w["bottom"] for w in line)
-    unit = 2 * page.settings.font_size
-    return (text, round(top / unit)) if top < page.height / 2 else (text, -round((page.height - bottom) / unit))
+    return (text, top) if top < page.height / 2 else (text, -(page.height - bottom))
 
 
 def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
@@ -99,12 +98,18 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
     recurs, numbers aside, at the same height on another page ("Page 3 of 9", "Force response – OFFICIAL")
     or is a lone page number ("- 3 -", "Page 3"). A table header's lines are never running lines.
     """
-    seen: dict[tuple[str, int], set[int]] = {}
+    seen: dict[str, list[tuple[int, float]]] = {}
     for page in pages:
         for k in edge_indexes(page):
             key = running_key(page.lines[k], page)
             if key is not None:
-                seen.setdefault(key, set()).add(page.page_index)
+                seen.setdefault(key[0], []).append((page.page_index, key[1]))
+
+    def recurs(key: tuple[str, float] | None, page: PageLines) -> bool:
+        """Set at the same height (within the page's running drift) on another page: a page template drew it,
+        where a heading the text flow placed (a second "Cause for Concern" table) sits a line higher or lower."""
+        return key is not None and any(i != page.page_index and abs(at - key[1]) <= page.settings.running_drift
+                                       for i, at in seen.get(key[0], ()))
     out = set()
     for page in pages:
         headers = header_lines(page)
@@ -112,9 +117,8 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
         for side in (range(min(EDGE_LINES, n)), range(n - 1, max(-1, n - 1 - EDGE_LINES), -1)):
             marked: list[int] = []
             for k in side:
-                key = running_key(page.lines[k], page)
-                recurs = key is not None and len(seen.get(key, ())) >= 2
-                if k in headers or not (recurs or FOLIO.match(line_words_text(page.lines[k]))):
+                if k in headers or not (recurs(running_key(page.lines[k], page), page)
+                                        or FOLIO.match(line_words_text(page.lines[k]))):
                     break
                 marked.append(k)
             if marked and set_apart(page, marked[-1], toward=1 if side.step > 0 else -1):
@@ -174,8 +178,9 @@ def mark_column_starts(rows: list[Row], settings: TableSettings) -> None:
             c.opens_column = sum(counts.get(k, 0) for k in (key - 1, key, key + 1)) >= need
 
 
-def page_lines(page_index: int, words: list[dict], height: float | None) -> PageLines:
+def page_lines(page_index: int, words: list[dict], height: float | None, scanned: bool = False) -> PageLines:
     settings = word_settings(words) if words else TableSettings()
+    settings = settings.for_scan() if scanned else settings
     return PageLines(page_index, words_to_lines(words, settings), height, settings)
 
 
@@ -208,7 +213,8 @@ def words_to_rows(pages: Iterable[tuple[int, list[dict], float | None]],
     the same header, gutter and column logic serves both. A page may hold several tables (one per
     section), each under its own header; a page without a header continues the table above.
     """
-    return lines_to_rows([page_lines(i, words, height) for i, words, height in pages], method)
+    scanned = method.startswith("ocr")
+    return lines_to_rows([page_lines(i, words, height, scanned) for i, words, height in pages], method)
 
 
 def lines_to_rows(read: list[PageLines], method: str) -> tuple[list[RawRow], list[int]]:

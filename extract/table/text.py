@@ -52,10 +52,10 @@ def glyphs_in(glyphs: Iterable[Glyph], box: tuple[float, float, float, float]) -
 def glyphs_to_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> list[list[Glyph]]:
     """Given glyphs, return text lines top to bottom, each left to right (visual order).
 
-    A glyph joins the line whose vertical band holds its centre. The letters of a ligature share one left
-    edge and come in reading order: left to right that is their order for a left-to-right script and the
-    reverse for a right-to-left one (lam-alef "لا" is drawn alef left of lam). A space the PDF draws (" ")
-    joins the line whose band holds it and never starts one.
+    A glyph joins the line whose vertical band holds its centre; its place in the line is ``visual_x``. The
+    letters of a ligature share one box and come in reading order: left to right that is their order for a
+    left-to-right script and the reverse for a right-to-left one (lam-alef "لا" is drawn alef left of lam). A
+    space the PDF draws (" ") joins the line whose band holds it and never starts one.
     """
     lines: list[list[Glyph]] = []
     bands: list[tuple[float, float]] = []
@@ -77,9 +77,21 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> list[li
         k = next((k for k, (top, bottom) in enumerate(bands) if top <= g.y_mid <= bottom), None)
         if k is not None:
             lines[k].append(g)
-    return [ligatures_in_visual_order(sorted(line, key=lambda g: (round(g.x0, 1), g.text != " ", -order[id(g)]
-                                                                  if is_rtl(g.text) else order[id(g)])))
+    return [ligatures_in_visual_order(sorted(line, key=lambda g: (round(visual_x(g), 1), g.text != " ",
+                                                                  -order[id(g)] if is_rtl(g.text) else order[id(g)])))
             for line in lines]
+
+
+def visual_x(glyph: Glyph) -> float:
+    """Where a glyph sits in the line's visual order: a right-to-left letter by its right edge, where the letter
+    before it in reading order joins it (a final letter's tail, "ہ", may reach left under the bracket drawn
+    before the run); a left-to-right letter by its left edge (the letters of a ligature share it); a bracket,
+    mark or digit by its centre (a bracket may start under the last letter of a run)."""
+    if is_rtl(glyph.text):
+        return glyph.x1
+    if any(unicodedata.bidirectional(ch) == "L" for ch in glyph.text):
+        return glyph.x0
+    return (glyph.x0 + glyph.x1) / 2
 
 
 def is_rtl(text: str) -> bool:
@@ -142,11 +154,12 @@ def strong_counts(text: str) -> tuple[int, int]:
     return ltr, rtl
 
 
-def logical_order(visual: str, rtl_paragraph: bool | None = None) -> str:
+def logical_order(visual: str, rtl_paragraph: bool | None = None, rtl_around: bool | None = None) -> str:
     """Given a line as drawn (left to right), return it in logical (reading) order.
 
     The bidi algorithm applied to the drawn order undoes the reordering a renderer did. The paragraph
-    runs right to left when most of its strong letters do (or as ``rtl_paragraph`` says).
+    runs as ``rtl_paragraph`` says, else as ``paragraph_is_rtl`` guesses from the line and the text around it
+    (``rtl_around``: whether most of the table part's letters run right to left).
     """
     ltr, rtl = strong_counts(visual)
     if not rtl:
@@ -154,8 +167,22 @@ def logical_order(visual: str, rtl_paragraph: bool | None = None) -> str:
     from bidi import get_display
 
     if rtl_paragraph is None:
-        rtl_paragraph = rtl > ltr
+        rtl_paragraph = paragraph_is_rtl(visual, ltr, rtl, rtl_around)
     return attached_marks(get_display(visual, base_dir="R" if rtl_paragraph else "L"))
+
+
+def paragraph_is_rtl(visual: str, ltr: int, rtl: int, around: bool | None) -> bool:
+    """A line's paragraph direction. English letters at both ends of the drawn line: left to right (a wrapped line of
+    an English cell, "card headed «هێڵی یارمەتی» that", may hold more Kurdish letters than English ones);
+    right-to-left letters at both ends and most letters right to left: right to left; otherwise the direction of
+    the text around it (``around``: a line may start and end in Arabic or Urdu in an English cell), else of
+    most of the line's letters."""
+    ends = [unicodedata.bidirectional(ch) for ch in visual if unicodedata.bidirectional(ch) in ("L", "R", "AL")]
+    if ends and ends[0] == "L" and ends[-1] == "L":
+        return False
+    if ends and ends[0] != "L" and ends[-1] != "L" and rtl > ltr:
+        return True
+    return around if around is not None else rtl > ltr
 
 
 OPENERS = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›", "\u201c": "\u201d"}

@@ -216,3 +216,14 @@ def test_a_header_repeated_at_a_page_top_naming_another_section_while_refs_run_o
     pieces, _notes, _ = classify(rows)
     assert [p.section for p in pieces] == [ISSUES_OF_CONCERN, AREAS_FOR_IMPROVEMENT, AREAS_FOR_IMPROVEMENT,
                                            RECOMMENDATIONS]  # refs run on across sections: a new header names it
+
+
+def test_a_header_label_set_under_titles_of_other_sections_is_a_column_name_not_the_untitled_tables_section():
+    rows = [cells("Rec No.", "Page no.", "RECOMMENDATION"), cells("1)", "6", "A"), cells("2)", "8", "B"),
+            text("Section 1: AFIS: EFFICIENCY"), cells("Rec No.", "Page no.", "RECOMMENDATION"),
+            cells("3)", "24", "C"), text("Section 3: RECOMMENDATIONS"), cells("Rec No.", "Page no.", "RECOMMENDATION"),
+            cells("4)", "30", "D")]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [ISSUES_OF_CONCERN, ISSUES_OF_CONCERN, AREAS_FOR_IMPROVEMENT,
+                                           RECOMMENDATIONS]
+    assert "no section heading" in pieces[0].flags[0]

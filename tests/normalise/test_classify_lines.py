@@ -16,3 +16,14 @@ def test_page_top_junk_is_dropped_but_page_cell_fragments_are_kept():
     pieces, _notes, dropped = classify(rows)
     assert [p.row.page_ref for p in pieces] == ["Page 20", "Figure", "4"]
     assert dropped["junk"] == 2
+
+
+def test_a_rows_last_line_whose_words_happen_to_name_roles_but_which_ends_a_sentence_is_not_a_header():
+    last = RawRow(issue="vacancies in response teams.", action="Board; lead officer appointed.", is_line=True)
+    assert not is_header_row(last)
+    assert is_header_row(RawRow(ref="Ref.", page_ref="Page no.", issue="Issue", action="Lead officer", is_line=True))
+
+
+def test_a_rows_line_whose_text_cell_names_another_columns_role_is_not_a_header():
+    assert not is_header_row(RawRow(issue="force’s own target of 12.", action="officer lead. A working group",
+                                    is_line=True))

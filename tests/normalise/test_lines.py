@@ -179,3 +179,21 @@ def test_a_tall_row_cut_by_a_page_break_keeps_its_lines_when_the_next_rows_refs_
         " ".join(first + [f"the rest of the cause, line {k}" for k in range(4)]),
         "Within three months, the force should use THRIVE for every call and record why.",
         "Within six months, the force should make sure staff understand the policy on grading of calls."]
+
+
+def test_a_row_whose_text_sits_above_its_centred_ref_and_long_action_keeps_its_text():
+    doc = rows_of("| | | Staff recognise vulnerable people | |\n"
+                  "| 3 | Pg 7 | but do not always record | |\n"
+                  "| | | their assessment on the incident log. | |\n"
+                  "| | | The force does not evaluate operations | The force accepts |\n"
+                  "| | | and does not share good practice. | this finding. A dip |\n"
+                  "| | | | sample of 50 |\n"
+                  "| | | | records will be |\n"
+                  "| 4 | 7 | | carried out each |\n"
+                  "| | | | month and |\n"
+                  "| | | | reported to the |\n"
+                  "| | | | Deputy Chief |\n"
+                  "| | | | Constable. |\n")
+    assert [f.issue for f in doc] == [
+        "Staff recognise vulnerable people but do not always record their assessment on the incident log.",
+        "The force does not evaluate operations and does not share good practice."]

@@ -174,3 +174,72 @@ def test_the_first_body_line_under_a_repeated_header_is_not_stacked_into_its_lab
             line(88, *words("the signs of modern slavery and human", 200, 88), *words("Review under way", 480, 88))]
     header = find_header(rows, SETTINGS, None)
     assert header is not None and header.count == 1
+
+
+def test_a_label_no_role_names_that_the_body_text_runs_across_is_no_column():
+    labels = [("Ref", 60, 80), ("Page", 120, 145), ("Recommendation", 206, 292), ("Screen", 319, 409),
+              ("Action", 447, 476)]
+    rows = [line(100, *[(t, a, b) for t, a, b in labels])]
+    for k in range(4):
+        top = 130 + 14 * k
+        rows.append(line(top, *words("the force should make sure its use of stop and", 206, top),
+                         *words("Being progressed", 447, top)))
+    rows.insert(1, line(116, ("1", 60, 66), ("p.34", 120, 140), *words("the force should make sure its use", 206, 116),
+                        *words("Review", 447, 116)))
+    header = find_header(rows, SETTINGS, None)
+    from hmic_extract.extract.table.base import header_table
+
+    table = header_table(Part(0, (0, 0, 800, 800), rows, None), header, SETTINGS)
+    assert table.ncols == 4 and table.roles == {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}
+
+
+def test_a_lone_mark_a_scan_left_between_columns_does_not_make_a_line_full_width():
+    table = Table([50, 98, 160, 440, 520], {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}, gridded=False)
+    part = Part(0, (0, 0, 600, 800), [])
+    raw = row_to_raw(line(100, *words("are poorly supervised and victims are let down", 160, 100), ("_", 436, 441),
+                          *words("the quarter.", 446, 100)), part, table, 1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.CELLS and raw.action == "the quarter."
+
+
+def test_a_ruled_row_holding_one_short_cell_under_a_repeated_header_is_a_cut_rows_rest_not_a_label_tail():
+    header = Row(56, 84, [Cell("REF.", 37, 111), Cell("TYPE", 111, 216), Cell("PAGE", 216, 276),
+                          Cell("ISSUE", 276, 522), Cell("UPDATE", 522, 582)])
+    rest = Row(84, 98, [Cell("", 37, 111), Cell("", 111, 216), Cell("", 216, 276),
+                        Cell("local communities.", 276, 522), Cell("", 522, 582)])
+    found = find_header([header, rest], SETTINGS, None)
+    assert found is not None and found.count == 1 and found.cells[3].text == "ISSUE"
+
+
+def test_a_cut_rows_last_words_under_a_repeated_header_line_are_no_label_tail():
+    rows = [line(100, ("#", 60, 66), *words("DETAIL", 120, 100), *words("REPORT PAGE", 400, 100), ("RAG", 500, 515)),
+            line(112, *words("crime record.", 120, 112)),
+            line(124, *words("The force’s digital media investigators (DMIs) are not", 120, 124))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 1 and header.cells[1].text == "DETAIL"
+
+
+def test_title_lines_over_a_header_repeated_at_a_page_top_are_titles_not_bands_of_the_table_above():
+    def header(top):
+        return line(top, ("Ref", 50, 65), ("Page", 100, 120), *words("Issue of concern", 160, top),
+                    ("Action", 440, 470))
+
+    def body(top, ref, page, text):
+        return line(top, (ref, 50, 55), (page, 100, 125), *words(text, 160, top), *words("Under way", 440, top))
+
+    first = [header(100), body(120, "1", "p.4", "The force should review"), line(132, *words("its bail use", 160, 132))]
+    second = [line(40, *words("HMICFRS inspection findings: progress tracker", 50, 40)),
+              line(52, *words("Report published 2 May 2019", 50, 52)), header(80),
+              line(100, *words("recurring.", 160, 100)), body(112, "2", "p.5", "Victims are not told")]
+    pages = [PageTables(i, [Part(i, (0, 0, 600, 800), rows)], [], 800.0, SETTINGS)
+             for i, rows in enumerate([first, second])]
+    rows, _found = read_tables(pages)
+    titles = [r for r in rows if r.kind is RowKind.TEXT]
+    assert [t.text for t in titles] == ["HMICFRS inspection findings: progress tracker", "Report published 2 May 2019"]
+    assert not any(t.band for t in titles)
+
+
+def test_a_folio_framed_by_dashes_under_the_text_column_is_no_row_text():
+    table = Table([50, 98, 160, 440, 520], {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}, gridded=False)
+    raw = row_to_raw(line(790, ("-", 280, 284), ("3", 287, 292), ("-", 295, 299)), Part(0, (0, 0, 600, 842), []),
+                     table, 1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.TEXT and not raw.band

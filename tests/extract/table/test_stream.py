@@ -89,3 +89,21 @@ def test_ocr_words_spaced_wide_group_into_labels_and_a_title_over_the_header_is_
     cells = [(r.ref, r.page_ref) for r in rows if r.kind is RowKind.CELLS]
     assert pages == [0] and cells[0] == ("Ref.", "Page")
     assert cells[1:] == [(f"IOC {k + 1}", f"Page {k + 4}") for k in range(6)]
+
+
+def test_a_section_heading_over_tables_on_two_pages_is_no_running_head_but_a_date_at_one_height_is():
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines
+
+    def line(text, top):
+        return [{"text": w, "x0": 50 + 40 * i, "x1": 85 + 40 * i, "top": top, "bottom": top + 9}
+                for i, w in enumerate(text.split())]
+
+    def page(i, heading_top):
+        lines = [line("17 October 2023", 35.0), line("Cause for Concern", heading_top), line("Pg Ref Description",
+                 heading_top + 23), line("The force's control room does not", heading_top + 43)]
+        return PageLines(i, lines, 842.0, TableSettings.for_page([9.0] * 20))
+
+    running = running_lines([page(0, 92.1), page(1, 82.3)])
+    assert (0, 0) in running and (1, 0) in running
+    assert (0, 1) not in running and (1, 1) not in running

@@ -104,3 +104,47 @@ def test_a_narrow_gap_inside_a_right_to_left_word_is_not_a_space():
     # "متاثرین": the non-joining reh leaves a gap wider than a Latin word gap before the next letter
     glyphs = [Glyph(ch, x, 0, x + 3.0, 10) for ch, x in zip("نیرثاتم", (0, 5, 10, 15, 20, 25, 30), strict=True)]
     assert line_text(glyphs, SETTINGS) == "متاثرین"
+
+
+def test_a_wrapped_english_line_holding_more_kurdish_letters_than_english_ones_keeps_its_english_order():
+    from bidi import get_display
+
+    from hmic_extract.extract.table.text import logical_order
+
+    logical = "headed «هێڵی یارمەتی» that"
+    assert logical_order(get_display(logical, base_dir="L")) == logical
+
+
+def test_a_line_starting_in_urdu_and_ending_in_english_reads_in_the_direction_of_the_table_around_it():
+    from bidi import get_display
+
+    logical = "(متاثرین کا ضابطہ) is available"
+    visual = get_display(logical, base_dir="L")
+    assert logical_order(visual, rtl_around=False) == logical
+    assert logical_order(get_display(logical, base_dir="R"), rtl_around=True) == logical
+
+
+def test_a_final_letter_whose_tail_reaches_under_the_bracket_before_its_run_stays_at_the_runs_end():
+    boxes = [(ch, 289.2 + 4.6 * k, 293.8 + 4.6 * k) for k, ch in enumerate("summar")] + [("y", 317.2, 320.8),
+             (" ", 320.8, 322.6), ("(", 322.7, 324.8), ("ا", 332.7, 335.0), ("ب", 330.6, 332.9),
+             ("ط", 324.8, 330.9), ("ہ", 320.3, 325.0), ("ض", 335.2, 340.9), ("(", 341.0, 343.1), (" ", 343.1, 345.0),
+             ("i", 345.0, 346.8), ("s", 346.9, 350.3)]
+    glyphs = [Glyph(t, x0, 489.8, x1, 496.0) for t, x0, x1 in boxes]
+    assert cell_text(glyphs, TableSettings()) == "summary (ضابطہ) is"
+
+
+def test_a_line_that_starts_in_arabic_and_ends_in_urdu_inside_an_english_cell_reads_left_to_right():
+    from bidi import get_display
+
+    logical = "«الأسري») but the Urdu version (گھریلو تشدد)"
+    assert logical_order(get_display(logical, base_dir="L"), rtl_around=False) == logical
+    arabic = "لا يوجد تفسير كامل"
+    assert logical_order(get_display(arabic, base_dir="R"), rtl_around=False) == arabic
+
+
+def test_a_bracket_drawn_from_under_the_last_letter_of_a_right_to_left_run_stays_outside_it():
+    boxes = [(ch, 289.2 + 4.6 * k, 293.8 + 4.6 * k) for k, ch in enumerate("summary")] + [
+        (" ", 321.4, 323.3), ("(", 323.3, 325.9), ("ب", 326.0, 329.0), ("م", 329.0, 333.1), ("(", 333.0, 335.6),
+        (" ", 335.6, 337.5), ("i", 337.5, 339.7), ("s", 339.7, 342.7)]
+    glyphs = [Glyph(t, x0, 519.9, x1, 526.8) for t, x0, x1 in boxes]
+    assert cell_text(glyphs, TableSettings()) == "summary (مب) is"
