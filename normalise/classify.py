@@ -264,6 +264,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
     state = SectionState()
     pending: Pending | None = None
     header_section: str | None = None
+    label_section: str | None = None  # the section the last header's text column names, even as a column name
     last_header = ""
     last_was_footnote = False
     after_page_line = page_open = False
@@ -296,7 +297,8 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             continue
         if is_header_row(row) and index not in ref_cells:
             dropped["header"] += 1
-            named = section_named_by_header(row.issue) if row.issue not in column_names else None
+            label_section = section_named_by_header(row.issue)
+            named = label_section if row.issue not in column_names else None
             if row.issue != last_header and named is not None:  # a new table's header (not a repeat) names it
                 header_section = named
                 print_title = row.issue in headers_seen and row.page_index != last_page
@@ -326,6 +328,8 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
         elif state.section is None and own is None:
             if header_section is not None:
                 state.enter(header_section)
+            elif label_section == SECTIONS[0]:  # the guess and the text column's label agree: two signs, no doubt
+                state.enter(SECTIONS[0])
             else:
                 state.enter(SECTIONS[0], "", "no section heading, Type column or ref prefix")
         elif ref is not None and own is None:

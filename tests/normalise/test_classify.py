@@ -227,3 +227,16 @@ def test_a_header_label_set_under_titles_of_other_sections_is_a_column_name_not_
     assert [p.section for p in pieces] == [ISSUES_OF_CONCERN, ISSUES_OF_CONCERN, AREAS_FOR_IMPROVEMENT,
                                            RECOMMENDATIONS]
     assert "no section heading" in pieces[0].flags[0]
+
+
+def test_an_untitled_first_table_whose_column_label_names_the_first_section_is_not_in_doubt():
+    def rows(label: str) -> list[RawRow]:
+        return [cells("Ref", "Page", label), cells("1", "6", "A"), cells("2", "8", "B"),
+                text("Areas for improvement"), cells("Ref", "Page", label), cells("1", "24", "C")]
+
+    agreeing, _notes, _ = classify(rows("ISSUE OF CONCERN"))  # the label is reused under a later title
+    assert [p.section for p in agreeing] == [ISSUES_OF_CONCERN, ISSUES_OF_CONCERN, AREAS_FOR_IMPROVEMENT]
+    assert not any(p.flags for p in agreeing)
+    other, _notes, _ = classify(rows("Recommendation"))  # a label naming another section leaves the guess in doubt
+    assert [p.section for p in other] == [ISSUES_OF_CONCERN, ISSUES_OF_CONCERN, AREAS_FOR_IMPROVEMENT]
+    assert all("no section heading" in p.flags[0] for p in other[:2])
