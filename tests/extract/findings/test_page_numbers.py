@@ -77,3 +77,9 @@ def test_the_number_is_read_wherever_it_sits_across_the_foot(x0):
 def test_a_number_in_the_body_stepping_by_one_is_not_a_page_number():
     pages = {i: [line(f"Recommendation {i + 1}", i, 400, size=10.5), body(i)] for i in range(5)}
     assert printed(pages, 5, ["a", "b", "c", "d", "e"]) == ["a", "b", "c", "d", "e"]
+
+
+@pytest.mark.parametrize("head", ["Westshire Police – PEEL 201 8/19", "PEEL 2023– 25", "PEEL 2021/ 22"])
+def test_a_cycle_ocr_split_at_a_space_gives_no_page_number_on_a_short_scan(head):
+    pages = {0: [body(0)], 1: [line(head, 1, 30), body(1)]}
+    assert printed(pages, 2) == ["", ""]
