@@ -121,9 +121,9 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     prev = block[-1]
     if line_type == "item" or kind == "title" or (line_type == "title" and not DANGLING.search(prev.text)):
         return False
-    if (line_type == "caption") != (kind == "caption"):
-        return False
     sentence_runs_on = line.text[:1].islower() and not SENTENCE_END.search(prev.text)
+    if (line_type == "caption") != (kind == "caption") and not small_ocr_box_runs_on(line, line_type, prev, settings):
+        return False
     if prev.bold != line.bold or (abs(prev.size - line.size) > settings.size_slack and not sentence_runs_on):
         return False
     if (prev.box is None) != (line.box is None):
@@ -145,6 +145,14 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     if kind == "item":
         return line.text[:1].islower() or line.text[:1].isdigit() or prev.text.endswith("-")
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
+
+
+def small_ocr_box_runs_on(line: Line, line_type: str, prev: Line, settings: ReportSettings) -> bool:
+    """OCR sizes come from word-box heights, which vary with the letters a line holds: a wrapped line may read
+    as caption-small. Set at a paragraph's leading under a sentence that runs on into it, it is that sentence."""
+    return settings.weightless and line_type == "caption" and not CAPTION.match(line.text) \
+        and line.text[:1].islower() and not SENTENCE_END.search(prev.text) and line.page == prev.page \
+        and line.column == prev.column and 0 <= line.top - prev.bottom <= settings.para_gap
 
 
 def runs_on_at_leading(prev: Line, line: Line, settings: ReportSettings) -> bool:

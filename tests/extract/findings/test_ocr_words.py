@@ -113,3 +113,20 @@ def test_a_page_number_ocr_glued_to_its_running_head_is_read_and_the_head_is_dro
     found = findings([], page(1), page(2))
     assert [found[(AREAS_FOR_IMPROVEMENT, n)].page_ref for n in (1, 2)] == ["Page 1", "Page 2"]
     assert all("PEEL" not in f.issue for f in found.values())
+
+
+def test_a_wrapped_line_whose_ocr_box_reads_caption_small_still_carries_its_sentence():
+    def body(top: float) -> list[list[dict]]:
+        return [ocr_line("We examined how the force identifies vulnerable people when they first contact it.", 62,
+                         top, 12.0)]
+
+    page = [*body(100), *body(130), ocr_line("Cause of concern", 62, 170, 12.0),
+            ocr_line("The force is not responding to incidents involving vulnerable people in a timely or", 62, 195,
+                     12.0),
+            ocr_line("effective manner.", 62, 212, 8.5), *body(240), *body(270),
+            ocr_line("Area for improvement", 62, 310, 12.0),
+            ocr_line("The force should improve the quality of its safeguarding referrals so that", 62, 335, 12.0),
+            ocr_line("they contain the information needed to assess risk.", 62, 352, 8.5), *body(380)]
+    found = findings(page)
+    assert clean_text(found[(CAUSES_OF_CONCERN, 1)].issue).endswith("in a timely or effective manner.")
+    assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue).endswith("needed to assess risk.")
