@@ -89,7 +89,7 @@ def runs_on(line: Line, after: Line | None, settings: ReportSettings) -> bool:
 
 def line_kind(line: Line, settings: ReportSettings) -> str:
     """Given a line, return "caption", "item", "title" (a bare section title) or "text"."""
-    if CAPTION.match(line.text) or line.size < settings.caption_size:
+    if CAPTION.match(line.text) or settings.read_size(line.text, line.size) < settings.caption_size:
         return "caption"
     if line.marker:
         return "item"
@@ -103,7 +103,7 @@ def block_kind(lines: list[Line], settings: ReportSettings) -> str:
     end a sentence (a bold label ending in ":" included); a bold statement is a paragraph."""
     first = lines[0]
     text = " ".join(ln.text for ln in lines)
-    if CAPTION.match(first.text) or first.size < settings.caption_size:
+    if CAPTION.match(first.text) or settings.read_size(first.text, first.size) < settings.caption_size:
         return "caption"
     if first.marker:
         return "item"

@@ -130,3 +130,16 @@ def test_a_wrapped_line_whose_ocr_box_reads_caption_small_still_carries_its_sent
     found = findings(page)
     assert clean_text(found[(CAUSES_OF_CONCERN, 1)].issue).endswith("in a timely or effective manner.")
     assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue).endswith("needed to assess risk.")
+
+
+def test_a_title_in_capitals_whose_ocr_boxes_are_only_cap_height_is_still_a_title():
+    def body(top: float) -> list[list[dict]]:
+        return [ocr_line("We examined how the force ensures that its workforce behaves ethically.", 62, top, 12.0)]
+
+    afis = ["The force should ensure that it has enough capacity in its counter-corruption unit.",
+            "The force should improve how it supports officers and staff whose wellbeing is at risk."]
+    page = [*body(100), *body(130), *body(160), ocr_line("AREAS FOR IMPROVEMENT", 62, 200, 9.0),
+            ocr_line("– " + afis[0], 62, 220, 12.0), ocr_line("– " + afis[1], 62, 245, 12.0), *body(280)]
+    found = findings(page)
+    assert [clean_text(found[(AREAS_FOR_IMPROVEMENT, n)].issue) for n in (1, 2)] == afis
+    assert len(found) == 2
