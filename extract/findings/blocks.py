@@ -178,10 +178,11 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
     if line_type != "text" or line.page != prev.page or line.box != prev.box:
         return False
     at_indent = abs(line.x0 - block[0].text_x0) <= settings.indent_slack
+    near = 0 <= line.top - prev.bottom <= 3 * settings.para_gap  # not a footnote at the page foot
     if kind == "item" and bool(SENTENCE_END.search(prev.text)) and line.text[:1].isupper() and at_indent \
-            and line.page == block[0].page:
+            and line.page == block[0].page and near:
         return True
-    if not line.text[:1].islower() or not 0 <= line.top - prev.bottom <= 3 * settings.para_gap:
+    if not line.text[:1].islower() or not near:
         return False
     if kind == "item":  # not the joiner itself wrapped onto the next line ("…risk;" / "and")
         return at_indent and bool(LIST_JOINER_END.search(prev.text)) and not JOINER_WORD.match(line.text)

@@ -143,3 +143,14 @@ def test_a_title_in_capitals_whose_ocr_boxes_are_only_cap_height_is_still_a_titl
     found = findings(page)
     assert [clean_text(found[(AREAS_FOR_IMPROVEMENT, n)].issue) for n in (1, 2)] == afis
     assert len(found) == 2
+
+
+def test_a_footnote_at_the_page_foot_under_a_list_whose_bullets_ocr_lost_is_not_its_next_item():
+    afi = ["The force should evaluate its problem-solving activity and share what works, so that teams",
+           "can learn from effective practice."]
+    page = [*prose(100), *prose(130), *prose(160), ocr_line("Areas for improvement", 62, 200),
+            ocr_line("-", 64, 220) + ocr_line(afi[0], 76, 220), ocr_line(afi[1], 76, 234),
+            ocr_line("Section 55 of the Police Act 1996 requires a response within 56 days.", 69, 743)]
+    found = findings(page)
+    assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue) == " ".join(afi)
+    assert len(found) == 1
