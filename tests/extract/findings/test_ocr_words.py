@@ -154,3 +154,21 @@ def test_a_footnote_at_the_page_foot_under_a_list_whose_bullets_ocr_lost_is_not_
     found = findings(page)
     assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue) == " ".join(afi)
     assert len(found) == 1
+
+
+def test_a_footer_with_no_page_to_repeat_on_does_not_run_on_into_the_next_column():
+    def left(text: str, top: float) -> list[dict]:
+        return ocr_line(text, 62, top, 8.5)
+
+    def right(text: str, top: float) -> list[dict]:
+        return ocr_line(text, 310, top, 8.5)
+
+    afi = ["AFI 4: The force should make sure its workforce plan", "reflects the skills it will need in future."]
+    page = [left("The force has a good understanding of", 100 + 12 * i) for i in range(8)]
+    page += [left("its demand and of the risk it faces.", 196), left("© HMICFRS 2025", 800),
+             right(afi[0], 100), right(afi[1], 112)]
+    page += [right("We found that the plan does not yet say how", 140 + 12 * i) for i in range(6)]
+    found = findings(page)
+    assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue) == afi[0].removeprefix("AFI 4: ") + " " + afi[1]
+    assert found[(AREAS_FOR_IMPROVEMENT, 1)].provenance.detail["printed_number"] == "4"
+    assert len(found) == 1
