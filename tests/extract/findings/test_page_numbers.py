@@ -83,3 +83,10 @@ def test_a_number_in_the_body_stepping_by_one_is_not_a_page_number():
 def test_a_cycle_ocr_split_at_a_space_gives_no_page_number_on_a_short_scan(head):
     pages = {0: [body(0)], 1: [line(head, 1, 30), body(1)]}
     assert printed(pages, 2) == ["", ""]
+
+
+@pytest.mark.parametrize("footer", ["Westshire Police {n} 11–22 September 2017", "Westshire Police – {n}",
+                                    "{n} 3–14 May 2024"])
+def test_a_page_number_beside_a_date_range_or_after_a_dash_is_read(footer):
+    pages = {i: [body(i), line(footer.format(n=i), i, 805)] for i in range(1, 6)}
+    assert printed(pages, 6)[1:] == ["1", "2", "3", "4", "5"], footer
