@@ -230,7 +230,39 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
             marker = opening_number(group[0])
         kind = "item" if line_type == "item" or marker else block_kind(group, settings)
         out.append(Block(kind, group, marker))
+    if settings.weightless:
+        read_lookalike_bullets(out)
     return out
+
+
+LONE_O = re.compile(r"^([o°])\s+(?=[A-Z])")
+LOOKALIKE_BULLET = re.compile(r"^(?:([oO0°+])\s+(?=\S)|(o)(?=[a-z]{2}))")  # "○ review" read "o review", "oreview"
+
+
+def read_lookalike_bullets(blocks: list[Block]) -> None:
+    """OCR reads a hollow bullet as a letter ("o", "0"): paragraphs after a lead-in ending ":" that all open with
+    the same such letter (two or more in a row) are that lead-in's items; the letter is their marker. A lone
+    "o" before a capital ("o The force should …") is a bullet wherever it stands."""
+    for block in blocks:
+        m = LONE_O.match(block.lines[0].text) if block.kind == "para" else None
+        if m is not None:
+            block.lines[0].marker, block.lines[0].text = m.group(1), block.lines[0].text[m.end():]
+            block.kind, block.marker = "item", m.group(1)
+    for i, block in enumerate(blocks):
+        if block.kind != "para" or not block.flat.rstrip().endswith(":"):
+            continue
+        run = []
+        for after in blocks[i + 1:]:
+            m = LOOKALIKE_BULLET.match(after.lines[0].text) if after.kind == "para" else None
+            if m is None or (run and (m.group(1) or m.group(2)) != run[0][1]):
+                break
+            run.append((after, m.group(1) or m.group(2), m.end()))
+        if len(run) < 2:
+            continue
+        for after, letter, end in run:
+            first = after.lines[0]
+            first.marker, first.text = letter, first.text[end:]
+            after.kind, after.marker = "item", letter
 
 
 OPENING_NUMBER = re.compile(r"^(?:([–—-]|\(\w{1,4}\)|\w{1,3}\)|\d{1,2}\.|[a-z]\.|[ivx]{1,4}\.|"

@@ -172,3 +172,20 @@ def test_a_footer_with_no_page_to_repeat_on_does_not_run_on_into_the_next_column
     assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue) == afi[0].removeprefix("AFI 4: ") + " " + afi[1]
     assert found[(AREAS_FOR_IMPROVEMENT, 1)].provenance.detail["printed_number"] == "4"
     assert len(found) == 1
+
+
+AFI = "The force should improve its understanding of the nature and scale of hidden harm."
+
+
+def test_hollow_bullets_ocr_read_as_the_letter_o_still_mark_a_lead_ins_fragments():
+    recs = ["review the way it manages demand in the control room;", "put in place a process to reassess risk;",
+            "ensure that supervisors have the information they need."]
+    page = [*prose(100), ocr_line("Cause of concern: The force does not always respond to vulnerable people in time.",
+                                  62, 130), ocr_line("Recommendations", 62, 155),
+            ocr_line("To address this cause of concern, we recommend that the force immediately:", 62, 175),
+            ocr_line("o" + recs[0], 62, 195), ocr_line("o" + recs[1], 62, 215), ocr_line("o " + recs[2], 62, 235),
+            *prose(265), ocr_line("Areas for improvement", 62, 295), ocr_line("o " + AFI, 62, 315), *prose(345)]
+    found = findings(page)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2, 3)] == \
+        [r.rstrip(";") for r in recs[:2]] + [recs[2]]
+    assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue) == AFI
