@@ -251,15 +251,23 @@ def read_lookalike_bullets(blocks: list[Block]) -> None:
     for i, block in enumerate(blocks):
         if block.kind != "para" or not block.flat.rstrip().endswith(":"):
             continue
-        run = []
+        run: list[tuple[Block, str, int]] = []
         for after in blocks[i + 1:]:
-            m = LOOKALIKE_BULLET.match(after.lines[0].text) if after.kind == "para" else None
-            if m is None or (run and (m.group(1) or m.group(2)) != run[0][1]):
+            if after.kind != "para":
                 break
-            run.append((after, m.group(1) or m.group(2), m.end()))
-        if len(run) < 2:
+            m = LOOKALIKE_BULLET.match(after.lines[0].text)
+            letter = (m.group(1) or m.group(2)) if m else ""
+            if m is None and after.lines[0].text[:1].islower():  # a fragment whose bullet OCR lost altogether
+                run.append((after, "", 0))
+                continue
+            if m is None or any(seen and seen != letter for _, seen, _ in run):
+                break
+            run.append((after, letter, m.end()))
+        letters = {letter for _, letter, _ in run if letter}
+        if len(letters) != 1 or sum(1 for _, letter, _ in run if letter) < 2:
             continue
-        for after, letter, end in run:
+        letter = letters.pop()
+        for after, _, end in run:
             first = after.lines[0]
             first.marker, first.text = letter, first.text[end:]
             after.kind, after.marker = "item", letter

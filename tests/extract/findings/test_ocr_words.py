@@ -183,7 +183,7 @@ def test_hollow_bullets_ocr_read_as_the_letter_o_still_mark_a_lead_ins_fragments
     page = [*prose(100), ocr_line("Cause of concern: The force does not always respond to vulnerable people in time.",
                                   62, 130), ocr_line("Recommendations", 62, 155),
             ocr_line("To address this cause of concern, we recommend that the force immediately:", 62, 175),
-            ocr_line("o" + recs[0], 62, 195), ocr_line("o" + recs[1], 62, 215), ocr_line("o " + recs[2], 62, 235),
+            ocr_line("o" + recs[0], 62, 195), ocr_line(recs[1], 62, 215), ocr_line("o " + recs[2], 62, 235),
             *prose(265), ocr_line("Areas for improvement", 62, 295), ocr_line("o " + AFI, 62, 315), *prose(345)]
     found = findings(page)
     assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2, 3)] == \
