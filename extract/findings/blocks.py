@@ -274,7 +274,8 @@ def read_lookalike_bullets(blocks: list[Block]) -> None:
 
 
 OPENING_NUMBER = re.compile(r"^(?:([–—-]|\(\w{1,4}\)|\w{1,3}\)|\d{1,2}\.|[a-z]\.|[ivx]{1,4}\.|"
-                            r"\d{1,2}\.\d{1,2}(?=\s+[A-Z]))\s+(?=\S)|(\d{1,2}\.\d{1,2}(?=[A-Z])|\([a-z\d]{1,3}\)(?=[a-z])))")
+                            r"\d{1,2}\.\d{1,2}(?=\s+[A-Z]))\s+(?=\S)|(\d{1,2}\.\d{1,2}(?=[A-Z])|\d{1,2}\.(?=[A-Z][a-z])"
+                            r"|\([a-z\d]{1,3}\)(?=[a-z])))")
 
 
 def opening_number(line: Line) -> str:

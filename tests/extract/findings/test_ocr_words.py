@@ -189,3 +189,13 @@ def test_hollow_bullets_ocr_read_as_the_letter_o_still_mark_a_lead_ins_fragments
     assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2, 3)] == \
         [r.rstrip(";") for r in recs[:2]] + [recs[2]]
     assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue) == AFI
+
+
+def test_an_item_number_ocr_glued_to_its_text_still_numbers_the_item():
+    recs = ["Within three months, the force should make sure that investigations are allocated well.",
+            "Within six months, the force should develop a plan to increase the number of detectives."]
+    page = [*prose(100), ocr_line("Recommendations", 62, 130), ocr_line("1." + recs[0], 62, 150),
+            ocr_line("2. " + recs[1], 62, 170), *prose(200)]
+    found = findings(page)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == recs
+    assert found[(RECOMMENDATIONS, 1)].provenance.detail.get("printed_number") == "1"
