@@ -199,3 +199,13 @@ def test_an_item_number_ocr_glued_to_its_text_still_numbers_the_item():
     found = findings(page)
     assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == recs
     assert found[(RECOMMENDATIONS, 1)].provenance.detail.get("printed_number") == "1"
+
+
+def test_a_footnote_ending_a_page_between_two_recommendations_does_not_end_the_list():
+    recs = ["Within three months, the force should take steps to address gaps in its staff's understanding.",
+            "Within six months, the force should establish a training programme for staff who record crimes."]
+    first = [*prose(100), ocr_line("Recommendations", 62, 130), ocr_line(recs[0], 62, 150),
+             ocr_line("1 Home Office Counting Rules for Recorded Crime, April 2017.", 62, 741)]
+    second = [ocr_line(recs[1], 62, 80), *prose(110)]
+    found = findings(first, second)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == recs
