@@ -121,7 +121,8 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     prev = block[-1]
     if line_type == "item" or kind == "title" or (line_type == "title" and not DANGLING.search(prev.text)):
         return False
-    sentence_runs_on = line.text[:1].islower() and not SENTENCE_END.search(prev.text)
+    sentence_runs_on = not SENTENCE_END.search(prev.text) and (
+        line.text[:1].islower() or ocr_leading_runs_on(prev, line, settings))
     if (line_type == "caption") != (kind == "caption") and not small_ocr_box_runs_on(line, line_type, prev, settings):
         return False
     if prev.bold != line.bold or (abs(prev.size - line.size) > settings.size_slack and not sentence_runs_on):
@@ -145,6 +146,14 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     if kind == "item":
         return line.text[:1].islower() or line.text[:1].isdigit() or prev.text.endswith("-")
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
+
+
+def ocr_leading_runs_on(prev: Line, line: Line, settings: ReportSettings) -> bool:
+    """On a scan, a line set at a paragraph's leading under an unfinished sentence carries it on even when it opens
+    with a capital (a name: "… Wexmoor and Dunhallow" / "Police should …") and OCR reads it at another size; a
+    heading is set further apart or much larger."""
+    return settings.weightless and line.page == prev.page and line.column == prev.column \
+        and 0 <= line.top - prev.bottom <= settings.para_gap and abs(line.size - prev.size) <= settings.heading_growth
 
 
 def small_ocr_box_runs_on(line: Line, line_type: str, prev: Line, settings: ReportSettings) -> bool:

@@ -209,3 +209,16 @@ def test_a_footnote_ending_a_page_between_two_recommendations_does_not_end_the_l
     second = [ocr_line(recs[1], 62, 80), *prose(110)]
     found = findings(first, second)
     assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == recs
+
+
+def test_an_item_wrapped_before_a_capitalised_name_keeps_its_next_line_when_ocr_sizes_jump():
+    page = [*prose(100), ocr_line("Recommendations", 62, 130),
+            ocr_line("(1)", 62, 150) + ocr_line("Within three months, Wexmoor Police should complete all visits.", 85,
+                                                150),
+            ocr_line("(2)", 62, 175) + ocr_line("Within six months, Wexmoor and Dunhallow", 85, 175, 10.5),
+            ocr_line("Police should make sure that offender managers have manageable workloads.", 87, 188.6, 8.5),
+            *prose(215)]
+    found = findings(page)
+    assert clean_text(found[(RECOMMENDATIONS, 2)].issue) == ("Within six months, Wexmoor and Dunhallow Police should "
+                                                             "make sure that offender managers have manageable "
+                                                             "workloads.")
