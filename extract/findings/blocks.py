@@ -16,7 +16,7 @@ from hmic_extract.vocabulary import PROSE_WORDS, match_title
 
 from .lines import Line
 from .settings import ReportSettings
-from .statements import MODAL, is_statement
+from .statements import MODAL
 
 CAPTION = re.compile(r"(?i)^(?:figure|fig\.|table|chart|graph|source|note)s?\s*\d*[a-z]?\s*[:.–—-]")
 DANGLING = re.compile(r"(?i)(?:\band|&|\bor|,)\s*$")  # a heading wrapped after "and": it runs on
@@ -246,16 +246,22 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
 
 
 FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-Z]")
+FINDING_MODAL = re.compile(r"(?i)\b(?:should|must|needs?\s+to)\b")  # what a finding says and a note does not
 
 
 def mark_footnotes(blocks: list[Block], settings: ReportSettings) -> None:
     """A short paragraph opened by a note number, set apart at the foot of its column (the next block is on another
-    page or column), that states no finding, is a footnote: a caption, even where OCR sizes do not show it
-    smaller."""
+    page or column), that says nothing should or must be done, is a footnote: a caption, even where OCR sizes do
+    not show it smaller."""
     for before, block, after in zip(blocks, blocks[1:], [*blocks[2:], None], strict=False):
         first, last = block.lines[0], before.lines[-1]
-        if block.kind != "para" or not FOOTNOTE.match(first.text) or is_statement(block.flat.split(None, 1)[1]) \
-                or len(block.lines) > settings.footnote_lines or last.page != first.page \
+        if block.kind == "para" and FOOTNOTE.match(first.text):
+            note = block.flat.split(None, 1)[1]
+        elif block.kind == "item" and block.marker.isdigit() and first.text[:1].isupper():  # the number set apart
+            note = block.flat
+        else:
+            continue
+        if FINDING_MODAL.search(note) or len(block.lines) > settings.footnote_lines or last.page != first.page \
                 or last.column != first.column or first.top - last.bottom <= 2 * settings.para_gap:
             continue
         if after is None or (after.lines[0].page, after.lines[0].column) != (first.page, first.column) \

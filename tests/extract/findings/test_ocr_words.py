@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hmic_extract.extract.findings import lines_to_findings
 from hmic_extract.extract.findings.lines import words_to_lines
 from hmic_extract.model import AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, RECOMMENDATIONS
@@ -201,11 +203,13 @@ def test_an_item_number_ocr_glued_to_its_text_still_numbers_the_item():
     assert found[(RECOMMENDATIONS, 1)].provenance.detail.get("printed_number") == "1"
 
 
-def test_a_footnote_ending_a_page_between_two_recommendations_does_not_end_the_list():
+@pytest.mark.parametrize("note", [ocr_line("1 Home Office Counting Rules for Recorded Crime, April 2017.", 62, 741),
+                                  ocr_line("1", 62, 741) + ocr_line("The standard is to answer 90 %.", 80, 741)],
+                         ids=["number-in-text", "number-set-apart"])
+def test_a_footnote_ending_a_page_between_two_recommendations_does_not_end_the_list(note):
     recs = ["Within three months, the force should take steps to address gaps in its staff's understanding.",
             "Within six months, the force should establish a training programme for staff who record crimes."]
-    first = [*prose(100), ocr_line("Recommendations", 62, 130), ocr_line(recs[0], 62, 150),
-             ocr_line("1 Home Office Counting Rules for Recorded Crime, April 2017.", 62, 741)]
+    first = [*prose(100), ocr_line("Recommendations", 62, 130), ocr_line(recs[0], 62, 150), note]
     second = [ocr_line(recs[1], 62, 80), *prose(110)]
     found = findings(first, second)
     assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == recs
