@@ -27,6 +27,7 @@ from dataclasses import replace
 from hmic_extract.model import RawDocument
 
 from ..pdf import OpenPdf
+from .block_repairs import repair_blocks
 from .blocks import Block, lines_to_blocks
 from .drafts import Draft, segments_to_drafts
 from .furniture import drop_furniture
@@ -82,7 +83,7 @@ def lines_to_findings(pages: dict[int, list[Line]], sizes: dict[int, tuple[float
              and printed[i] != page_labels[i]]
     ordered = order_pages(drop_furniture(pages, heights, settings, progressions), widths, settings)
     settings = replace(settings, line_gap=usual_line_gap(ordered))
-    blocks = lines_to_blocks(ordered, settings)
+    blocks = repair_blocks(lines_to_blocks(ordered, settings), settings)
     segments = units_to_segments(blocks_to_units(blocks, settings))
     drafts = merge_summary_repeats(segments_to_drafts(segments), printed, settings)
     return drafts_to_findings(drafts, printed, source, force), notes
