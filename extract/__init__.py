@@ -79,10 +79,12 @@ def extract_document(path: str | os.PathLike[str], password: str | None = None, 
 def scanned_report(pdf: OpenPdf, password: str | None, ocr_options: dict) -> RawDocument | None:
     """Read a scanned inspection report's findings from its pages' words (OCR, reusing what the table path read)."""
     from .findings import extract_scanned_report
-    from .scanned import scanned_page_words
+    from .scanned import margin_page_words, scanned_page_words
 
+    options = {k: v for k, v in ocr_options.items() if k != "progress"}
     return extract_scanned_report(pdf, scanned_page_words(pdf, range(pdf.page_count), password=password,
-                                                          **ocr_options))
+                                                          **ocr_options),
+                                  lambda pages: margin_page_words(pdf, pages, password=password, **options))
 
 
 def read_metadata(pdf: OpenPdf) -> dict[str, str]:

@@ -302,3 +302,36 @@ def text_bands(block: np.ndarray, min_gap: int = 1) -> list[tuple[int, int, int,
         cols = np.flatnonzero(ink[top:y].any(axis=0))
         bands.append((int(cols[0]), top, int(cols[-1]) + 1, y))
     return bands
+
+
+# --- margins: lone page numbers whole-page detection misses ------------------------------------------------
+
+JOIN_PX = 12  # ink closer than this along a line is one block (a word space at 200 dpi is about 6 px)
+MIN_BLOCK_INK = 12  # dark pixels: fewer is scanner noise, not print
+
+
+def margin_blocks(clean: np.ndarray, share: float, limit: int) -> list[tuple[int, int, int, int]]:
+    """Given a page with its rules erased, return (top, bottom, left, right) of the inked blocks of text in its
+    top and bottom ``share`` of height: at most ``limit`` per band, the inkiest first.
+
+    Text detection on a whole page drops a lone small token (a centred "7" in a footer); read on its own, as
+    a block, it comes back.
+    """
+    import cv2
+    import numpy as np
+
+    height = clean.shape[0]
+    band = int(height * share)
+    out = []
+    for y0, y1 in ((0, band), (height - band, height)):
+        ink = (clean[y0:y1] < 128).astype(np.uint8)
+        joined = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (JOIN_PX, 3)))
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(joined)
+        found = []
+        for label in range(1, count):
+            x, y, w, h, _ = stats[label]
+            dark = int(ink[y:y + h, x:x + w][labels[y:y + h, x:x + w] == label].sum())
+            if LETTER_PX[0] + 2 <= h <= LETTER_PX[1] and dark >= MIN_BLOCK_INK:
+                found.append((dark, (y0 + y, y0 + y + h, x, x + w)))
+        out += [box for _, box in sorted(found, reverse=True)[:limit]]
+    return out

@@ -298,11 +298,31 @@ def scanned_page_words(pdf: OpenPdf, page_indexes: Iterable[int], *, engine: str
     for index, plan in plans.items():
         words = plan.words or read.get(index, [])
         height_px, width_px = plan.size
-        out[index] = ([{"text": w.text, "x0": w.x0 / SCALE, "x1": w.x1 / SCALE, "top": w.top / SCALE,
-                        "bottom": w.bottom / SCALE, "size": round(OCR_SIZE * (w.bottom - w.top) / SCALE * 2) / 2,
-                        "fontname": ""} for w in words], (width_px / SCALE, height_px / SCALE),
+        out[index] = (words_in_points(words), (width_px / SCALE, height_px / SCALE),
                       [tuple(v / SCALE for v in box) for box in plan.boxes])
     return out
+
+
+def words_in_points(words: list[OcrWord]) -> list[dict]:
+    """Given words in level pixels, return them as the findings path's word dicts (points, a size, no bold)."""
+    return [{"text": w.text, "x0": w.x0 / SCALE, "x1": w.x1 / SCALE, "top": w.top / SCALE, "bottom": w.bottom / SCALE,
+             "size": round(OCR_SIZE * (w.bottom - w.top) / SCALE * 2) / 2, "fontname": ""} for w in words]
+
+
+def margin_page_words(pdf: OpenPdf, page_indexes: Iterable[int], *, engine: str | None = None, jobs: int = 1,
+                      password: str | None = None, settings: OcrSettings | None = None) -> dict[int, list[dict]]:
+    """Given scanned pages, return the words of their top and foot margins, each inked block read on its own.
+
+    A second reading for pages where no printed number was found: whole-page OCR (and an OCR text layer) drop
+    a lone small page number. A page that cannot be read here simply gives nothing.
+    """
+    settings = settings or settings_from(engine)
+    todo = []
+    for index in page_indexes:
+        known = [plan for (i, _kind, _forced), plan in pdf.scan_plans.items() if i == index]
+        plan = known[0] if known else cached_plan(pdf, index, PageKind.IMAGE_ONLY, password, True)
+        todo.append(OcrJob(str(pdf.path), password, index, plan.angle, settings, margins_only=True))
+    return {i: words_in_points(words) for i, words in run_ocr(todo, jobs).words.items()}
 
 
 # --- routing: which pages go where -----------------------------------------------------------------------

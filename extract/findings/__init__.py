@@ -21,11 +21,13 @@ come from the PDF's text or from OCR (scanned reports): the same steps serve bot
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from hmic_extract.model import RawDocument
 
 from ..pdf import OpenPdf
+from .block_repairs import repair_blocks
 from .blocks import Block, lines_to_blocks
 from .drafts import Draft, segments_to_drafts
 from .furniture import drop_furniture
@@ -81,7 +83,7 @@ def lines_to_findings(pages: dict[int, list[Line]], sizes: dict[int, tuple[float
              and printed[i] != page_labels[i]]
     ordered = order_pages(drop_furniture(pages, heights, settings, progressions), widths, settings)
     settings = replace(settings, line_gap=usual_line_gap(ordered))
-    blocks = lines_to_blocks(ordered, settings)
+    blocks = repair_blocks(lines_to_blocks(ordered, settings), settings)
     segments = units_to_segments(blocks_to_units(blocks, settings))
     drafts = merge_summary_repeats(segments_to_drafts(segments), printed, settings)
     return drafts_to_findings(drafts, printed, source, force), notes
@@ -114,12 +116,30 @@ def layer_margins(pdf: OpenPdf, pages: dict[int, list[Line]]) -> dict[int, list[
     return out
 
 
-def extract_scanned_report(pdf: OpenPdf, page_words: dict[int, tuple[list[dict], tuple[float, float], list]]
+def margin_reading(pages: dict[int, list[Line]], sizes: dict[int, tuple[float, float]],
+                   margins: dict[int, list[Line]], pdf: OpenPdf,
+                   read_margins: Callable[[list[int]], dict[int, list[dict]]]) -> dict[int, list[Line]]:
+    """Given a scan's lines and the margin lines known so far, return them with the margins of pages that show no
+    printed number read again block by block (OCR drops a lone small number)."""
+    settings = estimate_settings([ln for lines in pages.values() for ln in lines])
+    evidence = {i: lines + margins.get(i, []) for i, lines in pages.items()}
+    printed = printed_page_numbers(pdf.page_count, *find_progressions(evidence, {i: s[1] for i, s in sizes.items()},
+                                                                      settings), [])
+    unnumbered = [i for i in sorted(pages) if not printed[i]]
+    if not unnumbered:
+        return margins
+    extra = {i: words_to_lines(words, i, []) for i, words in read_margins(unnumbered).items()}
+    return {i: margins.get(i, []) + extra.get(i, []) for i in set(margins) | set(extra)}
+
+
+def extract_scanned_report(pdf: OpenPdf, page_words: dict[int, tuple[list[dict], tuple[float, float], list]],
+                           read_margins: Callable[[list[int]], dict[int, list[dict]]] | None = None
                            ) -> RawDocument | None:
     """Given a scanned report's words per page (points, from OCR or its OCR layer), return its findings, or None.
 
     No bold survives a scan: labels are found as whole lines and by size; call-out boxes are the ruled
-    frames found on the page image. Every row is flagged for a check against the scan.
+    frames found on the page image. Every row is flagged for a check against the scan. ``read_margins``
+    reads the margins of given pages again, block by block, for the pages where no printed number was found.
     """
     from ..report_meta import read_report_metadata
 
@@ -127,8 +147,11 @@ def extract_scanned_report(pdf: OpenPdf, page_words: dict[int, tuple[list[dict],
              for i, (words, (w, h), boxes) in page_words.items()}
     sizes = {i: size for i, (_, size, _) in page_words.items()}
     metadata = read_report_metadata(pdf, "", [ln for lines in pages.values() for ln in lines])
+    margins = layer_margins(pdf, pages)
+    if read_margins is not None:
+        margins = margin_reading(pages, sizes, margins, pdf, read_margins)
     findings, notes = lines_to_findings(pages, sizes, pdf.page_count, pdf.page_labels, pdf.path.name,
-                                        metadata.get("force", ""), margin_lines=layer_margins(pdf, pages))
+                                        metadata.get("force", ""), margin_lines=margins)
     for finding in findings:
         finding.provenance.method = SCANNED_METHOD
         finding.flag("read from a scanned report: check against the scan")

@@ -89,7 +89,7 @@ def runs_on(line: Line, after: Line | None, settings: ReportSettings) -> bool:
 
 def line_kind(line: Line, settings: ReportSettings) -> str:
     """Given a line, return "caption", "item", "title" (a bare section title) or "text"."""
-    if CAPTION.match(line.text) or line.size < settings.caption_size:
+    if CAPTION.match(line.text) or settings.read_size(line.text, line.size) < settings.caption_size:
         return "caption"
     if line.marker:
         return "item"
@@ -103,7 +103,7 @@ def block_kind(lines: list[Line], settings: ReportSettings) -> str:
     end a sentence (a bold label ending in ":" included); a bold statement is a paragraph."""
     first = lines[0]
     text = " ".join(ln.text for ln in lines)
-    if CAPTION.match(first.text) or first.size < settings.caption_size:
+    if CAPTION.match(first.text) or settings.read_size(first.text, first.size) < settings.caption_size:
         return "caption"
     if first.marker:
         return "item"
@@ -121,9 +121,10 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     prev = block[-1]
     if line_type == "item" or kind == "title" or (line_type == "title" and not DANGLING.search(prev.text)):
         return False
-    if (line_type == "caption") != (kind == "caption"):
+    sentence_runs_on = not SENTENCE_END.search(prev.text) and (
+        line.text[:1].islower() or ocr_leading_runs_on(prev, line, settings))
+    if (line_type == "caption") != (kind == "caption") and not small_ocr_box_runs_on(line, line_type, prev, settings):
         return False
-    sentence_runs_on = line.text[:1].islower() and not SENTENCE_END.search(prev.text)
     if prev.bold != line.bold or (abs(prev.size - line.size) > settings.size_slack and not sentence_runs_on):
         return False
     if (prev.box is None) != (line.box is None):
@@ -145,6 +146,22 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     if kind == "item":
         return line.text[:1].islower() or line.text[:1].isdigit() or prev.text.endswith("-")
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
+
+
+def ocr_leading_runs_on(prev: Line, line: Line, settings: ReportSettings) -> bool:
+    """On a scan, a line set at a paragraph's leading under an unfinished sentence carries it on even when it opens
+    with a capital (a name: "… Wexmoor and Dunhallow" / "Police should …") and OCR reads it at another size; a
+    heading is set further apart or much larger."""
+    return settings.weightless and line.page == prev.page and line.column == prev.column \
+        and 0 <= line.top - prev.bottom <= settings.para_gap and abs(line.size - prev.size) <= settings.heading_growth
+
+
+def small_ocr_box_runs_on(line: Line, line_type: str, prev: Line, settings: ReportSettings) -> bool:
+    """OCR sizes come from word-box heights, which vary with the letters a line holds: a wrapped line may read
+    as caption-small. Set at a paragraph's leading under a sentence that runs on into it, it is that sentence."""
+    return settings.weightless and line_type == "caption" and not CAPTION.match(line.text) \
+        and line.text[:1].islower() and not SENTENCE_END.search(prev.text) and line.page == prev.page \
+        and line.column == prev.column and 0 <= line.top - prev.bottom <= settings.para_gap
 
 
 def runs_on_at_leading(prev: Line, line: Line, settings: ReportSettings) -> bool:
@@ -170,10 +187,11 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
     if line_type != "text" or line.page != prev.page or line.box != prev.box:
         return False
     at_indent = abs(line.x0 - block[0].text_x0) <= settings.indent_slack
+    near = 0 <= line.top - prev.bottom <= 3 * settings.para_gap  # not a footnote at the page foot
     if kind == "item" and bool(SENTENCE_END.search(prev.text)) and line.text[:1].isupper() and at_indent \
-            and line.page == block[0].page:
+            and line.page == block[0].page and near:
         return True
-    if not line.text[:1].islower() or not 0 <= line.top - prev.bottom <= 3 * settings.para_gap:
+    if not line.text[:1].islower() or not near:
         return False
     if kind == "item":  # not the joiner itself wrapped onto the next line ("…risk;" / "and")
         return at_indent and bool(LIST_JOINER_END.search(prev.text)) and not JOINER_WORD.match(line.text)
@@ -225,7 +243,8 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
 
 
 OPENING_NUMBER = re.compile(r"^(?:([–—-]|\(\w{1,4}\)|\w{1,3}\)|\d{1,2}\.|[a-z]\.|[ivx]{1,4}\.|"
-                            r"\d{1,2}\.\d{1,2}(?=\s+[A-Z]))\s+(?=\S)|(\d{1,2}\.\d{1,2}(?=[A-Z])|\([a-z\d]{1,3}\)(?=[a-z])))")
+                            r"\d{1,2}\.\d{1,2}(?=\s+[A-Z]))\s+(?=\S)|(\d{1,2}\.\d{1,2}(?=[A-Z])|\d{1,2}\.(?=[A-Z][a-z])"
+                            r"|\([a-z\d]{1,3}\)(?=[a-z])))")
 
 
 def opening_number(line: Line) -> str:

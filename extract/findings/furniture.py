@@ -2,7 +2,8 @@
 
 Furniture is told by what it is, not by what it says: a line in the top or bottom margin zone that
 prints the page number (see ``page_numbers``), or that comes back at the same height on other pages
-with only its digits changed, or that is only a number, or that is set smaller than body text.
+with only its digits changed, or that is only a number, or that is set smaller than body text, or a few
+words alone at the foot (a footer on a short extract has no other page to repeat on).
 Finding labels are never furniture, whatever their place.
 """
 
@@ -35,7 +36,8 @@ def drop_furniture(pages: dict[int, list[Line]], heights: dict[int, float], sett
     for index, lines in pages.items():
         candidates = {id(ln) for ln in lines if in_margin(ln, heights[index], settings) and not is_label(ln) and (
             id(ln) in numbered or LONE_NUMBER.match(ln.text) or ln.size < settings.body_size - 1
-            or repeats[furniture_key(ln, settings)] >= 2)}
+            or repeats[furniture_key(ln, settings)] >= 2
+            or (in_margin(ln, heights[index], settings) == "bottom" and len(ln.text.split()) <= settings.foot_words))}
         kept[index] = [ln for ln in lines if id(ln) not in candidates or in_paragraph(ln, lines, candidates,
                                                                                     settings)]
     return kept

@@ -94,7 +94,7 @@ def opens_sentence(rest: str) -> float:
 
 def against(block: Block, settings: ReportSettings) -> float:
     """Caption-size type is not a label (table cells, contents lines and progress tables never are: see callers)."""
-    return -3.0 if block.size < settings.caption_size else 0.0
+    return -3.0 if settings.read_size(block.flat, block.size) < settings.caption_size else 0.0
 
 
 # --- decisions ----------------------------------------------------------------------------------

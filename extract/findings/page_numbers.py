@@ -20,7 +20,9 @@ from .lines import Line, is_label
 from .settings import ReportSettings
 
 # A number standing on its own: not part of "2021/22", "2023–25", "1,204", "3.5" or a word.
-NUMBER_TOKEN = re.compile(r"(?<![\w/–—.,:£$%-])(\d{1,4}|[ivxlc]{1,7})(?![\w/–—,%-]|\.\d)")
+# Not part of a cycle, even one OCR split at a space ("PEEL 201 8/19", "2023– 25").
+NUMBER_TOKEN = re.compile(r"(?<![\w/–—.,:£$%-])(?<!\d[/–—]\s)(\d{3,4}(?!\s\d{1,2}[/–—-]\d)|\d{1,2}|[ivxlc]{1,7})"
+                          r"(?![\w/–—,%-]|\.\d)")
 FEW_PAGES = 4  # a document this short may print its page number on one page only
 YEARS = (1900, 2099)  # a number in this range on a single page reads as a year, not a page number
 ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}

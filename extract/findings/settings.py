@@ -35,6 +35,9 @@ class ReportSettings:
     small_text: float = 1.2  # a line this much smaller than body text is a caption, chart label or footnote
     max_heading_words: int = 18  # a bold run longer than this is an emphasised paragraph, not a heading
     same_text: float = 0.9  # similarity at which a summary's finding is the chapter's finding restated
+    footnote_lines: int = 3  # a footnote at a column's foot runs to at most this many lines
+    foot_words: int = 6  # a line of at most this many words alone in the foot margin is a footer
+    caps_height: float = 0.75  # on a scan, a line in capitals reads this share of its size (boxes are cap-high)
     min_label_score: float = 2.0  # see labels.score_*: evidence needed before a run counts as a label
 
     @property
@@ -46,6 +49,13 @@ class ReportSettings:
     def heading_size(self) -> float:
         """Lines at least this large are headings."""
         return self.body_size + self.heading_growth
+
+    def read_size(self, text: str, size: float) -> float:
+        """A line's size as set: OCR sizes come from box heights, and a line in capitals has no ascenders or
+        descenders to make its boxes full height."""
+        if self.weightless and any(c.isalpha() for c in text) and not any(c.islower() for c in text):
+            return size / self.caps_height
+        return size
 
     @property
     def caption_size(self) -> float:

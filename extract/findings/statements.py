@@ -58,7 +58,8 @@ def parse_obligation(text: str) -> Obligation | None:
     modal = MODAL.search(flat)
     recommend = RECOMMEND_THAT.search(flat)
     if recommend and (modal is None or recommend.start() < modal.start()):
-        head, tail = flat[:recommend.start()], flat[recommend.end():]
+        head_time, head = strip_timescale(flat[:recommend.start()])  # "By May 2024, we recommend that …"
+        tail = flat[recommend.end():]
         if PROSE_SUBJECT.search(re.sub(r"(?i)\b(?:we|hmicfrs|hmic|hmi)\s*$", "", head.strip(" ,")))  \
                 or len(head.split()) > 8:
             return None
@@ -67,10 +68,11 @@ def parse_obligation(text: str) -> Obligation | None:
         action = tail[modal.end():] if modal else ""
         recommends = True
     elif modal:
-        subject, action, recommends = flat[:modal.start()], flat[modal.end():], False
+        subject, action, recommends, head_time = flat[:modal.start()], flat[modal.end():], False, ""
     else:
         return None
     timescale, subject = strip_timescale(subject)
+    timescale = timescale or head_time
     trailing = re.search(r"(?i),?\s*((?:by|within|before)\s.+|immediately|with immediate effect)\s*,?$", subject)
     if trailing and not timescale:
         timescale, subject = trailing.group(1).strip(" ,"), subject[:trailing.start()]

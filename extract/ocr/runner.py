@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from hmic_extract.model import UnreadPage
 
-from ..scan_image import deskew, erase_lines, find_grids, has_ink, inside, render_page
+from ..scan_image import deskew, erase_lines, find_grids, has_ink, inside, margin_blocks, render_page
 from .base import OcrEngine, OcrWord, available_engines, engine_message
 from .settings import OcrSettings
 
@@ -45,6 +45,7 @@ class OcrJob:
     page_index: int
     angle: float
     settings: OcrSettings = field(default_factory=OcrSettings)
+    margins_only: bool = False  # read only the inked blocks of the top and foot margins, each on its own
 
 
 @dataclass
@@ -79,6 +80,8 @@ def ocr_page(job: OcrJob) -> tuple[int, list[OcrWord]]:
     image = deskew(render_page(Path(job.path), job.page_index, job.password), job.angle)
     grids, lines = find_grids(image)
     clean = erase_lines(image, lines)
+    if job.margins_only:
+        return job.page_index, read_margins(engine, clean, job.settings)
     if job.settings.cells and grids:
         return job.page_index, read_by_cells(engine, clean, grids)
     words = engine.read_words(clean)
@@ -107,6 +110,12 @@ def read_cell(engine: OcrEngine, clean: np.ndarray, top: float, bottom: float, l
     crop = clean[y0:int(bottom) + CROP_PAD, x0:int(right) + CROP_PAD]
     return [OcrWord(w.text, w.x0 + x0, w.top + y0, w.x1 + x0, w.bottom + y0, w.confidence)
             for w in engine.read_words(crop, block=True)]
+
+
+def read_margins(engine: OcrEngine, clean: np.ndarray, settings: OcrSettings) -> list[OcrWord]:
+    """Given a page, return the words of its top and foot margins, each inked block read on its own."""
+    return [w for top, bottom, left, right in margin_blocks(clean, settings.margin_share, settings.margin_blocks)
+            for w in read_cell(engine, clean, top, bottom, left, right)]
 
 
 def reread_empty_cells(engine: OcrEngine, clean: np.ndarray, lines: np.ndarray, grids: list[Grid],

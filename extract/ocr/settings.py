@@ -29,6 +29,8 @@ class OcrSettings:
     det_max_pixels: int = 1_000_000  # detection in overlapping bands of at most this many pixels (memory)
     rec_squeeze: float = 0.8  # width factor applied to each text line before recognition (cost is linear in width)
     rec_batch: int = 1  # lines per recognition call: as fast per line as 6, and a sixth of the memory
+    margin_share: float = 0.1  # share of page height at top and foot where a lone page number is looked for
+    margin_blocks: int = 8  # inked blocks read on their own per margin band, at most (noise costs nothing more)
     cells: bool = False  # read table cells' lines without detection: 6-13 % less CPU but 77/78 rows on notts
     plugins: tuple[str, ...] = ()  # modules each worker imports first (they may ``register_engine`` more engines)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hmic_extract.extract.findings import lines_to_findings
 from hmic_extract.extract.findings.lines import words_to_lines
 from hmic_extract.model import AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, RECOMMENDATIONS
@@ -113,3 +115,114 @@ def test_a_page_number_ocr_glued_to_its_running_head_is_read_and_the_head_is_dro
     found = findings([], page(1), page(2))
     assert [found[(AREAS_FOR_IMPROVEMENT, n)].page_ref for n in (1, 2)] == ["Page 1", "Page 2"]
     assert all("PEEL" not in f.issue for f in found.values())
+
+
+def test_a_wrapped_line_whose_ocr_box_reads_caption_small_still_carries_its_sentence():
+    def body(top: float) -> list[list[dict]]:
+        return [ocr_line("We examined how the force identifies vulnerable people when they first contact it.", 62,
+                         top, 12.0)]
+
+    page = [*body(100), *body(130), ocr_line("Cause of concern", 62, 170, 12.0),
+            ocr_line("The force is not responding to incidents involving vulnerable people in a timely or", 62, 195,
+                     12.0),
+            ocr_line("effective manner.", 62, 212, 8.5), *body(240), *body(270),
+            ocr_line("Area for improvement", 62, 310, 12.0),
+            ocr_line("The force should improve the quality of its safeguarding referrals so that", 62, 335, 12.0),
+            ocr_line("they contain the information needed to assess risk.", 62, 352, 8.5), *body(380)]
+    found = findings(page)
+    assert clean_text(found[(CAUSES_OF_CONCERN, 1)].issue).endswith("in a timely or effective manner.")
+    assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue).endswith("needed to assess risk.")
+
+
+def test_a_title_in_capitals_whose_ocr_boxes_are_only_cap_height_is_still_a_title():
+    def body(top: float) -> list[list[dict]]:
+        return [ocr_line("We examined how the force ensures that its workforce behaves ethically.", 62, top, 12.0)]
+
+    afis = ["The force should ensure that it has enough capacity in its counter-corruption unit.",
+            "The force should improve how it supports officers and staff whose wellbeing is at risk."]
+    page = [*body(100), *body(130), *body(160), ocr_line("AREAS FOR IMPROVEMENT", 62, 200, 9.0),
+            ocr_line("– " + afis[0], 62, 220, 12.0), ocr_line("– " + afis[1], 62, 245, 12.0), *body(280)]
+    found = findings(page)
+    assert [clean_text(found[(AREAS_FOR_IMPROVEMENT, n)].issue) for n in (1, 2)] == afis
+    assert len(found) == 2
+
+
+def test_a_footnote_at_the_page_foot_under_a_list_whose_bullets_ocr_lost_is_not_its_next_item():
+    afi = ["The force should evaluate its problem-solving activity and share what works, so that teams",
+           "can learn from effective practice."]
+    page = [*prose(100), *prose(130), *prose(160), ocr_line("Areas for improvement", 62, 200),
+            ocr_line("-", 64, 220) + ocr_line(afi[0], 76, 220), ocr_line(afi[1], 76, 234),
+            ocr_line("Section 55 of the Police Act 1996 requires a response within 56 days.", 69, 743)]
+    found = findings(page)
+    assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue) == " ".join(afi)
+    assert len(found) == 1
+
+
+def test_a_footer_with_no_page_to_repeat_on_does_not_run_on_into_the_next_column():
+    def left(text: str, top: float) -> list[dict]:
+        return ocr_line(text, 62, top, 8.5)
+
+    def right(text: str, top: float) -> list[dict]:
+        return ocr_line(text, 310, top, 8.5)
+
+    afi = ["AFI 4: The force should make sure its workforce plan", "reflects the skills it will need in future."]
+    page = [left("The force has a good understanding of", 100 + 12 * i) for i in range(8)]
+    page += [left("its demand and of the risk it faces.", 196), left("© HMICFRS 2025", 800),
+             right(afi[0], 100), right(afi[1], 112)]
+    page += [right("We found that the plan does not yet say how", 140 + 12 * i) for i in range(6)]
+    found = findings(page)
+    assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue) == afi[0].removeprefix("AFI 4: ") + " " + afi[1]
+    assert found[(AREAS_FOR_IMPROVEMENT, 1)].provenance.detail["printed_number"] == "4"
+    assert len(found) == 1
+
+
+AFI = "The force should improve its understanding of the nature and scale of hidden harm."
+
+
+def test_hollow_bullets_ocr_read_as_the_letter_o_still_mark_a_lead_ins_fragments():
+    recs = ["review the way it manages demand in the control room;", "put in place a process to reassess risk;",
+            "ensure that supervisors have the information they need."]
+    page = [*prose(100), ocr_line("Cause of concern: The force does not always respond to vulnerable people in time.",
+                                  62, 130), ocr_line("Recommendations", 62, 155),
+            ocr_line("To address this cause of concern, we recommend that the force immediately:", 62, 175),
+            ocr_line("o" + recs[0], 62, 195), ocr_line(recs[1], 62, 215), ocr_line("o " + recs[2], 62, 235),
+            *prose(265), ocr_line("Areas for improvement", 62, 295), ocr_line("o " + AFI, 62, 315), *prose(345)]
+    found = findings(page)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2, 3)] == \
+        [r.rstrip(";") for r in recs[:2]] + [recs[2]]
+    assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue) == AFI
+
+
+def test_an_item_number_ocr_glued_to_its_text_still_numbers_the_item():
+    recs = ["Within three months, the force should make sure that investigations are allocated well.",
+            "Within six months, the force should develop a plan to increase the number of detectives."]
+    page = [*prose(100), ocr_line("Recommendations", 62, 130), ocr_line("1." + recs[0], 62, 150),
+            ocr_line("2. " + recs[1], 62, 170), *prose(200)]
+    found = findings(page)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == recs
+    assert found[(RECOMMENDATIONS, 1)].provenance.detail.get("printed_number") == "1"
+
+
+@pytest.mark.parametrize("note", [ocr_line("1 Home Office Counting Rules for Recorded Crime, April 2017.", 62, 741),
+                                  ocr_line("1", 62, 741) + ocr_line("The standard is to answer 90 %.", 80, 741)],
+                         ids=["number-in-text", "number-set-apart"])
+def test_a_footnote_ending_a_page_between_two_recommendations_does_not_end_the_list(note):
+    recs = ["Within three months, the force should take steps to address gaps in its staff's understanding.",
+            "Within six months, the force should establish a training programme for staff who record crimes."]
+    first = [*prose(100), ocr_line("Recommendations", 62, 130), ocr_line(recs[0], 62, 150), note]
+    second = [ocr_line(recs[1], 62, 80), *prose(110)]
+    found = findings(first, second)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == recs
+
+
+def test_an_item_wrapped_before_a_capitalised_name_keeps_its_next_line_when_ocr_sizes_jump():
+    page = [*prose(100), ocr_line("Recommendations", 62, 130),
+            ocr_line("(1)", 62, 150) + ocr_line("Within three months, Wexmoor Police should complete all visits.", 85,
+                                                150),
+            ocr_line("(2)", 62, 175) + ocr_line("Within six months, Wexmoor and Dunhallow", 85, 175, 10.5),
+            ocr_line("Police should make sure that offender managers have manageable workloads.", 87, 188.6, 8.5),
+            *prose(215)]
+    found = findings(page)
+    assert clean_text(found[(RECOMMENDATIONS, 2)].issue) == ("Within six months, Wexmoor and Dunhallow Police should "
+                                                             "make sure that offender managers have manageable "
+                                                             "workloads.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hmic_extract.extract.findings.lines import Line
 from hmic_extract.extract.findings.page_numbers import find_progressions, printed_page_numbers
 from hmic_extract.extract.findings.settings import ReportSettings
@@ -53,3 +55,38 @@ def test_two_pages_scanned_from_far_apart_keep_their_own_numbers():
 def test_page_labels_are_the_fallback_when_no_page_prints_a_number():
     pages = {i: [body(i)] for i in range(3)}
     assert printed(pages, 3, ["Cover", "i", "1"]) == ["Cover", "i", "1"]
+
+
+def test_numbers_offset_from_the_pdf_index_are_read_as_printed():
+    pages = {i: [body(i), line(f"PEEL 2018/19 {i + 40}", i, 805)] for i in range(6)}
+    assert printed(pages, 6) == [str(i + 40) for i in range(6)]
+
+
+def test_a_number_in_a_running_head_at_the_top_is_read_and_the_heads_other_digits_are_not():
+    for head in ("{n} Nobody's priority 2023", "State of Policing 2024 – part 2 | {n}", "2021/22 {n}"):
+        pages = {i: [line(head.format(n=i + 9), i, 30), body(i)] for i in range(1, 6)}
+        assert printed(pages, 6)[1:] == [str(i + 9) for i in range(1, 6)], head
+
+
+@pytest.mark.parametrize("x0", [62, 290, 520])
+def test_the_number_is_read_wherever_it_sits_across_the_foot(x0):
+    pages = {i: [body(i), line(f"{i + 1}", i, 805, x0=x0)] for i in range(5)}
+    assert printed(pages, 5) == ["1", "2", "3", "4", "5"]
+
+
+def test_a_number_in_the_body_stepping_by_one_is_not_a_page_number():
+    pages = {i: [line(f"Recommendation {i + 1}", i, 400, size=10.5), body(i)] for i in range(5)}
+    assert printed(pages, 5, ["a", "b", "c", "d", "e"]) == ["a", "b", "c", "d", "e"]
+
+
+@pytest.mark.parametrize("head", ["Westshire Police – PEEL 201 8/19", "PEEL 2023– 25", "PEEL 2021/ 22"])
+def test_a_cycle_ocr_split_at_a_space_gives_no_page_number_on_a_short_scan(head):
+    pages = {0: [body(0)], 1: [line(head, 1, 30), body(1)]}
+    assert printed(pages, 2) == ["", ""]
+
+
+@pytest.mark.parametrize("footer", ["Westshire Police {n} 11–22 September 2017", "Westshire Police – {n}",
+                                    "{n} 3–14 May 2024"])
+def test_a_page_number_beside_a_date_range_or_after_a_dash_is_read(footer):
+    pages = {i: [body(i), line(footer.format(n=i), i, 805)] for i in range(1, 6)}
+    assert printed(pages, 6)[1:] == ["1", "2", "3", "4", "5"], footer

@@ -1,0 +1,82 @@
+"""Blocks put right after grouping: footnotes that do not look like footnotes, bullets OCR read as letters.
+
+Both need the blocks around them (what follows a note at a column's foot; a run of items after a lead-in),
+which ``blocks`` does not see while it groups lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Block
+from .settings import ReportSettings
+
+
+def repair_blocks(blocks: list[Block], settings: ReportSettings) -> list[Block]:
+    """Given blocks in reading order, mark footnotes as captions and, on a scan, misread bullets as items."""
+    mark_footnotes(blocks, settings)
+    if settings.weightless:
+        read_lookalike_bullets(blocks)
+    return blocks
+
+
+FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-Z]")
+FINDING_MODAL = re.compile(r"(?i)\b(?:should|must|needs?\s+to)\b")  # what a finding says and a note does not
+
+
+def mark_footnotes(blocks: list[Block], settings: ReportSettings) -> None:
+    """A short paragraph opened by a note number, set apart at the foot of its column (the next block is on another
+    page or column), that says nothing should or must be done, is a footnote: a caption, even where OCR sizes do
+    not show it smaller."""
+    for before, block, after in zip(blocks, blocks[1:], [*blocks[2:], None], strict=False):
+        first, last = block.lines[0], before.lines[-1]
+        if block.kind == "para" and FOOTNOTE.match(first.text):
+            note = block.flat.split(None, 1)[1]
+        elif block.kind == "item" and block.marker.isdigit() and first.text[:1].isupper():  # the number set apart
+            note = block.flat
+        else:
+            continue
+        if FINDING_MODAL.search(note) or len(block.lines) > settings.footnote_lines or last.page != first.page \
+                or last.column != first.column or first.top - last.bottom <= 2 * settings.para_gap:
+            continue
+        if after is None or (after.lines[0].page, after.lines[0].column) != (first.page, first.column) \
+                or after.lines[0].top < first.top:
+            block.kind = "caption"
+
+
+LONE_O = re.compile(r"^([o°])\s+(?=[A-Z])")
+LOOKALIKE_BULLET = re.compile(r"^(?:([oO0°+])\s+(?=\S)|(o)(?=[a-z]{2}))")  # "○ review" read "o review", "oreview"
+
+
+def read_lookalike_bullets(blocks: list[Block]) -> None:
+    """OCR reads a hollow bullet as a letter ("o", "0"): paragraphs after a lead-in ending ":" that all open with
+    the same such letter (two or more in a row) are that lead-in's items; the letter is their marker. A lone
+    "o" before a capital ("o The force should …") is a bullet wherever it stands."""
+    for block in blocks:
+        m = LONE_O.match(block.lines[0].text) if block.kind == "para" else None
+        if m is not None:
+            block.lines[0].marker, block.lines[0].text = m.group(1), block.lines[0].text[m.end():]
+            block.kind, block.marker = "item", m.group(1)
+    for i, block in enumerate(blocks):
+        if block.kind != "para" or not block.flat.rstrip().endswith(":"):
+            continue
+        run: list[tuple[Block, str, int]] = []
+        for after in blocks[i + 1:]:
+            if after.kind != "para":
+                break
+            m = LOOKALIKE_BULLET.match(after.lines[0].text)
+            letter = (m.group(1) or m.group(2)) if m else ""
+            if m is None and after.lines[0].text[:1].islower():  # a fragment whose bullet OCR lost altogether
+                run.append((after, "", 0))
+                continue
+            if m is None or any(seen and seen != letter for _, seen, _ in run):
+                break
+            run.append((after, letter, m.end()))
+        letters = {letter for _, letter, _ in run if letter}
+        if len(letters) != 1 or sum(1 for _, letter, _ in run if letter) < 2:
+            continue
+        letter = letters.pop()
+        for after, _, end in run:
+            first = after.lines[0]
+            first.marker, first.text = letter, first.text[end:]
+            after.kind, after.marker = "item", letter

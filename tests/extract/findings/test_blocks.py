@@ -1,0 +1,61 @@
+"""Blocks across breaks: a finding cut by a page or column break is one block holding both pages.
+
+The same sentence is cut at every word boundary (metamorphic: where the break falls changes nothing but the
+pages), both as a paragraph and as a bulleted item, over a page break and over a column break.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hmic_extract.extract.findings.blocks import lines_to_blocks
+from hmic_extract.extract.findings.lines import Line
+from hmic_extract.extract.findings.settings import ReportSettings
+
+SETTINGS = ReportSettings(body_size=10.5, line_gap=3.5)
+FINDING = ("The force should make sure that investigations are allocated to staff with the right skills and "
+           "that victims are kept informed")
+NEXT = "We found that the force had made progress since our last inspection."
+WORDS = FINDING.split()
+
+
+def line(text: str, top: float, page: int = 4, x0: float = 62, x1: float = 530, marker: str = "",
+         bold: bool = False, size: float = 10.5) -> Line:
+    return Line(text=text, page=page, top=top, bottom=top + size, x0=x0, x1=x1, size=size, bold=bold,
+                marker=marker, text_x0=x0 + (14 if marker else 0))
+
+
+def broken(cut: int, marker: str, *, column: bool) -> list[Line]:
+    """FINDING ending a page (or a left column) after word ``cut``, the rest opening the next page (or column)."""
+    before, after = " ".join(WORDS[:cut]), " ".join(WORDS[cut:]) + "."
+    if column:
+        first = line(before, 760, x0=62, x1=290, marker=marker)
+        second = line(after, 70, x0=310, x1=530)
+        first.column, second.column = 1, 2
+        rest = line(NEXT, 100, x0=310, x1=530)
+        rest.column = 2
+        return [first, second, rest]
+    return [line(before, 760, marker=marker), line(after, 70, page=5, x0=62 + (14 if marker else 0)),
+            line(NEXT, 100, page=5)]
+
+
+@pytest.mark.parametrize("cut", range(2, len(WORDS) - 1))
+@pytest.mark.parametrize("marker", ["", "•"])
+@pytest.mark.parametrize("column", [False, True], ids=["page-break", "column-break"])
+def test_a_finding_cut_anywhere_by_a_break_is_one_block_with_both_pages(cut, marker, column):
+    blocks = lines_to_blocks(broken(cut, marker, column=column), SETTINGS)
+    assert [b.flat for b in blocks] == [" ".join(WORDS) + ".", NEXT]
+    assert blocks[0].pages == ([4] if column else [4, 5])
+    assert blocks[0].kind == ("item" if marker else "para")
+
+
+def test_a_heading_opening_the_next_page_is_not_joined_to_a_sentence_cut_before_it():
+    lines = [line(" ".join(WORDS[:6]), 760), line("Investigating crime", 70, page=5, bold=True, size=16),
+             line(NEXT, 100, page=5)]
+    assert [b.kind for b in lines_to_blocks(lines, SETTINGS)][1] == "heading"
+
+
+def test_a_new_bullet_opening_the_next_page_is_its_own_item():
+    lines = [line(FINDING + ";", 760, marker="•"), line(NEXT, 70, page=5, marker="•")]
+    blocks = lines_to_blocks(lines, SETTINGS)
+    assert [(b.kind, b.pages) for b in blocks] == [("item", [4]), ("item", [5])]
