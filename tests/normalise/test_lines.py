@@ -11,6 +11,13 @@ from hmic_extract.normalise.pieces import Piece
 HEADER = "| Ref | Page Ref | Issue of concern | Action taken |\n|---|---|---|---|\n"
 
 
+def line(ref: str, page: str, text: str, top: float, section: str = "Issues of concern", part: int = 1,
+         method: str = "stream") -> Piece:
+    """One text line of an unruled table as the extractor hands it on: ref, page and text cells with its top."""
+    return Piece(row=RawRow(ref=ref, page_ref=page, issue=text, is_line=True, top=top, bottom=top + 10,
+                            method=method, table_id=part, page_index=part - 1), section=section)
+
+
 def rows_of(text: str):
     return normalise(pipe_text_to_raw(HEADER + text)).findings
 
@@ -102,10 +109,6 @@ def test_reviewer_notes_inside_a_cell_stay_in_the_text():
 
 
 def test_rows_with_geometry_are_split_at_the_wider_gaps():
-    def line(ref, page, text, top):
-        return Piece(RawRow(ref=ref, page_ref=page, issue=text, top=top, bottom=top + 10, is_line=True, table_id=1),
-                     section="Issues of concern")
-
     pieces = [line("1", "Page 2", "The force should improve", 100), line("", "", "its response to calls", 112),
               line("", "", "Partner agencies are not", 134), line("2", "Page 3", "told of the outcome", 146)]
     rows = regroup_lines(pieces)
@@ -120,36 +123,30 @@ def test_break_cost_prefers_sentence_ends():
 
 
 def test_two_alike_lines_of_a_pdfs_own_text_are_both_kept():
-    def line(ref, page, text, top):
-        return Piece(row=RawRow(ref=ref, page_ref=page, issue=text, is_line=True, top=top, bottom=top + 10,
-                                method="stream", table_id=1), section="Recommendations")
+    def rec(ref: str, page: str, text: str, top: float) -> Piece:
+        return line(ref, page, text, top, "Recommendations")
 
-    pieces = [line("R3", "33", "Within six months, the force", 0), line("", "", "investigations so that: (a)", 14),
-              line("", "", "every investigation has a", 28), line("", "", "plan; (b) supervisors", 42),
-              line("R4", "34", "Investigations so that the force", 60), line("", "", "investigations so that it", 74)]
+    pieces = [rec("R3", "33", "Within six months, the force", 0), rec("", "", "investigations so that: (a)", 14),
+              rec("", "", "every investigation has a", 28), rec("", "", "plan; (b) supervisors", 42),
+              rec("R4", "34", "Investigations so that the force", 60), rec("", "", "investigations so that it", 74)]
     rows = regroup_lines(pieces)
     assert rows[0].row.issue.split("\n") == ["Within six months, the force", "investigations so that: (a)",
                                              "every investigation has a", "plan; (b) supervisors"]
 
 
 def test_a_number_under_a_page_range_broken_after_its_dash_ends_that_range_not_the_next_rows():
-    def line(ref, page, text, top):
-        return Piece(row=RawRow(ref=ref, page_ref=page, issue=text, is_line=True, top=top, bottom=top + 10,
-                                method="stream", table_id=1), section="Areas for improvement")
+    def afi(ref: str, page: str, text: str, top: float) -> Piece:
+        return line(ref, page, text, top, "Areas for improvement")
 
-    pieces = [line("5", "pp.", "The force should improve how it", 0), line("", "23-", "uses its understanding", 14),
-              line("", "24", "to plan its workforce.", 28), line("6", "Pag", "The force should evaluate", 48),
-              line("", "e 24", "its investment.", 62)]
+    pieces = [afi("5", "pp.", "The force should improve how it", 0), afi("", "23-", "uses its understanding", 14),
+              afi("", "24", "to plan its workforce.", 28), afi("6", "Pag", "The force should evaluate", 48),
+              afi("", "e 24", "its investment.", 62)]
     rows = regroup_lines(pieces)
     assert [(r.row.ref, r.row.page_ref, r.row.issue.split("\n")[-1]) for r in rows] == [
         ("5", "pp. 23-24", "to plan its workforce."), ("6", "Page 24", "its investment.")]
 
 
 def test_a_page_ref_broken_letter_by_letter_in_a_narrow_column_with_refs_between_lines_is_whole():
-    def line(ref, page, text, top):
-        return Piece(row=RawRow(ref=ref, page_ref=page, issue=text, is_line=True, top=top, bottom=top + 10,
-                                method="stream", table_id=1), section="Issues of concern")
-
     pieces = [line("", "", "The force has a good understanding of", 0), line("", "Page", "", 8),
               line("", "s", "county lines drug supply, but its", 15), line("Issue 6", "", "depends on a team", 29),
               line("", "11/1", "", 37), line("", "2", "beyond March.", 44),
@@ -161,19 +158,18 @@ def test_a_page_ref_broken_letter_by_letter_in_a_narrow_column_with_refs_between
 
 
 def test_a_tall_row_cut_by_a_page_break_keeps_its_lines_when_the_next_rows_refs_are_centred():
-    def line(ref, page, text, top, part):
-        return Piece(row=RawRow(ref=ref, page_ref=page, issue=text, is_line=True, top=top, bottom=top + 10,
-                                method="stream", table_id=part, page_index=part - 1), section="Recommendations")
+    def rec(ref: str, page: str, text: str, top: float, part: int) -> Piece:
+        return line(ref, page, text, top, "Recommendations", part)
 
     first = [f"evidence line {k} of the cause of concern" for k in range(26)]
-    pieces = [line("CoC 1", "11-12", first[0], 149, 1),
-              *[line("", "", t, 164 + 14.5 * k, 1) for k, t in enumerate(first[1:])],
-              *[line("", "", f"the rest of the cause, line {k}", 107 + 15 * k, 2) for k in range(4)],
-              line("", "", "Within three months, the force", 172, 2), line("", "Page 14", "should use THRIVE", 187, 2),
-              line("Rec. 1", "(para 4.4)", "for every call", 201, 2), line("", "", "and record why.", 216, 2),
-              line("", "", "Within six months, the force", 251, 2), line("", "", "should make sure staff", 266, 2),
-              line("Rec. 2", "Page 17,", "understand the policy", 273, 2), line("", "Table 2", "on grading", 287, 2),
-              line("", "", "of calls.", 310, 2)]
+    pieces = [rec("CoC 1", "11-12", first[0], 149, 1),
+              *[rec("", "", t, 164 + 14.5 * k, 1) for k, t in enumerate(first[1:])],
+              *[rec("", "", f"the rest of the cause, line {k}", 107 + 15 * k, 2) for k in range(4)],
+              rec("", "", "Within three months, the force", 172, 2), rec("", "Page 14", "should use THRIVE", 187, 2),
+              rec("Rec. 1", "(para 4.4)", "for every call", 201, 2), rec("", "", "and record why.", 216, 2),
+              rec("", "", "Within six months, the force", 251, 2), rec("", "", "should make sure staff", 266, 2),
+              rec("Rec. 2", "Page 17,", "understand the policy", 273, 2), rec("", "Table 2", "on grading", 287, 2),
+              rec("", "", "of calls.", 310, 2)]
     rows = regroup_lines(pieces)
     assert [r.row.issue.replace("\n", " ") for r in rows] == [
         " ".join(first + [f"the rest of the cause, line {k}" for k in range(4)]),
