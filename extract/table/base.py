@@ -507,6 +507,9 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         if is_title_line(rows, i, settings):
             out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
             continue
+        if is_band_line(rows, i, part, reading.table, settings):
+            out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=True))
+            continue
         raw = row_to_raw(row, part, reading.table, reading.table_id, settings)
         if raw is None:
             continue
@@ -558,6 +561,23 @@ def is_title_line(rows: list[Row], i: int, settings: TableSettings) -> bool:
     above = row.top - rows[i - 1].bottom if i else None
     below = rows[i + 1].top - row.bottom if i + 1 < len(rows) else None
     return (above is None or above >= settings.title_gap) and (below is None or below >= 0.5 * settings.title_gap)
+
+
+def is_band_line(rows: list[Row], i: int, part: Part, table: Table, settings: TableSettings) -> bool:
+    """A band row set inside one column of an unruled table: a whole line the vocabulary reads as a section
+    title, with no ref and no page ref, set apart from the lines above and below by more than a wrapped
+    line's leading (a row set at row spacing from both; read as cells it ran on as the row above's last line).
+    A row's first line that opens with section words is followed at a wrapped line's leading, so is no band."""
+    row = rows[i]
+    if not row.is_line or i == 0 or i + 1 >= len(rows) or not rows[i - 1].is_line or not rows[i + 1].is_line:
+        return False
+    title = match_title(in_reading_order(row.text))
+    if title is None or title.others:
+        return False
+    if row.top - rows[i - 1].bottom < settings.band_gap or rows[i + 1].top - row.bottom < settings.band_gap:
+        return False
+    raw = row_to_raw(row, part, table, 0, settings)
+    return raw is not None and raw.kind is RowKind.CELLS and not raw.ref.strip() and not raw.page_ref.strip()
 
 
 def replace_row(rows: list[RawRow], old: RawRow, new: RawRow) -> None:

@@ -107,3 +107,48 @@ def test_a_section_heading_over_tables_on_two_pages_is_no_running_head_but_a_dat
     running = running_lines([page(0, 92.1), page(1, 82.3)])
     assert (0, 0) in running and (1, 0) in running
     assert (0, 1) not in running and (1, 1) not in running
+
+
+def band_table_words(band_line: list[tuple[str, float]]) -> list[dict]:
+    """An unruled annex: header, rows of two wrapped lines 8 pt apart, and ``band_line`` pieces between rows 2
+    and 3, set at row spacing (not a title's wider gap) inside the text column."""
+    def w(text, x0, top):
+        out, x = [], x0
+        for word in text.split():
+            out.append({"text": word, "x0": x, "x1": x + 4.5 * len(word), "top": top, "bottom": top + 9.0})
+            x += 4.5 * len(word) + 2.5
+        return out
+
+    words = [*w("Ref", 60, 80), *w("Page", 100, 80), *w("Issue of concern", 160, 80), *w("Action", 460, 80)]
+    top = 100.0
+    for k in range(5):
+        if k == 2:
+            words += [p for text, x in band_line for p in w(text, x, top)]
+            top += 9.0 + 8.0
+        words += [*w(f"{k + 1}", 60, top), *w(f"Page {k + 4}", 100, top),
+                  *w("The force should improve the way it", 160, top), *w("Work is", 460, top)]
+        words += [*w("supervises investigations with partners.", 160, top + 11.0), *w("under way.", 460, top + 11.0)]
+        top += 11.0 + 9.0 + 8.0
+    return words
+
+
+def test_a_section_title_alone_in_the_text_column_at_row_spacing_is_a_band_not_the_row_above_going_on():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    rows, _ = words_to_rows([(0, band_table_words([("Cause for concern", 160)]), 842.0)], "stream")
+    bands = [r for r in rows if r.kind is RowKind.TEXT and r.band]
+    assert [b.text for b in bands] == ["Cause for concern"]
+    assert not any("Cause for concern" in r.issue for r in rows if r.kind is RowKind.CELLS)
+
+
+def test_a_rows_first_line_opening_with_section_words_is_no_band():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = band_table_words([("Areas for improvement in", 160)])
+    for v in words:  # the band line becomes the first line of a row whose ref and text go on just below it
+        if v["top"] == 156.0:
+            for u in words:
+                if u["top"] == 173.0:
+                    u["top"], u["bottom"] = 167.0, 176.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert not any(r.kind is RowKind.TEXT and "Areas for improvement" in r.text for r in rows)
