@@ -565,8 +565,8 @@ def is_title_line(rows: list[Row], i: int, settings: TableSettings) -> bool:
 
 def is_band_line(rows: list[Row], i: int, part: Part, table: Table, settings: TableSettings) -> bool:
     """A band row set inside one column of an unruled table: a whole line the vocabulary reads as a section
-    title, with no ref and no page ref, set apart from the lines above and below by more than a wrapped
-    line's leading (a row set at row spacing from both; read as cells it ran on as the row above's last line).
+    title, with no ref and no page ref, set further from the lines above and below than a wrapped line's pitch
+    (at row spacing from both; read as cells it ran on as the row above's last line).
     A row's first line that opens with section words is followed at a wrapped line's leading, so is no band."""
     row = rows[i]
     if not row.is_line or i == 0 or i + 1 >= len(rows) or not rows[i - 1].is_line or not rows[i + 1].is_line:
@@ -574,7 +574,8 @@ def is_band_line(rows: list[Row], i: int, part: Part, table: Table, settings: Ta
     title = match_title(in_reading_order(row.text))
     if title is None or title.others:
         return False
-    if row.top - rows[i - 1].bottom < settings.band_gap or rows[i + 1].top - row.bottom < settings.band_gap:
+    apart = settings.line_pitch + settings.band_gap  # top to top: line boxes differ in height, pitches do not
+    if row.top - rows[i - 1].top < apart or rows[i + 1].top - row.top < apart:
         return False
     raw = row_to_raw(row, part, table, 0, settings)
     return raw is not None and raw.kind is RowKind.CELLS and not raw.ref.strip() and not raw.page_ref.strip()

@@ -34,7 +34,7 @@ class TableSettings:
     start_tolerance: float = 0.6  # left-aligned lines of one column start this close to the same x
     note_size: float = 0.8  # a text line set smaller than this share of the table's body size is small print
     title_gap: float = 9.0  # white space above a title line between tables (more than between a cell's lines)
-    band_gap: float = 4.8  # white space both sides of a band line inside a table (well over a wrapped line's leading)
+    band_gap: float = 3.6  # a band line inside a table sits this much further from its neighbours than the line pitch
     header_rows: int = 4  # a ruled header may sit below this many title rows inside the table
     header_lines: int = 3  # a header's labels may wrap over this many rows/lines
     label_tail_words: int = 4  # words of a wrapped label's next line ("address concern", "/ Recommendation")
@@ -76,6 +76,6 @@ class TableSettings:
                    snap=max(3.0, 2 * rule), column_tolerance=max(4.0, 0.4 * font),
                    line_tolerance=max(1.5, 0.3 * font), word_gap=max(0.8, 0.15 * font),
                    rtl_word_gap=max(2.0, 0.375 * font),
-                   phrase_gap=7.0 * scale, title_gap=0.75 * pitch, band_gap=0.4 * pitch,
+                   phrase_gap=7.0 * scale, title_gap=0.75 * pitch, band_gap=0.3 * pitch,
                    min_gutter=max(2.0, 0.3 * font),
                    cross_slack=max(1.5, 0.2 * font), running_drift=max(3.0, 0.4 * font))
