@@ -78,10 +78,18 @@ def find_primaries(units: list[Unit]) -> tuple[list[int], list[int]]:
     return primaries, duplicates
 
 
+def completes_cut(units: list[Unit], i: int) -> bool:
+    """Whether line ``i``'s page cell is the last digits of a page pair or range the page cell above it ended short
+    ("39/4" / "0"): such digits are a number even where they would name no page alone."""
+    above = next((v for v in reversed(units[:i]) if v.page and v.part == units[i].part), None)
+    return above is not None and units[i].line_no - above.line_no <= PAGE_REACH and cut_number(above.page,
+                                                                                                 units[i].page)
+
+
 def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
     """Given a non-primary anchor line, return the primary it belongs to (nearest, same part), or None."""
     u = units[i]
-    kind = page_cell_kind(u.page)
+    kind = "number" if completes_cut(units, i) else page_cell_kind(u.page)
     best: tuple[float, int] | None = None
     for p, anchor in anchors.items():
         q = units[p]
@@ -117,7 +125,8 @@ def find_anchors(units: list[Unit]) -> list[Anchor]:
     anchors = {p: Anchor(primary=p, members=[p], ref=units[p].ref) for p in primaries}
     pending = sorted(duplicates + [i for i, u in enumerate(units) if i not in anchors and i not in duplicates
                                    and ref_number(u.ref) is None and (page_cell_kind(u.page) != "junk" or u.ref
-                                                                      or re.fullmatch(r"[^\W\d_]{1,2}", u.page))])
+                                                                      or re.fullmatch(r"[^\W\d_]{1,2}", u.page)
+                                                                      or completes_cut(units, i))])
     for i in pending:
         owner = attach(units, i, anchors)
         if owner is not None:

@@ -29,7 +29,6 @@ KNOWN = {
     "annex-ci3-37": "scan with an OCR text layer that misreads words of one row ('victirns', 'as.a'): OCR quality",
     "annex-ci3-4": "image-only scan of a spreadsheet grid: OCR loses two refs, so their rows are missing",
     "annex-ci3-40": "image-only scan with Arabic and Urdu words: the OCR engine reads Latin script only",
-    "annex-ci3-44": "a page ref broken mid-number over two lines ('Pages 39/4' / '0'): the lone '0' is lost",
 }
 
 

@@ -193,3 +193,11 @@ def test_a_row_whose_text_sits_above_its_centred_ref_and_long_action_keeps_its_t
     assert [f.issue for f in doc] == [
         "Staff recognise vulnerable people but do not always record their assessment on the incident log.",
         "The force does not evaluate operations and does not share good practice."]
+
+
+def test_a_page_pair_cut_before_a_final_zero_keeps_the_zero():
+    pieces = [line("", "Pages", "Within six months, the force", 0), line("Rec 30", "", "should make sure that", 14),
+              line("", "39/4", "supervisors review progress at set", 28), line("", "0", "intervals.", 42),
+              line("", "Page", "The force should develop", 62), line("Rec 31", "41", "an action plan.", 76)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref) for r in rows] == [("Rec 30", "Pages 39/40"), ("Rec 31", "Page 41")]
