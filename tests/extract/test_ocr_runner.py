@@ -54,12 +54,18 @@ def run_task(pdf: Path, tmp_path: Path, settings: OcrSettings):
     return process_source(task)
 
 
-def test_an_engine_failure_on_one_page_costs_only_that_page(marked_scan, tmp_path):
-    settings = OcrSettings(engine="fails-on-mark", plugins=(ocr_fakes.MODULE,), fallback=False)
-    outcome = run_task(marked_scan, tmp_path, settings)
+def run_with_failing_page(pdf: Path, tmp_path: Path, engine: str):
+    """Run a scan through a fake engine that fails on the marked page; the run must finish with that page unread."""
+    settings = OcrSettings(engine=engine, plugins=(ocr_fakes.MODULE,), fallback=False)
+    outcome = run_task(pdf, tmp_path, settings)
     doc = outcome.document
     assert outcome.status == "ok" and doc is not None, outcome.reason
     assert [u.index for u in doc.unread_pages] == [MARKED]
+    return outcome, doc
+
+
+def test_an_engine_failure_on_one_page_costs_only_that_page(marked_scan, tmp_path):
+    outcome, doc = run_with_failing_page(marked_scan, tmp_path, "fails-on-mark")
     # the engine's own message, never a traceback's first line
     assert "std::bad_alloc" in doc.unread_pages[0].reason and "Traceback" not in doc.unread_pages[0].reason
     assert outcome.exit_code == PartlyRead.exit_code == EXIT_PARTIAL == 8
@@ -78,11 +84,7 @@ def test_an_engine_failure_on_one_page_costs_only_that_page(marked_scan, tmp_pat
 
 
 def test_a_worker_that_crashes_on_one_page_costs_only_that_page(marked_scan, tmp_path):
-    settings = OcrSettings(engine="crashes-on-mark", plugins=(ocr_fakes.MODULE,), fallback=False)
-    outcome = run_task(marked_scan, tmp_path, settings)
-    doc = outcome.document
-    assert outcome.status == "ok" and doc is not None, outcome.reason
-    assert [u.index for u in doc.unread_pages] == [MARKED]
+    outcome, doc = run_with_failing_page(marked_scan, tmp_path, "crashes-on-mark")
     assert "OCR worker stopped (signal 11 (SIGSEGV)" in doc.unread_pages[0].reason
     assert outcome.exit_code == 8
     assert_other_pages_read(tmp_path / "out.xlsx", doc)
