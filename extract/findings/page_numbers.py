@@ -143,7 +143,8 @@ def best_progression(candidates: list[Candidate], roman: bool, pages: set[int] |
     constant = {place for place, seen in values.items() if len(seen) == 1 and
                 len({c.page for c in chosen if c.place == place}) > 1}  # "of 24", "© 2024": never a page number
     support: Counter[tuple[tuple[str, str], int]] = Counter()
-    for place, page, value in {(c.place, c.page, c.value) for c in chosen if c.place not in constant}:
+    # sorted: ties below are broken by insertion order, which a set's (hash-seeded) order must not decide
+    for place, page, value in sorted({(c.place, c.page, c.value) for c in chosen if c.place not in constant}):
         support[(place, value - page)] += 1
     if not support:
         return None

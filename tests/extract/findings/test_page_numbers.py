@@ -90,3 +90,19 @@ def test_a_cycle_ocr_split_at_a_space_gives_no_page_number_on_a_short_scan(head)
 def test_a_page_number_beside_a_date_range_or_after_a_dash_is_read(footer):
     pages = {i: [body(i), line(footer.format(n=i), i, 805)] for i in range(1, 6)}
     assert printed(pages, 6)[1:] == ["1", "2", "3", "4", "5"], footer
+
+
+def test_a_tie_between_two_places_is_broken_the_same_way_whatever_the_hash_seed():
+    """Two margin places with equal evidence: the choice must not follow a set's hash-seeded order (a scan's page
+    refs changed from run to run)."""
+    import subprocess
+    import sys
+
+    script = ("from hmic_extract.extract.findings.page_numbers import Candidate, best_progression\n"
+              "c = [Candidate(1, 2, False, ('top', 'first'), 1), Candidate(2, 1, False, ('top', 'glued-1'), 2),\n"
+              "     Candidate(3, 9, False, ('top', 'glued-2'), 3), Candidate(4, 3, False, ('top', 'glued-3'), 4)]\n"
+              "print(best_progression(c, roman=False, min_support=1))\n")
+    seen = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout
+            for seed in range(8)}
+    assert len(seen) == 1, seen
