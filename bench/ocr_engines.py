@@ -47,8 +47,8 @@ def samples(with_report: bool) -> list[tuple[str, Path, Path | None]]:
     found.append((layer.stem, layer, layer.with_suffix(".expected.json")))
     for manifest in sorted((ROOT / "tests" / "layouts" / "ci").glob("*/manifest.json")):
         for entry in json.loads(manifest.read_text(encoding="utf-8"))["draws"]:
-            if entry["draw"].get("scan"):  # a scan draw of the layout randomiser, scored on its gold
-                pdf = manifest.parent / entry["file"]
+            pdf = manifest.parent / (entry.get("file") or f"{entry['name']}.pdf")  # report / annex manifests
+            if entry["draw"].get("scan") and pdf.exists():  # a scan draw kept in the CI sample, scored on its gold
                 found.append((f"{manifest.parent.name}/{pdf.stem}", pdf, pdf.with_suffix(".gold.json")))
     if with_report and REPORT_SCAN.exists():
         found.append((REPORT_SCAN.stem, REPORT_SCAN, None))

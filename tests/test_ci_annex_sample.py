@@ -27,7 +27,6 @@ KNOWN = {
                     "into it",
     "annex-ci3-36": "skewed (2.4 degree) image-only scan: a word of the action column is read into the text column",
     "annex-ci3-37": "scan with an OCR text layer that misreads words of one row ('victirns', 'as.a'): OCR quality",
-    "annex-ci3-4": "image-only scan of a spreadsheet grid: OCR loses two refs, so their rows are missing",
     "annex-ci3-40": "image-only scan with Arabic and Urdu words: the OCR engine reads Latin script only",
 }
 

@@ -22,6 +22,7 @@ DET_MODEL = "PP-OCRv6_det_small.onnx"
 REC_MODEL = "PP-OCRv6_rec_small.onnx"
 TEXT_SCORE = 0.3  # keep low-confidence words: dropping them would lose text silently; rows carry the score
 NO_LIMIT = 100_000  # detection's own resize limit, switched off: the caller sizes the image
+REC_HEIGHT = 48  # the recognition model's input height (PP-OCR)
 DET_MIN_SIDE = 64  # pixels: smaller images are padded before detection
 BAND_OVERLAP_LINES = 6  # detection bands overlap by this many letter heights (two lines and their spacing)
 MIN_LINE_PX = 5  # an ink band thinner than this in a cell is noise, not a text line
@@ -116,6 +117,7 @@ class RapidOcrEngine:
             "Det.limit_type": "max",  # never enlarge: the image handed over is already the size wanted
             "Det.limit_side_len": NO_LIMIT,
             "Rec.rec_batch_num": self.settings.rec_batch,
+            "Rec.rec_img_shape": [3, REC_HEIGHT, self.settings.rec_min_width],
         }
         self._ocr = RapidOCR(params=params)
         with flag_override(self._ocr.cfg, "allow_objects", True):  # our own sessions, built once

@@ -29,6 +29,7 @@ class OcrSettings:
     det_max_pixels: int = 1_000_000  # detection in overlapping bands of at most this many pixels (memory)
     rec_squeeze: float = 0.8  # width factor applied to each text line before recognition (cost is linear in width)
     rec_batch: int = 1  # lines per recognition call: as fast per line as 6, and a sixth of the memory
+    rec_min_width: int = 64  # px at the model's 48 px height: RapidOCR pads every line to 320 (a lone "7" too)
     margin_share: float = 0.1  # share of page height at top and foot where a lone page number is looked for
     margin_blocks: int = 8  # inked blocks read on their own per margin band, at most (noise costs nothing more)
     cells: bool = False  # read table cells' lines without detection: 6-13 % less CPU but 77/78 rows on notts
@@ -37,6 +38,8 @@ class OcrSettings:
     def __post_init__(self) -> None:
         if self.threads < 0 or self.retries < 0:
             raise ValueError("threads and retries must be 0 or more")
+        if self.rec_min_width < 16:
+            raise ValueError(f"rec_min_width must be 16 px or more, not {self.rec_min_width}")
         if not 0.3 <= self.rec_squeeze <= 1.0:
             raise ValueError(f"rec_squeeze must lie in 0.3..1.0, not {self.rec_squeeze}")
         low, high = self.det_scale_range
