@@ -107,13 +107,19 @@ def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
     """Split words at gutters: with ``wide``, gaps wider than any word space; else gaps wider than a gutter and much
     wider than the usual gap among these words (a justified line's wide spaces are all alike)."""
     gaps = [b["x0"] - a["x1"] for a, b in pairwise(words)]
+    # The gap after a leading list marker is the marker's indent, not a word space: it says nothing about
+    # how wide this line's spaces are (a justified "•  Kelderwick      Police      should").
+    spaces = [None if is_marker_word(a) and (i == 0 or gaps[i - 1] > WIDE_GAP * a["size"]) else gap
+              for i, (a, gap) in enumerate(zip(words, gaps, strict=False))]
     parts: list[list[dict]] = [[words[0]]]
     for i, ((prev, word), gap) in enumerate(zip(pairwise(words), gaps, strict=True)):
         size = max(prev["size"], word["size"])
         lone_marker = len(parts[-1]) == 1 and gap <= MARKER_GAP * word["size"] and is_marker_word(parts[-1][0])
         # Wider than the spaces next to it on either side (each side may be a justified line with its own
         # spacing; the spaces of the other column further along the row say nothing about this one).
-        usual = max((median(side) for side in (gaps[max(0, i - 2):i], gaps[i + 1:i + 3]) if side), default=0.0)
+        sides = ([g for g in spaces[max(0, i - 2):i] if g is not None],
+                 [g for g in spaces[i + 1:i + 3] if g is not None])
+        usual = max((median(side) for side in sides if side), default=0.0)
         gutter = gap > (WIDE_GAP if wide else GUTTER_GAP) * size and gap > JUSTIFIED_GAP * usual
         if gutter and not lone_marker:
             parts.append([word])

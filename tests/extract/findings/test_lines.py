@@ -85,3 +85,14 @@ def test_a_heading_in_one_column_beside_two_lines_of_the_other_keeps_them_two_ro
         words("immediately ensure that supervisors", 309, 101.9, size=10.5)
     texts = [ln.text for ln in words_to_lines(page, 0, [])]
     assert "Northmoor Constabulary should" in texts and "immediately ensure that supervisors" in texts
+
+
+def test_a_justified_bulleted_line_of_three_words_is_one_fragment():
+    # "•  Kelderwick      Police      should": the bullet's own gap is not a word space, so it must not
+    # make the justified spaces after it look like table gutters (the item became three cells, a table
+    # row, and a cause's recommendations were lost).
+    page = [*words("•", 321, 74, size=10.5), *words("Kelderwick Police should", 333, 74, size=10.5, gap=33.7)]
+    page += words("immediately review the way it", 333, 87, size=10.5, gap=8)
+    lines = words_to_lines(page, 0, [])
+    first = next(ln for ln in lines if ln.top < 80)
+    assert (first.marker, first.text, first.peers) == ("•", "Kelderwick Police should", 0)
