@@ -148,6 +148,13 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
 
 
+ITALIC_FONT = re.compile(r"(?i)italic|oblique|cmti\d|,i$|,bi$")  # TeX names its italic cmti10
+
+
+def is_italic(font: str) -> bool:
+    return bool(ITALIC_FONT.search(font))
+
+
 def ocr_leading_runs_on(prev: Line, line: Line, settings: ReportSettings) -> bool:
     """On a scan, a line set at a paragraph's leading under an unfinished sentence carries it on even when it opens
     with a capital (a name: "… Wexmoor and Dunhallow" / "Police should …") and OCR reads it at another size; a
@@ -189,8 +196,8 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
     at_indent = abs(line.x0 - block[0].text_x0) <= settings.indent_slack
     near = 0 <= line.top - prev.bottom <= 3 * settings.para_gap  # not a footnote at the page foot
     if kind == "item" and bool(SENTENCE_END.search(prev.text)) and line.text[:1].isupper() and at_indent \
-            and line.page == block[0].page and near:
-        return True
+            and line.page == block[0].page and near and is_italic(line.font) == is_italic(prev.font):
+        return True  # (a quotation in italic at the item's indent is not an item)
     if not line.text[:1].islower() or not near:
         return False
     if kind == "item":  # not the joiner itself wrapped onto the next line ("…risk;" / "and")

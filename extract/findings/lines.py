@@ -23,6 +23,7 @@ JUSTIFIED_GAP = 1.6  # x the usual gap either side: a narrower wide gap is a jus
 WIDE_GAP = 2.5  # x font size: a gap this wide splits a row whatever its other gaps
 COLUMN_SNAP = 3.0  # points: fragments starting this close start the same column
 MIN_COLUMN_ROWS = 3  # rows whose second fragment starts at one x before that x is a column start
+MIN_COLUMN_WIDTH = 8.0  # x font size: two column starts closer than this are a column and an indent inside it
 SUPERSCRIPT_SHARE = 0.85  # a footnote mark is set at most this share of the size of the word it follows
 MARKER_GAP = 3.0  # x font size: a list marker is at most this far from its text (a chart label further off is not)
 MIN_BOX = (80.0, 14.0)  # width, height of the smallest call-out box
@@ -214,28 +215,40 @@ def box_of(line: Line, boxes: list[Box]) -> int | None:
     return max(around, key=lambda i: (boxes[i][2] - boxes[i][0]) * (boxes[i][3] - boxes[i][1])) if around else None
 
 
-def column_starts(fragments: list[list[dict]]) -> list[tuple[float, float, float]]:
+def column_starts(fragments: list[list[dict]]) -> list[tuple[float, float, float, float]]:
     """Where a page's columns of text start, and over which heights: left edges shared by several fragments that
-    follow a gutter, as (x, top, bottom) of the rows that share it."""
+    follow a gutter, as (x, top, bottom, column) of the rows that share it.
+
+    ``column`` is where the column holding x starts: x itself, or, for a start closer to another start on
+    its left over the same rows than a column can be narrow, that start (x is an indent inside its column,
+    such as a bulleted list's hanging indent).
+    """
     by_x: dict[int, list[dict]] = {}
     for f in fragments:
         if f[0].get("_after_gutter"):
             by_x.setdefault(round(f[0]["x0"] / COLUMN_SNAP), []).append(f[0])
-    return [(key * COLUMN_SNAP, min(w["top"] for w in ws) - 2 * ws[0]["size"],
-             max(w["bottom"] for w in ws) + 2 * ws[0]["size"])
-            for key, ws in by_x.items() if len(ws) >= MIN_COLUMN_ROWS]
+    starts = [(key * COLUMN_SNAP, min(w["top"] for w in ws) - 2 * ws[0]["size"],
+               max(w["bottom"] for w in ws) + 2 * ws[0]["size"], ws[0]["size"])
+              for key, ws in by_x.items() if len(ws) >= MIN_COLUMN_ROWS]
+    out = []
+    for x, top, bottom, size in starts:
+        outer = [x2 for x2, top2, bottom2, _ in starts
+                 if 0 < x - x2 < MIN_COLUMN_WIDTH * size and top2 < bottom and top < bottom2]
+        out.append((x, top, bottom, min(outer, default=x)))
+    return out
 
 
-def split_at_columns(fragment: list[dict], starts: list[tuple[float, float, float]]) -> list[list[dict]]:
+def split_at_columns(fragment: list[dict], starts: list[tuple[float, float, float, float]]) -> list[list[dict]]:
     """Split a fragment where a word starts a column the page's rows around it start (two justified columns whose
-    gutter is no wider than their spaces)."""
+    gutter is no wider than their spaces); at an indent inside a column, only when the word before it lies left
+    of that column (it belongs to the column before)."""
     top = fragment[0]["top"]
-    xs = [x for x, above, below in starts if above <= top <= below]
+    xs = [(x, column) for x, above, below, column in starts if above <= top <= below]
     parts: list[list[dict]] = [[fragment[0]]]
     for prev, word in pairwise(fragment):
         lone_marker = len(parts[-1]) == 1 and is_marker_word(prev)
         if not lone_marker and word["x0"] - prev["x1"] >= 0.4 * word["size"] \
-                and any(abs(word["x0"] - x) <= COLUMN_SNAP for x in xs):
+                and any(abs(word["x0"] - x) <= COLUMN_SNAP and prev["x1"] < column for x, column in xs):
             parts.append([word])
         else:
             parts[-1].append(word)

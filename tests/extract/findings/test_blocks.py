@@ -59,3 +59,23 @@ def test_a_new_bullet_opening_the_next_page_is_its_own_item():
     lines = [line(FINDING + ";", 760, marker="•"), line(NEXT, 70, page=5, marker="•")]
     blocks = lines_to_blocks(lines, SETTINGS)
     assert [(b.kind, b.pages) for b in blocks] == [("item", [4]), ("item", [5])]
+
+
+def test_an_italic_quote_at_an_items_text_indent_is_not_the_next_item():
+    # An item whose bullet is lost is recognised by a sentence starting at the item's text indent; a quotation
+    # set in italic at that indent under the last item is not one (it became a recommendation of its own).
+    def styled(text: str, top: float, font: str, marker: str = "") -> Line:
+        ln = line(text, top, x0=309 if marker else 327, marker=marker)
+        ln.text_x0, ln.font = 329, font
+        return ln
+
+    lines = [styled("make sure that any contractor without vetting is removed", 300, "Vera", "ii."),
+             styled("from unsupervised access until vetting is complete.", 316, "Vera"),
+             styled("The Vetting Code of Practice says that all those who", 340, "Vera-Oblique"),
+             styled("work for the police should be vetted.", 356, "Vera-Oblique")]
+    kinds = [(b.kind, b.lines[0].text[:8]) for b in lines_to_blocks(lines, SETTINGS)]
+    assert kinds == [("item", "make sur"), ("para", "The Vett")]
+    # the same sentence in the item's own type is a further item whose bullet was lost
+    for ln in lines[2:]:
+        ln.font = "Vera"
+    assert [b.kind for b in lines_to_blocks(lines, SETTINGS)] == ["item", "item"]

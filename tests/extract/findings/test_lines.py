@@ -96,3 +96,25 @@ def test_a_justified_bulleted_line_of_three_words_is_one_fragment():
     lines = words_to_lines(page, 0, [])
     first = next(ln for ln in lines if ln.top < 80)
     assert (first.marker, first.text, first.peers) == ("•", "Kelderwick Police should", 0)
+
+
+def test_a_hanging_indent_in_the_right_column_is_not_a_column_start():
+    # Bullet items in the right column wrap to a hanging indent (text at 329, bullet at 309): the indent
+    # follows the gutter on several rows, but it is inside the column that starts at 309, so a line of
+    # that column with a word near 329 ("By | 30 June 2023, …") must stay whole (it became a table row
+    # and the lead-in of a cause's second recommendation was lost).
+    page = []
+    for i in range(4):
+        top = 100 + 16 * i
+        page += words("left column text of the page", 62, top, size=12, gap=3)
+        page += words("right column paragraph text", 309, top, size=12, gap=3)
+    for i in range(4):
+        top = 180 + 16 * i
+        page += words("left column text of the page", 62, top, size=12, gap=3)
+        page += (words("○", 309, top, size=12) if i == 0 else []) + words("item text that wraps", 329, top, size=12,
+                                                                          gap=3)
+    page += words("left column text of the page", 62, 260, size=12, gap=3)
+    by = words("By", 309, 260, size=12)
+    page += by + words("30 June 2023, chief constables", by[0]["x1"] + 8, 260, size=12, gap=8)
+    texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top == 260]
+    assert texts == ["left column text of the page", "By 30 June 2023, chief constables"]
