@@ -108,13 +108,18 @@ def test_a_hanging_indent_in_the_right_column_is_not_a_column_start():
         top = 100 + 16 * i
         page += words("left column text of the page", 62, top, size=12, gap=3)
         page += words("right column paragraph text", 309, top, size=12, gap=3)
-    for i in range(4):
+    for i in range(5):
         top = 180 + 16 * i
-        page += words("left column text of the page", 62, top, size=12, gap=3)
+        if i == 4:  # a justified line whose wide spaces hide the gutter: still cut at the indent
+            page += words("in a justified line", 62, top, size=12, gap=44)
+        else:
+            page += words("left column text of the page", 62, top, size=12, gap=3)
         page += (words("○", 309, top, size=12) if i == 0 else []) + words("item text that wraps", 329, top, size=12,
                                                                           gap=3)
     page += words("left column text of the page", 62, 260, size=12, gap=3)
     by = words("By", 309, 260, size=12)
     page += by + words("30 June 2023, chief constables", by[0]["x1"] + 8, 260, size=12, gap=8)
-    texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top == 260]
-    assert texts == ["left column text of the page", "By 30 June 2023, chief constables"]
+    lines = words_to_lines(page, 0, [])
+    assert [ln.text for ln in lines if ln.top == 260] == ["left column text of the page",
+                                                           "By 30 June 2023, chief constables"]
+    assert [ln.text for ln in lines if ln.top == 244] == ["in a justified line", "item text that wraps"]
