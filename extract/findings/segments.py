@@ -164,6 +164,25 @@ def item_belongs(label: Label, kept: list[Unit], block: Block) -> bool:
     return opens_list(label) and same_kind and not item_number(block.marker)
 
 
+def sibling_of_lead_in(head: Block, kept: list[Unit], block: Block) -> bool:
+    """Whether an item after a lead-in's bullets is marked as the lead-in itself is, not as its bullets ("2.5 The
+    force should:" / "○ collect …" / "2.6 We were told …"): the next numbered paragraph, not a bullet. The
+    lead-in is the last one kept, or the segment's head."""
+    blocks = [head] + [u.block for u in kept]
+    at = next((i for i in range(len(blocks) - 1, -1, -1) if is_lead_in(blocks[i].flat)), None)
+    if at is None or blocks[at].kind != "item" or not item_number(blocks[at].marker):
+        return False
+    style = marker_style(blocks[at].marker)
+    after = blocks[at + 1:]
+    return marker_style(block.marker) == style and bool(after) and all(
+        b.kind == "item" and marker_style(b.marker) != style for b in after)
+
+
+def marker_style(marker: str) -> str:
+    """How a list marker is written, whatever it counts: "2.5" and "2.6" alike, "(a)" and "(b)", "○"."""
+    return re.sub(r"[A-Za-z]+", "a", re.sub(r"\d+", "9", marker.strip()))
+
+
 def item_number(marker: str) -> str:
     """The number an item marker prints, without brackets or full stop ("(b)" -> "b"), or "" for a bullet glyph."""
     stripped = marker.strip("().[] ")
@@ -192,6 +211,8 @@ def statement_units(segment: Segment) -> list[Unit]:
             kept.append(unit)
             continue
         if block.kind == "item":
+            if wants_bullets and sibling_of_lead_in(head, kept, block):
+                wants_bullets = False  # the list under the lead-in has ended
             if wants_bullets or item_belongs(label, kept, block):
                 kept.append(unit)
                 last = block

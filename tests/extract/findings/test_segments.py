@@ -1,0 +1,52 @@
+"""Segments: which blocks under a label state its findings (lists under lead-ins, numbered paragraphs)."""
+
+from __future__ import annotations
+
+from hmic_extract.extract.findings import lines_to_findings
+from hmic_extract.extract.findings.lines import words_to_lines
+from hmic_extract.model import AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, RECOMMENDATIONS
+
+PAGE = (595.0, 842.0)
+
+
+def line(text: str, x0: float, top: float, size: float = 9.0, font: str = "Vera") -> list[dict]:
+    out, x = [], x0
+    for w in text.split():
+        width = 0.5 * size * len(w)
+        out.append({"text": w, "x0": x, "x1": x + width, "top": top, "bottom": top + size, "size": size,
+                    "fontname": font})
+        x += width + 0.28 * size
+    return out
+
+
+def numbered(number: str, text: str, top: float) -> list[dict]:
+    return line(number, 62, top) + line(text, 80, top)
+
+
+def test_a_numbered_paragraph_after_a_lead_ins_bullets_ends_its_list():
+    # "2.5 The force should:" / "○ collect and analyse …" / "2.6 We were told …": the next numbered paragraph
+    # is the lead-in's sibling, not one of its bullets (it became a recommendation).
+    page = [*line("Cause of concern and recommendation", 62, 100, font="Vera-Bold"),
+            *numbered("2.4", "The force did not have effective arrangements to monitor the use of force.", 118),
+            *numbered("2.5", "The force should:", 140),
+            *line("○", 62, 158), *line("collect and analyse data on the use of force in custody.", 75, 158),
+            *numbered("2.6", "We were told that the force has recently restructured its teams.", 180),
+            *line("Areas for improvement", 62, 210, font="Vera-Bold"),
+            *numbered("2.7", "The force should work with local authorities on appropriate adults.", 228)]
+    lines = {0: words_to_lines(page, 0, [])}
+    found, _ = lines_to_findings(lines, {0: PAGE}, 1, [], "report.pdf")
+    by_section = {}
+    for f in found:
+        by_section.setdefault(f.section, []).append(f.issue.split()[:2])
+    assert by_section == {CAUSES_OF_CONCERN: [["The", "force"]], RECOMMENDATIONS: [["collect", "and"]],
+                          AREAS_FOR_IMPROVEMENT: [["The", "force"]]}
+
+
+def test_lettered_bullets_under_a_numbered_lead_in_stay_its_bullets_until_the_next_number():
+    page = [*line("Recommendations", 62, 100, font="Vera-Bold"),
+            *numbered("3.1", "By March 2024, the force should:", 118),
+            *line("(a)", 70, 136), *line("review how it records crime;", 90, 136),
+            *line("(b)", 70, 154), *line("train its staff.", 90, 154),
+            *numbered("3.2", "We found that some crimes were not recorded.", 176)]
+    found, _ = lines_to_findings({0: words_to_lines(page, 0, [])}, {0: PAGE}, 1, [], "report.pdf")
+    assert [f.issue.split()[0] for f in found] == ["review", "train"]
