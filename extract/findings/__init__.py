@@ -45,9 +45,11 @@ SCANNED_METHOD = f"{METHOD}/ocr"
 
 
 def pages_worth_reading(texts: list[str]) -> list[int]:
-    """Given each page's plain text (a cheap scan), return the pages that can hold findings, and the page after each."""
+    """Given each page's plain text (a cheap scan), return the pages that can hold findings, with the page before
+    and after each: a finding runs on over a page break, and the heading a page's first lines sit under (a
+    glossary whose "Issue of concern: …" entry opens the next page) is on the page before."""
     hits = {i for i, text in enumerate(texts) if KEYWORDS.search(text)}
-    return sorted(hits | {i + 1 for i in hits if i + 1 < len(texts)})
+    return sorted({j for i in hits for j in (i - 1, i, i + 1) if 0 <= j < len(texts)})
 
 
 def extract_findings(pdf: OpenPdf, texts: list[str] | None = None, force: str = "") -> tuple[list, list[str]]:

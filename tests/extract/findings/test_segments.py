@@ -50,3 +50,13 @@ def test_lettered_bullets_under_a_numbered_lead_in_stay_its_bullets_until_the_ne
             *numbered("3.2", "We found that some crimes were not recorded.", 176)]
     found, _ = lines_to_findings({0: words_to_lines(page, 0, [])}, {0: PAGE}, 1, [], "report.pdf")
     assert [f.issue.split()[0] for f in found] == ["review", "train"]
+
+
+def test_the_page_before_a_page_with_findings_words_is_read_too():
+    # The glossary heading sat alone on a page with no findings word; its entry "Issue of concern: a matter
+    # that HMIC considers the force should address" opened the next page and, read without the heading,
+    # became a recommendation.
+    from hmic_extract.extract.findings import pages_worth_reading
+
+    texts = ["Contents", "Foreword", "Glossary\nDemand: the work the police do", "Issue of concern: a matter …", "End"]
+    assert pages_worth_reading(texts) == [2, 3, 4]
