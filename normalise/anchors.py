@@ -119,14 +119,35 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
     return best[1] if best else None
 
 
+PAGE_STARTS = ("word", "page", "lookalike")  # page-cell fragments that open a page ref ("Page", "Page 12")
+
+
+def carried_over(units: list[Unit], primaries: list[int]) -> list[int]:
+    """The page-cell fragments at the top of a later part of the run, above that part's first ref, that do not open
+    a page ref ("Figur" / "e 4", "31" under a "Pages 30/" cut at the page foot). A page break may cut a row's page
+    cell as it cuts its text: such a fragment ends either the cut row's page cell or the next row's, so it belongs
+    to whichever row its line joins and anchors neither."""
+    first_ref: dict[int, int] = {}
+    for p in primaries:
+        first_ref.setdefault(units[p].part, p)
+    out = []
+    for i, u in enumerate(units):
+        if u.part == units[0].part or i >= first_ref.get(u.part, len(units)) or u.ref or not u.page:
+            continue
+        if page_cell_kind(u.page) not in (*PAGE_STARTS, "junk"):
+            out.append(i)
+    return out
+
+
 def find_anchors(units: list[Unit]) -> list[Anchor]:
     """Given the units of one run, return one Anchor per logical row, in reading order."""
     primaries, duplicates = find_primaries(units)
     anchors = {p: Anchor(primary=p, members=[p], ref=units[p].ref) for p in primaries}
+    loose = set(carried_over(units, primaries))
     pending = sorted(duplicates + [i for i, u in enumerate(units) if i not in anchors and i not in duplicates
-                                   and ref_number(u.ref) is None and (page_cell_kind(u.page) != "junk" or u.ref
-                                                                      or re.fullmatch(r"[^\W\d_]{1,2}", u.page)
-                                                                      or completes_cut(units, i))])
+                                   and i not in loose and ref_number(u.ref) is None
+                                   and (page_cell_kind(u.page) != "junk" or u.ref
+                                        or re.fullmatch(r"[^\W\d_]{1,2}", u.page) or completes_cut(units, i))])
     for i in pending:
         owner = attach(units, i, anchors)
         if owner is not None:
