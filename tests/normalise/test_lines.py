@@ -256,3 +256,31 @@ def test_a_page_cell_cut_by_a_page_break_ends_on_the_next_page_with_the_rest_of_
         ("62.", "Page 30 Figure 4", "We said that the force should improve the supervision of its digital forensic "
                                     "backlog, which stood at 1,432 devices in June."),
         ("63.", "Page 31", "We said that the force should engage with communities.")]
+
+
+def test_a_row_whose_page_cell_goes_on_with_a_figure_label_keeps_its_first_line():
+    """"IOC-" / "16" and "Page 11" / "Figure 1" over two lines: the label under the page ref names no other page, so
+    the first line (ref label, page ref, text) is the row below's, not the row above's that cites page 11 too."""
+    pieces = [line("IOC-", "Page 11", "Spending on overtime was £3.1m,", 0), line("15", "", "22% above budget,", 14),
+              line("", "", "to cover vacancies.", 28),
+              line("IOC-", "Page 11", "23 incidents were brought to the", 50),
+              line("16", "Figure 1", "force because of serious concerns", 64), line("", "", "about welfare.", 78)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref, r.row.issue.replace("\n", " ")) for r in rows] == [
+        ("IOC-15", "Page 11", "Spending on overtime was £3.1m, 22% above budget, to cover vacancies."),
+        ("IOC-16", "Page 11 Figure 1", "23 incidents were brought to the force because of serious concerns about "
+                                       "welfare.")]
+
+
+def test_a_ref_whose_last_digit_wraps_to_the_next_line_is_whole():
+    """"AFI-1" / "0" in a narrow ref column is AFI-10 when the refs run 8, 9 and on to 11: not a second AFI-1."""
+    pieces = [line("AFI-8", "Page 55", "The force should make sure that", 0), line("", "", "stop and search is fair.", 14),
+              line("AFI-9", "Page 57", "The force should improve the way", 34), line("", "", "it collects data.", 48),
+              line("AFI-1", "Page 58", "The force should review its approach to", 68),
+              line("0", "", "neighbourhood policing so that officers", 82),
+              line("", "", "have time for problem-solving.", 96),
+              line("AFI-1", "Page 60", "The force should make sure that", 116), line("1", "", "victims are updated.", 130)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.issue.split("\n")[0]) for r in rows] == [
+        ("AFI-8", "The force should make sure that"), ("AFI-9", "The force should improve the way"),
+        ("AFI-10", "The force should review its approach to"), ("AFI-11", "The force should make sure that")]
