@@ -42,6 +42,8 @@ class TableSettings:
     min_columns: int = 3
     margin: float = 0.035  # share of the page height at top and bottom holding running heads and folios
     running_drift: float = 3.0  # a running head recurs at the same height on other pages, give or take this
+    running_pages: int = 3  # ... and one on this many pages at least and on ``running_share`` of them is one however
+    running_share: float = 0.8  # close it sits to the body
     scan_jitter: float = 0.2  # of the font size: how far a scanned word's box edge may sit from where it was set
 
     def for_scan(self) -> TableSettings:

@@ -96,7 +96,8 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
 
     A running line sits at a page's top or bottom edge, set apart from the body by white space, and either
     recurs, numbers aside, at the same height on another page ("Page 3 of 9", "Force response – OFFICIAL")
-    or is a lone page number ("- 3 -", "Page 3"). A table header's lines are never running lines.
+    or is a lone page number ("- 3 -", "Page 3"); one at the same height on most pages is a running line however
+    close it sits to the body. A table header's lines are never running lines.
     """
     seen: dict[str, list[tuple[int, float]]] = {}
     for page in pages:
@@ -110,6 +111,13 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
         where a heading the text flow placed (a second "Cause for Concern" table) sits a line higher or lower."""
         return key is not None and any(i != page.page_index and abs(at - key[1]) <= page.settings.running_drift
                                        for i, at in seen.get(key[0], ()))
+    def on_most_pages(key: tuple[str, float] | None, page: PageLines) -> bool:
+        """At the same height on most pages (a page template's line, however close it sits above the table)."""
+        if key is None:
+            return False
+        found = {i for i, at in seen.get(key[0], ()) if abs(at - key[1]) <= page.settings.running_drift}
+        return len(found) >= max(page.settings.running_pages, page.settings.running_share * len(pages))
+
     out = set()
     for page in pages:
         headers = header_lines(page)
@@ -121,7 +129,8 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
                                         or FOLIO.match(line_words_text(page.lines[k]))):
                     break
                 marked.append(k)
-            if marked and set_apart(page, marked[-1], toward=1 if side.step > 0 else -1):
+            if marked and (set_apart(page, marked[-1], toward=1 if side.step > 0 else -1)
+                           or all(on_most_pages(running_key(page.lines[k], page), page) for k in marked)):
                 out.update((page.page_index, k) for k in marked)
     return out
 

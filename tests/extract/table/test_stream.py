@@ -109,6 +109,26 @@ def test_a_section_heading_over_tables_on_two_pages_is_no_running_head_but_a_dat
     assert (0, 1) not in running and (1, 1) not in running
 
 
+def test_a_running_head_set_close_above_the_table_on_every_page_is_a_running_head():
+    """"OFFICIAL – Force response" one line pitch above each page's first table line: never set apart, but at one
+    height on every page, so it is no band row splitting the row a page break cut (its text goes on under it)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines
+
+    def line(text, top):
+        return [{"text": w, "x0": 50 + 40 * i, "x1": 85 + 40 * i, "top": top, "bottom": top + 9}
+                for i, w in enumerate(text.split())]
+
+    body = ["so most demand falls outside its hours.", "does not always share good practice.",
+            "Page 12 Issue 19 during fieldwork, staff told us"]
+    last = ["Page 9 Issue 4 The number of arrests has fallen", "risen to 1,206.", "the attention of officers"]
+    pages = [PageLines(i, [line("OFFICIAL – Kelderwick PCC response", 37.0), line(text, 48.0), line(last[i], 64.0)],
+                       595.0, TableSettings.for_page([9.0] * 20)) for i, text in enumerate(body)]
+    running = running_lines(pages)
+    assert {(i, 0) for i in range(3)} <= running
+    assert not {(i, k) for i in range(3) for k in (1, 2)} & running
+
+
 def band_table_words(band_line: list[tuple[str, float]]) -> list[dict]:
     """An unruled annex: header, rows of three wrapped lines 8 pt apart, and ``band_line`` pieces between rows 2
     and 3, set at row spacing (not a title's wider gap) inside the text column."""
