@@ -16,6 +16,7 @@ import re
 import statistics
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from hmic_extract.model import RawRow, RowKind
 from hmic_extract.vocabulary import header_score
@@ -96,8 +97,8 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
 
     A running line sits at a page's top or bottom edge, set apart from the body by white space, and either
     recurs, numbers aside, at the same height on another page ("Page 3 of 9", "Force response – OFFICIAL")
-    or is a lone page number ("- 3 -", "Page 3"); one at the same height on most pages is a running line however
-    close it sits to the body. A table header's lines are never running lines.
+    or is a lone page number ("- 3 -", "Page 3"); a phrase or two at the same height on most pages is a running
+    line however close it sits to the body. A table header's lines are never running lines.
     """
     seen: dict[str, list[tuple[int, float]]] = {}
     for page in pages:
@@ -118,6 +119,10 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
         found = {i for i, at in seen.get(key[0], ()) if abs(at - key[1]) <= page.settings.running_drift}
         return len(found) >= max(page.settings.running_pages, page.settings.running_share * len(pages))
 
+    def page_template_line(page: PageLines, k: int) -> bool:
+        return on_most_pages(running_key(page.lines[k], page), page) and \
+            len(phrases_of(page.lines[k], page.settings)) <= RUNNING_PHRASES
+
     out = set()
     for page in pages:
         headers = header_lines(page)
@@ -129,9 +134,25 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
                                         or FOLIO.match(line_words_text(page.lines[k]))):
                     break
                 marked.append(k)
-            if marked and (set_apart(page, marked[-1], toward=1 if side.step > 0 else -1)
-                           or all(on_most_pages(running_key(page.lines[k], page), page) for k in marked)):
+            if marked and set_apart(page, marked[-1], toward=1 if side.step > 0 else -1):
                 out.update((page.page_index, k) for k in marked)
+            else:  # the page template's own lines from the edge in, however close the body sits under them
+                template = list(itertools.takewhile(partial(page_template_line, page), marked))
+                out.update((page.page_index, k) for k in template)
+    return out
+
+
+RUNNING_PHRASES = 2  # a running head is a phrase or two (title, date); a line of more is a header's or a row's cells
+
+
+def phrases_of(line: list[dict], settings: TableSettings) -> list[str]:
+    """A line's words grouped into phrases: words further apart than a phrase gap start a new one."""
+    out: list[str] = []
+    for k, w in enumerate(line):
+        if k and w["x0"] - line[k - 1]["x1"] <= settings.phrase_gap:
+            out[-1] += f" {w['text']}"
+        else:
+            out.append(w["text"])
     return out
 
 

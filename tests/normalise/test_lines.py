@@ -274,12 +274,14 @@ def test_a_row_whose_page_cell_goes_on_with_a_figure_label_keeps_its_first_line(
 
 def test_a_ref_whose_last_digit_wraps_to_the_next_line_is_whole():
     """"AFI-1" / "0" in a narrow ref column is AFI-10 when the refs run 8, 9 and on to 11: not a second AFI-1."""
-    pieces = [line("AFI-8", "Page 55", "The force should make sure that", 0), line("", "", "stop and search is fair.", 14),
+    pieces = [line("AFI-8", "Page 55", "The force should make sure that", 0),
+              line("", "", "stop and search is fair.", 14),
               line("AFI-9", "Page 57", "The force should improve the way", 34), line("", "", "it collects data.", 48),
               line("AFI-1", "Page 58", "The force should review its approach to", 68),
               line("0", "", "neighbourhood policing so that officers", 82),
               line("", "", "have time for problem-solving.", 96),
-              line("AFI-1", "Page 60", "The force should make sure that", 116), line("1", "", "victims are updated.", 130)]
+              line("AFI-1", "Page 60", "The force should make sure that", 116),
+              line("1", "", "victims are updated.", 130)]
     rows = regroup_lines(pieces)
     assert [(r.row.ref, r.row.issue.split("\n")[0]) for r in rows] == [
         ("AFI-8", "The force should make sure that"), ("AFI-9", "The force should improve the way"),

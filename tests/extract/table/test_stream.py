@@ -127,6 +127,12 @@ def test_a_running_head_set_close_above_the_table_on_every_page_is_a_running_hea
     running = running_lines(pages)
     assert {(i, 0) for i in range(3)} <= running
     assert not {(i, k) for i in range(3) for k in (1, 2)} & running
+    header = [{"text": w, "x0": x, "x1": x + 30, "top": 48.0, "bottom": 57.0}
+              for w, x in (("REC", 50), ("REPOR", 110), ("AREA FOR", 200), ("RAG", 400), ("CURR", 480))]
+    for page in pages:
+        page.lines[1] = header  # a header repeated close under the running head at one height on every page
+    running = running_lines(pages)
+    assert {(i, 0) for i in range(3)} <= running and not {(i, 1) for i in range(3)} & running
 
 
 def band_table_words(band_line: list[tuple[str, float]]) -> list[dict]:
