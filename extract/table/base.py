@@ -366,21 +366,33 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
     """Given a text line's words, return each column's text, or None when a word runs across a column edge.
 
     Words, not phrases, are placed: a narrow gutter can sit closer than a phrase gap, but a word of
-    full-width text (a title, a band, a footnote) straddles an edge.
+    full-width text (a title, a band, a footnote) straddles an edge. Only the edges of the ref, page and text
+    columns count: full-width text runs across them, while an owner's name set wider than its column or two
+    overprinted cells between columns the tool does not read leave the line a row's line.
     """
     texts = [""] * table.ncols
-    inner = table.edges[1:-1]
+    key = key_edges(table)
     words = [c for c in sorted(row.cells, key=lambda c: c.x0) if any(ch.isalnum() for ch in c.text)
              or len(c.text) > 1 or c.text in MARK_WORDS]  # a lone "_" or "|" a scan left between columns is no text
     for k, cell in enumerate(words):
-        if any(cell.x0 < edge - settings.cross_slack and cell.x1 > edge + settings.cross_slack for edge in inner):
+        if any(cell.x0 < table.edges[e] - settings.cross_slack and cell.x1 > table.edges[e] + settings.cross_slack
+               for e in key):
             return None
         i = table.column_of(cell.x0, settings)
-        if k and i != table.column_of(words[k - 1].x0, settings) and not starts_column(table, i, cell, words[k - 1],
-                                                                                         settings):
+        before = table.column_of(words[k - 1].x0, settings) if k else i
+        if i != before and any(before < e <= i for e in key) and not starts_column(table, i, cell, words[k - 1],
+                                                                                   settings):
             return None  # words run on across a column edge as one phrase: full-width text
         texts[i] = f"{texts[i]} {cell.text}".strip()
     return [in_reading_order(t, rtl_around) for t in texts]
+
+
+def key_edges(table: Table) -> list[int]:
+    """Indexes into ``table.edges`` of the inner edges that bound a ref, page or text column (all of them when the
+    table names none of those roles)."""
+    keys = {i for role, i in table.roles.items() if role in KEY_ROLES}
+    inner = range(1, len(table.edges) - 1)
+    return [e for e in inner if not keys or e - 1 in keys or e in keys]
 
 
 MARK_WORDS = frozenset("–—-&/•·*#%£$€¹²³⁴⁵⁶⁷⁸⁹")  # one-character words that are text (a dash, a bullet, a mark)

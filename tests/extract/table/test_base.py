@@ -201,6 +201,26 @@ def test_a_lone_mark_a_scan_left_between_columns_does_not_make_a_line_full_width
     assert raw is not None and raw.kind is RowKind.CELLS and raw.action == "the quarter."
 
 
+def test_text_overflowing_between_two_columns_the_tool_does_not_read_leaves_the_line_a_table_line():
+    """An owner's name set wider than its column ("Director" starts left of the Owner column's edge) or two cells'
+    text overprinted in Action and Owner: the ref, page and text cells are cut cleanly, so the line is a row's line,
+    not full-width text (a band or footnote runs across the ref, page or text column's edges)."""
+    table = Table([50, 98, 330, 400, 440, 500, 540], {"ref": 0, "issue": 1, "page_ref": 2, "action": 3},
+                  gridded=False)
+    part = Part(0, (0, 0, 600, 800), [])
+    raw = row_to_raw(line(100, ("9", 50, 55), *words("The force needs to improve how", 98, 100),
+                          *words("Page 33", 332, 100), ("Director", 433, 466), ("of", 468, 477)),
+                     part, table, 1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.CELLS
+    assert (raw.ref, raw.issue, raw.page_ref) == ("9", "The force needs to improve how", "Page 33")
+    raw = row_to_raw(line(100, *words("Signage is in English only,", 98, 100), ("Being", 402, 420),
+                          ("Dthuen", 487, 504), ("marsh", 504, 530)), part, table, 1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.CELLS and raw.issue == "Signage is in English only,"
+    raw = row_to_raw(line(100, *words("AREAS FOR IMPROVEMENT – EFFICIENCY AND PRODUCTIVITY", 98, 100)), part, table,
+                     1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.TEXT and raw.band
+
+
 def test_a_ruled_row_holding_one_short_cell_under_a_repeated_header_is_a_cut_rows_rest_not_a_label_tail():
     header = Row(56, 84, [Cell("REF.", 37, 111), Cell("TYPE", 111, 216), Cell("PAGE", 216, 276),
                           Cell("ISSUE", 276, 522), Cell("UPDATE", 522, 582)])
