@@ -58,7 +58,7 @@ def line_to_row(line: list[dict], method: str) -> Row:
     """One text line as a row whose cells are its words."""
     scores = [w["confidence"] for w in line if w.get("confidence") is not None]
     cells = [Cell(w["text"], w["x0"], w["x1"], w.get("confidence")) for w in line]
-    sizes = [w["size"] for w in line if w.get("size")]
+    sizes = [w["size"] for w in line if w.get("size")] or [w["mark_size"] for w in line if w.get("mark_size")]
     return Row(min(w["top"] for w in line), max(w["bottom"] for w in line), cells, is_line=True, method=method,
                confidence=min(scores) if scores else None, size=statistics.median(sizes) if sizes else None)
 
@@ -258,7 +258,9 @@ def lines_to_rows(read: list[PageLines], method: str) -> tuple[list[RawRow], lis
 
 def glyph_words(line: list, settings: TableSettings) -> list[dict]:
     """Given one text line's glyphs (left to right), return its words: glyphs apart by more than the word gap
-    are two words (pdflatex sets no space characters; the gaps are the spaces)."""
+    are two words (pdflatex sets no space characters; the gaps are the spaces). A word's size is its letters'
+    (digits and marks are set raised or small inside body text); ``mark_size`` is its other glyphs', the size of a
+    line that holds no letter ("¹" on a line of its own)."""
     from .text import gap_breaks
 
     words: list[dict] = []
@@ -273,9 +275,11 @@ def glyph_words(line: list, settings: TableSettings) -> list[dict]:
             w["text"] += g.text
             w["x1"], w["top"], w["bottom"] = max(w["x1"], g.x1), min(w["top"], g.top), max(w["bottom"], g.bottom)
             w["size"] = max(w["size"], g.size if g.text.isalpha() else 0.0)
+            w["mark_size"] = max(w["mark_size"], 0.0 if g.text.isalpha() else g.size)
         else:
+            letter = g.text.isalpha()
             words.append({"text": g.text, "x0": g.x0, "x1": g.x1, "top": g.top, "bottom": g.bottom,
-                          "size": g.size if g.text.isalpha() else 0.0})
+                          "size": g.size if letter else 0.0, "mark_size": 0.0 if letter else g.size})
         space, last = False, g
     return words
 

@@ -177,3 +177,16 @@ def test_a_rows_first_line_opening_with_section_words_is_no_band():
             u["top"], u["bottom"] = u["top"] - 6.0, u["bottom"] - 6.0
     rows, _ = words_to_rows([(0, words, 842.0)], "stream")
     assert not any(r.kind is RowKind.TEXT and "Areas for improvement" in r.text for r in rows)
+
+
+def test_a_line_of_small_digits_alone_has_the_size_it_is_set_in():
+    """A footnote's raised mark ("¹" set as a small "1") on a line of its own, at the ref column's left: with no
+    letters to measure, its digits give the line its size, so the table reader sees small print, not a row "1"."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words, line_to_row
+    from hmic_extract.extract.table.text import Glyph
+
+    mark = line_to_row(glyph_words([Glyph("1", 40.0, 337.4, 43.5, 343.7, size=6.5)], TableSettings()), "stream")
+    body = line_to_row(glyph_words([Glyph(c, 40.0 + 5 * i, 300.0, 44.5 + 5 * i, 310.0, size=10.0)
+                                    for i, c in enumerate("Page 12")], TableSettings()), "stream")
+    assert mark.size == 6.5 and body.size == 10.0
