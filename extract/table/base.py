@@ -366,23 +366,28 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
     """Given a text line's words, return each column's text, or None when a word runs across a column edge.
 
     Words, not phrases, are placed: a narrow gutter can sit closer than a phrase gap, but a word of
-    full-width text (a title, a band, a footnote) straddles an edge. Only the edges of the ref, page and text
+    full-width text (a title, a band, a footnote) straddles an edge at word spacing; a word set apart by more than
+    a phrase gap that straddles one opens a cell wider than its column ("pp. 23-24" centred in a narrow page column)
+    and goes to the column holding its middle. Only the edges of the ref, page and text
     columns count: full-width text runs across them, while an owner's name set wider than its column or two
     overprinted cells between columns the tool does not read leave the line a row's line.
     """
     texts = [""] * table.ncols
+    placed: list[int] = []  # the column each word went to
     key = key_edges(table)
     words = [c for c in sorted(row.cells, key=lambda c: c.x0) if any(ch.isalnum() for ch in c.text)
              or len(c.text) > 1 or c.text in MARK_WORDS]  # a lone "_" or "|" a scan left between columns is no text
     for k, cell in enumerate(words):
-        if any(cell.x0 < table.edges[e] - settings.cross_slack and cell.x1 > table.edges[e] + settings.cross_slack
-               for e in key):
-            return None
-        i = table.column_of(cell.x0, settings)
-        before = table.column_of(words[k - 1].x0, settings) if k else i
+        crossing = any(cell.x0 < table.edges[e] - settings.cross_slack < table.edges[e] + settings.cross_slack < cell.x1
+                       for e in key)
+        if crossing and not (k and cell.x0 - words[k - 1].x1 > settings.phrase_gap):
+            return None  # a word of a phrase straddles an edge (one set apart opens a cell wider than its column)
+        i = table.column_of((cell.x0 + cell.x1) / 2 if crossing else cell.x0, settings)
+        before = placed[-1] if placed else i
         if i != before and any(before < e <= i for e in key) and not starts_column(table, i, cell, words[k - 1],
                                                                                    settings):
             return None  # words run on across a column edge as one phrase: full-width text
+        placed.append(i)
         texts[i] = f"{texts[i]} {cell.text}".strip()
     return [in_reading_order(t, rtl_around) for t in texts]
 

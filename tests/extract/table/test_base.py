@@ -221,6 +221,22 @@ def test_text_overflowing_between_two_columns_the_tool_does_not_read_leaves_the_
     assert raw is not None and raw.kind is RowKind.TEXT and raw.band
 
 
+def test_a_centred_page_ref_wider_than_its_column_starts_a_cell_not_full_width_text():
+    """"pp. 23-24" centred in a narrow page column starts left of the column's estimated edge, after a wide gap
+    from the ref: it opens the page cell (by its centre), so the row's first line is kept; a footnote whose words
+    run on across the edges at word spacing is still full-width text."""
+    table = Table([53.7, 115.7, 186.3, 516.6, 643.7], {"ref": 0, "page_ref": 1, "issue": 2, "action": 3},
+                  gridded=False)
+    part = Part(0, (0, 0, 700, 800), [])
+    raw = row_to_raw(line(100, ("10", 56.7, 70.7), ("pp.", 110.3, 127.7), ("23-24", 131.2, 163.1),
+                          *words("The force should improve the quality", 186.3, 100)), part, table, 1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.CELLS
+    assert (raw.ref, raw.page_ref, raw.issue) == ("10", "pp. 23-24", "The force should improve the quality")
+    note = words("The Code of Practice for Victims of Crime, 2015", 110.3, 700)
+    raw = row_to_raw(line(700, ("1", 56.7, 60.0), *note), part, table, 1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.TEXT
+
+
 def test_a_ruled_row_holding_one_short_cell_under_a_repeated_header_is_a_cut_rows_rest_not_a_label_tail():
     header = Row(56, 84, [Cell("REF.", 37, 111), Cell("TYPE", 111, 216), Cell("PAGE", 216, 276),
                           Cell("ISSUE", 276, 522), Cell("UPDATE", 522, 582)])
@@ -236,6 +252,18 @@ def test_a_cut_rows_last_words_under_a_repeated_header_line_are_no_label_tail():
             line(124, *words("The force’s digital media investigators (DMIs) are not", 120, 124))]
     header = find_header(rows, SETTINGS, None)
     assert header is not None and header.count == 1 and header.cells[1].text == "DETAIL"
+
+
+def test_a_cut_rows_last_words_closing_a_bracket_under_a_repeated_header_are_no_label_tail():
+    """"our inspection)." ends a sentence as "crime record." does: the rest of a row a page break cut, not the
+    tail of a wrapped label, so the row keeps its last words."""
+    rows = [line(100, ("Number", 60, 90), *words("Area for improvement", 146, 100), *words("Report page", 527, 100),
+                 *words("Action Taken", 600, 100)),
+            line(112, ("ref", 550, 560)),
+            line(131, *words("our inspection).", 146, 131)),
+            line(149, ("53.", 60, 70), *words("We said that the force should evaluate", 146, 149))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 2 and "inspection" not in " ".join(c.text for c in header.cells)
 
 
 def test_title_lines_over_a_header_repeated_at_a_page_top_are_titles_not_bands_of_the_table_above():
