@@ -662,7 +662,9 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
                     return out
                 reading.table_id += 1
                 kept.append(part)
+            table, reading.table = reading.table, shifted_table(reading.table, rows[start:], settings)
             out.extend(read_part(reading, part, rows[start:], settings))
+            reading.table = table
             return out
         first = start + header.first
         table = header_table(Part(part.page_index, part.bbox, rows[start:], part.edges, part.method), header,
@@ -692,6 +694,32 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
             return out
         start = stop
     return out
+
+
+def shifted_table(table: Table, rows: list[Row], settings: TableSettings) -> Table:
+    """The table as a part with no header of its own sets it: moved sideways when the part's lines start where the
+    table's columns start, all moved by one distance (a left-hand page with mirrored margins sets the whole table a
+    few points further left or right; read with the first page's edges, a wrapped line straddles one)."""
+    if table.gridded or not table.starts:
+        return table
+    counts: dict[float, int] = {}
+    for row in rows:
+        cells = sorted((c for c in row.cells if c.text.strip()), key=lambda c: c.x0)
+        for k, c in enumerate(cells):
+            if k == 0 or c.x0 - cells[k - 1].x1 > settings.phrase_gap:
+                counts[round(c.x0)] = counts.get(round(c.x0), 0) + 1
+    shifts = []
+    for start in (s for s in table.starts if s is not None):
+        near = [(n, -abs(x - start), x) for x, n in counts.items() if abs(x - start) <= settings.page_shift and n >= 2]
+        if near:
+            shifts.append(max(near)[2] - start)
+    if len(shifts) < 2 or max(shifts) - min(shifts) > 2 * settings.start_tolerance + 1:
+        return table
+    dx = statistics.median(shifts)
+    if abs(dx) <= settings.start_tolerance + 0.5:
+        return table
+    return replace(table, edges=[e + dx for e in table.edges], starts=[s + dx if s is not None else None
+                                                                       for s in table.starts])
 
 
 def titles_last(rows: list[RawRow]) -> list[RawRow]:

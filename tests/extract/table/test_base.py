@@ -291,3 +291,27 @@ def test_a_folio_framed_by_dashes_under_the_text_column_is_no_row_text():
     raw = row_to_raw(line(790, ("-", 280, 284), ("3", 287, 292), ("-", 295, 299)), Part(0, (0, 0, 600, 842), []),
                      table, 1, SETTINGS)
     assert raw is not None and raw.kind is RowKind.TEXT and not raw.band
+
+
+def test_an_unruled_table_continued_on_a_page_with_mirrored_margins_is_read_with_its_columns_shifted():
+    """A left-hand page sets the whole table 6 pt further left (mirrored margins): the continued part's lines
+    start where the header's columns start, less 6 pt; a row's second line beginning at the text column's left
+    is then no full-width text, and the row keeps it."""
+    def page(index: int, dx: float, lines: list[Row]) -> PageTables:
+        shifted = [Row(r.top, r.bottom, [Cell(c.text, c.x0 + dx, c.x1 + dx) for c in r.cells], is_line=True)
+                   for r in lines]
+        return PageTables(index, [Part(index, (0, 0, 800, 600), shifted, None, "stream")], [], 600.0, SETTINGS)
+
+    def row_lines(top: float, ref: str, page_ref: str, first: str, second: str) -> list[Row]:
+        return [line(top, *words(ref, 55, top), *words(page_ref, 141, top), *words(first, 251, top)),
+                line(top + 13, *words(second, 251, top + 13))]
+
+    first = [line(40, *words("Ref", 55, 40), *words("Page", 141, 40), *words("Issue of concern", 251, 40)),
+             *row_lines(70, "IOC 1", "Page 4", "The force does not record crime", "accurately in every case."),
+             *row_lines(100, "IOC 2", "Page 6", "Supervision of investigations is", "inconsistent across teams.")]
+    second = [*row_lines(40, "IOC 3", "Page 9", "Advertised meetings are often", "not always kept up to date."),
+              *row_lines(70, "IOC 4", "Page 11", "Victims are not kept informed", "of progress in their case.")]
+    rows, _ = read_tables([page(0, 0.0, first), page(1, -6.0, second)])
+    cells = [(r.ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.page_index == 1]
+    assert cells == [("IOC 3", "Advertised meetings are often"), ("", "not always kept up to date."),
+                     ("IOC 4", "Victims are not kept informed"), ("", "of progress in their case.")]
