@@ -594,12 +594,13 @@ COLUMN_NAMES: tuple[ColumnName, ...] = (
 
 PAGE_FOLIO = re.compile(r"^\s*(?:(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—])\s*$", re.I)
 """A line that is only a page's number: "7", "Page 3 of 9", "- 3 -" (never row text)."""
-SENTENCE_PART = re.compile(r"[a-z]{5,}\.\s*$|;")
+SENTENCE_PART = re.compile(r"[a-z]{5,}[)\]\"'’”]*\.[)\]\"'’”]*\s*$|;")  # "record.", "inspection).", "‘none’."
 
 
 def reads_as_sentence(text: str) -> bool:
-    """Whether a short cell ends a sentence (a full stop after a word, not an abbreviation's "No.") or holds a
-    semicolon: body text that happens to sit where a label could, never a column label or a label's tail."""
+    """Whether a short cell ends a sentence (a full stop after a word, closing brackets or quotes allowed, not an
+    abbreviation's "No.") or holds a semicolon: body text that happens to sit where a label could, never a column
+    label or a label's tail."""
     return bool(SENTENCE_PART.search(text))
 
 

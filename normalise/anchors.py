@@ -60,6 +60,24 @@ def is_duplicate_ref(units: list[Unit], i: int, refs: list[int | None], last: in
     return any(near(j) and refs[j] in expected for j in range(max(0, i - 3), min(len(units), i + 4)))
 
 
+def join_cut_refs(units: list[Unit]) -> None:
+    """Mend refs a narrow ref column broke after their first digits ("AFI-1" / "0"): the digits alone on the next
+    line complete the ref when the whole number is the one the refs before it lead to (9, then 10), and neither the
+    first part nor the digits alone are ("1" then "2" on one-line rows start a new run)."""
+    last: int | None = None
+    for i, u in enumerate(units):
+        n = ref_number(u.ref)
+        if n is None:
+            continue
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        if last is not None and n != last + 1 and nxt is not None and nxt.part == u.part \
+                and re.fullmatch(r"\d{1,2}", nxt.ref) and ref_number(nxt.ref) != n + 1 \
+                and ref_number(u.ref + nxt.ref) == last + 1:  # (a new run "1", "2" on one-line rows stays)
+            u.ref, nxt.ref = u.ref + nxt.ref, ""
+            n = last + 1
+        last = n
+
+
 def find_primaries(units: list[Unit]) -> tuple[list[int], list[int]]:
     """Given units, return (primary unit indexes, duplicate-ref unit indexes)."""
     refs = [ref_number(u.ref) for u in units]
@@ -109,8 +127,8 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
         if kind in (*STRONG_PAGE, "lookalike"):
             held = [units[m].page for m in anchor.members if page_cell_kind(units[m].page) in STRONG_PAGE]
             whole = choose_page_ref([units[m].page for m in sorted(anchor.members) if units[m].page]).text
-            if not (re.search(r"\d", whole) and not JOINS_NEXT.search(whole)):
-                whole = ""  # no page ref yet, or one still open ("Pages 15 and")
+            if not (re.search(r"\d", whole) and not JOINS_NEXT.search(whole)) or page_cell_kind(whole) == "label":
+                whole = ""  # no page ref yet, one still open ("Pages 15 and"), or a label naming no page ("Figure 1")
             if any(re.findall(r"\d+", h) != re.findall(r"\d+", u.page) for h in [*held, *([whole] if whole else [])]):
                 cost += PAGE_REACH + 1  # that row already has a different page ref ("Pages" / "17/18")
         cost += 0.1 if q.line_no > u.line_no else 0.0  # on a tie, a fragment continues the row above it
@@ -119,14 +137,36 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
     return best[1] if best else None
 
 
+PAGE_STARTS = ("word", "page", "lookalike")  # page-cell fragments that open a page ref ("Page", "Page 12")
+
+
+def carried_over(units: list[Unit], primaries: list[int]) -> list[int]:
+    """The page-cell fragments at the top of a later part of the run, above that part's first ref, that do not open
+    a page ref ("Figur" / "e 4", "31" under a "Pages 30/" cut at the page foot). A page break may cut a row's page
+    cell as it cuts its text: such a fragment ends either the cut row's page cell or the next row's, so it belongs
+    to whichever row its line joins and anchors neither."""
+    first_ref: dict[int, int] = {}
+    for p in primaries:
+        first_ref.setdefault(units[p].part, p)
+    out = []
+    for i, u in enumerate(units):
+        if u.part == units[0].part or i >= first_ref.get(u.part, len(units)) or u.ref or not u.page:
+            continue
+        if page_cell_kind(u.page) not in (*PAGE_STARTS, "junk"):
+            out.append(i)
+    return out
+
+
 def find_anchors(units: list[Unit]) -> list[Anchor]:
     """Given the units of one run, return one Anchor per logical row, in reading order."""
+    join_cut_refs(units)
     primaries, duplicates = find_primaries(units)
     anchors = {p: Anchor(primary=p, members=[p], ref=units[p].ref) for p in primaries}
+    loose = set(carried_over(units, primaries))
     pending = sorted(duplicates + [i for i, u in enumerate(units) if i not in anchors and i not in duplicates
-                                   and ref_number(u.ref) is None and (page_cell_kind(u.page) != "junk" or u.ref
-                                                                      or re.fullmatch(r"[^\W\d_]{1,2}", u.page)
-                                                                      or completes_cut(units, i))])
+                                   and i not in loose and ref_number(u.ref) is None
+                                   and (page_cell_kind(u.page) != "junk" or u.ref
+                                        or re.fullmatch(r"[^\W\d_]{1,2}", u.page) or completes_cut(units, i))])
     for i in pending:
         owner = attach(units, i, anchors)
         if owner is not None:

@@ -60,13 +60,15 @@ def is_header_row(row: RawRow) -> bool:
 
 
 def is_junk_row(row: RawRow, after_page_line: bool = False) -> bool:
-    """A row with no issue text and no usable ref: a page-top fragment, a split header's tail.
+    """A row with no issue text, no usable ref and no action: a page-top fragment, a split header's tail.
 
     A text line holding only part of a wrapped page cell ("Figure" / "4", "Page" / "21/22") is not
     junk; a lone number is, unless it follows a line with a page cell (it then ends that cell).
     """
     if row.issue.strip():
         return False
+    if row.is_line and row.action.strip() and row.top is not None:
+        return False  # a line of a tall action cell: it shows how far its row reaches (refs centred on the row)
     if row.is_line and re.search(r"\d", row.ref + row.page_ref) and re.search(r"[a-z]{2}", row.page_ref, re.I):
         return False  # a line that holds only the ref/page of a row whose text is on other lines
     if row.is_line and not row.ref.strip():

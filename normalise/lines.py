@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from hmic_extract.model import RawRow, Repair
 from hmic_extract.regions import band, merge_regions
 
-from .anchors import Anchor, find_anchors
+from .anchors import Anchor, carried_over, find_anchors
 from .line_units import FUNCTION_WORDS, TERMINAL, Unit, pieces_to_units
+from .ocr_pagerefs import PageChoice, choose_page_ref
 from .pieces import Piece
 
 ALIGNMENTS = ("centre", "top", "bottom")
@@ -139,10 +140,20 @@ def join(texts: list[str]) -> str:
     return "\n".join(t for t in texts if t)
 
 
-def assemble(units: list[Unit], anchor: Anchor, start: int, end: int, alignment: str) -> Piece:
+def row_page(units: list[Unit], anchor: Anchor, start: int, end: int, loose: Sequence[int]) -> PageChoice:
+    """The row's page ref: its anchor's page cell, ended by fragments a page break carried into the row's lines."""
+    carried = [i for i in loose if start <= i < end]
+    if not carried:
+        return anchor.page
+    return choose_page_ref([units[i].page for i in sorted({*anchor.members, *carried}) if units[i].page])
+
+
+def assemble(units: list[Unit], anchor: Anchor, start: int, end: int, alignment: str,
+             loose: Sequence[int] = ()) -> Piece:
     """Given the units of one row and its anchor, return the whole-row piece with its repairs."""
     members = units[start:end]
     primary = units[anchor.primary]
+    page = row_page(units, anchor, start, end, loose)
     texts: list[str] = []
     for i, u in enumerate(members):
         glued = i > 0 and u.split_from and members[i - 1].split_from == u.split_from and \
@@ -156,7 +167,7 @@ def assemble(units: list[Unit], anchor: Anchor, start: int, end: int, alignment:
     bottoms = [r.bottom for r in rows if r.bottom is not None and r.page_index == primary.piece.row.page_index]
     confidences = [r.confidence for r in rows if r.confidence is not None]
     base = primary.piece.row
-    row = RawRow(ref=anchor.ref, page_ref=anchor.page.text, issue=join(texts),
+    row = RawRow(ref=anchor.ref, page_ref=page.text, issue=join(texts),
                  action=join([u.action for u in members]), page_index=base.page_index,
                  top=min(tops) if tops else None, bottom=max(bottoms) if bottoms else None, is_line=False,
                  method=base.method, confidence=min(confidences) if confidences else None, table_id=base.table_id)
@@ -164,8 +175,8 @@ def assemble(units: list[Unit], anchor: Anchor, start: int, end: int, alignment:
                   extra_pages=sorted({r.page_index for r in rows} - {base.page_index}),
                   regions=merge_regions(band(r.page_index, r.top, r.bottom) for r in rows))
     piece.repairs.extend(anchor.repairs)
-    piece.repairs.extend(anchor.page.repairs)
-    piece.flags.extend(anchor.page.flags)
+    piece.repairs.extend(page.repairs)
+    piece.flags.extend(page.flags)
     last = texts[-1] if texts else ""
     if last and break_cost(last, "A") >= DANGLING_COST:
         piece.flags.append(f"row text ends mid-sentence ('...{last[-30:]}'): a line may be lost")
@@ -191,8 +202,21 @@ def assemble(units: list[Unit], anchor: Anchor, start: int, end: int, alignment:
     return piece
 
 
+def action_only(piece: Piece) -> bool:
+    """A line holding only action text: the run-on of a tall action cell."""
+    row = piece.row
+    return not (row.issue.strip() or row.ref.strip() or row.page_ref.strip())
+
+
 def regroup_run(pieces: list[Piece]) -> list[Piece]:
-    """Given the line pieces of one section, return whole-row pieces."""
+    """Given the line pieces of one section, return whole-row pieces.
+
+    Lines holding only action text give their row its height (a ref centred beside a tall action cell);
+    those before the run's first row (a wrapped header label's tail) belong to no row and are dropped."""
+    while pieces and action_only(pieces[0]):
+        pieces = pieces[1:]
+    if not pieces:
+        return []
     units = pieces_to_units(pieces)
     anchors = find_anchors(units)
     if not anchors:
@@ -204,7 +228,8 @@ def regroup_run(pieces: list[Piece]) -> list[Piece]:
     results = [(place_boundaries(units, anchors, a, geometric, gaps), a) for a in ALIGNMENTS]
     (_, bounds), alignment = min(results, key=lambda r: r[0][0])
     bounds = [*bounds[: len(anchors)], len(units)]
-    rows = [assemble(units, a, bounds[j], bounds[j + 1], alignment) for j, a in enumerate(anchors)]
+    loose = carried_over(units, [a.primary for a in anchors])
+    rows = [assemble(units, a, bounds[j], bounds[j + 1], alignment, loose) for j, a in enumerate(anchors)]
     for j in uncertain_boundaries(units, anchors, bounds, alignment, geometric, gaps):
         where = f"between refs {anchors[j - 1].ref or '?'} and {anchors[j].ref or '?'}"
         rows[j - 1].flags.append(f"row boundary uncertain ({where})")

@@ -105,12 +105,13 @@ def continues(prev_kind: str, prev_text: str, kind: str, text: str) -> bool:
 
 def mend_broken_word(fragments: list[str]) -> list[str]:
     """Page-cell lines with a word a narrow column broke mended: "Pag" + "e 24" is "Page 24", "Page" + "s" is
-    "Pages" (two fragments that make a page ref or page word only glued together)."""
+    "Pages", "Figur" + "e 4" is "Figure 4" (two fragments that make a page ref, page word or label only glued
+    together)."""
     out: list[str] = []
     for raw in fragments:
         text = " ".join(raw.split())
-        if out and page_cell_kind(out[-1]) not in ("page", "number") and text[:1].isalpha() \
-                and page_cell_kind(out[-1] + text) in ("page", "word") and page_cell_kind(text) != "word":
+        if out and page_cell_kind(out[-1]) not in ("page", "number", "label") and text[:1].isalpha() \
+                and page_cell_kind(out[-1] + text) in ("page", "word", "label") and page_cell_kind(text) != "word":
             out[-1] += text
         elif out and cut_number(out[-1], text):
             out[-1] += text  # "Pages 10/1" + "1": a pair's second number broken short

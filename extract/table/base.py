@@ -366,21 +366,38 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
     """Given a text line's words, return each column's text, or None when a word runs across a column edge.
 
     Words, not phrases, are placed: a narrow gutter can sit closer than a phrase gap, but a word of
-    full-width text (a title, a band, a footnote) straddles an edge.
+    full-width text (a title, a band, a footnote) straddles an edge at word spacing; a word set apart by more than
+    a phrase gap that straddles one opens a cell wider than its column ("pp. 23-24" centred in a narrow page column)
+    and goes to the column holding its middle. Only the edges of the ref, page and text
+    columns count: full-width text runs across them, while an owner's name set wider than its column or two
+    overprinted cells between columns the tool does not read leave the line a row's line.
     """
     texts = [""] * table.ncols
-    inner = table.edges[1:-1]
+    placed: list[int] = []  # the column each word went to
+    key = key_edges(table)
     words = [c for c in sorted(row.cells, key=lambda c: c.x0) if any(ch.isalnum() for ch in c.text)
              or len(c.text) > 1 or c.text in MARK_WORDS]  # a lone "_" or "|" a scan left between columns is no text
     for k, cell in enumerate(words):
-        if any(cell.x0 < edge - settings.cross_slack and cell.x1 > edge + settings.cross_slack for edge in inner):
-            return None
-        i = table.column_of(cell.x0, settings)
-        if k and i != table.column_of(words[k - 1].x0, settings) and not starts_column(table, i, cell, words[k - 1],
-                                                                                         settings):
+        crossing = any(cell.x0 < table.edges[e] - settings.cross_slack < table.edges[e] + settings.cross_slack < cell.x1
+                       for e in key)
+        if crossing and not (k and cell.x0 - words[k - 1].x1 > settings.phrase_gap):
+            return None  # a word of a phrase straddles an edge (one set apart opens a cell wider than its column)
+        i = table.column_of((cell.x0 + cell.x1) / 2 if crossing else cell.x0, settings)
+        before = placed[-1] if placed else i
+        if i != before and any(before < e <= i for e in key) and not starts_column(table, i, cell, words[k - 1],
+                                                                                   settings):
             return None  # words run on across a column edge as one phrase: full-width text
+        placed.append(i)
         texts[i] = f"{texts[i]} {cell.text}".strip()
     return [in_reading_order(t, rtl_around) for t in texts]
+
+
+def key_edges(table: Table) -> list[int]:
+    """Indexes into ``table.edges`` of the inner edges that bound a ref, page or text column (all of them when the
+    table names none of those roles)."""
+    keys = {i for role, i in table.roles.items() if role in KEY_ROLES}
+    inner = range(1, len(table.edges) - 1)
+    return [e for e in inner if not keys or e - 1 in keys or e in keys]
 
 
 MARK_WORDS = frozenset("–—-&/•·*#%£$€¹²³⁴⁵⁶⁷⁸⁹")  # one-character words that are text (a dash, a bullet, a mark)
@@ -645,7 +662,9 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
                     return out
                 reading.table_id += 1
                 kept.append(part)
+            table, reading.table = reading.table, shifted_table(reading.table, rows[start:], settings)
             out.extend(read_part(reading, part, rows[start:], settings))
+            reading.table = table
             return out
         first = start + header.first
         table = header_table(Part(part.page_index, part.bbox, rows[start:], part.edges, part.method), header,
@@ -675,6 +694,32 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
             return out
         start = stop
     return out
+
+
+def shifted_table(table: Table, rows: list[Row], settings: TableSettings) -> Table:
+    """The table as a part with no header of its own sets it: moved sideways when the part's lines start where the
+    table's columns start, all moved by one distance (a left-hand page with mirrored margins sets the whole table a
+    few points further left or right; read with the first page's edges, a wrapped line straddles one)."""
+    if table.gridded or not table.starts:
+        return table
+    counts: dict[float, int] = {}
+    for row in rows:
+        cells = sorted((c for c in row.cells if c.text.strip()), key=lambda c: c.x0)
+        for k, c in enumerate(cells):
+            if k == 0 or c.x0 - cells[k - 1].x1 > settings.phrase_gap:
+                counts[round(c.x0)] = counts.get(round(c.x0), 0) + 1
+    shifts = []
+    for start in (s for s in table.starts if s is not None):
+        near = [(n, -abs(x - start), x) for x, n in counts.items() if abs(x - start) <= settings.page_shift and n >= 2]
+        if near:
+            shifts.append(max(near)[2] - start)
+    if len(shifts) < 2 or max(shifts) - min(shifts) > 2 * settings.start_tolerance + 1:
+        return table
+    dx = statistics.median(shifts)
+    if abs(dx) <= settings.start_tolerance + 0.5:
+        return table
+    return replace(table, edges=[e + dx for e in table.edges], starts=[s + dx if s is not None else None
+                                                                       for s in table.starts])
 
 
 def titles_last(rows: list[RawRow]) -> list[RawRow]:

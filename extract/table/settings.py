@@ -32,6 +32,7 @@ class TableSettings:
     min_gutter: float = 3.0  # the narrowest white-space gutter between unruled columns
     cross_slack: float = 2.0  # how far text may run past a column edge before it spans two columns
     start_tolerance: float = 0.6  # left-aligned lines of one column start this close to the same x
+    page_shift: float = 30.0  # how far a page with other margins may set a continued table sideways
     note_size: float = 0.8  # a text line set smaller than this share of the table's body size is small print
     title_gap: float = 9.0  # white space above a title line between tables (more than between a cell's lines)
     band_gap: float = 3.6  # a band line inside a table sits this much further from its neighbours than the line pitch
@@ -42,6 +43,8 @@ class TableSettings:
     min_columns: int = 3
     margin: float = 0.035  # share of the page height at top and bottom holding running heads and folios
     running_drift: float = 3.0  # a running head recurs at the same height on other pages, give or take this
+    running_pages: int = 3  # ... and one on this many pages at least and on ``running_share`` of them is one however
+    running_share: float = 0.8  # close it sits to the body
     scan_jitter: float = 0.2  # of the font size: how far a scanned word's box edge may sit from where it was set
 
     def for_scan(self) -> TableSettings:
@@ -77,5 +80,5 @@ class TableSettings:
                    line_tolerance=max(1.5, 0.3 * font), word_gap=max(0.8, 0.15 * font),
                    rtl_word_gap=max(2.0, 0.375 * font),
                    phrase_gap=7.0 * scale, title_gap=0.75 * pitch, band_gap=0.3 * pitch,
-                   min_gutter=max(2.0, 0.3 * font),
+                   min_gutter=max(2.0, 0.3 * font), page_shift=3.0 * font,
                    cross_slack=max(1.5, 0.2 * font), running_drift=max(3.0, 0.4 * font))

@@ -16,6 +16,7 @@ import re
 import statistics
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from hmic_extract.model import RawRow, RowKind
 from hmic_extract.vocabulary import header_score
@@ -57,7 +58,7 @@ def line_to_row(line: list[dict], method: str) -> Row:
     """One text line as a row whose cells are its words."""
     scores = [w["confidence"] for w in line if w.get("confidence") is not None]
     cells = [Cell(w["text"], w["x0"], w["x1"], w.get("confidence")) for w in line]
-    sizes = [w["size"] for w in line if w.get("size")]
+    sizes = [w["size"] for w in line if w.get("size")] or [w["mark_size"] for w in line if w.get("mark_size")]
     return Row(min(w["top"] for w in line), max(w["bottom"] for w in line), cells, is_line=True, method=method,
                confidence=min(scores) if scores else None, size=statistics.median(sizes) if sizes else None)
 
@@ -96,7 +97,8 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
 
     A running line sits at a page's top or bottom edge, set apart from the body by white space, and either
     recurs, numbers aside, at the same height on another page ("Page 3 of 9", "Force response – OFFICIAL")
-    or is a lone page number ("- 3 -", "Page 3"). A table header's lines are never running lines.
+    or is a lone page number ("- 3 -", "Page 3"); a phrase or two at the same height on most pages is a running
+    line however close it sits to the body. A table header's lines are never running lines.
     """
     seen: dict[str, list[tuple[int, float]]] = {}
     for page in pages:
@@ -110,6 +112,17 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
         where a heading the text flow placed (a second "Cause for Concern" table) sits a line higher or lower."""
         return key is not None and any(i != page.page_index and abs(at - key[1]) <= page.settings.running_drift
                                        for i, at in seen.get(key[0], ()))
+    def on_most_pages(key: tuple[str, float] | None, page: PageLines) -> bool:
+        """At the same height on most pages (a page template's line, however close it sits above the table)."""
+        if key is None:
+            return False
+        found = {i for i, at in seen.get(key[0], ()) if abs(at - key[1]) <= page.settings.running_drift}
+        return len(found) >= max(page.settings.running_pages, page.settings.running_share * len(pages))
+
+    def page_template_line(page: PageLines, k: int) -> bool:
+        return on_most_pages(running_key(page.lines[k], page), page) and \
+            len(phrases_of(page.lines[k], page.settings)) <= RUNNING_PHRASES
+
     out = set()
     for page in pages:
         headers = header_lines(page)
@@ -123,6 +136,23 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
                 marked.append(k)
             if marked and set_apart(page, marked[-1], toward=1 if side.step > 0 else -1):
                 out.update((page.page_index, k) for k in marked)
+            else:  # the page template's own lines from the edge in, however close the body sits under them
+                template = list(itertools.takewhile(partial(page_template_line, page), marked))
+                out.update((page.page_index, k) for k in template)
+    return out
+
+
+RUNNING_PHRASES = 2  # a running head is a phrase or two (title, date); a line of more is a header's or a row's cells
+
+
+def phrases_of(line: list[dict], settings: TableSettings) -> list[str]:
+    """A line's words grouped into phrases: words further apart than a phrase gap start a new one."""
+    out: list[str] = []
+    for k, w in enumerate(line):
+        if k and w["x0"] - line[k - 1]["x1"] <= settings.phrase_gap:
+            out[-1] += f" {w['text']}"
+        else:
+            out.append(w["text"])
     return out
 
 
@@ -228,7 +258,9 @@ def lines_to_rows(read: list[PageLines], method: str) -> tuple[list[RawRow], lis
 
 def glyph_words(line: list, settings: TableSettings) -> list[dict]:
     """Given one text line's glyphs (left to right), return its words: glyphs apart by more than the word gap
-    are two words (pdflatex sets no space characters; the gaps are the spaces)."""
+    are two words (pdflatex sets no space characters; the gaps are the spaces). A word's size is its letters'
+    (digits and marks are set raised or small inside body text); ``mark_size`` is its other glyphs', the size of a
+    line that holds no letter ("¹" on a line of its own)."""
     from .text import gap_breaks
 
     words: list[dict] = []
@@ -243,9 +275,11 @@ def glyph_words(line: list, settings: TableSettings) -> list[dict]:
             w["text"] += g.text
             w["x1"], w["top"], w["bottom"] = max(w["x1"], g.x1), min(w["top"], g.top), max(w["bottom"], g.bottom)
             w["size"] = max(w["size"], g.size if g.text.isalpha() else 0.0)
+            w["mark_size"] = max(w["mark_size"], 0.0 if g.text.isalpha() else g.size)
         else:
+            letter = g.text.isalpha()
             words.append({"text": g.text, "x0": g.x0, "x1": g.x1, "top": g.top, "bottom": g.bottom,
-                          "size": g.size if g.text.isalpha() else 0.0})
+                          "size": g.size if letter else 0.0, "mark_size": 0.0 if letter else g.size})
         space, last = False, g
     return words
 

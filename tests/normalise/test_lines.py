@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hmic_extract.extract.pipetext import pipe_text_to_raw
-from hmic_extract.model import RawRow
+from hmic_extract.model import RawRow, RowKind
 from hmic_extract.normalise import normalise
 from hmic_extract.normalise.lines import break_cost, regroup_lines
 from hmic_extract.normalise.pieces import Piece
@@ -201,3 +201,88 @@ def test_a_page_pair_cut_before_a_final_zero_keeps_the_zero():
               line("", "Page", "The force should develop", 62), line("Rec 31", "41", "an action plan.", 76)]
     rows = regroup_lines(pieces)
     assert [(r.row.ref, r.row.page_ref) for r in rows] == [("Rec 30", "Pages 39/40"), ("Rec 31", "Page 41")]
+
+
+def stream_row(ref: str, page: str, text: str, top: float, action: str = "", part: int = 1) -> RawRow:
+    """One text line of an unruled table with its geometry, as the stream reader hands it to the normaliser."""
+    return RawRow(ref=ref, page_ref=page, issue=text, action=action, is_line=True, top=top, bottom=top + 10,
+                  method="stream", table_id=part, page_index=part - 1)
+
+
+def centred_row(ref: str, page: str, words: list[str], top: float, part: int) -> list[RawRow]:
+    """A row of five text lines with its ref and page cells on the middle one."""
+    return [stream_row(ref if k == 2 else "", page if k == 2 else "", w, top + 14 * k, part=part)
+            for k, w in enumerate(words)]
+
+
+def test_a_row_whose_ref_is_centred_beside_a_tall_action_cell_keeps_its_text_at_the_top_of_a_page():
+    from hmic_extract.model import RawDocument
+
+    action = [f"update line {k} of the force's response" for k in range(31)]
+    text = ["The force should improve how it uses", "its understanding of demand to plan",
+            "its workforce and make sure that", "officers are deployed where they", "are needed most."]
+    rows = [RawRow(kind=RowKind.TEXT, text="Areas for improvement", top=80, bottom=90, method="stream", table_id=1),
+            *centred_row("AFI 1", "Page 24", text, 100, part=1),
+            # the next page: the row's text and action start at the top, its ref is centred on the tall action
+            stream_row("", "", "The force needs to improve how it records", 50, action[0], part=2),
+            stream_row("", "", "the vulnerability of victims.", 64, action[1], part=2),
+            *[stream_row("AFI 2" if k == 15 else "", "Page 26" if k == 15 else "", "", 50 + 14 * k, action[k],
+                         part=2) for k in range(2, 31)],
+            *centred_row("AFI 3", "Page 28", text, 500, part=2),
+            *centred_row("AFI 4", "Page 29", text, 580, part=2),
+            *centred_row("AFI 5", "Page 30", text, 660, part=2)]
+    doc = normalise(RawDocument(source="t.pdf", kind="annex", rows=rows))
+    whole = " ".join(text)
+    assert [(f.ref, f.issue) for f in doc.findings] == [
+        (1, whole), (2, "The force needs to improve how it records the vulnerability of victims."), (3, whole),
+        (4, whole), (5, whole)]
+    assert doc.findings[1].action.startswith("update line 0") and "update line 30" in doc.findings[1].action
+
+
+def test_a_page_cell_cut_by_a_page_break_ends_on_the_next_page_with_the_rest_of_its_row():
+    """"Page 30 Figure 4" wrapped as "Page" / "30" / "Figur" / "e 4": the page break falls after "30", so the
+    last two fragments sit at the top of the next page, above the next row's ref; they and the text beside them
+    still belong to the cut row."""
+    pieces = [line("61.", "Page", "We said that the force should", 100), line("", "30", "train all officers.", 114),
+              line("62.", "Page", "We said that the force", 142), line("", "30", "should improve the", 156),
+              line("", "", "supervision of its digital", 170),
+              line("", "Figur", "forensic backlog, which", 40, part=2), line("", "e 4", "stood at 1,432", 54, part=2),
+              line("", "", "devices in June.", 68, part=2),
+              line("63.", "Page", "We said that the force should", 96, part=2),
+              line("", "31", "engage with communities.", 110, part=2)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref, r.row.issue.replace("\n", " ")) for r in rows] == [
+        ("61.", "Page 30", "We said that the force should train all officers."),
+        ("62.", "Page 30 Figure 4", "We said that the force should improve the supervision of its digital forensic "
+                                    "backlog, which stood at 1,432 devices in June."),
+        ("63.", "Page 31", "We said that the force should engage with communities.")]
+
+
+def test_a_row_whose_page_cell_goes_on_with_a_figure_label_keeps_its_first_line():
+    """"IOC-" / "16" and "Page 11" / "Figure 1" over two lines: the label under the page ref names no other page, so
+    the first line (ref label, page ref, text) is the row below's, not the row above's that cites page 11 too."""
+    pieces = [line("IOC-", "Page 11", "Spending on overtime was £3.1m,", 0), line("15", "", "22% above budget,", 14),
+              line("", "", "to cover vacancies.", 28),
+              line("IOC-", "Page 11", "23 incidents were brought to the", 50),
+              line("16", "Figure 1", "force because of serious concerns", 64), line("", "", "about welfare.", 78)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref, r.row.issue.replace("\n", " ")) for r in rows] == [
+        ("IOC-15", "Page 11", "Spending on overtime was £3.1m, 22% above budget, to cover vacancies."),
+        ("IOC-16", "Page 11 Figure 1", "23 incidents were brought to the force because of serious concerns about "
+                                       "welfare.")]
+
+
+def test_a_ref_whose_last_digit_wraps_to_the_next_line_is_whole():
+    """"AFI-1" / "0" in a narrow ref column is AFI-10 when the refs run 8, 9 and on to 11: not a second AFI-1."""
+    pieces = [line("AFI-8", "Page 55", "The force should make sure that", 0),
+              line("", "", "stop and search is fair.", 14),
+              line("AFI-9", "Page 57", "The force should improve the way", 34), line("", "", "it collects data.", 48),
+              line("AFI-1", "Page 58", "The force should review its approach to", 68),
+              line("0", "", "neighbourhood policing so that officers", 82),
+              line("", "", "have time for problem-solving.", 96),
+              line("AFI-1", "Page 60", "The force should make sure that", 116),
+              line("1", "", "victims are updated.", 130)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.issue.split("\n")[0]) for r in rows] == [
+        ("AFI-8", "The force should make sure that"), ("AFI-9", "The force should improve the way"),
+        ("AFI-10", "The force should review its approach to"), ("AFI-11", "The force should make sure that")]

@@ -201,6 +201,42 @@ def test_a_lone_mark_a_scan_left_between_columns_does_not_make_a_line_full_width
     assert raw is not None and raw.kind is RowKind.CELLS and raw.action == "the quarter."
 
 
+def test_text_overflowing_between_two_columns_the_tool_does_not_read_leaves_the_line_a_table_line():
+    """An owner's name set wider than its column ("Director" starts left of the Owner column's edge) or two cells'
+    text overprinted in Action and Owner: the ref, page and text cells are cut cleanly, so the line is a row's line,
+    not full-width text (a band or footnote runs across the ref, page or text column's edges)."""
+    table = Table([50, 98, 330, 400, 440, 500, 540], {"ref": 0, "issue": 1, "page_ref": 2, "action": 3},
+                  gridded=False)
+    part = Part(0, (0, 0, 600, 800), [])
+    raw = row_to_raw(line(100, ("9", 50, 55), *words("The force needs to improve how", 98, 100),
+                          *words("Page 33", 332, 100), ("Director", 433, 466), ("of", 468, 477)),
+                     part, table, 1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.CELLS
+    assert (raw.ref, raw.issue, raw.page_ref) == ("9", "The force needs to improve how", "Page 33")
+    raw = row_to_raw(line(100, *words("Signage is in English only,", 98, 100), ("Being", 402, 420),
+                          ("Dthuen", 487, 504), ("marsh", 504, 530)), part, table, 1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.CELLS and raw.issue == "Signage is in English only,"
+    raw = row_to_raw(line(100, *words("AREAS FOR IMPROVEMENT – EFFICIENCY AND PRODUCTIVITY", 98, 100)), part, table,
+                     1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.TEXT and raw.band
+
+
+def test_a_centred_page_ref_wider_than_its_column_starts_a_cell_not_full_width_text():
+    """"pp. 23-24" centred in a narrow page column starts left of the column's estimated edge, after a wide gap
+    from the ref: it opens the page cell (by its centre), so the row's first line is kept; a footnote whose words
+    run on across the edges at word spacing is still full-width text."""
+    table = Table([53.7, 115.7, 186.3, 516.6, 643.7], {"ref": 0, "page_ref": 1, "issue": 2, "action": 3},
+                  gridded=False)
+    part = Part(0, (0, 0, 700, 800), [])
+    raw = row_to_raw(line(100, ("10", 56.7, 70.7), ("pp.", 110.3, 127.7), ("23-24", 131.2, 163.1),
+                          *words("The force should improve the quality", 186.3, 100)), part, table, 1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.CELLS
+    assert (raw.ref, raw.page_ref, raw.issue) == ("10", "pp. 23-24", "The force should improve the quality")
+    note = words("The Code of Practice for Victims of Crime, 2015", 110.3, 700)
+    raw = row_to_raw(line(700, ("1", 56.7, 60.0), *note), part, table, 1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.TEXT
+
+
 def test_a_ruled_row_holding_one_short_cell_under_a_repeated_header_is_a_cut_rows_rest_not_a_label_tail():
     header = Row(56, 84, [Cell("REF.", 37, 111), Cell("TYPE", 111, 216), Cell("PAGE", 216, 276),
                           Cell("ISSUE", 276, 522), Cell("UPDATE", 522, 582)])
@@ -216,6 +252,18 @@ def test_a_cut_rows_last_words_under_a_repeated_header_line_are_no_label_tail():
             line(124, *words("The force’s digital media investigators (DMIs) are not", 120, 124))]
     header = find_header(rows, SETTINGS, None)
     assert header is not None and header.count == 1 and header.cells[1].text == "DETAIL"
+
+
+def test_a_cut_rows_last_words_closing_a_bracket_under_a_repeated_header_are_no_label_tail():
+    """"our inspection)." ends a sentence as "crime record." does: the rest of a row a page break cut, not the
+    tail of a wrapped label, so the row keeps its last words."""
+    rows = [line(100, ("Number", 60, 90), *words("Area for improvement", 146, 100), *words("Report page", 527, 100),
+                 *words("Action Taken", 600, 100)),
+            line(112, ("ref", 550, 560)),
+            line(131, *words("our inspection).", 146, 131)),
+            line(149, ("53.", 60, 70), *words("We said that the force should evaluate", 146, 149))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 2 and "inspection" not in " ".join(c.text for c in header.cells)
 
 
 def test_title_lines_over_a_header_repeated_at_a_page_top_are_titles_not_bands_of_the_table_above():
@@ -243,3 +291,27 @@ def test_a_folio_framed_by_dashes_under_the_text_column_is_no_row_text():
     raw = row_to_raw(line(790, ("-", 280, 284), ("3", 287, 292), ("-", 295, 299)), Part(0, (0, 0, 600, 842), []),
                      table, 1, SETTINGS)
     assert raw is not None and raw.kind is RowKind.TEXT and not raw.band
+
+
+def test_an_unruled_table_continued_on_a_page_with_mirrored_margins_is_read_with_its_columns_shifted():
+    """A left-hand page sets the whole table 6 pt further left (mirrored margins): the continued part's lines
+    start where the header's columns start, less 6 pt; a row's second line beginning at the text column's left
+    is then no full-width text, and the row keeps it."""
+    def page(index: int, dx: float, lines: list[Row]) -> PageTables:
+        shifted = [Row(r.top, r.bottom, [Cell(c.text, c.x0 + dx, c.x1 + dx) for c in r.cells], is_line=True)
+                   for r in lines]
+        return PageTables(index, [Part(index, (0, 0, 800, 600), shifted, None, "stream")], [], 600.0, SETTINGS)
+
+    def row_lines(top: float, ref: str, page_ref: str, first: str, second: str) -> list[Row]:
+        return [line(top, *words(ref, 55, top), *words(page_ref, 141, top), *words(first, 251, top)),
+                line(top + 13, *words(second, 251, top + 13))]
+
+    first = [line(40, *words("Ref", 55, 40), *words("Page", 141, 40), *words("Issue of concern", 251, 40)),
+             *row_lines(70, "IOC 1", "Page 4", "The force does not record crime", "accurately in every case."),
+             *row_lines(100, "IOC 2", "Page 6", "Supervision of investigations is", "inconsistent across teams.")]
+    second = [*row_lines(40, "IOC 3", "Page 9", "Advertised meetings are often", "not always kept up to date."),
+              *row_lines(70, "IOC 4", "Page 11", "Victims are not kept informed", "of progress in their case.")]
+    rows, _ = read_tables([page(0, 0.0, first), page(1, -6.0, second)])
+    cells = [(r.ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.page_index == 1]
+    assert cells == [("IOC 3", "Advertised meetings are often"), ("", "not always kept up to date."),
+                     ("IOC 4", "Victims are not kept informed"), ("", "of progress in their case.")]

@@ -109,6 +109,32 @@ def test_a_section_heading_over_tables_on_two_pages_is_no_running_head_but_a_dat
     assert (0, 1) not in running and (1, 1) not in running
 
 
+def test_a_running_head_set_close_above_the_table_on_every_page_is_a_running_head():
+    """"OFFICIAL – Force response" one line pitch above each page's first table line: never set apart, but at one
+    height on every page, so it is no band row splitting the row a page break cut (its text goes on under it)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines
+
+    def line(text, top):
+        return [{"text": w, "x0": 50 + 40 * i, "x1": 85 + 40 * i, "top": top, "bottom": top + 9}
+                for i, w in enumerate(text.split())]
+
+    body = ["so most demand falls outside its hours.", "does not always share good practice.",
+            "Page 12 Issue 19 during fieldwork, staff told us"]
+    last = ["Page 9 Issue 4 The number of arrests has fallen", "risen to 1,206.", "the attention of officers"]
+    pages = [PageLines(i, [line("OFFICIAL – Kelderwick PCC response", 37.0), line(text, 48.0), line(last[i], 64.0)],
+                       595.0, TableSettings.for_page([9.0] * 20)) for i, text in enumerate(body)]
+    running = running_lines(pages)
+    assert {(i, 0) for i in range(3)} <= running
+    assert not {(i, k) for i in range(3) for k in (1, 2)} & running
+    header = [{"text": w, "x0": x, "x1": x + 30, "top": 48.0, "bottom": 57.0}
+              for w, x in (("REC", 50), ("REPOR", 110), ("AREA FOR", 200), ("RAG", 400), ("CURR", 480))]
+    for page in pages:
+        page.lines[1] = header  # a header repeated close under the running head at one height on every page
+    running = running_lines(pages)
+    assert {(i, 0) for i in range(3)} <= running and not {(i, 1) for i in range(3)} & running
+
+
 def band_table_words(band_line: list[tuple[str, float]]) -> list[dict]:
     """An unruled annex: header, rows of three wrapped lines 8 pt apart, and ``band_line`` pieces between rows 2
     and 3, set at row spacing (not a title's wider gap) inside the text column."""
@@ -151,3 +177,16 @@ def test_a_rows_first_line_opening_with_section_words_is_no_band():
             u["top"], u["bottom"] = u["top"] - 6.0, u["bottom"] - 6.0
     rows, _ = words_to_rows([(0, words, 842.0)], "stream")
     assert not any(r.kind is RowKind.TEXT and "Areas for improvement" in r.text for r in rows)
+
+
+def test_a_line_of_small_digits_alone_has_the_size_it_is_set_in():
+    """A footnote's raised mark ("¹" set as a small "1") on a line of its own, at the ref column's left: with no
+    letters to measure, its digits give the line its size, so the table reader sees small print, not a row "1"."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words, line_to_row
+    from hmic_extract.extract.table.text import Glyph
+
+    mark = line_to_row(glyph_words([Glyph("1", 40.0, 337.4, 43.5, 343.7, size=6.5)], TableSettings()), "stream")
+    body = line_to_row(glyph_words([Glyph(c, 40.0 + 5 * i, 300.0, 44.5 + 5 * i, 310.0, size=10.0)
+                                    for i, c in enumerate("Page 12")], TableSettings()), "stream")
+    assert mark.size == 6.5 and body.size == 10.0
