@@ -109,7 +109,8 @@ def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
     wider than the usual gap among these words (a justified line's wide spaces are all alike)."""
     gaps = [b["x0"] - a["x1"] for a, b in pairwise(words)]
     # The gap after a leading list marker is the marker's indent, not a word space: it says nothing about
-    # how wide this line's spaces are (a justified "•  Kelderwick      Police      should").
+    # how wide the spaces after it are (a justified "•  Kelderwick      Police      should"). Before a
+    # marker it still counts: a narrow marker gap right after a wide one shows the wide one is a gutter.
     spaces = [None if is_marker_word(a) and (i == 0 or gaps[i - 1] > WIDE_GAP * a["size"]) else gap
               for i, (a, gap) in enumerate(zip(words, gaps, strict=False))]
     parts: list[list[dict]] = [[words[0]]]
@@ -118,8 +119,7 @@ def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
         lone_marker = len(parts[-1]) == 1 and gap <= MARKER_GAP * word["size"] and is_marker_word(parts[-1][0])
         # Wider than the spaces next to it on either side (each side may be a justified line with its own
         # spacing; the spaces of the other column further along the row say nothing about this one).
-        sides = ([g for g in spaces[max(0, i - 2):i] if g is not None],
-                 [g for g in spaces[i + 1:i + 3] if g is not None])
+        sides = ([g for g in spaces[max(0, i - 2):i] if g is not None], gaps[i + 1:i + 3])
         usual = max((median(side) for side in sides if side), default=0.0)
         gutter = gap > (WIDE_GAP if wide else GUTTER_GAP) * size and gap > JUSTIFIED_GAP * usual
         if gutter and not lone_marker:

@@ -123,3 +123,15 @@ def test_a_hanging_indent_in_the_right_column_is_not_a_column_start():
     assert [ln.text for ln in lines if ln.top == 260] == ["left column text of the page",
                                                            "By 30 June 2023, chief constables"]
     assert [ln.text for ln in lines if ln.top == 244] == ["in a justified line", "item text that wraps"]
+
+
+def test_a_narrow_gutter_before_a_bullet_of_a_justified_item_in_the_other_column_still_splits():
+    # "… the chance of gathering  ■ The      force      should" (ZapfDingbats bullet): the gutter (25 pt) is
+    # narrower than the item's justified spaces (18 pt x 1.6), but the bullet's own small gap right after it
+    # shows a new fragment starts there.
+    left = words("risk and reduce the chance of gathering", 62, 625, size=12, gap=4)
+    bullet = {"text": "n", "x0": left[-1]["x1"] + 24.7, "x1": left[-1]["x1"] + 29.7, "top": 627, "bottom": 634,
+              "size": 7.2, "fontname": "ZapfDingbats"}
+    page = [*left, bullet, *words("The force should improve its", bullet["x1"] + 7, 625, size=12, gap=18)]
+    texts = [ln.text for ln in words_to_lines(page, 0, [])]
+    assert texts == ["risk and reduce the chance of gathering", "The force should improve its"]
