@@ -85,3 +85,14 @@ def test_a_heading_in_one_column_beside_two_lines_of_the_other_keeps_them_two_ro
         words("immediately ensure that supervisors", 309, 101.9, size=10.5)
     texts = [ln.text for ln in words_to_lines(page, 0, [])]
     assert "Northmoor Constabulary should" in texts and "immediately ensure that supervisors" in texts
+
+
+def test_one_line_ocr_boxed_in_two_pieces_beside_the_other_column_stays_one_line_in_order():
+    """OCR may box one line in two pieces at slightly different heights; with the other column's line set between
+    them, the pieces still make one line, read left to right."""
+    page = [*words("vulnerable people, so that officers are", 78, 641.9, size=15, font=""),
+            *words("deployed in accordance with the", 80, 655.2, size=15, font=""),
+            *words("leaders, so that it can plan for", 307.8, 647.3, size=15, font=""),
+            *words("future needs.", 307.8 + 26 * 7.5 + 6 * 2.6 + 3, 646.9, size=15, font="")]
+    texts = [ln.text for ln in words_to_lines(page, 0, [])]
+    assert "leaders, so that it can plan for future needs." in texts
