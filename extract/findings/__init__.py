@@ -83,7 +83,7 @@ def lines_to_findings(pages: dict[int, list[Line]], sizes: dict[int, tuple[float
              and printed[i] != page_labels[i]]
     ordered = order_pages(drop_furniture(pages, heights, settings, progressions), widths, settings)
     settings = replace(settings, line_gap=usual_line_gap(ordered),
-                       line_pitch=usual_line_pitch(ordered) if settings.weightless else 0.0)
+                       line_pitch=usual_line_pitch(ordered, settings) if settings.weightless else 0.0)
     blocks = repair_blocks(lines_to_blocks(ordered, settings), settings)
     segments = units_to_segments(blocks_to_units(blocks, settings))
     drafts = merge_summary_repeats(segments_to_drafts(segments), printed, settings)

@@ -100,17 +100,22 @@ def usual_line_gap(lines: list[Line]) -> float:
 MIN_PITCHES = 5  # wrapped lines needed before a scan's line pitch is trusted
 
 
-def usual_line_pitch(lines: list[Line]) -> float:
+def usual_line_pitch(lines: list[Line], settings: ReportSettings) -> float:
     """On a scan, the usual distance between the middles of two lines of one paragraph (0.0 when too few).
 
     OCR boxes run from the highest ascender to the lowest descender a line happens to hold, so the white space
-    between two boxes varies from line to line; the middles keep the printed leading. Only a line whose sentence
-    runs on into the next one is sure to share its paragraph; the median stands up to the odd merged line.
+    between two boxes varies from line to line; the middles keep the printed leading. Only body-size lines whose
+    sentence runs on into the next one are sure to share a paragraph (a cover's title lines do not end sentences
+    either); the median stands up to the odd merged line.
     """
     from .blocks import SENTENCE_END
 
+    def body(ln: Line) -> bool:
+        return abs(ln.size - settings.body_size) <= settings.size_slack
+
     pitches = [pitch for prev, ln in pairwise(lines)
                if prev.page == ln.page and prev.column == ln.column and not SENTENCE_END.search(prev.text)
+               and body(prev) and body(ln)
                and 0 < (pitch := (ln.top + ln.bottom - prev.top - prev.bottom) / 2) < 2 * prev.height]
     return median(pitches) if len(pitches) >= MIN_PITCHES else 0.0
 

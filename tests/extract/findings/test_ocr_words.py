@@ -261,8 +261,8 @@ def test_a_paragraph_break_on_a_scan_is_told_by_the_line_pitch_not_by_box_edges(
     distance between line middles, against the usual line pitch, tells a new paragraph."""
     cause = ["The force doesn't carry out effective investigations", "or achieve appropriate outcomes for",
              "victims in the cases we reviewed."]
-    explain = ["We reviewed 110 investigations. Of these, 63 were not", "carried out in a thorough and timely way.",
-               "Supervisors had not given direction in half of them.", "The force has too few trained detectives,",
+    explain = ["We reviewed 110 investigations. Of these, 63 were not", "carried out in a thorough and timely way, and",
+               "supervisors had not given direction in half of them.", "The force has too few trained detectives,",
                "and investigators told us their workloads were high."]
     page = [*prose(100), tall_ocr_line("Cause of concern 1", 62, 150)]
     top = 170.0
