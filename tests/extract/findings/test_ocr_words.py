@@ -309,3 +309,28 @@ def test_a_footnote_number_at_the_page_foot_is_not_the_page_number_of_a_short_sc
             ocr_line("3 Office for National Statistics, Crime in England and Wales, 2022.", 62, 770, 8),
             ocr_line("4 Home Office Counting Rules for Recorded Crime, April 2017.", 62, 782, 8)]
     assert findings(cover, body)[(AREAS_FOR_IMPROVEMENT, 1)].page_ref == "Page 5"
+
+
+def test_a_covers_title_lines_do_not_set_the_line_pitch_of_a_short_scan():
+    """A cover's large title lines end no sentence either; were their pitch taken for the body's, every paragraph
+    break of a short scan would read as a wrapped line and a label in its own paragraph would be lost."""
+    cover = [tall_ocr_line(text, 62, 160 + 34 * i, 30) for i, text in enumerate(
+        ["PEEL 2023-25", "Police effectiveness, efficiency", "and legitimacy", "An inspection of", "Marchford",
+         "Constabulary"])]
+    paragraphs = [["Marchford Constabulary requires improvement at responding to", "the public and to the",
+                   "calls it receives."],
+                  ["The force answers most emergency calls quickly, but it takes too", "long to attend and it does",
+                   "not always identify repeat callers."],
+                  ["AFI 1: The force should make sure it attends incidents within the",
+                   "timescales it has set, and that it updates callers."]]
+    body, top = [tall_ocr_line("Responding to the public", 62, 80, 19), tall_ocr_line("Requires improvement", 62, 108,
+                                                                                      14)], 130.0
+    for paragraph in paragraphs:
+        for text in paragraph:
+            body.append(tall_ocr_line(text, 62, top, 14))
+            top += 14
+        top += 7
+    found = findings(cover, body)
+    assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue) == ("The force should make sure it attends incidents "
+                                                                   "within the timescales it has set, and that it "
+                                                                   "updates callers.")
