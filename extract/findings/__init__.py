@@ -38,7 +38,7 @@ from .reading import assign_columns, order_pages, reading_order
 from .repeats import merge_summary_repeats
 from .rows import METHOD, drafts_to_findings, page_ref_of
 from .segments import blocks_to_units, units_to_segments
-from .settings import ReportSettings, estimate_settings, usual_line_gap
+from .settings import ReportSettings, estimate_settings, usual_line_gap, usual_line_pitch
 from .statements import KEYWORDS
 
 SCANNED_METHOD = f"{METHOD}/ocr"
@@ -84,7 +84,8 @@ def lines_to_findings(pages: dict[int, list[Line]], sizes: dict[int, tuple[float
              for i in sorted(pages) if i < len(page_labels) and page_labels[i] and printed[i]
              and printed[i] != page_labels[i]]
     ordered = order_pages(drop_furniture(pages, heights, settings, progressions), widths, settings)
-    settings = replace(settings, line_gap=usual_line_gap(ordered))
+    settings = replace(settings, line_gap=usual_line_gap(ordered),
+                       line_pitch=usual_line_pitch(ordered, settings) if settings.weightless else 0.0)
     blocks = repair_blocks(lines_to_blocks(ordered, settings), settings)
     segments = units_to_segments(blocks_to_units(blocks, settings))
     drafts = merge_summary_repeats(segments_to_drafts(segments), printed, settings)

@@ -17,6 +17,7 @@ def repair_blocks(blocks: list[Block], settings: ReportSettings) -> list[Block]:
     mark_footnotes(blocks, settings)
     if settings.weightless:
         read_lookalike_bullets(blocks)
+        read_lost_bullets(blocks, settings)
     return blocks
 
 
@@ -80,3 +81,30 @@ def read_lookalike_bullets(blocks: list[Block]) -> None:
             first = after.lines[0]
             first.marker, first.text = letter, first.text[end:]
             after.kind, after.marker = "item", letter
+
+
+MIN_LOST_ITEMS = 2  # paragraphs set in alike before they count as a list (one alone may be a quotation)
+
+
+def read_lost_bullets(blocks: list[Block], settings: ReportSettings) -> None:
+    """OCR drops small bullets altogether: two or more paragraphs right under a heading, each set in from the
+    heading by at least a bullet's width and all at one indent, are its list's items. (A box's title is set in as
+    far as its text, so a box's paragraphs are not.)"""
+    indent = max(settings.indent_slack, 0.8 * settings.body_size)
+    for i, head in enumerate(blocks):
+        if head.kind != "heading":
+            continue
+        first = head.lines[0]
+        run: list[Block] = []
+        for after in blocks[i + 1:]:
+            start = after.lines[0]
+            if after.kind != "para" or (start.page, start.column) != (first.page, first.column) \
+                    or start.x0 < first.x0 + indent \
+                    or any(abs(ln.x0 - start.x0) > settings.indent_slack for ln in after.lines) \
+                    or (run and abs(start.x0 - run[0].lines[0].x0) > settings.indent_slack):
+                break
+            run.append(after)
+        if len(run) >= MIN_LOST_ITEMS:
+            for block in run:
+                block.kind, block.marker = "item", "•"
+                block.lines[0].marker, block.lines[0].text_x0 = "•", block.lines[0].x0

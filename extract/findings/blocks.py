@@ -16,7 +16,7 @@ from hmic_extract.vocabulary import PROSE_WORDS, match_title
 
 from .lines import Line
 from .settings import ReportSettings
-from .statements import MODAL
+from .statements import MODAL, strip_timescale
 
 CAPTION = re.compile(r"(?i)^(?:figure|fig\.|table|chart|graph|source|note)s?\s*\d*[a-z]?\s*[:.–—-]")
 DANGLING = re.compile(r"(?i)(?:\band|&|\bor|,)\s*$")  # a heading wrapped after "and": it runs on
@@ -73,18 +73,40 @@ MAX_THEME_WORDS = 7
 
 
 def is_theme(text: str) -> bool:
-    """What may follow a title after a dash or colon: a short theme ("– Efficiency"), not a finding's sentence."""
+    """What may follow a title after a dash or colon: a short theme ("– Efficiency"), not a finding's sentence (one
+    opened by a timescale, "By 31 March 2024, the", is cut only by the end of its line)."""
     text = text.strip()
     words = {w.lower() for w in re.findall(r"[\w']+", text)}
+    timescale, rest = strip_timescale(text)
     return len(text.split()) <= MAX_THEME_WORDS and not SENTENCE_END.search(text) and not text[:1].islower() \
-        and not MODAL.search(text) and not words & PROSE_WORDS
+        and not MODAL.search(text) and not words & PROSE_WORDS and not (timescale and rest)
+
+
+def gap_below(upper: Line, lower: Line) -> float:
+    """The white space between a line and one set below it (-1 when it is not below: above, or beside it).
+
+    OCR boxes of two lines of one paragraph may overlap by a fraction of a point (a descender over an ascender):
+    a line whose middle lies below the upper line's foot is below it, with no white space between.
+    """
+    if (lower.top + lower.bottom) / 2 <= upper.bottom:
+        return -1.0
+    return max(0.0, lower.top - upper.bottom)
+
+
+def white_gap(prev: Line, line: Line, settings: ReportSettings) -> float:
+    """The white space above a line, as a paragraph's leading would set it: on a scan whose line pitch is known,
+    the usual gap plus how much further the line's middle sits than the usual pitch (box edges move with the
+    letters a line holds); else the space between the two boxes."""
+    if not settings.line_pitch:
+        return line.top - prev.bottom
+    return settings.line_gap + (line.top + line.bottom - prev.top - prev.bottom) / 2 - settings.line_pitch
 
 
 def runs_on(line: Line, after: Line | None, settings: ReportSettings) -> bool:
     """Whether a line's sentence runs on into the next line (set just below it, starting in lower case): a label
     opening a paragraph ("Area for improvement: The force needs / to make sure …"), not a title."""
     return after is not None and after.page == line.page and after.column == line.column \
-        and 0 <= after.top - line.bottom <= settings.para_gap and after.text[:1].islower()
+        and 0 <= gap_below(line, after) <= settings.para_gap and after.text[:1].islower()
 
 
 def line_kind(line: Line, settings: ReportSettings) -> str:
@@ -133,7 +155,7 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
             and line.page == prev.page and not runs_on_at_leading(prev, line, settings):
         return False
     if line.page == prev.page and line.column == prev.column and line.top >= prev.top:
-        gap = line.top - prev.bottom
+        gap = white_gap(prev, line, settings)
         if line.box != prev.box:
             return False
         # A sentence running on into a line set lower than usual (a footnote mark or a larger word widened the
@@ -160,7 +182,7 @@ def ocr_leading_runs_on(prev: Line, line: Line, settings: ReportSettings) -> boo
     with a capital (a name: "… Wexmoor and Dunhallow" / "Police should …") and OCR reads it at another size; a
     heading is set further apart or much larger."""
     return settings.weightless and line.page == prev.page and line.column == prev.column \
-        and 0 <= line.top - prev.bottom <= settings.para_gap and abs(line.size - prev.size) <= settings.heading_growth
+        and 0 <= gap_below(prev, line) <= settings.para_gap and abs(line.size - prev.size) <= settings.heading_growth
 
 
 def small_ocr_box_runs_on(line: Line, line_type: str, prev: Line, settings: ReportSettings) -> bool:
@@ -168,13 +190,13 @@ def small_ocr_box_runs_on(line: Line, line_type: str, prev: Line, settings: Repo
     as caption-small. Set at a paragraph's leading under a sentence that runs on into it, it is that sentence."""
     return settings.weightless and line_type == "caption" and not CAPTION.match(line.text) \
         and line.text[:1].islower() and not SENTENCE_END.search(prev.text) and line.page == prev.page \
-        and line.column == prev.column and 0 <= line.top - prev.bottom <= settings.para_gap
+        and line.column == prev.column and 0 <= gap_below(prev, line) <= settings.para_gap
 
 
 def runs_on_at_leading(prev: Line, line: Line, settings: ReportSettings) -> bool:
     """A numbered paragraph whose wrapped lines return to the margin: the sentence runs on at the leading of one
     paragraph (not the wider gap before the next paragraph)."""
-    return not SENTENCE_END.search(prev.text) and 0 <= line.top - prev.bottom <= settings.line_gap + 1.5
+    return not SENTENCE_END.search(prev.text) and 0 <= gap_below(prev, line) <= settings.line_gap + 1.5
 
 
 LIST_JOINER_END = re.compile(r";\s*(?:and|or)?$")
@@ -194,7 +216,7 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
     if line_type != "text" or line.page != prev.page or line.box != prev.box:
         return False
     at_indent = abs(line.x0 - block[0].text_x0) <= settings.indent_slack
-    near = 0 <= line.top - prev.bottom <= 3 * settings.para_gap  # not a footnote at the page foot
+    near = 0 <= gap_below(prev, line) <= 3 * settings.para_gap  # not a footnote at the page foot
     if kind == "item" and bool(SENTENCE_END.search(prev.text)) and line.text[:1].isupper() and at_indent \
             and line.page == block[0].page and near and is_italic(line.font) == is_italic(prev.font):
         return True  # (a quotation in italic at the item's indent is not an item)
@@ -249,9 +271,9 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
     return out
 
 
-OPENING_NUMBER = re.compile(r"^(?:([–—-]|\(\w{1,4}\)|\w{1,3}\)|\d{1,2}\.|[a-z]\.|[ivx]{1,4}\.|"
+OPENING_NUMBER = re.compile(r"^(?:([–—-]|\(\w{1,4}\)[.:]?|\w{1,3}\)|\d{1,2}\.|[a-z]\.|[ivx]{1,4}\.|"
                             r"\d{1,2}\.\d{1,2}(?=\s+[A-Z]))\s+(?=\S)|(\d{1,2}\.\d{1,2}(?=[A-Z])|\d{1,2}\.(?=[A-Z][a-z])"
-                            r"|\([a-z\d]{1,3}\)(?=[a-z])))")
+                            r"|\([a-z\d]{1,3}\)(?=[a-z])|\(\d{1,2}\)(?=[A-Z][a-z])))")
 
 
 def opening_number(line: Line) -> str:
@@ -261,6 +283,7 @@ def opening_number(line: Line) -> str:
     m = OPENING_NUMBER.match(line.text)
     if not m or line.bold:
         return ""
-    # (2): a number OCR glued to its text ("4.6Detainees", "(a)make")
+    # (2): a number OCR glued to its text ("4.6Detainees", "(a)make", "(1)By"); a stray mark after a bracketed
+    # number ("(1). By") is the scan's speck, not a sentence
     line.marker, line.text = m.group(1) or m.group(2), line.text[m.end():]
     return line.marker

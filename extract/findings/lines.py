@@ -265,10 +265,34 @@ def drop_footnote_marks(words: list[dict]) -> list[dict]:
     return [w for w in words if not is_mark(w)]
 
 
+def pieces_of_one_line(left: list[dict], right: list[dict]) -> bool:
+    """Whether fragment ``right`` carries on fragment ``left`` side by side: a word space after it, middles level."""
+    a, b = left[-1], right[0]
+    size = max(a["size"], b["size"])
+    level = abs((a["top"] + a["bottom"]) / 2 - (b["top"] + b["bottom"]) / 2) <= 0.1 * (a["bottom"] - a["top"])
+    return level and -0.2 * size <= b["x0"] - a["x1"] <= 0.6 * size
+
+
+def rejoin_pieces(rows: list[list[list[dict]]]) -> list[list[list[dict]]]:
+    """Given rows of fragments, return them with a line's pieces that fell into neighbouring rows joined again.
+
+    OCR may box one line in two pieces whose heights differ by a little; on a two-column page the other column's
+    line, set between those heights, draws one piece into its row, and the line then reads in the wrong order.
+    """
+    for upper, lower in pairwise(rows):
+        for one, other in ((upper, lower), (lower, upper)):
+            for left in list(one):
+                right = next((f for f in other if f is not left and pieces_of_one_line(left, f)), None)
+                if right is not None and left in one:
+                    left.extend(right)
+                    other.remove(right)
+    return [row for row in rows if row]
+
+
 def words_to_lines(words: list[dict], index: int, boxes: list[Box]) -> list[Line]:
     """Given a page's words (text, x0, x1, top, bottom, size, fontname) and its boxes, return its line fragments."""
     lines = []
-    rows = [row_to_fragments(row) for row in words_to_rows(drop_footnote_marks(words))]
+    rows = rejoin_pieces([row_to_fragments(row) for row in words_to_rows(drop_footnote_marks(words))])
     for parts in rows:
         for part in parts[1:]:
             part[0]["_after_gutter"] = True

@@ -106,12 +106,23 @@ def margin_candidates(pages: dict[int, list[Line]], heights: dict[int, float],
             if not tokens:
                 continue
             for which, token in (("first", tokens[0]), ("last", tokens[-1])):
+                if which == "first" and opens_note(ln.text, token):
+                    continue
                 text = token.group(1)
                 value = int(text) if text.isdigit() else roman_value(text)
                 if value is None or value == 0:
                     continue
                 out.append(Candidate(index, value, not text.isdigit(), (band, which), id(ln)))
     return out
+
+
+NOTE_SENTENCE = re.compile(r"^[A-Z][^.!?]*(?:\s\S+){2,}[.!?]['’”)]?$")  # "Home Office Counting Rules, April 2017."
+
+
+def opens_note(text: str, token: re.Match) -> bool:
+    """Whether a number opens a footnote: it starts the line and a sentence follows it, ending in a full stop
+    (a running head or footer after a page number names the report, it says nothing)."""
+    return token.start() == 0 and bool(NOTE_SENTENCE.match(text[token.end():].strip()))
 
 
 GLUED_NUMBER = re.compile(r"(?<=[A-Za-z\-–—])(\d{1,4})$")

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from statistics import median
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class ReportSettings:
     foot_words: int = 6  # a line of at most this many words alone in the foot margin is a footer
     caps_height: float = 0.75  # on a scan, a line in capitals reads this share of its size (boxes are cap-high)
     min_label_score: float = 2.0  # see labels.score_*: evidence needed before a run counts as a label
+    line_pitch: float = 0.0  # on a scan: the usual distance between the middles of two lines of one paragraph
 
     @property
     def para_gap(self) -> float:
@@ -93,6 +95,29 @@ def usual_line_gap(lines: list[Line]) -> float:
                 and prev.size == ln.size:
             gaps[round(gap * 2) / 2] += 1
     return gaps.most_common(1)[0][0] if gaps else 3.0
+
+
+MIN_PITCHES = 5  # wrapped lines needed before a scan's line pitch is trusted
+
+
+def usual_line_pitch(lines: list[Line], settings: ReportSettings) -> float:
+    """On a scan, the usual distance between the middles of two lines of one paragraph (0.0 when too few).
+
+    OCR boxes run from the highest ascender to the lowest descender a line happens to hold, so the white space
+    between two boxes varies from line to line; the middles keep the printed leading. Only body-size lines whose
+    sentence runs on into the next one are sure to share a paragraph (a cover's title lines do not end sentences
+    either); the median stands up to the odd merged line.
+    """
+    from .blocks import SENTENCE_END
+
+    def body(ln: Line) -> bool:
+        return abs(ln.size - settings.body_size) <= settings.size_slack
+
+    pitches = [pitch for prev, ln in pairwise(lines)
+               if prev.page == ln.page and prev.column == ln.column and not SENTENCE_END.search(prev.text)
+               and body(prev) and body(ln)
+               and 0 < (pitch := (ln.top + ln.bottom - prev.top - prev.bottom) / 2) < 2 * prev.height]
+    return median(pitches) if len(pitches) >= MIN_PITCHES else 0.0
 
 
 def estimate_settings(lines: list[Line], **overrides) -> ReportSettings:

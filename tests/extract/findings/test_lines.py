@@ -135,3 +135,14 @@ def test_a_narrow_gutter_before_a_bullet_of_a_justified_item_in_the_other_column
     page = [*left, bullet, *words("The force should improve its", bullet["x1"] + 7, 625, size=12, gap=18)]
     texts = [ln.text for ln in words_to_lines(page, 0, [])]
     assert texts == ["risk and reduce the chance of gathering", "The force should improve its"]
+
+
+def test_one_line_ocr_boxed_in_two_pieces_beside_the_other_column_stays_one_line_in_order():
+    """OCR may box one line in two pieces at slightly different heights; with the other column's line set between
+    them, the pieces still make one line, read left to right."""
+    page = [*words("vulnerable people, so that officers are", 78, 641.9, size=15, font=""),
+            *words("deployed in accordance with the", 80, 655.2, size=15, font=""),
+            *words("leaders, so that it can plan for", 307.8, 647.3, size=15, font=""),
+            *words("future needs.", 307.8 + 26 * 7.5 + 6 * 2.6 + 3, 646.9, size=15, font="")]
+    texts = [ln.text for ln in words_to_lines(page, 0, [])]
+    assert "leaders, so that it can plan for future needs." in texts

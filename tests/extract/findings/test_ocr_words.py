@@ -6,7 +6,7 @@ import pytest
 
 from hmic_extract.extract.findings import lines_to_findings
 from hmic_extract.extract.findings.lines import words_to_lines
-from hmic_extract.model import AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, RECOMMENDATIONS
+from hmic_extract.model import AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, ISSUES_OF_CONCERN, RECOMMENDATIONS
 from hmic_extract.normalise.text import clean_text
 from hmic_extract.vocabulary import match_title
 
@@ -226,3 +226,111 @@ def test_an_item_wrapped_before_a_capitalised_name_keeps_its_next_line_when_ocr_
     assert clean_text(found[(RECOMMENDATIONS, 2)].issue) == ("Within six months, Wexmoor and Dunhallow Police should "
                                                              "make sure that offender managers have manageable "
                                                              "workloads.")
+
+
+def test_a_numbered_label_line_runs_on_into_the_next_line_when_their_ocr_boxes_overlap():
+    """OCR boxes of two lines of one paragraph may overlap by a fraction of a point: the next line is still below."""
+    rec = ("By 30 June 2023, chief constables should make sure that any contractor without current vetting is "
+           "removed from unsupervised access.")
+    page = [*prose(100), ocr_line("RECOMMENDATION 1: By 31 March 2023, chief constables should keep a record.", 62,
+                                  140),
+            ocr_line("RECOMMENDATION 2: By 30 June 2023, chief", 62, 170, 11.5),
+            ocr_line("constables should make sure that any contractor without current vetting", 62, 181.2, 11.5),
+            ocr_line("is removed from unsupervised access.", 62, 195.6, 11.5), *prose(230)]
+    found = findings(page)
+    assert clean_text(found[(RECOMMENDATIONS, 2)].issue) == rec
+
+
+def test_a_bracketed_item_number_ocr_glued_to_a_capital_still_numbers_the_item():
+    recs = ["By 31 March 2024, chief constables should make sure that their forces analyse fraud reports.",
+            "By January 2024, forces should review whether they can contact every vulnerable victim."]
+    page = [*prose(100), ocr_line("Recommendations", 62, 130), ocr_line("(1)" + recs[0], 62, 150),
+            ocr_line("(2)" + recs[1], 62, 175), *prose(200)]
+    found = findings(page)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == recs
+    assert found[(RECOMMENDATIONS, 2)].provenance.detail.get("printed_number") == "2"
+
+
+def tall_ocr_line(text: str, x0: float, top: float, height: float = 15.0) -> list[dict]:
+    """A line as RapidOCR boxes it: the box spans ascenders to descenders, so it is taller than the type is big."""
+    return [{**w, "bottom": top + height, "size": 0.8 * height} for w in ocr_line(text, x0, top, 0.8 * height)]
+
+
+def test_a_paragraph_break_on_a_scan_is_told_by_the_line_pitch_not_by_box_edges():
+    """OCR box heights vary with the letters a line holds, so the white space between boxes says little; the
+    distance between line middles, against the usual line pitch, tells a new paragraph."""
+    cause = ["The force doesn't carry out effective investigations", "or achieve appropriate outcomes for",
+             "victims in the cases we reviewed."]
+    explain = ["We reviewed 110 investigations. Of these, 63 were not", "carried out in a thorough and timely way, and",
+               "supervisors had not given direction in half of them.", "The force has too few trained detectives,",
+               "and investigators told us their workloads were high."]
+    page = [*prose(100), tall_ocr_line("Cause of concern 1", 62, 150)]
+    top = 170.0
+    for text, height in zip(cause, (15.5, 14.0, 15.5), strict=True):
+        page.append(tall_ocr_line(text, 62, top, height))
+        top += 14.5
+    top += 4.5  # the space between two paragraphs
+    for text, height in zip(explain, (14.0, 15.0, 13.5, 16.0, 14.5), strict=True):
+        page.append(tall_ocr_line(text, 62, top + 15.0 - height, height))  # boxes differ in height, not in baseline
+        top += 14.5
+    found = findings(page)
+    assert clean_text(found[(CAUSES_OF_CONCERN, 1)].issue) == " ".join(cause)
+
+
+def test_a_numbered_label_whose_line_ends_inside_a_timescale_sentence_keeps_the_sentence():
+    """"RECOMMENDATION 5: By 31 March 2024, the" / "Home Office should …": what follows the label opens a sentence
+    with a timescale, so it is the finding's first words, not a theme naming the section."""
+    page = [*prose(100), ocr_line("RECOMMENDATION 5: By 31 March 2024, the", 62, 140),
+            ocr_line("Home Office should consider whether legislation is needed.", 62, 154), *prose(190)]
+    found = findings(page)
+    assert clean_text(found[(RECOMMENDATIONS, 1)].issue) == ("By 31 March 2024, the Home Office should consider "
+                                                             "whether legislation is needed.")
+
+
+def test_paragraphs_set_in_under_a_title_are_the_items_whose_bullets_ocr_lost():
+    """OCR drops small bullets: a list's items are then paragraphs set in from their title by the bullet's width."""
+    issues = ["The neighbourhood policing model relies on officers being abstracted from other duties.",
+              "Sickness absence among police staff in the control room is high and affects call handling."]
+    page = [*prose(100), ocr_line("Issues of concern", 62, 140),
+            ocr_line(" ".join(issues[0].split()[:7]), 76, 158), ocr_line(" ".join(issues[0].split()[7:]), 76, 172),
+            ocr_line(" ".join(issues[1].split()[:8]), 76, 192), ocr_line(" ".join(issues[1].split()[8:]), 76, 206),
+            *prose(240)]
+    found = findings(page)
+    assert [clean_text(found[(ISSUES_OF_CONCERN, n)].issue) for n in (1, 2)] == issues
+
+
+def test_a_footnote_number_at_the_page_foot_is_not_the_page_number_of_a_short_scan():
+    """One numbered page has no progression to tell its number: a number opening a footnote's sentence is no
+    page number, the one closing the running head is."""
+    cover = [ocr_line("PEEL 2023-25: Police effectiveness", 62, 160, 24), ocr_line("© HMICFRS 2025", 62, 440)]
+    body = [ocr_line("Northmoor Constabulary: PEEL 2023-25: Police effectiveness and legitimacy 5", 62, 28, 8),
+            *prose(100), ocr_line("Area for improvement 1", 62, 140),
+            ocr_line("The force should make sure it records the reasons when victims withdraw.", 62, 160),
+            ocr_line("3 Office for National Statistics, Crime in England and Wales, 2022.", 62, 770, 8),
+            ocr_line("4 Home Office Counting Rules for Recorded Crime, April 2017.", 62, 782, 8)]
+    assert findings(cover, body)[(AREAS_FOR_IMPROVEMENT, 1)].page_ref == "Page 5"
+
+
+def test_a_covers_title_lines_do_not_set_the_line_pitch_of_a_short_scan():
+    """A cover's large title lines end no sentence either; were their pitch taken for the body's, every paragraph
+    break of a short scan would read as a wrapped line and a label in its own paragraph would be lost."""
+    cover = [tall_ocr_line(text, 62, 160 + 34 * i, 30) for i, text in enumerate(
+        ["PEEL 2023-25", "Police effectiveness, efficiency", "and legitimacy", "An inspection of", "Marchford",
+         "Constabulary"])]
+    paragraphs = [["Marchford Constabulary requires improvement at responding to", "the public and to the",
+                   "calls it receives."],
+                  ["The force answers most emergency calls quickly, but it takes too", "long to attend and it does",
+                   "not always identify repeat callers."],
+                  ["AFI 1: The force should make sure it attends incidents within the",
+                   "timescales it has set, and that it updates callers."]]
+    body, top = [tall_ocr_line("Responding to the public", 62, 80, 19), tall_ocr_line("Requires improvement", 62, 108,
+                                                                                      14)], 130.0
+    for paragraph in paragraphs:
+        for text in paragraph:
+            body.append(tall_ocr_line(text, 62, top, 14))
+            top += 14
+        top += 7
+    found = findings(cover, body)
+    assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue) == ("The force should make sure it attends incidents "
+                                                                   "within the timescales it has set, and that it "
+                                                                   "updates callers.")
