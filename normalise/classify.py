@@ -322,7 +322,8 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             pending = None  # a title with paragraphs of prose under it is not this table's title
         own = own_section(row, type_cells.get(index), ref_cells.get(index))
         if pending is not None:
-            apply_pending(state, pending, ref, header_section)
+            apply_pending(state, pending, ref if ref is not None or not row.is_line else upcoming[index],
+                          header_section)  # refs centred in tall rows: the row's ref is on one of its later lines
             pending = None
             block += 1
         elif state.section is None and own is None:

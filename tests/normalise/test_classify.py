@@ -240,3 +240,18 @@ def test_an_untitled_first_table_whose_column_label_names_the_first_section_is_n
     other, _notes, _ = classify(rows("Recommendation"))  # a label naming another section leaves the guess in doubt
     assert [p.section for p in other] == [ISSUES_OF_CONCERN, ISSUES_OF_CONCERN, AREAS_FOR_IMPROVEMENT]
     assert all("no section heading" in p.flags[0] for p in other[:2])
+
+
+def test_a_header_repeated_at_a_page_top_keeps_the_section_when_the_rows_ref_sits_on_a_later_line():
+    def line(ref, page, issue, page_index=0, table_id=1):
+        return RawRow(ref=ref, page_ref=page, issue=issue, page_index=page_index, table_id=table_id, is_line=True)
+
+    rows = [line("Ref", "Page Ref", "Issue of concern"), line("", "", "The force should"),
+            line("1)", "Page 4", "improve A."),
+            line("Ref", "Page Ref", "Area for improvement", table_id=2), line("", "", "The force should"),
+            line("1)", "Page 41", "improve B."),
+            line("Ref", "Page Ref", "Issue of concern", page_index=1, table_id=3),  # a print title at a page top
+            line("", "", "The force should", page_index=1, table_id=3),  # refs centred: the ref is one line down
+            line("2)", "Page 42", "improve C.", page_index=1, table_id=3)]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [ISSUES_OF_CONCERN] * 2 + [AREAS_FOR_IMPROVEMENT] * 4
