@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from hmic_extract.model import SECTIONS, RawRow, RowKind
 from hmic_extract.vocabulary import (
+    MAX_BROKEN_LINES,
     PAGE_FOLIO,
     header_score,
     match_title,
@@ -209,7 +210,7 @@ def ref_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
     return out
 
 
-MAX_TYPE_LINES = 4  # a Type cell wrapped over this many text lines at most ("CAUSE FOR" / "CONCERN")
+MAX_TYPE_LINES = MAX_BROKEN_LINES  # a Type cell wrapped over this many text lines at most ("Cau" / "se" / "of" / ...)
 
 
 def type_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:

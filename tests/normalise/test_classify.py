@@ -255,3 +255,15 @@ def test_a_header_repeated_at_a_page_top_keeps_the_section_when_the_rows_ref_sit
             line("2)", "Page 42", "improve C.", page_index=1, table_id=3)]
     pieces, _notes, _ = classify(rows)
     assert [p.section for p in pieces] == [ISSUES_OF_CONCERN] * 2 + [AREAS_FOR_IMPROVEMENT] * 4
+
+
+def test_a_type_cell_broken_mid_word_over_six_lines_of_a_narrow_column_names_its_section():
+    def line(section, ref, issue, top):
+        return RawRow(section=section, ref=ref, page_ref="p. 7" if ref else "", issue=issue, is_line=True, top=top,
+                      bottom=top + 8, table_id=1)
+
+    pieces_of_type = ["Cau", "se", "of", "con", "cer", "n"]  # "Cause of concern" in a column three letters wide
+    rows = [line(t, "1" if k == 0 else "", f"word{k}", 10 * k) for k, t in enumerate(pieces_of_type)]
+    rows += [line("Rec", "2", "Within 12 months,", 70), line("", "", "the force should plan.", 80)]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [CAUSES_OF_CONCERN] * 6 + [RECOMMENDATIONS] * 2
