@@ -151,3 +151,49 @@ def test_a_rows_first_line_opening_with_section_words_is_no_band():
             u["top"], u["bottom"] = u["top"] - 6.0, u["bottom"] - 6.0
     rows, _ = words_to_rows([(0, words, 842.0)], "stream")
     assert not any(r.kind is RowKind.TEXT and "Areas for improvement" in r.text for r in rows)
+
+
+def stream_words(items: list[tuple], columns: tuple[float, float, float, float] = (60, 100, 160, 460),
+                 top: float = 100.0) -> list[dict]:
+    """An unruled annex page: a header at ``top`` (Ref | Page | Issue of concern | Action at ``columns``), then
+    ``items``: ("row", ref, page, [text lines]) wrapped 11 pt apart, or ("band", text, x) on a line of its own;
+    rows and bands 17 pt apart (top to top: a wrapped line's pitch and the spacing between rows; the white space
+    between their boxes is narrower than a title's)."""
+    def w(text, x0, at):
+        out, x = [], x0
+        for word in text.split():
+            out.append({"text": word, "x0": x, "x1": x + 4.5 * len(word), "top": at, "bottom": at + 9.0})
+            x += 4.5 * len(word) + 2.5
+        return out
+
+    ref_x, page_x, text_x, action_x = columns
+    words = [*w("Ref", ref_x, top), *w("Page", page_x, top), *w("Issue of concern", text_x, top),
+             *w("Action", action_x, top)]
+    top += 20.0
+    for item in items:
+        if item[0] == "band":
+            words += w(item[1], item[2], top)
+            top += 17.0
+            continue
+        _, ref, page, lines = item
+        if ref:  # a row's rest cut off by a page break has no ref, page or action of its own
+            words += [*w(ref, ref_x, top), *w(page, page_x, top), *w("Work is under way.", action_x, top)]
+        for k, line in enumerate(lines):
+            words += w(line, text_x, top + 11.0 * k)
+        top += 11.0 * (len(lines) - 1) + 17.0
+    return words
+
+
+def three_lines(n: int) -> list[str]:
+    return [f"The force should improve the way it {n}", "supervises investigations and works", "with partners."]
+
+
+def test_bands_between_one_line_rows_are_told_by_the_wrapped_lines_pitch_not_the_commonest_gap():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    items = [("row", str(n), f"Page {n + 3}", [f"The force should improve item {n}."]) for n in range(1, 9)]
+    items += [("row", "9", "Page 20", three_lines(9)), ("row", "10", "Page 21", three_lines(10)),
+              ("band", "Cause for concern", 160), ("row", "1", "Page 22", three_lines(11)),
+              ("band", "Recommendations", 160), ("row", "1", "Page 23", three_lines(12))]
+    rows, _ = words_to_rows([(0, stream_words(items), 842.0)], "stream")
+    assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == ["Cause for concern", "Recommendations"]
