@@ -560,25 +560,43 @@ def is_title_line(rows: list[Row], i: int, settings: TableSettings) -> bool:
         return False
     above = row.top - rows[i - 1].bottom if i else None
     below = rows[i + 1].top - row.bottom if i + 1 < len(rows) else None
+    if (above is None or below is None) and ends_like_a_sentence(row.text):
+        return False  # at a page top or foot: the rest of a row cut by the page break ("areas for improvement.")
     return (above is None or above >= settings.title_gap) and (below is None or below >= 0.5 * settings.title_gap)
+
+
+def ends_like_a_sentence(text: str) -> bool:
+    """A line ending in a full stop, comma or semicolon: a sentence's end, which titles and bands seldom are."""
+    return text.rstrip().endswith((".", ",", ";"))
 
 
 def is_band_line(rows: list[Row], i: int, part: Part, table: Table, settings: TableSettings) -> bool:
     """A band row set inside one column of an unruled table: a whole line the vocabulary reads as a section
-    title, with no ref and no page ref, set further from the lines above and below than a wrapped line's pitch
-    (at row spacing from both; read as cells it ran on as the row above's last line).
-    A row's first line that opens with section words is followed at a wrapped line's leading, so is no band."""
+    title, in one column, with no ref number and no page number, set further from the lines above and below
+    than a wrapped line's pitch (at row spacing from both; read as cells it ran on as the row above's last line).
+    A row's first line that opens with section words is followed at a wrapped line's leading, so is no band.
+
+    At a part's first or last line (a page top or foot, right under a header) only the neighbour there is can
+    tell; a line that ends like a sentence (the rest of a row cut by the page break) is then no band."""
     row = rows[i]
-    if not row.is_line or i == 0 or i + 1 >= len(rows) or not rows[i - 1].is_line or not rows[i + 1].is_line:
+    if not row.is_line:
         return False
-    title = match_title(in_reading_order(row.text))
-    if title is None or title.others:
+    text = in_reading_order(row.text)
+    title = match_title(text)
+    if title is None or title.others or title.number:
         return False
     apart = settings.line_pitch + settings.band_gap  # top to top: line boxes differ in height, pitches do not
-    if row.top - rows[i - 1].top < apart or rows[i + 1].top - row.top < apart:
+    above = row.top - rows[i - 1].top if i and rows[i - 1].is_line else None
+    below = rows[i + 1].top - row.top if i + 1 < len(rows) and rows[i + 1].is_line else None
+    if (above is None and below is None) or any(g is not None and g < apart for g in (above, below)):
         return False
-    raw = row_to_raw(row, part, table, 0, settings)
-    return raw is not None and raw.kind is RowKind.CELLS and not raw.ref.strip() and not raw.page_ref.strip()
+    if (above is None or below is None) and ends_like_a_sentence(text):
+        return False
+    texts = line_row_cells(row, table, settings, runs_rtl(part))
+    if texts is None or sum(1 for t in texts if t.strip()) != 1:
+        return False
+    cells = by_role(texts, table)
+    return ref_cell_number(cells.get("ref", "")) is None and not any(ch.isdigit() for ch in cells.get("page_ref", ""))
 
 
 def replace_row(rows: list[RawRow], old: RawRow, new: RawRow) -> None:

@@ -188,6 +188,41 @@ def three_lines(n: int) -> list[str]:
     return [f"The force should improve the way it {n}", "supervises investigations and works", "with partners."]
 
 
+def test_a_band_on_the_last_line_of_a_page_and_on_the_first_under_a_repeated_header_is_no_rows_text():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    first = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2)),
+                          ("band", "3. AFIs – Effectiveness", 160)])
+    second = stream_words([("band", "4. AFIs – Legitimacy", 160), ("row", "3", "Page 6", three_lines(3)),
+                           ("row", "4", "Page 7", three_lines(4))])
+    rows, _ = words_to_rows([(0, first, 842.0), (1, second, 842.0)], "stream")
+    assert [r.text for r in rows if r.kind is RowKind.TEXT] == ["3. AFIs – Effectiveness", "4. AFIs – Legitimacy"]
+    assert not any("AFIs" in r.issue for r in rows if r.kind is RowKind.CELLS)
+
+
+def test_a_rows_rest_at_a_page_top_that_ends_a_sentence_with_section_words_is_no_band_and_no_title():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    first = stream_words([("row", "1", "Page 4", three_lines(1)),
+                          ("row", "2", "Page 5", ["The force should act on the", "following"])])
+    second = stream_words([("row", "", "", ["areas for improvement."]), ("row", "3", "Page 6", three_lines(3)),
+                           ("row", "4", "Page 7", three_lines(4)), ("row", "5", "Page 8", three_lines(5))])
+    rows, _ = words_to_rows([(0, first, 842.0), (1, second, 842.0)], "stream")
+    assert not any(r.kind is RowKind.TEXT for r in rows)  # neither a band nor a title: the row's last line
+
+
+def test_a_band_set_in_the_first_column_of_an_unruled_table_is_a_band_not_a_page_cell():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    # A wide first column (Page), so the short band fits in it and lands in no other column.
+    words = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2)),
+                          ("band", "B. Causes of concern", 60), ("row", "1", "Page 6", three_lines(3)),
+                          ("row", "2", "Page 7", three_lines(4))], columns=(170, 60, 220, 480))
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == ["B. Causes of concern"]
+    assert not any("Causes" in r.page_ref for r in rows if r.kind is RowKind.CELLS)
+
+
 def test_bands_between_one_line_rows_are_told_by_the_wrapped_lines_pitch_not_the_commonest_gap():
     from hmic_extract.extract.table.stream import words_to_rows
 
@@ -197,3 +232,4 @@ def test_bands_between_one_line_rows_are_told_by_the_wrapped_lines_pitch_not_the
               ("band", "Recommendations", 160), ("row", "1", "Page 23", three_lines(12))]
     rows, _ = words_to_rows([(0, stream_words(items), 842.0)], "stream")
     assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == ["Cause for concern", "Recommendations"]
+
