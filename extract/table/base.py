@@ -513,6 +513,9 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         raw = row_to_raw(row, part, reading.table, reading.table_id, settings)
         if raw is None:
             continue
+        if row.is_line and out and wraps_band(out[-1], raw, settings):
+            out[-1] = replace(out[-1], text=f"{out[-1].text} {raw.text}", bottom=raw.bottom)
+            continue
         out.append(raw)
         if i == len(rows) - 1 and not row.is_line and raw.kind is RowKind.CELLS:
             reading.cut, reading.cut_row, reading.cut_part = raw, row, part  # it may go on on the next page
@@ -597,6 +600,18 @@ def is_band_line(rows: list[Row], i: int, part: Part, table: Table, settings: Ta
         return False
     cells = by_role(texts, table)
     return ref_cell_number(cells.get("ref", "")) is None and not any(ch.isdigit() for ch in cells.get("page_ref", ""))
+
+
+def wraps_band(above: RawRow, row: RawRow, settings: TableSettings) -> bool:
+    """Whether a band line goes on the band right above it: a section title wrapped to a second line of the
+    table's width ("… IN RESPONSE TO THE CAUSE OF" / "CONCERN"), set at a wrapped line's pitch, that the
+    vocabulary reads whole (two title lines over a header are two lines)."""
+    if not (above.kind is RowKind.TEXT and above.band and row.kind is RowKind.TEXT and row.band and
+            above.page_index == row.page_index and above.top is not None and row.top is not None and
+            row.top - above.top <= settings.line_pitch + settings.band_gap):
+        return False
+    title = match_title(f"{above.text} {row.text}")
+    return title is not None and not title.others
 
 
 def replace_row(rows: list[RawRow], old: RawRow, new: RawRow) -> None:

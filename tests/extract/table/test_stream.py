@@ -233,3 +233,17 @@ def test_bands_between_one_line_rows_are_told_by_the_wrapped_lines_pitch_not_the
     rows, _ = words_to_rows([(0, stream_words(items), 842.0)], "stream")
     assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == ["Cause for concern", "Recommendations"]
 
+
+def test_a_full_width_band_wrapped_over_two_lines_is_one_band():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    items = [("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2)),
+             ("band", "Part B RECOMMENDATIONS TO THE FORCE: IN RESPONSE TO THE CAUSE OF", 60),
+             ("row", "1", "Page 6", three_lines(3)), ("row", "2", "Page 7", three_lines(4))]
+    words = stream_words(items)
+    tail = max(u["top"] for u in words if u["text"] == "Part")  # the band's last word wraps to a line of its own
+    words = [{**u, "top": u["top"] + 17.0, "bottom": u["bottom"] + 17.0} if u["top"] > tail else u for u in words]
+    words.append({"text": "CONCERN", "x0": 60.0, "x1": 112.0, "top": tail + 11.0, "bottom": tail + 20.0})  # bold caps
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == [
+        "Part B RECOMMENDATIONS TO THE FORCE: IN RESPONSE TO THE CAUSE OF CONCERN"]
