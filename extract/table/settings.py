@@ -37,7 +37,7 @@ class TableSettings:
     title_gap: float = 9.0  # white space above a title line between tables (more than between a cell's lines)
     band_gap: float = 3.6  # a band line inside a table sits this much further from its neighbours than the line pitch
     header_rows: int = 4  # a ruled header may sit below this many title rows inside the table
-    header_lines: int = 3  # a header's labels may wrap over this many rows/lines
+    header_lines: int = 7  # a header's labels may wrap over this many rows/lines (a narrow column: "FI" / "ND" / ...)
     label_tail_words: int = 4  # words of a wrapped label's next line ("address concern", "/ Recommendation")
     max_header_cell: int = 60  # characters: a longer cell is body text, not a column label
     min_columns: int = 3

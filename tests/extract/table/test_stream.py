@@ -247,3 +247,23 @@ def test_a_full_width_band_wrapped_over_two_lines_is_one_band():
     rows, _ = words_to_rows([(0, words, 842.0)], "stream")
     assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == [
         "Part B RECOMMENDATIONS TO THE FORCE: IN RESPONSE TO THE CAUSE OF CONCERN"]
+
+
+def test_a_header_label_broken_into_fragments_over_six_lines_of_a_narrow_column_is_read_whole():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    def w(text, x0, at):
+        return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": at, "bottom": at + 9.0}
+
+    words = [w("REF", 60, 100), w("ISSUE", 160, 100), w("PAGE", 400, 100), w("UPDATE", 450, 100)]
+    words += [w(piece, 125, 100 + 11.0 * k) for k, piece in enumerate(["FI", "ND", "IN", "G", "TY", "PE"])]
+    top = 100 + 11.0 * 5 + 17.0
+    for n, kind in enumerate(["AFI", "Rec", "AFI", "Rec"], start=1):
+        words += [w(f"{n})", 60, top), w(kind, 125, top), w("The", 160, top), w("force", 180, top),
+                  w("should", 210, top), w(f"p.{n + 6}", 400, top), w("Done.", 450, top)]
+        words += [w("act", 160, top + 11.0), w("now.", 180, top + 11.0)]
+        top += 28.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    cells = [r for r in rows if r.kind is RowKind.CELLS]
+    assert cells[0].section == "FINDING TYPE"
+    assert [r.section for r in cells[1:] if r.ref] == ["AFI", "Rec", "AFI", "Rec"]
