@@ -240,20 +240,30 @@ def type_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
 
 
 def column_name_headers(rows: list[RawRow]) -> set[str]:
-    """Header texts set right under a title that names another section: the annex reuses that label ("Recommendation")
-    as a column name for every table, so it names no table's section (not even an untitled first one)."""
+    """Header texts that name no table's section (not even an untitled first one): the annex reuses the label
+    ("Recommendation") as a column name for every table. Such a label is set right under a title that names
+    another section, or a title further on opens the section it names (each section is titled once)."""
     out: set[str] = set()
     title: str | None = None
-    for row in rows:
+    first_seen: dict[str, int] = {}
+    titled: dict[str, int] = {}  # section -> where the last title naming it is
+    for i, row in enumerate(rows):
         if row.kind is RowKind.TEXT:
             found = title_of(" ".join(row.text.split()), row)
             title = found.section if found is not None else title
+            if found is not None and found.section is not None:
+                titled[found.section] = i
         elif is_header_row(row):
             named = section_named_by_header(row.issue)
             if title is not None and named is not None and named != title:
                 out.add(row.issue)
+            first_seen.setdefault(row.issue, i)
         elif not row.is_blank():
             title = None
+    for label, i in first_seen.items():
+        named = section_named_by_header(label)
+        if named is not None and titled.get(named, -1) > i:
+            out.add(label)
     return out
 
 

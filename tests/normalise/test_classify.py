@@ -267,3 +267,13 @@ def test_a_type_cell_broken_mid_word_over_six_lines_of_a_narrow_column_names_its
     rows += [line("Rec", "2", "Within 12 months,", 70), line("", "", "the force should plan.", 80)]
     pieces, _notes, _ = classify(rows)
     assert [p.section for p in pieces] == [CAUSES_OF_CONCERN] * 6 + [RECOMMENDATIONS] * 2
+
+
+def test_a_header_label_naming_a_section_that_a_later_title_opens_is_a_column_name_not_the_first_tables_section():
+    rows = [cells("Item", "Page Ref", "Recommendation"), cells("1", "6", "A"), cells("2", "8", "B"),
+            cells("Item", "Page Ref", "Recommendation", page_index=1), cells("3", "9", "C"),  # repeated on each page
+            text("1. HMICFRS AREAS FOR IMPROVEMENT", page_index=1), cells("1", "24", "D", page_index=1),
+            text("2. RECOMMENDATIONS TO THE FORCE", page_index=1), cells("1", "30", "E", page_index=1)]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [ISSUES_OF_CONCERN] * 3 + [AREAS_FOR_IMPROVEMENT, RECOMMENDATIONS]
+
