@@ -304,8 +304,8 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
                 dropped["text"] += 1
             continue
         last_was_footnote = False
-        if row.is_blank():
-            continue
+        if row.is_blank() and index not in type_cells:
+            continue  # a line holding only a piece of a Type cell ("Co" / "C") still names its row's section
         if is_header_row(row) and index not in ref_cells:
             dropped["header"] += 1
             label_section = section_named_by_header(row.issue)
@@ -318,7 +318,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             last_header = row.issue
             headers_seen.add(row.issue)
             continue
-        if is_junk_row(row, after_page_line) and index not in ref_cells:
+        if is_junk_row(row, after_page_line) and index not in ref_cells and index not in type_cells:
             dropped["junk"] += 1
             continue
         if row.is_line and row.page_ref.strip():

@@ -277,3 +277,17 @@ def test_a_header_label_naming_a_section_that_a_later_title_opens_is_a_column_na
     pieces, _notes, _ = classify(rows)
     assert [p.section for p in pieces] == [ISSUES_OF_CONCERN] * 3 + [AREAS_FOR_IMPROVEMENT, RECOMMENDATIONS]
 
+
+def test_lines_holding_only_pieces_of_a_centred_type_cell_name_the_section_of_their_row():
+    def line(section, ref, issue, top):
+        return RawRow(section=section, ref=ref, page_ref="p. 7" if ref else "", issue=issue, is_line=True, top=top,
+                      bottom=top + 8, table_id=1)
+
+    rows = [line("", "", "North Ambry Constabulary does not", 0), line("", "", "have a good enough grasp", 10),
+            line("Co", "", "", 15), line("", "1)", "of the demand it faces.", 20), line("C", "", "", 25),
+            line("", "", "It cannot plan.", 30)]  # "CoC" set beside the ref, between the text's lines
+    from hmic_extract.normalise.lines import regroup_lines
+
+    pieces, _notes, _ = classify(rows)
+    whole = regroup_lines(pieces)
+    assert [(p.section, p.row.ref) for p in whole] == [(CAUSES_OF_CONCERN, "1)")]
