@@ -85,11 +85,14 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     """Given the rows of a header that may wrap, return one label cell per column (x-overlapping parts joined).
 
     None when they do not stack into labels: a row with a single phrase among several, or a phrase that
-    spans two labels of another row (a title above the header, body text under it).
+    spans two labels of another row (a title above the header, body text under it). A lone first phrase
+    may be a label's first line set higher than the rest ("PAGE" over "REFERENCE", labels centred in a header
+    of several lines), when it is a word or two.
     """
     groups = [phrases(r, settings, split) for r in rows]
-    if len(groups) > 1 and (len(groups[0]) < 2 or any(not g or (len(g) < 2 and not (r.is_line and is_label_tail(g[0])))
-                                                         for r, g in zip(rows[1:], groups[1:], strict=True))):
+    if len(groups) > 1 and (not (len(groups[0]) > 1 or (rows[0].is_line and groups[0] and is_label_tail(groups[0][0])))
+                            or any(not g or (len(g) < 2 and not (r.is_line and is_label_tail(g[0])))
+                                   for r, g in zip(rows[1:], groups[1:], strict=True))):
         return None  # a label wraps within its grid cell: a ruled row holding one cell is body (a cut row's rest)
     if any(len(p.text.split()) > settings.label_tail_words for g in groups[1:] for p in g):
         return None  # a wrapped label goes on in a word or few; a longer phrase is the body's first line

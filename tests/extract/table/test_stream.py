@@ -267,3 +267,24 @@ def test_a_header_label_broken_into_fragments_over_six_lines_of_a_narrow_column_
     cells = [r for r in rows if r.kind is RowKind.CELLS]
     assert cells[0].section == "FINDING TYPE"
     assert [r.section for r in cells[1:] if r.ref] == ["AFI", "Rec", "AFI", "Rec"]
+
+
+def test_a_two_line_label_centred_higher_than_one_line_labels_opens_the_header():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    def w(text, x0, at):
+        return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": at, "bottom": at + 9.0}
+
+    # "PAGE" / "REFERENCE" over two lines, the one-line labels centred between them, "ACTION TAKEN" / "PLANNED" below.
+    words = [w("PAGE", 576, 94), w("ISSUE", 57, 100), w("NUMBER", 497, 100), w("ACTION", 640, 100),
+             w("TAKEN", 675, 100), w("REFERENCE", 569, 106), w("/PLANNED", 640, 112)]
+    top = 125.0
+    for n in range(1, 5):
+        words += [w("The", 57, top), w("force", 80, top), w("should", 110, top), w("act.", 145, top),
+                  w(f"{n}.", 513, top), w("p.", 586, top), w(f"{n + 6}", 598, top), w("Done", 640, top)]
+        words += [w("It", 57, top + 12.0), w("must.", 70, top + 12.0), w("soon.", 640, top + 12.0)]
+        top += 36.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    cells = [r for r in rows if r.kind is RowKind.CELLS and r.ref.strip()]
+    assert [(r.ref, r.page_ref) for r in cells[1:]] == [(f"{n}.", f"p. {n + 6}") for n in range(1, 5)]
+
