@@ -90,11 +90,13 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     of several lines), when it is a word or two.
     """
     groups = [phrases(r, settings, split) for r in rows]
-    if len(groups) > 1 and (not (len(groups[0]) > 1 or (rows[0].is_line and groups[0] and is_label_tail(groups[0][0])))
-                            or any(not g or (len(g) < 2 and not (r.is_line and is_label_tail(g[0])))
-                                   for r, g in zip(rows[1:], groups[1:], strict=True))):
+    main = 1 if len(groups) > 1 and len(groups[0]) == 1 and rows[0].is_line and is_label_tail(groups[0][0]) and \
+        len(groups[1]) > 1 else 0  # the line holding most labels, under a lone label set higher
+    tails = zip(rows[main + 1:], groups[main + 1:], strict=True)
+    if len(groups) > 1 and (len(groups[main]) < 2 or
+                            any(not g or (len(g) < 2 and not (r.is_line and is_label_tail(g[0]))) for r, g in tails)):
         return None  # a label wraps within its grid cell: a ruled row holding one cell is body (a cut row's rest)
-    if any(len(p.text.split()) > settings.label_tail_words for g in groups[1:] for p in g):
+    if any(len(p.text.split()) > settings.label_tail_words for g in groups[main + 1:] for p in g):
         return None  # a wrapped label goes on in a word or few; a longer phrase is the body's first line
     cells: list[Cell] = []
     for k, group in enumerate(groups):

@@ -275,9 +275,13 @@ def test_a_two_line_label_centred_higher_than_one_line_labels_opens_the_header()
     def w(text, x0, at):
         return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": at, "bottom": at + 9.0}
 
-    # "PAGE" / "REFERENCE" over two lines, the one-line labels centred between them, "ACTION TAKEN" / "PLANNED" below.
-    words = [w("PAGE", 576, 94), w("ISSUE", 57, 100), w("NUMBER", 497, 100), w("ACTION", 640, 100),
-             w("TAKEN", 675, 100), w("REFERENCE", 569, 106), w("/PLANNED", 640, 112)]
+    # "PAGE" / "REFERENCE" over two lines, the one-line labels centred between them, a long action label wrapped below.
+    words = [w("PAGE", 576, 94), w("ISSUE", 57, 100), w("NUMBER", 497, 100), w("REFERENCE", 569, 106),
+             w("/PLANNED", 640, 112)]
+    x = 640.0
+    for word in ["ACTION", "TAKEN", "BY", "THE", "FORCE"]:  # one label of five words, set as one phrase
+        words.append(w(word, x, 100))
+        x += 5.0 * len(word) + 3.0
     top = 125.0
     for n in range(1, 5):
         words += [w("The", 57, top), w("force", 80, top), w("should", 110, top), w("act.", 145, top),
