@@ -87,7 +87,7 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     None when they do not stack into labels: a row with a single phrase among several, or a phrase that
     spans two labels of another row (a title above the header, body text under it). A lone first phrase
     may be a label's first line set higher than the rest ("PAGE" over "REFERENCE", labels centred in a header
-    of several lines), when it is a word or two.
+    of several lines), when it is a word or two; the tails of two labels set close are read word by word.
     """
     groups = [phrases(r, settings, split) for r in rows]
     main = 1 if len(groups) > 1 and len(groups[0]) == 1 and rows[0].is_line and is_label_tail(groups[0][0]) and \
@@ -100,6 +100,8 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
         return None  # a wrapped label goes on in a word or few; a longer phrase is the body's first line
     cells: list[Cell] = []
     for k, group in enumerate(groups):
+        if k > main:
+            group = [w for p in group for w in label_words(p, rows[k], cells)]
         for p in group:
             hits = [i for i, c in enumerate(cells) if overlap(p, c) > 0]
             if len(hits) > 1 or (k and len(group) < 2 and not hits):
@@ -110,6 +112,15 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
             else:
                 cells.append(Cell(p.text, p.x0, p.x1))
     return sorted(cells, key=lambda c: c.x0)
+
+
+def label_words(phrase: Cell, row: Row, labels: list[Cell]) -> list[Cell]:
+    """A wrapped label line's phrase, or its words where it runs under two labels: the tails of two narrow labels
+    set closer than a phrase gap ("officer date" under "Lead" and "Completion") are two tails."""
+    if not row.is_line or sum(1 for c in labels if overlap(phrase, c) > 0) < 2:
+        return [phrase]
+    words = [c for c in row.cells if c.text.strip() and c.x0 >= phrase.x0 - 0.5 and c.x1 <= phrase.x1 + 0.5]
+    return sorted(words, key=lambda c: c.x0) or [phrase]
 
 
 def is_label_tail(cell: Cell) -> bool:

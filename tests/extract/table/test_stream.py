@@ -292,3 +292,25 @@ def test_a_two_line_label_centred_higher_than_one_line_labels_opens_the_header()
     cells = [r for r in rows if r.kind is RowKind.CELLS and r.ref.strip()]
     assert [(r.ref, r.page_ref) for r in cells[1:]] == [(f"{n}.", f"p. {n + 6}") for n in range(1, 5)]
 
+
+
+def test_the_tails_of_two_narrow_labels_set_close_on_the_next_line_are_two_tails():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    def w(text, x0, at):
+        return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": at, "bottom": at + 9.0}
+
+    # "Lead" / "officer" and "Completion" / "date": "officer" ends 3 pt before "date" starts, closer than a phrase gap.
+    words = [w("#", 81, 108), w("Area", 111, 108), w("for", 136, 108), w("improvement", 154, 108), w("Page", 295, 108),
+             w("Lead", 487, 108), w("Completion", 523, 108), w("/", 111, 121), w("Recommendation", 117, 121),
+             w("no.", 300, 121), w("officer", 487, 121), w("date", 525, 121)]
+    top = 145.0
+    for n in range(1, 5):
+        words += [w(f"{n}", 81, top), w("The", 111, top), w("force", 131, top), w("must", 161, top),
+                  w(f"{n + 10}", 295, top), w("DCC", 487, top), w("2023", 523, top)]
+        words += [w("act", 111, top + 12.0), w("now.", 131, top + 12.0)]
+        top += 36.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    cells = [r for r in rows if r.kind is RowKind.CELLS]
+    assert (cells[0].ref, cells[0].page_ref) == ("#", "Page no.")
+    assert [(r.ref, r.page_ref) for r in cells[1:] if r.ref] == [(f"{n}", f"{n + 10}") for n in range(1, 5)]
