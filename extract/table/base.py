@@ -591,8 +591,9 @@ def ends_like_a_sentence(text: str) -> bool:
 
 def is_band_line(rows: list[Row], i: int, part: Part, table: Table, settings: TableSettings) -> bool:
     """A band row set inside one column of an unruled table: a whole line the vocabulary reads as a section
-    title, in one column, with no ref number and no page number, set further from the lines above and below
-    than a wrapped line's pitch (at row spacing from both; read as cells it ran on as the row above's last line).
+    title, in one column (or one phrase), with no ref number and no page number, set further from the lines
+    above and below than a wrapped line's pitch (at row spacing from both; read as cells it ran on as the row
+    above's last line).
     A row's first line that opens with section words is followed at a wrapped line's leading, so is no band.
 
     At a part's first or last line (a page top or foot, right under a header) only the neighbour there is can
@@ -612,8 +613,8 @@ def is_band_line(rows: list[Row], i: int, part: Part, table: Table, settings: Ta
     if (above is None or below is None) and ends_like_a_sentence(text):
         return False
     texts = line_row_cells(row, table, settings, runs_rtl(part))
-    if texts is None or sum(1 for t in texts if t.strip()) != 1:
-        return False
+    if texts is None or (sum(1 for t in texts if t.strip()) != 1 and len(phrases(row, settings)) != 1):
+        return False  # in one column, or one phrase that a column's start happens to cut ("Part C AREAS" | "FOR ...")
     cells = by_role(texts, table)
     return ref_cell_number(cells.get("ref", "")) is None and not any(ch.isdigit() for ch in cells.get("page_ref", ""))
 

@@ -314,3 +314,21 @@ def test_the_tails_of_two_narrow_labels_set_close_on_the_next_line_are_two_tails
     cells = [r for r in rows if r.kind is RowKind.CELLS]
     assert (cells[0].ref, cells[0].page_ref) == ("#", "Page no.")
     assert [(r.ref, r.page_ref) for r in cells[1:] if r.ref] == [(f"{n}", f"{n + 10}") for n in range(1, 5)]
+
+
+def test_a_band_phrase_that_a_columns_start_happens_to_cut_is_still_a_band():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    # The band starts in the ref column and its word "FOR" starts right where the text column's lines start.
+    items = [("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2)),
+             ("band", "Part C AREAS", 60), ("row", "1", "Page 6", three_lines(3)),
+             ("row", "2", "Page 7", three_lines(4))]
+    words = stream_words(items, columns=(60, 400, 112.5, 460))
+    band_top = next(u["top"] for u in words if u["text"] == "AREAS")
+    x = 112.5
+    for word in ["FOR", "IMPROVEMENT", "–", "EFFECTIVENESS"]:
+        words.append({"text": word, "x0": x, "x1": x + 4.5 * len(word), "top": band_top, "bottom": band_top + 9.0})
+        x += 4.5 * len(word) + 2.5
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == [
+        "Part C AREAS FOR IMPROVEMENT – EFFECTIVENESS"]
