@@ -154,7 +154,9 @@ def find_header(rows: list[Row], settings: TableSettings, search: int | None) ->
         header = header_at(rows, i, settings)
         if header is None:
             continue
-        if header.count > 1:  # a title line over the header stacks too: the header under it names as much
+        if header.count > 1 and len(phrases(rows[i], settings)) < 2:
+            # a title line over the header stacks too: the header under it names as much (a first line of several
+            # labels is the header's own: "AFI | ISSUE OF | REPORT" over "REF | CONCERN | PAGE")
             under = header_at(rows, i + 1, settings)
             if under is not None and len(under.roles) >= len(header.roles) and \
                     under.first + under.count == header.first + header.count:
@@ -169,7 +171,8 @@ def header_at(rows: list[Row], i: int, settings: TableSettings) -> Header | None
     for split in (False, True):
         for n in range(1, settings.header_lines + 1):
             group = rows[i:i + n]
-            if len(group) < n or (n > 1 and group[-1].top - group[-2].bottom > 1.5 * settings.line_pitch):
+            if len(group) < n or (n > 1 and (group[-1].top - group[-2].bottom > 1.5 * settings.line_pitch or
+                                              set_apart(group[-2], group[-1], settings))):
                 break
             cells = stack(group, settings, split)
             if cells is None:
@@ -178,6 +181,15 @@ def header_at(rows: list[Row], i: int, settings: TableSettings) -> Header | None
             if header is not None:
                 found.append(((len(header.roles), n, not split), header))
     return max(found, key=lambda f: f[0])[1] if found else None
+
+
+def set_apart(above: Row, row: Row, settings: TableSettings) -> bool:
+    """A lone phrase set further below a header line than its labels wrap (a band under the header, "A. AFIS"),
+    not a label's tail: top to top beyond a wrapped line's pitch and beyond half as much again as the line above
+    is tall (a header set larger than the body wraps at its own pitch)."""
+    if not row.is_line or len(phrases(row, settings)) > 1:
+        return False
+    return row.top - above.top > max(settings.line_pitch + settings.band_gap, 1.5 * (above.bottom - above.top))
 
 
 def header_of(cells: list[Cell], first: int, count: int, settings: TableSettings) -> Header | None:

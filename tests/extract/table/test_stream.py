@@ -332,3 +332,23 @@ def test_a_band_phrase_that_a_columns_start_happens_to_cut_is_still_a_band():
     rows, _ = words_to_rows([(0, words, 842.0)], "stream")
     assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == [
         "Part C AREAS FOR IMPROVEMENT – EFFECTIVENESS"]
+
+
+def test_a_short_band_set_at_row_spacing_under_a_two_line_header_is_no_label_tail():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    def w(text, x0, at):
+        return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": at, "bottom": at + 9.0}
+
+    words = [w("AFI", 72, 94), w("ISSUE", 141, 94), w("OF", 172, 94), w("REPORT", 545, 94), w("FORCE", 606, 94),
+             w("REF", 72, 106), w("CONCERN", 141, 106), w("PAGE", 545, 106), w("RESPONSE", 606, 106),
+             w("A.", 72, 123), w("AFIS", 84, 123)]  # the band, 17 pt below the header's last line
+    top = 140.0
+    for n in range(1, 5):
+        words += [w(f"{n})", 72, top), w("The", 141, top), w("force", 163, top), w("must", 195, top),
+                  w(f"p.{n + 9}", 545, top), w("Agreed.", 606, top), w("act", 141, top + 12.0),
+                  w("now.", 163, top + 12.0)]
+        top += 29.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert rows[0].kind is RowKind.CELLS and "AFIS" not in rows[0].ref
+    assert [r.text for r in rows if r.kind is RowKind.TEXT] == ["A. AFIS"]
