@@ -464,7 +464,7 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
         return None
     if row.is_line:
         texts = line_row_cells(row, table, settings, runs_rtl(part))
-        if texts is None:
+        if texts is None or runs_across_as_title(row, texts, settings):
             return text_row(row.text, part, row, part.page_index, table_id, band=True)
         cells = by_role(texts, table)
         if PAGE_FOLIO.match(row.text) and not (cells.get("ref") or cells.get("page_ref")):
@@ -477,6 +477,15 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
     return RawRow(**{r: cells.get(r, "") for r in ROLES}, page_index=part.page_index, top=row.top,
                   bottom=row.bottom, is_line=row.is_line, method=row.method or part.method, table_id=table_id,
                   confidence=row.confidence)
+
+
+def runs_across_as_title(row: Row, texts: list[str], settings: TableSettings) -> bool:
+    """A line set as one phrase over two columns that the vocabulary reads whole as a section title: a heading whose
+    word happens to start where a column's lines start ("Legitimacy:" | "Areas for Improvement (AFIs)")."""
+    if sum(1 for t in texts if t.strip()) < 2 or len(phrases(row, settings)) != 1:
+        return False
+    title = match_title(in_reading_order(row.text))
+    return title is not None and not title.others and not title.number
 
 
 def join_rows(upper: Row, lower: Row) -> Row:

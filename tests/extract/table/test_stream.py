@@ -352,3 +352,18 @@ def test_a_short_band_set_at_row_spacing_under_a_two_line_header_is_no_label_tai
     rows, _ = words_to_rows([(0, words, 842.0)], "stream")
     assert rows[0].kind is RowKind.CELLS and "AFIS" not in rows[0].ref
     assert [r.text for r in rows if r.kind is RowKind.TEXT] == ["A. AFIS"]
+
+
+
+def test_a_heading_set_close_over_a_row_whose_word_starts_where_a_column_does_is_a_band():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    items = [("row", str(n), f"Page {n + 3}", three_lines(n)) for n in range(1, 5)]
+    words = stream_words(items, columns=(60, 400, 112.5, 460))
+    below = min(u["top"] for u in words if u["text"] == "3")  # the heading sits right over row 3, at a line's pitch
+    x = 60.0
+    for word in ["Legitimacy:", "Areas", "for", "Improvement", "(AFIs)"]:  # "Areas" starts the text column
+        words.append({"text": word, "x0": x, "x1": x + 4.5 * len(word), "top": below - 11.0, "bottom": below - 2.0})
+        x += 4.5 * len(word) + 3.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == ["Legitimacy: Areas for Improvement (AFIs)"]
