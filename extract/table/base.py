@@ -154,15 +154,22 @@ def find_header(rows: list[Row], settings: TableSettings, search: int | None) ->
         header = header_at(rows, i, settings)
         if header is None:
             continue
-        if header.count > 1 and len(phrases(rows[i], settings)) < 2:
-            # a title line over the header stacks too: the header under it names as much (a first line of several
-            # labels is the header's own: "AFI | ISSUE OF | REPORT" over "REF | CONCERN | PAGE")
+        if header.count > 1 and not labels_only(rows[i], settings):
+            # a title line (or a row's last line) over the header stacks too: the header under it names as much
+            # (a first line of short labels is the header's own: "AFI | ISSUE OF | REPORT" over "REF | CONCERN")
             under = header_at(rows, i + 1, settings)
             if under is not None and len(under.roles) >= len(header.roles) and \
                     under.first + under.count == header.first + header.count:
                 return under
         return header
     return None
+
+
+def labels_only(row: Row, settings: TableSettings) -> bool:
+    """A line of several short labels: a word or few each, no digits, no sentence (not a title, not a body line)."""
+    found = phrases(row, settings)
+    return len(found) > 1 and all(len(p.text.split()) <= settings.label_tail_words and not reads_as_sentence(p.text)
+                                  and not any(ch.isdigit() for ch in p.text) for p in found)
 
 
 def header_at(rows: list[Row], i: int, settings: TableSettings) -> Header | None:

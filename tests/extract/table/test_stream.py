@@ -367,3 +367,31 @@ def test_a_heading_set_close_over_a_row_whose_word_starts_where_a_column_does_is
         x += 4.5 * len(word) + 3.0
     rows, _ = words_to_rows([(0, words, 842.0)], "stream")
     assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == ["Legitimacy: Areas for Improvement (AFIs)"]
+
+
+def test_a_rows_last_line_right_over_a_repeated_header_is_no_line_of_the_header():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    def w(text, x0, at):
+        out, x = [], x0
+        for word in text.split():
+            out.append({"text": word, "x0": x, "x1": x + 4.5 * len(word), "top": at, "bottom": at + 9.0})
+            x += 4.5 * len(word) + 2.5
+        return out
+
+    def header(at):
+        return [*w("REF.", 55, at), *w("RECOMMENDATION", 120, at), *w("PAGE", 422, at), *w("OWNER", 557, at)]
+
+    words = header(100)
+    top = 120.0
+    for n in (1, 2):  # one table per row, each under its own header, 17 pt below the row above
+        words += [*w(f"{n}", 55, top), *w("Within three months, the force should make sure", 120, top),
+                  *w(f"Page {36 + n}", 422, top), *w("Head of", 557, top)]
+        words += [*w("that call handlers use a structured triage process", 120, top + 11.0),
+                  *w("Public", 557, top + 11.0)]
+        words += [*w("for the grading they give.", 120, top + 22.0), *w("Protection", 557, top + 22.0)]
+        top += 39.0
+        words += header(top)
+        top += 20.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert sum(1 for r in rows if r.kind is RowKind.CELLS and r.issue == "for the grading they give.") == 2
