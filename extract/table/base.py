@@ -154,12 +154,13 @@ def find_header(rows: list[Row], settings: TableSettings, search: int | None) ->
         header = header_at(rows, i, settings)
         if header is None:
             continue
-        if header.count > 1 and not labels_only(rows[i], settings):
+        if header.count > 1:
             # a title line (or a row's last line) over the header stacks too: the header under it names as much
             # (a first line of short labels is the header's own: "AFI | ISSUE OF | REPORT" over "REF | CONCERN")
             under = header_at(rows, i + 1, settings)
-            if under is not None and len(under.roles) >= len(header.roles) and \
-                    under.first + under.count == header.first + header.count:
+            if under is not None and under.first + under.count == header.first + header.count and \
+                    (len(under.roles) > len(header.roles) or
+                     (len(under.roles) == len(header.roles) and not labels_only(rows[i], settings))):
                 return under
         return header
     return None
