@@ -458,17 +458,20 @@ def ref_cell_number(text: str) -> int | None:
 
 
 MAX_BROKEN_LINES = 7  # a narrow cell's lines tried joined with and without a space (2**6 readings at most)
+HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")  # a line ending in a hyphen glued to a letter: a word hyphenated there
 
 
 def unbroken_readings(text: str) -> list[str]:
     """A narrow cell's text read with each line break either a space or nothing, the spaced reading first.
 
-    A narrow column breaks words anywhere ("Caus" / "e of" / "co" / "ncern", "PAG" / "E NO."); the one reading
-    the vocabulary knows is the text as printed.
+    A narrow column breaks words anywhere ("Caus" / "e of" / "co" / "ncern", "PAG" / "E NO."), or hyphenates
+    them ("Improve-" / "ment"); the one reading the vocabulary knows is the text as printed.
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [line[:-1] if HYPHEN_BREAK.search(line) and nxt[:1].islower() else line
+             for line, nxt in zip(lines, [*lines[1:], ""][:len(lines)], strict=True)]  # "Improve-" / "ment"
     if len(lines) < 2 or len(lines) > MAX_BROKEN_LINES:
-        return [" ".join(text.split())]
+        return [" ".join(" ".join(lines).split())]
     out = []
     for joins in itertools.product((" ", ""), repeat=len(lines) - 1):
         out.append(lines[0] + "".join(j + line for j, line in zip(joins, lines[1:], strict=True)))

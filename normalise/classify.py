@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from hmic_extract.model import SECTIONS, RawRow, RowKind
 from hmic_extract.vocabulary import (
+    MAX_BROKEN_LINES,
     PAGE_FOLIO,
     header_score,
     match_title,
@@ -211,7 +212,7 @@ def ref_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
     return out
 
 
-MAX_TYPE_LINES = 4  # a Type cell wrapped over this many text lines at most ("CAUSE FOR" / "CONCERN")
+MAX_TYPE_LINES = MAX_BROKEN_LINES  # a Type cell wrapped over this many text lines at most ("Cau" / "se" / "of" / ...)
 
 
 def type_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
@@ -241,20 +242,30 @@ def type_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
 
 
 def column_name_headers(rows: list[RawRow]) -> set[str]:
-    """Header texts set right under a title that names another section: the annex reuses that label ("Recommendation")
-    as a column name for every table, so it names no table's section (not even an untitled first one)."""
+    """Header texts that name no table's section (not even an untitled first one): the annex reuses the label
+    ("Recommendation") as a column name for every table. Such a label is set right under a title that names
+    another section, or a title further on opens the section it names (each section is titled once)."""
     out: set[str] = set()
     title: str | None = None
-    for row in rows:
+    first_seen: dict[str, int] = {}
+    titled: dict[str, int] = {}  # section -> where the last title naming it is
+    for i, row in enumerate(rows):
         if row.kind is RowKind.TEXT:
             found = title_of(" ".join(row.text.split()), row)
             title = found.section if found is not None else title
+            if found is not None and found.section is not None:
+                titled[found.section] = i
         elif is_header_row(row):
             named = section_named_by_header(row.issue)
             if title is not None and named is not None and named != title:
                 out.add(row.issue)
+            first_seen.setdefault(row.issue, i)
         elif not row.is_blank():
             title = None
+    for label, i in first_seen.items():
+        named = section_named_by_header(label)
+        if named is not None and titled.get(named, -1) > i:
+            out.add(label)
     return out
 
 
@@ -295,8 +306,8 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
                 dropped["text"] += 1
             continue
         last_was_footnote = False
-        if row.is_blank():
-            continue
+        if row.is_blank() and index not in type_cells:
+            continue  # a line holding only a piece of a Type cell ("Co" / "C") still names its row's section
         if is_header_row(row) and index not in ref_cells:
             dropped["header"] += 1
             label_section = section_named_by_header(row.issue)
@@ -309,7 +320,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             last_header = row.issue
             headers_seen.add(row.issue)
             continue
-        if is_junk_row(row, after_page_line) and index not in ref_cells:
+        if is_junk_row(row, after_page_line) and index not in ref_cells and index not in type_cells:
             dropped["junk"] += 1
             continue
         if row.is_line and row.page_ref.strip():
@@ -324,7 +335,8 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             pending = None  # a title with paragraphs of prose under it is not this table's title
         own = own_section(row, type_cells.get(index), ref_cells.get(index))
         if pending is not None:
-            apply_pending(state, pending, ref, header_section)
+            apply_pending(state, pending, ref if ref is not None or not row.is_line else upcoming[index],
+                          header_section)  # refs centred in tall rows: the row's ref is on one of its later lines
             pending = None
             block += 1
         elif state.section is None and own is None:

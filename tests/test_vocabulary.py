@@ -210,3 +210,12 @@ def test_a_label_or_type_cell_a_narrow_column_broke_mid_word_is_read_whole():
     assert role_of_label("Report\nRef") == ("Report Ref", "ref")
     assert role_of_label("Numbe\nr") == ("Number", "ref")
     assert section_of_cell_unbroken("Caus\ne of\nconc\nern") == CAUSES_OF_CONCERN
+
+
+def test_a_type_cell_hyphenated_at_a_line_break_is_read_whole():
+    from hmic_extract.vocabulary import role_of_label, section_of_cell_unbroken
+
+    assert section_of_cell_unbroken("Area for\nImprove-\nment") == AREAS_FOR_IMPROVEMENT
+    assert section_of_cell_unbroken("Recom-\nmendation") == RECOMMENDATIONS
+    assert role_of_label("Report\nPage Ref-\nerence")[1] == "page_ref"
+    assert section_of_cell_unbroken("AFI -\nRec") is None  # a dash between two names is no hyphen: it names two

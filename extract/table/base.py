@@ -85,16 +85,23 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     """Given the rows of a header that may wrap, return one label cell per column (x-overlapping parts joined).
 
     None when they do not stack into labels: a row with a single phrase among several, or a phrase that
-    spans two labels of another row (a title above the header, body text under it).
+    spans two labels of another row (a title above the header, body text under it). A lone first phrase
+    may be a label's first line set higher than the rest ("PAGE" over "REFERENCE", labels centred in a header
+    of several lines), when it is a word or two; the tails of two labels set close are read word by word.
     """
     groups = [phrases(r, settings, split) for r in rows]
-    if len(groups) > 1 and (len(groups[0]) < 2 or any(not g or (len(g) < 2 and not (r.is_line and is_label_tail(g[0])))
-                                                         for r, g in zip(rows[1:], groups[1:], strict=True))):
+    main = 1 if len(groups) > 1 and len(groups[0]) == 1 and rows[0].is_line and is_label_tail(groups[0][0]) and \
+        len(groups[1]) > 1 else 0  # the line holding most labels, under a lone label set higher
+    tails = zip(rows[main + 1:], groups[main + 1:], strict=True)
+    if len(groups) > 1 and (len(groups[main]) < 2 or
+                            any(not g or (len(g) < 2 and not (r.is_line and is_label_tail(g[0]))) for r, g in tails)):
         return None  # a label wraps within its grid cell: a ruled row holding one cell is body (a cut row's rest)
-    if any(len(p.text.split()) > settings.label_tail_words for g in groups[1:] for p in g):
+    if any(len(p.text.split()) > settings.label_tail_words for g in groups[main + 1:] for p in g):
         return None  # a wrapped label goes on in a word or few; a longer phrase is the body's first line
     cells: list[Cell] = []
     for k, group in enumerate(groups):
+        if k > main:
+            group = [w for p in group for w in label_words(p, rows[k], cells)]
         for p in group:
             hits = [i for i, c in enumerate(cells) if overlap(p, c) > 0]
             if len(hits) > 1 or (k and len(group) < 2 and not hits):
@@ -105,6 +112,15 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
             else:
                 cells.append(Cell(p.text, p.x0, p.x1))
     return sorted(cells, key=lambda c: c.x0)
+
+
+def label_words(phrase: Cell, row: Row, labels: list[Cell]) -> list[Cell]:
+    """A wrapped label line's phrase, or its words where it runs under two labels: the tails of two narrow labels
+    set closer than a phrase gap ("officer date" under "Lead" and "Completion") are two tails."""
+    if not row.is_line or sum(1 for c in labels if overlap(phrase, c) > 0) < 2:
+        return [phrase]
+    words = [c for c in row.cells if c.text.strip() and c.x0 >= phrase.x0 - 0.5 and c.x1 <= phrase.x1 + 0.5]
+    return sorted(words, key=lambda c: c.x0) or [phrase]
 
 
 def is_label_tail(cell: Cell) -> bool:
@@ -138,13 +154,23 @@ def find_header(rows: list[Row], settings: TableSettings, search: int | None) ->
         header = header_at(rows, i, settings)
         if header is None:
             continue
-        if header.count > 1:  # a title line over the header stacks too: the header under it names as much
+        if header.count > 1:
+            # a title line (or a row's last line) over the header stacks too: the header under it names as much
+            # (a first line of short labels is the header's own: "AFI | ISSUE OF | REPORT" over "REF | CONCERN")
             under = header_at(rows, i + 1, settings)
-            if under is not None and len(under.roles) >= len(header.roles) and \
-                    under.first + under.count == header.first + header.count:
+            if under is not None and under.first + under.count == header.first + header.count and \
+                    (len(under.roles) > len(header.roles) or
+                     (len(under.roles) == len(header.roles) and not labels_only(rows[i], settings))):
                 return under
         return header
     return None
+
+
+def labels_only(row: Row, settings: TableSettings) -> bool:
+    """A line of several short labels: a word or few each, no digits, no sentence (not a title, not a body line)."""
+    found = phrases(row, settings)
+    return len(found) > 1 and all(len(p.text.split()) <= settings.label_tail_words and not reads_as_sentence(p.text)
+                                  and not any(ch.isdigit() for ch in p.text) for p in found)
 
 
 def header_at(rows: list[Row], i: int, settings: TableSettings) -> Header | None:
@@ -153,7 +179,8 @@ def header_at(rows: list[Row], i: int, settings: TableSettings) -> Header | None
     for split in (False, True):
         for n in range(1, settings.header_lines + 1):
             group = rows[i:i + n]
-            if len(group) < n or (n > 1 and group[-1].top - group[-2].bottom > 1.5 * settings.line_pitch):
+            if len(group) < n or (n > 1 and (group[-1].top - group[-2].bottom > 1.5 * settings.line_pitch or
+                                              set_apart(group[-2], group[-1], settings))):
                 break
             cells = stack(group, settings, split)
             if cells is None:
@@ -162,6 +189,15 @@ def header_at(rows: list[Row], i: int, settings: TableSettings) -> Header | None
             if header is not None:
                 found.append(((len(header.roles), n, not split), header))
     return max(found, key=lambda f: f[0])[1] if found else None
+
+
+def set_apart(above: Row, row: Row, settings: TableSettings) -> bool:
+    """A lone phrase set further below a header line than its labels wrap (a band under the header, "A. AFIS"),
+    not a label's tail: top to top beyond a wrapped line's pitch and beyond half as much again as the line above
+    is tall (a header set larger than the body wraps at its own pitch)."""
+    if not row.is_line or len(phrases(row, settings)) > 1:
+        return False
+    return row.top - above.top > max(settings.line_pitch + settings.band_gap, 1.5 * (above.bottom - above.top))
 
 
 def header_of(cells: list[Cell], first: int, count: int, settings: TableSettings) -> Header | None:
@@ -453,7 +489,7 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
         return None
     if row.is_line:
         texts = line_row_cells(row, table, settings, runs_rtl(part))
-        if texts is None:
+        if texts is None or runs_across_as_title(row, texts, settings):
             return text_row(row.text, part, row, part.page_index, table_id, band=True)
         cells = by_role(texts, table)
         if PAGE_FOLIO.match(row.text) and not (cells.get("ref") or cells.get("page_ref")):
@@ -466,6 +502,15 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
     return RawRow(**{r: cells.get(r, "") for r in ROLES}, page_index=part.page_index, top=row.top,
                   bottom=row.bottom, is_line=row.is_line, method=row.method or part.method, table_id=table_id,
                   confidence=row.confidence)
+
+
+def runs_across_as_title(row: Row, texts: list[str], settings: TableSettings) -> bool:
+    """A line set as one phrase over two columns that the vocabulary reads whole as a section title: a heading whose
+    word happens to start where a column's lines start ("Legitimacy:" | "Areas for Improvement (AFIs)")."""
+    if sum(1 for t in texts if t.strip()) < 2 or len(phrases(row, settings)) != 1:
+        return False
+    title = match_title(in_reading_order(row.text))
+    return title is not None and not title.others and not title.number
 
 
 def join_rows(upper: Row, lower: Row) -> Row:
@@ -530,6 +575,9 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         raw = row_to_raw(row, part, reading.table, reading.table_id, settings)
         if raw is None:
             continue
+        if row.is_line and out and wraps_band(out[-1], raw, settings):
+            out[-1] = replace(out[-1], text=f"{out[-1].text} {raw.text}", bottom=raw.bottom)
+            continue
         out.append(raw)
         if i == len(rows) - 1 and not row.is_line and raw.kind is RowKind.CELLS:
             reading.cut, reading.cut_row, reading.cut_part = raw, row, part  # it may go on on the next page
@@ -577,25 +625,56 @@ def is_title_line(rows: list[Row], i: int, settings: TableSettings) -> bool:
         return False
     above = row.top - rows[i - 1].bottom if i else None
     below = rows[i + 1].top - row.bottom if i + 1 < len(rows) else None
+    if (above is None or below is None) and ends_like_a_sentence(row.text):
+        return False  # at a page top or foot: the rest of a row cut by the page break ("areas for improvement.")
     return (above is None or above >= settings.title_gap) and (below is None or below >= 0.5 * settings.title_gap)
+
+
+def ends_like_a_sentence(text: str) -> bool:
+    """A line ending in a full stop, comma or semicolon: a sentence's end, which titles and bands seldom are."""
+    return text.rstrip().endswith((".", ",", ";"))
 
 
 def is_band_line(rows: list[Row], i: int, part: Part, table: Table, settings: TableSettings) -> bool:
     """A band row set inside one column of an unruled table: a whole line the vocabulary reads as a section
-    title, with no ref and no page ref, set further from the lines above and below than a wrapped line's pitch
-    (at row spacing from both; read as cells it ran on as the row above's last line).
-    A row's first line that opens with section words is followed at a wrapped line's leading, so is no band."""
+    title, in one column (or one phrase), with no ref number and no page number, set further from the lines
+    above and below than a wrapped line's pitch (at row spacing from both; read as cells it ran on as the row
+    above's last line).
+    A row's first line that opens with section words is followed at a wrapped line's leading, so is no band.
+
+    At a part's first or last line (a page top or foot, right under a header) only the neighbour there is can
+    tell; a line that ends like a sentence (the rest of a row cut by the page break) is then no band."""
     row = rows[i]
-    if not row.is_line or i == 0 or i + 1 >= len(rows) or not rows[i - 1].is_line or not rows[i + 1].is_line:
+    if not row.is_line:
         return False
-    title = match_title(in_reading_order(row.text))
-    if title is None or title.others:
+    text = in_reading_order(row.text)
+    title = match_title(text)
+    if title is None or title.others or title.number:
         return False
     apart = settings.line_pitch + settings.band_gap  # top to top: line boxes differ in height, pitches do not
-    if row.top - rows[i - 1].top < apart or rows[i + 1].top - row.top < apart:
+    above = row.top - rows[i - 1].top if i and rows[i - 1].is_line else None
+    below = rows[i + 1].top - row.top if i + 1 < len(rows) and rows[i + 1].is_line else None
+    if (above is None and below is None) or any(g is not None and g < apart for g in (above, below)):
         return False
-    raw = row_to_raw(row, part, table, 0, settings)
-    return raw is not None and raw.kind is RowKind.CELLS and not raw.ref.strip() and not raw.page_ref.strip()
+    if (above is None or below is None) and ends_like_a_sentence(text):
+        return False
+    texts = line_row_cells(row, table, settings, runs_rtl(part))
+    if texts is None or (sum(1 for t in texts if t.strip()) != 1 and len(phrases(row, settings)) != 1):
+        return False  # in one column, or one phrase that a column's start happens to cut ("Part C AREAS" | "FOR ...")
+    cells = by_role(texts, table)
+    return ref_cell_number(cells.get("ref", "")) is None and not any(ch.isdigit() for ch in cells.get("page_ref", ""))
+
+
+def wraps_band(above: RawRow, row: RawRow, settings: TableSettings) -> bool:
+    """Whether a band line goes on the band right above it: a section title wrapped to a second line of the
+    table's width ("… IN RESPONSE TO THE CAUSE OF" / "CONCERN"), set at a wrapped line's pitch, that the
+    vocabulary reads whole (two title lines over a header are two lines)."""
+    if not (above.kind is RowKind.TEXT and above.band and row.kind is RowKind.TEXT and row.band and
+            above.page_index == row.page_index and above.top is not None and row.top is not None and
+            row.top - above.top <= settings.line_pitch + settings.band_gap):
+        return False
+    title = match_title(f"{above.text} {row.text}")
+    return title is not None and not title.others
 
 
 def replace_row(rows: list[RawRow], old: RawRow, new: RawRow) -> None:

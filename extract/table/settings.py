@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 DEFAULT_FONT = 10.0  # points, when a page gives no text to measure
 PHRASE_OVER_SPACE = 1.6  # a gap this many usual word spaces wide separates two cells
+PITCH_SHARE = 0.15  # of a page's line gaps: the fewest that make the wrapped lines' pitch (not a few footnotes')
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class TableSettings:
     title_gap: float = 9.0  # white space above a title line between tables (more than between a cell's lines)
     band_gap: float = 3.6  # a band line inside a table sits this much further from its neighbours than the line pitch
     header_rows: int = 4  # a ruled header may sit below this many title rows inside the table
-    header_lines: int = 3  # a header's labels may wrap over this many rows/lines
+    header_lines: int = 7  # a header's labels may wrap over this many rows/lines (a narrow column: "FI" / "ND" / ...)
     label_tail_words: int = 4  # words of a wrapped label's next line ("address concern", "/ Recommendation")
     max_header_cell: int = 60  # characters: a longer cell is body text, not a column label
     min_columns: int = 3
@@ -71,7 +72,7 @@ class TableSettings:
         heights = [h for h in glyph_heights if 2.0 <= h <= 40.0]
         font = statistics.median(heights) if heights else DEFAULT_FONT
         gaps = [g for g in line_gaps if 0.8 * font <= g <= 2.5 * font]
-        pitch = statistics.median(gaps) if gaps else 1.2 * font
+        pitch = wrapped_pitch(gaps, font) if gaps else 1.2 * font
         widths = [w for w in rule_widths if 0.0 < w <= 6.0]
         rule = statistics.median(widths) if widths else 0.5
         scale = font / DEFAULT_FONT
@@ -82,3 +83,19 @@ class TableSettings:
                    phrase_gap=7.0 * scale, title_gap=0.75 * pitch, band_gap=0.3 * pitch,
                    min_gutter=max(2.0, 0.3 * font), page_shift=3.0 * font,
                    cross_slack=max(1.5, 0.2 * font), running_drift=max(3.0, 0.4 * font))
+
+
+def wrapped_pitch(gaps: list[float], font: float) -> float:
+    """The pitch of wrapped lines among a page's line gaps: the tightest spacing that a fair share of the gaps
+    keep (to within a tenth of the font size).
+
+    The median is not it where rows of one line, set further apart than a row's wrapped lines, outnumber
+    those (a band or a row's first line is then taken for wrapped text); a few footnote lines set tighter
+    are no fair share."""
+    ordered = sorted(gaps)
+    need = max(3, PITCH_SHARE * len(ordered))
+    for g in ordered:
+        near = [x for x in ordered if g <= x <= g + 0.1 * font]
+        if len(near) >= need:
+            return statistics.median(near)
+    return statistics.median(ordered)

@@ -240,3 +240,54 @@ def test_an_untitled_first_table_whose_column_label_names_the_first_section_is_n
     other, _notes, _ = classify(rows("Recommendation"))  # a label naming another section leaves the guess in doubt
     assert [p.section for p in other] == [ISSUES_OF_CONCERN, ISSUES_OF_CONCERN, AREAS_FOR_IMPROVEMENT]
     assert all("no section heading" in p.flags[0] for p in other[:2])
+
+
+def test_a_header_repeated_at_a_page_top_keeps_the_section_when_the_rows_ref_sits_on_a_later_line():
+    def line(ref, page, issue, page_index=0, table_id=1):
+        return RawRow(ref=ref, page_ref=page, issue=issue, page_index=page_index, table_id=table_id, is_line=True)
+
+    rows = [line("Ref", "Page Ref", "Issue of concern"), line("", "", "The force should"),
+            line("1)", "Page 4", "improve A."),
+            line("Ref", "Page Ref", "Area for improvement", table_id=2), line("", "", "The force should"),
+            line("1)", "Page 41", "improve B."),
+            line("Ref", "Page Ref", "Issue of concern", page_index=1, table_id=3),  # a print title at a page top
+            line("", "", "The force should", page_index=1, table_id=3),  # refs centred: the ref is one line down
+            line("2)", "Page 42", "improve C.", page_index=1, table_id=3)]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [ISSUES_OF_CONCERN] * 2 + [AREAS_FOR_IMPROVEMENT] * 4
+
+
+def test_a_type_cell_broken_mid_word_over_six_lines_of_a_narrow_column_names_its_section():
+    def line(section, ref, issue, top):
+        return RawRow(section=section, ref=ref, page_ref="p. 7" if ref else "", issue=issue, is_line=True, top=top,
+                      bottom=top + 8, table_id=1)
+
+    pieces_of_type = ["Cau", "se", "of", "con", "cer", "n"]  # "Cause of concern" in a column three letters wide
+    rows = [line(t, "1" if k == 0 else "", f"word{k}", 10 * k) for k, t in enumerate(pieces_of_type)]
+    rows += [line("Rec", "2", "Within 12 months,", 70), line("", "", "the force should plan.", 80)]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [CAUSES_OF_CONCERN] * 6 + [RECOMMENDATIONS] * 2
+
+
+def test_a_header_label_naming_a_section_that_a_later_title_opens_is_a_column_name_not_the_first_tables_section():
+    rows = [cells("Item", "Page Ref", "Recommendation"), cells("1", "6", "A"), cells("2", "8", "B"),
+            cells("Item", "Page Ref", "Recommendation", page_index=1), cells("3", "9", "C"),  # repeated on each page
+            text("1. HMICFRS AREAS FOR IMPROVEMENT", page_index=1), cells("1", "24", "D", page_index=1),
+            text("2. RECOMMENDATIONS TO THE FORCE", page_index=1), cells("1", "30", "E", page_index=1)]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [ISSUES_OF_CONCERN] * 3 + [AREAS_FOR_IMPROVEMENT, RECOMMENDATIONS]
+
+
+def test_lines_holding_only_pieces_of_a_centred_type_cell_name_the_section_of_their_row():
+    def line(section, ref, issue, top):
+        return RawRow(section=section, ref=ref, page_ref="p. 7" if ref else "", issue=issue, is_line=True, top=top,
+                      bottom=top + 8, table_id=1)
+
+    rows = [line("", "", "North Ambry Constabulary does not", 0), line("", "", "have a good enough grasp", 10),
+            line("Co", "", "", 15), line("", "1)", "of the demand it faces.", 20), line("C", "", "", 25),
+            line("", "", "It cannot plan.", 30)]  # "CoC" set beside the ref, between the text's lines
+    from hmic_extract.normalise.lines import regroup_lines
+
+    pieces, _notes, _ = classify(rows)
+    whole = regroup_lines(pieces)
+    assert [(p.section, p.row.ref) for p in whole] == [(CAUSES_OF_CONCERN, "1)")]

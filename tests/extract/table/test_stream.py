@@ -190,3 +190,247 @@ def test_a_line_of_small_digits_alone_has_the_size_it_is_set_in():
     body = line_to_row(glyph_words([Glyph(c, 40.0 + 5 * i, 300.0, 44.5 + 5 * i, 310.0, size=10.0)
                                     for i, c in enumerate("Page 12")], TableSettings()), "stream")
     assert mark.size == 6.5 and body.size == 10.0
+
+
+def stream_words(items: list[tuple], columns: tuple[float, float, float, float] = (60, 100, 160, 460),
+                 top: float = 100.0) -> list[dict]:
+    """An unruled annex page: a header at ``top`` (Ref | Page | Issue of concern | Action at ``columns``), then
+    ``items``: ("row", ref, page, [text lines]) wrapped 11 pt apart, or ("band", text, x) on a line of its own;
+    rows and bands 17 pt apart (top to top: a wrapped line's pitch and the spacing between rows; the white space
+    between their boxes is narrower than a title's)."""
+    def w(text, x0, at):
+        out, x = [], x0
+        for word in text.split():
+            out.append({"text": word, "x0": x, "x1": x + 4.5 * len(word), "top": at, "bottom": at + 9.0})
+            x += 4.5 * len(word) + 2.5
+        return out
+
+    ref_x, page_x, text_x, action_x = columns
+    words = [*w("Ref", ref_x, top), *w("Page", page_x, top), *w("Issue of concern", text_x, top),
+             *w("Action", action_x, top)]
+    top += 20.0
+    for item in items:
+        if item[0] == "band":
+            words += w(item[1], item[2], top)
+            top += 17.0
+            continue
+        _, ref, page, lines = item
+        if ref:  # a row's rest cut off by a page break has no ref, page or action of its own
+            words += [*w(ref, ref_x, top), *w(page, page_x, top), *w("Work is under way.", action_x, top)]
+        for k, line in enumerate(lines):
+            words += w(line, text_x, top + 11.0 * k)
+        top += 11.0 * (len(lines) - 1) + 17.0
+    return words
+
+
+def three_lines(n: int) -> list[str]:
+    return [f"The force should improve the way it {n}", "supervises investigations and works", "with partners."]
+
+
+def test_a_band_on_the_last_line_of_a_page_and_on_the_first_under_a_repeated_header_is_no_rows_text():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    first = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2)),
+                          ("band", "3. AFIs – Effectiveness", 160)])
+    second = stream_words([("band", "4. AFIs – Legitimacy", 160), ("row", "3", "Page 6", three_lines(3)),
+                           ("row", "4", "Page 7", three_lines(4))])
+    rows, _ = words_to_rows([(0, first, 842.0), (1, second, 842.0)], "stream")
+    assert [r.text for r in rows if r.kind is RowKind.TEXT] == ["3. AFIs – Effectiveness", "4. AFIs – Legitimacy"]
+    assert not any("AFIs" in r.issue for r in rows if r.kind is RowKind.CELLS)
+
+
+def test_a_rows_rest_at_a_page_top_that_ends_a_sentence_with_section_words_is_no_band_and_no_title():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    first = stream_words([("row", "1", "Page 4", three_lines(1)),
+                          ("row", "2", "Page 5", ["The force should act on the", "following"])])
+    second = stream_words([("row", "", "", ["areas for improvement."]), ("row", "3", "Page 6", three_lines(3)),
+                           ("row", "4", "Page 7", three_lines(4)), ("row", "5", "Page 8", three_lines(5))])
+    rows, _ = words_to_rows([(0, first, 842.0), (1, second, 842.0)], "stream")
+    assert not any(r.kind is RowKind.TEXT for r in rows)  # neither a band nor a title: the row's last line
+
+
+def test_a_band_set_in_the_first_column_of_an_unruled_table_is_a_band_not_a_page_cell():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    # A wide first column (Page), so the short band fits in it and lands in no other column.
+    words = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2)),
+                          ("band", "B. Causes of concern", 60), ("row", "1", "Page 6", three_lines(3)),
+                          ("row", "2", "Page 7", three_lines(4))], columns=(170, 60, 220, 480))
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == ["B. Causes of concern"]
+    assert not any("Causes" in r.page_ref for r in rows if r.kind is RowKind.CELLS)
+
+
+def test_bands_between_one_line_rows_are_told_by_the_wrapped_lines_pitch_not_the_commonest_gap():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    items = [("row", str(n), f"Page {n + 3}", [f"The force should improve item {n}."]) for n in range(1, 9)]
+    items += [("row", "9", "Page 20", three_lines(9)), ("row", "10", "Page 21", three_lines(10)),
+              ("band", "Cause for concern", 160), ("row", "1", "Page 22", three_lines(11)),
+              ("band", "Recommendations", 160), ("row", "1", "Page 23", three_lines(12))]
+    rows, _ = words_to_rows([(0, stream_words(items), 842.0)], "stream")
+    assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == ["Cause for concern", "Recommendations"]
+
+
+def test_a_full_width_band_wrapped_over_two_lines_is_one_band():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    items = [("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2)),
+             ("band", "Part B RECOMMENDATIONS TO THE FORCE: IN RESPONSE TO THE CAUSE OF", 60),
+             ("row", "1", "Page 6", three_lines(3)), ("row", "2", "Page 7", three_lines(4))]
+    words = stream_words(items)
+    tail = max(u["top"] for u in words if u["text"] == "Part")  # the band's last word wraps to a line of its own
+    words = [{**u, "top": u["top"] + 17.0, "bottom": u["bottom"] + 17.0} if u["top"] > tail else u for u in words]
+    words.append({"text": "CONCERN", "x0": 60.0, "x1": 112.0, "top": tail + 11.0, "bottom": tail + 20.0})  # bold caps
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == [
+        "Part B RECOMMENDATIONS TO THE FORCE: IN RESPONSE TO THE CAUSE OF CONCERN"]
+
+
+def test_a_header_label_broken_into_fragments_over_six_lines_of_a_narrow_column_is_read_whole():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    def w(text, x0, at):
+        return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": at, "bottom": at + 9.0}
+
+    words = [w("REF", 60, 100), w("ISSUE", 160, 100), w("PAGE", 400, 100), w("UPDATE", 450, 100)]
+    words += [w(piece, 125, 100 + 11.0 * k) for k, piece in enumerate(["FI", "ND", "IN", "G", "TY", "PE"])]
+    top = 100 + 11.0 * 5 + 17.0
+    for n, kind in enumerate(["AFI", "Rec", "AFI", "Rec"], start=1):
+        words += [w(f"{n})", 60, top), w(kind, 125, top), w("The", 160, top), w("force", 180, top),
+                  w("should", 210, top), w(f"p.{n + 6}", 400, top), w("Done.", 450, top)]
+        words += [w("act", 160, top + 11.0), w("now.", 180, top + 11.0)]
+        top += 28.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    cells = [r for r in rows if r.kind is RowKind.CELLS]
+    assert cells[0].section == "FINDING TYPE"
+    assert [r.section for r in cells[1:] if r.ref] == ["AFI", "Rec", "AFI", "Rec"]
+
+
+def test_a_two_line_label_centred_higher_than_one_line_labels_opens_the_header():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    def w(text, x0, at):
+        return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": at, "bottom": at + 9.0}
+
+    # "PAGE" / "REFERENCE" over two lines, the one-line labels centred between them, a long action label wrapped below.
+    words = [w("PAGE", 576, 94), w("ISSUE", 57, 100), w("NUMBER", 497, 100), w("REFERENCE", 569, 106),
+             w("/PLANNED", 640, 112)]
+    x = 640.0
+    for word in ["ACTION", "TAKEN", "BY", "THE", "FORCE"]:  # one label of five words, set as one phrase
+        words.append(w(word, x, 100))
+        x += 5.0 * len(word) + 3.0
+    top = 125.0
+    for n in range(1, 5):
+        words += [w("The", 57, top), w("force", 80, top), w("should", 110, top), w("act.", 145, top),
+                  w(f"{n}.", 513, top), w("p.", 586, top), w(f"{n + 6}", 598, top), w("Done", 640, top)]
+        words += [w("It", 57, top + 12.0), w("must.", 70, top + 12.0), w("soon.", 640, top + 12.0)]
+        top += 36.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    cells = [r for r in rows if r.kind is RowKind.CELLS and r.ref.strip()]
+    assert [(r.ref, r.page_ref) for r in cells[1:]] == [(f"{n}.", f"p. {n + 6}") for n in range(1, 5)]
+
+
+
+def test_the_tails_of_two_narrow_labels_set_close_on_the_next_line_are_two_tails():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    def w(text, x0, at):
+        return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": at, "bottom": at + 9.0}
+
+    # "Lead" / "officer" and "Completion" / "date": "officer" ends 3 pt before "date" starts, closer than a phrase gap.
+    words = [w("#", 81, 108), w("Area", 111, 108), w("for", 136, 108), w("improvement", 154, 108), w("Page", 295, 108),
+             w("Lead", 487, 108), w("Completion", 523, 108), w("/", 111, 121), w("Recommendation", 117, 121),
+             w("no.", 300, 121), w("officer", 487, 121), w("date", 525, 121)]
+    top = 145.0
+    for n in range(1, 5):
+        words += [w(f"{n}", 81, top), w("The", 111, top), w("force", 131, top), w("must", 161, top),
+                  w(f"{n + 10}", 295, top), w("DCC", 487, top), w("2023", 523, top)]
+        words += [w("act", 111, top + 12.0), w("now.", 131, top + 12.0)]
+        top += 36.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    cells = [r for r in rows if r.kind is RowKind.CELLS]
+    assert (cells[0].ref, cells[0].page_ref) == ("#", "Page no.")
+    assert [(r.ref, r.page_ref) for r in cells[1:] if r.ref] == [(f"{n}", f"{n + 10}") for n in range(1, 5)]
+
+
+def test_a_band_phrase_that_a_columns_start_happens_to_cut_is_still_a_band():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    # The band starts in the ref column and its word "FOR" starts right where the text column's lines start.
+    items = [("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2)),
+             ("band", "Part C AREAS", 60), ("row", "1", "Page 6", three_lines(3)),
+             ("row", "2", "Page 7", three_lines(4))]
+    words = stream_words(items, columns=(60, 400, 112.5, 460))
+    band_top = next(u["top"] for u in words if u["text"] == "AREAS")
+    x = 112.5
+    for word in ["FOR", "IMPROVEMENT", "–", "EFFECTIVENESS"]:
+        words.append({"text": word, "x0": x, "x1": x + 4.5 * len(word), "top": band_top, "bottom": band_top + 9.0})
+        x += 4.5 * len(word) + 2.5
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == [
+        "Part C AREAS FOR IMPROVEMENT – EFFECTIVENESS"]
+
+
+def test_a_short_band_set_at_row_spacing_under_a_two_line_header_is_no_label_tail():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    def w(text, x0, at):
+        return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": at, "bottom": at + 9.0}
+
+    words = [w("AFI", 72, 94), w("ISSUE", 141, 94), w("OF", 172, 94), w("REPORT", 545, 94), w("FORCE", 606, 94),
+             w("REF", 72, 106), w("CONCERN", 141, 106), w("PAGE", 545, 106), w("RESPONSE", 606, 106),
+             w("A.", 72, 123), w("AFIS", 84, 123)]  # the band, 17 pt below the header's last line
+    top = 140.0
+    for n in range(1, 5):
+        words += [w(f"{n})", 72, top), w("The", 141, top), w("force", 163, top), w("must", 195, top),
+                  w(f"p.{n + 9}", 545, top), w("Agreed.", 606, top), w("act", 141, top + 12.0),
+                  w("now.", 163, top + 12.0)]
+        top += 29.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert rows[0].kind is RowKind.CELLS and "AFIS" not in rows[0].ref
+    assert [r.text for r in rows if r.kind is RowKind.TEXT] == ["A. AFIS"]
+
+
+
+def test_a_heading_set_close_over_a_row_whose_word_starts_where_a_column_does_is_a_band():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    items = [("row", str(n), f"Page {n + 3}", three_lines(n)) for n in range(1, 5)]
+    words = stream_words(items, columns=(60, 400, 112.5, 460))
+    below = min(u["top"] for u in words if u["text"] == "3")  # the heading sits right over row 3, at a line's pitch
+    x = 60.0
+    for word in ["Legitimacy:", "Areas", "for", "Improvement", "(AFIs)"]:  # "Areas" starts the text column
+        words.append({"text": word, "x0": x, "x1": x + 4.5 * len(word), "top": below - 11.0, "bottom": below - 2.0})
+        x += 4.5 * len(word) + 3.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == ["Legitimacy: Areas for Improvement (AFIs)"]
+
+
+def test_a_rows_last_line_right_over_a_repeated_header_is_no_line_of_the_header():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    def w(text, x0, at):
+        out, x = [], x0
+        for word in text.split():
+            out.append({"text": word, "x0": x, "x1": x + 4.5 * len(word), "top": at, "bottom": at + 9.0})
+            x += 4.5 * len(word) + 2.5
+        return out
+
+    def header(at):
+        return [*w("REF.", 55, at), *w("RECOMMENDATION", 120, at), *w("PAGE", 422, at), *w("OWNER", 557, at)]
+
+    words = header(100)
+    top = 120.0
+    for n in (1, 2):  # one table per row, each under its own header, 17 pt below the row above
+        words += [*w(f"{n}", 55, top), *w("Within three months, the force should make sure", 120, top),
+                  *w(f"Page {36 + n}", 422, top), *w("Head of", 557, top)]
+        words += [*w("that call handlers use a structured triage process", 120, top + 11.0),
+                  *w("Public", 557, top + 11.0)]
+        words += [*w("for the grading they give.", 120, top + 22.0), *w("Protection", 557, top + 22.0)]
+        top += 39.0
+        words += header(top)
+        top += 20.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert sum(1 for r in rows if r.kind is RowKind.CELLS and r.issue == "for the grading they give.") == 2
