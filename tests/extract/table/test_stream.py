@@ -11,6 +11,11 @@ from hmic_extract.model import RowKind
 from hmic_extract.pipeline import extract_file
 from tests.scoring import score
 
+
+def w(text: str, x0: float, at: float) -> dict:
+    """One word of 9 pt type at (x0, at), 5 pt a letter: the stream tests' unit of layout."""
+    return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": at, "bottom": at + 9.0}
+
 STREAM_SAMPLES = ("eastshire-2018-unruled", "eastshire-2018-rules-only")
 
 
@@ -291,9 +296,6 @@ def test_a_full_width_band_wrapped_over_two_lines_is_one_band():
 def test_a_header_label_broken_into_fragments_over_six_lines_of_a_narrow_column_is_read_whole():
     from hmic_extract.extract.table.stream import words_to_rows
 
-    def w(text, x0, at):
-        return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": at, "bottom": at + 9.0}
-
     words = [w("REF", 60, 100), w("ISSUE", 160, 100), w("PAGE", 400, 100), w("UPDATE", 450, 100)]
     words += [w(piece, 125, 100 + 11.0 * k) for k, piece in enumerate(["FI", "ND", "IN", "G", "TY", "PE"])]
     top = 100 + 11.0 * 5 + 17.0
@@ -310,9 +312,6 @@ def test_a_header_label_broken_into_fragments_over_six_lines_of_a_narrow_column_
 
 def test_a_two_line_label_centred_higher_than_one_line_labels_opens_the_header():
     from hmic_extract.extract.table.stream import words_to_rows
-
-    def w(text, x0, at):
-        return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": at, "bottom": at + 9.0}
 
     # "PAGE" / "REFERENCE" over two lines, the one-line labels centred between them, a long action label wrapped below.
     words = [w("PAGE", 576, 94), w("ISSUE", 57, 100), w("NUMBER", 497, 100), w("REFERENCE", 569, 106),
@@ -335,9 +334,6 @@ def test_a_two_line_label_centred_higher_than_one_line_labels_opens_the_header()
 
 def test_the_tails_of_two_narrow_labels_set_close_on_the_next_line_are_two_tails():
     from hmic_extract.extract.table.stream import words_to_rows
-
-    def w(text, x0, at):
-        return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": at, "bottom": at + 9.0}
 
     # "Lead" / "officer" and "Completion" / "date": "officer" ends 3 pt before "date" starts, closer than a phrase gap.
     words = [w("#", 81, 108), w("Area", 111, 108), w("for", 136, 108), w("improvement", 154, 108), w("Page", 295, 108),
@@ -375,9 +371,6 @@ def test_a_band_phrase_that_a_columns_start_happens_to_cut_is_still_a_band():
 
 def test_a_short_band_set_at_row_spacing_under_a_two_line_header_is_no_label_tail():
     from hmic_extract.extract.table.stream import words_to_rows
-
-    def w(text, x0, at):
-        return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": at, "bottom": at + 9.0}
 
     words = [w("AFI", 72, 94), w("ISSUE", 141, 94), w("OF", 172, 94), w("REPORT", 545, 94), w("FORCE", 606, 94),
              w("REF", 72, 106), w("CONCERN", 141, 106), w("PAGE", 545, 106), w("RESPONSE", 606, 106),
