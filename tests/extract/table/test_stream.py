@@ -16,6 +16,15 @@ def w(text: str, x0: float, at: float) -> dict:
     """One word of 9 pt type at (x0, at), 5 pt a letter: the stream tests' unit of layout."""
     return {"text": text, "x0": x0, "x1": x0 + 5.0 * len(text), "top": at, "bottom": at + 9.0}
 
+
+def phrase(text: str, x0: float, top: float) -> list[dict]:
+    """The words of one line of 9 pt type from x0 (4.5 pt a letter, 2.5 pt spaces)."""
+    out, x = [], x0
+    for word in text.split():
+        out.append({"text": word, "x0": x, "x1": x + 4.5 * len(word), "top": top, "bottom": top + 9.0})
+        x += 4.5 * len(word) + 2.5
+    return out
+
 STREAM_SAMPLES = ("eastshire-2018-unruled", "eastshire-2018-rules-only")
 
 
@@ -143,12 +152,7 @@ def test_a_running_head_set_close_above_the_table_on_every_page_is_a_running_hea
 def band_table_words(band_line: list[tuple[str, float]]) -> list[dict]:
     """An unruled annex: header, rows of three wrapped lines 8 pt apart, and ``band_line`` pieces between rows 2
     and 3, set at row spacing (not a title's wider gap) inside the text column."""
-    def w(text, x0, top):
-        out, x = [], x0
-        for word in text.split():
-            out.append({"text": word, "x0": x, "x1": x + 4.5 * len(word), "top": top, "bottom": top + 9.0})
-            x += 4.5 * len(word) + 2.5
-        return out
+    w = phrase  # words of one line
 
     words = [*w("Ref", 60, 80), *w("Page", 100, 80), *w("Issue of concern", 160, 80), *w("Action", 460, 80)]
     top = 100.0
@@ -203,12 +207,7 @@ def stream_words(items: list[tuple], columns: tuple[float, float, float, float] 
     ``items``: ("row", ref, page, [text lines]) wrapped 11 pt apart, or ("band", text, x) on a line of its own;
     rows and bands 17 pt apart (top to top: a wrapped line's pitch and the spacing between rows; the white space
     between their boxes is narrower than a title's)."""
-    def w(text, x0, at):
-        out, x = [], x0
-        for word in text.split():
-            out.append({"text": word, "x0": x, "x1": x + 4.5 * len(word), "top": at, "bottom": at + 9.0})
-            x += 4.5 * len(word) + 2.5
-        return out
+    w = phrase  # words of one line
 
     ref_x, page_x, text_x, action_x = columns
     words = [*w("Ref", ref_x, top), *w("Page", page_x, top), *w("Issue of concern", text_x, top),
@@ -404,12 +403,7 @@ def test_a_heading_set_close_over_a_row_whose_word_starts_where_a_column_does_is
 def test_a_rows_last_line_right_over_a_repeated_header_is_no_line_of_the_header():
     from hmic_extract.extract.table.stream import words_to_rows
 
-    def w(text, x0, at):
-        out, x = [], x0
-        for word in text.split():
-            out.append({"text": word, "x0": x, "x1": x + 4.5 * len(word), "top": at, "bottom": at + 9.0})
-            x += 4.5 * len(word) + 2.5
-        return out
+    w = phrase  # words of one line
 
     def header(at):
         return [*w("REF.", 55, at), *w("RECOMMENDATION", 120, at), *w("PAGE", 422, at), *w("OWNER", 557, at)]
