@@ -33,6 +33,7 @@ FINDING_COLUMNS: tuple[Column, ...] = (
     Column("Section", 16, False, "section"),
     Column("Report Ref", 8, False, "ref"),
     Column("Page Ref", 12, False, "page_ref"),
+    Column("Para Ref", 10, False, "para_ref", optional=True),
     Column("Issue of Concern", 68, False, "issue"),
     Column("Theme", 16, False, "theme", optional=True),
     Column("Cause", 30, False, "cause", optional=True),

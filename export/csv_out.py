@@ -16,7 +16,7 @@ from .atomic import atomic_write
 from .cells import csv_cell
 from .columns import row_ids
 
-HEADER = ("Section", "Report Ref", "Page Ref", "Issue of Concern", "Theme", "Cause", "Addressee",
+HEADER = ("Section", "Report Ref", "Page Ref", "Issue of Concern", "Theme", "Cause", "Addressee", "Para Ref",
           "Action Taken to Address Concern", "Owner", "Target date", "Status", "Review flags", "PDF pages", "Row ID")
 
 
@@ -27,7 +27,7 @@ def csv_rows(doc: Document) -> list[list[str]]:
         target = f.target_date.isoformat() if hasattr(f.target_date, "isoformat") else f.target_date
         rows.append([csv_cell(v) for v in (
             f.section, f.ref if f.ref is not None else f.ref_text, f.page_ref, f.issue, f.theme, f.cause,
-            f.addressee, f.action, f.owner, target, f.status, "; ".join(f.provenance.review_flags),
+            f.addressee, f.para_ref, f.action, f.owner, target, f.status, "; ".join(f.provenance.review_flags),
             ", ".join(str(n + 1) for n in f.provenance.pdf_pages), rid)])
     return rows
 

@@ -32,6 +32,7 @@ def finding_to_json(finding: Finding, row_id: str) -> dict[str, Any]:
         "ref": finding.ref,
         "ref_text": finding.ref_text,
         "page_ref": finding.page_ref,
+        "para_ref": finding.para_ref,
         "pages": list(finding.pages),
         "issue": finding.issue,
         "theme": finding.theme,
@@ -87,7 +88,8 @@ def finding_from_json(row: dict[str, Any]) -> Finding:
                             detail=dict(p.get("detail", {})),
                             regions=[(int(r[0]), *map(float, r[1:5])) for r in p.get("regions", [])])
     return Finding(section=row["section"], ref=row["ref"], ref_text=row.get("ref_text", ""),
-                   page_ref=row.get("page_ref", ""), pages=list(row.get("pages", [])), issue=row.get("issue", ""),
+                   page_ref=row.get("page_ref", ""), para_ref=row.get("para_ref", ""),
+                   pages=list(row.get("pages", [])), issue=row.get("issue", ""),
                    action=row.get("action", ""), provenance=provenance, theme=row.get("theme", ""),
                    cause=row.get("cause", ""), addressee=row.get("addressee", ""), owner=row.get("owner", ""),
                    target_date=target, status=row.get("status", ""), row_id=row.get("row_id", ""))

@@ -148,6 +148,7 @@ class Finding:
     theme: str = ""  # what follows a section's name: "Efficiency" of "AREAS FOR IMPROVEMENT – EFFICIENCY"
     cause: str = ""  # for a recommendation: the cause of concern it answers ("Cause of concern 1: ...")
     addressee: str = ""  # for a recommendation: who must act ("chief constables", "the College of Policing")
+    para_ref: str = ""  # a paragraph reference printed with the page ("para 6.8"), kept out of page_ref
     # Filled in by recipients of the template and read back from returned copies (see tracker/).
     owner: str = ""
     target_date: date | str | None = None  # a date, or the text as typed when it is not one (or a merge conflict)

@@ -20,7 +20,7 @@ from .confidence import flag_low_confidence
 from .continuation import merge_continuations
 from .lines import regroup_lines
 from .ocr_pagerefs import repair_ocr_page_refs
-from .pagerefs import flag_page_outliers, parse_page_refs
+from .pagerefs import flag_page_outliers, parse_page_refs, split_para_refs
 from .ref_sequence import repair_ref_sequence
 from .refs import check_ref_sequence, parse_refs
 from .text import clean_texts
@@ -41,6 +41,7 @@ def row_passes(raw: RawDocument) -> tuple[Callable[[list[Finding]], list[Finding
         parse_refs,  # "12." / "AFI 3" -> 12
         repair_ref_sequence,  # an OCR-garbled or missing ref that its neighbours pin down
         repair_ocr_page_refs,  # "Dago 77" -> "Page 77"; page refs split over lines or duplicated
+        split_para_refs,  # "Page 13 (para 6.8)" -> "Page 13" + para ref "para 6.8"
         partial(parse_page_refs, report_pages=report_page_count(raw)),  # "Page 21/22" -> [21, 22]
         flag_page_outliers,  # a page far outside its neighbours'
         check_ref_sequence,  # gaps, duplicates, order: flagged, never renumbered

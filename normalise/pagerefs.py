@@ -11,7 +11,10 @@ from itertools import pairwise
 
 from hmic_extract.model import Finding
 
-LABELLED_NUMBER = re.compile(r"(?i)\b(figure|fig\.?|table|annex|appendix|para(graph)?\.?|chapter|section)\s*\d+")
+NUMBER_LIST = r"\d+(?:\.\d+)*(?:\s*(?:-|–|—|to|and|&|,)\s*\d+(?:\.\d+)*)*"  # "6.8", "6.8-6.9", "4 and 5"
+LABELLED_NUMBER = re.compile(r"(?i)(?:\b(?:figures?|figs?\.?|tables?|annex|appendix|para(?:graph)?s?\.?|chapters?|"
+                             r"sections?)|¶)\s*" + NUMBER_LIST)
+PARA_REF = re.compile(r"(?i)\s*[(\[]?\s*[,;]?\s*(?:\bpara(?:graph)?s?\.?|¶)\s*" + NUMBER_LIST + r"\s*[)\]]?")
 RANGE = re.compile(r"(\d+)\s*(?:-|–|—|to)\s*(\d+)")
 NUMBER = re.compile(r"\d+")
 MAX_RANGE = 20  # "Pages 14-15" is a range; "2016-2017" is not a page reference
@@ -27,6 +30,27 @@ def pages_of(page_ref: str) -> list[int]:
             pages.update(range(lo, hi + 1))
     pages.update(int(n) for n in NUMBER.findall(text))
     return sorted(p for p in pages if p > 0)
+
+
+def split_para_refs(findings: list[Finding]) -> list[Finding]:
+    """Given findings, move a paragraph reference printed with the page ("Page 13 (para 6.8)") into ``para_ref``.
+
+    A paragraph number is not a page, and a dotted one ("6.8") reads as two numbers to anything that counts
+    pages in the Page Ref cell; the page stays in ``page_ref`` and the repair keeps the printed form. A ref
+    that names no page besides the paragraph is left as printed.
+    """
+    for f in findings:
+        match = PARA_REF.search(f.page_ref)
+        if match is None:
+            continue
+        page = (f.page_ref[:match.start()] + " " + f.page_ref[match.end():]).strip(" ,;:()[]")
+        page = " ".join(page.split())
+        if not NUMBER.search(LABELLED_NUMBER.sub(" ", page)):
+            continue
+        para = " ".join(match.group(0).strip(" ,;()[]").split())
+        f.record("para-ref-own-column", "page_ref", f.page_ref, page)
+        f.page_ref, f.para_ref = page, para
+    return findings
 
 
 def parse_page_refs(findings: list[Finding], report_pages: int | None = None) -> list[Finding]:

@@ -94,3 +94,20 @@ def test_provenance_sheet_lists_source_pages_method_and_flags(tmp_path):
     assert row["Source file"] == "r.pdf" and row["PDF pages"] == "4" and row["Method"] == "ruled"
     assert "ref gap" in row["Review flags"] and "merge-continuation" in row["Repairs"]
     assert wb.sheetnames == ["Assurance template", "Provenance", "Document"]
+
+
+def test_a_paragraph_printed_with_the_page_is_in_its_own_column_and_counts_as_no_page(tmp_path):
+    # "Page 13 (para 6.8)" in one cell reads as pages 13 and 8 to the shared scorer's rule (tests.scoring
+    # follows it): normalised, the Page Ref cell names page 13 only and the paragraph has its own column.
+    from hmic_extract.normalise.pagerefs import parse_page_refs, split_para_refs
+    from tests.scoring import read_rows
+
+    f = Finding("Recommendations", 1, "1", "Page 13 (para 6.8)", [], "The force should review its triage.")
+    g = Finding("Recommendations", 2, "2", "Page 14", [], "The force should train its staff.")
+    parse_page_refs(split_para_refs([f, g]))
+    path = write_xlsx(Document(source="r.pdf", kind="annex", findings=[f, g]), tmp_path / "r.xlsx")
+    ws, header = header_and_rows(path)
+    assert header[header.index("Page Ref") + 1] == "Para Ref"
+    assert [ws.cell(row, header.index("Para Ref") + 1).value for row in (5, 6)] == ["para 6.8", None]
+    assert [r["pages"] for r in read_rows(path)] == [frozenset({13}), frozenset({14})]
+    assert f.pages == [13] and f.provenance.repairs[0].before == "Page 13 (para 6.8)"
