@@ -12,9 +12,10 @@ from itertools import pairwise
 from hmic_extract.model import Finding
 
 NUMBER_LIST = r"\d+(?:\.\d+)*(?:\s*(?:-|–|—|to|and|&|,)\s*\d+(?:\.\d+)*)*"  # "6.8", "6.8-6.9", "4 and 5"
-LABELLED_NUMBER = re.compile(r"(?i)(?:\b(?:figures?|figs?\.?|tables?|annex|appendix|para(?:graph)?s?\.?|chapters?|"
-                             r"sections?)|¶)\s*" + NUMBER_LIST)
-PARA_REF = re.compile(r"(?i)\s*[(\[]?\s*[,;]?\s*(?:\bpara(?:graph)?s?\.?|¶)\s*" + NUMBER_LIST + r"\s*[)\]]?")
+PARA_WORD = r"(?:\bpara(?:graph)?s?\.?|¶)"  # a paragraph label, in the page cell and in split_para_refs
+LABELLED_NUMBER = re.compile(r"(?i)(?:\b(?:figures?|figs?\.?|tables?|annex|appendix|chapters?|sections?)|"
+                             + PARA_WORD + r")\s*" + NUMBER_LIST)
+PARA_REF = re.compile(r"(?i)\s*[(\[]?\s*[,;]?\s*" + PARA_WORD + r"\s*" + NUMBER_LIST + r"\s*[)\]]?")
 RANGE = re.compile(r"(\d+)\s*(?:-|–|—|to)\s*(\d+)")
 NUMBER = re.compile(r"\d+")
 MAX_RANGE = 20  # "Pages 14-15" is a range; "2016-2017" is not a page reference
@@ -45,7 +46,7 @@ def split_para_refs(findings: list[Finding]) -> list[Finding]:
             continue
         page = (f.page_ref[:match.start()] + " " + f.page_ref[match.end():]).strip(" ,;:()[]")
         page = " ".join(page.split())
-        if not NUMBER.search(LABELLED_NUMBER.sub(" ", page)):
+        if not pages_of(page):
             continue
         para = " ".join(match.group(0).strip(" ,;()[]").split())
         f.record("para-ref-own-column", "page_ref", f.page_ref, page)
