@@ -186,9 +186,10 @@ class RapidOcrEngine:
         from rapidocr.ch_ppocr_rec import TextRecInput
 
         squeeze = self.settings.rec_squeeze
-        crops = []
+        crops, printed = [], []
         for box in boxes:
             crop = crop_quad(image, box)
+            printed.append(crop)
             if squeeze < 1:  # recognition's cost is linear in the line's width
                 crop = cv2.resize(crop, (max(4, round(crop.shape[1] * squeeze)), crop.shape[0]),
                                   interpolation=cv2.INTER_AREA)
@@ -200,7 +201,8 @@ class RapidOcrEngine:
                 if text.strip() and score >= TEXT_SCORE]
         word_boxes: list = [()] * len(boxes)
         if result.word_results is not None and all(result.word_results):
-            placed = self._ocr.cal_rec_boxes(crops, boxes.copy(), result, False).word_results
+            # words are placed as shares of the line along the printed line, not the narrowed crop read
+            placed = self._ocr.cal_rec_boxes(printed, boxes.copy(), result, False).word_results
             word_boxes = [[w for w in line if w[2] is not None] for line in placed]
         words: list[OcrWord] = []
         for i in keep:

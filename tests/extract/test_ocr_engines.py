@@ -176,3 +176,27 @@ def test_a_short_line_is_recognised_without_padding_to_the_models_default_width(
     words = engine.read_words(cell, block=True)
     assert [w.text for w in words] == ["12"]
     assert widths and max(widths) < 320
+
+
+@pytest.mark.parametrize("block", [False, True], ids=["page", "cell"])
+def test_word_boxes_lie_on_their_printed_words_along_a_long_line(block):
+    # Recognition reads each line narrowed (rec_squeeze); word boxes placed by the narrowed crop's width slid
+    # towards the line's start by up to a fifth of the line, so a table's cell took its neighbour's words.
+    import cv2
+    import numpy as np
+
+    line = np.full((60, 1500), 255, np.uint8)
+    spans, x = {}, 20
+    for word in "The force should improve how it records crime and Omega".split():
+        cv2.putText(line, word, (x, 40), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2)
+        width = cv2.getTextSize(word, cv2.FONT_HERSHEY_SIMPLEX, 0.9, 2)[0][0]
+        spans[word], x = (x, x + width), x + width + 14
+    image = line if block else np.vstack([np.full((120, 1500), 255, np.uint8), line, np.full((120, 1500), 255,
+                                                                                             np.uint8)])
+    words = make_engine("rapidocr", threads=1).read_words(image, block=block)
+    placed = {w.text: w for w in words}
+    assert set(placed) >= {"force", "improve", "records", "Omega"}, [w.text for w in words]
+    for text, w in placed.items():
+        if text in spans:
+            x0, x1 = spans[text]
+            assert x0 <= w.x_mid <= x1, (text, w.x0, w.x1, spans[text])
