@@ -46,10 +46,12 @@ def shipped_models() -> tuple[Path, Path]:
     return det, rec
 
 
-def line_to_words(box, text: str, score: float, word_boxes) -> list[OcrWord]:
+def line_to_words(box, text: str, score: float, word_boxes, join_gap: float = OcrSettings.join_gap
+                  ) -> list[OcrWord]:
     """Given one detected line and RapidOCR's per-word boxes for it, return OcrWords.
 
-    Falls back to the line as one word when RapidOCR gave no word boxes for it.
+    Falls back to the line as one word when RapidOCR gave no word boxes for it. ``join_gap`` is the widest gap,
+    as a share of the line's height, across which two pieces of one recognised token are one word.
     """
     words = []
     for item in word_boxes or ():
@@ -59,35 +61,45 @@ def line_to_words(box, text: str, score: float, word_boxes) -> list[OcrWord]:
         xs = [p[0] for p in w_box]
         ys = [p[1] for p in w_box]
         words.append(OcrWord(str(w_text), min(xs), min(ys), max(xs), max(ys), float(w_score)))
-    if words:
-        return words_as_in_line(words, text)
     xs = [p[0] for p in box]
     ys = [p[1] for p in box]
+    if words:
+        return words_as_in_line(words, text, join_gap * (max(ys) - min(ys)))
     return [OcrWord(text, min(xs), min(ys), max(xs), max(ys), float(score))]
 
 
-def words_as_in_line(words: list[OcrWord], text: str) -> list[OcrWord]:
+def words_as_in_line(words: list[OcrWord], text: str, max_gap: float = float("inf")) -> list[OcrWord]:
     """Given RapidOCR's word boxes for a line and the line's text, return the boxes joined to the line's words.
 
     Word boxes come from character positions and sometimes split a word at a wide letter gap
-    ("Recom" + "mendations"); the line text has the spaces right. When the pieces do not spell the
-    line's words exactly, the boxes are returned unchanged.
+    ("Recom" + "mendations"); the line text has the spaces right. But recognition also runs a word and the
+    ref printed a column gutter after it into one token ("identifies2"): pieces further apart than
+    ``max_gap`` (pixels) stay two words. When the pieces do not spell the line's words exactly, the boxes are
+    returned unchanged.
     """
     out: list[OcrWord] = []
     pending: list[OcrWord] = []
     tokens = iter(text.split())
     token = next(tokens, None)
     for w in words:
+        if pending and w.x0 - pending[-1].x1 > max_gap and token is not None and \
+                token.startswith("".join(p.text for p in pending)):
+            out.append(joined_word(pending))  # a gutter inside the token: its first part is a word of its own
+            token, pending = token[len("".join(p.text for p in pending)):], []
         pending.append(w)
         joined = "".join(p.text for p in pending)
         if token is None or not token.startswith(joined):
             return words
         if joined == token:
-            out.append(OcrWord(joined, min(p.x0 for p in pending), min(p.top for p in pending),
-                               max(p.x1 for p in pending), max(p.bottom for p in pending),
-                               min(p.confidence for p in pending)))
+            out.append(joined_word(pending))
             pending, token = [], next(tokens, None)
     return out if not pending and token is None else words
+
+
+def joined_word(pieces: list[OcrWord]) -> OcrWord:
+    """Given the pieces of one word (left to right), return the word over their joint box, at their worst score."""
+    return OcrWord("".join(p.text for p in pieces), min(p.x0 for p in pieces), min(p.top for p in pieces),
+                   max(p.x1 for p in pieces), max(p.bottom for p in pieces), min(p.confidence for p in pieces))
 
 
 class RapidOcrEngine:
@@ -208,7 +220,8 @@ class RapidOcrEngine:
         for i in keep:
             box = boxes[i]
             upright = (box[2][1] - box[0][1]) < 1.5 * (box[1][0] - box[0][0])  # word boxes assume a level line
-            words.extend(line_to_words(box, result.txts[i], result.scores[i], word_boxes[i] if upright else ()))
+            words.extend(line_to_words(box, result.txts[i], result.scores[i], word_boxes[i] if upright else (),
+                                        self.settings.join_gap))
         return words
 
 

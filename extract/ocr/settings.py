@@ -29,6 +29,8 @@ class OcrSettings:
     det_max_pixels: int = 1_000_000  # detection in overlapping bands of at most this many pixels (memory)
     rec_squeeze: float = 0.8  # width factor applied to each text line before recognition (cost is linear in width)
     rec_batch: int = 1  # lines per recognition call: as fast per line as 6, and a sixth of the memory
+    join_gap: float = 0.5  # pieces of one recognised token further apart than this share of the line's height
+    # are two words: a ref read onto the word before it across a column gutter ("identifies2")
     rec_min_width: int = 64  # px at the model's 48 px height: RapidOCR pads every line to 320 (a lone "7" too)
     margin_share: float = 0.1  # share of page height at top and foot where a lone page number is looked for
     margin_blocks: int = 8  # inked blocks read on their own per margin band, at most (noise costs nothing more)

@@ -98,6 +98,22 @@ def test_rapidocr_word_boxes_that_split_a_word_are_joined_back_by_the_line_text(
     assert [w.text for w in line_to_words(box, "Recommendati0ns 2", 0.95, pieces)] == ["Recom", "mendations", "2"]
 
 
+def test_a_ref_recognised_onto_the_word_before_it_across_a_gutter_is_a_word_of_its_own():
+    # Detection took a text column's last word and the ref column's number as one line and recognition read
+    # them as one token ("identifies2"); its two pieces lie a column gutter apart (wider than the line is tall).
+    from hmic_extract.extract.ocr.rapidocr_engine import line_to_words
+
+    box = [[0, 0], [330, 0], [330, 40], [0, 40]]
+    pieces = [("it", 0.99, [[0, 0], [22, 0], [22, 40], [0, 40]]),
+              ("identifies", 0.98, [[32, 0], [172, 0], [172, 40], [32, 40]]),
+              ("2", 0.97, [[215, 0], [231, 0], [231, 40], [215, 40]])]
+    words = line_to_words(box, "it identifies2", 0.95, pieces)
+    assert [(w.text, w.x0, w.x1) for w in words] == [("it", 0, 22), ("identifies", 32, 172), ("2", 215, 231)]
+    # a word split at a letter gap is still one word
+    close = [pieces[0], pieces[1], ("s", 0.9, [[180, 0], [190, 0], [190, 40], [180, 40]])]
+    assert [w.text for w in line_to_words(box, "it identifiess", 0.95, close)] == ["it", "identifiess"]
+
+
 CELL_IN_LITTLE_MEMORY = """
 import resource, numpy as np, cv2
 from hmic_extract.extract.ocr import make_engine
@@ -187,7 +203,7 @@ def test_word_boxes_lie_on_their_printed_words_along_a_long_line(block):
 
     line = np.full((60, 1500), 255, np.uint8)
     spans, x = {}, 20
-    for word in "The force should improve how it records crime and Omega".split():
+    for word in ["The", "force", "should", "improve", "how", "it", "records", "crime", "and", "Omega"]:
         cv2.putText(line, word, (x, 40), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2)
         width = cv2.getTextSize(word, cv2.FONT_HERSHEY_SIMPLEX, 0.9, 2)[0][0]
         spans[word], x = (x, x + width), x + width + 14
