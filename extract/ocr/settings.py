@@ -34,6 +34,9 @@ class OcrSettings:
     rec_min_width: int = 64  # px at the model's 48 px height: RapidOCR pads every line to 320 (a lone "7" too)
     margin_share: float = 0.1  # share of page height at top and foot where a lone page number is looked for
     margin_blocks: int = 8  # inked blocks read on their own per margin band, at most (noise costs nothing more)
+    missed_limit: int = 40  # inked blocks no word covers, read on their own per page, at most (the inkiest)
+    missed_heights: tuple[float, float] = (0.6, 2.5)  # such a block's height, in the page's letter heights
+    missed_score: float = 0.8  # a block's reading below this is a speck or a rule's stub, not print
     cells: bool = False  # read table cells' lines without detection: 6-13 % less CPU but 77/78 rows on notts
     plugins: tuple[str, ...] = ()  # modules each worker imports first (they may ``register_engine`` more engines)
 

@@ -208,6 +208,8 @@ def header_of(cells: list[Cell], first: int, count: int, settings: TableSettings
     roles = map_header(texts)
     if roles is None or any(any(ch.isdigit() for ch in texts[k]) for role, k in roles.items() if role in KEY_ROLES):
         return None  # "Issue 3 | Pg 7 | ...": a body row whose cells happen to name roles
+    if any(ref_cell_number(t) is not None for t in texts):
+        return None  # "1 | pp. | We have serious concerns ...": a row's ref, which no column label is
     return Header(first, count, [replace(c, text=t) for c, t in zip(cells, texts, strict=True)], roles)
 
 

@@ -216,3 +216,46 @@ def test_word_boxes_lie_on_their_printed_words_along_a_long_line(block):
         if text in spans:
             x0, x1 = spans[text]
             assert x0 <= w.x_mid <= x1, (text, w.x0, w.x1, spans[text])
+
+
+def test_a_lone_ref_that_text_detection_misses_is_read_from_its_ink():
+    # An unruled scanned table (the CI sample's annex-ci3-21): detection over the page drops the lone "1" of
+    # three rows' ref column, while the "2"s of the same column come back. The ink no word covers is read
+    # on its own.
+    from hmic_extract.extract.ocr.runner import read_missed_ink
+    from hmic_extract.extract.ocr.settings import OcrSettings
+
+    page = scanned.render_page(Path(__file__).resolve().parents[1] / "layouts/ci/annex/annex-ci3-21.pdf", 0)
+    level = scanned.deskew(page, scanned.skew_angle(page))
+    top = int(90 * scanned.SCALE)
+    strip = level[top:int(300 * scanned.SCALE)]
+    engine = make_engine("rapidocr", threads=1)
+    words = engine.read_words(strip)
+    ref_column = int(100 * scanned.SCALE)
+    refs = sorted((w.text, round((w.top + top) / scanned.SCALE)) for w in words if w.x1 < ref_column
+                  and w.text.isdigit())
+    assert refs == [("2", 152)]  # the "1"s go missing
+    added = read_missed_ink(engine, strip, words, OcrSettings())
+    assert sorted((w.text, round((w.top + top) / scanned.SCALE)) for w in added if w.x1 < ref_column) == [
+        ("1", 114), ("1", 207), ("1", 287)]
+    assert all(w.x1 < ref_column for w in added), [w.text for w in added]
+
+
+def test_specks_and_a_rule_stub_are_not_read_as_missed_words():
+    import cv2
+    import numpy as np
+
+    from hmic_extract.extract.ocr.runner import read_missed_ink
+    from hmic_extract.extract.ocr.settings import OcrSettings
+
+    page = np.full((700, 1200), 255, np.uint8)
+    for k in range(12):
+        cv2.putText(page, "The force should improve how it records crime", (200, 60 + 45 * k),
+                    cv2.FONT_HERSHEY_SIMPLEX, 0.8, 0, 2)
+    rng = np.random.default_rng(7)
+    for y, x in rng.integers((0, 0), (700, 180), size=(60, 2)):
+        page[y:y + 2, x:x + 2] = 0  # scanner specks
+    page[100:160, 90:92] = 0  # the stub of a rule the eraser left
+    engine = make_engine("rapidocr", threads=1)
+    words = engine.read_words(page)
+    assert [w.text for w in read_missed_ink(engine, page, words, OcrSettings())] == []

@@ -143,6 +143,11 @@ def test_a_body_row_whose_cells_name_roles_is_not_a_header():
                  *words("We have serious concerns about the force", 160, 30), *words("The force accepts this finding.",
                                                                                    380, 30))]
     assert find_header(rows, SETTINGS, None) is None
+    # a row's first line whose page cell wraps ("pp." / "29-31"): its ref is a cell of its own, a number
+    rows = [line(30, *words("1", 50, 30), *words("pp.", 100, 30),
+                 *words("We have serious concerns about the force's", 160, 30),
+                 *words("The force accepts this finding. A", 380, 30))]
+    assert find_header(rows, SETTINGS, None) is None
 
 
 def test_a_row_a_page_break_cut_with_a_closed_border_is_joined_when_its_ref_and_page_were_cut_short():
