@@ -202,6 +202,7 @@ def set_apart(above: Row, row: Row, settings: TableSettings) -> bool:
 
 def header_of(cells: list[Cell], first: int, count: int, settings: TableSettings) -> Header | None:
     """Given stacked label cells, return them as a header when the vocabulary reads them as one."""
+    cells = rejoined_labels(cells, settings)
     texts = [label_text(c.text) for c in cells]
     if len(cells) < settings.min_columns or any(len(t) > settings.max_header_cell for t in texts):
         return None
@@ -211,6 +212,25 @@ def header_of(cells: list[Cell], first: int, count: int, settings: TableSettings
     if any(ref_cell_number(t) is not None for t in texts):
         return None  # "1 | pp. | We have serious concerns ...": a row's ref, which no column label is
     return Header(first, count, [replace(c, text=t) for c, t in zip(cells, texts, strict=True)], roles)
+
+
+def rejoined_labels(cells: list[Cell], settings: TableSettings) -> list[Cell]:
+    """Labels split where body lines start, joined again where the split cut one label in two: a word set close after
+    a label that names a role some earlier label already names, and that leaves the label's own role when joined
+    ("Page" + "reference" over a centred page column, with "Rec No." the ref column's label)."""
+    out: list[Cell] = []
+    for cell in cells:
+        if out:
+            last = out[-1]
+            role = role_of_label(cell.text)[1]
+            joined = Cell(f"{last.text} {cell.text}", last.x0, max(last.x1, cell.x1))
+            named = {role_of_label(c.text)[1] for c in out[:-1]}
+            if role is not None and role in named and cell.x0 - last.x1 <= settings.phrase_gap and \
+                    "\n" not in cell.text and role_of_label(joined.text)[1] == role_of_label(last.text)[1] is not None:
+                out[-1] = joined
+                continue
+        out.append(cell)
+    return out
 
 
 # --- columns ----------------------------------------------------------------------------------------

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from hmic_extract.extract.table.base import Table, find_header, join_rows, read_tables, row_to_raw, stack
+from hmic_extract.extract.table.base import (
+    Table,
+    find_header,
+    header_of,
+    join_rows,
+    read_tables,
+    row_to_raw,
+    stack,
+)
 from hmic_extract.extract.table.model import Cell, PageTables, Part, Row
 from hmic_extract.extract.table.settings import TableSettings
 from hmic_extract.model import RowKind
@@ -320,3 +328,14 @@ def test_an_unruled_table_continued_on_a_page_with_mirrored_margins_is_read_with
     cells = [(r.ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.page_index == 1]
     assert cells == [("IOC 3", "Advertised meetings are often"), ("", "not always kept up to date."),
                      ("IOC 4", "Victims are not kept informed"), ("", "of progress in their case.")]
+
+
+def test_a_label_split_where_centred_body_lines_start_is_joined_again():
+    # "Page reference" over a narrow column whose centred page refs start under "reference": split there, the
+    # label's second word named the ref column that "Rec No." names already, and the page column lost its refs.
+    cells = [Cell("Rec No.", 75, 104), Cell("Page", 127, 142), Cell("reference", 146, 179), Cell("Finding", 185, 211),
+             Cell("Action", 572, 598), Cell("Completion date", 707, 764)]
+    header = header_of(cells, 0, 1, SETTINGS)
+    assert header is not None
+    assert [c.text for c in header.cells] == ["Rec No.", "Page reference", "Finding", "Action", "Completion date"]
+    assert header.roles == {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}
