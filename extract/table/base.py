@@ -330,15 +330,38 @@ def columns_from_labels(labels: list[Cell], body: list[Row], right: float, setti
 
 def header_table(part: Part, header: Header, settings: TableSettings) -> Table:
     """Given a part and its header, return the table: grid columns when ruled, else from labels and gutters."""
+    body = part.rows[header.first + header.count:]
     if part.edges is not None:
         table = Table(list(part.edges), {}, gridded=True)
         cols = [table.span_of(c)[0] for c in header.cells]
         table.roles = {role: cols[i] for role, i in header.roles.items()}
+        if "ref" not in table.roles:
+            unlabelled = set(range(table.ncols)) - set(cols)
+            found = [i for i in sorted(unlabelled) if holds_refs([grid_row_cells(r, table)[0][i] for r in body])]
+            if found:
+                table.roles["ref"] = found[0]
         return table
-    body = part.rows[header.first + header.count:]
     header = without_crossed_labels(header, body, part.bbox[2], settings)
     edges = columns_from_labels(header.cells, body, part.bbox[2], settings)
-    return Table(edges, dict(header.roles), gridded=False, starts=column_starts(body, edges, settings))
+    roles = dict(header.roles)
+    if "ref" not in roles:
+        firsts = [min(r.cells, key=lambda c: c.x0) for r in body if r.cells]
+        before = [c for c in firsts if c.x1 < edges[0] - settings.cross_slack]
+        if before and holds_refs([c.text for c in before]):
+            edges = [min(c.x0 for c in before), *edges]  # a ref column left of the first label, its own label lost
+            roles = {"ref": 0, **{r: i + 1 for r, i in roles.items()}}
+    return Table(edges, roles, gridded=False, starts=column_starts(body, edges, settings))
+
+
+REF_CELL_CHARS = 10  # a ref cell is short: "1", "R3", "AFI 2", "2.4"
+
+
+def holds_refs(cells: list[str]) -> bool:
+    """Whether a column's body cells read as refs (two at least, most of the filled ones): the ref column, known by
+    its content when its label is missing (a scan's OCR lost a "#")."""
+    filled = [t.strip() for t in cells if t.strip()]
+    refs = [t for t in filled if len(t) <= REF_CELL_CHARS and ref_cell_number(t) is not None]
+    return len(refs) >= 2 and len(refs) >= 0.6 * len(filled)
 
 
 def without_crossed_labels(header: Header, body: list[Row], right: float, settings: TableSettings) -> Header:

@@ -6,6 +6,7 @@ from hmic_extract.extract.table.base import (
     Table,
     find_header,
     header_of,
+    header_table,
     join_rows,
     read_tables,
     row_to_raw,
@@ -339,3 +340,24 @@ def test_a_label_split_where_centred_body_lines_start_is_joined_again():
     assert header is not None
     assert [c.text for c in header.cells] == ["Rec No.", "Page reference", "Finding", "Action", "Completion date"]
     assert header.roles == {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}
+
+
+def test_a_ref_column_whose_label_was_lost_is_known_by_its_refs():
+    # A scan's text layer lost the "#" over the ref column: the refs left of the first label make the ref column.
+    head = line(30, *words("CATEGORY", 112, 30), *words("PAGE", 165, 30), *words("AREA FOR IMPROVEMENT", 200, 30),
+                *words("ACTION", 420, 30))
+    body = [line(60, ("1.", 86, 90), *words("CoC", 112, 60), *words("p. 7", 165, 60), *words("The force", 200, 60)),
+            line(72, *words("does not identify", 200, 72)),
+            line(90, ("2.", 86, 90), *words("AFI", 112, 90), *words("P10", 165, 90), *words("Calls are", 200, 90))]
+    part = Part(0, (0.0, 0.0, 600.0, 800.0), [head, *body], None, "stream")
+    header = find_header(part.rows, SETTINGS, None)
+    assert header is not None and "ref" not in header.roles
+    table = header_table(part, header, SETTINGS)
+    assert table.roles["ref"] == 0 and table.column_of(86, SETTINGS) == 0 and table.column_of(112, SETTINGS) == 1
+    raw = row_to_raw(body[0], part, table, 1, SETTINGS)
+    assert (raw.ref, raw.section, raw.page_ref) == ("1.", "CoC", "p. 7")
+    # a column of words that are no refs stays unread
+    body = [line(60, *words("see", 80, 60), *words("CoC", 112, 60), *words("p. 7", 165, 60)),
+            line(90, *words("note", 80, 90), *words("AFI", 112, 90), *words("P10", 165, 90))]
+    part = Part(0, (0.0, 0.0, 600.0, 800.0), [head, *body], None, "stream")
+    assert "ref" not in header_table(part, find_header(part.rows, SETTINGS, None), SETTINGS).roles
