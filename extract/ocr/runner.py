@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import multiprocessing
+import re
 import time
 import traceback
 from collections.abc import Callable
@@ -95,7 +96,18 @@ def ocr_page(job: OcrJob) -> tuple[int, list[OcrWord]]:
         return job.page_index, read_by_cells(engine, clean, grids)
     words = engine.read_words(clean)
     words += reread_empty_cells(engine, clean, lines, grids, words)
-    return job.page_index, words + read_missed_ink(engine, clean, words, job.settings)
+    words += read_missed_ink(engine, clean, words, job.settings)
+    return job.page_index, [w for w in map(without_speck, words) if w.text]
+
+
+SPECK = re.compile(r"^[.,·'`](?=[^\W_])")  # a scanner's speck read as a stop before a word's first letter or digit
+
+
+def without_speck(word: OcrWord) -> OcrWord:
+    """Given an OCR word, return it without a leading speck the engine read as punctuation (".p. 15" for "p. 15"):
+    no word of a table starts with a full stop or a comma set tight against its first letter."""
+    text = SPECK.sub("", word.text)
+    return word if text == word.text else replace(word, text=text)
 
 
 def read_by_cells(engine: OcrEngine, clean: np.ndarray, grids: list[Grid]) -> list[OcrWord]:

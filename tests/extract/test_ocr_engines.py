@@ -259,3 +259,14 @@ def test_specks_and_a_rule_stub_are_not_read_as_missed_words():
     engine = make_engine("rapidocr", threads=1)
     words = engine.read_words(page)
     assert [w.text for w in read_missed_ink(engine, page, words, OcrSettings())] == []
+
+
+def test_a_speck_read_as_a_stop_before_a_word_is_dropped():
+    from hmic_extract.extract.ocr import OcrWord
+    from hmic_extract.extract.ocr.runner import without_speck
+
+    def text(t):
+        return without_speck(OcrWord(t, 0, 0, 10, 10, 0.9)).text
+
+    assert [text(t) for t in (".p.", ",15", "p.", "No.", "...", "(1)", "2.4", ".")] == [
+        "p.", "15", "p.", "No.", "...", "(1)", "2.4", "."]
