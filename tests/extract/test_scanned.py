@@ -135,3 +135,19 @@ def test_layer_words_that_lost_a_number_give_way_to_the_engines_reading_of_it():
     merged = scanned.numbers_from_engine(layer, ocr)
     assert [w.text for w in sorted(merged, key=lambda w: (w.top // 40, w.x0))] == [
         "1)", "pp.", "29-31", "We", "have", "2)", "The", "force"]
+
+
+def test_a_cell_whose_layer_text_lost_words_takes_the_engines_reading():
+    # The scanner's layer dropped "The force should improve how it u" of a cell's first line.
+    cell = scanned.Cell(0, 400, 0)
+    row = scanned.GridRow(0, 40, [cell])
+    grid = scanned.Grid((0, 0, 400, 40), [0, 400], [row])
+    layer = [OcrWord("ses", 200, 10, 230, 30, 1.0), OcrWord("its", 235, 10, 260, 30, 1.0)]
+    ocr = [OcrWord(t, x, 10, x + 30, 30, 0.98) for t, x in (("The", 10), ("force", 45), ("should", 80),
+                                                            ("uses", 195), ("its", 235))]
+    assert table_scanned.fill_cells(grid, layer, ocr) == {0: "ocr"} and cell.words == ocr
+    # a layer that has every word keeps its own reading; a speck the engine read is no lost word
+    layer = [OcrWord(t, x, 10, x + 30, 30, 1.0) for t, x in (("The", 10), ("force", 45), ("should", 80),
+                                                            ("uses", 195), ("its", 235))]
+    ocr = [*ocr, OcrWord("mm", 300, 10, 310, 30, 0.95), OcrWord("-", 320, 10, 325, 30, 0.99)]
+    assert table_scanned.fill_cells(grid, layer, ocr) == {0: "layer"}
