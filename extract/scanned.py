@@ -279,12 +279,15 @@ def key_cell_misread(row: RawRow) -> bool:
                                              for cell in (row.ref, row.page_ref))
 
 
+NUMBER_APART = 0.5  # line heights: an engine's number nearer a layer word than this is that word's own print
+
+
 def numbers_from_engine(layer: list[OcrWord], ocr: list[OcrWord]) -> list[OcrWord]:
     """Given a page's text-layer words and the engine's, return the layer's words with the engine's numbers put in
     where the layer lost them: a layer word with no digit over which the engine reads one (a garbled ref or page
     ref) gives way to the engine's words there, and an engine's number no layer word covers is added."""
-    def overlaps(a: OcrWord, b: OcrWord) -> bool:
-        width = min(a.x1, b.x1) - max(a.x0, b.x0)
+    def overlaps(a: OcrWord, b: OcrWord, reach: float = 0.0) -> bool:
+        width = min(a.x1, b.x1) - max(a.x0, b.x0) + reach * (a.bottom - a.top)
         height = min(a.bottom, b.bottom) - max(a.top, b.top)
         return width > 0 and height > 0.5 * min(a.bottom - a.top, b.bottom - b.top)
 
@@ -300,8 +303,8 @@ def numbers_from_engine(layer: list[OcrWord], ocr: list[OcrWord]) -> list[OcrWor
             taken.update(under)
         else:
             out.append(w)
-    out.extend(o for k, o in enumerate(ocr) if k not in taken and numbered(o)
-               and not any(overlaps(o, w) for w in layer))
+    out.extend(o for k, o in enumerate(ocr) if k not in taken and numbered(o)  # set apart: a layer word's box is
+               and not any(overlaps(o, w, NUMBER_APART) for w in layer))  # often short of its print ("CfC.1" | "1")
     return out
 
 

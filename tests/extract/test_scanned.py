@@ -135,6 +135,11 @@ def test_layer_words_that_lost_a_number_give_way_to_the_engines_reading_of_it():
     merged = scanned.numbers_from_engine(layer, ocr)
     assert [w.text for w in sorted(merged, key=lambda w: (w.top // 40, w.x0))] == [
         "1)", "pp.", "29-31", "We", "have", "2)", "The", "force"]
+    # a layer word whose box falls short of its print ("CfC.1" over "CfC 1") gets no second number beside it
+    layer = [OcrWord("CfC.1", 84, 10, 105, 30, 1.0), OcrWord("The", 139, 10, 153, 30, 1.0)]
+    ocr = [OcrWord("CfC", 84, 8, 102, 32, 0.99), OcrWord("1", 105.5, 8, 111, 32, 0.99),
+           OcrWord("The", 140, 9, 156, 32, 0.99)]
+    assert [w.text for w in scanned.numbers_from_engine(layer, ocr)] == ["CfC.1", "The"]
 
 
 def test_a_cell_whose_layer_text_lost_words_takes_the_engines_reading():
