@@ -1,9 +1,9 @@
 """RapidOCR (PP-OCR models on onnxruntime): pip-installable, offline, the default engine.
 
-Detection uses the model shipped inside the ``rapidocr`` wheel. Recognition, most of OCR's CPU, uses by
-default an int8 copy of the wheel's float model that this package ships (built by
-``scripts/quantise_rec_model.py``; about 1.9x faster for the same text, bench/RESULTS.md section 6);
-``HMIC_OCR_REC_MODEL=float`` picks the wheel's model. Paths are passed explicitly, so RapidOCR never
+The models are the ones shipped inside the ``rapidocr`` wheel; ``HMIC_OCR_REC_MODEL=int8`` swaps
+recognition (most of OCR's CPU) for an int8 copy of the wheel's model that this package ships (built by
+``scripts/quantise_rec_model.py``): about 1.9x faster recognition, but it misreads other characters than
+the float model, so it is opt-in (bench/RESULTS.md, section 6). Paths are passed explicitly, so RapidOCR never
 reaches for its download code: a missing model is an install problem, reported as such, never repaired
 by downloading.
 """
@@ -58,8 +58,8 @@ def wheel_models() -> tuple[Path, Path]:
     return det, rec
 
 
-def shipped_models(rec_model: str = "int8") -> tuple[Path, Path]:
-    """Return the detection and recognition model paths for ``rec_model`` ("int8": this package's, "float")."""
+def shipped_models(rec_model: str = "float") -> tuple[Path, Path]:
+    """Return the detection and recognition model paths for ``rec_model`` ("float": the wheel's, "int8": ours)."""
     det, rec = wheel_models()
     if rec_model == "float":
         return det, rec

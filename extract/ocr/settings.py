@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from .base import DEFAULT_ENGINE, OcrUnavailable
 
 ENGINE_VARIABLE = "HMIC_OCR_ENGINE"  # lets a user pick the engine without a CLI option
-REC_MODEL_VARIABLE = "HMIC_OCR_REC_MODEL"  # RapidOCR's recognition model: "int8" (shipped, faster) or "float"
-REC_MODELS = ("int8", "float")
+REC_MODEL_VARIABLE = "HMIC_OCR_REC_MODEL"  # RapidOCR's recognition model: "float" (the wheel's) or "int8" (faster)
+REC_MODELS = ("float", "int8")
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,9 @@ class OcrSettings:
     rec_min_width: int = 64  # px at the model's 48 px height: RapidOCR pads every line to 320 (a lone "7" too)
     margin_share: float = 0.1  # share of page height at top and foot where a lone page number is looked for
     margin_blocks: int = 8  # inked blocks read on their own per margin band, at most (noise costs nothing more)
-    rec_model: str = "int8"  # RapidOCR recognition: int8 copy shipped here (~1.9x faster, same rows) or "float"
+    # RapidOCR recognition: the wheel's float model, or the int8 copy shipped here: 1.3x less CPU a page but
+    # other misreadings (2 rows fewer over 16 bench scans, bench/RESULTS.md section 6), so opt-in for now
+    rec_model: str = "float"
     cells: bool = False  # read table cells' lines without detection: 6-13 % less CPU but 77/78 rows on notts
     plugins: tuple[str, ...] = ()  # modules each worker imports first (they may ``register_engine`` more engines)
 
@@ -64,7 +66,7 @@ class OcrSettings:
 
 def settings_from(engine: str | None = None, threads: int | None = None) -> OcrSettings:
     """Return the settings for a run: ``engine`` or HMIC_OCR_ENGINE or the default; ``threads`` when given;
-    the recognition model from HMIC_OCR_REC_MODEL (default int8). A bad variable is an OcrUnavailable."""
+    the recognition model from HMIC_OCR_REC_MODEL (default float). A bad variable is an OcrUnavailable."""
     chosen = engine or os.environ.get(ENGINE_VARIABLE) or DEFAULT_ENGINE
     rec_model = os.environ.get(REC_MODEL_VARIABLE) or OcrSettings.rec_model
     if rec_model not in REC_MODELS:

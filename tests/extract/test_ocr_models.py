@@ -1,4 +1,4 @@
-"""RapidOCR's recognition model: the shipped int8 copy reads what the float model reads, and is chosen safely."""
+"""RapidOCR's recognition model: the shipped (opt-in) int8 copy reads clean lines as the float model does, safely."""
 
 from __future__ import annotations
 
@@ -37,9 +37,9 @@ def engines():
             make_engine("rapidocr", settings=OcrSettings(rec_model="float")))
 
 
-def test_the_int8_model_is_the_default_and_ships_inside_the_package(engines):
+def test_the_int8_model_is_opt_in_and_ships_inside_the_package(engines):
     int8, float_ = engines
-    assert OcrSettings().rec_model == "int8"
+    assert OcrSettings().rec_model == "float"
     assert int8.rec_model.name == rapid.REC_MODEL_INT8
     assert Path(rapid.__file__).resolve().parent in int8.rec_model.parents
     assert float_.rec_model == rapid.wheel_models()[1]
@@ -71,11 +71,11 @@ def test_a_missing_int8_model_is_an_install_error_that_names_the_way_out(monkeyp
 
 def test_the_recognition_model_comes_from_the_environment_and_a_bad_value_is_refused(monkeypatch):
     monkeypatch.delenv(REC_MODEL_VARIABLE, raising=False)
-    assert settings_from().rec_model == "int8"
-    monkeypatch.setenv(REC_MODEL_VARIABLE, "float")
-    assert settings_from(threads=2).rec_model == "float"
+    assert settings_from().rec_model == "float"
+    monkeypatch.setenv(REC_MODEL_VARIABLE, "int8")
+    assert settings_from(threads=2).rec_model == "int8"
     monkeypatch.setenv(REC_MODEL_VARIABLE, "fp16")
-    with pytest.raises(OcrUnavailable, match="int8 or float"):
+    with pytest.raises(OcrUnavailable, match="float or int8"):
         settings_from()
     with pytest.raises(ValueError, match="rec_model"):
         OcrSettings(rec_model="fp16")
