@@ -1,12 +1,17 @@
 """RapidOCR (PP-OCR models on onnxruntime): pip-installable, offline, the default engine.
 
-The models are the ones shipped inside the ``rapidocr`` wheel; their paths are passed explicitly, so
-RapidOCR never reaches for its download code. A wheel without them is an install problem, reported
-as such, never repaired by downloading.
+The models are the ones shipped inside the ``rapidocr`` wheel; ``HMIC_OCR_REC_MODEL=int8`` swaps
+recognition (most of OCR's CPU) for an int8 copy of the wheel's model that this package ships (built by
+``scripts/quantise_rec_model.py``): about 1.9x faster recognition, but it misreads other characters than
+the float model, so it is opt-in (bench/RESULTS.md, section 6). Paths are passed explicitly, so RapidOCR never
+reaches for its download code: a missing model is an install problem, reported as such, never repaired
+by downloading.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +25,8 @@ if TYPE_CHECKING:
 NAME = "rapidocr"
 DET_MODEL = "PP-OCRv6_det_small.onnx"
 REC_MODEL = "PP-OCRv6_rec_small.onnx"
+REC_MODEL_INT8 = "PP-OCRv6_rec_small.int8.onnx"  # shipped in this package's models/, built from REC_MODEL
+SOURCE_KEY = "source_sha256"  # int8 model metadata: the sha256 of the float model it was built from
 TEXT_SCORE = 0.3  # keep low-confidence words: dropping them would lose text silently; rows carry the score
 NO_LIMIT = 100_000  # detection's own resize limit, switched off: the caller sizes the image
 REC_HEIGHT = 48  # the recognition model's input height (PP-OCR)
@@ -29,8 +36,13 @@ MIN_LINE_PX = 5  # an ink band thinner than this in a cell is noise, not a text 
 LINE_MARGIN = (0.3, 0.5)  # white kept around a cell's text line, as shares of its height (vertical, horizontal)
 
 
-def shipped_models() -> tuple[Path, Path]:
-    """Return the detection and recognition model paths inside the installed wheel."""
+def models_dir() -> Path:
+    """Return the folder of the models this package ships (the int8 recognition model)."""
+    return Path(__file__).resolve().parent / "models"
+
+
+def wheel_models() -> tuple[Path, Path]:
+    """Return the detection and float recognition model paths inside the installed rapidocr wheel."""
     try:
         import onnxruntime  # noqa: F401
         import rapidocr
@@ -44,6 +56,37 @@ def shipped_models() -> tuple[Path, Path]:
             raise OcrUnavailable(f"the installed rapidocr wheel lacks its model {path.name}; reinstall "
                                  f"'rapidocr>=3' (models are never downloaded at run time)")
     return det, rec
+
+
+def shipped_models(rec_model: str = "float") -> tuple[Path, Path]:
+    """Return the detection and recognition model paths for ``rec_model`` ("float": the wheel's, "int8": ours)."""
+    det, rec = wheel_models()
+    if rec_model == "float":
+        return det, rec
+    int8 = models_dir() / REC_MODEL_INT8
+    if not int8.is_file():
+        raise OcrUnavailable(f"the installed hmic-extract lacks its OCR model {int8.name}; reinstall it, "
+                             f"or set HMIC_OCR_REC_MODEL=float to use rapidocr's own model")
+    return det, int8
+
+
+def file_sha256(path: Path) -> str:
+    """Return a file's sha256 (hex): ties the int8 model to the float model it was built from."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def built_from(session, float_model: Path) -> bool:
+    """Given an int8 model's session, say whether it was built from ``float_model`` (its metadata says).
+
+    A newer rapidocr wheel may ship a retrained model with another character list; the int8 copy of
+    the old one must then not be used with it.
+    """
+    meta = session.get_modelmeta().custom_metadata_map
+    return meta.get(SOURCE_KEY) == file_sha256(float_model)
 
 
 def line_to_words(box, text: str, score: float, word_boxes, join_gap: float = OcrSettings.join_gap
@@ -119,7 +162,15 @@ class RapidOcrEngine:
         from rapidocr import RapidOCR
 
         self.settings = settings or OcrSettings()
-        det, rec = shipped_models()
+        self.rec_model: Path  # the recognition model file in use (the float one after a fallback)
+        det, rec = shipped_models(self.settings.rec_model)
+        rec_session = make_session(rec, self.settings.threads)
+        if rec.name == REC_MODEL_INT8 and not built_from(rec_session, wheel_models()[1]):
+            logging.getLogger(__name__).warning(
+                "%s was built from another rapidocr model than the installed one; using the float model", rec.name)
+            rec = wheel_models()[1]
+            rec_session = make_session(rec, self.settings.threads)
+        self.rec_model = rec
         params = {
             "Global.log_level": "error",
             "Global.use_cls": False,
@@ -134,7 +185,7 @@ class RapidOcrEngine:
         self._ocr = RapidOCR(params=params)
         with flag_override(self._ocr.cfg, "allow_objects", True):  # our own sessions, built once
             self._ocr.cfg.Det.session = make_session(det, self.settings.threads)
-            self._ocr.cfg.Rec.session = make_session(rec, self.settings.threads)
+            self._ocr.cfg.Rec.session = rec_session
             # RapidOCR's model loaders (semi-private, rapidocr>=3.10) wrap the sessions given.
             self._det = self._ocr._load_det_model()
             self._rec = self._ocr._load_rec_model()

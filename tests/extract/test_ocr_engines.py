@@ -44,14 +44,18 @@ def test_rapidocr_reads_with_the_models_inside_its_wheel_and_never_downloads(mon
     assert all(0 <= w.x0 < w.x1 <= header_strip.shape[1] + 2 for w in words)
 
 
-def test_the_shipped_models_are_files_inside_the_installed_package():
+def test_the_shipped_models_are_files_inside_the_installed_packages():
     import rapidocr
 
-    from hmic_extract.extract.ocr.rapidocr_engine import shipped_models
+    from hmic_extract.extract.ocr import rapidocr_engine
+    from hmic_extract.extract.ocr.rapidocr_engine import shipped_models, wheel_models
 
-    root = Path(rapidocr.__file__).resolve().parent
-    for model in shipped_models():
-        assert model.is_file() and root in model.parents
+    wheel = Path(rapidocr.__file__).resolve().parent
+    ours = Path(rapidocr_engine.__file__).resolve().parent
+    det, rec = shipped_models("int8")
+    assert det.is_file() and wheel in det.parents
+    assert rec.is_file() and ours in rec.parents
+    assert all(model.is_file() and wheel in model.parents for model in wheel_models())
 
 
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="the tesseract binary is not installed (optional)")
