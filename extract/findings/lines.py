@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
 
+from .settings import ReportSettings
+
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points
 
 SAME_ROW = 0.35  # x the smaller word height: two words whose centres are closer sit on one row
@@ -215,40 +217,58 @@ def box_of(line: Line, boxes: list[Box]) -> int | None:
     return max(around, key=lambda i: (boxes[i][2] - boxes[i][0]) * (boxes[i][3] - boxes[i][1])) if around else None
 
 
-def column_starts(fragments: list[list[dict]]) -> list[tuple[float, float, float, float]]:
+def column_starts(rows: list[list[list[dict]]]) -> list[tuple[float, float, float, float, float]]:
     """Where a page's columns of text start, and over which heights: left edges shared by several fragments that
-    follow a gutter, as (x, top, bottom, column) of the rows that share it.
+    follow a gutter, as (x, top, bottom, size, column) of the rows that show it.
 
-    ``column`` is where the column holding x starts: x itself, or, for a start closer to another start on
-    its left over the same rows than a column can be narrow, that start (x is an indent inside its column,
-    such as a bulleted list's hanging indent).
+    A column's lines that have no line of the other column beside them start their rows at x: chained to the
+    rows already found (within a few lines), they carry the column's extent up and down, so a row the two
+    columns share at the column's first or last line is still cut there. ``column`` is where the column holding
+    x starts: x itself, or, for a start closer to another start on its left over the same rows than a column can
+    be narrow, that start (x is an indent inside its column, such as a bulleted list's hanging indent).
     """
     by_x: dict[int, list[dict]] = {}
-    for f in fragments:
-        if f[0].get("_after_gutter"):
-            by_x.setdefault(round(f[0]["x0"] / COLUMN_SNAP), []).append(f[0])
-    starts = [(key * COLUMN_SNAP, min(w["top"] for w in ws) - 2 * ws[0]["size"],
-               max(w["bottom"] for w in ws) + 2 * ws[0]["size"], ws[0]["size"])
-              for key, ws in by_x.items() if len(ws) >= MIN_COLUMN_ROWS]
+    for parts in rows:
+        for fragment in parts[1:]:
+            by_x.setdefault(round(fragment[0]["x0"] / COLUMN_SNAP), []).append(fragment[0])
+    row_starts = sorted((parts[0][0] for parts in rows if parts), key=lambda w: w["top"])
+    starts = []
+    for key, ws in by_x.items():
+        if len(ws) < MIN_COLUMN_ROWS:
+            continue
+        x, size = key * COLUMN_SNAP, ws[0]["size"]
+        top, bottom = min(w["top"] for w in ws), max(w["bottom"] for w in ws)
+        alone = [w for w in row_starts if abs(w["x0"] - x) <= COLUMN_SNAP]
+        grown = True
+        while grown:
+            grown = False
+            for w in alone:
+                if top - 2 * size <= w["bottom"] and w["top"] <= bottom + 2 * size \
+                        and (w["top"] < top or w["bottom"] > bottom):
+                    top, bottom, grown = min(top, w["top"]), max(bottom, w["bottom"]), True
+        starts.append((x, top, bottom, size))
     out = []
     for x, top, bottom, size in starts:
         outer = [x2 for x2, top2, bottom2, _ in starts
-                 if 0 < x - x2 < MIN_COLUMN_WIDTH * size and top2 < bottom and top < bottom2]
-        out.append((x, top, bottom, min(outer, default=x)))
+                 if 0 < x - x2 < MIN_COLUMN_WIDTH * size and top2 < bottom + 2 * size and top < bottom2 + 2 * size]
+        out.append((x, top, bottom, size, min(outer, default=x)))
     return out
 
 
-def split_at_columns(fragment: list[dict], starts: list[tuple[float, float, float, float]]) -> list[list[dict]]:
+def split_at_columns(fragment: list[dict], starts: list[tuple[float, float, float, float, float]],
+                     reach: float) -> list[list[dict]]:
     """Split a fragment where a word starts a column the page's rows around it start (two justified columns whose
-    gutter is no wider than their spaces); at an indent inside a column, only when the word before it lies left
-    of that column (it belongs to the column before)."""
-    top = fragment[0]["top"]
-    xs = [(x, column) for x, above, below, column in starts if above <= top <= below]
+    gutter is no wider than their spaces): the word's middle within ``reach`` font sizes of those rows. At an
+    indent inside a column, only when the word before it lies left of that column (it belongs to the column
+    before)."""
     parts: list[list[dict]] = [[fragment[0]]]
     for prev, word in pairwise(fragment):
         lone_marker = len(parts[-1]) == 1 and is_marker_word(prev)
+        middle = (word["top"] + word["bottom"]) / 2
+        slack = reach * max(word["size"], prev["size"])
         if not lone_marker and word["x0"] - prev["x1"] >= 0.4 * word["size"] \
-                and any(abs(word["x0"] - x) <= COLUMN_SNAP and prev["x1"] < column for x, column in xs):
+                and any(abs(word["x0"] - x) <= COLUMN_SNAP and prev["x1"] < column
+                        and top - slack <= middle <= bottom + slack for x, top, bottom, _, column in starts):
             parts.append([word])
         else:
             parts[-1].append(word)
@@ -289,16 +309,19 @@ def rejoin_pieces(rows: list[list[list[dict]]]) -> list[list[list[dict]]]:
     return [row for row in rows if row]
 
 
-def words_to_lines(words: list[dict], index: int, boxes: list[Box]) -> list[Line]:
+def words_to_lines(words: list[dict], index: int, boxes: list[Box], settings: ReportSettings | None = None
+                   ) -> list[Line]:
     """Given a page's words (text, x0, x1, top, bottom, size, fontname) and its boxes, return its line fragments."""
+    reach = (settings or ReportSettings()).column_reach
     lines = []
     rows = rejoin_pieces([row_to_fragments(row) for row in words_to_rows(drop_footnote_marks(words))])
-    for parts in rows:
-        for part in parts[1:]:
-            part[0]["_after_gutter"] = True
-    starts = column_starts([f for parts in rows for f in parts])
-    for number, parts in enumerate(rows):
-        split = [piece for part in parts for piece in (split_at_columns(part, starts) if starts else [part])]
+    for _ in range(3):  # a row cut at a column's last line shows the column reaching further: look again
+        starts = column_starts(rows)
+        cut = [[piece for part in parts for piece in split_at_columns(part, starts, reach)] for parts in rows]
+        if sum(map(len, cut)) == sum(map(len, rows)):
+            break
+        rows = cut
+    for number, split in enumerate(rows):
         fragments = [fragment_to_line(fragment, index) for fragment in split]
         for line in fragments:
             found = box_of(line, boxes)

@@ -146,3 +146,36 @@ def test_one_line_ocr_boxed_in_two_pieces_beside_the_other_column_stays_one_line
             *words("future needs.", 307.8 + 26 * 7.5 + 6 * 2.6 + 3, 646.9, size=15, font="")]
     texts = [ln.text for ln in words_to_lines(page, 0, [])]
     assert "leaders, so that it can plan for future needs." in texts
+
+
+
+def justified(text: str, x0: float, x1: float, top: float, size: float = 12) -> list[dict]:
+    """The words of ``text`` spread from ``x0`` to ``x1``, as a justified line sets them."""
+    laid = words(text, x0, top, size=size, gap=0)
+    spare = (x1 - laid[-1]["x1"]) / max(1, len(laid) - 1)
+    return [{**w, "x0": w["x0"] + i * spare, "x1": w["x1"] + i * spare} for i, w in enumerate(laid)]
+
+
+def two_columns_with_lone_right_lines() -> list[dict]:
+    """Two justified columns (gutter 62-286 | 309-533, 23 pt) whose rows mostly fall at different heights, so
+    only a few rows hold both columns' lines."""
+    page = []
+    for i in range(6):
+        page += justified("left column text of the page runs on", 62, 286, 100 + 16 * i)
+        page += justified("right column text runs on here and on", 309, 533, 100 + 16 * i + (0 if i < 3 else 7))
+    return page
+
+
+def test_a_row_both_columns_share_below_the_last_shared_row_is_still_cut_at_the_gutter():
+    page = two_columns_with_lone_right_lines()
+    page += justified("develop and put in a plan", 62, 286, 200) + justified("board, which meets every", 309, 533, 198)
+    texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top >= 198]
+    assert texts == ["develop and put in a plan", "board, which meets every"]
+
+
+def test_a_heading_opening_the_right_column_beside_a_justified_line_is_cut_from_it():
+    page = [*justified("performance each month, and the", 62, 286, 72, size=10),
+            *justified("Systems and processes", 309, 500, 69, size=15.5)]
+    page += two_columns_with_lone_right_lines()
+    texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top < 80]
+    assert texts == ["performance each month, and the", "Systems and processes"]
