@@ -19,7 +19,9 @@ from .settings import ReportSettings
 from .statements import MODAL, strip_timescale
 
 CAPTION = re.compile(r"(?i)^(?:figure|fig\.|table|chart|graph|source|note)s?\s*\d*[a-z]?\s*[:.–—-]")
-DANGLING = re.compile(r"(?i)(?:\band|&|\bor|,)\s*$")  # a heading wrapped after "and": it runs on
+# A heading wrapped after a word that cannot end one ("and", "to", "of the") runs on: "Our recommendations to" /
+# "chief constables" is one title.
+DANGLING = re.compile(r"(?i)(?:\b(?:and|or|to|for|of|in|on|from|by|with|at|into|the|a|an)|&|,)\s*$")
 SENTENCE_END = re.compile(r"[.!?:;]['’”)]?$")
 FULL_STOP = re.compile(r"[.!?;]['’”)]?$")
 
@@ -151,7 +153,9 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
         return False
     if (prev.box is None) != (line.box is None):
         return False
-    if kind == "item" and line.x0 < block[0].text_x0 - settings.indent_slack and line.column == prev.column \
+    if kind == "item" and opens_next_item(block, line):
+        return False
+    if kind == "item" and line.x0 < item_indent(block, line) - settings.indent_slack and line.column == prev.column \
             and line.page == prev.page and not runs_on_at_leading(prev, line, settings):
         return False
     if line.page == prev.page and line.column == prev.column and line.top >= prev.top:
@@ -168,6 +172,28 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     if kind == "item":
         return line.text[:1].islower() or line.text[:1].isdigit() or prev.text.endswith("-")
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
+
+
+def item_indent(block: list[Line], line: Line) -> float:
+    """Where an item's text starts on the page and column of ``line``: its text after the marker, or, for an item
+    carried over a page or column break, its first line there (the new page sets its own margin)."""
+    if (block[0].page, block[0].column) == (line.page, line.column):
+        return block[0].text_x0
+    return next((ln.x0 for ln in block if (ln.page, ln.column) == (line.page, line.column)), line.x0)
+
+
+def marker_style(marker: str) -> str:
+    """How a list marker is written, whatever it counts: "2.5" and "2.6" alike, "(a)" and "(b)", "○"."""
+    return re.sub(r"[A-Za-z]+", "a", re.sub(r"\d+", "9", marker.strip()))
+
+
+def opens_next_item(block: list[Line], line: Line) -> bool:
+    """Whether a line opens with a number written as the item's own marker ("ii." under "i."): the list's next
+    item, whose number was not set apart as a marker (a justified line's spaces are as wide as its gap)."""
+    m = OPENING_NUMBER.match(line.text)
+    number = (m.group(1) or m.group(2) or "").strip() if m else ""
+    return bool(number) and bool(block[0].marker) and number != block[0].marker \
+        and marker_style(number) == marker_style(block[0].marker)
 
 
 ITALIC_FONT = re.compile(r"(?i)italic|oblique|cmti\d|,i$|,bi$")  # TeX names its italic cmti10

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from hmic_extract.model import CAUSES_OF_CONCERN, ISSUES_OF_CONCERN, RECOMMENDATIONS
 from hmic_extract.vocabulary import sections_named
 
-from .blocks import Block
+from .blocks import Block, marker_style
 from .labels import Label, label_of
 from .settings import ReportSettings
 from .statements import is_lead_in, is_statement, strip_timescale
@@ -176,11 +176,6 @@ def sibling_of_lead_in(head: Block, kept: list[Unit], block: Block) -> bool:
     after = blocks[at + 1:]
     return marker_style(block.marker) == style and bool(after) and all(
         b.kind == "item" and marker_style(b.marker) != style for b in after)
-
-
-def marker_style(marker: str) -> str:
-    """How a list marker is written, whatever it counts: "2.5" and "2.6" alike, "(a)" and "(b)", "○"."""
-    return re.sub(r"[A-Za-z]+", "a", re.sub(r"\d+", "9", marker.strip()))
 
 
 def item_number(marker: str) -> str:

@@ -79,3 +79,30 @@ def test_an_italic_quote_at_an_items_text_indent_is_not_the_next_item():
     for ln in lines[2:]:
         ln.font = "Vera"
     assert [b.kind for b in lines_to_blocks(lines, SETTINGS)] == ["item", "item"]
+
+
+def test_a_title_wrapped_after_a_preposition_is_one_heading():
+    # "OUR RECOMMENDATIONS TO" / "CHIEF CONSTABLES": the first line is a title by itself, but a heading never
+    # ends on "to"; read apart, the second line is a heading that ends the label's segment before its list.
+    lines = [line("OUR RECOMMENDATIONS TO", 435, bold=True, size=13), line("CHIEF CONSTABLES", 452, bold=True, size=13),
+             line("By 31 March 2024, chief constables should:", 473)]
+    blocks = lines_to_blocks(lines, SETTINGS)
+    assert (blocks[0].kind, blocks[0].flat) == ("heading", "OUR RECOMMENDATIONS TO CHIEF CONSTABLES")
+
+
+def test_the_next_number_of_a_list_opening_the_next_page_is_the_next_item():
+    lines = [line("Forces should make sure that the vetting level of each role is set", 700, marker="i."),
+             line("according to the information the volunteer has access to.", 716, x0=80),
+             line("ii. Forces should carry out aftercare checks on volunteers.", 70, page=5)]
+    blocks = lines_to_blocks(lines, SETTINGS)
+    assert [(b.kind, b.marker, b.pages) for b in blocks] == [("item", "i.", [4]), ("item", "ii.", [5])]
+
+
+def test_an_item_carried_over_a_page_keeps_its_lines_at_the_new_pages_indent():
+    lines = [line("By 31 March 2024, the Home Office should consider whether", 708, x0=311, marker="(5)"),
+             line("legislation is needed to put the vetting of contractors on a", 723, x0=333),
+             line("Section 55 of the Police Act 1996 requires a response within 56 days.", 756, x0=69, size=8.5),
+             line("statutory footing, and say how it would be enforced and by", 70, page=5, x0=86),
+             line("whom.", 87, page=5, x0=86)]
+    blocks = lines_to_blocks(lines, ReportSettings(body_size=10.5, line_gap=3.0))
+    assert blocks[0].flat.endswith("by whom.") and blocks[0].pages == [4, 5]
