@@ -120,9 +120,13 @@ def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
         size = max(prev["size"], word["size"])
         lone_marker = len(parts[-1]) == 1 and gap <= MARKER_GAP * word["size"] and is_marker_word(parts[-1][0])
         # Wider than the spaces next to it on either side (each side may be a justified line with its own
-        # spacing; the spaces of the other column further along the row say nothing about this one).
+        # spacing; the spaces of the other column further along the row say nothing about this one). A gap no
+        # word space reaches, beside ordinary word spaces on one side, ends that side's line: one justified line
+        # spaces its words alike (a few words justified across the other column have spaces as wide as a gutter).
         sides = ([g for g in spaces[max(0, i - 2):i] if g is not None], gaps[i + 1:i + 3])
         usual = max((median(side) for side in sides if side), default=0.0)
+        if wide and any(median(side) <= GUTTER_GAP * size for side in sides if side):
+            usual = min(median(side) for side in sides if side)
         gutter = gap > (WIDE_GAP if wide else GUTTER_GAP) * size and gap > JUSTIFIED_GAP * usual
         if gutter and not lone_marker:
             parts.append([word])

@@ -179,3 +179,12 @@ def test_a_heading_opening_the_right_column_beside_a_justified_line_is_cut_from_
     page += two_columns_with_lone_right_lines()
     texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top < 80]
     assert texts == ["performance each month, and the", "Systems and processes"]
+
+
+def test_a_short_line_justified_across_the_right_column_is_not_joined_to_the_left_columns_line():
+    # "police and crime" justified across a 190 pt column: spaces of 49 pt, wider than the gutter before them;
+    # the left line's spaces are ordinary, so the gutter ends that line.
+    page = words("leadership and force management.", 100, 166, size=12, gap=3.8)
+    page += justified("police and crime", 333, 523, 169)
+    assert [ln.text for ln in words_to_lines(page, 0, [])] == ["leadership and force management.",
+                                                              "police and crime"]
