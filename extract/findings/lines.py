@@ -106,6 +106,12 @@ def is_marker_word(word: dict) -> bool:
                 or SYMBOL_FONT.search(word.get("fontname", "")))
 
 
+def is_bullet_word(word: dict) -> bool:
+    """A bullet glyph (or a symbol-font character), never a number: it marks an item wherever it stands."""
+    return bool(BULLET_GLYPH.match(word["text"])) or (bool(SYMBOL_FONT.search(word.get("fontname", "")))
+                                                     and len(word["text"]) <= 2)
+
+
 def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
     """Split words at gutters: with ``wide``, gaps wider than any word space; else gaps wider than a gutter and much
     wider than the usual gap among these words (a justified line's wide spaces are all alike)."""
@@ -120,12 +126,12 @@ def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
         size = max(prev["size"], word["size"])
         lone_marker = len(parts[-1]) == 1 and gap <= MARKER_GAP * word["size"] and is_marker_word(parts[-1][0])
         # Wider than the spaces next to it on either side (each side may be a justified line with its own
-        # spacing; the spaces of the other column further along the row say nothing about this one). A gap no
-        # word space reaches, beside ordinary word spaces on one side, ends that side's line: one justified line
+        # spacing; the spaces of the other column further along the row say nothing about this one). A gap
+        # wider than a gutter beside ordinary word spaces on one side ends that side's line: one justified line
         # spaces its words alike (a few words justified across the other column have spaces as wide as a gutter).
         sides = ([g for g in spaces[max(0, i - 2):i] if g is not None], gaps[i + 1:i + 3])
         usual = max((median(side) for side in sides if side), default=0.0)
-        if wide and any(median(side) <= GUTTER_GAP * size for side in sides if side):
+        if any(median(side) <= GUTTER_GAP * size for side in sides if side):
             usual = min(median(side) for side in sides if side)
         gutter = gap > (WIDE_GAP if wide else GUTTER_GAP) * size and gap > JUSTIFIED_GAP * usual
         if gutter and not lone_marker:
@@ -273,7 +279,10 @@ def split_at_columns(fragment: list[dict], starts: list[tuple[float, float, floa
         if not lone_marker and word["x0"] - prev["x1"] >= 0.4 * word["size"] \
                 and any(abs(word["x0"] - x) <= COLUMN_SNAP and prev["x1"] < column
                         and top - slack <= middle <= bottom + slack for x, top, bottom, _, column in starts):
-            parts.append([word])
+            # a bullet set in the gutter before the column's text is that column's list marker
+            bullet = len(parts[-1]) > 1 and is_bullet_word(prev) and prev["x0"] - parts[-1][-2]["x1"] > prev["x1"] \
+                - prev["x0"] and word["x0"] - prev["x1"] <= MARKER_GAP * word["size"]
+            parts.append([parts[-1].pop(), word] if bullet else [word])
         else:
             parts[-1].append(word)
     return parts

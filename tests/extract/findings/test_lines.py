@@ -188,3 +188,23 @@ def test_a_short_line_justified_across_the_right_column_is_not_joined_to_the_lef
     page += justified("police and crime", 333, 523, 169)
     assert [ln.text for ln in words_to_lines(page, 0, [])] == ["leadership and force management.",
                                                               "police and crime"]
+
+
+def test_a_bullet_in_the_gutter_goes_with_the_right_columns_item_not_the_left_line():
+    page = []
+    for i in range(4):
+        page += justified("left column text of the page runs on", 62, 286, 100 + 16 * i)
+        page += justified("item text that wraps here and on", 325, 533, 100 + 16 * i)
+    bullet = {"text": "▪", "x0": 311.1, "x1": 315.4, "top": 164, "bottom": 176, "size": 12, "fontname": "Vera"}
+    page += [*justified("Call handlers use a structured", 62, 286, 164), bullet]
+    page += justified("Greyhaven Constabulary should", 325, 533, 164)
+    item = next(ln for ln in words_to_lines(page, 0, []) if "Greyhaven" in ln.text)
+    assert (item.marker, item.text) == ("▪", "Greyhaven Constabulary should")
+
+
+def test_a_bullet_after_a_left_line_of_ordinary_spaces_starts_the_right_columns_item():
+    page = words("people, how quickly it", 162, 260, size=12, gap=3.5)  # ends at 286.5
+    page += [{"text": "▪", "x0": 311.1, "x1": 315.4, "top": 257, "bottom": 269, "size": 12, "fontname": "Vera"}]
+    page += justified("Greyhaven Constabulary should", 325, 533, 257)
+    item = next(ln for ln in words_to_lines(page, 0, []) if "Greyhaven" in ln.text)
+    assert (item.marker, item.text) == ("▪", "Greyhaven Constabulary should")
