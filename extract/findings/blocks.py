@@ -242,8 +242,10 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
     if line_type != "text" or line.page != prev.page or line.box != prev.box:
         return False
     at_indent = abs(line.x0 - block[0].text_x0) <= settings.indent_slack
+    # (an item whose number is set inline, "– the results …", has no text indent apart from its margin)
+    hanging = block[0].text_x0 > block[0].x0 + settings.indent_slack or not block[0].marker
     near = 0 <= gap_below(prev, line) <= 3 * settings.para_gap  # not a footnote at the page foot
-    if kind == "item" and bool(SENTENCE_END.search(prev.text)) and line.text[:1].isupper() and at_indent \
+    if kind == "item" and bool(SENTENCE_END.search(prev.text)) and line.text[:1].isupper() and at_indent and hanging \
             and line.page == block[0].page and near and is_italic(line.font) == is_italic(prev.font):
         return True  # (a quotation in italic at the item's indent is not an item)
     if not line.text[:1].islower() or not near:
@@ -284,14 +286,15 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
         elif carried is not None:
             carried[1].append(ln)
         else:
-            groups.append((line_type, [ln], ln.marker))
+            # a paragraph opened by a number set inline is an item from its first line: like a bulleted one, it
+            # goes on over a break only into a line that cannot open the next block
+            marker = ln.marker or (opening_number(ln) if line_type == "text" else "")
+            groups.append(("item" if marker else line_type, [ln], marker))
     out = []
     for line_type, group, marker in groups:
         if line_type == "caption":
             out.append(Block("caption", group))
             continue
-        if line_type == "text" and not marker:
-            marker = opening_number(group[0])
         kind = "item" if line_type == "item" or marker else block_kind(group, settings)
         out.append(Block(kind, group, marker))
     return out

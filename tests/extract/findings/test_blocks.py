@@ -106,3 +106,18 @@ def test_an_item_carried_over_a_page_keeps_its_lines_at_the_new_pages_indent():
              line("whom.", 87, page=5, x0=86)]
     blocks = lines_to_blocks(lines, ReportSettings(body_size=10.5, line_gap=3.0))
     assert blocks[0].flat.endswith("by whom.") and blocks[0].pages == [4, 5]
+
+
+def test_an_item_numbered_inline_ends_at_a_column_break_before_the_next_lead_in():
+    # "(b) make sure that supervisors … direction they give" (its number too close to be set apart as a marker)
+    # ends the left column; the right column opens with the next lead-in, which is not the item's last words.
+    first = line("(b) make sure that supervisors review", 599, x0=64, x1=286)
+    rest = line("investigations at regular intervals", 614, x0=86, x1=286)
+    lead = line("Within six months, Fennmarsh Police", 82, x0=309)
+    lead2 = line("should:", 97, x0=309)
+    for ln, column in ((first, 1), (rest, 1), (lead, 2), (lead2, 2)):
+        ln.column = column
+    blocks = lines_to_blocks([first, rest, lead, lead2], SETTINGS)
+    assert [(b.kind, b.marker, b.flat) for b in blocks] == [
+        ("item", "(b)", "make sure that supervisors review investigations at regular intervals"),
+        ("para", "", "Within six months, Fennmarsh Police should:")]
