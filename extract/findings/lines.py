@@ -227,9 +227,13 @@ def box_of(line: Line, boxes: list[Box]) -> int | None:
     return max(around, key=lambda i: (boxes[i][2] - boxes[i][0]) * (boxes[i][3] - boxes[i][1])) if around else None
 
 
-def column_starts(rows: list[list[list[dict]]]) -> list[tuple[float, float, float, float, float]]:
+ColumnStart = tuple[float, float, float, float, float, float]  # x, top, bottom, size, column, edge
+
+
+def column_starts(rows: list[list[list[dict]]]) -> list[ColumnStart]:
     """Where a page's columns of text start, and over which heights: left edges shared by several fragments that
-    follow a gutter, as (x, top, bottom, size, column) of the rows that show it.
+    follow a gutter, as (x, top, bottom, size, column, edge) of the rows that show it; ``edge`` is where the
+    fragments before the gutter end at the furthest (the column before's right edge).
 
     A column's lines that have no line of the other column beside them start their rows at x: chained to the
     rows already found (within a few lines), they carry the column's extent up and down, so a row the two
@@ -238,9 +242,12 @@ def column_starts(rows: list[list[list[dict]]]) -> list[tuple[float, float, floa
     be narrow, that start (x is an indent inside its column, such as a bulleted list's hanging indent).
     """
     by_x: dict[int, list[dict]] = {}
+    edges: dict[int, float] = {}
     for parts in rows:
-        for fragment in parts[1:]:
-            by_x.setdefault(round(fragment[0]["x0"] / COLUMN_SNAP), []).append(fragment[0])
+        for before, fragment in pairwise(parts):
+            key = round(fragment[0]["x0"] / COLUMN_SNAP)
+            by_x.setdefault(key, []).append(fragment[0])
+            edges[key] = max(edges.get(key, 0.0), before[-1]["x1"])
     row_starts = sorted((parts[0][0] for parts in rows if parts), key=lambda w: w["top"])
     starts = []
     for key, ws in by_x.items():
@@ -256,29 +263,36 @@ def column_starts(rows: list[list[list[dict]]]) -> list[tuple[float, float, floa
                 if top - 2 * size <= w["bottom"] and w["top"] <= bottom + 2 * size \
                         and (w["top"] < top or w["bottom"] > bottom):
                     top, bottom, grown = min(top, w["top"]), max(bottom, w["bottom"]), True
-        starts.append((x, top, bottom, size))
+        starts.append((x, top, bottom, size, edges[key]))
     out = []
-    for x, top, bottom, size in starts:
-        outer = [x2 for x2, top2, bottom2, _ in starts
+    for x, top, bottom, size, edge in starts:
+        outer = [x2 for x2, top2, bottom2, _, _ in starts
                  if 0 < x - x2 < MIN_COLUMN_WIDTH * size and top2 < bottom + 2 * size and top < bottom2 + 2 * size]
-        out.append((x, top, bottom, size, min(outer, default=x)))
+        out.append((x, top, bottom, size, min(outer, default=x), edge))
     return out
 
 
-def split_at_columns(fragment: list[dict], starts: list[tuple[float, float, float, float, float]],
-                     reach: float) -> list[list[dict]]:
+def split_at_columns(fragment: list[dict], starts: list[ColumnStart], reach: float) -> list[list[dict]]:
     """Split a fragment where a word starts a column the page's rows around it start (two justified columns whose
-    gutter is no wider than their spaces): the word's middle within ``reach`` font sizes of those rows. At an
-    indent inside a column, only when the word before it lies left of that column (it belongs to the column
-    before)."""
+    gutter is no wider than their spaces): the word's middle within ``reach`` font sizes of those rows, or,
+    anywhere on the page, a gap spanning the whole gutter (from the column before's right edge to the start, at
+    least a gutter wide). At an indent inside a column, only when the word before it lies left of that column
+    (it belongs to the column before)."""
     parts: list[list[dict]] = [[fragment[0]]]
-    for prev, word in pairwise(fragment):
-        lone_marker = len(parts[-1]) == 1 and is_marker_word(prev)
+
+    def near(x: float, top: float, bottom: float, edge: float, prev: dict, word: dict) -> bool:
         middle = (word["top"] + word["bottom"]) / 2
         slack = reach * max(word["size"], prev["size"])
+        spans = prev["x1"] <= edge + 1 and word["x0"] - prev["x1"] >= x - edge - COLUMN_SNAP \
+            and x - edge >= GUTTER_GAP * word["size"]
+        return top - slack <= middle <= bottom + slack or spans
+
+    for prev, word in pairwise(fragment):
+        lone_marker = len(parts[-1]) == 1 and is_marker_word(prev)
         if not lone_marker and word["x0"] - prev["x1"] >= 0.4 * word["size"] \
-                and any(abs(word["x0"] - x) <= COLUMN_SNAP and prev["x1"] < column
-                        and top - slack <= middle <= bottom + slack for x, top, bottom, _, column in starts):
+                and any(abs(word["x0"] - x) <= COLUMN_SNAP and prev["x1"] < column and near(x, top, bottom, edge,
+                                                                                               prev, word)
+                        for x, top, bottom, _, column, edge in starts):
             # a bullet set in the gutter before the column's text is that column's list marker
             bullet = len(parts[-1]) > 1 and is_bullet_word(prev) and prev["x0"] - parts[-1][-2]["x1"] > prev["x1"] \
                 - prev["x0"] and word["x0"] - prev["x1"] <= MARKER_GAP * word["size"]

@@ -208,3 +208,15 @@ def test_a_bullet_after_a_left_line_of_ordinary_spaces_starts_the_right_columns_
     page += justified("Greyhaven Constabulary should", 325, 533, 257)
     item = next(ln for ln in words_to_lines(page, 0, []) if "Greyhaven" in ln.text)
     assert (item.marker, item.text) == ("▪", "Greyhaven Constabulary should")
+
+
+def test_a_row_far_from_the_shared_rows_is_cut_where_it_spans_the_whole_gutter():
+    # A chart's axis labels ("2019/20 2020/21 2021/22") at the top of the right column, level with a justified
+    # item line of the left column, far above the rows that show the gutter: the gap spans the gutter exactly.
+    page = [*justified("The force should improve its", 78, 286, 67), *words("2019/20 2020/21 2021/22", 309, 67,
+                                                                            size=11.5, gap=33)]
+    for i in range(4):
+        page += justified("left column text of the page runs on", 62, 286, 300 + 16 * i)
+        page += justified("right column text runs on here and on", 309, 533, 300 + 16 * i)
+    texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top < 80]
+    assert texts == ["The force should improve its", "2019/20 2020/21 2021/22"]
