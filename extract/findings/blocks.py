@@ -135,9 +135,25 @@ def block_kind(lines: list[Line], settings: ReportSettings) -> str:
         return "heading"
     if len(lines) == 1 and is_title_line(first, settings.weightless):
         return "heading"
+    if settings.weightless and is_wrapped_title(lines, text, settings):
+        return "heading"
     if all(ln.bold for ln in lines) and len(text.split()) <= settings.max_heading_words and not FULL_STOP.search(text):
         return "heading" if not text.endswith(":") else "para"
     return "para"
+
+
+MAX_TITLE_LINES = 3
+
+
+def is_wrapped_title(lines: list[Line], text: str, settings: ReportSettings) -> bool:
+    """On a scan, a section title wrapped over a few lines ("Annex A: Summary of" / "recommendations"): set larger
+    than body text on average (OCR reads each line's size from its letters' boxes, so one line alone may not
+    show it) and nothing but a title."""
+    if len(lines) < 2 or len(lines) > MAX_TITLE_LINES or FULL_STOP.search(text) or not text[:1].isupper():
+        return False
+    mean = sum(settings.read_size(ln.text, ln.size) for ln in lines) / len(lines)
+    match = match_title(text.rstrip(":–—- "), fuzzy=True)
+    return mean > settings.body_size + settings.size_slack and match is not None and is_theme(match.theme)
 
 
 def continues(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:

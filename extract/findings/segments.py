@@ -70,12 +70,18 @@ def blocks_to_units(blocks: list[Block], settings: ReportSettings) -> list[Unit]
     chapter, summary = 0, False
     previous: Block | None = None
     last_section = ""  # the section of the last label in this chapter
+    summary_size = 0.0  # a summary titled by a heading smaller than a chapter's runs to a heading as large
     for position, block in enumerate(blocks):
         label = label_of(block, previous, settings)
         if block.kind == "heading" and block.size >= chapter_size:
             chapter += 1
             summary = label.summary if label is not None else bool(CHAPTER_SUMMARY.search(block.flat))
+            summary_size = 0.0
             last_section = ""
+        elif block.kind == "heading" and summary_size and block.size >= summary_size:
+            summary, summary_size = False, 0.0
+        if block.kind == "heading" and label is not None and label.summary and not summary:
+            summary, summary_size = True, block.size - settings.size_slack
         if label is None and last_section == CAUSES_OF_CONCERN:
             label = answering_lead_in(block)
         if label is not None:

@@ -334,3 +334,18 @@ def test_a_covers_title_lines_do_not_set_the_line_pitch_of_a_short_scan():
     assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue) == ("The force should make sure it attends incidents "
                                                                    "within the timescales it has set, and that it "
                                                                    "updates callers.")
+
+
+def test_a_summary_under_a_wrapped_title_repeats_the_recommendations_and_is_counted_once():
+    # "Annex A: Summary of" / "recommendations", OCR reading each line's size from its letters (neither line alone
+    # reads as large as a heading), repeats the two recommendations listed above it under their own titles.
+    recs = ["By 31 October 2023, the NPCC should establish a national process for contractors.",
+            "By 31 March 2024, the Home Office should consider whether legislation is needed."]
+    page = [*prose(80), ocr_line("Recommendations", 62, 110),
+            ocr_line("(a)", 62, 128), ocr_line(recs[0], 86, 128), ocr_line("(b)", 62, 150), ocr_line(recs[1], 86, 150),
+            ocr_line("Annex A: Summary of", 62, 200, 13.3), ocr_line("recommendations", 62, 219, 11.7),
+            ocr_line("Recommendation 1", 62, 245), ocr_line(recs[0], 62, 262),
+            ocr_line("Recommendation 2", 62, 290), ocr_line(recs[1], 62, 307)]
+    found = findings([], page)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == recs
+    assert (RECOMMENDATIONS, 3) not in found
