@@ -10,6 +10,7 @@ sits in and how many other fragments share its row (a table row has several).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -357,6 +358,19 @@ def words_to_lines(words: list[dict], index: int, boxes: list[Box], settings: Re
             line.row = number
             lines.append(line)
     return lines
+
+
+def without_stray_accents(words: list[dict]) -> list[dict]:
+    """OCR words with the accents an engine reads into specks dropped ("rècommend", "safeġuarding"): the section
+    vocabulary and the lead-in patterns match plain letters, and a scanned English report's accents are noise far
+    more often than print. Dashes, quotes and ligatures are left as they are (canonical decomposition only)."""
+    def plain(text: str) -> str:
+        if text.isascii():
+            return text
+        decomposed = unicodedata.normalize("NFD", text)
+        return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+    return [{**w, "text": plain(w["text"])} for w in words]
 
 
 def page_to_lines(page, index: int) -> list[Line]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hmic_extract.extract.findings import lines_to_findings
-from hmic_extract.extract.findings.lines import words_to_lines
+from hmic_extract.extract.findings.lines import without_stray_accents, words_to_lines
 from hmic_extract.model import AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, ISSUES_OF_CONCERN, RECOMMENDATIONS
 from hmic_extract.normalise.text import clean_text
 from hmic_extract.vocabulary import match_title
@@ -349,3 +349,18 @@ def test_a_summary_under_a_wrapped_title_repeats_the_recommendations_and_is_coun
     found = findings([], page)
     assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == recs
     assert (RECOMMENDATIONS, 3) not in found
+
+
+def test_a_stray_accent_ocr_read_into_a_lead_in_does_not_hide_it():
+    # "We rècommend that, within three months, the force:": a speck read as a grave accent; the lead-in was not
+    # recognised, and its two bullets were lost.
+    page = [*prose(80), ocr_line("Recommendations", 62, 110),
+            ocr_line("We rècommend that, within three months, the force:", 62, 130),
+            ocr_line("(1)", 62, 148), ocr_line("review the capacity of the missing persons unit", 86, 148),
+            ocr_line("(2)", 62, 166), ocr_line("work with its safeġuarding partners on exploitation", 86, 166)]
+    plain = [without_stray_accents(line) for line in page]
+    found = findings([], plain)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == [
+        "review the capacity of the missing persons unit", "work with its safeguarding partners on exploitation"]
+    kept = [w["text"] for w in without_stray_accents(ocr_line("force’s – ﬁnal café", 62, 200))]
+    assert kept == ["force’s", "–", "ﬁnal", "cafe"]
