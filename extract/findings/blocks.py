@@ -223,8 +223,13 @@ def ocr_leading_runs_on(prev: Line, line: Line, settings: ReportSettings) -> boo
     """On a scan, a line set at a paragraph's leading under an unfinished sentence carries it on even when it opens
     with a capital (a name: "… Wexmoor and Dunhallow" / "Police should …") and OCR reads it at another size; a
     heading is set further apart or much larger."""
-    return settings.weightless and line.page == prev.page and line.column == prev.column \
-        and 0 <= gap_below(prev, line) <= settings.para_gap and abs(line.size - prev.size) <= settings.heading_growth
+    if not settings.weightless or line.page != prev.page or line.column != prev.column \
+            or not 0 <= gap_below(prev, line) <= settings.para_gap:
+        return False
+    # a line whose middle sits the usual pitch below is the paragraph's next line whatever size OCR gives it
+    pitch = (line.top + line.bottom - prev.top - prev.bottom) / 2
+    at_pitch = bool(settings.line_pitch) and pitch <= settings.line_pitch + settings.indent_slack / 2
+    return at_pitch or abs(line.size - prev.size) <= settings.heading_growth
 
 
 def small_ocr_box_runs_on(line: Line, line_type: str, prev: Line, settings: ReportSettings) -> bool:

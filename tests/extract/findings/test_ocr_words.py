@@ -364,3 +364,22 @@ def test_a_stray_accent_ocr_read_into_a_lead_in_does_not_hide_it():
         "review the capacity of the missing persons unit", "work with its safeguarding partners on exploitation"]
     kept = [w["text"] for w in without_stray_accents(ocr_line("force’s – ﬁnal café", 62, 200))]
     assert kept == ["force’s", "–", "ﬁnal", "cafe"]
+
+
+def test_a_line_at_the_paragraphs_pitch_carries_on_its_sentence_whatever_size_ocr_reads():
+    # OCR read "(d) Within three months, Northmoor" 15 pt high and the next line 11.5 pt: more apart than a
+    # heading's growth, but the next line's middle sits the usual pitch below, so the sentence runs on.
+    page = [*prose(60), ocr_line("Recommendations", 62, 90, 14.5),
+            ocr_line("(c)", 62, 120, 12.5),
+            ocr_line("Within three months, Northmoor Constabulary should", 86, 120, 12.5),
+            ocr_line("review the capacity of the missing persons unit, so", 86, 136, 12.5),
+            ocr_line("that return home interviews are carried out within", 86, 152, 12.5),
+            ocr_line("72 hours of the child coming home from being missing.", 86, 168, 12.5),
+            ocr_line("(d)", 62, 190, 15.0), ocr_line("Within three months, Northmoor", 86, 190, 15.0),
+            ocr_line("Constabulary should work with its partners to", 86, 208, 11.5),
+            ocr_line("agree a joint approach to children at risk of", 86, 224, 12.5),
+            ocr_line("exploitation by adults who are known to them.", 86, 240, 12.5)]
+    found = findings([], page)
+    assert clean_text(found[(RECOMMENDATIONS, 2)].issue) == (
+        "Within three months, Northmoor Constabulary should work with its partners to agree a joint approach to "
+        "children at risk of exploitation by adults who are known to them.")
