@@ -277,18 +277,33 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
     return prev.text.rstrip().endswith(":") and line.x0 >= block[0].x0 + indent
 
 
+NOTE_START = re.compile(r"^\d{1,2}\s*[A-Z][a-z]")  # "1 Home Office …", OCR's "1Home Office …"
+NOTE_MODAL = re.compile(r"(?i)\b(?:should|must|needs?\s+to)\b")  # what a finding says and a note does not
+
+
+def is_note(group: tuple[str, list[Line], str]) -> bool:
+    """A group opened by a note number that says nothing should be done: a footnote (its size may not show it)."""
+    first = group[1][0]
+    numbered = bool(NOTE_START.match(first.text)) or (group[2].isdigit() and first.text[:1].isupper())
+    return numbered and not NOTE_MODAL.search(" ".join(ln.text for ln in group[1]))
+
+
 def carried_over(groups: list[tuple[str, list[Line], str]], line: Line, line_type: str,
                  settings: ReportSettings) -> tuple[str, list[Line], str] | None:
     """The block a line at the top of a page or column carries on from, past footnotes and captions at the foot
-    of the page before (a sentence broken by a page break, with a footnote between its halves)."""
-    captions = 0
+    of the page before (a sentence broken by a page break, with a footnote between its halves). A footnote is
+    passed only at a break: the line is on another page or column than the notes."""
+    notes = 0
     for group in reversed(groups):
-        if group[0] != "caption":
+        if group[0] != "caption" and not is_note(group):
             break
-        captions += 1
-    if not captions or len(groups) == captions:
+        notes += 1
+    if not notes or len(groups) == notes:
         return None
-    group = groups[-1 - captions]
+    end = groups[-1][1][-1]
+    if groups[-1][0] != "caption" and (end.page, end.column) == (line.page, line.column):
+        return None
+    group = groups[-1 - notes]
     return group if continues(group[1], group[0], line, line_type, settings) else None
 
 
@@ -302,6 +317,8 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
         carried = carried_over(groups, ln, line_type, settings)
         if groups and lost_bullet(groups[-1][1], groups[-1][0], ln, line_type, settings):
             groups.append(("item", [ln], "•"))
+        elif carried is not None and groups[-1][0] != "caption":  # a sentence cut by a break and footnotes
+            carried[1].append(ln)
         elif groups and continues(groups[-1][1], groups[-1][0], ln, line_type, settings):
             groups[-1][1].append(ln)
         elif carried is not None:

@@ -121,3 +121,17 @@ def test_an_item_numbered_inline_ends_at_a_column_break_before_the_next_lead_in(
     assert [(b.kind, b.marker, b.flat) for b in blocks] == [
         ("item", "(b)", "make sure that supervisors review investigations at regular intervals"),
         ("para", "", "Within six months, Fennmarsh Police should:")]
+
+
+def test_a_sentence_cut_by_a_column_break_goes_on_past_the_footnotes_at_the_columns_foot():
+    # Notes read at body size; OCR glued the first note's number to its text ("1Home …"); the second's is set apart as
+    # a marker. The sentence's end opens the next column in lower case and joined the second note.
+    cut = line("vulnerable victims; an assessment of each victim's", 723, x1=286)
+    note1 = line("1Home Office Counting Rules for Recorded Crime, April 2017.", 742, x1=286)
+    note2 = line("Our 2019 report is available at www.justiceinspectorates.gov.uk", 756, x1=286, marker="2")
+    rest = line("needs; and referral to specialist support where it is", 68, x0=309)
+    end = line("needed.", 82, x0=309)
+    for ln, column in ((cut, 1), (note1, 1), (note2, 1), (rest, 2), (end, 2)):
+        ln.column = column
+    blocks = lines_to_blocks([cut, note1, note2, rest, end], SETTINGS)
+    assert blocks[0].flat.endswith("each victim's needs; and referral to specialist support where it is needed.")
