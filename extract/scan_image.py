@@ -315,7 +315,8 @@ def margin_blocks(clean: np.ndarray, share: float, limit: int) -> list[tuple[int
     top and bottom ``share`` of height: at most ``limit`` per band, the inkiest first.
 
     Text detection on a whole page drops a lone small token (a centred "7" in a footer); read on its own, as
-    a block, it comes back.
+    a block, it comes back. The blocks of the row nearest the page's edge come first (the running head or footer
+    that prints the number), then the inkiest: a chapter heading inside the band must not crowd out a lone "1".
     """
     import cv2
     import numpy as np
@@ -332,6 +333,7 @@ def margin_blocks(clean: np.ndarray, share: float, limit: int) -> list[tuple[int
             x, y, w, h, _ = stats[label]
             dark = int(ink[y:y + h, x:x + w][labels[y:y + h, x:x + w] == label].sum())
             if LETTER_PX[0] + 2 <= h <= LETTER_PX[1] and dark >= MIN_BLOCK_INK:
-                found.append((dark, (y0 + y, y0 + y + h, x, x + w)))
-        out += [box for _, box in sorted(found, reverse=True)[:limit]]
+                edge = y + h / 2 if y0 == 0 else band - y - h / 2  # the middle's distance from the page edge
+                found.append((round(edge / LETTER_PX[1]), -dark, (y0 + y, y0 + y + h, x, x + w)))
+        out += [box for _, _, box in sorted(found)[:limit]]
     return out
