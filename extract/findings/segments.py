@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hmic_extract.model import CAUSES_OF_CONCERN, ISSUES_OF_CONCERN, RECOMMENDATIONS
 from hmic_extract.vocabulary import sections_named
@@ -70,6 +70,7 @@ def blocks_to_units(blocks: list[Block], settings: ReportSettings) -> list[Unit]
     chapter, summary = 0, False
     previous: Block | None = None
     last_section = ""  # the section of the last label in this chapter
+    earlier_box: int | None = None  # the call-out box listing an earlier inspection's findings
     summary_size = 0.0  # a summary titled by a heading smaller than a chapter's runs to a heading as large
     for position, block in enumerate(blocks):
         label = label_of(block, previous, settings)
@@ -84,6 +85,15 @@ def blocks_to_units(blocks: list[Block], settings: ReportSettings) -> list[Unit]
             summary, summary_size = True, block.size - settings.size_slack
         if label is None and last_section == CAUSES_OF_CONCERN:
             label = answering_lead_in(block)
+        if label is not None and not label.earlier and earlier_box is not None and block.box == earlier_box:
+            label = replace(label, earlier=True)
+        if label is not None and label.earlier and not label.inline:
+            # the box right under a title pointing at an earlier inspection (a progress table) lists earlier
+            # findings, whatever its own labels say
+            after = blocks[position + 1] if position + 1 < len(blocks) else None
+            earlier_box = after.box if after is not None else None
+        elif block.box is None or block.box != earlier_box:
+            earlier_box = None
         if label is not None:
             last_section = label.section
         units.append(Unit(block, label, chapter, summary, position))

@@ -383,3 +383,19 @@ def test_a_line_at_the_paragraphs_pitch_carries_on_its_sentence_whatever_size_oc
     assert clean_text(found[(RECOMMENDATIONS, 2)].issue) == (
         "Within three months, Northmoor Constabulary should work with its partners to agree a joint approach to "
         "children at risk of exploitation by adults who are known to them.")
+
+
+def test_labels_in_the_progress_box_under_an_earlier_inspections_title_are_not_findings():
+    # "Recommendations from the 2021 inspection report" over a boxed progress table whose cells OCR ran
+    # together: "Recommendation 2: Some progress." read as an inline label and gave a recommendation.
+    page = [*prose(60), ocr_line("Recommendations from the 2021", 62, 100, 13),
+            ocr_line("inspection report", 62, 118, 13),
+            ocr_line("Recommendation Progress", 66, 150), ocr_line("Recommendation 2: Some progress.", 66, 170),
+            ocr_line("Within three months, Officers spoke to the force should make", 66, 186),
+            ocr_line("sure that officers attending incidents speak to children.", 66, 202),
+            ocr_line("Area for improvement 1", 62, 260),
+            ocr_line("The force should make sure that frontline officers record the behaviour of children.", 62, 278)]
+    words = [w for line in page for w in line]
+    lines = {0: words_to_lines(words, 0, [(60.0, 145.0, 540.0, 220.0)])}
+    found, _ = lines_to_findings(lines, {0: PAGE}, 1, [], "scan.pdf")
+    assert [(f.section, f.ref) for f in found] == [(AREAS_FOR_IMPROVEMENT, 1)]
