@@ -300,10 +300,10 @@ def carried_over(groups: list[tuple[str, list[Line], str]], line: Line, line_typ
         notes += 1
     if not notes or len(groups) == notes:
         return None
-    end = groups[-1][1][-1]
-    if groups[-1][0] != "caption" and (end.page, end.column) == (line.page, line.column):
-        return None
-    group = groups[-1 - notes]
+    end, group = groups[-1][1][-1], groups[-1 - notes]
+    if groups[-1][0] != "caption" and ((end.page, end.column) == (line.page, line.column)
+                                       or SENTENCE_END.search(group[1][-1].text)):
+        return None  # past notes only at a break, into a sentence the break cut (not a numbered item's own end)
     return group if continues(group[1], group[0], line, line_type, settings) else None
 
 

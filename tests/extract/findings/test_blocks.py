@@ -135,3 +135,13 @@ def test_a_sentence_cut_by_a_column_break_goes_on_past_the_footnotes_at_the_colu
         ln.column = column
     blocks = lines_to_blocks([cut, note1, note2, rest, end], SETTINGS)
     assert blocks[0].flat.endswith("each victim's needs; and referral to specialist support where it is needed.")
+
+
+def test_a_numbered_item_cut_by_a_column_break_keeps_its_end_and_the_paragraph_before_it_does_not_take_it():
+    para = line("We found that the force had made progress since then.", 700, x1=286)
+    item = line("The force told us that it had not yet", 740, x1=286, marker="3")
+    rest = line("reviewed its policy on missing children.", 68, x0=309)
+    for ln, column in ((para, 1), (item, 1), (rest, 2)):
+        ln.column = column
+    blocks = lines_to_blocks([para, item, rest], SETTINGS)
+    assert blocks[-1].flat == "The force told us that it had not yet reviewed its policy on missing children."
