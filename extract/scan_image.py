@@ -315,16 +315,20 @@ def margin_blocks(clean: np.ndarray, share: float, limit: int) -> list[tuple[int
     top and bottom ``share`` of height: at most ``limit`` per band, the inkiest first.
 
     Text detection on a whole page drops a lone small token (a centred "7" in a footer); read on its own, as
-    a block, it comes back.
+    a block, it comes back. The blocks of the row nearest the page's edge come first (the running head or footer
+    that prints the number), then the inkiest: a chapter heading inside the band must not crowd out a lone "1".
     """
     height = clean.shape[0]
     band = int(height * share)
     out = []
     for y0, y1 in ((0, band), (height - band, height)):
-        found = [(dark, (y0 + top, y0 + bottom, left, right))
-                 for dark, (top, bottom, left, right) in ink_blocks(clean[y0:y1])
-                 if LETTER_PX[0] + 2 <= bottom - top <= LETTER_PX[1]]
-        out += [box for _, box in sorted(found, reverse=True)[:limit]]
+        found = []
+        for dark, (top, bottom, left, right) in ink_blocks(clean[y0:y1]):
+            if LETTER_PX[0] + 2 <= bottom - top <= LETTER_PX[1]:
+                middle = (top + bottom) / 2
+                edge = middle if y0 == 0 else band - middle  # the middle's distance from the page edge
+                found.append((round(edge / LETTER_PX[1]), -dark, (y0 + top, y0 + bottom, left, right)))
+        out += [box for _, _, box in sorted(found)[:limit]]
     return out
 
 

@@ -32,7 +32,7 @@ from .blocks import Block, lines_to_blocks
 from .drafts import Draft, segments_to_drafts
 from .furniture import drop_furniture
 from .labels import Label, label_of
-from .lines import MAX_BOX_SHARE, Line, page_to_lines, words_to_lines
+from .lines import MAX_BOX_SHARE, Line, page_to_lines, without_stray_accents, words_to_lines
 from .page_numbers import find_progressions, printed_page_numbers
 from .reading import assign_columns, order_pages, reading_order
 from .repeats import merge_summary_repeats
@@ -146,7 +146,8 @@ def extract_scanned_report(pdf: OpenPdf, page_words: dict[int, tuple[list[dict],
     """
     from ..report_meta import read_report_metadata
 
-    pages = {i: words_to_lines(words, i, [b for b in boxes if (b[2] - b[0]) * (b[3] - b[1]) < MAX_BOX_SHARE * w * h])
+    pages = {i: words_to_lines(without_stray_accents(words), i,
+                               [b for b in boxes if (b[2] - b[0]) * (b[3] - b[1]) < MAX_BOX_SHARE * w * h])
              for i, (words, (w, h), boxes) in page_words.items()}
     sizes = {i: size for i, (_, size, _) in page_words.items()}
     metadata = read_report_metadata(pdf, "", [ln for lines in pages.values() for ln in lines])

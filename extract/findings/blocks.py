@@ -19,7 +19,9 @@ from .settings import ReportSettings
 from .statements import MODAL, strip_timescale
 
 CAPTION = re.compile(r"(?i)^(?:figure|fig\.|table|chart|graph|source|note)s?\s*\d*[a-z]?\s*[:.–—-]")
-DANGLING = re.compile(r"(?i)(?:\band|&|\bor|,)\s*$")  # a heading wrapped after "and": it runs on
+# A heading wrapped after a word that cannot end one ("and", "to", "of the") runs on: "Our recommendations to" /
+# "chief constables" is one title.
+DANGLING = re.compile(r"(?i)(?:\b(?:and|or|to|for|of|in|on|from|by|with|at|into|the|a|an)|&|,)\s*$")
 SENTENCE_END = re.compile(r"[.!?:;]['’”)]?$")
 FULL_STOP = re.compile(r"[.!?;]['’”)]?$")
 
@@ -133,9 +135,25 @@ def block_kind(lines: list[Line], settings: ReportSettings) -> str:
         return "heading"
     if len(lines) == 1 and is_title_line(first, settings.weightless):
         return "heading"
+    if settings.weightless and is_wrapped_title(lines, text, settings):
+        return "heading"
     if all(ln.bold for ln in lines) and len(text.split()) <= settings.max_heading_words and not FULL_STOP.search(text):
         return "heading" if not text.endswith(":") else "para"
     return "para"
+
+
+MAX_TITLE_LINES = 3
+
+
+def is_wrapped_title(lines: list[Line], text: str, settings: ReportSettings) -> bool:
+    """On a scan, a section title wrapped over a few lines ("Annex A: Summary of" / "recommendations"): set larger
+    than body text on average (OCR reads each line's size from its letters' boxes, so one line alone may not
+    show it) and nothing but a title."""
+    if len(lines) < 2 or len(lines) > MAX_TITLE_LINES or FULL_STOP.search(text) or not text[:1].isupper():
+        return False
+    mean = sum(settings.read_size(ln.text, ln.size) for ln in lines) / len(lines)
+    match = match_title(text.rstrip(":–—- "), fuzzy=True)
+    return mean > settings.body_size + settings.size_slack and match is not None and is_theme(match.theme)
 
 
 def continues(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:
@@ -151,7 +169,9 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
         return False
     if (prev.box is None) != (line.box is None):
         return False
-    if kind == "item" and line.x0 < block[0].text_x0 - settings.indent_slack and line.column == prev.column \
+    if kind == "item" and opens_next_item(block, line):
+        return False
+    if kind == "item" and line.x0 < item_indent(block, line) - settings.indent_slack and line.column == prev.column \
             and line.page == prev.page and not runs_on_at_leading(prev, line, settings):
         return False
     if line.page == prev.page and line.column == prev.column and line.top >= prev.top:
@@ -170,6 +190,28 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
 
 
+def item_indent(block: list[Line], line: Line) -> float:
+    """Where an item's text starts on the page and column of ``line``: its text after the marker, or, for an item
+    carried over a page or column break, its first line there (the new page sets its own margin)."""
+    if (block[0].page, block[0].column) == (line.page, line.column):
+        return block[0].text_x0
+    return next((ln.x0 for ln in block if (ln.page, ln.column) == (line.page, line.column)), line.x0)
+
+
+def marker_style(marker: str) -> str:
+    """How a list marker is written, whatever it counts: "2.5" and "2.6" alike, "(a)" and "(b)", "○"."""
+    return re.sub(r"[A-Za-z]+", "a", re.sub(r"\d+", "9", marker.strip()))
+
+
+def opens_next_item(block: list[Line], line: Line) -> bool:
+    """Whether a line opens with a number written as the item's own marker ("ii." under "i."): the list's next
+    item, whose number was not set apart as a marker (a justified line's spaces are as wide as its gap)."""
+    m = OPENING_NUMBER.match(line.text)
+    number = (m.group(1) or m.group(2) or "").strip() if m else ""
+    return bool(number) and bool(block[0].marker) and number != block[0].marker \
+        and marker_style(number) == marker_style(block[0].marker)
+
+
 ITALIC_FONT = re.compile(r"(?i)italic|oblique|cmti\d|,i$|,bi$")  # TeX names its italic cmti10
 
 
@@ -181,8 +223,13 @@ def ocr_leading_runs_on(prev: Line, line: Line, settings: ReportSettings) -> boo
     """On a scan, a line set at a paragraph's leading under an unfinished sentence carries it on even when it opens
     with a capital (a name: "… Wexmoor and Dunhallow" / "Police should …") and OCR reads it at another size; a
     heading is set further apart or much larger."""
-    return settings.weightless and line.page == prev.page and line.column == prev.column \
-        and 0 <= gap_below(prev, line) <= settings.para_gap and abs(line.size - prev.size) <= settings.heading_growth
+    if not settings.weightless or line.page != prev.page or line.column != prev.column \
+            or not 0 <= gap_below(prev, line) <= settings.para_gap:
+        return False
+    # a line whose middle sits the usual pitch below is the paragraph's next line whatever size OCR gives it
+    pitch = (line.top + line.bottom - prev.top - prev.bottom) / 2
+    at_pitch = bool(settings.line_pitch) and pitch <= settings.line_pitch + settings.indent_slack / 2
+    return at_pitch or abs(line.size - prev.size) <= settings.heading_growth
 
 
 def small_ocr_box_runs_on(line: Line, line_type: str, prev: Line, settings: ReportSettings) -> bool:
@@ -216,8 +263,10 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
     if line_type != "text" or line.page != prev.page or line.box != prev.box:
         return False
     at_indent = abs(line.x0 - block[0].text_x0) <= settings.indent_slack
+    # (an item whose number is set inline, "– the results …", has no text indent apart from its margin)
+    hanging = block[0].text_x0 > block[0].x0 + settings.indent_slack or not block[0].marker
     near = 0 <= gap_below(prev, line) <= 3 * settings.para_gap  # not a footnote at the page foot
-    if kind == "item" and bool(SENTENCE_END.search(prev.text)) and line.text[:1].isupper() and at_indent \
+    if kind == "item" and bool(SENTENCE_END.search(prev.text)) and line.text[:1].isupper() and at_indent and hanging \
             and line.page == block[0].page and near and is_italic(line.font) == is_italic(prev.font):
         return True  # (a quotation in italic at the item's indent is not an item)
     if not line.text[:1].islower() or not near:
@@ -228,18 +277,33 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
     return prev.text.rstrip().endswith(":") and line.x0 >= block[0].x0 + indent
 
 
+NOTE_START = re.compile(r"^\d{1,2}\s*[A-Z][a-z]")  # "1 Home Office …", OCR's "1Home Office …"
+NOTE_MODAL = re.compile(r"(?i)\b(?:should|must|needs?\s+to)\b")  # what a finding says and a note does not
+
+
+def is_note(group: tuple[str, list[Line], str]) -> bool:
+    """A group opened by a note number that says nothing should be done: a footnote (its size may not show it)."""
+    first = group[1][0]
+    numbered = bool(NOTE_START.match(first.text)) or (group[2].isdigit() and first.text[:1].isupper())
+    return numbered and not NOTE_MODAL.search(" ".join(ln.text for ln in group[1]))
+
+
 def carried_over(groups: list[tuple[str, list[Line], str]], line: Line, line_type: str,
                  settings: ReportSettings) -> tuple[str, list[Line], str] | None:
     """The block a line at the top of a page or column carries on from, past footnotes and captions at the foot
-    of the page before (a sentence broken by a page break, with a footnote between its halves)."""
-    captions = 0
+    of the page before (a sentence broken by a page break, with a footnote between its halves). A footnote is
+    passed only at a break: the line is on another page or column than the notes."""
+    notes = 0
     for group in reversed(groups):
-        if group[0] != "caption":
+        if group[0] != "caption" and not is_note(group):
             break
-        captions += 1
-    if not captions or len(groups) == captions:
+        notes += 1
+    if not notes or len(groups) == notes:
         return None
-    group = groups[-1 - captions]
+    end, group = groups[-1][1][-1], groups[-1 - notes]
+    if groups[-1][0] != "caption" and ((end.page, end.column) == (line.page, line.column)
+                                       or SENTENCE_END.search(group[1][-1].text)):
+        return None  # past notes only at a break, into a sentence the break cut (not a numbered item's own end)
     return group if continues(group[1], group[0], line, line_type, settings) else None
 
 
@@ -253,19 +317,22 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
         carried = carried_over(groups, ln, line_type, settings)
         if groups and lost_bullet(groups[-1][1], groups[-1][0], ln, line_type, settings):
             groups.append(("item", [ln], "•"))
+        elif carried is not None and groups[-1][0] != "caption":  # a sentence cut by a break and footnotes
+            carried[1].append(ln)
         elif groups and continues(groups[-1][1], groups[-1][0], ln, line_type, settings):
             groups[-1][1].append(ln)
         elif carried is not None:
             carried[1].append(ln)
         else:
-            groups.append((line_type, [ln], ln.marker))
+            # a paragraph opened by a number set inline is an item from its first line: like a bulleted one, it
+            # goes on over a break only into a line that cannot open the next block
+            marker = ln.marker or (opening_number(ln) if line_type == "text" else "")
+            groups.append(("item" if marker else line_type, [ln], marker))
     out = []
     for line_type, group, marker in groups:
         if line_type == "caption":
             out.append(Block("caption", group))
             continue
-        if line_type == "text" and not marker:
-            marker = opening_number(group[0])
         kind = "item" if line_type == "item" or marker else block_kind(group, settings)
         out.append(Block(kind, group, marker))
     return out

@@ -10,10 +10,13 @@ sits in and how many other fragments share its row (a table row has several).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
+
+from .settings import ReportSettings
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points
 
@@ -104,6 +107,12 @@ def is_marker_word(word: dict) -> bool:
                 or SYMBOL_FONT.search(word.get("fontname", "")))
 
 
+def is_bullet_word(word: dict) -> bool:
+    """A bullet glyph (or a symbol-font character), never a number: it marks an item wherever it stands."""
+    return bool(BULLET_GLYPH.match(word["text"])) or (bool(SYMBOL_FONT.search(word.get("fontname", "")))
+                                                     and len(word["text"]) <= 2)
+
+
 def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
     """Split words at gutters: with ``wide``, gaps wider than any word space; else gaps wider than a gutter and much
     wider than the usual gap among these words (a justified line's wide spaces are all alike)."""
@@ -118,9 +127,13 @@ def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
         size = max(prev["size"], word["size"])
         lone_marker = len(parts[-1]) == 1 and gap <= MARKER_GAP * word["size"] and is_marker_word(parts[-1][0])
         # Wider than the spaces next to it on either side (each side may be a justified line with its own
-        # spacing; the spaces of the other column further along the row say nothing about this one).
+        # spacing; the spaces of the other column further along the row say nothing about this one). A gap
+        # wider than a gutter beside ordinary word spaces on one side ends that side's line: one justified line
+        # spaces its words alike (a few words justified across the other column have spaces as wide as a gutter).
         sides = ([g for g in spaces[max(0, i - 2):i] if g is not None], gaps[i + 1:i + 3])
         usual = max((median(side) for side in sides if side), default=0.0)
+        if any(median(side) <= GUTTER_GAP * size for side in sides if side):
+            usual = min(median(side) for side in sides if side)
         gutter = gap > (WIDE_GAP if wide else GUTTER_GAP) * size and gap > JUSTIFIED_GAP * usual
         if gutter and not lone_marker:
             parts.append([word])
@@ -215,41 +228,76 @@ def box_of(line: Line, boxes: list[Box]) -> int | None:
     return max(around, key=lambda i: (boxes[i][2] - boxes[i][0]) * (boxes[i][3] - boxes[i][1])) if around else None
 
 
-def column_starts(fragments: list[list[dict]]) -> list[tuple[float, float, float, float]]:
-    """Where a page's columns of text start, and over which heights: left edges shared by several fragments that
-    follow a gutter, as (x, top, bottom, column) of the rows that share it.
+ColumnStart = tuple[float, float, float, float, float, float]  # x, top, bottom, size, column, edge
 
-    ``column`` is where the column holding x starts: x itself, or, for a start closer to another start on
-    its left over the same rows than a column can be narrow, that start (x is an indent inside its column,
-    such as a bulleted list's hanging indent).
+
+def column_starts(rows: list[list[list[dict]]]) -> list[ColumnStart]:
+    """Where a page's columns of text start, and over which heights: left edges shared by several fragments that
+    follow a gutter, as (x, top, bottom, size, column, edge) of the rows that show it; ``edge`` is where the
+    fragments before the gutter end at the furthest (the column before's right edge).
+
+    A column's lines that have no line of the other column beside them start their rows at x: chained to the
+    rows already found (within a few lines), they carry the column's extent up and down, so a row the two
+    columns share at the column's first or last line is still cut there. ``column`` is where the column holding
+    x starts: x itself, or, for a start closer to another start on its left over the same rows than a column can
+    be narrow, that start (x is an indent inside its column, such as a bulleted list's hanging indent).
     """
     by_x: dict[int, list[dict]] = {}
-    for f in fragments:
-        if f[0].get("_after_gutter"):
-            by_x.setdefault(round(f[0]["x0"] / COLUMN_SNAP), []).append(f[0])
-    starts = [(key * COLUMN_SNAP, min(w["top"] for w in ws) - 2 * ws[0]["size"],
-               max(w["bottom"] for w in ws) + 2 * ws[0]["size"], ws[0]["size"])
-              for key, ws in by_x.items() if len(ws) >= MIN_COLUMN_ROWS]
+    edges: dict[int, float] = {}
+    for parts in rows:
+        for before, fragment in pairwise(parts):
+            key = round(fragment[0]["x0"] / COLUMN_SNAP)
+            by_x.setdefault(key, []).append(fragment[0])
+            edges[key] = max(edges.get(key, 0.0), before[-1]["x1"])
+    row_starts = sorted((parts[0][0] for parts in rows if parts), key=lambda w: w["top"])
+    starts = []
+    for key, ws in by_x.items():
+        if len(ws) < MIN_COLUMN_ROWS:
+            continue
+        x, size = key * COLUMN_SNAP, ws[0]["size"]
+        top, bottom = min(w["top"] for w in ws), max(w["bottom"] for w in ws)
+        alone = [w for w in row_starts if abs(w["x0"] - x) <= COLUMN_SNAP]
+        grown = True
+        while grown:
+            grown = False
+            for w in alone:
+                if top - 2 * size <= w["bottom"] and w["top"] <= bottom + 2 * size \
+                        and (w["top"] < top or w["bottom"] > bottom):
+                    top, bottom, grown = min(top, w["top"]), max(bottom, w["bottom"]), True
+        starts.append((x, top, bottom, size, edges[key]))
     out = []
-    for x, top, bottom, size in starts:
-        outer = [x2 for x2, top2, bottom2, _ in starts
-                 if 0 < x - x2 < MIN_COLUMN_WIDTH * size and top2 < bottom and top < bottom2]
-        out.append((x, top, bottom, min(outer, default=x)))
+    for x, top, bottom, size, edge in starts:
+        outer = [x2 for x2, top2, bottom2, _, _ in starts
+                 if 0 < x - x2 < MIN_COLUMN_WIDTH * size and top2 < bottom + 2 * size and top < bottom2 + 2 * size]
+        out.append((x, top, bottom, size, min(outer, default=x), edge))
     return out
 
 
-def split_at_columns(fragment: list[dict], starts: list[tuple[float, float, float, float]]) -> list[list[dict]]:
+def split_at_columns(fragment: list[dict], starts: list[ColumnStart], reach: float) -> list[list[dict]]:
     """Split a fragment where a word starts a column the page's rows around it start (two justified columns whose
-    gutter is no wider than their spaces); at an indent inside a column, only when the word before it lies left
-    of that column (it belongs to the column before)."""
-    top = fragment[0]["top"]
-    xs = [(x, column) for x, above, below, column in starts if above <= top <= below]
+    gutter is no wider than their spaces): the word's middle within ``reach`` font sizes of those rows, or,
+    anywhere on the page, a gap spanning the whole gutter (from the column before's right edge to the start, at
+    least a gutter wide). At an indent inside a column, only when the word before it lies left of that column
+    (it belongs to the column before)."""
     parts: list[list[dict]] = [[fragment[0]]]
+
+    def near(x: float, top: float, bottom: float, edge: float, prev: dict, word: dict) -> bool:
+        middle = (word["top"] + word["bottom"]) / 2
+        slack = reach * max(word["size"], prev["size"])
+        spans = prev["x1"] <= edge + 1 and word["x0"] - prev["x1"] >= x - edge - COLUMN_SNAP \
+            and x - edge >= GUTTER_GAP * word["size"]
+        return top - slack <= middle <= bottom + slack or spans
+
     for prev, word in pairwise(fragment):
         lone_marker = len(parts[-1]) == 1 and is_marker_word(prev)
         if not lone_marker and word["x0"] - prev["x1"] >= 0.4 * word["size"] \
-                and any(abs(word["x0"] - x) <= COLUMN_SNAP and prev["x1"] < column for x, column in xs):
-            parts.append([word])
+                and any(abs(word["x0"] - x) <= COLUMN_SNAP and prev["x1"] < column and near(x, top, bottom, edge,
+                                                                                               prev, word)
+                        for x, top, bottom, _, column, edge in starts):
+            # a bullet set in the gutter before the column's text is that column's list marker
+            bullet = len(parts[-1]) > 1 and is_bullet_word(prev) and prev["x0"] - parts[-1][-2]["x1"] > prev["x1"] \
+                - prev["x0"] and word["x0"] - prev["x1"] <= MARKER_GAP * word["size"]
+            parts.append([parts[-1].pop(), word] if bullet else [word])
         else:
             parts[-1].append(word)
     return parts
@@ -289,16 +337,19 @@ def rejoin_pieces(rows: list[list[list[dict]]]) -> list[list[list[dict]]]:
     return [row for row in rows if row]
 
 
-def words_to_lines(words: list[dict], index: int, boxes: list[Box]) -> list[Line]:
+def words_to_lines(words: list[dict], index: int, boxes: list[Box], settings: ReportSettings | None = None
+                   ) -> list[Line]:
     """Given a page's words (text, x0, x1, top, bottom, size, fontname) and its boxes, return its line fragments."""
+    reach = (settings or ReportSettings()).column_reach
     lines = []
     rows = rejoin_pieces([row_to_fragments(row) for row in words_to_rows(drop_footnote_marks(words))])
-    for parts in rows:
-        for part in parts[1:]:
-            part[0]["_after_gutter"] = True
-    starts = column_starts([f for parts in rows for f in parts])
-    for number, parts in enumerate(rows):
-        split = [piece for part in parts for piece in (split_at_columns(part, starts) if starts else [part])]
+    for _ in range(3):  # a row cut at a column's last line shows the column reaching further: look again
+        starts = column_starts(rows)
+        cut = [[piece for part in parts for piece in split_at_columns(part, starts, reach)] for parts in rows]
+        if sum(map(len, cut)) == sum(map(len, rows)):
+            break
+        rows = cut
+    for number, split in enumerate(rows):
         fragments = [fragment_to_line(fragment, index) for fragment in split]
         for line in fragments:
             found = box_of(line, boxes)
@@ -307,6 +358,19 @@ def words_to_lines(words: list[dict], index: int, boxes: list[Box]) -> list[Line
             line.row = number
             lines.append(line)
     return lines
+
+
+def without_stray_accents(words: list[dict]) -> list[dict]:
+    """OCR words with the accents an engine reads into specks dropped ("rècommend", "safeġuarding"): the section
+    vocabulary and the lead-in patterns match plain letters, and a scanned English report's accents are noise far
+    more often than print. Dashes, quotes and ligatures are left as they are (canonical decomposition only)."""
+    def plain(text: str) -> str:
+        if text.isascii():
+            return text
+        decomposed = unicodedata.normalize("NFD", text)
+        return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+    return [{**w, "text": plain(w["text"])} for w in words]
 
 
 def page_to_lines(page, index: int) -> list[Line]:

@@ -126,15 +126,21 @@ def opens_note(text: str, token: re.Match) -> bool:
 
 
 GLUED_NUMBER = re.compile(r"(?<=[A-Za-z\-–—])(\d{1,4})$")
+CYCLE_BEFORE = re.compile(r"\b(?:19|20)\d\d\s?[-–—/]$")  # a cycle's first year and its dash ("2023-" of "2023-25")
 
 
 def glued_candidates(line: Line, page: int, band: str) -> list[Candidate]:
     """OCR glues a page number to the running head before it ("…re-inspection2", "…PEEL 2023-252"): each
     tail of the trailing digits may be the number; the progression over pages tells which."""
-    m = GLUED_NUMBER.search(line.text.strip())
+    text = line.text.strip()
+    m = GLUED_NUMBER.search(text)
     if not m:
         return []
     digits = m.group(1)
+    if CYCLE_BEFORE.search(text[:m.start()]):  # "PEEL 2023-25" (+ "7"): the first two digits end the cycle
+        digits = digits[2:]
+    if not digits:
+        return []
     return [Candidate(page, int(digits[-k:]), False, (band, f"glued-{k}"), id(line))
             for k in range(1, min(3, len(digits)) + 1) if int(digits[-k:]) > 0]
 

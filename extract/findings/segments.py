@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hmic_extract.model import CAUSES_OF_CONCERN, ISSUES_OF_CONCERN, RECOMMENDATIONS
 from hmic_extract.vocabulary import sections_named
 
-from .blocks import Block
+from .blocks import Block, marker_style
 from .labels import Label, label_of
 from .settings import ReportSettings
 from .statements import is_lead_in, is_statement, strip_timescale
@@ -70,14 +70,30 @@ def blocks_to_units(blocks: list[Block], settings: ReportSettings) -> list[Unit]
     chapter, summary = 0, False
     previous: Block | None = None
     last_section = ""  # the section of the last label in this chapter
+    earlier_box: int | None = None  # the call-out box listing an earlier inspection's findings
+    summary_size = 0.0  # a summary titled by a heading smaller than a chapter's runs to a heading as large
     for position, block in enumerate(blocks):
         label = label_of(block, previous, settings)
         if block.kind == "heading" and block.size >= chapter_size:
             chapter += 1
             summary = label.summary if label is not None else bool(CHAPTER_SUMMARY.search(block.flat))
+            summary_size = 0.0
             last_section = ""
+        elif block.kind == "heading" and summary_size and block.size >= summary_size:
+            summary, summary_size = False, 0.0
+        if block.kind == "heading" and label is not None and label.summary and not summary:
+            summary, summary_size = True, block.size - settings.size_slack
         if label is None and last_section == CAUSES_OF_CONCERN:
             label = answering_lead_in(block)
+        if label is not None and not label.earlier and earlier_box is not None and block.box == earlier_box:
+            label = replace(label, earlier=True)
+        if label is not None and label.earlier and not label.inline:
+            # the box right under a title pointing at an earlier inspection (a progress table) lists earlier
+            # findings, whatever its own labels say
+            after = blocks[position + 1] if position + 1 < len(blocks) else None
+            earlier_box = after.box if after is not None else None
+        elif block.box is None or block.box != earlier_box:
+            earlier_box = None
         if label is not None:
             last_section = label.section
         units.append(Unit(block, label, chapter, summary, position))
@@ -176,11 +192,6 @@ def sibling_of_lead_in(head: Block, kept: list[Unit], block: Block) -> bool:
     after = blocks[at + 1:]
     return marker_style(block.marker) == style and bool(after) and all(
         b.kind == "item" and marker_style(b.marker) != style for b in after)
-
-
-def marker_style(marker: str) -> str:
-    """How a list marker is written, whatever it counts: "2.5" and "2.6" alike, "(a)" and "(b)", "○"."""
-    return re.sub(r"[A-Za-z]+", "a", re.sub(r"\d+", "9", marker.strip()))
 
 
 def item_number(marker: str) -> str:

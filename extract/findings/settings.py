@@ -41,6 +41,7 @@ class ReportSettings:
     caps_height: float = 0.75  # on a scan, a line in capitals reads this share of its size (boxes are cap-high)
     min_label_score: float = 2.0  # see labels.score_*: evidence needed before a run counts as a label
     line_pitch: float = 0.0  # on a scan: the usual distance between the middles of two lines of one paragraph
+    column_reach: float = 2.0  # x font size: a column start seen on some rows cuts a row this far above or below
 
     @property
     def para_gap(self) -> float:

@@ -48,6 +48,22 @@ def test_a_lone_footer_number_is_one_block_and_scanner_noise_is_none(tmp_path, x
     assert left <= x * scanned.SCALE + 2 and right >= x * scanned.SCALE + 4
 
 
+def test_a_lone_header_number_comes_before_a_heading_set_inside_the_top_band(tmp_path):
+    # A running head with its page number "1" far right on the page's top row, and a chapter heading of many
+    # words inside the top band: the heading's blocks, inkier, took every slot and the "1" was never read.
+    path = tmp_path / "page.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.setFont("Helvetica", 8)
+    pdf.drawString(62, 812, "Tamsley Police - Custody inspection 2017")
+    pdf.drawString(525, 812, "1")
+    pdf.setFont("Helvetica-Bold", 16)
+    pdf.drawString(62, 770, "Section 2. Leadership, accountability and partnerships in custody")
+    pdf.save()
+    image = scanned.render_page(path, 0)
+    blocks = margin_blocks(image, 0.1, 3)
+    assert any(left <= 525 * scanned.SCALE + 2 and right >= 525 * scanned.SCALE + 3 for _, _, left, right in blocks)
+
+
 @pytest.mark.skipif("rapidocr" not in available_engines(), reason="RapidOCR not installed")
 @pytest.mark.parametrize("number", ["3", "17", "iv"])
 def test_the_engine_reads_a_lone_footer_number_read_as_a_block(tmp_path, number):

@@ -79,3 +79,69 @@ def test_an_italic_quote_at_an_items_text_indent_is_not_the_next_item():
     for ln in lines[2:]:
         ln.font = "Vera"
     assert [b.kind for b in lines_to_blocks(lines, SETTINGS)] == ["item", "item"]
+
+
+def test_a_title_wrapped_after_a_preposition_is_one_heading():
+    # "OUR RECOMMENDATIONS TO" / "CHIEF CONSTABLES": the first line is a title by itself, but a heading never
+    # ends on "to"; read apart, the second line is a heading that ends the label's segment before its list.
+    lines = [line("OUR RECOMMENDATIONS TO", 435, bold=True, size=13), line("CHIEF CONSTABLES", 452, bold=True, size=13),
+             line("By 31 March 2024, chief constables should:", 473)]
+    blocks = lines_to_blocks(lines, SETTINGS)
+    assert (blocks[0].kind, blocks[0].flat) == ("heading", "OUR RECOMMENDATIONS TO CHIEF CONSTABLES")
+
+
+def test_the_next_number_of_a_list_opening_the_next_page_is_the_next_item():
+    lines = [line("Forces should make sure that the vetting level of each role is set", 700, marker="i."),
+             line("according to the information the volunteer has access to.", 716, x0=80),
+             line("ii. Forces should carry out aftercare checks on volunteers.", 70, page=5)]
+    blocks = lines_to_blocks(lines, SETTINGS)
+    assert [(b.kind, b.marker, b.pages) for b in blocks] == [("item", "i.", [4]), ("item", "ii.", [5])]
+
+
+def test_an_item_carried_over_a_page_keeps_its_lines_at_the_new_pages_indent():
+    lines = [line("By 31 March 2024, the Home Office should consider whether", 708, x0=311, marker="(5)"),
+             line("legislation is needed to put the vetting of contractors on a", 723, x0=333),
+             line("Section 55 of the Police Act 1996 requires a response within 56 days.", 756, x0=69, size=8.5),
+             line("statutory footing, and say how it would be enforced and by", 70, page=5, x0=86),
+             line("whom.", 87, page=5, x0=86)]
+    blocks = lines_to_blocks(lines, ReportSettings(body_size=10.5, line_gap=3.0))
+    assert blocks[0].flat.endswith("by whom.") and blocks[0].pages == [4, 5]
+
+
+def test_an_item_numbered_inline_ends_at_a_column_break_before_the_next_lead_in():
+    # "(b) make sure that supervisors … direction they give" (its number too close to be set apart as a marker)
+    # ends the left column; the right column opens with the next lead-in, which is not the item's last words.
+    first = line("(b) make sure that supervisors review", 599, x0=64, x1=286)
+    rest = line("investigations at regular intervals", 614, x0=86, x1=286)
+    lead = line("Within six months, Fennmarsh Police", 82, x0=309)
+    lead2 = line("should:", 97, x0=309)
+    for ln, column in ((first, 1), (rest, 1), (lead, 2), (lead2, 2)):
+        ln.column = column
+    blocks = lines_to_blocks([first, rest, lead, lead2], SETTINGS)
+    assert [(b.kind, b.marker, b.flat) for b in blocks] == [
+        ("item", "(b)", "make sure that supervisors review investigations at regular intervals"),
+        ("para", "", "Within six months, Fennmarsh Police should:")]
+
+
+def test_a_sentence_cut_by_a_column_break_goes_on_past_the_footnotes_at_the_columns_foot():
+    # Notes read at body size; OCR glued the first note's number to its text ("1Home …"); the second's is set apart as
+    # a marker. The sentence's end opens the next column in lower case and joined the second note.
+    cut = line("vulnerable victims; an assessment of each victim's", 723, x1=286)
+    note1 = line("1Home Office Counting Rules for Recorded Crime, April 2017.", 742, x1=286)
+    note2 = line("Our 2019 report is available at www.justiceinspectorates.gov.uk", 756, x1=286, marker="2")
+    rest = line("needs; and referral to specialist support where it is", 68, x0=309)
+    end = line("needed.", 82, x0=309)
+    for ln, column in ((cut, 1), (note1, 1), (note2, 1), (rest, 2), (end, 2)):
+        ln.column = column
+    blocks = lines_to_blocks([cut, note1, note2, rest, end], SETTINGS)
+    assert blocks[0].flat.endswith("each victim's needs; and referral to specialist support where it is needed.")
+
+
+def test_a_numbered_item_cut_by_a_column_break_keeps_its_end_and_the_paragraph_before_it_does_not_take_it():
+    para = line("We found that the force had made progress since then.", 700, x1=286)
+    item = line("The force told us that it had not yet", 740, x1=286, marker="3")
+    rest = line("reviewed its policy on missing children.", 68, x0=309)
+    for ln, column in ((para, 1), (item, 1), (rest, 2)):
+        ln.column = column
+    blocks = lines_to_blocks([para, item, rest], SETTINGS)
+    assert blocks[-1].flat == "The force told us that it had not yet reviewed its policy on missing children."

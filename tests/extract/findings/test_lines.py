@@ -146,3 +146,77 @@ def test_one_line_ocr_boxed_in_two_pieces_beside_the_other_column_stays_one_line
             *words("future needs.", 307.8 + 26 * 7.5 + 6 * 2.6 + 3, 646.9, size=15, font="")]
     texts = [ln.text for ln in words_to_lines(page, 0, [])]
     assert "leaders, so that it can plan for future needs." in texts
+
+
+
+def justified(text: str, x0: float, x1: float, top: float, size: float = 12) -> list[dict]:
+    """The words of ``text`` spread from ``x0`` to ``x1``, as a justified line sets them."""
+    laid = words(text, x0, top, size=size, gap=0)
+    spare = (x1 - laid[-1]["x1"]) / max(1, len(laid) - 1)
+    return [{**w, "x0": w["x0"] + i * spare, "x1": w["x1"] + i * spare} for i, w in enumerate(laid)]
+
+
+def two_columns_with_lone_right_lines() -> list[dict]:
+    """Two justified columns (gutter 62-286 | 309-533, 23 pt) whose rows mostly fall at different heights, so
+    only a few rows hold both columns' lines."""
+    page = []
+    for i in range(6):
+        page += justified("left column text of the page runs on", 62, 286, 100 + 16 * i)
+        page += justified("right column text runs on here and on", 309, 533, 100 + 16 * i + (0 if i < 3 else 7))
+    return page
+
+
+def test_a_row_both_columns_share_below_the_last_shared_row_is_still_cut_at_the_gutter():
+    page = two_columns_with_lone_right_lines()
+    page += justified("develop and put in a plan", 62, 286, 200) + justified("board, which meets every", 309, 533, 198)
+    texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top >= 198]
+    assert texts == ["develop and put in a plan", "board, which meets every"]
+
+
+def test_a_heading_opening_the_right_column_beside_a_justified_line_is_cut_from_it():
+    page = [*justified("performance each month, and the", 62, 286, 72, size=10),
+            *justified("Systems and processes", 309, 500, 69, size=15.5)]
+    page += two_columns_with_lone_right_lines()
+    texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top < 80]
+    assert texts == ["performance each month, and the", "Systems and processes"]
+
+
+def test_a_short_line_justified_across_the_right_column_is_not_joined_to_the_left_columns_line():
+    # "police and crime" justified across a 190 pt column: spaces of 49 pt, wider than the gutter before them;
+    # the left line's spaces are ordinary, so the gutter ends that line.
+    page = words("leadership and force management.", 100, 166, size=12, gap=3.8)
+    page += justified("police and crime", 333, 523, 169)
+    assert [ln.text for ln in words_to_lines(page, 0, [])] == ["leadership and force management.",
+                                                              "police and crime"]
+
+
+def test_a_bullet_in_the_gutter_goes_with_the_right_columns_item_not_the_left_line():
+    page = []
+    for i in range(4):
+        page += justified("left column text of the page runs on", 62, 286, 100 + 16 * i)
+        page += justified("item text that wraps here and on", 325, 533, 100 + 16 * i)
+    bullet = {"text": "▪", "x0": 311.1, "x1": 315.4, "top": 164, "bottom": 176, "size": 12, "fontname": "Vera"}
+    page += [*justified("Call handlers use a structured", 62, 286, 164), bullet]
+    page += justified("Greyhaven Constabulary should", 325, 533, 164)
+    item = next(ln for ln in words_to_lines(page, 0, []) if "Greyhaven" in ln.text)
+    assert (item.marker, item.text) == ("▪", "Greyhaven Constabulary should")
+
+
+def test_a_bullet_after_a_left_line_of_ordinary_spaces_starts_the_right_columns_item():
+    page = words("people, how quickly it", 162, 260, size=12, gap=3.5)  # ends at 286.5
+    page += [{"text": "▪", "x0": 311.1, "x1": 315.4, "top": 257, "bottom": 269, "size": 12, "fontname": "Vera"}]
+    page += justified("Greyhaven Constabulary should", 325, 533, 257)
+    item = next(ln for ln in words_to_lines(page, 0, []) if "Greyhaven" in ln.text)
+    assert (item.marker, item.text) == ("▪", "Greyhaven Constabulary should")
+
+
+def test_a_row_far_from_the_shared_rows_is_cut_where_it_spans_the_whole_gutter():
+    # A chart's axis labels ("2019/20 2020/21 2021/22") at the top of the right column, level with a justified
+    # item line of the left column, far above the rows that show the gutter: the gap spans the gutter exactly.
+    page = [*justified("The force should improve its", 78, 286, 67), *words("2019/20 2020/21 2021/22", 309, 67,
+                                                                            size=11.5, gap=33)]
+    for i in range(4):
+        page += justified("left column text of the page runs on", 62, 286, 300 + 16 * i)
+        page += justified("right column text runs on here and on", 309, 533, 300 + 16 * i)
+    texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top < 80]
+    assert texts == ["The force should improve its", "2019/20 2020/21 2021/22"]

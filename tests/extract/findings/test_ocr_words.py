@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hmic_extract.extract.findings import lines_to_findings
-from hmic_extract.extract.findings.lines import words_to_lines
+from hmic_extract.extract.findings.lines import without_stray_accents, words_to_lines
 from hmic_extract.model import AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, ISSUES_OF_CONCERN, RECOMMENDATIONS
 from hmic_extract.normalise.text import clean_text
 from hmic_extract.vocabulary import match_title
@@ -334,3 +334,68 @@ def test_a_covers_title_lines_do_not_set_the_line_pitch_of_a_short_scan():
     assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue) == ("The force should make sure it attends incidents "
                                                                    "within the timescales it has set, and that it "
                                                                    "updates callers.")
+
+
+def test_a_summary_under_a_wrapped_title_repeats_the_recommendations_and_is_counted_once():
+    # "Annex A: Summary of" / "recommendations", OCR reading each line's size from its letters (neither line alone
+    # reads as large as a heading), repeats the two recommendations listed above it under their own titles.
+    recs = ["By 31 October 2023, the NPCC should establish a national process for contractors.",
+            "By 31 March 2024, the Home Office should consider whether legislation is needed."]
+    page = [*prose(80), ocr_line("Recommendations", 62, 110),
+            ocr_line("(a)", 62, 128), ocr_line(recs[0], 86, 128), ocr_line("(b)", 62, 150), ocr_line(recs[1], 86, 150),
+            ocr_line("Annex A: Summary of", 62, 200, 13.3), ocr_line("recommendations", 62, 219, 11.7),
+            ocr_line("Recommendation 1", 62, 245), ocr_line(recs[0], 62, 262),
+            ocr_line("Recommendation 2", 62, 290), ocr_line(recs[1], 62, 307)]
+    found = findings([], page)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == recs
+    assert (RECOMMENDATIONS, 3) not in found
+
+
+def test_a_stray_accent_ocr_read_into_a_lead_in_does_not_hide_it():
+    # "We rècommend that, within three months, the force:": a speck read as a grave accent; the lead-in was not
+    # recognised, and its two bullets were lost.
+    page = [*prose(80), ocr_line("Recommendations", 62, 110),
+            ocr_line("We rècommend that, within three months, the force:", 62, 130),
+            ocr_line("(1)", 62, 148), ocr_line("review the capacity of the missing persons unit", 86, 148),
+            ocr_line("(2)", 62, 166), ocr_line("work with its safeġuarding partners on exploitation", 86, 166)]
+    plain = [without_stray_accents(line) for line in page]
+    found = findings([], plain)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == [
+        "review the capacity of the missing persons unit", "work with its safeguarding partners on exploitation"]
+    kept = [w["text"] for w in without_stray_accents(ocr_line("force’s – ﬁnal café", 62, 200))]
+    assert kept == ["force’s", "–", "ﬁnal", "cafe"]
+
+
+def test_a_line_at_the_paragraphs_pitch_carries_on_its_sentence_whatever_size_ocr_reads():
+    # OCR read "(d) Within three months, Northmoor" 15 pt high and the next line 11.5 pt: more apart than a
+    # heading's growth, but the next line's middle sits the usual pitch below, so the sentence runs on.
+    page = [*prose(60), ocr_line("Recommendations", 62, 90, 14.5),
+            ocr_line("(c)", 62, 120, 12.5),
+            ocr_line("Within three months, Northmoor Constabulary should", 86, 120, 12.5),
+            ocr_line("review the capacity of the missing persons unit, so", 86, 136, 12.5),
+            ocr_line("that return home interviews are carried out within", 86, 152, 12.5),
+            ocr_line("72 hours of the child coming home from being missing.", 86, 168, 12.5),
+            ocr_line("(d)", 62, 190, 15.0), ocr_line("Within three months, Northmoor", 86, 190, 15.0),
+            ocr_line("Constabulary should work with its partners to", 86, 208, 11.5),
+            ocr_line("agree a joint approach to children at risk of", 86, 224, 12.5),
+            ocr_line("exploitation by adults who are known to them.", 86, 240, 12.5)]
+    found = findings([], page)
+    assert clean_text(found[(RECOMMENDATIONS, 2)].issue) == (
+        "Within three months, Northmoor Constabulary should work with its partners to agree a joint approach to "
+        "children at risk of exploitation by adults who are known to them.")
+
+
+def test_labels_in_the_progress_box_under_an_earlier_inspections_title_are_not_findings():
+    # "Recommendations from the 2021 inspection report" over a boxed progress table whose cells OCR ran
+    # together: "Recommendation 2: Some progress." read as an inline label and gave a recommendation.
+    page = [*prose(60), ocr_line("Recommendations from the 2021", 62, 100, 13),
+            ocr_line("inspection report", 62, 118, 13),
+            ocr_line("Recommendation Progress", 66, 150), ocr_line("Recommendation 2: Some progress.", 66, 170),
+            ocr_line("Within three months, Officers spoke to the force should make", 66, 186),
+            ocr_line("sure that officers attending incidents speak to children.", 66, 202),
+            ocr_line("Area for improvement 1", 62, 260),
+            ocr_line("The force should make sure that frontline officers record the behaviour of children.", 62, 278)]
+    words = [w for line in page for w in line]
+    lines = {0: words_to_lines(words, 0, [(60.0, 145.0, 540.0, 220.0)])}
+    found, _ = lines_to_findings(lines, {0: PAGE}, 1, [], "scan.pdf")
+    assert [(f.section, f.ref) for f in found] == [(AREAS_FOR_IMPROVEMENT, 1)]

@@ -106,3 +106,13 @@ def test_a_tie_between_two_places_is_broken_the_same_way_whatever_the_hash_seed(
                            env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout
             for seed in range(8)}
     assert len(seen) == 1, seen
+
+
+def test_a_cycle_in_a_scans_running_head_is_not_a_page_number_glued_to_it():
+    # OCR of a two-page scan: the running head "… PEEL 2023-25" on top, the footer "… PEEL 2023-25" with its page
+    # number 7 glued on ("2023-257"); the cycle's "25" gave page 5.
+    ocr = ReportSettings(body_size=10.5, weightless=True)
+    pages = {0: [body(0)], 1: [line("Fennmarsh Police - PEEL 2023-25", 1, 27), body(1),
+                               line("Fennmarsh Police - PEEL 2023-257", 1, 798)]}
+    found = printed_page_numbers(2, *find_progressions(pages, {i: HEIGHT for i in pages}, ocr), [])
+    assert found[1] == "7"
