@@ -38,7 +38,7 @@ from hmic_extract.vocabulary import (
 
 from .model import Cell, PageTables, Part, Row
 from .settings import TableSettings
-from .text import logical_order, plain_letters, strong_counts
+from .text import SUPERSCRIPT_MARKS, logical_order, plain_letters, strong_counts
 
 KEY_ROLES = ("ref", "page_ref", "issue")  # their labels hold no numbers; their body cells usually do
 PAGE_JOINER = re.compile(r"(?:[-–/,&]|\band|\bto)$", re.I)  # a page ref that goes on: "Pages 9-", "pp. 4 and"
@@ -326,7 +326,8 @@ def without_crossed_labels(header: Header, body: list[Row], right: float, settin
     named = set(header.roles.values())
     while True:
         edges = columns_from_labels(cells, body, right, settings)
-        crossed = [k for k in range(1, len(cells)) if k not in named and crossed_often(body, edges[k], settings)]
+        crossed = [k for k in range(1, len(cells)) if k not in named and
+                   crossed_often(body, edges[k], settings, cells[k].x0)]
         if not crossed:
             break
         k = crossed[0]
@@ -338,9 +339,11 @@ def without_crossed_labels(header: Header, body: list[Row], right: float, settin
     return header
 
 
-def crossed_often(body: list[Row], edge: float, settings: TableSettings) -> bool:
+def crossed_often(body: list[Row], edge: float, settings: TableSettings, label: float | None = None) -> bool:
     """Whether most body lines with words on both sides of ``edge`` run across it (a word over it, or words set no
-    further apart than within a phrase)."""
+    further apart than within a phrase). A word that starts right at the label's left edge (``label``) opens the
+    column however close the text before it runs (a spreadsheet's wrapped cell filled to its edge, the next column's
+    text set a word space after it)."""
     near = crossing = 0
     for row in body:
         words = sorted((c for c in row.cells if c.text.strip()), key=lambda c: c.x0)
@@ -350,7 +353,8 @@ def crossed_often(body: list[Row], edge: float, settings: TableSettings) -> bool
             continue
         near += 1
         over = left[-1].x1 > edge + settings.cross_slack
-        run_on = right[0].x0 - left[-1].x1 <= settings.phrase_gap
+        run_on = right[0].x0 - left[-1].x1 <= settings.phrase_gap and not (
+            label is not None and abs(right[0].x0 - label) <= settings.start_tolerance)
         crossing += over or run_on
     return near >= 3 and crossing >= 0.6 * near
 
@@ -372,7 +376,19 @@ def continues(table: Table, part: Part, settings: TableSettings) -> bool:
         return not table.gridded
     if not table.gridded or len(part.edges) != len(table.edges):
         return False
-    return all(abs(a - b) <= settings.column_tolerance for a, b in zip(part.edges, table.edges, strict=True))
+    return grid_shift(table, part, settings) is not None
+
+
+def grid_shift(table: Table, part: Part, settings: TableSettings) -> float | None:
+    """How far a ruled part's columns sit sideways from the table's, all by one distance (a page whose margins differ,
+    a part a producer draws a few points further left), or None when its grid is another one."""
+    if part.edges is None or len(part.edges) != len(table.edges):
+        return None
+    shifts = [a - b for a, b in zip(part.edges, table.edges, strict=True)]
+    dx = statistics.median(shifts)
+    if abs(dx) > settings.page_shift or any(abs(d - dx) > settings.column_tolerance for d in shifts):
+        return None
+    return dx
 
 
 # --- rows -------------------------------------------------------------------------------------------
@@ -404,7 +420,8 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
     Words, not phrases, are placed: a narrow gutter can sit closer than a phrase gap, but a word of
     full-width text (a title, a band, a footnote) straddles an edge at word spacing; a word set apart by more than
     a phrase gap that straddles one opens a cell wider than its column ("pp. 23-24" centred in a narrow page column)
-    and goes to the column holding its middle. Only the edges of the ref, page and text
+    and goes to the column holding its middle, unless the next word is drawn over its end (a word run on past its
+    cell's edge under the next cell's text stays in the column it starts in). Only the edges of the ref, page and text
     columns count: full-width text runs across them, while an owner's name set wider than its column or two
     overprinted cells between columns the tool does not read leave the line a row's line.
     """
@@ -418,7 +435,8 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
                        for e in key)
         if crossing and not (k and cell.x0 - words[k - 1].x1 > settings.phrase_gap):
             return None  # a word of a phrase straddles an edge (one set apart opens a cell wider than its column)
-        i = table.column_of((cell.x0 + cell.x1) / 2 if crossing else cell.x0, settings)
+        overrun = k + 1 < len(words) and words[k + 1].x0 < cell.x1 - settings.overprint_slack
+        i = table.column_of((cell.x0 + cell.x1) / 2 if crossing and not overrun else cell.x0, settings)
         before = placed[-1] if placed else i
         if i != before and any(before < e <= i for e in key) and not starts_column(table, i, cell, words[k - 1],
                                                                                    settings):
@@ -563,7 +581,8 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         reading.table.body_size = body_size(rows)
     size = reading.table.body_size
     for i, row in enumerate(rows):
-        if row.is_line and row.size and size and row.size < settings.note_size * size:
+        if row.is_line and row.size and size and (row.size < settings.note_size * size or (
+                row.size < settings.mark_ratio * size and row.text.lstrip()[:1] in SUPERSCRIPT_MARKS)):
             out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
             continue  # a footnote (or other small print) under the table, in the text column's span
         if is_title_line(rows, i, settings):
@@ -741,7 +760,7 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
                     return out
                 reading.table_id += 1
                 kept.append(part)
-            table, reading.table = reading.table, shifted_table(reading.table, rows[start:], settings)
+            table, reading.table = reading.table, shifted_table(reading.table, part, rows[start:], settings)
             out.extend(read_part(reading, part, rows[start:], settings))
             reading.table = table
             return out
@@ -775,11 +794,15 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
     return out
 
 
-def shifted_table(table: Table, rows: list[Row], settings: TableSettings) -> Table:
+def shifted_table(table: Table, part: Part, rows: list[Row], settings: TableSettings) -> Table:
     """The table as a part with no header of its own sets it: moved sideways when the part's lines start where the
     table's columns start, all moved by one distance (a left-hand page with mirrored margins sets the whole table a
-    few points further left or right; read with the first page's edges, a wrapped line straddles one)."""
-    if table.gridded or not table.starts:
+    few points further left or right; read with the first page's edges, a wrapped line straddles one); a ruled part
+    by its own grid."""
+    if table.gridded:
+        dx = grid_shift(table, part, settings)
+        return replace(table, edges=list(part.edges)) if dx and part.edges is not None else table
+    if not table.starts:
         return table
     counts: dict[float, int] = {}
     for row in rows:

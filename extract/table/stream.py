@@ -261,7 +261,7 @@ def glyph_words(line: list, settings: TableSettings) -> list[dict]:
     are two words (pdflatex sets no space characters; the gaps are the spaces). A word's size is its letters'
     (digits and marks are set raised or small inside body text); ``mark_size`` is its other glyphs', the size of a
     line that holds no letter ("¹" on a line of its own)."""
-    from .text import gap_breaks
+    from .text import gap_breaks, mark_text
 
     words: list[dict] = []
     space = False
@@ -272,7 +272,7 @@ def glyph_words(line: list, settings: TableSettings) -> list[dict]:
             continue
         if words and not space and not gap_breaks(last, g, settings):
             w = words[-1]
-            w["text"] += g.text
+            w["text"] += mark_text(last, g, settings)
             w["x1"], w["top"], w["bottom"] = max(w["x1"], g.x1), min(w["top"], g.top), max(w["bottom"], g.bottom)
             w["size"] = max(w["size"], g.size if g.text.isalpha() else 0.0)
             w["mark_size"] = max(w["mark_size"], 0.0 if g.text.isalpha() else g.size)

@@ -421,3 +421,42 @@ def test_a_rows_last_line_right_over_a_repeated_header_is_no_line_of_the_header(
         top += 20.0
     rows, _ = words_to_rows([(0, words, 842.0)], "stream")
     assert sum(1 for r in rows if r.kind is RowKind.CELLS and r.issue == "for the grading they give.") == 2
+
+
+def test_a_column_whose_words_start_at_its_label_a_word_space_after_the_text_column_is_kept():
+    """A spreadsheet wraps the text column to its cell's edge and sets the Owner column's words a word space after
+    the longest lines: words that start right at the Owner label's left edge open that column, not run on from the
+    text (read as run-on, the Owner label was folded into the text column and "Head of People" into every row)."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    first = "The force should improve the way it supervises"
+    owner_x = phrase(first, 160, 0)[-1]["x1"] + 2.5
+    words = [*phrase("Ref", 60, 80), *phrase("Page", 100, 80), *phrase("Issue of concern", 160, 80),
+             *phrase("Owner", owner_x, 80), *phrase("Action", owner_x + 90, 80)]
+    top = 100.0
+    for k in range(5):
+        words += [*phrase(f"{k + 1}", 60, top), *phrase(f"Page {k + 4}", 100, top), *phrase(first, 160, top),
+                  *phrase("Head of People", owner_x, top), *phrase("Under way.", owner_x + 90, top)]
+        words += [*phrase("investigations and works with", 160, top + 11.0), *phrase("partners.", 160, top + 22.0)]
+        top += 22.0 + 17.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    cells = [r for r in rows if r.kind is RowKind.CELLS and r.ref.isdigit()]
+    assert len(cells) == 5
+    assert not any("Head" in r.issue or "Owner" in r.issue for r in rows if r.kind is RowKind.CELLS)
+    assert all(r.issue == first for r in cells)
+
+
+def test_a_footnote_opening_with_its_mark_set_a_little_smaller_than_the_body_is_no_rows_text():
+    """A footnote under the table ("² Police National Computer checks ...") set at 0.8 of the body's size, in the text
+    column: a line opening with a footnote mark and set smaller than the body is a note, not the last row's text."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2))])
+    for u in words:
+        u["size"] = 9.0
+    note = phrase("² Police National Computer checks on foreign nationals.", 160, 240)
+    for u in note:
+        u["size"] = 0.81 * 9.0
+    rows, _ = words_to_rows([(0, words + note, 842.0)], "stream")
+    assert not any("Police" in r.issue for r in rows if r.kind is RowKind.CELLS)
+    assert any(r.kind is RowKind.TEXT and "Police" in r.text for r in rows)
