@@ -30,6 +30,7 @@ class Glyph:
     bottom: float
     confidence: float | None = None
     size: float = 0.0  # font size in points, when the PDF says (0 for OCR words)
+    drawn: int = -1  # its place in the order the PDF draws the page's glyphs (-1: unknown, OCR)
 
     @property
     def x_mid(self) -> float:
@@ -86,9 +87,15 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> list[li
 
 def steps_back(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
     """Whether a glyph drawn after another sits wholly further left (both its edges): the pen went back, to draw
-    another cell's text or a word over the one before it. Right-to-left letters go leftward by nature."""
-    return not (is_rtl(glyph.text) or is_rtl(before.text)) and glyph.x0 < before.x0 - settings.overprint_slack and \
+    another cell's text or a word over the one before it. Only after a left-to-right letter or digit does it tell:
+    right-to-left letters, and the brackets and marks set among them, go leftward by nature."""
+    return is_ltr(before.text) and not is_rtl(glyph.text) and glyph.x0 < before.x0 - settings.overprint_slack and \
         glyph.x1 < before.x1 - settings.overprint_slack
+
+
+def is_ltr(text: str) -> bool:
+    """Left-to-right letters or digits only."""
+    return bool(text) and all(unicodedata.bidirectional(ch) in ("L", "EN") for ch in text)
 
 
 def overprints_apart(line: list[Glyph], order: dict[int, int], settings: TableSettings) -> list[Glyph]:
@@ -100,7 +107,8 @@ def overprints_apart(line: list[Glyph], order: dict[int, int], settings: TableSe
     drawn = sorted(line, key=lambda g: order.get(id(g), 0))
     runs: list[list[Glyph]] = []
     for g in drawn:
-        if runs and (g.text == " " or not steps_back(runs[-1][-1], g, settings)):
+        last = next((k for k in reversed(runs[-1]) if is_ltr(k.text)), None) if runs else None
+        if runs and (g.text == " " or last is None or not steps_back(last, g, settings)):
             runs[-1].append(g)
         else:
             runs.append([g])
@@ -173,6 +181,15 @@ def visual_text(line: Sequence[Glyph], settings: TableSettings) -> str:
     return "".join(out)
 
 
+def drawn_apart(before: Glyph, glyph: Glyph) -> bool:
+    """Whether two left-to-right glyphs side by side on a line were not drawn one after the other: a word's letters
+    are drawn in a row, so text drawn between them (a wrapped cell's next line, another cell) means two cells' words
+    set touching (a label run on past its narrow column up to the next label)."""
+    if before.drawn < 0 or glyph.drawn < 0 or abs(glyph.drawn - before.drawn) <= 1:
+        return False
+    return is_ltr(before.text) and is_ltr(glyph.text)
+
+
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -197,6 +214,8 @@ def gap_breaks(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
     gap = glyph.x0 - before.x1
     if steps_back(before, glyph, settings):
         return True  # a word drawn over the one before it (``overprints_apart``)
+    if drawn_apart(before, glyph):
+        return True  # "REPORT" run on to touch "DESCRIPTION": two cells' words, whatever the gap
     if is_rtl(glyph.text) and is_rtl(before.text):
         return gap > settings.rtl_word_gap
     return gap > settings.word_gap

@@ -460,3 +460,38 @@ def test_a_footnote_opening_with_its_mark_set_a_little_smaller_than_the_body_is_
     rows, _ = words_to_rows([(0, words + note, 842.0)], "stream")
     assert not any("Police" in r.issue for r in rows if r.kind is RowKind.CELLS)
     assert any(r.kind is RowKind.TEXT and "Police" in r.text for r in rows)
+
+
+def test_a_one_page_annexs_footer_ending_in_its_page_number_is_no_rows_text():
+    """A one-page annex: no other page repeats its footer ("Marchford Police | 2 May 2019 | Page 1"), but a line near
+    the page foot, ending in the page's number and set far below the table, is the page's footer, not the last row's
+    text."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2))])
+    words += phrase("Marchford Police | 2 May 2019 | Page 1", 300, 560)
+    rows, _ = words_to_rows([(0, words, 612.0)], "stream")
+    assert not any("Marchford" in r.issue for r in rows if r.kind is RowKind.CELLS)
+
+
+def test_two_header_labels_set_touching_are_two_labels_when_drawn_apart():
+    """LaTeX runs a narrow column's "REPORT" on up to the next label, "DESCRIPTION", with no gap, drawing the column's
+    second line ("PAGE") between them: glyphs side by side that were not drawn one after the other are two cells'
+    words, and the header splits there (read as one word, the header was lost and every row with it)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    drawn = []
+
+    def run(text: str, x: float, top: float) -> None:
+        for k, c in enumerate(text):
+            drawn.append(Glyph(c, x + 8.0 * k, top, x + 8.0 * (k + 1), top + 10.0, size=10.0, drawn=len(drawn)))
+
+    run("REPORT", 100.0, 100.0)
+    run("PAGE", 100.0, 114.0)
+    run("DESCRIPTION", 148.0, 100.0)
+    lines = glyphs_to_lines(drawn, TableSettings())
+    words = glyph_words(lines[0], TableSettings())
+    assert [w["text"] for w in words] == ["REPORT", "DESCRIPTION"]
+    assert words[1]["cell_start"] and not words[0]["cell_start"]

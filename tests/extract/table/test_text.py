@@ -186,3 +186,18 @@ def test_a_small_raised_digit_after_a_word_is_a_footnote_mark_not_part_of_the_wo
     assert cell_text([*word, mark, stop], TableSettings()) == "level¹."
     body = Glyph("1", 125.0, 100.0, 130.0, 110.0, size=10.0)
     assert cell_text([*word, body], TableSettings()) == "level1"
+
+
+def test_a_line_opening_with_a_dash_under_a_word_run_on_from_the_cell_before_keeps_its_dash():
+    """"improvement" run on past the Type column, the text column's line opening with "– to protect": the dash is the
+    text's, drawn after the pen went back, not the end of the run-on word."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    glyphs = [Glyph(c, 100.0 + 5.0 * k, 100.0, 105.0 + 5.0 * k, 110.0, size=10.0, drawn=k)
+              for k, c in enumerate("improvement")]
+    glyphs += [Glyph(c, 140.0 + 5.0 * k, 100.0, 145.0 + 5.0 * k, 110.0, size=10.0, drawn=20 + k)
+               for k, c in enumerate("– to")]
+    lines = glyphs_to_lines([g for g in glyphs if g.text != " "], TableSettings())
+    assert [w["text"] for w in glyph_words(lines[0], TableSettings())] == ["improvement", "–", "to"]
