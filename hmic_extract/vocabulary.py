@@ -280,6 +280,9 @@ def match_title(text: str, fuzzy: bool = False) -> SectionMatch | None:
         if re.match(r"\s*(?:and|&|/|or)\s", rest + " ", re.I):  # "Areas for improvement and recommendations"
             others = tuple(dict.fromkeys(s for s in sections_named(rest) if s != phrase.section))
         phrase_after = bool(words) and words[0] in PREPOSITIONS  # "... to the force in response to the cause ..."
+        if phrase_after and len(words) > MAX_QUALIFIER_WORDS and re.search(r"[,;]\s+\S", rest):
+            return None  # a long phrase whose clauses go on after a comma is a sentence ("recommendation made in our
+            # 2017 report on crime data integrity, which ..."), not a heading
         if not others and ((len(words) > MAX_QUALIFIER_WORDS and not phrase_after) or PROSE_WORDS.intersection(words)
                            or body.rstrip().endswith((",", ";"))):
             return None

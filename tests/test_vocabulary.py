@@ -78,6 +78,8 @@ def test_a_title_names_its_section_whatever_its_case_numbering_or_theme(section,
     "Recommendations should be implemented within six months.",
     "This report sets out our recommendations",
     "The force should improve how it understands demand",
+    # a wrapped row's line that opens with a section word: a long phrase with a clause after a comma is a sentence
+    "recommendation made in our 2017 report on crime data integrity, April and audited by Professional",
 ])
 def test_prose_that_mentions_a_section_is_no_title(prose):
     assert match_title(prose) is None
@@ -92,6 +94,7 @@ def test_prose_that_mentions_a_section_is_no_title(prose):
     ("Areas for improvement (AFIs)", AREAS_FOR_IMPROVEMENT),
     ("Area for improvement / Recommendation", None),  # names two sections
     ("Areas for improvement and recommendations", None),
+    ("Recommendations made to the force in response to the cause of concern", RECOMMENDATIONS),
 ])
 def test_section_titles(line, section):
     assert section_of_title(line) == section

@@ -507,6 +507,9 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
         return None
     if row.is_line:
         texts = line_row_cells(row, table, settings, runs_rtl(part))
+        if texts is None:
+            moved = line_shifted_table(row, table, settings)
+            texts = line_row_cells(row, moved, settings, runs_rtl(part)) if moved is not None else None
         if texts is None or runs_across_as_title(row, texts, settings):
             return text_row(row.text, part, row, part.page_index, table_id, band=True)
         cells = by_role(texts, table)
@@ -520,6 +523,25 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
     return RawRow(**{r: cells.get(r, "") for r in ROLES}, page_index=part.page_index, top=row.top,
                   bottom=row.bottom, is_line=row.is_line, method=row.method or part.method, table_id=table_id,
                   confidence=row.confidence)
+
+
+def line_shifted_table(row: Row, table: Table, settings: TableSettings) -> Table | None:
+    """The table moved sideways to where one line sets its columns, or None: a row a producer drew a few points off
+    the table's columns (reportlab sets the part of a row split at a page foot 6 pt left), so that its words straddle
+    the edges. Two of its cells at least must start one distance (within ``page_shift``) from their columns' usual
+    starts, so a title or a band running across the columns is not taken for a moved row."""
+    if table.gridded or not any(s is not None for s in table.starts):
+        return None
+    words = sorted((c for c in row.cells if c.text.strip()), key=lambda c: c.x0)
+    opens = [c.x0 for k, c in enumerate(words) if k == 0 or c.x0 - words[k - 1].x1 > settings.phrase_gap]
+    shifts = [x - s for x in opens for s in table.starts if s is not None and
+              settings.start_tolerance < abs(x - s) <= settings.page_shift]
+    near = 2 * settings.start_tolerance + 1  # column starts are kept to the point
+    best = max(shifts, key=lambda d: sum(1 for e in shifts if abs(e - d) <= near), default=None)
+    if best is None or sum(1 for e in shifts if abs(e - best) <= near) < 2:
+        return None
+    return replace(table, edges=[e + best for e in table.edges],
+                   starts=[s + best if s is not None else None for s in table.starts])
 
 
 def runs_across_as_title(row: Row, texts: list[str], settings: TableSettings) -> bool:

@@ -495,3 +495,20 @@ def test_two_header_labels_set_touching_are_two_labels_when_drawn_apart():
     words = glyph_words(lines[0], TableSettings())
     assert [w["text"] for w in words] == ["REPORT", "DESCRIPTION"]
     assert words[1]["cell_start"] and not words[0]["cell_start"]
+
+
+def test_a_row_drawn_a_few_points_left_of_the_columns_at_a_page_foot_is_a_row_not_full_width_text():
+    """reportlab draws the part of a row split at a page foot 6 pt left of the table's columns: its text straddles the
+    column edges, but two of its cells start one distance from their columns' starts, so it is the row moved, not a
+    band or a title."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    first = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2))])
+    second = [w for w in stream_words([("row", "3", "Page 6", three_lines(3)), ("row", "4", "Page 7", three_lines(4)),
+                                       ("row", "5", "Page 8", three_lines(5))]) if w["top"] > 100]
+    moved = [*phrase("The force should improve the way it", 154, 300), *phrase("Work is under way.", 454, 300),
+             *phrase("6", 54, 311), *phrase("Page 9", 94, 311), *phrase("supervises investigations", 154, 311),
+             *phrase("with partners.", 154, 322), *phrase("Standards.", 454, 322)]
+    rows, _ = words_to_rows([(0, first, 842.0), (1, second + moved, 842.0)], "stream")
+    assert not any(r.kind is RowKind.TEXT for r in rows)
+    assert any(r.kind is RowKind.CELLS and r.issue == "The force should improve the way it" for r in rows)
