@@ -223,6 +223,7 @@ class Table:
     gridded: bool  # the columns come from ruling lines (a continued part must show the same grid)
     starts: list[float | None] = field(default_factory=list)  # where text lines usually start in each column
     body_size: float | None = None  # the font size of the table's body text, where the PDF says
+    label_starts: list[float | None] = field(default_factory=list)  # where each column's header label starts
 
     @property
     def ncols(self) -> int:
@@ -316,7 +317,12 @@ def header_table(part: Part, header: Header, settings: TableSettings) -> Table:
     body = part.rows[header.first + header.count:]
     header = without_crossed_labels(header, body, part.bbox[2], settings)
     edges = columns_from_labels(header.cells, body, part.bbox[2], settings)
-    return Table(edges, dict(header.roles), gridded=False, starts=column_starts(body, edges, settings))
+    table = Table(edges, dict(header.roles), gridded=False, starts=column_starts(body, edges, settings))
+    table.label_starts = [None] * table.ncols
+    for cell in header.cells:
+        i = table.column_of(cell.x0, settings)
+        table.label_starts[i] = cell.x0 if table.label_starts[i] is None else table.label_starts[i]
+    return table
 
 
 def without_crossed_labels(header: Header, body: list[Row], right: float, settings: TableSettings) -> Header:
@@ -471,11 +477,12 @@ def runs_rtl(part: Part) -> bool | None:
 
 def starts_column(table: Table, i: int, word: Cell, before: Cell, settings: TableSettings) -> bool:
     """Whether a word after a column edge opens that column's text rather than running on from the left:
-    a wide gap before it, or it starts where the column's lines usually start."""
+    a wide gap before it, or it starts where the column's lines usually start or where its label starts."""
     if word.x0 - before.x1 > settings.phrase_gap:
         return True
     start = table.starts[i] if i < len(table.starts) else None
-    return start is not None and abs(word.x0 - start) <= settings.start_tolerance
+    label = table.label_starts[i] if i < len(table.label_starts) else None
+    return any(x is not None and abs(word.x0 - x) <= settings.start_tolerance for x in (start, label))
 
 
 def column_starts(rows: list[Row], edges: list[float], settings: TableSettings) -> list[float | None]:
@@ -541,7 +548,8 @@ def line_shifted_table(row: Row, table: Table, settings: TableSettings) -> Table
     if best is None or sum(1 for e in shifts if abs(e - best) <= near) < 2:
         return None
     return replace(table, edges=[e + best for e in table.edges],
-                   starts=[s + best if s is not None else None for s in table.starts])
+                   starts=[s + best if s is not None else None for s in table.starts],
+                   label_starts=[s + best if s is not None else None for s in table.label_starts])
 
 
 def runs_across_as_title(row: Row, texts: list[str], settings: TableSettings) -> bool:
@@ -842,8 +850,9 @@ def shifted_table(table: Table, part: Part, rows: list[Row], settings: TableSett
     dx = statistics.median(shifts)
     if abs(dx) <= settings.start_tolerance + 0.5:
         return table
-    return replace(table, edges=[e + dx for e in table.edges], starts=[s + dx if s is not None else None
-                                                                       for s in table.starts])
+    return replace(table, edges=[e + dx for e in table.edges],
+                   starts=[s + dx if s is not None else None for s in table.starts],
+                   label_starts=[s + dx if s is not None else None for s in table.label_starts])
 
 
 def titles_last(rows: list[RawRow]) -> list[RawRow]:

@@ -108,21 +108,30 @@ def overprints_apart(line: list[Glyph], order: dict[int, int], settings: TableSe
     runs: list[list[Glyph]] = []
     for g in drawn:
         last = next((k for k in reversed(runs[-1]) if is_ltr(k.text)), None) if runs else None
-        if runs and (g.text == " " or last is None or not steps_back(last, g, settings)):
+        if runs and (g.text == " " or last is None or not (steps_back(last, g, settings) or
+                                                           g.x0 - last.x1 > settings.phrase_gap)):
             runs[-1].append(g)
         else:
-            runs.append([g])
+            runs.append([g])  # the pen went back, or on to another cell
     runs = [r for k, r in enumerate(runs) if not any(drawn_over(r, earlier, settings) for earlier in runs[:k])]
-    spans = [(min(g.x0 for g in r), max(g.x1 for g in r)) for r in runs]
-    overlapping = any(len(a) >= MIN_OVERPRINT and len(b) >= MIN_OVERPRINT and
-                      min(sa[1], sb[1]) - max(sa[0], sb[0]) > settings.overprint_slack
-                      for (a, sa), (b, sb) in itertools.combinations(zip(runs, spans, strict=True), 2))
+    overlapping = any(len(a) >= MIN_OVERPRINT and len(b) >= MIN_OVERPRINT and overprinted(a, b, settings)
+                      for a, b in itertools.combinations(runs, 2))
     if not overlapping:
         kept = {id(g) for r in runs for g in r}
         return line if len(kept) == len(line) else [g for g in line if id(g) in kept]
     position = {id(g): k for k, g in enumerate(line)}
     ordered = sorted(runs, key=lambda r: min(g.x0 for g in r))
     return [g for r in ordered for g in sorted(r, key=lambda g: position[id(g)])]
+
+
+def overprinted(a: list[Glyph], b: list[Glyph], settings: TableSettings) -> bool:
+    """Whether a glyph of one run is drawn over a glyph of the other (their boxes overlap sideways)."""
+    ink_a = [g for g in a if g.text.strip()]
+    ink_b = [g for g in b if g.text.strip()]
+    if not ink_a or not ink_b or min(g.x0 for g in ink_a) >= max(g.x1 for g in ink_b) or \
+            min(g.x0 for g in ink_b) >= max(g.x1 for g in ink_a):
+        return False
+    return any(min(x.x1, y.x1) - max(x.x0, y.x0) > settings.overprint_slack for x in ink_a for y in ink_b)
 
 
 def drawn_over(run: list[Glyph], earlier: list[Glyph], settings: TableSettings) -> bool:

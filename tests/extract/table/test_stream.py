@@ -512,3 +512,23 @@ def test_a_row_drawn_a_few_points_left_of_the_columns_at_a_page_foot_is_a_row_no
     rows, _ = words_to_rows([(0, first, 842.0), (1, second + moved, 842.0)], "stream")
     assert not any(r.kind is RowKind.TEXT for r in rows)
     assert any(r.kind is RowKind.CELLS and r.issue == "The force should improve the way it" for r in rows)
+
+
+def test_a_header_alone_at_a_page_foot_lets_the_next_pages_cells_open_at_its_labels():
+    """The header sits alone at a page foot, so no body line tells where its columns' text starts; on the next page a
+    row's page cell is set a word space after its text, starting right at the page label: it opens the page column
+    (read as run-on text, the row's first line was a band and the row lost its ref)."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    text = "Within six months, the force should put in"
+    page_x = phrase(text, 160, 0)[-1]["x1"] + 2.5
+    first = [*phrase("Ref", 60, 700), *phrase("Issue of concern", 160, 700), *phrase("Page", page_x, 700),
+             *phrase("Action", page_x + 80, 700)]
+    second = [*phrase("Rec-1", 60, 100), *phrase(text, 160, 100), *phrase("29-30", page_x, 100),
+              *phrase("place arrangements to record crime.", 160, 111),
+              *phrase("Rec-2", 60, 128), *phrase("The force should review its", 160, 128),
+              *phrase("Page 31", page_x, 128), *phrase("response to missing children.", 160, 139)]
+    rows, _ = words_to_rows([(0, first, 842.0), (1, second, 842.0)], "stream")
+    assert not any(r.kind is RowKind.TEXT for r in rows)
+    assert any(r.kind is RowKind.CELLS and r.ref == "Rec-1" and r.page_ref == "29-30" and r.issue == text
+               for r in rows)

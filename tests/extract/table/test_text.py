@@ -201,3 +201,24 @@ def test_a_line_opening_with_a_dash_under_a_word_run_on_from_the_cell_before_kee
                for k, c in enumerate("– to")]
     lines = glyphs_to_lines([g for g in glyphs if g.text != " "], TableSettings())
     assert [w["text"] for w in glyph_words(lines[0], TableSettings())] == ["improvement", "–", "to"]
+
+
+def test_cells_drawn_out_of_visual_order_keep_visual_order():
+    """A spreadsheet draws a row's ref and page cells, then goes back for its text cell: text drawn after the pen went
+    back, but over no other glyph, is no overprint, and the line reads left to right."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    drawn: list[Glyph] = []
+
+    def run(text: str, x: float) -> None:
+        for k, c in enumerate(text):
+            drawn.append(Glyph(c, x + 5.0 * k, 100.0, x + 5.0 * (k + 1), 110.0, size=10.0, drawn=len(drawn)))
+
+    run("Rec-1", 50.0)
+    run("29-30", 300.0)
+    run("Within", 120.0)
+    run("that", 160.0)
+    lines = glyphs_to_lines(drawn, TableSettings())
+    assert [w["text"] for w in glyph_words(lines[0], TableSettings())] == ["Rec-1", "Within", "that", "29-30"]
