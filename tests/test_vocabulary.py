@@ -222,3 +222,15 @@ def test_a_type_cell_hyphenated_at_a_line_break_is_read_whole():
     assert section_of_cell_unbroken("Recom-\nmendation") == RECOMMENDATIONS
     assert role_of_label("Report\nPage Ref-\nerence")[1] == "page_ref"
     assert section_of_cell_unbroken("AFI -\nRec") is None  # a dash between two names is no hyphen: it names two
+
+
+@pytest.mark.parametrize(("line", "note"), [
+    ("continued on next page", True), ("continuedon nextpage", True), ("Continued overleaf", True),
+    ("(cont'd)", True), ("– continued on the following page –", True),
+    ("continued.", False), ("Continued", False), ("Recommendations (continued)", False),
+    ("The work will be continued on a new site.", False),
+])
+def test_a_note_that_the_table_goes_on_overleaf_is_told_from_a_rows_last_word(line, note):
+    from hmic_extract.vocabulary import CONTINUATION_NOTE
+
+    assert bool(CONTINUATION_NOTE.match(line)) is note

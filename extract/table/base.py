@@ -27,6 +27,7 @@ from itertools import pairwise
 
 from hmic_extract.model import RawRow, RowKind
 from hmic_extract.vocabulary import (
+    CONTINUATION_NOTE,
     PAGE_FOLIO,
     ROLES,
     map_header,
@@ -615,6 +616,9 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
                 row.size < settings.mark_ratio * size and row.text.lstrip()[:1] in SUPERSCRIPT_MARKS)):
             out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
             continue  # a footnote (or other small print) under the table, in the text column's span
+        if row.is_line and CONTINUATION_NOTE.match(row.text):
+            out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
+            continue  # "continued on next page" under a page's last row: no row's text
         if is_title_line(rows, i, settings):
             out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
             continue

@@ -532,3 +532,12 @@ def test_a_header_alone_at_a_page_foot_lets_the_next_pages_cells_open_at_its_lab
     assert not any(r.kind is RowKind.TEXT for r in rows)
     assert any(r.kind is RowKind.CELLS and r.ref == "Rec-1" and r.page_ref == "29-30" and r.issue == text
                for r in rows)
+
+
+def test_a_continued_on_next_page_note_under_the_last_row_is_no_rows_text():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2)),
+                          ("row", "", "", ["continued on next page"])])
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert not any("continued" in r.issue for r in rows if r.kind is RowKind.CELLS)
