@@ -29,12 +29,15 @@ from hmic_extract.model import RawRow, RowKind
 from hmic_extract.vocabulary import (
     CONTINUATION_NOTE,
     PAGE_FOLIO,
+    PROSE_WORDS,
     ROLES,
+    fold,
     map_header,
     match_title,
     reads_as_sentence,
     ref_cell_number,
     role_of_label,
+    tokens_of,
 )
 
 from .model import Cell, PageTables, Part, Row
@@ -128,7 +131,8 @@ def is_label_tail(cell: Cell) -> bool:
     """A lone phrase that may end one wrapped label ("REPORT" / "REF"): a word or two, no digits, no sentence's end
     (a cut row's rest under a repeated header: "crime record.")."""
     text = cell.text
-    return len(text.split()) <= 2 and not any(ch.isdigit() for ch in text) and not reads_as_sentence(text)
+    return len(text.split()) <= 2 and not any(ch.isdigit() for ch in text) and not reads_as_sentence(text) and \
+        not PROSE_WORDS.intersection(t.word for t in tokens_of(fold(text)))  # "they pose.": a sentence's end
 
 
 def overlap(a: Cell, b: Cell) -> float:

@@ -334,3 +334,21 @@ def test_a_page_ref_ending_in_a_figure_label_over_the_centred_refs_number_is_tha
     assert [(r.row.ref, r.row.page_ref, r.row.issue.split("\n")[0]) for r in rows] == [
         ("IoC-15", "Page 11", "Spending on overtime was £3.1m, 22%"),
         ("IoC-16", "Page 11 Figure 1", "23 incidents were brought to the")]
+
+
+def test_rows_set_as_close_as_their_lines_leave_a_page_tops_line_with_the_cut_row():
+    """Rows set with no more space between them than between a cell's lines: the white space says nothing, so it must
+    not make the page break the cheapest boundary; the sentence's end does ("... Home Office" / "Counting Rules
+    (HOCR)." at the next page's top ends the cut row, whose ref is on its first line)."""
+    pieces = [line("1.", "29-30", "Within six months, the force should put in place", 500),
+              line("", "", "arrangements to record crimes in accordance with the", 514),
+              line("", "", "national crime recording standard and Home Office", 528),
+              line("", "", "Counting Rules (HOCR).", 54, part=2),
+              line("2.", "Page 31", "By 31 March 2024, the force should review its", 68, part=2),
+              line("", "", "response to missing children so that the risk they", 82, part=2),
+              line("", "", "face is understood.", 96, part=2),
+              line("3.", "Page 33", "Within six months, the force should improve its", 110, part=2),
+              line("", "", "supervision of investigations.", 124, part=2)]
+    rows = regroup_lines(pieces)
+    assert [r.row.issue.split("\n")[-1] for r in rows] == ["Counting Rules (HOCR).", "face is understood.",
+                                                            "supervision of investigations."]

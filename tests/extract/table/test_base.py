@@ -326,3 +326,16 @@ def test_an_unruled_table_continued_on_a_page_with_mirrored_margins_is_read_with
     cells = [(r.ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.page_index == 1]
     assert cells == [("IOC 3", "Advertised meetings are often"), ("", "not always kept up to date."),
                      ("IOC 4", "Victims are not kept informed"), ("", "of progress in their case.")]
+
+
+def test_a_cut_rows_short_last_words_under_a_wrapped_repeated_header_are_no_label_tail():
+    """"they pose." under a repeated header whose last label wraps ("Ratin" / "g"): too short to read as a sentence's
+    end by its last word, but "they" is a word of prose, which no label is."""
+    rows = [line(100, *words("Rec No.", 37, 100), *words("Page no.", 97, 100), *words("Issue of Concern", 167, 100),
+                 *words("Action taken", 368, 100), ("Ratin", 537, 564)),
+            line(112, ("g", 537, 542)),
+            line(124, *words("they pose.", 167, 124)),
+            line(140, *words("(15)", 37, 140), *words("Page 11", 97, 140),
+                 *words("Spending on overtime was", 167, 140))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 2 and "they" not in " ".join(c.text for c in header.cells)
