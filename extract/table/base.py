@@ -823,13 +823,29 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
             kept.append(part)
         out.append(header_row(header, table, part, rows[first], reading.table_id, settings))
         end = first + header.count
-        following = find_header(rows[end:], settings, None) if part.edges is None else None
-        stop = end + following.first if following is not None else len(rows)
+        following = next_header(rows, end, table, settings) if part.edges is None else None
+        stop = following.first if following is not None else len(rows)
         out.extend(read_part(reading, part, rows[end:stop], settings))
         if following is None:
             return out
         start = stop
     return out
+
+
+def next_header(rows: list[Row], end: int, table: Table, settings: TableSettings) -> Header | None:
+    """The next header among a part's lines after ``end`` (its ``first`` counted from the part's first row): one that
+    names the ref, page and text columns the table above names. A body line whose cells happen to name roles
+    ("Issue of" | "force's policy on positive action in" | "Page") names fewer."""
+    keys = {role for role in KEY_ROLES if role in table.roles}
+    at = end
+    while at < len(rows):
+        found = find_header(rows[at:], settings, None)
+        if found is None:
+            return None
+        if keys <= set(found.roles):
+            return replace(found, first=at + found.first)
+        at += found.first + 1
+    return None
 
 
 def shifted_table(table: Table, part: Part, rows: list[Row], settings: TableSettings) -> Table:

@@ -541,3 +541,25 @@ def test_a_continued_on_next_page_note_under_the_last_row_is_no_rows_text():
                           ("row", "", "", ["continued on next page"])])
     rows, _ = words_to_rows([(0, words, 842.0)], "stream")
     assert not any("continued" in r.issue for r in rows if r.kind is RowKind.CELLS)
+
+
+def test_a_body_line_whose_cells_happen_to_name_roles_is_no_second_header():
+    """"Issue of" (a wrapped Type cell) | "force's policy on positive action in" | "Page" (a wrapped page cell) names
+    the text, action and page roles, but not the ref column the table's header names: the rows go on under the
+    table's header, not under that line."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = [*phrase("Type", 60, 80), *phrase("Ref", 110, 80), *phrase("Finding", 160, 80), *phrase("Page", 360, 80),
+             *phrase("Update", 430, 80)]
+    top = 100.0
+    for k in range(4):
+        words += [*phrase("Officers are not always aware of the", 160, top)]
+        words += [*phrase("Issue of", 60, top + 11), *phrase("force's policy on positive action in", 160, top + 11),
+                  *phrase("Page", 360, top + 11)]
+        words += [*phrase(f"{k + 1}.", 110, top + 22), *phrase("recruitment.", 160, top + 22),
+                  *phrase(f"{k + 20}", 360, top + 22)]
+        words += [*phrase("concern", 60, top + 33)]
+        top += 33 + 20.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    refs = [r.ref for r in rows if r.kind is RowKind.CELLS and r.ref not in ("", "Ref")]
+    assert refs == ["1.", "2.", "3.", "4."]
