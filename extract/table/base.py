@@ -365,7 +365,7 @@ def crossed_often(body: list[Row], edge: float, settings: TableSettings, label: 
         near += 1
         over = left[-1].x1 > edge + settings.cross_slack
         run_on = right[0].x0 - left[-1].x1 <= settings.phrase_gap and not (
-            label is not None and abs(right[0].x0 - label) <= settings.start_tolerance)
+            at_label(right[0].x0, label, settings))
         crossing += over or run_on
     return near >= 3 and crossing >= 0.6 * near
 
@@ -487,7 +487,14 @@ def starts_column(table: Table, i: int, word: Cell, before: Cell, settings: Tabl
         return True
     start = table.starts[i] if i < len(table.starts) else None
     label = table.label_starts[i] if i < len(table.label_starts) else None
-    return any(x is not None and abs(word.x0 - x) <= settings.start_tolerance for x in (start, label))
+    at_start = start is not None and abs(word.x0 - start) <= settings.start_tolerance
+    return at_start or at_label(word.x0, label, settings)
+
+
+def at_label(x: float, label: float | None, settings: TableSettings) -> bool:
+    """Whether text starting at ``x`` starts where its column's label does (cells and labels are padded alike to
+    within the slack text may run past an edge)."""
+    return label is not None and abs(x - label) <= max(settings.start_tolerance, settings.cross_slack)
 
 
 def column_starts(rows: list[Row], edges: list[float], settings: TableSettings) -> list[float | None]:

@@ -563,3 +563,26 @@ def test_a_body_line_whose_cells_happen_to_name_roles_is_no_second_header():
     rows, _ = words_to_rows([(0, words, 842.0)], "stream")
     refs = [r.ref for r in rows if r.kind is RowKind.CELLS and r.ref not in ("", "Ref")]
     assert refs == ["1.", "2.", "3.", "4."]
+
+
+def test_a_ref_set_a_little_left_of_its_label_a_word_space_after_the_text_opens_the_ref_column():
+    """Refs centred in their column: a wide "IoC 43" starts 0.7 pt left of the "Number" label, a word space after the
+    text column's line ("... showed a"); it starts where the label does, within the slack text may run past an edge,
+    so it opens the ref column (read as run-on text, the row's line was a band and the row was lost)."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    text = "the force's own survey showed a"
+    ref_x = phrase(text, 74, 0)[-1]["x1"] + 4.0
+    words = [*phrase("Finding", 74, 80), *phrase("Number", ref_x + 0.7, 80), *phrase("Page", ref_x + 50, 80),
+             *phrase("Update", ref_x + 110, 80)]
+    top = 100.0
+    for k in range(4):
+        ref = f"IoC {k + 40}" if k == 3 else f"IoC {k + 1}"
+        x = ref_x if k == 3 else ref_x + 3.0
+        words += [*phrase(text if k == 3 else "The force should act", 74, top), *phrase(ref, x, top),
+                  *phrase(f"Page {k + 4}", ref_x + 50, top), *phrase("fall in public satisfaction.", 74, top + 11)]
+        top += 11 + 20.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert not any(r.kind is RowKind.TEXT for r in rows)
+    assert [r.ref for r in rows if r.kind is RowKind.CELLS and r.ref.startswith("IoC")] == ["IoC 1", "IoC 2", "IoC 3",
+                                                                                            "IoC 43"]
