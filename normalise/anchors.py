@@ -96,6 +96,9 @@ def find_primaries(units: list[Unit]) -> tuple[list[int], list[int]]:
     return primaries, duplicates
 
 
+LABEL_END = re.compile(r"(?i)\b(?:fig(?:ure)?|table|chart|para(?:graph)?|chapter|section|annex|appendix|box)\.?\s*$")
+
+
 def completes_cut(units: list[Unit], i: int) -> bool:
     """Whether line ``i``'s page cell is the last digits of a page pair or range the page cell above it ended short
     ("39/4" / "0"), or the number of a label the line above ended with ("(para" / "5.5)"): such digits are a number
@@ -131,8 +134,7 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
                 and not JOINS_NEXT.search(pages[-1]):
             cost += PAGE_REACH  # a bare "Page" whose number is to come does not end the row above's page ref
         below = [units[m].page for m in sorted(anchor.members) if units[m].page and units[m].line_no > u.line_no]
-        label_ended = bool(JOINS_NEXT.search(u.page) and re.search(r"[^\W\d_]\.?$", u.page) and below and
-                           LABEL_NUMBER.match(below[0]))
+        label_ended = bool(LABEL_END.search(u.page) and below and LABEL_NUMBER.match(below[0]))
         if label_ended:
             cost -= PAGE_REACH  # "Page 11 Figure" over the row's "1": the number below ends the label
         elif kind in (*STRONG_PAGE, "lookalike"):

@@ -352,3 +352,15 @@ def test_rows_set_as_close_as_their_lines_leave_a_page_tops_line_with_the_cut_ro
     rows = regroup_lines(pieces)
     assert [r.row.issue.split("\n")[-1] for r in rows] == ["Counting Rules (HOCR).", "face is understood.",
                                                             "supervision of investigations."]
+
+
+def test_a_joiner_under_a_page_ref_is_no_label_whose_number_the_next_row_holds():
+    """"Pages 39" / "and" / "42" over three lines, the next row's page "39" a few lines below: "and" goes on with the
+    page ref above (only a label, "Figure" or "para", ends with the number on the next row's line)."""
+    pieces = [line("", "Page", "The force should develop an action plan to", 0),
+              line("Rec31", "s 39", "address the recommendation made in our", 14),
+              line("", "and", "2017 report, which", 28), line("", "42", "it has not yet implemented.", 42),
+              line("", "Page", "The force should review its use of voluntary", 56),
+              line("Rec32", "39", "attendance for suspects.", 70)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref) for r in rows] == [("Rec31", "Pages 39 and 42"), ("Rec32", "Page 39")]
