@@ -42,7 +42,7 @@ from hmic_extract.vocabulary import (
 
 from .model import Cell, PageTables, Part, Row
 from .settings import TableSettings
-from .text import SUPERSCRIPT_MARKS, logical_order, plain_letters, strong_counts
+from .text import logical_order, plain_letters, strong_counts
 
 KEY_ROLES = ("ref", "page_ref", "issue")  # their labels hold no numbers; their body cells usually do
 PAGE_JOINER = re.compile(r"(?:[-–/,&]|\band|\bto)$", re.I)  # a page ref that goes on: "Pages 9-", "pp. 4 and"
@@ -624,7 +624,7 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
     size = reading.table.body_size
     for i, row in enumerate(rows):
         if row.is_line and row.size and size and (row.size < settings.note_size * size or (
-                row.size < settings.mark_ratio * size and row.text.lstrip()[:1] in SUPERSCRIPT_MARKS)):
+                row.size < settings.mark_ratio * size and opens_with_mark(row.text))):
             out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
             continue  # a footnote (or other small print) under the table, in the text column's span
         if row.is_line and CONTINUATION_NOTE.match(row.text):
@@ -646,6 +646,14 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         if i == len(rows) - 1 and not row.is_line and raw.kind is RowKind.CELLS:
             reading.cut, reading.cut_row, reading.cut_part = raw, row, part  # it may go on on the next page
     return out
+
+
+NOTE_MARK = re.compile(r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}\s+[A-Z])")  # "² Police ...", "3 See, for example ..."
+
+
+def opens_with_mark(text: str) -> bool:
+    """A line opening as a footnote does: its mark (raised, or a number set before a capital)."""
+    return bool(NOTE_MARK.match(text))
 
 
 def continues_cut_row(reading: Reading, part: Part, first: Row, settings: TableSettings) -> bool:

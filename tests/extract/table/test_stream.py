@@ -586,3 +586,18 @@ def test_a_ref_set_a_little_left_of_its_label_a_word_space_after_the_text_opens_
     assert not any(r.kind is RowKind.TEXT for r in rows)
     assert [r.ref for r in rows if r.kind is RowKind.CELLS and r.ref.startswith("IoC")] == ["IoC 1", "IoC 2", "IoC 3",
                                                                                             "IoC 43"]
+
+
+def test_a_footnote_opening_with_a_plain_number_set_a_little_smaller_is_no_row():
+    """"3 See, for example, ACPO guidance ..." under the table, its mark a plain digit, set at 0.8 of the body: a line
+    opening as a footnote does and set smaller than the body is a note, not a row whose ref is "3"."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2))])
+    for u in words:
+        u["size"] = 11.0
+    note = [*phrase("3", 60, 240), *phrase("See, for example, ACPO guidance on adults.", 160, 240)]
+    for u in note:
+        u["size"] = 0.801 * 11.0
+    rows, _ = words_to_rows([(0, words + note, 842.0)], "stream")
+    assert not any(r.kind is RowKind.CELLS and ("ACPO" in r.issue or r.ref == "3") for r in rows)
