@@ -317,21 +317,52 @@ def margin_blocks(clean: np.ndarray, share: float, limit: int) -> list[tuple[int
     Text detection on a whole page drops a lone small token (a centred "7" in a footer); read on its own, as
     a block, it comes back.
     """
-    import cv2
-    import numpy as np
-
     height = clean.shape[0]
     band = int(height * share)
     out = []
     for y0, y1 in ((0, band), (height - band, height)):
-        ink = (clean[y0:y1] < 128).astype(np.uint8)
-        joined = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (JOIN_PX, 3)))
-        count, labels, stats, _ = cv2.connectedComponentsWithStats(joined)
-        found = []
-        for label in range(1, count):
-            x, y, w, h, _ = stats[label]
-            dark = int(ink[y:y + h, x:x + w][labels[y:y + h, x:x + w] == label].sum())
-            if LETTER_PX[0] + 2 <= h <= LETTER_PX[1] and dark >= MIN_BLOCK_INK:
-                found.append((dark, (y0 + y, y0 + y + h, x, x + w)))
+        found = [(dark, (y0 + top, y0 + bottom, left, right))
+                 for dark, (top, bottom, left, right) in ink_blocks(clean[y0:y1])
+                 if LETTER_PX[0] + 2 <= bottom - top <= LETTER_PX[1]]
         out += [box for _, box in sorted(found, reverse=True)[:limit]]
     return out
+
+
+def ink_blocks(clean: np.ndarray) -> list[tuple[int, tuple[int, int, int, int]]]:
+    """Given a page (or band) with its rules erased, return its inked blocks of text as (dark pixels, (top, bottom,
+    left, right)): ink closer than a word space along a line joined, scanner specks left out."""
+    import cv2
+    import numpy as np
+
+    ink = (clean < 128).astype(np.uint8)
+    joined = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (JOIN_PX, 3)))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined)
+    found = []
+    for label in range(1, count):
+        x, y, w, h, _ = stats[label]
+        dark = int(ink[y:y + h, x:x + w][labels[y:y + h, x:x + w] == label].sum())
+        if dark >= MIN_BLOCK_INK:
+            found.append((dark, (int(y), int(y + h), int(x), int(x + w))))
+    return found
+
+
+def missed_blocks(clean: np.ndarray, boxes: list[tuple[float, float, float, float]], heights: tuple[float, float],
+                  limit: int) -> list[tuple[int, int, int, int]]:
+    """Given a page with its rules erased and the boxes (x0, top, x1, bottom) of the words read on it, return
+    (top, bottom, left, right) of the inked blocks that no box touches and that stand as tall as a line of the
+    page's text (``heights``: bounds as multiples of its measured letter height); at most ``limit``, the inkiest.
+
+    Text detection drops a lone narrow token (a ref "1" alone in its column); read on its own it comes back.
+    """
+    import numpy as np
+
+    letters = letter_height(clean)
+    if letters is None:
+        return []
+    covered = np.zeros(clean.shape[:2], bool)
+    for x0, top, x1, bottom in boxes:
+        covered[max(0, int(top)):int(bottom) + 1, max(0, int(x0)):int(x1) + 1] = True
+    found = [(dark, (top, bottom, left, right)) for dark, (top, bottom, left, right) in ink_blocks(clean)
+             if heights[0] * letters <= bottom - top <= heights[1] * letters
+             and not covered[top:bottom, left:right].any()]
+    return [box for _, box in sorted(found, reverse=True)[:limit]]

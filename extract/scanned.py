@@ -248,6 +248,15 @@ def extract_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iter
     heights = {p.page_index: p.size[0] / SCALE for p in plans}
     rows, found = lines_of_pages(plans, words, settings.engine, heights)
     layered = [p for p in plans if p.words and not force_ocr]
+    misread = {r.page_index for r in rows if key_cell_misread(r)}
+    garbled = [p for p in layered if p.page_index in misread]
+    if garbled:
+        # a text layer that lost refs or page numbers ("pie" for "pp. 29-31"): the engine reads those pages, and
+        # its numbers take the place of the layer's words there
+        words.update(ocr_plans(pdf, garbled, settings, jobs, password, progress))
+        for plan in garbled:
+            plan.words = numbers_from_engine(plan.words, words.get(plan.page_index, []))
+        rows, found = lines_of_pages(plans, words, settings.engine, heights)
     if not has_numbered_rows(rows) and layered:
         # a text layer no annex can be read from (a label the scanner's OCR missed, words out of line): the
         # page image is read again by the engine
@@ -268,6 +277,35 @@ def key_cell_misread(row: RawRow) -> bool:
     return row.kind.value == "cells" and any(cell.strip() and not any(ch.isdigit() for ch in cell)
                                              and len(cell) <= 14 and role_of_header_cell(cell) is None
                                              for cell in (row.ref, row.page_ref))
+
+
+NUMBER_APART = 0.5  # line heights: an engine's number nearer a layer word than this is that word's own print
+
+
+def numbers_from_engine(layer: list[OcrWord], ocr: list[OcrWord]) -> list[OcrWord]:
+    """Given a page's text-layer words and the engine's, return the layer's words with the engine's numbers put in
+    where the layer lost them: a layer word with no digit over which the engine reads one (a garbled ref or page
+    ref) gives way to the engine's words there, and an engine's number no layer word covers is added."""
+    def overlaps(a: OcrWord, b: OcrWord, reach: float = 0.0) -> bool:
+        width = min(a.x1, b.x1) - max(a.x0, b.x0) + reach * (a.bottom - a.top)
+        height = min(a.bottom, b.bottom) - max(a.top, b.top)
+        return width > 0 and height > 0.5 * min(a.bottom - a.top, b.bottom - b.top)
+
+    def numbered(w: OcrWord) -> bool:
+        return any(ch.isdigit() for ch in w.text)
+
+    out: list[OcrWord] = []
+    taken: set[int] = set()
+    for w in layer:
+        under = [k for k, o in enumerate(ocr) if overlaps(w, o)]
+        if not numbered(w) and any(numbered(ocr[k]) for k in under):
+            out.extend(ocr[k] for k in under if k not in taken)
+            taken.update(under)
+        else:
+            out.append(w)
+    out.extend(o for k, o in enumerate(ocr) if k not in taken and numbered(o)  # set apart: a layer word's box is
+               and not any(overlaps(o, w, NUMBER_APART) for w in layer))  # often short of its print ("CfC.1" | "1")
+    return out
 
 
 def lines_of_pages(plans: list[PagePlan], words: dict[int, list[OcrWord]], engine: str,

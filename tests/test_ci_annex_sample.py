@@ -19,9 +19,6 @@ MANIFEST = json.loads((SAMPLE / "manifest.json").read_text(encoding="utf-8"))
 DRAWS = [d["name"] for d in MANIFEST["draws"] if not d.get("error")]
 # Draws the tool does not yet read whole, each with the reason (strict: a fix makes the test fail until removed).
 KNOWN = {
-    "annex-ci3-21": "image-only scan of an unruled table with section bands: the OCR lines of the first rows and of "
-                    "the bands are not split into rows (rows run together, sections lost)",
-    "annex-ci3-36": "skewed (2.4 degree) image-only scan: a word of the action column is read into the text column",
     "annex-ci3-37": "scan with an OCR text layer that misreads words of one row ('victirns', 'as.a'): OCR quality",
     "annex-ci3-40": "image-only scan with Arabic and Urdu words: the OCR engine reads Latin script only",
 }

@@ -1,12 +1,17 @@
 """RapidOCR (PP-OCR models on onnxruntime): pip-installable, offline, the default engine.
 
-The models are the ones shipped inside the ``rapidocr`` wheel; their paths are passed explicitly, so
-RapidOCR never reaches for its download code. A wheel without them is an install problem, reported
-as such, never repaired by downloading.
+The models are the ones shipped inside the ``rapidocr`` wheel; ``HMIC_OCR_REC_MODEL=int8`` swaps
+recognition (most of OCR's CPU) for an int8 copy of the wheel's model that this package ships (built by
+``scripts/quantise_rec_model.py``): about 1.9x faster recognition, but it misreads other characters than
+the float model, so it is opt-in (bench/RESULTS.md, section 6). Paths are passed explicitly, so RapidOCR never
+reaches for its download code: a missing model is an install problem, reported as such, never repaired
+by downloading.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +25,8 @@ if TYPE_CHECKING:
 NAME = "rapidocr"
 DET_MODEL = "PP-OCRv6_det_small.onnx"
 REC_MODEL = "PP-OCRv6_rec_small.onnx"
+REC_MODEL_INT8 = "PP-OCRv6_rec_small.int8.onnx"  # shipped in this package's models/, built from REC_MODEL
+SOURCE_KEY = "source_sha256"  # int8 model metadata: the sha256 of the float model it was built from
 TEXT_SCORE = 0.3  # keep low-confidence words: dropping them would lose text silently; rows carry the score
 NO_LIMIT = 100_000  # detection's own resize limit, switched off: the caller sizes the image
 REC_HEIGHT = 48  # the recognition model's input height (PP-OCR)
@@ -29,8 +36,13 @@ MIN_LINE_PX = 5  # an ink band thinner than this in a cell is noise, not a text 
 LINE_MARGIN = (0.3, 0.5)  # white kept around a cell's text line, as shares of its height (vertical, horizontal)
 
 
-def shipped_models() -> tuple[Path, Path]:
-    """Return the detection and recognition model paths inside the installed wheel."""
+def models_dir() -> Path:
+    """Return the folder of the models this package ships (the int8 recognition model)."""
+    return Path(__file__).resolve().parent / "models"
+
+
+def wheel_models() -> tuple[Path, Path]:
+    """Return the detection and float recognition model paths inside the installed rapidocr wheel."""
     try:
         import onnxruntime  # noqa: F401
         import rapidocr
@@ -46,10 +58,43 @@ def shipped_models() -> tuple[Path, Path]:
     return det, rec
 
 
-def line_to_words(box, text: str, score: float, word_boxes) -> list[OcrWord]:
+def shipped_models(rec_model: str = "float") -> tuple[Path, Path]:
+    """Return the detection and recognition model paths for ``rec_model`` ("float": the wheel's, "int8": ours)."""
+    det, rec = wheel_models()
+    if rec_model == "float":
+        return det, rec
+    int8 = models_dir() / REC_MODEL_INT8
+    if not int8.is_file():
+        raise OcrUnavailable(f"the installed hmic-extract lacks its OCR model {int8.name}; reinstall it, "
+                             f"or set HMIC_OCR_REC_MODEL=float to use rapidocr's own model")
+    return det, int8
+
+
+def file_sha256(path: Path) -> str:
+    """Return a file's sha256 (hex): ties the int8 model to the float model it was built from."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def built_from(session, float_model: Path) -> bool:
+    """Given an int8 model's session, say whether it was built from ``float_model`` (its metadata says).
+
+    A newer rapidocr wheel may ship a retrained model with another character list; the int8 copy of
+    the old one must then not be used with it.
+    """
+    meta = session.get_modelmeta().custom_metadata_map
+    return meta.get(SOURCE_KEY) == file_sha256(float_model)
+
+
+def line_to_words(box, text: str, score: float, word_boxes, join_gap: float = OcrSettings.join_gap
+                  ) -> list[OcrWord]:
     """Given one detected line and RapidOCR's per-word boxes for it, return OcrWords.
 
-    Falls back to the line as one word when RapidOCR gave no word boxes for it.
+    Falls back to the line as one word when RapidOCR gave no word boxes for it. ``join_gap`` is the widest gap,
+    as a share of the line's height, across which two pieces of one recognised token are one word.
     """
     words = []
     for item in word_boxes or ():
@@ -59,35 +104,45 @@ def line_to_words(box, text: str, score: float, word_boxes) -> list[OcrWord]:
         xs = [p[0] for p in w_box]
         ys = [p[1] for p in w_box]
         words.append(OcrWord(str(w_text), min(xs), min(ys), max(xs), max(ys), float(w_score)))
-    if words:
-        return words_as_in_line(words, text)
     xs = [p[0] for p in box]
     ys = [p[1] for p in box]
+    if words:
+        return words_as_in_line(words, text, join_gap * (max(ys) - min(ys)))
     return [OcrWord(text, min(xs), min(ys), max(xs), max(ys), float(score))]
 
 
-def words_as_in_line(words: list[OcrWord], text: str) -> list[OcrWord]:
+def words_as_in_line(words: list[OcrWord], text: str, max_gap: float = float("inf")) -> list[OcrWord]:
     """Given RapidOCR's word boxes for a line and the line's text, return the boxes joined to the line's words.
 
     Word boxes come from character positions and sometimes split a word at a wide letter gap
-    ("Recom" + "mendations"); the line text has the spaces right. When the pieces do not spell the
-    line's words exactly, the boxes are returned unchanged.
+    ("Recom" + "mendations"); the line text has the spaces right. But recognition also runs a word and the
+    ref printed a column gutter after it into one token ("identifies2"): pieces further apart than
+    ``max_gap`` (pixels) stay two words. When the pieces do not spell the line's words exactly, the boxes are
+    returned unchanged.
     """
     out: list[OcrWord] = []
     pending: list[OcrWord] = []
     tokens = iter(text.split())
     token = next(tokens, None)
     for w in words:
+        if pending and w.x0 - pending[-1].x1 > max_gap and token is not None and \
+                token.startswith("".join(p.text for p in pending)):
+            out.append(joined_word(pending))  # a gutter inside the token: its first part is a word of its own
+            token, pending = token[len("".join(p.text for p in pending)):], []
         pending.append(w)
         joined = "".join(p.text for p in pending)
         if token is None or not token.startswith(joined):
             return words
         if joined == token:
-            out.append(OcrWord(joined, min(p.x0 for p in pending), min(p.top for p in pending),
-                               max(p.x1 for p in pending), max(p.bottom for p in pending),
-                               min(p.confidence for p in pending)))
+            out.append(joined_word(pending))
             pending, token = [], next(tokens, None)
     return out if not pending and token is None else words
+
+
+def joined_word(pieces: list[OcrWord]) -> OcrWord:
+    """Given the pieces of one word (left to right), return the word over their joint box, at their worst score."""
+    return OcrWord("".join(p.text for p in pieces), min(p.x0 for p in pieces), min(p.top for p in pieces),
+                   max(p.x1 for p in pieces), max(p.bottom for p in pieces), min(p.confidence for p in pieces))
 
 
 class RapidOcrEngine:
@@ -107,7 +162,15 @@ class RapidOcrEngine:
         from rapidocr import RapidOCR
 
         self.settings = settings or OcrSettings()
-        det, rec = shipped_models()
+        self.rec_model: Path  # the recognition model file in use (the float one after a fallback)
+        det, rec = shipped_models(self.settings.rec_model)
+        rec_session = make_session(rec, self.settings.threads)
+        if rec.name == REC_MODEL_INT8 and not built_from(rec_session, wheel_models()[1]):
+            logging.getLogger(__name__).warning(
+                "%s was built from another rapidocr model than the installed one; using the float model", rec.name)
+            rec = wheel_models()[1]
+            rec_session = make_session(rec, self.settings.threads)
+        self.rec_model = rec
         params = {
             "Global.log_level": "error",
             "Global.use_cls": False,
@@ -122,7 +185,7 @@ class RapidOcrEngine:
         self._ocr = RapidOCR(params=params)
         with flag_override(self._ocr.cfg, "allow_objects", True):  # our own sessions, built once
             self._ocr.cfg.Det.session = make_session(det, self.settings.threads)
-            self._ocr.cfg.Rec.session = make_session(rec, self.settings.threads)
+            self._ocr.cfg.Rec.session = rec_session
             # RapidOCR's model loaders (semi-private, rapidocr>=3.10) wrap the sessions given.
             self._det = self._ocr._load_det_model()
             self._rec = self._ocr._load_rec_model()
@@ -186,9 +249,10 @@ class RapidOcrEngine:
         from rapidocr.ch_ppocr_rec import TextRecInput
 
         squeeze = self.settings.rec_squeeze
-        crops = []
+        crops, printed = [], []
         for box in boxes:
             crop = crop_quad(image, box)
+            printed.append(crop)
             if squeeze < 1:  # recognition's cost is linear in the line's width
                 crop = cv2.resize(crop, (max(4, round(crop.shape[1] * squeeze)), crop.shape[0]),
                                   interpolation=cv2.INTER_AREA)
@@ -200,13 +264,15 @@ class RapidOcrEngine:
                 if text.strip() and score >= TEXT_SCORE]
         word_boxes: list = [()] * len(boxes)
         if result.word_results is not None and all(result.word_results):
-            placed = self._ocr.cal_rec_boxes(crops, boxes.copy(), result, False).word_results
+            # words are placed as shares of the line along the printed line, not the narrowed crop read
+            placed = self._ocr.cal_rec_boxes(printed, boxes.copy(), result, False).word_results
             word_boxes = [[w for w in line if w[2] is not None] for line in placed]
         words: list[OcrWord] = []
         for i in keep:
             box = boxes[i]
             upright = (box[2][1] - box[0][1]) < 1.5 * (box[1][0] - box[0][0])  # word boxes assume a level line
-            words.extend(line_to_words(box, result.txts[i], result.scores[i], word_boxes[i] if upright else ()))
+            words.extend(line_to_words(box, result.txts[i], result.scores[i], word_boxes[i] if upright else (),
+                                        self.settings.join_gap))
         return words
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import multiprocessing
+import re
 import time
 import traceback
 from collections.abc import Callable
@@ -23,7 +24,16 @@ from typing import TYPE_CHECKING
 
 from hmic_extract.model import UnreadPage
 
-from ..scan_image import deskew, erase_lines, find_grids, has_ink, inside, margin_blocks, render_page
+from ..scan_image import (
+    deskew,
+    erase_lines,
+    find_grids,
+    has_ink,
+    inside,
+    margin_blocks,
+    missed_blocks,
+    render_page,
+)
 from .base import OcrEngine, OcrWord, available_engines, engine_message
 from .settings import OcrSettings
 
@@ -85,7 +95,19 @@ def ocr_page(job: OcrJob) -> tuple[int, list[OcrWord]]:
     if job.settings.cells and grids:
         return job.page_index, read_by_cells(engine, clean, grids)
     words = engine.read_words(clean)
-    return job.page_index, words + reread_empty_cells(engine, clean, lines, grids, words)
+    words += reread_empty_cells(engine, clean, lines, grids, words)
+    words += read_missed_ink(engine, clean, words, job.settings)
+    return job.page_index, [w for w in map(without_speck, words) if w.text]
+
+
+SPECK = re.compile(r"^[.,·'`](?=[^\W_])")  # a scanner's speck read as a stop before a word's first letter or digit
+
+
+def without_speck(word: OcrWord) -> OcrWord:
+    """Given an OCR word, return it without a leading speck the engine read as punctuation (".p. 15" for "p. 15"):
+    no word of a table starts with a full stop or a comma set tight against its first letter."""
+    text = SPECK.sub("", word.text)
+    return word if text == word.text else replace(word, text=text)
 
 
 def read_by_cells(engine: OcrEngine, clean: np.ndarray, grids: list[Grid]) -> list[OcrWord]:
@@ -110,6 +132,16 @@ def read_cell(engine: OcrEngine, clean: np.ndarray, top: float, bottom: float, l
     crop = clean[y0:int(bottom) + CROP_PAD, x0:int(right) + CROP_PAD]
     return [OcrWord(w.text, w.x0 + x0, w.top + y0, w.x1 + x0, w.bottom + y0, w.confidence)
             for w in engine.read_words(crop, block=True)]
+
+
+def read_missed_ink(engine: OcrEngine, clean: np.ndarray, words: list[OcrWord], settings: OcrSettings
+                    ) -> list[OcrWord]:
+    """Given a page and the words read on it, return the words of the inked blocks no word covers, each read on
+    its own (a lone narrow ref that text detection missed); a reading below ``settings.missed_score`` is a speck's."""
+    boxes = [(w.x0, w.top, w.x1, w.bottom) for w in words]
+    return [w for top, bottom, left, right in missed_blocks(clean, boxes, settings.missed_heights,
+                                                            settings.missed_limit)
+            for w in read_cell(engine, clean, top, bottom, left, right) if w.confidence >= settings.missed_score]
 
 
 def read_margins(engine: OcrEngine, clean: np.ndarray, settings: OcrSettings) -> list[OcrWord]:

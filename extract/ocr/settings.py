@@ -11,9 +11,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 
-from .base import DEFAULT_ENGINE
+from .base import DEFAULT_ENGINE, OcrUnavailable
 
 ENGINE_VARIABLE = "HMIC_OCR_ENGINE"  # lets a user pick the engine without a CLI option
+REC_MODEL_VARIABLE = "HMIC_OCR_REC_MODEL"  # RapidOCR's recognition model: "float" (the wheel's) or "int8" (faster)
+REC_MODELS = ("float", "int8")
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,17 @@ class OcrSettings:
     det_max_pixels: int = 1_000_000  # detection in overlapping bands of at most this many pixels (memory)
     rec_squeeze: float = 0.8  # width factor applied to each text line before recognition (cost is linear in width)
     rec_batch: int = 1  # lines per recognition call: as fast per line as 6, and a sixth of the memory
+    join_gap: float = 0.5  # pieces of one recognised token further apart than this share of the line's height
+    # are two words: a ref read onto the word before it across a column gutter ("identifies2")
     rec_min_width: int = 64  # px at the model's 48 px height: RapidOCR pads every line to 320 (a lone "7" too)
     margin_share: float = 0.1  # share of page height at top and foot where a lone page number is looked for
     margin_blocks: int = 8  # inked blocks read on their own per margin band, at most (noise costs nothing more)
+    missed_limit: int = 40  # inked blocks no word covers, read on their own per page, at most (the inkiest)
+    missed_heights: tuple[float, float] = (0.6, 2.5)  # such a block's height, in the page's letter heights
+    missed_score: float = 0.8  # a block's reading below this is a speck or a rule's stub, not print
+    # RapidOCR recognition: the wheel's float model, or the int8 copy shipped here: 1.3x less CPU a page but
+    # other misreadings (2 rows fewer over 16 bench scans, bench/RESULTS.md section 6), so opt-in for now
+    rec_model: str = "float"
     cells: bool = False  # read table cells' lines without detection: 6-13 % less CPU but 77/78 rows on notts
     plugins: tuple[str, ...] = ()  # modules each worker imports first (they may ``register_engine`` more engines)
 
@@ -42,6 +52,8 @@ class OcrSettings:
             raise ValueError(f"rec_min_width must be 16 px or more, not {self.rec_min_width}")
         if not 0.3 <= self.rec_squeeze <= 1.0:
             raise ValueError(f"rec_squeeze must lie in 0.3..1.0, not {self.rec_squeeze}")
+        if self.rec_model not in REC_MODELS:
+            raise ValueError(f"rec_model must be one of {', '.join(REC_MODELS)}, not {self.rec_model!r}")
         low, high = self.det_scale_range
         if not 0 < low <= high <= 1.0:
             raise ValueError(f"det_scale_range must satisfy 0 < low <= high <= 1, not {self.det_scale_range}")
@@ -58,6 +70,12 @@ class OcrSettings:
 
 
 def settings_from(engine: str | None = None, threads: int | None = None) -> OcrSettings:
-    """Return the settings for a run: ``engine`` or HMIC_OCR_ENGINE or the default; ``threads`` when given."""
+    """Return the settings for a run: ``engine`` or HMIC_OCR_ENGINE or the default; ``threads`` when given;
+    the recognition model from HMIC_OCR_REC_MODEL (default float). A bad variable is an OcrUnavailable."""
     chosen = engine or os.environ.get(ENGINE_VARIABLE) or DEFAULT_ENGINE
-    return OcrSettings(engine=chosen) if threads is None else OcrSettings(engine=chosen, threads=threads)
+    rec_model = os.environ.get(REC_MODEL_VARIABLE) or OcrSettings.rec_model
+    if rec_model not in REC_MODELS:
+        raise OcrUnavailable(f"{REC_MODEL_VARIABLE}={rec_model!r} is not a recognition model: use "
+                             f"{' or '.join(REC_MODELS)}")
+    settings = OcrSettings(engine=chosen, rec_model=rec_model)
+    return settings if threads is None else replace(settings, threads=threads)

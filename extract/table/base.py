@@ -207,13 +207,35 @@ def set_apart(above: Row, row: Row, settings: TableSettings) -> bool:
 
 def header_of(cells: list[Cell], first: int, count: int, settings: TableSettings) -> Header | None:
     """Given stacked label cells, return them as a header when the vocabulary reads them as one."""
+    cells = rejoined_labels(cells, settings)
     texts = [label_text(c.text) for c in cells]
     if len(cells) < settings.min_columns or any(len(t) > settings.max_header_cell for t in texts):
         return None
     roles = map_header(texts)
     if roles is None or any(any(ch.isdigit() for ch in texts[k]) for role, k in roles.items() if role in KEY_ROLES):
         return None  # "Issue 3 | Pg 7 | ...": a body row whose cells happen to name roles
+    if any(ref_cell_number(t) is not None for t in texts):
+        return None  # "1 | pp. | We have serious concerns ...": a row's ref, which no column label is
     return Header(first, count, [replace(c, text=t) for c, t in zip(cells, texts, strict=True)], roles)
+
+
+def rejoined_labels(cells: list[Cell], settings: TableSettings) -> list[Cell]:
+    """Labels split where body lines start, joined again where the split cut one label in two: a word set close after
+    a label that names a role some earlier label already names, and that leaves the label's own role when joined
+    ("Page" + "reference" over a centred page column, with "Rec No." the ref column's label)."""
+    out: list[Cell] = []
+    for cell in cells:
+        if out:
+            last = out[-1]
+            role = role_of_label(cell.text)[1]
+            joined = Cell(f"{last.text} {cell.text}", last.x0, max(last.x1, cell.x1))
+            named = {role_of_label(c.text)[1] for c in out[:-1]}
+            if role is not None and role in named and cell.x0 - last.x1 <= settings.phrase_gap and \
+                    "\n" not in cell.text and role_of_label(joined.text)[1] == role_of_label(last.text)[1] is not None:
+                out[-1] = joined
+                continue
+        out.append(cell)
+    return out
 
 
 # --- columns ----------------------------------------------------------------------------------------
@@ -314,20 +336,43 @@ def columns_from_labels(labels: list[Cell], body: list[Row], right: float, setti
 
 def header_table(part: Part, header: Header, settings: TableSettings) -> Table:
     """Given a part and its header, return the table: grid columns when ruled, else from labels and gutters."""
+    body = part.rows[header.first + header.count:]
     if part.edges is not None:
         table = Table(list(part.edges), {}, gridded=True)
         cols = [table.span_of(c)[0] for c in header.cells]
         table.roles = {role: cols[i] for role, i in header.roles.items()}
+        if "ref" not in table.roles:
+            unlabelled = set(range(table.ncols)) - set(cols)
+            found = [i for i in sorted(unlabelled) if holds_refs([grid_row_cells(r, table)[0][i] for r in body])]
+            if found:
+                table.roles["ref"] = found[0]
         return table
-    body = part.rows[header.first + header.count:]
     header = without_crossed_labels(header, body, part.bbox[2], settings)
     edges = columns_from_labels(header.cells, body, part.bbox[2], settings)
-    table = Table(edges, dict(header.roles), gridded=False, starts=column_starts(body, edges, settings))
+    roles = dict(header.roles)
+    if "ref" not in roles:
+        firsts = [min(r.cells, key=lambda c: c.x0) for r in body if r.cells]
+        before = [c for c in firsts if c.x1 < edges[0] - settings.cross_slack]
+        if before and holds_refs([c.text for c in before]):
+            edges = [min(c.x0 for c in before), *edges]  # a ref column left of the first label, its own label lost
+            roles = {"ref": 0, **{r: i + 1 for r, i in roles.items()}}
+    table = Table(edges, roles, gridded=False, starts=column_starts(body, edges, settings))
     table.label_starts = [None] * table.ncols
     for cell in header.cells:
         i = table.column_of(cell.x0, settings)
         table.label_starts[i] = cell.x0 if table.label_starts[i] is None else table.label_starts[i]
     return table
+
+
+REF_CELL_CHARS = 10  # a ref cell is short: "1", "R3", "AFI 2", "2.4"
+
+
+def holds_refs(cells: list[str]) -> bool:
+    """Whether a column's body cells read as refs (two at least, most of the filled ones): the ref column, known by
+    its content when its label is missing (a scan's OCR lost a "#")."""
+    filled = [t.strip() for t in cells if t.strip()]
+    refs = [t for t in filled if len(t) <= REF_CELL_CHARS and ref_cell_number(t) is not None]
+    return len(refs) >= 2 and len(refs) >= 0.6 * len(filled)
 
 
 def without_crossed_labels(header: Header, body: list[Row], right: float, settings: TableSettings) -> Header:

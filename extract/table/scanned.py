@@ -34,7 +34,7 @@ def fill_cells(grid: Grid, layer: list[OcrWord], ocr: list[OcrWord]) -> dict[int
         for cell in row.cells:
             cell.words = [w for w in layer if inside(w, cell, row)]
             read = [w for w in ocr if inside(w, cell, row)] if ocr else []
-            if cell.words and not misread_number(cell.words, read):
+            if cell.words and not misread_number(cell.words, read) and not lost_words(cell.words, read):
                 used.add("layer")
             else:
                 cell.words = read
@@ -53,6 +53,22 @@ def misread_number(layer: list[OcrWord], ocr: list[OcrWord]) -> bool:
     text = "".join(w.text for w in layer)
     return bool(ocr) and len(text) <= SHORT_CELL and not any(ch.isdigit() for ch in text) and \
         any(ch.isdigit() for w in ocr for ch in w.text)
+
+
+LOST_WORDS = 2  # engine's words with no layer word over them: this many and the layer lost part of the cell
+LOST_SCORE = 0.9  # ... each read with at least this confidence and three letters (not a speck's reading)
+
+
+def lost_words(layer: list[OcrWord], ocr: list[OcrWord]) -> bool:
+    """Whether a cell's layer text lost words the engine reads there: two or more of the engine's sure words of three
+    letters or more lie where no layer word is (a scanner's OCR that dropped the start of a line)."""
+    def covered(w: OcrWord) -> bool:
+        return any(min(w.x1, v.x1) - max(w.x0, v.x0) > 0 and min(w.bottom, v.bottom) - max(w.top, v.top) > 0
+                   for v in layer)
+
+    missing = [w for w in ocr if w.confidence >= LOST_SCORE and sum(ch.isalpha() for ch in w.text) >= 3
+               and not covered(w)]
+    return len(missing) >= LOST_WORDS
 
 
 def row_confidence(row: GridRow, key_cols: set[int]) -> float | None:

@@ -44,14 +44,18 @@ def test_rapidocr_reads_with_the_models_inside_its_wheel_and_never_downloads(mon
     assert all(0 <= w.x0 < w.x1 <= header_strip.shape[1] + 2 for w in words)
 
 
-def test_the_shipped_models_are_files_inside_the_installed_package():
+def test_the_shipped_models_are_files_inside_the_installed_packages():
     import rapidocr
 
-    from hmic_extract.extract.ocr.rapidocr_engine import shipped_models
+    from hmic_extract.extract.ocr import rapidocr_engine
+    from hmic_extract.extract.ocr.rapidocr_engine import shipped_models, wheel_models
 
-    root = Path(rapidocr.__file__).resolve().parent
-    for model in shipped_models():
-        assert model.is_file() and root in model.parents
+    wheel = Path(rapidocr.__file__).resolve().parent
+    ours = Path(rapidocr_engine.__file__).resolve().parent
+    det, rec = shipped_models("int8")
+    assert det.is_file() and wheel in det.parents
+    assert rec.is_file() and ours in rec.parents
+    assert all(model.is_file() and wheel in model.parents for model in wheel_models())
 
 
 @pytest.mark.skipif(shutil.which("tesseract") is None, reason="the tesseract binary is not installed (optional)")
@@ -96,6 +100,22 @@ def test_rapidocr_word_boxes_that_split_a_word_are_joined_back_by_the_line_text(
                                                                   ("2", 270, 290, 0.97)]
     # pieces that do not spell the line's words are kept as they are
     assert [w.text for w in line_to_words(box, "Recommendati0ns 2", 0.95, pieces)] == ["Recom", "mendations", "2"]
+
+
+def test_a_ref_recognised_onto_the_word_before_it_across_a_gutter_is_a_word_of_its_own():
+    # Detection took a text column's last word and the ref column's number as one line and recognition read
+    # them as one token ("identifies2"); its two pieces lie a column gutter apart (wider than the line is tall).
+    from hmic_extract.extract.ocr.rapidocr_engine import line_to_words
+
+    box = [[0, 0], [330, 0], [330, 40], [0, 40]]
+    pieces = [("it", 0.99, [[0, 0], [22, 0], [22, 40], [0, 40]]),
+              ("identifies", 0.98, [[32, 0], [172, 0], [172, 40], [32, 40]]),
+              ("2", 0.97, [[215, 0], [231, 0], [231, 40], [215, 40]])]
+    words = line_to_words(box, "it identifies2", 0.95, pieces)
+    assert [(w.text, w.x0, w.x1) for w in words] == [("it", 0, 22), ("identifies", 32, 172), ("2", 215, 231)]
+    # a word split at a letter gap is still one word
+    close = [pieces[0], pieces[1], ("s", 0.9, [[180, 0], [190, 0], [190, 40], [180, 40]])]
+    assert [w.text for w in line_to_words(box, "it identifiess", 0.95, close)] == ["it", "identifiess"]
 
 
 CELL_IN_LITTLE_MEMORY = """
@@ -176,3 +196,81 @@ def test_a_short_line_is_recognised_without_padding_to_the_models_default_width(
     words = engine.read_words(cell, block=True)
     assert [w.text for w in words] == ["12"]
     assert widths and max(widths) < 320
+
+
+@pytest.mark.parametrize("block", [False, True], ids=["page", "cell"])
+def test_word_boxes_lie_on_their_printed_words_along_a_long_line(block):
+    # Recognition reads each line narrowed (rec_squeeze); word boxes placed by the narrowed crop's width slid
+    # towards the line's start by up to a fifth of the line, so a table's cell took its neighbour's words.
+    import cv2
+    import numpy as np
+
+    line = np.full((60, 1500), 255, np.uint8)
+    spans, x = {}, 20
+    for word in ["The", "force", "should", "improve", "how", "it", "records", "crime", "and", "Omega"]:
+        cv2.putText(line, word, (x, 40), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2)
+        width = cv2.getTextSize(word, cv2.FONT_HERSHEY_SIMPLEX, 0.9, 2)[0][0]
+        spans[word], x = (x, x + width), x + width + 14
+    image = line if block else np.vstack([np.full((120, 1500), 255, np.uint8), line, np.full((120, 1500), 255,
+                                                                                             np.uint8)])
+    words = make_engine("rapidocr", threads=1).read_words(image, block=block)
+    placed = {w.text: w for w in words}
+    assert set(placed) >= {"force", "improve", "records", "Omega"}, [w.text for w in words]
+    for text, w in placed.items():
+        if text in spans:
+            x0, x1 = spans[text]
+            assert x0 <= w.x_mid <= x1, (text, w.x0, w.x1, spans[text])
+
+
+def test_a_lone_ref_that_text_detection_misses_is_read_from_its_ink():
+    # An unruled scanned table (the CI sample's annex-ci3-21): detection over the page drops the lone "1" of
+    # three rows' ref column, while the "2"s of the same column come back. The ink no word covers is read
+    # on its own.
+    from hmic_extract.extract.ocr.runner import read_missed_ink
+    from hmic_extract.extract.ocr.settings import OcrSettings
+
+    page = scanned.render_page(Path(__file__).resolve().parents[1] / "layouts/ci/annex/annex-ci3-21.pdf", 0)
+    level = scanned.deskew(page, scanned.skew_angle(page))
+    top = int(90 * scanned.SCALE)
+    strip = level[top:int(300 * scanned.SCALE)]
+    engine = make_engine("rapidocr", threads=1)
+    words = engine.read_words(strip)
+    ref_column = int(100 * scanned.SCALE)
+    refs = sorted((w.text, round((w.top + top) / scanned.SCALE)) for w in words if w.x1 < ref_column
+                  and w.text.isdigit())
+    assert refs == [("2", 152)]  # the "1"s go missing
+    added = read_missed_ink(engine, strip, words, OcrSettings())
+    assert sorted((w.text, round((w.top + top) / scanned.SCALE)) for w in added if w.x1 < ref_column) == [
+        ("1", 114), ("1", 207), ("1", 287)]
+    assert all(w.x1 < ref_column for w in added), [w.text for w in added]
+
+
+def test_specks_and_a_rule_stub_are_not_read_as_missed_words():
+    import cv2
+    import numpy as np
+
+    from hmic_extract.extract.ocr.runner import read_missed_ink
+    from hmic_extract.extract.ocr.settings import OcrSettings
+
+    page = np.full((700, 1200), 255, np.uint8)
+    for k in range(12):
+        cv2.putText(page, "The force should improve how it records crime", (200, 60 + 45 * k),
+                    cv2.FONT_HERSHEY_SIMPLEX, 0.8, 0, 2)
+    rng = np.random.default_rng(7)
+    for y, x in rng.integers((0, 0), (700, 180), size=(60, 2)):
+        page[y:y + 2, x:x + 2] = 0  # scanner specks
+    page[100:160, 90:92] = 0  # the stub of a rule the eraser left
+    engine = make_engine("rapidocr", threads=1)
+    words = engine.read_words(page)
+    assert [w.text for w in read_missed_ink(engine, page, words, OcrSettings())] == []
+
+
+def test_a_speck_read_as_a_stop_before_a_word_is_dropped():
+    from hmic_extract.extract.ocr import OcrWord
+    from hmic_extract.extract.ocr.runner import without_speck
+
+    def text(t):
+        return without_speck(OcrWord(t, 0, 0, 10, 10, 0.9)).text
+
+    assert [text(t) for t in (".p.", ",15", "p.", "No.", "...", "(1)", "2.4", ".")] == [
+        "p.", "15", "p.", "No.", "...", "(1)", "2.4", "."]

@@ -120,3 +120,39 @@ def test_a_short_cell_whose_layer_text_lost_its_number_takes_the_engines_reading
     assert table_scanned.fill_cells(grid, layer, ocr) == {0: "ocr"} and cell.words == ocr
     layer = [OcrWord("(1)", 10, 10, 30, 30, 1.0)]
     assert table_scanned.fill_cells(grid, layer, ocr) == {0: "layer"}
+
+
+def test_layer_words_that_lost_a_number_give_way_to_the_engines_reading_of_it():
+    # An office OCR layer over an unruled table read "pp. 29-31" as "pie" and dropped a ref: the engine's words
+    # take their place; the layer's prose stays as it is.
+    layer = [OcrWord("1)", 10, 10, 30, 30, 1.0), OcrWord("pie", 60, 10, 110, 30, 1.0),
+             OcrWord("We", 150, 10, 180, 30, 1.0), OcrWord("have", 185, 10, 230, 30, 1.0),
+             OcrWord("The", 150, 50, 180, 70, 1.0), OcrWord("force", 185, 50, 240, 70, 1.0)]
+    ocr = [OcrWord("1)", 11, 11, 30, 30, 0.99), OcrWord("pp.", 60, 11, 85, 30, 0.98),
+           OcrWord("29-31", 88, 11, 115, 30, 0.97), OcrWord("We", 150, 11, 180, 30, 0.99),
+           OcrWord("hove", 185, 11, 230, 30, 0.6), OcrWord("2)", 11, 51, 30, 70, 0.99),
+           OcrWord("The", 150, 51, 180, 70, 0.99), OcrWord("forse", 185, 51, 240, 70, 0.7)]
+    merged = scanned.numbers_from_engine(layer, ocr)
+    assert [w.text for w in sorted(merged, key=lambda w: (w.top // 40, w.x0))] == [
+        "1)", "pp.", "29-31", "We", "have", "2)", "The", "force"]
+    # a layer word whose box falls short of its print ("CfC.1" over "CfC 1") gets no second number beside it
+    layer = [OcrWord("CfC.1", 84, 10, 105, 30, 1.0), OcrWord("The", 139, 10, 153, 30, 1.0)]
+    ocr = [OcrWord("CfC", 84, 8, 102, 32, 0.99), OcrWord("1", 105.5, 8, 111, 32, 0.99),
+           OcrWord("The", 140, 9, 156, 32, 0.99)]
+    assert [w.text for w in scanned.numbers_from_engine(layer, ocr)] == ["CfC.1", "The"]
+
+
+def test_a_cell_whose_layer_text_lost_words_takes_the_engines_reading():
+    # The scanner's layer dropped "The force should improve how it u" of a cell's first line.
+    cell = scanned.Cell(0, 400, 0)
+    row = scanned.GridRow(0, 40, [cell])
+    grid = scanned.Grid((0, 0, 400, 40), [0, 400], [row])
+    layer = [OcrWord("ses", 200, 10, 230, 30, 1.0), OcrWord("its", 235, 10, 260, 30, 1.0)]
+    ocr = [OcrWord(t, x, 10, x + 30, 30, 0.98) for t, x in (("The", 10), ("force", 45), ("should", 80),
+                                                            ("uses", 195), ("its", 235))]
+    assert table_scanned.fill_cells(grid, layer, ocr) == {0: "ocr"} and cell.words == ocr
+    # a layer that has every word keeps its own reading; a speck the engine read is no lost word
+    layer = [OcrWord(t, x, 10, x + 30, 30, 1.0) for t, x in (("The", 10), ("force", 45), ("should", 80),
+                                                            ("uses", 195), ("its", 235))]
+    ocr = [*ocr, OcrWord("mm", 300, 10, 310, 30, 0.95), OcrWord("-", 320, 10, 325, 30, 0.99)]
+    assert table_scanned.fill_cells(grid, layer, ocr) == {0: "layer"}

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from hmic_extract.extract.table.base import Table, find_header, join_rows, read_tables, row_to_raw, stack
+from hmic_extract.extract.table.base import (
+    Table,
+    find_header,
+    header_of,
+    header_table,
+    join_rows,
+    read_tables,
+    row_to_raw,
+    stack,
+)
 from hmic_extract.extract.table.model import Cell, PageTables, Part, Row
 from hmic_extract.extract.table.settings import TableSettings
 from hmic_extract.model import RowKind
@@ -153,6 +162,11 @@ def test_a_body_row_whose_cells_name_roles_is_not_a_header():
     rows = [line(30, *words("COC 1", 50, 30), *words("pp. 29-31", 100, 30),
                  *words("We have serious concerns about the force", 160, 30), *words("The force accepts this finding.",
                                                                                    380, 30))]
+    assert find_header(rows, SETTINGS, None) is None
+    # a row's first line whose page cell wraps ("pp." / "29-31"): its ref is a cell of its own, a number
+    rows = [line(30, *words("1", 50, 30), *words("pp.", 100, 30),
+                 *words("We have serious concerns about the force's", 160, 30),
+                 *words("The force accepts this finding. A", 380, 30))]
     assert find_header(rows, SETTINGS, None) is None
 
 
@@ -339,3 +353,35 @@ def test_a_cut_rows_short_last_words_under_a_wrapped_repeated_header_are_no_labe
                  *words("Spending on overtime was", 167, 140))]
     header = find_header(rows, SETTINGS, None)
     assert header is not None and header.count == 2 and "they" not in " ".join(c.text for c in header.cells)
+
+
+def test_a_label_split_where_centred_body_lines_start_is_joined_again():
+    # "Page reference" over a narrow column whose centred page refs start under "reference": split there, the
+    # label's second word named the ref column that "Rec No." names already, and the page column lost its refs.
+    cells = [Cell("Rec No.", 75, 104), Cell("Page", 127, 142), Cell("reference", 146, 179), Cell("Finding", 185, 211),
+             Cell("Action", 572, 598), Cell("Completion date", 707, 764)]
+    header = header_of(cells, 0, 1, SETTINGS)
+    assert header is not None
+    assert [c.text for c in header.cells] == ["Rec No.", "Page reference", "Finding", "Action", "Completion date"]
+    assert header.roles == {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}
+
+
+def test_a_ref_column_whose_label_was_lost_is_known_by_its_refs():
+    # A scan's text layer lost the "#" over the ref column: the refs left of the first label make the ref column.
+    head = line(30, *words("CATEGORY", 112, 30), *words("PAGE", 165, 30), *words("AREA FOR IMPROVEMENT", 200, 30),
+                *words("ACTION", 420, 30))
+    body = [line(60, ("1.", 86, 90), *words("CoC", 112, 60), *words("p. 7", 165, 60), *words("The force", 200, 60)),
+            line(72, *words("does not identify", 200, 72)),
+            line(90, ("2.", 86, 90), *words("AFI", 112, 90), *words("P10", 165, 90), *words("Calls are", 200, 90))]
+    part = Part(0, (0.0, 0.0, 600.0, 800.0), [head, *body], None, "stream")
+    header = find_header(part.rows, SETTINGS, None)
+    assert header is not None and "ref" not in header.roles
+    table = header_table(part, header, SETTINGS)
+    assert table.roles["ref"] == 0 and table.column_of(86, SETTINGS) == 0 and table.column_of(112, SETTINGS) == 1
+    raw = row_to_raw(body[0], part, table, 1, SETTINGS)
+    assert (raw.ref, raw.section, raw.page_ref) == ("1.", "CoC", "p. 7")
+    # a column of words that are no refs stays unread
+    body = [line(60, *words("see", 80, 60), *words("CoC", 112, 60), *words("p. 7", 165, 60)),
+            line(90, *words("note", 80, 90), *words("AFI", 112, 90), *words("P10", 165, 90))]
+    part = Part(0, (0.0, 0.0, 600.0, 800.0), [head, *body], None, "stream")
+    assert "ref" not in header_table(part, find_header(part.rows, SETTINGS, None), SETTINGS).roles
