@@ -187,7 +187,7 @@ class PdfiumPage:
             size = raw.FPDFText_GetFontSize(handle, i)
             if raw.FPDFText_GetMatrix(handle, i, ctypes.byref(matrix)):  # the size as set on the page
                 size *= (matrix.c ** 2 + matrix.d ** 2) ** 0.5 or 1.0
-            out.append(Glyph(text, min(xs), min(tops), max(xs), max(tops), size=size))
+            out.append(Glyph(text, min(xs), min(tops), max(xs), max(tops), size=size, drawn=len(out)))
         return out
 
     def stroke_widths(self) -> list[float]:

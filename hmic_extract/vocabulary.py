@@ -68,6 +68,11 @@ PROSE_WORDS = _word_set(
 NUMBERING = re.compile(r"(?ix)^(?:(?:section|part|chapter|annex|appendix|table|schedule)\s+)?\(?"
                        r"(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])(?:[.:)\]–—-]+(?=\s)|(?=\s))\s*")
 NOT_THEMES = _word_set("continued cont contd cont'd ctd")  # "Recommendations (continued)"
+# A note that a table goes on on the next page ("continued on next page", "Continued overleaf", "(cont'd)"); a bare
+# "continued." may end a sentence, so a word alone counts only in brackets.
+_CONTINUED = r"(?:continued|cont(?:inued|d|'d)?\.?|ctd\.?)"
+CONTINUATION_NOTE = re.compile(rf"(?i)^\s*(?:[–—-]\s*)?(?:{_CONTINUED}\s*(?:on\s*(?:the\s*)?(?:next|following)\s*page|"
+                               rf"overleaf)|[(\[]\s*{_CONTINUED}\s*[)\]])[\s.…–—-]*$")
 MAX_TITLE_WORDS = 16
 MAX_QUALIFIER_WORDS = 8
 # A title's name may be followed by a longer phrase when it opens with one of these ("Recommendations to the
@@ -280,6 +285,9 @@ def match_title(text: str, fuzzy: bool = False) -> SectionMatch | None:
         if re.match(r"\s*(?:and|&|/|or)\s", rest + " ", re.I):  # "Areas for improvement and recommendations"
             others = tuple(dict.fromkeys(s for s in sections_named(rest) if s != phrase.section))
         phrase_after = bool(words) and words[0] in PREPOSITIONS  # "... to the force in response to the cause ..."
+        if phrase_after and len(words) > MAX_QUALIFIER_WORDS and re.search(r"[,;]\s+\S", rest):
+            return None  # a long phrase whose clauses go on after a comma is a sentence ("recommendation made in our
+            # 2017 report on crime data integrity, which ..."), not a heading
         if not others and ((len(words) > MAX_QUALIFIER_WORDS and not phrase_after) or PROSE_WORDS.intersection(words)
                            or body.rstrip().endswith((",", ";"))):
             return None

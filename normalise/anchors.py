@@ -17,7 +17,7 @@ from hmic_extract.model import Repair
 from hmic_extract.vocabulary import ref_cell_number
 
 from .line_units import Unit
-from .ocr_pagerefs import JOINS_NEXT, PageChoice, choose_page_ref, cut_number, page_cell_kind
+from .ocr_pagerefs import JOINS_NEXT, LABEL_NUMBER, PageChoice, choose_page_ref, cut_number, page_cell_kind
 
 NEAR = 1  # lines: how far an OCR duplicate of a ref sits from the ref it repeats
 PAGE_REACH = 3  # lines: how far a page cell may sit from its row's ref (refs on the last line)
@@ -96,12 +96,19 @@ def find_primaries(units: list[Unit]) -> tuple[list[int], list[int]]:
     return primaries, duplicates
 
 
+LABEL_END = re.compile(r"(?i)\b(?:fig(?:ure)?|table|chart|para(?:graph)?|chapter|section|annex|appendix|box)\.?\s*$")
+
+
 def completes_cut(units: list[Unit], i: int) -> bool:
     """Whether line ``i``'s page cell is the last digits of a page pair or range the page cell above it ended short
-    ("39/4" / "0"): such digits are a number even where they would name no page alone."""
+    ("39/4" / "0"), or the number of a label the line above ended with ("(para" / "5.5)"): such digits are a number
+    even where they would name no page alone."""
     above = next((v for v in reversed(units[:i]) if v.page and v.part == units[i].part), None)
-    return above is not None and units[i].line_no - above.line_no <= PAGE_REACH and cut_number(above.page,
-                                                                                                 units[i].page)
+    if above is None or units[i].line_no - above.line_no > PAGE_REACH:
+        return False
+    label_open = page_cell_kind(above.page) == "label" or bool(JOINS_NEXT.search(above.page) and
+                                                                re.search(r"[^\W\d_]$", above.page))
+    return cut_number(above.page, units[i].page) or (label_open and bool(LABEL_NUMBER.match(units[i].page)))
 
 
 def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
@@ -118,19 +125,27 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
         if u.ref and ref_number(u.ref) is None and ref_number(f"{u.ref}{q.ref}") is not None and q.line_no > u.line_no:
             cost -= PAGE_REACH  # "AfI-" over "15": the label of the ref below
         pages = [units[m].page for m in sorted(anchor.members) if units[m].page and units[m].line_no < u.line_no]
-        if kind == "number" and pages and (JOINS_NEXT.search(pages[-1]) or page_cell_kind(pages[-1]) == "word"
-                                           or cut_number(pages[-1], u.page)):
-            cost -= PAGE_REACH  # "pp. 23-" / "24", "Page" / "24", "11/1" / "2" above: the number ends that page ref
+        if kind in ("number", "label") and pages and (JOINS_NEXT.search(pages[-1]) or
+                                                      page_cell_kind(pages[-1]) == "word" or
+                                                      cut_number(pages[-1], u.page)):
+            cost -= PAGE_REACH  # "pp. 23-" / "24", "Page" / "24", "11/1" / "2", "Page 45," / "Table 2" above: it ends
+            # that page ref
         if kind == "word" and q.line_no < u.line_no and pages and re.search(r"\d", pages[-1]) \
                 and not JOINS_NEXT.search(pages[-1]):
             cost += PAGE_REACH  # a bare "Page" whose number is to come does not end the row above's page ref
-        if kind in (*STRONG_PAGE, "lookalike"):
+        below = [units[m].page for m in sorted(anchor.members) if units[m].page and units[m].line_no > u.line_no]
+        label_ended = bool(LABEL_END.search(u.page) and below and LABEL_NUMBER.match(below[0]))
+        if label_ended:
+            cost -= PAGE_REACH  # "Page 11 Figure" over the row's "1": the number below ends the label
+        elif kind in (*STRONG_PAGE, "lookalike"):
             held = [units[m].page for m in anchor.members if page_cell_kind(units[m].page) in STRONG_PAGE]
             whole = choose_page_ref([units[m].page for m in sorted(anchor.members) if units[m].page]).text
             if not (re.search(r"\d", whole) and not JOINS_NEXT.search(whole)) or page_cell_kind(whole) == "label":
                 whole = ""  # no page ref yet, one still open ("Pages 15 and"), or a label naming no page ("Figure 1")
             if any(re.findall(r"\d+", h) != re.findall(r"\d+", u.page) for h in [*held, *([whole] if whole else [])]):
                 cost += PAGE_REACH + 1  # that row already has a different page ref ("Pages" / "17/18")
+        if u.page.startswith(("(", "[")) and q.line_no < u.line_no and pages and re.search(r"\d", " ".join(pages)):
+            cost -= PAGE_REACH  # "Page 22" / "(para 5.5)": a bracket opened after the page ref above goes on with it
         cost += 0.1 if q.line_no > u.line_no else 0.0  # on a tie, a fragment continues the row above it
         if best is None or cost < best[0]:
             best = (cost, p)

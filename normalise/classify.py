@@ -27,7 +27,7 @@ from hmic_extract.vocabulary import (
     section_of_cell_unbroken,
 )
 
-from .ocr_pagerefs import JOINS_NEXT, page_cell_kind
+from .ocr_pagerefs import JOINS_NEXT, LABEL_NUMBER, page_cell_kind
 from .pieces import Piece
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -76,6 +76,8 @@ def is_junk_row(row: RawRow, after_page_line: bool = False) -> bool:
         kind = page_cell_kind(row.page_ref)
         if kind in ("label", "word", "page", "lookalike") or (kind in ("number", "garbled") and after_page_line):
             return False
+        if after_page_line and LABEL_NUMBER.match(row.page_ref.strip()):
+            return False  # "5.5)" under "(para": the number of the label that ended the line above
     return not (row.is_line and ref_cell_number(row.ref) is not None)  # a ref line whose text is on other lines
 
 

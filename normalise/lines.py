@@ -81,6 +81,8 @@ def gap_costs(units: list[Unit], geometric: bool) -> list[float]:
     if not gaps:
         return costs
     usual = statistics.median(gaps)
+    if not any(g > usual + 0.35 for g in gaps):
+        return costs  # rows set as close as a cell's lines: white space tells no boundary, so it costs none anywhere
     for b in range(1, len(units)):
         if units[b].part == units[b - 1].part and units[b].lo - units[b - 1].hi <= usual + 0.35:
             costs[b] = TIGHT_GAP_COST

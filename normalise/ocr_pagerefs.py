@@ -21,6 +21,7 @@ LABEL_START = re.compile(r"(?i)^\(?(?:fig(?:ure)?\.?|table|chart|para(?:graph)?\
                          r"|box)\b")
 JOINS_NEXT = re.compile(r"(?i)(?:[/,&\-–]|\band|\bto|\b(?:fig(?:ure)?|table|chart|para(?:graph)?|chapter|section"
                         r"|annex|appendix|box)\.?)\s*$")
+LABEL_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3})*\)?[.,;]?$")  # "5.5)", "4": a paragraph's or figure's number
 JOINS_PREV = re.compile(r"(?i)^(?:[/,&\-–]|and\b|to\b)")
 # Letters OCR puts in place of P, a, g, e (from the look-alikes seen in real annexes).
 LOOKALIKE_WORD = re.compile(r"^[PpDFfRrlI|][aouem][gyqm9][eoca]$")

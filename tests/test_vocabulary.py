@@ -78,6 +78,8 @@ def test_a_title_names_its_section_whatever_its_case_numbering_or_theme(section,
     "Recommendations should be implemented within six months.",
     "This report sets out our recommendations",
     "The force should improve how it understands demand",
+    # a wrapped row's line that opens with a section word: a long phrase with a clause after a comma is a sentence
+    "recommendation made in our 2017 report on crime data integrity, April and audited by Professional",
 ])
 def test_prose_that_mentions_a_section_is_no_title(prose):
     assert match_title(prose) is None
@@ -92,6 +94,7 @@ def test_prose_that_mentions_a_section_is_no_title(prose):
     ("Areas for improvement (AFIs)", AREAS_FOR_IMPROVEMENT),
     ("Area for improvement / Recommendation", None),  # names two sections
     ("Areas for improvement and recommendations", None),
+    ("Recommendations made to the force in response to the cause of concern", RECOMMENDATIONS),
 ])
 def test_section_titles(line, section):
     assert section_of_title(line) == section
@@ -219,3 +222,15 @@ def test_a_type_cell_hyphenated_at_a_line_break_is_read_whole():
     assert section_of_cell_unbroken("Recom-\nmendation") == RECOMMENDATIONS
     assert role_of_label("Report\nPage Ref-\nerence")[1] == "page_ref"
     assert section_of_cell_unbroken("AFI -\nRec") is None  # a dash between two names is no hyphen: it names two
+
+
+@pytest.mark.parametrize(("line", "note"), [
+    ("continued on next page", True), ("continuedon nextpage", True), ("Continued overleaf", True),
+    ("(cont'd)", True), ("– continued on the following page –", True),
+    ("continued.", False), ("Continued", False), ("Recommendations (continued)", False),
+    ("The work will be continued on a new site.", False),
+])
+def test_a_note_that_the_table_goes_on_overleaf_is_told_from_a_rows_last_word(line, note):
+    from hmic_extract.vocabulary import CONTINUATION_NOTE
+
+    assert bool(CONTINUATION_NOTE.match(line)) is note

@@ -27,13 +27,17 @@ from itertools import pairwise
 
 from hmic_extract.model import RawRow, RowKind
 from hmic_extract.vocabulary import (
+    CONTINUATION_NOTE,
     PAGE_FOLIO,
+    PROSE_WORDS,
     ROLES,
+    fold,
     map_header,
     match_title,
     reads_as_sentence,
     ref_cell_number,
     role_of_label,
+    tokens_of,
 )
 
 from .model import Cell, PageTables, Part, Row
@@ -127,7 +131,8 @@ def is_label_tail(cell: Cell) -> bool:
     """A lone phrase that may end one wrapped label ("REPORT" / "REF"): a word or two, no digits, no sentence's end
     (a cut row's rest under a repeated header: "crime record.")."""
     text = cell.text
-    return len(text.split()) <= 2 and not any(ch.isdigit() for ch in text) and not reads_as_sentence(text)
+    return len(text.split()) <= 2 and not any(ch.isdigit() for ch in text) and not reads_as_sentence(text) and \
+        not PROSE_WORDS.intersection(t.word for t in tokens_of(fold(text)))  # "they pose.": a sentence's end
 
 
 def overlap(a: Cell, b: Cell) -> float:
@@ -245,6 +250,7 @@ class Table:
     gridded: bool  # the columns come from ruling lines (a continued part must show the same grid)
     starts: list[float | None] = field(default_factory=list)  # where text lines usually start in each column
     body_size: float | None = None  # the font size of the table's body text, where the PDF says
+    label_starts: list[float | None] = field(default_factory=list)  # where each column's header label starts
 
     @property
     def ncols(self) -> int:
@@ -350,7 +356,12 @@ def header_table(part: Part, header: Header, settings: TableSettings) -> Table:
         if before and holds_refs([c.text for c in before]):
             edges = [min(c.x0 for c in before), *edges]  # a ref column left of the first label, its own label lost
             roles = {"ref": 0, **{r: i + 1 for r, i in roles.items()}}
-    return Table(edges, roles, gridded=False, starts=column_starts(body, edges, settings))
+    table = Table(edges, roles, gridded=False, starts=column_starts(body, edges, settings))
+    table.label_starts = [None] * table.ncols
+    for cell in header.cells:
+        i = table.column_of(cell.x0, settings)
+        table.label_starts[i] = cell.x0 if table.label_starts[i] is None else table.label_starts[i]
+    return table
 
 
 REF_CELL_CHARS = 10  # a ref cell is short: "1", "R3", "AFI 2", "2.4"
@@ -371,7 +382,8 @@ def without_crossed_labels(header: Header, body: list[Row], right: float, settin
     named = set(header.roles.values())
     while True:
         edges = columns_from_labels(cells, body, right, settings)
-        crossed = [k for k in range(1, len(cells)) if k not in named and crossed_often(body, edges[k], settings)]
+        crossed = [k for k in range(1, len(cells)) if k not in named and
+                   crossed_often(body, edges[k], settings, cells[k].x0)]
         if not crossed:
             break
         k = crossed[0]
@@ -383,9 +395,11 @@ def without_crossed_labels(header: Header, body: list[Row], right: float, settin
     return header
 
 
-def crossed_often(body: list[Row], edge: float, settings: TableSettings) -> bool:
+def crossed_often(body: list[Row], edge: float, settings: TableSettings, label: float | None = None) -> bool:
     """Whether most body lines with words on both sides of ``edge`` run across it (a word over it, or words set no
-    further apart than within a phrase)."""
+    further apart than within a phrase). A word that starts right at the label's left edge (``label``) opens the
+    column however close the text before it runs (a spreadsheet's wrapped cell filled to its edge, the next column's
+    text set a word space after it)."""
     near = crossing = 0
     for row in body:
         words = sorted((c for c in row.cells if c.text.strip()), key=lambda c: c.x0)
@@ -395,7 +409,8 @@ def crossed_often(body: list[Row], edge: float, settings: TableSettings) -> bool
             continue
         near += 1
         over = left[-1].x1 > edge + settings.cross_slack
-        run_on = right[0].x0 - left[-1].x1 <= settings.phrase_gap
+        run_on = right[0].x0 - left[-1].x1 <= settings.phrase_gap and not (
+            at_label(right[0].x0, label, settings))
         crossing += over or run_on
     return near >= 3 and crossing >= 0.6 * near
 
@@ -417,7 +432,19 @@ def continues(table: Table, part: Part, settings: TableSettings) -> bool:
         return not table.gridded
     if not table.gridded or len(part.edges) != len(table.edges):
         return False
-    return all(abs(a - b) <= settings.column_tolerance for a, b in zip(part.edges, table.edges, strict=True))
+    return grid_shift(table, part, settings) is not None
+
+
+def grid_shift(table: Table, part: Part, settings: TableSettings) -> float | None:
+    """How far a ruled part's columns sit sideways from the table's, all by one distance (a page whose margins differ,
+    a part a producer draws a few points further left), or None when its grid is another one."""
+    if part.edges is None or len(part.edges) != len(table.edges):
+        return None
+    shifts = [a - b for a, b in zip(part.edges, table.edges, strict=True)]
+    dx = statistics.median(shifts)
+    if abs(dx) > settings.page_shift or any(abs(d - dx) > settings.column_tolerance for d in shifts):
+        return None
+    return dx
 
 
 # --- rows -------------------------------------------------------------------------------------------
@@ -449,7 +476,8 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
     Words, not phrases, are placed: a narrow gutter can sit closer than a phrase gap, but a word of
     full-width text (a title, a band, a footnote) straddles an edge at word spacing; a word set apart by more than
     a phrase gap that straddles one opens a cell wider than its column ("pp. 23-24" centred in a narrow page column)
-    and goes to the column holding its middle. Only the edges of the ref, page and text
+    and goes to the column holding its middle, unless the next word is drawn over its end (a word run on past its
+    cell's edge under the next cell's text stays in the column it starts in). Only the edges of the ref, page and text
     columns count: full-width text runs across them, while an owner's name set wider than its column or two
     overprinted cells between columns the tool does not read leave the line a row's line.
     """
@@ -463,7 +491,8 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
                        for e in key)
         if crossing and not (k and cell.x0 - words[k - 1].x1 > settings.phrase_gap):
             return None  # a word of a phrase straddles an edge (one set apart opens a cell wider than its column)
-        i = table.column_of((cell.x0 + cell.x1) / 2 if crossing else cell.x0, settings)
+        overrun = k + 1 < len(words) and words[k + 1].x0 < cell.x1 - settings.overprint_slack
+        i = table.column_of((cell.x0 + cell.x1) / 2 if crossing and not overrun else cell.x0, settings)
         before = placed[-1] if placed else i
         if i != before and any(before < e <= i for e in key) and not starts_column(table, i, cell, words[k - 1],
                                                                                    settings):
@@ -498,11 +527,19 @@ def runs_rtl(part: Part) -> bool | None:
 
 def starts_column(table: Table, i: int, word: Cell, before: Cell, settings: TableSettings) -> bool:
     """Whether a word after a column edge opens that column's text rather than running on from the left:
-    a wide gap before it, or it starts where the column's lines usually start."""
+    a wide gap before it, or it starts where the column's lines usually start or where its label starts."""
     if word.x0 - before.x1 > settings.phrase_gap:
         return True
     start = table.starts[i] if i < len(table.starts) else None
-    return start is not None and abs(word.x0 - start) <= settings.start_tolerance
+    label = table.label_starts[i] if i < len(table.label_starts) else None
+    at_start = start is not None and abs(word.x0 - start) <= settings.start_tolerance
+    return at_start or at_label(word.x0, label, settings)
+
+
+def at_label(x: float, label: float | None, settings: TableSettings) -> bool:
+    """Whether text starting at ``x`` starts where its column's label does (cells and labels are padded alike to
+    within the slack text may run past an edge)."""
+    return label is not None and abs(x - label) <= max(settings.start_tolerance, settings.cross_slack)
 
 
 def column_starts(rows: list[Row], edges: list[float], settings: TableSettings) -> list[float | None]:
@@ -534,6 +571,9 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
         return None
     if row.is_line:
         texts = line_row_cells(row, table, settings, runs_rtl(part))
+        if texts is None:
+            moved = line_shifted_table(row, table, settings)
+            texts = line_row_cells(row, moved, settings, runs_rtl(part)) if moved is not None else None
         if texts is None or runs_across_as_title(row, texts, settings):
             return text_row(row.text, part, row, part.page_index, table_id, band=True)
         cells = by_role(texts, table)
@@ -547,6 +587,26 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
     return RawRow(**{r: cells.get(r, "") for r in ROLES}, page_index=part.page_index, top=row.top,
                   bottom=row.bottom, is_line=row.is_line, method=row.method or part.method, table_id=table_id,
                   confidence=row.confidence)
+
+
+def line_shifted_table(row: Row, table: Table, settings: TableSettings) -> Table | None:
+    """The table moved sideways to where one line sets its columns, or None: a row a producer drew a few points off
+    the table's columns (reportlab sets the part of a row split at a page foot 6 pt left), so that its words straddle
+    the edges. Two of its cells at least must start one distance (within ``page_shift``) from their columns' usual
+    starts, so a title or a band running across the columns is not taken for a moved row."""
+    if table.gridded or not any(s is not None for s in table.starts):
+        return None
+    words = sorted((c for c in row.cells if c.text.strip()), key=lambda c: c.x0)
+    opens = [c.x0 for k, c in enumerate(words) if k == 0 or c.x0 - words[k - 1].x1 > settings.phrase_gap]
+    shifts = [x - s for x in opens for s in table.starts if s is not None and
+              settings.start_tolerance < abs(x - s) <= settings.page_shift]
+    near = 2 * settings.start_tolerance + 1  # column starts are kept to the point
+    best = max(shifts, key=lambda d: sum(1 for e in shifts if abs(e - d) <= near), default=None)
+    if best is None or sum(1 for e in shifts if abs(e - best) <= near) < 2:
+        return None
+    return replace(table, edges=[e + best for e in table.edges],
+                   starts=[s + best if s is not None else None for s in table.starts],
+                   label_starts=[s + best if s is not None else None for s in table.label_starts])
 
 
 def runs_across_as_title(row: Row, texts: list[str], settings: TableSettings) -> bool:
@@ -608,9 +668,13 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         reading.table.body_size = body_size(rows)
     size = reading.table.body_size
     for i, row in enumerate(rows):
-        if row.is_line and row.size and size and row.size < settings.note_size * size:
+        if row.is_line and row.size and size and (row.size < settings.note_size * size or (
+                row.size < settings.mark_ratio * size and opens_with_mark(row.text))):
             out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
             continue  # a footnote (or other small print) under the table, in the text column's span
+        if row.is_line and CONTINUATION_NOTE.match(row.text):
+            out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
+            continue  # "continued on next page" under a page's last row: no row's text
         if is_title_line(rows, i, settings):
             out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
             continue
@@ -627,6 +691,14 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         if i == len(rows) - 1 and not row.is_line and raw.kind is RowKind.CELLS:
             reading.cut, reading.cut_row, reading.cut_part = raw, row, part  # it may go on on the next page
     return out
+
+
+NOTE_MARK = re.compile(r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}\s+[A-Z])")  # "² Police ...", "3 See, for example ..."
+
+
+def opens_with_mark(text: str) -> bool:
+    """A line opening as a footnote does: its mark (raised, or a number set before a capital)."""
+    return bool(NOTE_MARK.match(text))
 
 
 def continues_cut_row(reading: Reading, part: Part, first: Row, settings: TableSettings) -> bool:
@@ -786,7 +858,7 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
                     return out
                 reading.table_id += 1
                 kept.append(part)
-            table, reading.table = reading.table, shifted_table(reading.table, rows[start:], settings)
+            table, reading.table = reading.table, shifted_table(reading.table, part, rows[start:], settings)
             out.extend(read_part(reading, part, rows[start:], settings))
             reading.table = table
             return out
@@ -811,8 +883,8 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
             kept.append(part)
         out.append(header_row(header, table, part, rows[first], reading.table_id, settings))
         end = first + header.count
-        following = find_header(rows[end:], settings, None) if part.edges is None else None
-        stop = end + following.first if following is not None else len(rows)
+        following = next_header(rows, end, table, settings) if part.edges is None else None
+        stop = following.first if following is not None else len(rows)
         out.extend(read_part(reading, part, rows[end:stop], settings))
         if following is None:
             return out
@@ -820,11 +892,31 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
     return out
 
 
-def shifted_table(table: Table, rows: list[Row], settings: TableSettings) -> Table:
+def next_header(rows: list[Row], end: int, table: Table, settings: TableSettings) -> Header | None:
+    """The next header among a part's lines after ``end`` (its ``first`` counted from the part's first row): one that
+    names the ref, page and text columns the table above names. A body line whose cells happen to name roles
+    ("Issue of" | "force's policy on positive action in" | "Page") names fewer."""
+    keys = {role for role in KEY_ROLES if role in table.roles}
+    at = end
+    while at < len(rows):
+        found = find_header(rows[at:], settings, None)
+        if found is None:
+            return None
+        if keys <= set(found.roles):
+            return replace(found, first=at + found.first)
+        at += found.first + 1
+    return None
+
+
+def shifted_table(table: Table, part: Part, rows: list[Row], settings: TableSettings) -> Table:
     """The table as a part with no header of its own sets it: moved sideways when the part's lines start where the
     table's columns start, all moved by one distance (a left-hand page with mirrored margins sets the whole table a
-    few points further left or right; read with the first page's edges, a wrapped line straddles one)."""
-    if table.gridded or not table.starts:
+    few points further left or right; read with the first page's edges, a wrapped line straddles one); a ruled part
+    by its own grid."""
+    if table.gridded:
+        dx = grid_shift(table, part, settings)
+        return replace(table, edges=list(part.edges)) if dx and part.edges is not None else table
+    if not table.starts:
         return table
     counts: dict[float, int] = {}
     for row in rows:
@@ -842,8 +934,9 @@ def shifted_table(table: Table, rows: list[Row], settings: TableSettings) -> Tab
     dx = statistics.median(shifts)
     if abs(dx) <= settings.start_tolerance + 0.5:
         return table
-    return replace(table, edges=[e + dx for e in table.edges], starts=[s + dx if s is not None else None
-                                                                       for s in table.starts])
+    return replace(table, edges=[e + dx for e in table.edges],
+                   starts=[s + dx if s is not None else None for s in table.starts],
+                   label_starts=[s + dx if s is not None else None for s in table.label_starts])
 
 
 def titles_last(rows: list[RawRow]) -> list[RawRow]:

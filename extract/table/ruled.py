@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .model import Cell, PageTables, Part, Row, TextLine
 from .settings import TableSettings
-from .text import Glyph, cell_text, glyph_sizes, glyphs_in, glyphs_to_lines, line_gaps, line_middles, line_text
+from .text import Glyph, cell_text, glyph_sizes, glyphs_to_lines, is_ltr, line_gaps, line_middles, line_text
 
 METHOD = "ruled"
 Box = tuple[float, float, float, float]
@@ -103,18 +103,39 @@ def grid_to_part(grid: Grid, glyphs: list[Glyph], page_index: int, opens: tuple[
                  settings: TableSettings) -> Part:
     """Given a grid and the page's glyphs, return the part: each cell's text by glyph centre."""
     bottoms, tops = opens
+    placed = word_starts(glyphs, settings)
     rows = []
     for bbox, boxes in grid.rows:
-        cells = [Cell(cell_text(glyphs_in(glyphs, b), settings), b[0], b[2]) for b in boxes if b is not None]
+        cells = [Cell(cell_text([g for g in glyphs if b[0] <= placed[id(g)] <= b[2] and b[1] <= g.y_mid <= b[3]],
+                                settings), b[0], b[2]) for b in boxes if b is not None]
         rows.append(Row(bbox[1], bbox[3], cells, method=METHOD,
                         open_top=any(abs(bbox[1] - y) <= settings.snap for y in tops),
                         open_bottom=any(abs(bbox[3] - y) <= settings.snap for y in bottoms)))
     return Part(page_index, grid.bbox, rows, edges=grid.edges(), method=METHOD)
 
 
+def word_starts(glyphs: list[Glyph], settings: TableSettings) -> dict[int, float]:
+    """Where each glyph is placed in a grid: a left-to-right word's letters by its first letter's centre, so a word
+    wider than its cell (LaTeX runs "Recommendation" on past a narrow Type column's rule) stays in the cell it starts
+    in, not split over two ("Recommen" | "dati"); other glyphs by their own centre. A word's letters are drawn one
+    after the other, on one line, a word gap apart at most."""
+    out: dict[int, float] = {}
+    start: Glyph | None = None
+    last: Glyph | None = None
+    for g in glyphs:
+        goes_on = last is not None and start is not None and is_ltr(g.text) and is_ltr(last.text) and \
+            abs(g.y_mid - last.y_mid) <= settings.line_tolerance and \
+            -settings.overprint_slack <= g.x0 - last.x1 <= settings.word_gap
+        start = start if goes_on else (g if is_ltr(g.text) else None)
+        out[id(g)] = start.x_mid if start is not None else g.x_mid
+        last = g
+    return out
+
+
 def free_lines(glyphs: list[Glyph], boxes: list[Box], settings: TableSettings) -> list[TextLine]:
     """The page's text lines outside its tables."""
-    free = [g for g in glyphs if not any(b[0] <= g.x_mid <= b[2] and b[1] <= g.y_mid <= b[3] for b in boxes)]
+    placed = word_starts(glyphs, settings)
+    free = [g for g in glyphs if not any(b[0] <= placed[id(g)] <= b[2] and b[1] <= g.y_mid <= b[3] for b in boxes)]
     out = []
     for line in glyphs_to_lines(free, settings):
         text = " ".join(line_text(line, settings).split())

@@ -43,9 +43,15 @@ class TableSettings:
     max_header_cell: int = 60  # characters: a longer cell is body text, not a column label
     min_columns: int = 3
     margin: float = 0.035  # share of the page height at top and bottom holding running heads and folios
+    footer_zone: float = 0.15  # share of the page height at top and bottom where a page template sets heads and footers
+    footer_apart: float = 3.0  # line pitches between the body and a lone page footer ("... | Page 1"), more than rows
     running_drift: float = 3.0  # a running head recurs at the same height on other pages, give or take this
     running_pages: int = 3  # ... and one on this many pages at least and on ``running_share`` of them is one however
     running_share: float = 0.8  # close it sits to the body
+    mark_ratio: float = 0.95  # a digit raised and smaller than this share of the letter before it is a footnote mark;
+    # a line opening with a mark set smaller than this share of the table's body size is a footnote
+    overprint_slack: float = 0.5  # glyphs closer than this (points) are drawn at one place; a pen step back further
+    # left than this starts another run of text
     scan_jitter: float = 0.2  # of the font size: how far a scanned word's box edge may sit from where it was set
 
     def for_scan(self) -> TableSettings:

@@ -57,7 +57,8 @@ def word_spaces(lines: list[list[dict]]) -> list[float]:
 def line_to_row(line: list[dict], method: str) -> Row:
     """One text line as a row whose cells are its words."""
     scores = [w["confidence"] for w in line if w.get("confidence") is not None]
-    cells = [Cell(w["text"], w["x0"], w["x1"], w.get("confidence")) for w in line]
+    cells = [Cell(w["text"], w["x0"], w["x1"], w.get("confidence"), opens_column=bool(w.get("cell_start")))
+             for w in line]
     sizes = [w["size"] for w in line if w.get("size")] or [w["mark_size"] for w in line if w.get("mark_size")]
     return Row(min(w["top"] for w in line), max(w["bottom"] for w in line), cells, is_line=True, method=method,
                confidence=min(scores) if scores else None, size=statistics.median(sizes) if sizes else None)
@@ -131,7 +132,7 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
             marked: list[int] = []
             for k in side:
                 if k in headers or not (recurs(running_key(page.lines[k], page), page)
-                                        or FOLIO.match(line_words_text(page.lines[k]))):
+                                        or FOLIO.match(line_words_text(page.lines[k])) or lone_footer(page, k)):
                     break
                 marked.append(k)
             if marked and set_apart(page, marked[-1], toward=1 if side.step > 0 else -1):
@@ -140,6 +141,25 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
                 template = list(itertools.takewhile(partial(page_template_line, page), marked))
                 out.update((page.page_index, k) for k in template)
     return out
+
+
+FOLIO_END = re.compile(r"(?:^|[|•·,–—-]|\s)\s*page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.I)
+
+
+def lone_footer(page: PageLines, k: int) -> bool:
+    """A page's head or footer that no other page repeats (a one-page annex): a line ending in its page number
+    ("Marchford Police | 2 May 2019 | Page 1") near the page's top or bottom edge, set further from the body than rows
+    are set apart."""
+    line = page.lines[k]
+    if page.height is None or not FOLIO_END.search(line_words_text(line)):
+        return False
+    top, bottom = min(w["top"] for w in line), max(w["bottom"] for w in line)
+    zone = page.settings.footer_zone * page.height
+    if zone < top and bottom < page.height - zone:
+        return False
+    near = [min(w["top"] for w in other) for j, other in enumerate(page.lines) if j != k]
+    gap = min((abs(t - top) for t in near), default=float("inf"))
+    return gap > page.settings.footer_apart * page.settings.line_pitch
 
 
 RUNNING_PHRASES = 2  # a running head is a phrase or two (title, date); a line of more is a header's or a row's cells
@@ -205,7 +225,7 @@ def mark_column_starts(rows: list[Row], settings: TableSettings) -> None:
     for row in rows:
         for c in row.cells:
             key = round(c.x0 / settings.start_tolerance)
-            c.opens_column = sum(counts.get(k, 0) for k in (key - 1, key, key + 1)) >= need
+            c.opens_column = c.opens_column or sum(counts.get(k, 0) for k in (key - 1, key, key + 1)) >= need
 
 
 def page_lines(page_index: int, words: list[dict], height: float | None, scanned: bool = False) -> PageLines:
@@ -258,10 +278,11 @@ def lines_to_rows(read: list[PageLines], method: str) -> tuple[list[RawRow], lis
 
 def glyph_words(line: list, settings: TableSettings) -> list[dict]:
     """Given one text line's glyphs (left to right), return its words: glyphs apart by more than the word gap
-    are two words (pdflatex sets no space characters; the gaps are the spaces). A word's size is its letters'
-    (digits and marks are set raised or small inside body text); ``mark_size`` is its other glyphs', the size of a
-    line that holds no letter ("¹" on a line of its own)."""
-    from .text import gap_breaks
+    are two words (pdflatex sets no space characters; the gaps are the spaces); so are glyphs set touching that were
+    not drawn one after the other (``cell_start``: two cells' words, a label run on up to the next). A word's size is
+    its letters' (digits and marks are set raised or small inside body text); ``mark_size`` is its other glyphs', the
+    size of a line that holds no letter ("¹" on a line of its own)."""
+    from .text import gap_breaks, mark_text
 
     words: list[dict] = []
     space = False
@@ -272,14 +293,15 @@ def glyph_words(line: list, settings: TableSettings) -> list[dict]:
             continue
         if words and not space and not gap_breaks(last, g, settings):
             w = words[-1]
-            w["text"] += g.text
+            w["text"] += mark_text(last, g, settings)
             w["x1"], w["top"], w["bottom"] = max(w["x1"], g.x1), min(w["top"], g.top), max(w["bottom"], g.bottom)
             w["size"] = max(w["size"], g.size if g.text.isalpha() else 0.0)
             w["mark_size"] = max(w["mark_size"], 0.0 if g.text.isalpha() else g.size)
         else:
             letter = g.text.isalpha()
             words.append({"text": g.text, "x0": g.x0, "x1": g.x1, "top": g.top, "bottom": g.bottom,
-                          "size": g.size if letter else 0.0, "mark_size": 0.0 if letter else g.size})
+                          "size": g.size if letter else 0.0, "mark_size": 0.0 if letter else g.size,
+                          "cell_start": bool(words) and not space and g.x0 - last.x1 <= settings.word_gap})
         space, last = False, g
     return words
 

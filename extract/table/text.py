@@ -10,6 +10,7 @@ paragraph stays "Page 15". Arabic presentation forms are folded to plain letters
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ class Glyph:
     bottom: float
     confidence: float | None = None
     size: float = 0.0  # font size in points, when the PDF says (0 for OCR words)
+    drawn: int = -1  # its place in the order the PDF draws the page's glyphs (-1: unknown, OCR)
 
     @property
     def x_mid(self) -> float:
@@ -77,9 +79,68 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> list[li
         k = next((k for k, (top, bottom) in enumerate(bands) if top <= g.y_mid <= bottom), None)
         if k is not None:
             lines[k].append(g)
-    return [ligatures_in_visual_order(sorted(line, key=lambda g: (round(visual_x(g), 1), g.text != " ",
-                                                                  -order[id(g)] if is_rtl(g.text) else order[id(g)])))
+    return [ligatures_in_visual_order(overprints_apart(
+        sorted(line, key=lambda g: (round(visual_x(g), 1), g.text != " ",
+                                    -order[id(g)] if is_rtl(g.text) else order[id(g)])), order, settings))
             for line in lines]
+
+
+def steps_back(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
+    """Whether a glyph drawn after another sits wholly further left (both its edges): the pen went back, to draw
+    another cell's text or a word over the one before it. Only after a left-to-right letter or digit does it tell:
+    right-to-left letters, and the brackets and marks set among them, go leftward by nature."""
+    return is_ltr(before.text) and not is_rtl(glyph.text) and glyph.x0 < before.x0 - settings.overprint_slack and \
+        glyph.x1 < before.x1 - settings.overprint_slack
+
+
+def is_ltr(text: str) -> bool:
+    """Left-to-right letters or digits only."""
+    return bool(text) and all(unicodedata.bidirectional(ch) in ("L", "EN") for ch in text)
+
+
+def overprints_apart(line: list[Glyph], order: dict[int, int], settings: TableSettings) -> list[Glyph]:
+    """A line (visual order) with words drawn over one another set apart: where the PDF draws a run of glyphs and
+    then goes back to draw another run over the same stretch (a word wider than its cell running on into the next
+    cell's text, as LaTeX sets it), sorting by x would interleave their letters ("RecommWeintdhatin"); each run is
+    kept whole, the run that starts further left first. A glyph drawn twice at one place (overprinted for bold)
+    counts once. Lines without such overlaps are returned as they are."""
+    drawn = sorted(line, key=lambda g: order.get(id(g), 0))
+    runs: list[list[Glyph]] = []
+    for g in drawn:
+        last = next((k for k in reversed(runs[-1]) if is_ltr(k.text)), None) if runs else None
+        if runs and (g.text == " " or last is None or not (steps_back(last, g, settings) or
+                                                           g.x0 - last.x1 > settings.phrase_gap)):
+            runs[-1].append(g)
+        else:
+            runs.append([g])  # the pen went back, or on to another cell
+    runs = [r for k, r in enumerate(runs) if not any(drawn_over(r, earlier, settings) for earlier in runs[:k])]
+    overlapping = any(len(a) >= MIN_OVERPRINT and len(b) >= MIN_OVERPRINT and overprinted(a, b, settings)
+                      for a, b in itertools.combinations(runs, 2))
+    if not overlapping:
+        kept = {id(g) for r in runs for g in r}
+        return line if len(kept) == len(line) else [g for g in line if id(g) in kept]
+    position = {id(g): k for k, g in enumerate(line)}
+    ordered = sorted(runs, key=lambda r: min(g.x0 for g in r))
+    return [g for r in ordered for g in sorted(r, key=lambda g: position[id(g)])]
+
+
+def overprinted(a: list[Glyph], b: list[Glyph], settings: TableSettings) -> bool:
+    """Whether a glyph of one run is drawn over a glyph of the other (their boxes overlap sideways)."""
+    ink_a = [g for g in a if g.text.strip()]
+    ink_b = [g for g in b if g.text.strip()]
+    if not ink_a or not ink_b or min(g.x0 for g in ink_a) >= max(g.x1 for g in ink_b) or \
+            min(g.x0 for g in ink_b) >= max(g.x1 for g in ink_a):
+        return False
+    return any(min(x.x1, y.x1) - max(x.x0, y.x0) > settings.overprint_slack for x in ink_a for y in ink_b)
+
+
+def drawn_over(run: list[Glyph], earlier: list[Glyph], settings: TableSettings) -> bool:
+    """Whether every glyph of a run repeats one of an earlier run at the same place (text drawn twice)."""
+    return all(any(e.text == g.text and abs(e.x0 - g.x0) <= settings.overprint_slack and
+                   abs(e.top - g.top) <= settings.overprint_slack for e in earlier) for g in run if g.text != " ")
+
+
+MIN_OVERPRINT = 3  # glyphs: a run this long drawn over another is a word (an accent drawn over its letter is not)
 
 
 def visual_x(glyph: Glyph) -> float:
@@ -124,9 +185,35 @@ def visual_text(line: Sequence[Glyph], settings: TableSettings) -> str:
             continue
         if last is not None and (space or gap_breaks(last, g, settings)):
             out.append(" ")
-        out.append(g.text)
+        out.append(mark_text(None if space else last, g, settings))
         last, space = g, False
     return "".join(out)
+
+
+def drawn_apart(before: Glyph, glyph: Glyph) -> bool:
+    """Whether two left-to-right glyphs side by side on a line were not drawn one after the other: a word's letters
+    are drawn in a row, so text drawn between them (a wrapped cell's next line, another cell) means two cells' words
+    set touching (a label run on past its narrow column up to the next label)."""
+    if before.drawn < 0 or glyph.drawn < 0 or abs(glyph.drawn - before.drawn) <= 1:
+        return False
+    return is_ltr(before.text) and is_ltr(glyph.text)
+
+
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def mark_text(before: Glyph | None, glyph: Glyph, settings: TableSettings) -> str:
+    """A glyph's text, a digit set raised and smaller than the letter it follows written as the footnote mark it is
+    ("level¹." , not "level1."; a ref or a page number is set at the body's size)."""
+    if before is None or not glyph.text.isdigit() or not glyph.size or not before.size or \
+            not (before.text.isalpha() or before.text in ".,;:)’'\"" or before.text in SUPERSCRIPT_MARKS):
+        return glyph.text
+    small = glyph.size < settings.mark_ratio * before.size
+    raised = glyph.bottom < before.bottom - 0.1 * before.size
+    return glyph.text.translate(SUPERSCRIPT_DIGITS) if small and raised else glyph.text
+
+
+SUPERSCRIPT_MARKS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def gap_breaks(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
@@ -134,6 +221,10 @@ def gap_breaks(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
     next one leave a small gap inside a word, and every producer that sets them draws its spaces, so between two
     of them only a wider gap counts."""
     gap = glyph.x0 - before.x1
+    if steps_back(before, glyph, settings):
+        return True  # a word drawn over the one before it (``overprints_apart``)
+    if drawn_apart(before, glyph):
+        return True  # "REPORT" run on to touch "DESCRIPTION": two cells' words, whatever the gap
     if is_rtl(glyph.text) and is_rtl(before.text):
         return gap > settings.rtl_word_gap
     return gap > settings.word_gap

@@ -286,3 +286,81 @@ def test_a_ref_whose_last_digit_wraps_to_the_next_line_is_whole():
     assert [(r.row.ref, r.row.issue.split("\n")[0]) for r in rows] == [
         ("AFI-8", "The force should make sure that"), ("AFI-9", "The force should improve the way"),
         ("AFI-10", "The force should review its approach to"), ("AFI-11", "The force should make sure that")]
+
+
+def test_a_paragraph_label_and_its_number_wrapped_under_the_page_ref_stay_with_their_row():
+    """"Page 22 (para 5.5)" wrapped in a narrow page column as "Page" / "22" / "(para" / "5.5)": the bracket goes on
+    with the page ref above and the number ends the label, however near the next row's ref they sit (taken by the
+    next row, the cut row lost its last line and the next row its page ref)."""
+    from hmic_extract.model import RawDocument
+
+    rows = [stream_row("3.", "Page", "By December 2024, the force should have a", 100),
+            stream_row("", "22", "sustainable plan for the recruitment and", 112),
+            stream_row("", "(para", "retention of call handlers.", 124),
+            stream_row("", "5.5)", "", 136),
+            stream_row("4.", "26–27", "By September 2023, chief constables should", 148),
+            stream_row("", "", "make sure their forces have enough capacity.", 160)]
+    doc = normalise(RawDocument(source="t.pdf", kind="annex", rows=rows))
+    assert [(f.ref, f.pages, f.issue) for f in doc.findings] == [
+        (3, [22], "By December 2024, the force should have a sustainable plan for the recruitment and retention of "
+                  "call handlers."),
+        (4, [26, 27], "By September 2023, chief constables should make sure their forces have enough capacity.")]
+
+
+def test_a_label_under_a_page_ref_that_ends_in_a_comma_goes_on_with_it():
+    """"Page 45," / "Table 2" wrapped over two lines, the next row's ref one line below the label: the comma leaves
+    the page ref open, so the label and the text beside it are the row above's."""
+    pieces = [line("5.", "Page", "The force should improve the supervision of its", 0),
+              line("", "45,", "digital forensic backlog, which stood at 1,432", 12),
+              line("", "Table 2", "devices in June.", 24),
+              line("6.", "Page", "The force should make sure its vetting", 36),
+              line("", "49", "arrangements comply with the APP.", 48)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.issue.replace("\n", " ")) for r in rows] == [
+        ("5.", "The force should improve the supervision of its digital forensic backlog, which stood at 1,432 "
+               "devices in June."),
+        ("6.", "The force should make sure its vetting arrangements comply with the APP.")]
+
+
+def test_a_page_ref_ending_in_a_figure_label_over_the_centred_refs_number_is_that_rows():
+    """"Page 11 Figure" / "1" in the page column, the ref centred on the second line: the label's number is on the
+    ref's line, so the line above (page ref and the row's first text) is that row's, not the row above's that cites
+    page 11 too."""
+    pieces = [line("", "", "Spending on overtime was £3.1m, 22%", 0), line("IoC-15", "Page 11", "above budget.", 14),
+              line("", "", "to cover vacancies.", 28),
+              line("", "Page 11 Figure", "23 incidents were brought to the", 48),
+              line("IoC-16", "1", "force because of serious concerns", 62), line("", "", "about welfare.", 76)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref, r.row.issue.split("\n")[0]) for r in rows] == [
+        ("IoC-15", "Page 11", "Spending on overtime was £3.1m, 22%"),
+        ("IoC-16", "Page 11 Figure 1", "23 incidents were brought to the")]
+
+
+def test_rows_set_as_close_as_their_lines_leave_a_page_tops_line_with_the_cut_row():
+    """Rows set with no more space between them than between a cell's lines: the white space says nothing, so it must
+    not make the page break the cheapest boundary; the sentence's end does ("... Home Office" / "Counting Rules
+    (HOCR)." at the next page's top ends the cut row, whose ref is on its first line)."""
+    pieces = [line("1.", "29-30", "Within six months, the force should put in place", 500),
+              line("", "", "arrangements to record crimes in accordance with the", 514),
+              line("", "", "national crime recording standard and Home Office", 528),
+              line("", "", "Counting Rules (HOCR).", 54, part=2),
+              line("2.", "Page 31", "By 31 March 2024, the force should review its", 68, part=2),
+              line("", "", "response to missing children so that the risk they", 82, part=2),
+              line("", "", "face is understood.", 96, part=2),
+              line("3.", "Page 33", "Within six months, the force should improve its", 110, part=2),
+              line("", "", "supervision of investigations.", 124, part=2)]
+    rows = regroup_lines(pieces)
+    assert [r.row.issue.split("\n")[-1] for r in rows] == ["Counting Rules (HOCR).", "face is understood.",
+                                                            "supervision of investigations."]
+
+
+def test_a_joiner_under_a_page_ref_is_no_label_whose_number_the_next_row_holds():
+    """"Pages 39" / "and" / "42" over three lines, the next row's page "39" a few lines below: "and" goes on with the
+    page ref above (only a label, "Figure" or "para", ends with the number on the next row's line)."""
+    pieces = [line("", "Page", "The force should develop an action plan to", 0),
+              line("Rec31", "s 39", "address the recommendation made in our", 14),
+              line("", "and", "2017 report, which", 28), line("", "42", "it has not yet implemented.", 42),
+              line("", "Page", "The force should review its use of voluntary", 56),
+              line("Rec32", "39", "attendance for suspects.", 70)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref) for r in rows] == [("Rec31", "Pages 39 and 42"), ("Rec32", "Page 39")]

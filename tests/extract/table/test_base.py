@@ -72,14 +72,14 @@ def test_a_cell_spanning_the_columns_is_a_band_row():
     assert raw is not None and raw.kind is RowKind.TEXT and raw.band and raw.table_id == 3
 
 
-def grid_part(page, rows, open_top=False, open_bottom=False):
-    edges = [0.0, 40.0, 80.0, 300.0]
+def grid_part(page, rows, open_top=False, open_bottom=False, dx=0.0):
+    edges = [e + dx for e in (0.0, 40.0, 80.0, 300.0)]
     out = []
     for n, cells in enumerate(rows):
         out.append(Row(100 + 30 * n, 130 + 30 * n, [Cell(t, a, b) for t, a, b in zip(cells, edges, edges[1:],
                                                                                        strict=False)],
                        open_top=open_top and n == 0, open_bottom=open_bottom and n == len(rows) - 1))
-    return PageTables(page, [Part(page, (0, 100, 300, 100 + 30 * len(rows)), out, edges)])
+    return PageTables(page, [Part(page, (dx, 100, 300 + dx, 100 + 30 * len(rows)), out, edges)])
 
 
 def test_a_row_left_open_at_a_page_cut_is_joined_with_its_other_part_not_glued_to_the_row_above():
@@ -90,6 +90,17 @@ def test_a_row_left_open_at_a_page_cut_is_joined_with_its_other_part_not_glued_t
     cells = [(r.ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.ref != "Ref"]
     assert found == [0, 1]
     assert cells == [("1", "First row."), ("2", "Second row starts\nand ends here."), ("3", "Third row.")]
+
+
+def test_a_ruled_part_drawn_a_few_points_further_left_continues_the_table_above():
+    """reportlab draws a LongTable's part after a split 6 pt left of the header's part, every column as wide: the
+    same grid moved sideways goes on with the table (it was dropped, and with it the section's other rows)."""
+    pages = [grid_part(0, [["Ref", "Page", "Issue of concern"], ["1", "Page 4", "First row."]]),
+             grid_part(1, [["2", "Page 5", "Second row."], ["3", "Page 6", "Third row."]], dx=-6.0)]
+    rows, found = read_tables(pages, header_search=4)
+    cells = [(r.ref, r.page_ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.ref != "Ref"]
+    assert found == [0, 1]
+    assert cells == [("1", "Page 4", "First row."), ("2", "Page 5", "Second row."), ("3", "Page 6", "Third row.")]
 
 
 def test_a_header_below_a_title_row_on_a_later_part_is_found_and_earlier_parts_are_read_with_it():
@@ -329,6 +340,19 @@ def test_an_unruled_table_continued_on_a_page_with_mirrored_margins_is_read_with
     cells = [(r.ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.page_index == 1]
     assert cells == [("IOC 3", "Advertised meetings are often"), ("", "not always kept up to date."),
                      ("IOC 4", "Victims are not kept informed"), ("", "of progress in their case.")]
+
+
+def test_a_cut_rows_short_last_words_under_a_wrapped_repeated_header_are_no_label_tail():
+    """"they pose." under a repeated header whose last label wraps ("Ratin" / "g"): too short to read as a sentence's
+    end by its last word, but "they" is a word of prose, which no label is."""
+    rows = [line(100, *words("Rec No.", 37, 100), *words("Page no.", 97, 100), *words("Issue of Concern", 167, 100),
+                 *words("Action taken", 368, 100), ("Ratin", 537, 564)),
+            line(112, ("g", 537, 542)),
+            line(124, *words("they pose.", 167, 124)),
+            line(140, *words("(15)", 37, 140), *words("Page 11", 97, 140),
+                 *words("Spending on overtime was", 167, 140))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 2 and "they" not in " ".join(c.text for c in header.cells)
 
 
 def test_a_label_split_where_centred_body_lines_start_is_joined_again():

@@ -53,3 +53,21 @@ def test_a_table_without_an_annex_header_is_not_read(tmp_path):
     ], spans=[])
     with open_pdf(pdf_path) as pdf:
         assert extract_ruled(pdf, range(pdf.page_count)) == ([], [])
+
+
+def test_a_word_run_on_past_its_cells_rule_stays_in_the_cell_it_starts_in():
+    """LaTeX sets "Recommendation" wider than a narrow Type column: its last letters lie over the Ref cell, whose own
+    number "30" is centred there. Placed glyph by glyph the ref read "dati 30 on"; a word stays in the cell it starts
+    in."""
+    from hmic_extract.extract.table.ruled import Grid, grid_to_part
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.text import Glyph
+
+    glyphs = [Glyph(c, 100.0 + 5.0 * k, 100.0, 105.0 + 5.0 * k, 110.0, size=10.0, drawn=k)
+              for k, c in enumerate("Recommendation")]
+    glyphs += [Glyph(c, 185.0 + 5.0 * k, 100.0, 190.0 + 5.0 * k, 110.0, size=10.0, drawn=20 + k)
+               for k, c in enumerate("30")]
+    grid = Grid((98.0, 95.0, 260.0, 115.0), [((98.0, 95.0, 260.0, 115.0),
+                                              [(98.0, 95.0, 150.0, 115.0), (150.0, 95.0, 260.0, 115.0)])])
+    part = grid_to_part(grid, glyphs, 0, ([], []), TableSettings())
+    assert [c.text for c in part.rows[0].cells] == ["Recommendation", "30"]

@@ -421,3 +421,183 @@ def test_a_rows_last_line_right_over_a_repeated_header_is_no_line_of_the_header(
         top += 20.0
     rows, _ = words_to_rows([(0, words, 842.0)], "stream")
     assert sum(1 for r in rows if r.kind is RowKind.CELLS and r.issue == "for the grading they give.") == 2
+
+
+def test_a_column_whose_words_start_at_its_label_a_word_space_after_the_text_column_is_kept():
+    """A spreadsheet wraps the text column to its cell's edge and sets the Owner column's words a word space after
+    the longest lines: words that start right at the Owner label's left edge open that column, not run on from the
+    text (read as run-on, the Owner label was folded into the text column and "Head of People" into every row)."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    first = "The force should improve the way it supervises"
+    owner_x = phrase(first, 160, 0)[-1]["x1"] + 2.5
+    words = [*phrase("Ref", 60, 80), *phrase("Page", 100, 80), *phrase("Issue of concern", 160, 80),
+             *phrase("Owner", owner_x, 80), *phrase("Action", owner_x + 90, 80)]
+    top = 100.0
+    for k in range(5):
+        words += [*phrase(f"{k + 1}", 60, top), *phrase(f"Page {k + 4}", 100, top), *phrase(first, 160, top),
+                  *phrase("Head of People", owner_x, top), *phrase("Under way.", owner_x + 90, top)]
+        words += [*phrase("investigations and works with", 160, top + 11.0), *phrase("partners.", 160, top + 22.0)]
+        top += 22.0 + 17.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    cells = [r for r in rows if r.kind is RowKind.CELLS and r.ref.isdigit()]
+    assert len(cells) == 5
+    assert not any("Head" in r.issue or "Owner" in r.issue for r in rows if r.kind is RowKind.CELLS)
+    assert all(r.issue == first for r in cells)
+
+
+def test_a_footnote_opening_with_its_mark_set_a_little_smaller_than_the_body_is_no_rows_text():
+    """A footnote under the table ("² Police National Computer checks ...") set at 0.8 of the body's size, in the text
+    column: a line opening with a footnote mark and set smaller than the body is a note, not the last row's text."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2))])
+    for u in words:
+        u["size"] = 9.0
+    note = phrase("² Police National Computer checks on foreign nationals.", 160, 240)
+    for u in note:
+        u["size"] = 0.81 * 9.0
+    rows, _ = words_to_rows([(0, words + note, 842.0)], "stream")
+    assert not any("Police" in r.issue for r in rows if r.kind is RowKind.CELLS)
+    assert any(r.kind is RowKind.TEXT and "Police" in r.text for r in rows)
+
+
+def test_a_one_page_annexs_footer_ending_in_its_page_number_is_no_rows_text():
+    """A one-page annex: no other page repeats its footer ("Marchford Police | 2 May 2019 | Page 1"), but a line near
+    the page foot, ending in the page's number and set far below the table, is the page's footer, not the last row's
+    text."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2))])
+    words += phrase("Marchford Police | 2 May 2019 | Page 1", 300, 560)
+    rows, _ = words_to_rows([(0, words, 612.0)], "stream")
+    assert not any("Marchford" in r.issue for r in rows if r.kind is RowKind.CELLS)
+
+
+def test_two_header_labels_set_touching_are_two_labels_when_drawn_apart():
+    """LaTeX runs a narrow column's "REPORT" on up to the next label, "DESCRIPTION", with no gap, drawing the column's
+    second line ("PAGE") between them: glyphs side by side that were not drawn one after the other are two cells'
+    words, and the header splits there (read as one word, the header was lost and every row with it)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    drawn = []
+
+    def run(text: str, x: float, top: float) -> None:
+        for k, c in enumerate(text):
+            drawn.append(Glyph(c, x + 8.0 * k, top, x + 8.0 * (k + 1), top + 10.0, size=10.0, drawn=len(drawn)))
+
+    run("REPORT", 100.0, 100.0)
+    run("PAGE", 100.0, 114.0)
+    run("DESCRIPTION", 148.0, 100.0)
+    lines = glyphs_to_lines(drawn, TableSettings())
+    words = glyph_words(lines[0], TableSettings())
+    assert [w["text"] for w in words] == ["REPORT", "DESCRIPTION"]
+    assert words[1]["cell_start"] and not words[0]["cell_start"]
+
+
+def test_a_row_drawn_a_few_points_left_of_the_columns_at_a_page_foot_is_a_row_not_full_width_text():
+    """reportlab draws the part of a row split at a page foot 6 pt left of the table's columns: its text straddles the
+    column edges, but two of its cells start one distance from their columns' starts, so it is the row moved, not a
+    band or a title."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    first = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2))])
+    second = [w for w in stream_words([("row", "3", "Page 6", three_lines(3)), ("row", "4", "Page 7", three_lines(4)),
+                                       ("row", "5", "Page 8", three_lines(5))]) if w["top"] > 100]
+    moved = [*phrase("The force should improve the way it", 154, 300), *phrase("Work is under way.", 454, 300),
+             *phrase("6", 54, 311), *phrase("Page 9", 94, 311), *phrase("supervises investigations", 154, 311),
+             *phrase("with partners.", 154, 322), *phrase("Standards.", 454, 322)]
+    rows, _ = words_to_rows([(0, first, 842.0), (1, second + moved, 842.0)], "stream")
+    assert not any(r.kind is RowKind.TEXT for r in rows)
+    assert any(r.kind is RowKind.CELLS and r.issue == "The force should improve the way it" for r in rows)
+
+
+def test_a_header_alone_at_a_page_foot_lets_the_next_pages_cells_open_at_its_labels():
+    """The header sits alone at a page foot, so no body line tells where its columns' text starts; on the next page a
+    row's page cell is set a word space after its text, starting right at the page label: it opens the page column
+    (read as run-on text, the row's first line was a band and the row lost its ref)."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    text = "Within six months, the force should put in"
+    page_x = phrase(text, 160, 0)[-1]["x1"] + 2.5
+    first = [*phrase("Ref", 60, 700), *phrase("Issue of concern", 160, 700), *phrase("Page", page_x, 700),
+             *phrase("Action", page_x + 80, 700)]
+    second = [*phrase("Rec-1", 60, 100), *phrase(text, 160, 100), *phrase("29-30", page_x, 100),
+              *phrase("place arrangements to record crime.", 160, 111),
+              *phrase("Rec-2", 60, 128), *phrase("The force should review its", 160, 128),
+              *phrase("Page 31", page_x, 128), *phrase("response to missing children.", 160, 139)]
+    rows, _ = words_to_rows([(0, first, 842.0), (1, second, 842.0)], "stream")
+    assert not any(r.kind is RowKind.TEXT for r in rows)
+    assert any(r.kind is RowKind.CELLS and r.ref == "Rec-1" and r.page_ref == "29-30" and r.issue == text
+               for r in rows)
+
+
+def test_a_continued_on_next_page_note_under_the_last_row_is_no_rows_text():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2)),
+                          ("row", "", "", ["continued on next page"])])
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert not any("continued" in r.issue for r in rows if r.kind is RowKind.CELLS)
+
+
+def test_a_body_line_whose_cells_happen_to_name_roles_is_no_second_header():
+    """"Issue of" (a wrapped Type cell) | "force's policy on positive action in" | "Page" (a wrapped page cell) names
+    the text, action and page roles, but not the ref column the table's header names: the rows go on under the
+    table's header, not under that line."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = [*phrase("Type", 60, 80), *phrase("Ref", 110, 80), *phrase("Finding", 160, 80), *phrase("Page", 360, 80),
+             *phrase("Update", 430, 80)]
+    top = 100.0
+    for k in range(4):
+        words += [*phrase("Officers are not always aware of the", 160, top)]
+        words += [*phrase("Issue of", 60, top + 11), *phrase("force's policy on positive action in", 160, top + 11),
+                  *phrase("Page", 360, top + 11)]
+        words += [*phrase(f"{k + 1}.", 110, top + 22), *phrase("recruitment.", 160, top + 22),
+                  *phrase(f"{k + 20}", 360, top + 22)]
+        words += [*phrase("concern", 60, top + 33)]
+        top += 33 + 20.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    refs = [r.ref for r in rows if r.kind is RowKind.CELLS and r.ref not in ("", "Ref")]
+    assert refs == ["1.", "2.", "3.", "4."]
+
+
+def test_a_ref_set_a_little_left_of_its_label_a_word_space_after_the_text_opens_the_ref_column():
+    """Refs centred in their column: a wide "IoC 43" starts 0.7 pt left of the "Number" label, a word space after the
+    text column's line ("... showed a"); it starts where the label does, within the slack text may run past an edge,
+    so it opens the ref column (read as run-on text, the row's line was a band and the row was lost)."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    text = "the force's own survey showed a"
+    ref_x = phrase(text, 74, 0)[-1]["x1"] + 4.0
+    words = [*phrase("Finding", 74, 80), *phrase("Number", ref_x + 0.7, 80), *phrase("Page", ref_x + 50, 80),
+             *phrase("Update", ref_x + 110, 80)]
+    top = 100.0
+    for k in range(4):
+        ref = f"IoC {k + 40}" if k == 3 else f"IoC {k + 1}"
+        x = ref_x if k == 3 else ref_x + 3.0
+        words += [*phrase(text if k == 3 else "The force should act", 74, top), *phrase(ref, x, top),
+                  *phrase(f"Page {k + 4}", ref_x + 50, top), *phrase("fall in public satisfaction.", 74, top + 11)]
+        top += 11 + 20.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert not any(r.kind is RowKind.TEXT for r in rows)
+    assert [r.ref for r in rows if r.kind is RowKind.CELLS and r.ref.startswith("IoC")] == ["IoC 1", "IoC 2", "IoC 3",
+                                                                                            "IoC 43"]
+
+
+def test_a_footnote_opening_with_a_plain_number_set_a_little_smaller_is_no_row():
+    """"3 See, for example, ACPO guidance ..." under the table, its mark a plain digit, set at 0.8 of the body: a line
+    opening as a footnote does and set smaller than the body is a note, not a row whose ref is "3"."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2))])
+    for u in words:
+        u["size"] = 11.0
+    note = [*phrase("3", 60, 240), *phrase("See, for example, ACPO guidance on adults.", 160, 240)]
+    for u in note:
+        u["size"] = 0.801 * 11.0
+    rows, _ = words_to_rows([(0, words + note, 842.0)], "stream")
+    assert not any(r.kind is RowKind.CELLS and ("ACPO" in r.issue or r.ref == "3") for r in rows)

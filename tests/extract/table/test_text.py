@@ -148,3 +148,77 @@ def test_a_bracket_drawn_from_under_the_last_letter_of_a_right_to_left_run_stays
         (" ", 335.6, 337.5), ("i", 337.5, 339.7), ("s", 339.7, 342.7)]
     glyphs = [Glyph(t, x0, 519.9, x1, 526.8) for t, x0, x1 in boxes]
     assert cell_text(glyphs, TableSettings()) == "summary (مب) is"
+
+
+def test_a_word_run_on_past_its_cell_under_the_next_cells_text_is_kept_whole_and_apart():
+    """LaTeX sets a Type cell's "Recommendation" wider than its column, and the text column's "Within" is drawn over
+    its end: sorted by x alone their letters interleave ("RecommWeintdhatin"); each drawn run stays whole."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    def run(text: str, x: float) -> list[Glyph]:
+        return [Glyph(c, x + 5.0 * k, 100.0, x + 5.0 * (k + 1), 110.0, size=10.0) for k, c in enumerate(text)]
+
+    glyphs = [*run("Recommendation", 100.0), *run("Within", 150.0)]
+    lines = glyphs_to_lines(glyphs, TableSettings())
+    assert [w["text"] for w in glyph_words(lines[0], TableSettings())] == ["Recommendation", "Within"]
+
+
+def test_a_word_drawn_twice_at_one_place_reads_once():
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.text import Glyph, cell_text
+
+    word = [Glyph(c, 100.0 + 5.0 * k, 100.0, 105.0 + 5.0 * k, 110.0, size=10.0) for k, c in enumerate("Bold")]
+    shifted = [Glyph(g.text, g.x0 + 0.2, g.top, g.x1 + 0.2, g.bottom, size=10.0) for g in word]
+    assert cell_text([*word, *shifted], TableSettings()) == "Bold"
+
+
+def test_a_small_raised_digit_after_a_word_is_a_footnote_mark_not_part_of_the_word():
+    """"level¹." set as a 7 pt "1" raised after 10 pt letters: the mark, not "level1." (a ref or page number is set at
+    the body's size and stays a digit)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.text import Glyph, cell_text
+
+    word = [Glyph(c, 100.0 + 5.0 * k, 100.0, 105.0 + 5.0 * k, 110.0, size=10.0) for k, c in enumerate("level")]
+    mark = Glyph("1", 125.0, 98.5, 128.5, 105.0, size=7.0)
+    stop = Glyph(".", 128.5, 100.0, 131.0, 110.0, size=10.0)
+    assert cell_text([*word, mark, stop], TableSettings()) == "level¹."
+    body = Glyph("1", 125.0, 100.0, 130.0, 110.0, size=10.0)
+    assert cell_text([*word, body], TableSettings()) == "level1"
+
+
+def test_a_line_opening_with_a_dash_under_a_word_run_on_from_the_cell_before_keeps_its_dash():
+    """"improvement" run on past the Type column, the text column's line opening with "– to protect": the dash is the
+    text's, drawn after the pen went back, not the end of the run-on word."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    glyphs = [Glyph(c, 100.0 + 5.0 * k, 100.0, 105.0 + 5.0 * k, 110.0, size=10.0, drawn=k)
+              for k, c in enumerate("improvement")]
+    glyphs += [Glyph(c, 140.0 + 5.0 * k, 100.0, 145.0 + 5.0 * k, 110.0, size=10.0, drawn=20 + k)
+               for k, c in enumerate("– to")]
+    lines = glyphs_to_lines([g for g in glyphs if g.text != " "], TableSettings())
+    assert [w["text"] for w in glyph_words(lines[0], TableSettings())] == ["improvement", "–", "to"]
+
+
+def test_cells_drawn_out_of_visual_order_keep_visual_order():
+    """A spreadsheet draws a row's ref and page cells, then goes back for its text cell: text drawn after the pen went
+    back, but over no other glyph, is no overprint, and the line reads left to right."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    drawn: list[Glyph] = []
+
+    def run(text: str, x: float) -> None:
+        for k, c in enumerate(text):
+            drawn.append(Glyph(c, x + 5.0 * k, 100.0, x + 5.0 * (k + 1), 110.0, size=10.0, drawn=len(drawn)))
+
+    run("Rec-1", 50.0)
+    run("29-30", 300.0)
+    run("Within", 120.0)
+    run("that", 160.0)
+    lines = glyphs_to_lines(drawn, TableSettings())
+    assert [w["text"] for w in glyph_words(lines[0], TableSettings())] == ["Rec-1", "Within", "that", "29-30"]
