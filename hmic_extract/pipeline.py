@@ -10,11 +10,9 @@ from .model import Document
 
 
 def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    """Return a file's sha256 (hex), the document's identity in batch state and metadata."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def extract_file(path: str | os.PathLike[str], password: str | None = None, ocr: str = "auto", kind: str = "auto",

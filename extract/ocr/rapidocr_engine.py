@@ -72,11 +72,8 @@ def shipped_models(rec_model: str = "float") -> tuple[Path, Path]:
 
 def file_sha256(path: Path) -> str:
     """Return a file's sha256 (hex): ties the int8 model to the float model it was built from."""
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def built_from(session, float_model: Path) -> bool:
