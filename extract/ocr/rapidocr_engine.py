@@ -161,12 +161,12 @@ class RapidOcrEngine:
         self.settings = settings or OcrSettings()
         self.rec_model: Path  # the recognition model file in use (the float one after a fallback)
         det, rec = shipped_models(self.settings.rec_model)
+        wheel_rec = wheel_models()[1]
         rec_session = make_session(rec, self.settings.threads)
-        if rec.name == REC_MODEL_INT8 and not built_from(rec_session, wheel_models()[1]):
+        if rec != wheel_rec and not built_from(rec_session, wheel_rec):
             logging.getLogger(__name__).warning(
                 "%s was built from another rapidocr model than the installed one; using the float model", rec.name)
-            rec = wheel_models()[1]
-            rec_session = make_session(rec, self.settings.threads)
+            rec, rec_session = wheel_rec, make_session(wheel_rec, self.settings.threads)
         self.rec_model = rec
         params = {
             "Global.log_level": "error",
