@@ -107,7 +107,7 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
         if k > main:
             group = [w for p in group for w in label_words(p, rows[k], cells)]
         for p in group:
-            hits = [i for i, c in enumerate(cells) if overlap(p, c) > 0]
+            hits = overrun_hits(p, [i for i, c in enumerate(cells) if overlap(p, c) > 0], cells, settings)
             if len(hits) > 1 or (k and len(group) < 2 and not hits):
                 return None
             if hits:
@@ -116,6 +116,19 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
             else:
                 cells.append(Cell(p.text, p.x0, p.x1))
     return sorted(cells, key=lambda c: c.x0)
+
+
+def overrun_hits(word: Cell, hits: list[int], labels: list[Cell], settings: TableSettings) -> list[int]:
+    """The labels a wrapped label's phrase stacks under: a single word too wide for its narrow column (pdflatex lets it
+    run over the column's edge: "REFERENCE" under "PAGE") belongs to the one label its middle sits under, when it runs
+    under the others by a small share of its width only (a title word spanning two labels does not)."""
+    if len(hits) < 2 or len(word.text.split()) != 1:
+        return hits
+    middle = (word.x0 + word.x1) / 2
+    under = [i for i in hits if labels[i].x0 <= middle <= labels[i].x1]
+    run = settings.overrun_share * (word.x1 - word.x0)
+    slight = all(overlap(word, labels[i]) < run for i in hits if i not in under)
+    return under if len(under) == 1 and slight else hits
 
 
 def label_words(phrase: Cell, row: Row, labels: list[Cell]) -> list[Cell]:

@@ -40,6 +40,8 @@ class TableSettings:
     header_rows: int = 4  # a ruled header may sit below this many title rows inside the table
     header_lines: int = 7  # a header's labels may wrap over this many rows/lines (a narrow column: "FI" / "ND" / ...)
     label_tail_words: int = 4  # words of a wrapped label's next line ("address concern", "/ Recommendation")
+    overrun_share: float = 0.25  # of a label word's width: how far it may run under the next label (a word too wide
+    # for its narrow column) and still be the label's it is centred under
     max_header_cell: int = 60  # characters: a longer cell is body text, not a column label
     min_columns: int = 3
     margin: float = 0.035  # share of the page height at top and bottom holding running heads and folios

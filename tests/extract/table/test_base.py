@@ -385,3 +385,22 @@ def test_a_ref_column_whose_label_was_lost_is_known_by_its_refs():
             line(90, *words("note", 80, 90), *words("AFI", 112, 90), *words("P10", 165, 90))]
     part = Part(0, (0.0, 0.0, 600.0, 800.0), [head, *body], None, "stream")
     assert "ref" not in header_table(part, find_header(part.rows, SETTINGS, None), SETTINGS).roles
+
+
+def test_a_label_word_overrunning_its_narrow_column_stacks_under_the_label_it_is_centred_on():
+    """pdflatex lets a word too wide for a narrow column run over into the next one ("REFERENCE" centred under "PAGE"
+    ends past the left edge of "HMICFRS FINDING"): the word belongs to the label its middle sits under (the whole
+    header was lost, and with it the table)."""
+    rows = [line(30, ("REPORT", 57, 102), ("PAGE", 118, 148), *words("HMICFRS FINDING", 170, 30),
+                 *words("ACTION TAKEN / PLANNED", 386, 30)),
+            line(42, ("REF", 65, 87), ("REFERENCE", 108, 176)),
+            line(56, ("CoC1", 62, 90), ("11–12", 118, 148), *words("The force’s control room", 170, 56)),
+            line(70, *words("does not have enough staff.", 170, 70))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 2
+    assert header.roles == {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}
+
+
+def test_a_title_word_over_two_labels_still_does_not_stack():
+    assert stack([line(10, ("Report", 50, 90), ("Page", 110, 150)),
+                  line(22, ("Recommendations", 60, 140))], SETTINGS) is None
