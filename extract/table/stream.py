@@ -364,17 +364,34 @@ def extract_stream(pdf, page_indexes: Iterable[int]) -> tuple[list[RawRow], list
 MIN_NUMBERED = 2  # rows under a header whose ref or page cell holds a number: enough to call it a table
 
 
-def page_has_annex_table(page: PageLines, settings: TableSettings | None = None) -> bool:
-    """Whether a page's lines hold an annex header (as the table reader finds it) with numbered rows under it."""
-    from .base import find_header, header_table, line_row_cells
+def page_has_annex_table(page: PageLines, settings: TableSettings | None = None,
+                         following: Iterable[PageLines] = ()) -> bool:
+    """Whether a page's lines hold an annex header (as the table reader finds it) with numbered rows under it, on
+    the page or, for a table whose header is not repeated, on the ``following`` pages it runs on to (a header over
+    one long row at a page's foot)."""
+    from .base import find_header, header_table
 
     settings = settings or page.settings
     rows = [line_to_row(line, METHOD) for line in page.lines]
     header = find_header(rows, settings, None)
     if header is None:
         return False
-    body = rows[header.first + header.count:]
     table = header_table(Part(page.page_index, (0.0, 0.0, 1e6, 1e6), rows, None, METHOD), header, settings)
+    numbered = numbered_rows(rows[header.first + header.count:], table, settings)
+    for later in following:
+        if numbered >= MIN_NUMBERED:
+            break
+        later_rows = [line_to_row(line, METHOD) for line in later.lines]
+        if find_header(later_rows, later.settings, None) is not None:
+            break  # another table's header: its rows are its own
+        numbered += numbered_rows(later_rows, table, later.settings)
+    return numbered >= MIN_NUMBERED
+
+
+def numbered_rows(body: list[Row], table, settings: TableSettings) -> int:
+    """How many of a table's body lines hold a number in their ref or page cell."""
+    from .base import line_row_cells
+
     numbered = 0
     for row in body:
         cells = line_row_cells(row, table, settings)
@@ -382,16 +399,23 @@ def page_has_annex_table(page: PageLines, settings: TableSettings | None = None)
             continue
         keys = [cells[table.roles[r]] for r in ("ref", "page_ref") if r in table.roles]
         numbered += any(any(ch.isdigit() for ch in k) for k in keys)
-        if numbered >= MIN_NUMBERED:
-            return True
-    return False
+    return numbered
+
+
+FOLLOWING_PAGES = 2  # pages a table whose header is not repeated is followed on to find its numbered rows
 
 
 def has_annex_table(pdf, page_indexes: Iterable[int]) -> bool:
-    """Whether any of the pages holds an annex table in its text (a header the vocabulary reads, numbered rows)."""
+    """Whether any of the pages holds an annex table in its text (a header the vocabulary reads, numbered rows under
+    it there or on the pages after it)."""
     if pdf.pdfium is None:
         return False
-    return any(page_has_annex_table(pdfium_page_lines(pdf, i)) for i in page_indexes)
+    for i in page_indexes:
+        page = pdfium_page_lines(pdf, i)
+        later = (pdfium_page_lines(pdf, j) for j in range(i + 1, min(i + 1 + FOLLOWING_PAGES, pdf.page_count)))
+        if page_has_annex_table(page, following=later):
+            return True
+    return False
 
 
 def has_numbered_rows(rows: list[RawRow]) -> bool:

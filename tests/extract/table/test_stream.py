@@ -601,3 +601,27 @@ def test_a_footnote_opening_with_a_plain_number_set_a_little_smaller_is_no_row()
         u["size"] = 0.801 * 11.0
     rows, _ = words_to_rows([(0, words + note, 842.0)], "stream")
     assert not any(r.kind is RowKind.CELLS and ("ACPO" in r.issue or r.ref == "3") for r in rows)
+
+
+def test_a_header_whose_numbered_rows_run_on_to_the_next_page_is_an_annex_table():
+    """A header over one long row at a page's foot, not repeated on the next page, where the other numbered rows are:
+    the header page alone holds one numbered row, too few to call it a table; with the page after it, an annex (the
+    report path took the PDF and lost the table)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, page_has_annex_table, words_to_lines
+
+    settings = TableSettings()
+
+    def page(index: int, lines: list[list[dict]]) -> PageLines:
+        return PageLines(index, words_to_lines([w for line in lines for w in line], settings), 800.0, settings)
+
+    header = [*phrase("No.", 50, 100), *phrase("Page", 100, 100), *phrase("Detail", 170, 100),
+              *phrase("Action taken", 420, 100)]
+    first = page(0, [header, [*phrase("1", 50, 115), *phrase("11-12", 100, 115),
+                              *phrase("The force does not have enough staff", 170, 115)],
+                     phrase("to meet demand in its control room.", 170, 127)])
+    later = page(1, [[*phrase(str(n), 50, 100 + 24 * n), *phrase(f"Page {10 + n}", 100, 100 + 24 * n),
+                      *phrase("The force should review its plan.", 170, 100 + 24 * n)] for n in (2, 3, 4)])
+    assert not page_has_annex_table(first)
+    assert page_has_annex_table(first, following=[later])
+    assert not page_has_annex_table(first, following=[page(1, [header])])
