@@ -42,6 +42,8 @@ class TableSettings:
     label_tail_words: int = 4  # words of a wrapped label's next line ("address concern", "/ Recommendation")
     overrun_share: float = 0.25  # of a label word's width: how far it may run under the next label (a word too wide
     # for its narrow column) and still be the label's it is centred under
+    label_offset: float = 0.75  # of the line pitch: a header label centred in a header of several lines sits this much
+    # higher than the labels of one line at most (a line set a whole pitch above is a line of its own)
     max_header_cell: int = 60  # characters: a longer cell is body text, not a column label
     min_columns: int = 3
     margin: float = 0.035  # share of the page height at top and bottom holding running heads and folios

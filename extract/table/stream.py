@@ -183,12 +183,18 @@ def edge_indexes(page: PageLines) -> list[int]:
 
 def header_lines(page: PageLines) -> set[int]:
     """The lines of a page that are (or may be) a table header's: lines naming column roles without numbers,
-    and the lines set close under them (a wrapped label's tail, "REF" under "PAGE")."""
+    the lines set close under them (a wrapped label's tail, "REF" under "PAGE") and those set higher by less than a
+    wrapped line's pitch (a label centred in a header of several lines: "Page" / "no." beside one-line labels)."""
     out: set[int] = set()
     top = lambda line: min(w["top"] for w in line)  # noqa: E731
     for k, line in enumerate(page.lines):
         if header_score([w["text"] for w in line]) >= 2 and not any(ch.isdigit() for w in line for ch in w["text"]):
             out.add(k)
+            j = k - 1
+            while j >= 0 and top(page.lines[j + 1]) - top(page.lines[j]) <= page.settings.label_offset * \
+                    page.settings.line_pitch:
+                out.add(j)
+                j -= 1
             j = k + 1
             while j < len(page.lines) and j - k < page.settings.header_lines and \
                     top(page.lines[j]) - top(page.lines[j - 1]) <= 1.5 * page.settings.line_pitch:

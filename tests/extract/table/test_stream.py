@@ -625,3 +625,25 @@ def test_a_header_whose_numbered_rows_run_on_to_the_next_page_is_an_annex_table(
     assert not page_has_annex_table(first)
     assert page_has_annex_table(first, following=[later])
     assert not page_has_annex_table(first, following=[page(1, [header])])
+
+
+def test_a_header_label_set_half_a_line_higher_on_every_page_is_no_running_head():
+    """A repeated header whose "Page" / "no." label is centred over two lines, half a line above the one-line labels,
+    sits at one height on every page like a running head: it is the header's, or the page column is lost."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines
+
+    def line(words, top):
+        return [{"text": t, "x0": x, "x1": x + 5 * len(t), "top": top, "bottom": top + 9} for t, x in words]
+
+    def page(i):
+        return PageLines(i, [line([("Page", 130)], 89.0),
+                             line([("Number", 88), ("Description", 193), ("Action", 353), ("Status", 499)], 95.0),
+                             line([("no.", 130)], 101.0),
+                             line([("4)", 88), ("Page", 130), (str(9 + i), 155), ("The", 193), ("number", 213)],
+                                  124.0),
+                             line([("by", 193), ("17%", 206), ("in", 229)], 136.0)],
+                         842.0, TableSettings.for_page([10.0] * 20, [12.0] * 20))
+
+    running = running_lines([page(i) for i in range(4)])
+    assert not {(i, k) for i in range(4) for k in range(3)} & running
