@@ -841,7 +841,10 @@ def read_tables(pages: Iterable[PageTables], header_search: int | None = None) -
             page_rows.extend(read_page_part(reading, part, settings, header_search, kept))
         if not page_rows:
             if reading.table is not None and page.parts == [] and reading.table.gridded:
-                reading.table = None  # a page with no table part after the annex began: the annex has ended
+                if holds_text(page):
+                    reading.table = None  # a page with no table part after the annex began: the annex has ended
+                else:  # a blank page, or one holding a section's title only: the table goes on after it
+                    reading.rows.extend(text_lines_to_rows(page, []))
             continue
         if not any(r.kind is RowKind.CELLS for r in page_rows) and not kept:
             continue
@@ -853,6 +856,14 @@ def read_tables(pages: Iterable[PageTables], header_search: int | None = None) -
         return [], []
     reading.rows.sort(key=lambda r: r.page_index)  # parts read by the backward pass come first (stable sort)
     return reading.rows, sorted(reading.pages)
+
+
+def holds_text(page: PageTables) -> bool:
+    """Whether a page without table parts holds text that ends a table: more lines than a running head and a section's
+    title take (page numbers aside), or a line ending a sentence. A page a word processor left blank but for its
+    running head, or a title kept with a table pushed on to the next page, does not."""
+    lines = [line.text for line in page.lines if line.text.strip() and not PAGE_FOLIO.match(line.text)]
+    return len(lines) > page.settings.title_lines or any(reads_as_sentence(t) for t in lines)
 
 
 def read_page_part(reading: Reading, part: Part, settings: TableSettings, header_search: int | None,

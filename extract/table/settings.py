@@ -44,6 +44,8 @@ class TableSettings:
     # for its narrow column) and still be the label's it is centred under
     label_offset: float = 0.75  # of the line pitch: a header label centred in a header of several lines sits this much
     # higher than the labels of one line at most (a line set a whole pitch above is a line of its own)
+    title_lines: int = 4  # a page with no table part and no more lines than this (a running head, a section's title
+    # wrapped), none ending a sentence, lies between two parts of one table
     max_header_cell: int = 60  # characters: a longer cell is body text, not a column label
     min_columns: int = 3
     margin: float = 0.035  # share of the page height at top and bottom holding running heads and folios

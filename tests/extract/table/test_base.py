@@ -404,3 +404,31 @@ def test_a_label_word_overrunning_its_narrow_column_stacks_under_the_label_it_is
 def test_a_title_word_over_two_labels_still_does_not_stack():
     assert stack([line(10, ("Report", 50, 90), ("Page", 110, 150)),
                   line(22, ("Recommendations", 60, 140))], SETTINGS) is None
+
+
+def test_a_page_holding_only_a_running_head_and_a_title_does_not_end_a_ruled_table():
+    """A word processor pushes a row too tall to split, with the title kept with it, on to a later page, leaving a page
+    blank but for its running head and another with the title only: the table goes on after them, under that title
+    (the rest of the annex was lost)."""
+    from hmic_extract.extract.table.model import TextLine
+
+    pages = [grid_part(0, [["Ref", "Page", "Issue of concern"], ["1", "Page 4", "First row."]]),
+             PageTables(1, [], [TextLine("Hallowmere Police", 40, 50, "ruled")]),
+             PageTables(2, [], [TextLine("Hallowmere Police", 40, 50, "ruled"),
+                                TextLine("3) Cause of concern", 80, 92, "ruled")]),
+             grid_part(3, [["2", "Page 27", "Second row."]])]
+    rows, _found = read_tables(pages, header_search=4)
+    cells = [(r.ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.ref != "Ref"]
+    assert cells == [("1", "First row."), ("2", "Second row.")]
+    assert [r.page_index for r in rows if r.text == "3) Cause of concern"] == [2]
+
+
+def test_a_page_of_prose_between_ruled_tables_ends_the_table():
+    from hmic_extract.extract.table.model import TextLine
+
+    prose = [TextLine(f"The force has made good progress on item {n} since the inspection.", 80 + 14 * n,
+                      90 + 14 * n, "ruled") for n in range(6)]
+    pages = [grid_part(0, [["Ref", "Page", "Issue of concern"], ["1", "Page 4", "First row."]]),
+             PageTables(1, [], prose), grid_part(2, [["7", "Page 9", "A grid of another table."]])]
+    rows, _found = read_tables(pages, header_search=4)
+    assert [(r.ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.ref != "Ref"] == [("1", "First row.")]
