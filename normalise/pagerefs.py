@@ -13,8 +13,11 @@ from hmic_extract.model import Finding
 
 NUMBER_LIST = r"\d+(?:\.\d+)*(?:\s*(?:-|–|—|to|and|&|,)\s*\d+(?:\.\d+)*)*"  # "6.8", "6.8-6.9", "4 and 5"
 PARA_WORD = r"(?:\bpara(?:graph)?s?\.?|¶)"  # a paragraph label, in the page cell and in split_para_refs
-LABELLED_NUMBER = re.compile(r"(?i)(?:\b(?:figures?|figs?\.?|tables?|annex|appendix|chapters?|sections?)|"
-                             + PARA_WORD + r")\s*" + NUMBER_LIST)
+LABEL_WORDS = r"figures?|figs?\.?|tables?|annex|appendix|chapters?|sections?"  # words naming a number that is no page
+LABELLED_NUMBER = re.compile(r"(?i)(?:\b(?:" + LABEL_WORDS + r")|" + PARA_WORD + r")\s*" + NUMBER_LIST)
+PAGE_CELL_WORD = re.compile(r"(?i)(?:pages?|pp?|pg|para(?:graph)?s?|" + LABEL_WORDS + r")")
+"""A whole word of a page cell: a page, paragraph, figure or table label (a narrow column breaks it: "(p" / "ar" /
+"a")."""
 PARA_REF = re.compile(r"(?i)\s*[(\[]?\s*[,;]?\s*" + PARA_WORD + r"\s*" + NUMBER_LIST + r"\s*[)\]]?")
 RANGE = re.compile(r"(\d+)\s*(?:-|–|—|to)\s*(\d+)")
 NUMBER = re.compile(r"\d+")

@@ -10,6 +10,8 @@ import re
 from hmic_extract.model import Finding
 from hmic_extract.vocabulary import fragments
 
+from .pagerefs import PAGE_CELL_WORD
+
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
              "\ufb06": "st"}
 INVISIBLES = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)  # soft hyphen, zero-widths
@@ -48,6 +50,20 @@ def clean_text(text: str) -> str:
     return SPACES.sub(" ", text).strip()
 
 
+CLOSING = ")]"  # a bracket on a line of its own closes the text before it ("(para 4.4" / ")")
+
+
+def names_label(before: str, after: str) -> bool:
+    """Whether the letters a line ends with and those the next starts with make a page cell's label word ("par" / "a"
+    is "para", though "par" and "a" are words each), which neither piece alone is."""
+    head = re.search(r"[^\W\d_]+$", before)
+    tail = re.match(r"[^\W\d_]+", after)
+    if head is None or tail is None:
+        return False
+    return bool(PAGE_CELL_WORD.fullmatch(head.group() + tail.group())) and not PAGE_CELL_WORD.fullmatch(head.group()) \
+        and not PAGE_CELL_WORD.fullmatch(tail.group())
+
+
 def mend_narrow_cell(text: str) -> str:
     """A ref or page cell's lines joined where a narrow column broke a word or a number ("P1" / "0", "Pa" / "ge 9",
     "AfI-" / "16", "33–" / "34"): a break between two digits, after a joining dash or a range's dash, or whose
@@ -56,8 +72,9 @@ def mend_narrow_cell(text: str) -> str:
     out = lines[0] if lines else ""
     for line in lines[1:]:
         if (out[-1].isdigit() and line[0].isdigit()) or out.endswith("-") or \
-                (DASH_END.search(out) and line[0].isdigit()) or \
-                (out[-1].isalpha() and line[0].isalpha() and fragments(f"{out} {line}") > fragments(out + line)):
+                (DASH_END.search(out) and line[0].isdigit()) or line[0] in CLOSING or \
+                (out[-1].isalpha() and line[0].isalpha() and (fragments(f"{out} {line}") > fragments(out + line) or
+                                                              names_label(out, line))):
             out += line
         else:
             out += " " + line

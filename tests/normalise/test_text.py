@@ -41,3 +41,15 @@ def test_a_ref_or_page_cell_a_narrow_column_broke_mid_word_or_mid_number_is_mend
     assert mend_narrow_cell("Page\n21/22") == "Page 21/22"
     assert mend_narrow_cell("Pages\n9 and\n21") == "Pages 9 and 21"
     assert mend_narrow_cell("Pages 33\u2013\n34") == "Pages 33\u201334"  # a range wrapped after its en dash
+
+
+def test_a_paragraph_label_a_narrow_page_column_broke_into_words_is_mended_and_read_as_no_page():
+    """"(p" / "ar" / "a" / "4.4" / ")" down a page column two letters wide: "par" and "a" are words each, but the cell
+    names a paragraph, "(para 4.4)", and 4.4 is no page (page 4 was added to the row's pages)."""
+    from hmic_extract.normalise.pagerefs import pages_of
+    from hmic_extract.normalise.text import clean_text, mend_narrow_cell
+
+    mended = clean_text(mend_narrow_cell("Pa\nge\n22\n(p\nar\na\n5.5\n)"))
+    assert mended == "Page 22 (para 5.5)"
+    assert pages_of(mended) == [22]
+    assert mend_narrow_cell("Page\n9 a\npart") == "Page 9 a part"
