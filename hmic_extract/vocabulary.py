@@ -68,11 +68,13 @@ PROSE_WORDS = _word_set(
 NUMBERING = re.compile(r"(?ix)^(?:(?:section|part|chapter|annex|appendix|table|schedule)\s+)?\(?"
                        r"(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])(?:[.:)\]–—-]+(?=\s)|(?=\s))\s*")
 NOT_THEMES = _word_set("continued cont contd cont'd ctd")  # "Recommendations (continued)"
-# A note that a table goes on on the next page ("continued on next page", "Continued overleaf", "(cont'd)"); a bare
-# "continued." may end a sentence, so a word alone counts only in brackets.
-_CONTINUED = r"(?:continued|cont(?:inued|d|'d)?\.?|ctd\.?)"
-CONTINUATION_NOTE = re.compile(rf"(?i)^\s*(?:[–—-]\s*)?(?:{_CONTINUED}\s*(?:on\s*(?:the\s*)?(?:next|following)\s*page|"
-                               rf"overleaf)|[(\[]\s*{_CONTINUED}\s*[)\]])[\s.…–—-]*$")
+# A note that a table goes on on the next page ("continued on next page", "Continued overleaf", "(cont'd)",
+# "Table continues overleaf", "continued…"); a bare "continued." may end a sentence, so a word alone counts only in
+# brackets or trailing off in an ellipsis.
+_CONTINUED = r"(?:continued|cont(?:inued|d|['’]d)?\.?|ctd\.?)"
+CONTINUATION_NOTE = re.compile(rf"(?i)^\s*(?:[–—-]\s*)?(?:(?:table\s*)?(?:{_CONTINUED}|continues)\s*"
+                               rf"(?:on\s*(?:the\s*)?(?:next|following)\s*page|overleaf)|[(\[]\s*{_CONTINUED}\s*[)\]]|"
+                               rf"{_CONTINUED}\s*(?:…|\.\s*\.\s*\.))[\s.…–—-]*$")
 MAX_TITLE_WORDS = 16
 MAX_QUALIFIER_WORDS = 8
 # A title's name may be followed by a longer phrase when it opens with one of these ("Recommendations to the

@@ -226,9 +226,12 @@ def test_a_type_cell_hyphenated_at_a_line_break_is_read_whole():
 
 @pytest.mark.parametrize(("line", "note"), [
     ("continued on next page", True), ("continuedon nextpage", True), ("Continued overleaf", True),
-    ("(cont'd)", True), ("– continued on the following page –", True),
+    ("(cont'd)", True), ("– continued on the following page –", True), ("continued…", True),
+    ("Continued ...", True), ("(cont’d)", True), ("Table continues on next page", True),
+    ("Table continues overleaf", True), ("cont. overleaf", True),
     ("continued.", False), ("Continued", False), ("Recommendations (continued)", False),
-    ("The work will be continued on a new site.", False),
+    ("The work will be continued on a new site.", False), ("The table continues to grow.", False),
+    ("Work continues.", False),
 ])
 def test_a_note_that_the_table_goes_on_overleaf_is_told_from_a_rows_last_word(line, note):
     from hmic_extract.vocabulary import CONTINUATION_NOTE

@@ -121,3 +121,28 @@ def test_the_render_check_notices_text_that_is_not_on_the_page() -> None:
     lost = dict(rows[0], ref=999, issue="Zebrafish quartermaster xylophone juxtaposition quixotic")
     assert missing_rows(render_annex(draw.content, draw), [*rows, lost]) == [
         f"{lost['section']} 999: 0/5 words on the page"]
+
+
+def test_the_continuation_note_wording_is_drawn_from_real_wordings_the_vocabulary_reads() -> None:
+    """The note latex's endfoot prints under a page's last row varies as real annexes' do, each wording one that
+    ``vocabulary.CONTINUATION_NOTE`` knows; it is drawn from a stream of its own (the other choices stay)."""
+    from hmic_extract.vocabulary import CONTINUATION_NOTE
+    from tests.layouts.annex import words
+    from tests.layouts.annex.producers.latex import table_tex
+
+    assert all(CONTINUATION_NOTE.match(note) for note in words.CONTINUATION_NOTES)
+    drawn = {draw_annex(f"t-note-{n}", scan_share=0).continuation_note for n in range(60)}
+    assert len(drawn) >= 4 and drawn <= set(words.CONTINUATION_NOTES)
+    old = draw_annex("t-note-1", scan_share=0).as_dict()
+    del old["continuation_note"]  # a gold file written before the choice existed still loads, with the one wording
+    assert Draw.from_dict(old).continuation_note == words.CONTINUATION_NOTES[0]
+    from tests.layouts.annex.layout import build
+
+    seed = next(f"t-note-{n}" for n in range(60)
+                if draw_annex(f"t-note-{n}", scan_share=0, only_producer="latex").continuation_note != "continued on "
+                "next page")
+    draw = draw_annex(seed, scan_share=0, only_producer="latex")
+    draw.variant = "endhead+endfoot"
+    doc = build(draw)
+    tex = "".join(table_tex(doc, part) for part in doc.tables)
+    assert draw.continuation_note.replace("…", "") in tex and "continued on next page" not in tex

@@ -534,13 +534,17 @@ def test_a_header_alone_at_a_page_foot_lets_the_next_pages_cells_open_at_its_lab
                for r in rows)
 
 
-def test_a_continued_on_next_page_note_under_the_last_row_is_no_rows_text():
+@pytest.mark.parametrize("note", ["continued on next page", "Continued overleaf", "(cont'd)", "continued…",
+                                  "Continued on the following page", "(continued)", "Table continues on next page"])
+def test_a_continued_on_next_page_note_under_the_last_row_is_no_rows_text(note):
+    """The wordings annexes print under a page's last row (the annex generator draws them all)."""
     from hmic_extract.extract.table.stream import words_to_rows
 
     words = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2)),
-                          ("row", "", "", ["continued on next page"])])
+                          ("row", "", "", [note])])
     rows, _ = words_to_rows([(0, words, 842.0)], "stream")
-    assert not any("continued" in r.issue for r in rows if r.kind is RowKind.CELLS)
+    assert not any(note.split()[-1] in r.issue for r in rows if r.kind is RowKind.CELLS)
+    assert [r.text for r in rows if r.kind is RowKind.TEXT] == [note]
 
 
 def test_a_body_line_whose_cells_happen_to_name_roles_is_no_second_header():

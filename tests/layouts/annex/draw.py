@@ -78,6 +78,7 @@ class Draw:
     tall_rows: list
     excerpt: int | None
     scan: dict | None
+    continuation_note: str = words.CONTINUATION_NOTES[0]  # drawn last, from its own stream: older seeds keep the rest
     colours: dict = field(default_factory=dict)
     notes: list = field(default_factory=list)
 
@@ -204,6 +205,7 @@ def draw_annex(seed: str | int, *, scan_share: float = 0.12, only_producer: str 
                     "zebra": col.choice(("#F2F2F2", "#EAF1FB", "#F7F7F7")),
                     "band": col.choice(("#D9D9D9", "#C6E0B4", "#FFF2CC", "#DDEBF7")),
                     "rule": col.choice(("#000000", "#000000", "#404040", "#7F7F7F"))}
+    draw.continuation_note = _weighted(r("continuation_note"), words.CONTINUATION_NOTES, words.CONTINUATION_WEIGHTS)
     if content_note:
         draw.notes.append(content_note)
     if draw.title_rows and annex.random() < 0.4:

@@ -129,3 +129,8 @@ def ref_text(n: int, section: str, style: dict) -> str:
         joiner = style["joiner"] or (" " if len(prefix) > 3 or prefix.endswith(".") else "")
         return f"{prefix}{joiner}{n}"
     return style["plain"].format(n=n)
+
+# A table's note at a page foot that it goes on (latex endfoot): the wordings real annexes print, commonest first.
+CONTINUATION_NOTES = ("continued on next page", "Continued overleaf", "(cont'd)", "continued…",
+                      "Continued on the following page", "(continued)", "Table continues on next page")
+CONTINUATION_WEIGHTS = (40, 15, 10, 10, 10, 8, 7)

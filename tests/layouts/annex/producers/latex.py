@@ -89,7 +89,8 @@ def table_tex(doc: AnnexDoc, part: TablePart) -> str:
     elif d.variant == "endhead":
         out += [head, r"\endfirsthead", (top + header_only) if part.repeat else "", r"\endhead"]
     else:
-        cont = rf"\multicolumn{{{n}}}{{r}}{{\footnotesize\itshape continued on next page}} \\"
+        note = tex(d.continuation_note, False)
+        cont = rf"\multicolumn{{{n}}}{{r}}{{\footnotesize\itshape {note}}} \\"
         out += [head, r"\endfirsthead", (top + header_only) if part.repeat else "", r"\endhead",
                 (r"\hline " if d.rules in ("grid", "hrules") else "") + cont, r"\endfoot", bottom, r"\endlastfoot"]
         bottom = ""
