@@ -63,18 +63,25 @@ def is_duplicate_ref(units: list[Unit], i: int, refs: list[int | None], last: in
 def join_cut_refs(units: list[Unit]) -> None:
     """Mend refs a narrow ref column broke after their first digits ("AFI-1" / "0"): the digits alone on the next
     line complete the ref when the whole number is the one the refs before it lead to (9, then 10), and neither the
-    first part nor the digits alone are ("1" then "2" on one-line rows start a new run)."""
+    first part nor the digits alone are ("1" then "2" on one-line rows start a new run). Bare digits under a ref that
+    carries a label ("AfI-1" / "2") are no ref of that table's form: they complete it even where they would be the
+    next ref alone, and at a run's start (no refs before it to lead there) when no page cell stands beside them."""
     last: int | None = None
     for i, u in enumerate(units):
         n = ref_number(u.ref)
         if n is None:
             continue
         nxt = units[i + 1] if i + 1 < len(units) else None
-        if last is not None and n != last + 1 and nxt is not None and nxt.part == u.part \
-                and re.fullmatch(r"\d{1,2}", nxt.ref) and ref_number(nxt.ref) != n + 1 \
-                and ref_number(u.ref + nxt.ref) == last + 1:  # (a new run "1", "2" on one-line rows stays)
-            u.ref, nxt.ref = u.ref + nxt.ref, ""
-            n = last + 1
+        if nxt is not None and nxt.part == u.part and re.fullmatch(r"\d{1,2}", nxt.ref):
+            whole = ref_number(u.ref + nxt.ref)
+            labelled = re.search(r"[^\W\d_]", u.ref) is not None
+            if last is None:
+                join = labelled and not nxt.page
+            else:
+                join = n != last + 1 and (ref_number(nxt.ref) != n + 1 or labelled) and whole == last + 1
+            if join and whole is not None:
+                u.ref, nxt.ref = u.ref + nxt.ref, ""
+                n = whole
         last = n
 
 

@@ -288,6 +288,19 @@ def test_a_ref_whose_last_digit_wraps_to_the_next_line_is_whole():
         ("AFI-10", "The force should review its approach to"), ("AFI-11", "The force should make sure that")]
 
 
+def test_a_prefixed_ref_whose_last_digit_wraps_reads_on_though_the_digit_alone_is_the_next_ref():
+    """"AfI-1" / "2" after AfI-11 is AfI-12, not AfI-1 and a row 2: a bare "2" is no ref of a table whose refs carry a
+    prefix ("1" / "2" on one-line rows of plain refs start a new run; the rest of the section was numbered 1 and 2)."""
+    pieces = [line("AfI-1", "p.24", "The force should improve the timeliness of", 0),
+              line("1", "", "its response to calls.", 14),
+              line("AfI-1", "P25", "The force should improve its use of ancillary", 34),
+              line("2", "", "orders to protect the public.", 48),
+              line("AfI-1", "p.27", "The force needs to make sure it complies", 68),
+              line("3", "", "with the Code.", 82)]
+    rows = regroup_lines(pieces)
+    assert [r.row.ref for r in rows] == ["AfI-11", "AfI-12", "AfI-13"]
+
+
 def test_a_paragraph_label_and_its_number_wrapped_under_the_page_ref_stay_with_their_row():
     """"Page 22 (para 5.5)" wrapped in a narrow page column as "Page" / "22" / "(para" / "5.5)": the bracket goes on
     with the page ref above and the number ends the label, however near the next row's ref they sit (taken by the
