@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from hmic_extract.model import Finding, Repair
 
 REAL_PAGE = re.compile(r"(?i)^(?:pages?|pp?\.?|pg\.?|paras?\.?|paragraphs?)\s*\d")
-PAGE_WORD = re.compile(r"(?i)^(?:pages?|pp?\.?|pg\.?)$")
+PAGE_WORD = re.compile(r"(?i)^(?:pages?|pag?|pp?\.?|pg\.?)$")  # "Pa", "Pag": the word a narrow column cut
+PAGE_WORD_TAIL = re.compile(r"(?i)^(?:a?ge|e)s?\s*\d")  # "e 10", "ge 10": the rest of a cut "Page" with its number
 PAGE_NUMBERS = re.compile(r"^\d{1,4}(?:\s*(?:[/,&\-–]|and|to)\s*\d{1,4})*(?:\s*(?:[/,&\-–]|and|to))?$")
 LABEL_START = re.compile(r"(?i)^\(?(?:fig(?:ure)?\.?|table|chart|para(?:graph)?\.?|chapter|section|annex|appendix"
                          r"|box)\b")
@@ -61,6 +62,9 @@ def page_cell_kind(text: str) -> str:
         return "label"
     if PAGE_NUMBERS.match(flat):
         return "number" if any(int(n) > 0 for n in re.findall(r"\d+", flat)) else "junk"
+    tail = PAGE_WORD_TAIL.match(flat)
+    if tail and PAGE_NUMBERS.match(flat[tail.end() - 1:]):
+        return "number"  # the end of a page ref whose word the line above began ("Pag" / "e 10")
     joined = JOINS_PREV.match(flat)
     if joined and (not flat[joined.end():].strip() or PAGE_NUMBERS.match(flat[joined.end():].strip())):
         return "number"  # "and 38", "/22", "- 39", "and": the end of a page ref begun on the line above

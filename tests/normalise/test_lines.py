@@ -377,3 +377,19 @@ def test_a_joiner_under_a_page_ref_is_no_label_whose_number_the_next_row_holds()
               line("Rec32", "39", "attendance for suspects.", 70)]
     rows = regroup_lines(pieces)
     assert [(r.row.ref, r.row.page_ref) for r in rows] == [("Rec31", "Pages 39 and 42"), ("Rec32", "Page 39")]
+
+
+def test_a_page_word_a_narrow_column_cut_around_a_middle_aligned_ref_stays_with_its_row():
+    """"Pag" / "e 10" on lines of their own above and below a ref centred in a tall row: the cut word is the page
+    cell's, not a junk line (the row lost its page ref, and its pages)."""
+    doc = rows_of("| | | The force's leaflet for victims of | |\n"
+                  "| | | domestic abuse has been translated | |\n"
+                  "| | Pag | | |\n"
+                  "| 1 | | into Arabic but the Urdu version | |\n"
+                  "| | e 10 | | |\n"
+                  "| | | has not been updated since 2018. | |\n"
+                  "| | | All forces should, within six months, | |\n"
+                  "| | Pag | inform HMICFRS of their progress in | |\n"
+                  "| 2 | | | |\n"
+                  "| | e 12 | improving their response to stalking. | |\n")
+    assert [(f.ref, f.page_ref, f.pages) for f in doc] == [(1, "Page 10", [10]), (2, "Page 12", [12])]
