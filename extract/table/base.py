@@ -948,14 +948,17 @@ def shifted_table(table: Table, part: Part, rows: list[Row], settings: TableSett
         for k, c in enumerate(cells):
             if k == 0 or c.x0 - cells[k - 1].x1 > settings.phrase_gap:
                 counts[round(c.x0)] = counts.get(round(c.x0), 0) + 1
-    shifts = []
-    for start in (s for s in table.starts if s is not None):
-        near = [(n, -abs(x - start), x) for x, n in counts.items() if abs(x - start) <= settings.page_shift and n >= 2]
-        if near:
-            shifts.append(max(near)[2] - start)
-    if len(shifts) < 2 or max(shifts) - min(shifts) > 2 * settings.start_tolerance + 1:
+    # each column's candidate moves: to where two lines at least start, within a page shift of its usual start (a
+    # neighbouring column's starts may lie as near, and be more common: the one move all columns share is taken)
+    options = [[x - start for x, n in counts.items() if abs(x - start) <= settings.page_shift and n >= 2]
+               for start in (s for s in table.starts if s is not None)]
+    options = [o for o in options if o]
+    near = 2 * settings.start_tolerance + 1
+    shared = [d for d in {d for o in options for d in o} if all(any(abs(e - d) <= near for e in o) for o in options)]
+    if len(options) < 2 or not shared:
         return table
-    dx = statistics.median(shifts)
+    best = min(shared, key=abs)  # no move at all, where every column's lines also start where they usually do
+    dx = statistics.median([min(o, key=lambda e: abs(e - best)) for o in options])
     if abs(dx) <= settings.start_tolerance + 0.5:
         return table
     return replace(table, edges=[e + dx for e in table.edges],

@@ -342,6 +342,32 @@ def test_an_unruled_table_continued_on_a_page_with_mirrored_margins_is_read_with
                      ("IOC 4", "Victims are not kept informed"), ("", "of progress in their case.")]
 
 
+def test_a_shifted_part_is_read_shifted_though_a_neighbouring_columns_starts_are_more_common_near_one_start():
+    """reportlab sets a LongTable's later parts 6 pt left; with a narrow ref column the page column's lines (a page
+    ref wrapped over two lines in most rows) start 18 pt right of the ref column's start and outnumber the refs: every
+    column still moves by one distance, -6 pt (the ref column alone seemed to move +18, so no shift was taken and
+    the text column's wrapped lines were read as full-width bands)."""
+    def page(index: int, dx: float, lines: list[Row]) -> PageTables:
+        shifted = [Row(r.top, r.bottom, [Cell(c.text, c.x0 + dx, c.x1 + dx) for c in r.cells], is_line=True)
+                   for r in lines]
+        return PageTables(index, [Part(index, (0, 0, 800, 600), shifted, None, "stream")], [], 600.0, SETTINGS)
+
+    def row_lines(top: float, ref: str, first: str, second: str) -> list[Row]:
+        return [line(top, *words(ref, 89, top), *words("pp.", 113, top), *words(first, 157, top)),
+                line(top + 11, *words("39-40", 113, top + 11), *words(second, 157, top + 11)),
+                line(top + 22, *words("the end of the row.", 157, top + 22))]
+
+    first = [line(40, *words("No", 89, 40), *words("Page", 113, 40), *words("Issue of concern", 157, 40)),
+             *row_lines(70, "1", "The force does not record crime", "accurately in every case."),
+             *row_lines(110, "2", "Supervision of investigations is", "inconsistent across teams.")]
+    second = [*row_lines(40, "3", "Advertised meetings are often", "not always kept up to date."),
+              *row_lines(80, "4", "Victims are not kept informed", "of progress in their case."),
+              *row_lines(120, "5", "Victims are not kept informed", "of progress in their case.")]
+    rows, _ = read_tables([page(0, 0.0, first), page(1, -6.0, second)])
+    assert not any(r.kind is RowKind.TEXT for r in rows if r.page_index == 1)
+    assert [r.ref for r in rows if r.kind is RowKind.CELLS and r.page_index == 1 and r.ref] == ["3", "4", "5"]
+
+
 def test_a_cut_rows_short_last_words_under_a_wrapped_repeated_header_are_no_label_tail():
     """"they pose." under a repeated header whose last label wraps ("Ratin" / "g"): too short to read as a sentence's
     end by its last word, but "they" is a word of prose, which no label is."""
