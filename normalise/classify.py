@@ -27,6 +27,7 @@ from hmic_extract.vocabulary import (
     section_of_cell_unbroken,
 )
 
+from .anchors import PAGE_REACH
 from .ocr_pagerefs import JOINS_NEXT, LABEL_NUMBER, page_cell_kind
 from .pieces import Piece
 
@@ -60,11 +61,13 @@ def is_header_row(row: RawRow) -> bool:
     return header_score(cells) >= 2 and not re.search(r"\d", row.ref + row.page_ref) and len(row.issue) < 80
 
 
-def is_junk_row(row: RawRow, after_page_line: bool = False) -> bool:
+def is_junk_row(row: RawRow, after_page_line: bool = False, page_near: bool = False) -> bool:
     """A row with no issue text, no usable ref and no action: a page-top fragment, a split header's tail.
 
     A text line holding only part of a wrapped page cell ("Figure" / "4", "Page" / "21/22") is not
-    junk; a lone number is, unless it follows a line with a page cell (it then ends that cell).
+    junk; a lone number is, unless it follows a line with a page cell (it then ends that cell), or sits a line or few
+    under one (``page_near``: the cell's lines are set at their own pitch beside the text's, a ref centred in the
+    row on a line between them: "10/1" / "1", "Pages 15" / "and" / "21").
     """
     if row.issue.strip():
         return False
@@ -78,6 +81,8 @@ def is_junk_row(row: RawRow, after_page_line: bool = False) -> bool:
             return False
         if after_page_line and LABEL_NUMBER.match(row.page_ref.strip()):
             return False  # "5.5)" under "(para": the number of the label that ended the line above
+        if page_near and kind == "number":
+            return False  # "and" or "1" two lines under "Pages 15" or "10/1", the ref's line between them
     return not (row.is_line and ref_cell_number(row.ref) is not None)  # a ref line whose text is on other lines
 
 
@@ -283,6 +288,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
     last_header = ""
     last_was_footnote = False
     after_page_line = page_open = False
+    since_page: int | None = None  # text lines since the last line holding a page cell
     upcoming = next_refs(rows)
     block = 0
     headers_seen: set[str] = set()
@@ -322,9 +328,12 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             last_header = row.issue
             headers_seen.add(row.issue)
             continue
-        if is_junk_row(row, after_page_line) and index not in ref_cells and index not in type_cells:
+        page_near = since_page is not None and since_page < PAGE_REACH
+        if is_junk_row(row, after_page_line, page_near) and index not in ref_cells and index not in type_cells:
             dropped["junk"] += 1
             continue
+        since_page = None if not row.is_line else 0 if row.page_ref.strip() else (
+            since_page + 1 if since_page is not None else None)
         if row.is_line and row.page_ref.strip():
             after_page_line = True
             page = row.page_ref.strip()

@@ -393,3 +393,18 @@ def test_a_page_word_a_narrow_column_cut_around_a_middle_aligned_ref_stays_with_
                   "| 2 | | | |\n"
                   "| | e 12 | improving their response to stalking. | |\n")
     assert [(f.ref, f.page_ref, f.pages) for f in doc] == [(1, "Page 10", [10]), (2, "Page 12", [12])]
+
+
+def test_a_page_cells_joiner_and_last_number_set_under_the_refs_line_stay_with_the_row():
+    """A page cell set at its own pitch beside a tall row's text, the ref centred on a line between its pieces:
+    "Pages 15" / (ref line) / "and" / "21". The lone "and" two lines under the page cell goes on the cell (it was
+    dropped as junk, and with it page 21)."""
+    doc = rows_of("| 7 | Page 13 | Officers are not always aware. | |\n"
+                  "| | | The force's digital media | |\n"
+                  "| | Pages 15 | investigators (DMIs) are | |\n"
+                  "| 8 | | not available at weekends, | |\n"
+                  "| | and | | |\n"
+                  "| | | which delays the early | |\n"
+                  "| | 21 | capture of evidence. | |\n"
+                  "| 9 | Page 22 | The number of arrests has fallen. | |\n")
+    assert [(f.ref, f.pages) for f in doc] == [(7, [13]), (8, [15, 21]), (9, [22])]
