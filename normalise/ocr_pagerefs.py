@@ -22,6 +22,10 @@ LABEL_START = re.compile(r"(?i)^\(?(?:fig(?:ure)?\.?|table|chart|para(?:graph)?\
                          r"|box)\b")
 JOINS_NEXT = re.compile(r"(?i)(?:[/,&\-–]|\band|\bto|\b(?:fig(?:ure)?|table|chart|para(?:graph)?|chapter|section"
                         r"|annex|appendix|box)\.?)\s*$")
+# The first letters of a label word a narrow column cut ("Figu" / "re 1", "Tab" / "le 4"): three at least.
+CUT_LABEL = re.compile(r"(?i)^\(?(?:" + "|".join(
+    f"{w[:3]}{''.join('(?:' + c for c in w[3:-1])}{')?' * (len(w) - 4)}"
+    for w in ("figure", "table", "chart", "paragraph", "chapter", "section", "annex", "appendix")) + r")$")
 LABEL_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3})*\)?[.,;]?$")  # "5.5)", "4": a paragraph's or figure's number
 JOINS_PREV = re.compile(r"(?i)^(?:[/,&\-–]|and\b|to\b)")
 # Letters OCR puts in place of P, a, g, e (from the look-alikes seen in real annexes).
@@ -58,7 +62,7 @@ def page_cell_kind(text: str) -> str:
         return "page"
     if PAGE_WORD.match(flat):
         return "word"
-    if LABEL_START.match(flat):
+    if LABEL_START.match(flat) or CUT_LABEL.match(flat):
         return "label"
     if PAGE_NUMBERS.match(flat):
         return "number" if any(int(n) > 0 for n in re.findall(r"\d+", flat)) else "junk"
@@ -115,7 +119,8 @@ def mend_broken_word(fragments: list[str]) -> list[str]:
     out: list[str] = []
     for raw in fragments:
         text = " ".join(raw.split())
-        if out and page_cell_kind(out[-1]) not in ("page", "number", "label") and text[:1].isalpha() \
+        cut_label = bool(out and CUT_LABEL.match(out[-1]) and not LABEL_START.match(out[-1]))  # "Figur" / "e 4"
+        if out and (page_cell_kind(out[-1]) not in ("page", "number", "label") or cut_label) and text[:1].isalpha() \
                 and page_cell_kind(out[-1] + text) in ("page", "word", "label") and page_cell_kind(text) != "word":
             out[-1] += text
         elif out and cut_number(out[-1], text):

@@ -408,3 +408,22 @@ def test_a_page_cells_joiner_and_last_number_set_under_the_refs_line_stay_with_t
                   "| | 21 | capture of evidence. | |\n"
                   "| 9 | Page 22 | The number of arrests has fallen. | |\n")
     assert [(f.ref, f.pages) for f in doc] == [(7, [13]), (8, [15, 21]), (9, [22])]
+
+
+def test_a_figure_label_a_narrow_page_column_cut_stays_with_the_row_above():
+    """"Page" / "11" / "Figu" / "re 1" down a narrow page column beside a row's five lines: "Figu" is a cut label,
+    not a page ref of its own, so it does not pull the row's last lines into the next row."""
+    doc = rows_of("| 16) | Page | 23 incidents were brought to | |\n"
+                  "| | 11 | the attention of the force | |\n"
+                  "| | Figu | immediately because of | |\n"
+                  "| | re 1 | serious concerns about | |\n"
+                  "| | | welfare and safeguarding. | |\n"
+                  "| 17) | Page | The force can examine | |\n"
+                  "| | 11 | handsets, but where analysis | |\n"
+                  "| | | is needed for evidential | |\n"
+                  "| | | purposes there can be a delay. | |\n")
+    assert [(f.ref, f.issue) for f in doc] == [
+        (16, "23 incidents were brought to the attention of the force immediately because of serious concerns about "
+             "welfare and safeguarding."),
+        (17, "The force can examine handsets, but where analysis is needed for evidential purposes there can be a "
+             "delay.")]
