@@ -433,13 +433,19 @@ def test_rows_set_blank_lines_apart_keep_their_lines_though_the_ref_sits_low_in_
     """A spreadsheet pads its rows: the text sits at the top of a tall row, the ref centred in it, so low beside the
     text; rows are set three blank lines apart. The wide gaps tell the boundaries (the first row's last lines went to
     the next row, whose ref then sat at the foot of its lines as the first row's did)."""
-    first = ["The force's control room does not have enough staff to meet", "demand. In the year to March it",
-             "answered 71% of 999 calls within ten seconds, against a", "national standard of 90%, and the average",
-             "time to answer a 101 call was 11 minutes. Call handlers", "told us they felt under constant pressure to",
-             "move on to the next call. We listened to 40 calls and", "found that in 12 the caller's vulnerability had",
-             "not been identified. The force has started a recruitment", "campaign, but it does not yet know whether",
-             "it works. It has not carried out a demand analysis of", "the control room since 2019, and its shift",
-             "patterns do not match the times of peak demand."]
+    first = ["The force's control room does not have enough staff to meet",
+             "demand. In the year to March it answered",
+             "71% of 999 calls within ten seconds, against a national",
+             "standard of 90%, and the average time to",
+             "answer a 101 call was 11 minutes. Call handlers told us",
+             "they felt under constant pressure to move on",
+             "to the next call. We listened to 40 calls and found that",
+             "in 12 the caller's vulnerability had not been",
+             "identified. The force has started a recruitment campaign,",
+             "but it does not yet know whether it works.",
+             "It has not carried out a demand analysis of the control",
+             "room since 2019, and its shift patterns do not",
+             "match the times of peak demand on Fridays and Saturdays."]
     pieces = [line("(1)" if k == 9 else "", "11-12" if k == 9 else "", text, 100 + 14 * k,
                    section="Causes of concern") for k, text in enumerate(first)]
     top = 100 + 14 * len(first) + 40
