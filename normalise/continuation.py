@@ -10,13 +10,23 @@ from __future__ import annotations
 from hmic_extract.model import Finding, Provenance, Region
 from hmic_extract.regions import band, merge_regions
 
+from .pagerefs import LABELLED_NUMBER
 from .pieces import Piece
 
 
 def has_anchor(piece: Piece) -> bool:
     """A piece that starts a logical row: it has a ref or a page ref (a letter or digit in it: OCR's "[-" read off a
-    cut border is none)."""
-    return any(ch.isalnum() for ch in piece.row.ref + piece.row.page_ref)
+    cut border is none). A page cell naming only a paragraph, figure or table ("(para 6.8)" under "Page 13" cut by a
+    page break) is the end of the row above's page cell, not a page ref of its own."""
+    row = piece.row
+    if any(ch.isalnum() for ch in row.ref):
+        return True
+    return any(ch.isalnum() for ch in row.page_ref) and not labels_only(row.page_ref)
+
+
+def labels_only(page_ref: str) -> bool:
+    """Whether a page cell holds labelled numbers only ("(para 6.8)", "Figure 4"): no page."""
+    return bool(LABELLED_NUMBER.search(page_ref)) and not any(ch.isalnum() for ch in LABELLED_NUMBER.sub("", page_ref))
 
 
 def regions_of(piece: Piece) -> list[Region]:
@@ -38,6 +48,9 @@ def to_finding(piece: Piece, source: str) -> Finding:
 def _absorb(into: Finding, piece: Piece, prepend: bool) -> None:
     text = piece.row.issue.strip()
     into.issue = (text + "\n" + into.issue) if prepend else (into.issue + "\n" + text)
+    page = piece.row.page_ref.strip()
+    if page:  # the rest of a page cell cut by the page break ("Page 13" / "(para 6.8)")
+        into.page_ref = f"{page}\n{into.page_ref}".strip() if prepend else f"{into.page_ref}\n{page}".strip()
     if piece.row.action.strip():
         into.action = (into.action + "\n" + piece.row.action).strip()
     if piece.row.page_index not in into.provenance.pdf_pages:

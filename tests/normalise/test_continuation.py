@@ -44,3 +44,15 @@ def test_ocr_punctuation_read_off_a_cut_border_is_no_ref():
     rows = merge_continuations(pieces, "x.pdf")
     assert [r.issue for r in rows] == ["The force should review its use of bail, where arrests were delayed\n"
                                        "for up to 21 days."]
+
+
+def test_a_paragraph_label_cut_off_a_page_cell_by_a_page_break_goes_on_the_row_above():
+    """"Page 13" / "(para 6.8)": the page break falls inside the page cell, so the next page's part of the row holds
+    no ref and a page cell naming only a paragraph. That is the cut row's rest, not a row of its own."""
+    pieces = [piece("Issue 7", "Page 13", "Officers are not always aware of the", 0, 1),
+              piece("", "(para 6.8)", "force's policy on positive action.", 1, 2),
+              piece("Issue 8", "Pages 15 and 21", "The force's digital media investigators.", 1, 2)]
+    rows = merge_continuations(pieces, "x.pdf")
+    assert [(r.ref_text, r.page_ref, r.issue) for r in rows] == [
+        ("Issue 7", "Page 13\n(para 6.8)", "Officers are not always aware of the\nforce's policy on positive action."),
+        ("Issue 8", "Pages 15 and 21", "The force's digital media investigators.")]
