@@ -159,23 +159,25 @@ def label_text(text: str) -> str:
     return role_of_label(text)[0]
 
 
-def find_header(rows: list[Row], settings: TableSettings, search: int | None) -> Header | None:
+def find_header(rows: list[Row], settings: TableSettings, search: int | None, like: int | None = None) -> Header | None:
     """Given a part's rows, return its annex header among the first ``search`` rows (all when None).
 
     Of the stackings of a wrapped header, the one naming most roles wins ("Report" / "Ref" stacked name
-    the ref column that either line alone does not), the deepest of equals ("PAGE" / "REF" is one label).
+    the ref column that either line alone does not), the deepest of equals ("PAGE" / "REF" is one label), or the one
+    as deep as the table's header read before (``like``: a repeated header has as many lines; short body lines of a
+    cut row under it stack on as label tails would).
     Labels set close are read both as phrases and split where body columns start ("PAGE AREA FOR" over a
     page column and a text column); the split wins only when it names more.
     """
     limit = len(rows) if search is None else min(search, len(rows))
     for i in range(limit):
-        header = header_at(rows, i, settings)
+        header = header_at(rows, i, settings, like)
         if header is None:
             continue
         if header.count > 1:
             # a title line (or a row's last line) over the header stacks too: the header under it names as much
             # (a first line of short labels is the header's own: "AFI | ISSUE OF | REPORT" over "REF | CONCERN")
-            under = header_at(rows, i + 1, settings)
+            under = header_at(rows, i + 1, settings, like)
             if under is not None and under.first + under.count == header.first + header.count and \
                     (len(under.roles) > len(header.roles) or
                      (len(under.roles) == len(header.roles) and not labels_only(rows[i], settings))):
@@ -191,8 +193,9 @@ def labels_only(row: Row, settings: TableSettings) -> bool:
                                   and not any(ch.isdigit() for ch in p.text) for p in found)
 
 
-def header_at(rows: list[Row], i: int, settings: TableSettings) -> Header | None:
-    """The best reading of the rows from ``i`` on as a header (stacked over 1..header_lines lines), or None."""
+def header_at(rows: list[Row], i: int, settings: TableSettings, like: int | None = None) -> Header | None:
+    """The best reading of the rows from ``i`` on as a header (stacked over 1..header_lines lines), or None; of
+    readings naming as many roles, one ``like`` lines deep when there is one."""
     found: list[tuple[tuple[int, int, bool], Header]] = []
     for split in (False, True):
         for n in range(1, settings.header_lines + 1):
@@ -206,7 +209,11 @@ def header_at(rows: list[Row], i: int, settings: TableSettings) -> Header | None
             header = header_of(cells, i, n, settings)
             if header is not None:
                 found.append(((len(header.roles), n, not split), header))
-    return max(found, key=lambda f: f[0])[1] if found else None
+    if not found:
+        return None
+    best = max(found, key=lambda f: f[0])
+    same = [f for f in found if f[0][0] == best[0][0] and f[1].count == like]
+    return max(same, key=lambda f: f[0])[1] if same else best[1]
 
 
 def set_apart(above: Row, row: Row, settings: TableSettings) -> bool:
@@ -662,6 +669,7 @@ class Reading:
     cut: RawRow | None = None  # the last row read, when a page break left it open ...
     cut_row: Row | None = None  # ... as the flavour saw it
     cut_part: Part | None = None
+    header_lines: int | None = None  # lines the last header found covers (a repeated header covers as many)
 
 
 def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSettings) -> list[RawRow]:
@@ -873,7 +881,7 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
     rows = part.rows
     start = 0
     while start <= len(rows):
-        header = find_header(rows[start:], settings, header_search if start == 0 else None)
+        header = find_header(rows[start:], settings, header_search if start == 0 else None, reading.header_lines)
         if header is None:
             if start == 0:
                 if reading.table is None or not continues(reading.table, part, settings):
@@ -887,6 +895,7 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
             reading.table = table
             return out
         first = start + header.first
+        reading.header_lines = header.count
         table = header_table(Part(part.page_index, part.bbox, rows[start:], part.edges, part.method), header,
                              settings)
         if start == 0 and first > 0 and reading.table is not None and continues(reading.table, part, settings):

@@ -458,3 +458,32 @@ def test_a_page_of_prose_between_ruled_tables_ends_the_table():
              PageTables(1, [], prose), grid_part(2, [["7", "Page 9", "A grid of another table."]])]
     rows, _found = read_tables(pages, header_search=4)
     assert [(r.ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.ref != "Ref"] == [("1", "First row.")]
+
+
+def test_a_repeated_header_is_as_deep_as_the_first_though_a_cut_rows_short_lines_stack_under_it():
+    """A header of four lines ("Tar" / "get" / "dat" / "e" in a narrow column) repeated on the next page, where the
+    rest of a cut row goes on in short lines at the header's pitch: "overnight are transferred to" | "under way."
+    and "local authority" stack as label tails would, naming no more roles; the repeated header is as deep as the
+    first, and those lines stay the row's (they were read as labels and lost)."""
+    def header(top: float) -> list[Row]:
+        return [line(top, ("Ref", 77, 94), ("Page", 108, 131), ("Description", 170, 228), ("RAG", 329, 351),
+                     ("Tar", 364, 382), ("Comments", 395, 449)),
+                line(top + 12, ("reference", 108, 157), ("stat", 329, 348), ("get", 364, 379)),
+                line(top + 24, ("us", 329, 340), ("dat", 364, 381)),
+                line(top + 36, ("e", 364, 370))]
+
+    def page(index: int, rows: list[Row]) -> PageTables:
+        return PageTables(index, [Part(index, (0, 0, 600, 800), rows, None, "stream")], [], 800.0, SETTINGS)
+
+    first = [*header(80),
+             line(140, ("5", 77, 83), *words("Page 30", 108, 140), *words("By March, the force", 170, 140)),
+             line(152, *words("should review its plan.", 170, 152)),
+             line(176, ("6", 77, 83), *words("Page 33", 108, 176), *words("The force should make", 170, 176)),
+             line(188, *words("sure that children held", 170, 188))]
+    second = [*header(80), line(128, *words("overnight are transferred to", 170, 128), *words("under way.", 395, 128)),
+              line(140, *words("local authority", 170, 140)),
+              line(152, *words("accommodation.", 170, 152)),
+              line(176, ("7", 77, 83), *words("Page 34", 108, 176), *words("The force should improve", 170, 176))]
+    rows, _ = read_tables([page(0, first), page(1, second)])
+    texts = [r.issue for r in rows if r.kind is RowKind.CELLS and r.page_index == 1]
+    assert texts[:4] == ["Description", "overnight are transferred to", "local authority", "accommodation."]
