@@ -10,6 +10,8 @@ from __future__ import annotations
 from hmic_extract.model import Finding, Provenance, Region
 from hmic_extract.regions import band, merge_regions
 
+from .anchors import LABEL_END
+from .ocr_pagerefs import LABEL_NUMBER, cut_number
 from .pagerefs import LABELLED_NUMBER
 from .pieces import Piece
 
@@ -22,6 +24,16 @@ def has_anchor(piece: Piece) -> bool:
     if any(ch.isalnum() for ch in row.ref):
         return True
     return any(ch.isalnum() for ch in row.page_ref) and not labels_only(row.page_ref)
+
+
+def ends_open_page_cell(above: str, piece: Piece) -> bool:
+    """Whether a refless piece's page cell is the end of the page cell above that a page break cut short: the
+    number of a label it ended with ("Page 28 (para" / "4.4)") or the last digits of a pair ("10/1" / "1")."""
+    page = piece.row.page_ref.strip()
+    if any(ch.isalnum() for ch in piece.row.ref) or not page or not above.strip():
+        return False
+    above = " ".join(above.split())
+    return bool(LABEL_END.search(above) and LABEL_NUMBER.match(page)) or cut_number(above, page)
 
 
 def labels_only(page_ref: str) -> bool:
@@ -73,7 +85,7 @@ def merge_continuations(pieces: list[Piece], source: str) -> list[Finding]:
     findings: list[Finding] = []
     carried: list[Piece] = []
     for i, piece in enumerate(pieces):
-        if has_anchor(piece):
+        if has_anchor(piece) and not (findings and not carried and ends_open_page_cell(findings[-1].page_ref, piece)):
             finding = to_finding(piece, source)
             for early in reversed(carried):
                 _absorb(finding, early, prepend=True)

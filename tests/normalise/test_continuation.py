@@ -56,3 +56,12 @@ def test_a_paragraph_label_cut_off_a_page_cell_by_a_page_break_goes_on_the_row_a
     assert [(r.ref_text, r.page_ref, r.issue) for r in rows] == [
         ("Issue 7", "Page 13\n(para 6.8)", "Officers are not always aware of the\nforce's policy on positive action."),
         ("Issue 8", "Pages 15 and 21", "The force's digital media investigators.")]
+
+
+def test_the_number_of_a_paragraph_label_cut_off_by_a_page_break_goes_on_the_row_above():
+    """"Page 28 (para" / "4.4)": the label's number on the next page's part is no page ref of a row of its own."""
+    pieces = [piece("18", "Page 28 (para", "The force should ensure that all officers and staff receive an annual", 0, 1),
+              piece("", "4.4)", "development review that is meaningful to them.", 1, 2),
+              piece("19", "Page 28", "The force should improve the quality of its investigations.", 1, 2)]
+    rows = merge_continuations(pieces, "x.pdf")
+    assert [(r.ref_text, r.page_ref) for r in rows] == [("18", "Page 28 (para\n4.4)"), ("19", "Page 28")]
