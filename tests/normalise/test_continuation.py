@@ -60,7 +60,7 @@ def test_a_paragraph_label_cut_off_a_page_cell_by_a_page_break_goes_on_the_row_a
 
 def test_the_number_of_a_paragraph_label_cut_off_by_a_page_break_goes_on_the_row_above():
     """"Page 28 (para" / "4.4)": the label's number on the next page's part is no page ref of a row of its own."""
-    pieces = [piece("18", "Page 28 (para", "The force should ensure that all officers and staff receive an annual", 0, 1),
+    pieces = [piece("18", "Page 28 (para", "The force should ensure that all officers and staff receive", 0, 1),
               piece("", "4.4)", "development review that is meaningful to them.", 1, 2),
               piece("19", "Page 28", "The force should improve the quality of its investigations.", 1, 2)]
     rows = merge_continuations(pieces, "x.pdf")
