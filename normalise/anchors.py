@@ -174,8 +174,8 @@ def carried_over(units: list[Unit], primaries: list[int]) -> list[int]:
     for i, u in enumerate(units):
         if u.part == units[0].part or i >= first_ref.get(u.part, len(units)) or u.ref or not u.page:
             continue
-        if page_cell_kind(u.page) not in (*PAGE_STARTS, "junk"):
-            out.append(i)
+        if page_cell_kind(u.page) not in (*PAGE_STARTS, "junk") or (out and completes_cut(units, i)):
+            out.append(i)  # ("4.4)" under a carried "(para": the label's number goes where the label goes)
     return out
 
 

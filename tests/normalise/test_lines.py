@@ -458,3 +458,20 @@ def test_rows_set_blank_lines_apart_keep_their_lines_though_the_ref_sits_low_in_
         top += 14 * len(texts) + 40
     rows = regroup_lines(pieces)
     assert [len(r.row.issue.split("\n")) for r in rows] == [13, 3, 3]
+
+
+def test_a_paragraph_label_and_its_number_carried_over_a_page_break_stay_with_the_cut_row():
+    """"Page" / "28" / "(para" / "4.4)": the page break falls after "28"; "(para" and its number at the next page's
+    top end the cut row's page cell, so they and the text beside them stay with that row (the number was taken for
+    the next row's, which then began above its own ref)."""
+    pieces = [line("AFI 18", "Page", "The force should ensure that", 100),
+              line("", "28", "all officers receive an", 114), line("", "", "annual performance", 128),
+              line("", "(para", "development review that is", 40, part=2),
+              line("", "4.4)", "meaningful to them.", 54, part=2),
+              line("AFI 19", "Page", "The force should improve the", 68, part=2),
+              line("", "28", "quality of its investigations.", 82, part=2)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.issue.replace("\n", " ")) for r in rows] == [
+        ("AFI 18", "The force should ensure that all officers receive an annual performance development review that is "
+                   "meaningful to them."),
+        ("AFI 19", "The force should improve the quality of its investigations.")]
