@@ -33,6 +33,7 @@ LOWER_START_COST = 3.0  # a row starting with a lower-case word
 OPEN_END_COST = 1.0  # a row ending without a full stop (common in annexes, so cheap)
 TIGHT_GAP_COST = 2.5  # a boundary where the y gap is no wider than between lines of one cell (per line height rows
 # are set further apart than that, when more than one)
+ROW_GAP_SHARE = 0.5  # of the boundaries between refs: how many wide gaps show that rows are set apart
 ALIGN_COST = 1.0  # per line height the ref sits off its alignment
 WHOLE_LINE = 1.8  # a ref line this many usual widths long holds the whole cell on its page
 WHOLE_LINE_COST = 6.0  # per line put above such a line in its row on the same page
@@ -85,8 +86,11 @@ def gap_costs(units: list[Unit], geometric: bool) -> list[float]:
     wide = [g for g in gaps if g > usual + 0.35]
     if not wide:
         return costs  # rows set as close as a cell's lines: white space tells no boundary, so it costs none anywhere
-    # rows set a blank line or more apart (a spreadsheet's padded rows) tell their boundaries the more surely
-    tight = TIGHT_GAP_COST * max(1.0, statistics.median(wide) - usual)
+    # rows set a blank line or more apart (a spreadsheet's padded rows) tell their boundaries the more surely, when
+    # most rows are (not one wide gap above a band or a footnote among rows set at their lines' pitch)
+    rows = sum(1 for u in units if u.ref)
+    contrast = statistics.median(wide) - usual if len(wide) >= max(2, ROW_GAP_SHARE * (rows - 1)) else 1.0
+    tight = TIGHT_GAP_COST * max(1.0, contrast)
     for b in range(1, len(units)):
         if units[b].part == units[b - 1].part and units[b].lo - units[b - 1].hi <= usual + 0.35:
             costs[b] = tight

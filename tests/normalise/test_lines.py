@@ -475,3 +475,24 @@ def test_a_paragraph_label_and_its_number_carried_over_a_page_break_stay_with_th
         ("AFI 18", "The force should ensure that all officers receive an annual performance development review that is "
                    "meaningful to them."),
         ("AFI 19", "The force should improve the quality of its investigations.")]
+
+
+def test_one_wide_gap_among_rows_set_at_their_lines_pitch_does_not_outweigh_a_cut_rows_sentence():
+    """Rows set as close as their lines, one wide gap among them (above a footnote or a band): the row cut by the page
+    break keeps its rest on the next page ("are" / "booked in two-hour slots"), however tight the gaps there."""
+    pieces = [line("IOC 9", "Page 8", "The number of arrests has fallen.", 0),
+              line("IOC 10", "Page 9", "Forces define a vulnerable victim in", 88),
+              line("", "", "different ways, and the force uses its own", 102),
+              line("", "", "definition, not understood by staff.", 116),
+              line("IOC 11", "Page 9", "Appointments for domestic abuse incidents are", 130),
+              line("", "", "booked in two-hour slots, which means there is", 40, part=2),
+              line("", "", "sometimes a lack of resources to cover other", 54, part=2),
+              line("", "", "appointments.", 68, part=2),
+              line("IOC 12", "Page 10", "2,314 crimes were recorded as no further action", 82, part=2),
+              line("", "", "in the quarter without a supervisor's review.", 96, part=2),
+              line("IOC 13", "Page 10", "A number of officers told us they had not", 110, part=2),
+              line("", "", "received training in the use of the risk", 124, part=2),
+              line("", "", "assessment for more than three years.", 138, part=2)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, len(r.row.issue.split("\n"))) for r in rows] == [
+        ("IOC 9", 1), ("IOC 10", 3), ("IOC 11", 4), ("IOC 12", 2), ("IOC 13", 3)]
