@@ -143,6 +143,54 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
     return out
 
 
+def phrase_spans(line: list[dict], settings: TableSettings) -> list[tuple[int, int]]:
+    """A line's phrases as word index ranges [start, end): words further apart than a phrase gap start a new one."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for k in range(1, len(line)):
+        if line[k]["x0"] - line[k - 1]["x1"] > settings.phrase_gap:
+            spans.append((start, k))
+            start = k
+    return [*spans, (start, len(line))] if line else []
+
+
+def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict[tuple[int, int], set[int]]:
+    """Given the pages' lines and their running lines, return the words of edge lines that hold a running head or
+    footer beside a row's words ("OFFICIAL – … PCC response" printed on the line of a page's first row, a row run over
+    the page foot beside "… | Page 4"): a run of phrases printed at the same height on ``running_pages`` pages at
+    least (this one and others) as it is here, but for numbers that go up with the page (a folio). A row's cells at
+    one height on every page ("20) | Page 13", "46) | Page 25") differ otherwise. The rest of such a line is the
+    row's."""
+    runs: dict[str, list[tuple[int, float, list[int]]]] = {}
+    candidates: list[tuple[PageLines, int, int, int, str, float, list[int]]] = []
+    for page in pages:
+        headers = header_lines(page)  # a repeated header recurs at one height too, and is never a running line
+        for k in edge_indexes(page):
+            line = page.lines[k]
+            spans = phrase_spans(line, page.settings)
+            for a in range(len(spans)):
+                for b in range(a + 1, len(spans) + 1):
+                    words = line[spans[a][0]:spans[b - 1][1]]
+                    key = running_key(words, page)
+                    if key is None:
+                        continue
+                    numbers = [int(n) for n in re.findall(r"\d+", line_words_text(words))]
+                    runs.setdefault(key[0], []).append((page.page_index, key[1], numbers))
+                    if len(spans) > 1 and b - a < len(spans) and (page.page_index, k) not in running and \
+                            k not in headers:
+                        candidates.append((page, k, spans[a][0], spans[b - 1][1], key[0], key[1], numbers))
+    need = max(1, (pages[0].settings if pages else TableSettings()).running_pages - 1)  # (boilerplate cells, "Work
+    # is under way.", may sit at one height on two pages)
+    out: dict[tuple[int, int], set[int]] = {}
+    for page, k, first, end, text, at, numbers in candidates:
+        again = {i for i, height, other in runs.get(text, ()) if i != page.page_index and
+                 abs(height - at) <= page.settings.running_drift and
+                 all(n == m or n - m == page.page_index - i for n, m in zip(numbers, other, strict=True))}
+        if len(again) >= need and len(range(first, end)) > len(out.get((page.page_index, k), ())):
+            out[(page.page_index, k)] = set(range(first, end))
+    return out
+
+
 FOLIO_END = re.compile(r"(?:^|[|•·,–—-]|\s)\s*page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.I)
 
 
@@ -241,13 +289,21 @@ def page_lines(page_index: int, words: list[dict], height: float | None, scanned
 
 
 def page_of_words(page_index: int, words: list[dict], height: float | None, method: str,
-                  running: set[tuple[int, int]] | None = None, lines: PageLines | None = None) -> PageTables:
-    """Given one page's words, return it as one part of text lines, margin lines and running lines set aside."""
+                  running: set[tuple[int, int]] | None = None, lines: PageLines | None = None,
+                  shared: dict[tuple[int, int], set[int]] | None = None) -> PageTables:
+    """Given one page's words, return it as one part of text lines, margin lines and running lines set aside (and
+    the running words of a line ``shared`` with a row's, see ``running_words``)."""
     page = lines or page_lines(page_index, words, height)
     settings = page.settings
     rows: list[Row] = []
     margin: list[TextLine] = []
     for k, line in enumerate(page.lines):
+        drop = (shared or {}).get((page_index, k))
+        if drop:
+            head = line_to_row([w for i, w in enumerate(line) if i in drop], method)
+            margin.append(TextLine(plain_letters(head.text), head.top, head.bottom, method, head.confidence))
+            rows.append(line_to_row([w for i, w in enumerate(line) if i not in drop], method))
+            continue  # the row's words, however near the page's edge the running line sets them
         row = line_to_row(line, method)
         edge = settings.margin * height if height is not None else None
         if (page_index, k) in (running or set()) or (
@@ -278,7 +334,8 @@ def lines_to_rows(read: list[PageLines], method: str) -> tuple[list[RawRow], lis
     from .base import read_tables
 
     running = running_lines(read)
-    return read_tables((page_of_words(p.page_index, [], p.height, method, running, p) for p in read),
+    shared = running_words(read, running)
+    return read_tables((page_of_words(p.page_index, [], p.height, method, running, p, shared) for p in read),
                        header_search=None)
 
 

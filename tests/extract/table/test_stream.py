@@ -651,3 +651,30 @@ def test_a_header_label_set_half_a_line_higher_on_every_page_is_no_running_head(
 
     running = running_lines([page(i) for i in range(4)])
     assert not {(i, k) for i in range(4) for k in range(3)} & running
+
+
+def test_a_running_head_printed_on_a_rows_line_is_set_aside_and_the_rows_words_kept():
+    """A spreadsheet prints its running head at the height of each page's first row line: "Although the force has
+    reduced ... still not" | "OFFICIAL – Kelderwick PCC response". The head recurs at that height on every page, the
+    row's words do not: the head goes, the row's words stay (the whole line went to the margin, and the row's first
+    words with it). A row's ref and page cells at one height on every page ("20) | Page 13") are no running head."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines, running_words
+
+    def page(i: int, text: str) -> PageLines:
+        lines = [[*phrase(text, 60, 38.6), *phrase("OFFICIAL – Kelderwick PCC response", 420, 38.6)],
+                 phrase("recorded within 24 hours, as the rules require.", 60, 50),
+                 [*phrase(f"{20 + 26 * i})", 500, 62), *phrase(f"Page {13 + 12 * i}", 540, 62)],
+                 phrase("The identification of vulnerable victims", 60, 90),
+                 phrase(f"- {i + 1} -", 280, 800)]
+        return PageLines(i, lines, 842.0, TableSettings.for_page([9.0] * 20, [12.0] * 20))
+
+    pages = [page(i, t) for i, t in enumerate(["Although the force has reduced its backlog, still not",
+                                               "There is a lack of capacity within response teams",
+                                               "We said that the force should make sure that it gives"])]
+    shared = running_words(pages, running_lines(pages))
+    for p in pages:
+        kept = [w["text"] for k, w in enumerate(p.lines[0]) if k not in shared[(p.page_index, 0)]]
+        assert " ".join(kept) == " ".join(w["text"] for w in p.lines[0][:len(kept)])
+        assert "OFFICIAL" not in kept and len(kept) >= 8
+        assert (p.page_index, 2) not in shared
