@@ -55,13 +55,13 @@ CLOSING = ")]"  # a bracket on a line of its own closes the text before it ("(pa
 
 def names_label(before: str, after: str) -> bool:
     """Whether the letters a line ends with and those the next starts with make a page cell's label word ("par" / "a"
-    is "para", though "par" and "a" are words each), which neither piece alone is."""
+    is "para", though "par" and "a" are words each; "Fig" / "ure 8" is "Figure 8"), which the second piece alone is
+    not."""
     head = re.search(r"[^\W\d_]+$", before)
     tail = re.match(r"[^\W\d_]+", after)
     if head is None or tail is None:
         return False
-    return bool(PAGE_CELL_WORD.fullmatch(head.group() + tail.group())) and not PAGE_CELL_WORD.fullmatch(head.group()) \
-        and not PAGE_CELL_WORD.fullmatch(tail.group())
+    return bool(PAGE_CELL_WORD.fullmatch(head.group() + tail.group())) and not PAGE_CELL_WORD.fullmatch(tail.group())
 
 
 def mend_narrow_cell(text: str) -> str:

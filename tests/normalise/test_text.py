@@ -53,3 +53,4 @@ def test_a_paragraph_label_a_narrow_page_column_broke_into_words_is_mended_and_r
     assert mended == "Page 22 (para 5.5)"
     assert pages_of(mended) == [22]
     assert mend_narrow_cell("Page\n9 a\npart") == "Page 9 a part"
+    assert mend_narrow_cell("Page 7\nFig\nure 8") == "Page 7 Figure 8"
