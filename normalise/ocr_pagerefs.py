@@ -109,6 +109,8 @@ def continues(prev_kind: str, prev_text: str, kind: str, text: str) -> bool:
     if prev_kind in ("page", "lookalike") and (kind == "label" or JOINS_NEXT.search(prev_text)
                                                or (kind == "number" and JOINS_PREV.match(text))):
         return True
+    if prev_kind == "number" and kind == "number" and JOINS_NEXT.search(prev_text):
+        return True  # "29–" / "30", "14 and" / "15": a bare range or pair broken after its joiner
     return prev_kind == "page" and kind == "number" and bool(JOINS_PREV.match(text))
 
 

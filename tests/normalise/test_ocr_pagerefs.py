@@ -90,3 +90,10 @@ def test_the_end_of_a_page_ref_on_its_own_line_continues_it():
     assert choose_page_ref(["Pages 8", "and", "16"]).text == "Pages 8 and 16"
     assert choose_page_ref(["Page", "s", "10/1", "1"]).text == "Pages 10/11"
     assert choose_page_ref(["Pages 31", "and 38"]).text == "Pages 31 and 38"
+
+
+def test_a_bare_page_range_broken_after_its_dash_is_one_page_ref():
+    """"29–" / "30" (a narrow page column, or a page break between the two): one range, not a ref and a duplicate."""
+    assert choose_page_ref(["29–", "30"]).text == "29–30"
+    assert choose_page_ref(["14 and", "15"]).text == "14 and 15"
+    assert choose_page_ref(["29", "30"]).text == "29"  # a number read twice is one, as before
