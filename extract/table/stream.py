@@ -181,11 +181,19 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
                         candidates.append((page, k, spans[a][0], spans[b - 1][1], key[0], key[1], numbers))
     need = max(1, (pages[0].settings if pages else TableSettings()).running_pages - 1)  # (boilerplate cells, "Work
     # is under way.", may sit at one height on two pages)
+    def recurs(page: PageLines, text: str, at: float, numbers: list[int]) -> set[int]:
+        return {i for i, height, other in runs.get(text, ()) if i != page.page_index and
+                abs(height - at) <= page.settings.running_drift and
+                all(n == m or n - m == page.page_index - i for n, m in zip(numbers, other, strict=True))}
+
     out: dict[tuple[int, int], set[int]] = {}
     for page, k, first, end, text, at, numbers in candidates:
-        again = {i for i, height, other in runs.get(text, ()) if i != page.page_index and
-                 abs(height - at) <= page.settings.running_drift and
-                 all(n == m or n - m == page.page_index - i for n, m in zip(numbers, other, strict=True))}
+        line = page.lines[k]
+        key = running_key(line, page)
+        whole = [int(n) for n in re.findall(r"\d+", line_words_text(line))]
+        if key is not None and recurs(page, key[0], key[1], whole):
+            continue  # the whole line recurs (a repeated header whose labels the vocabulary does not read)
+        again = recurs(page, text, at, numbers)
         if len(again) >= need and len(range(first, end)) > len(out.get((page.page_index, k), ())):
             out[(page.page_index, k)] = set(range(first, end))
     return out
