@@ -169,15 +169,25 @@ def find_header(rows: list[Row], settings: TableSettings, search: int | None, li
     Labels set close are read both as phrases and split where body columns start ("PAGE AREA FOR" over a
     page column and a text column); the split wins only when it names more.
     """
+    header = first_header(rows, settings, search)
+    if header is not None and like is not None and header.count > like:
+        shallow = header_at(rows, header.first, settings, like)
+        if shallow is not None and shallow.count == like and len(shallow.roles) >= len(header.roles):
+            return shallow
+    return header
+
+
+def first_header(rows: list[Row], settings: TableSettings, search: int | None) -> Header | None:
+    """``find_header`` without regard to an earlier header's depth."""
     limit = len(rows) if search is None else min(search, len(rows))
     for i in range(limit):
-        header = header_at(rows, i, settings, like)
+        header = header_at(rows, i, settings)
         if header is None:
             continue
         if header.count > 1:
             # a title line (or a row's last line) over the header stacks too: the header under it names as much
             # (a first line of short labels is the header's own: "AFI | ISSUE OF | REPORT" over "REF | CONCERN")
-            under = header_at(rows, i + 1, settings, like)
+            under = header_at(rows, i + 1, settings)
             if under is not None and under.first + under.count == header.first + header.count and \
                     (len(under.roles) > len(header.roles) or
                      (len(under.roles) == len(header.roles) and not labels_only(rows[i], settings))):

@@ -487,3 +487,25 @@ def test_a_repeated_header_is_as_deep_as_the_first_though_a_cut_rows_short_lines
     rows, _ = read_tables([page(0, first), page(1, second)])
     texts = [r.issue for r in rows if r.kind is RowKind.CELLS and r.page_index == 1]
     assert texts[:4] == ["Description", "overnight are transferred to", "local authority", "accommodation."]
+
+
+def test_a_section_heading_set_close_over_a_repeated_header_is_not_read_as_its_first_line():
+    """A header of two lines ("RAG" / "STATUS") repeated under a section heading set close above it: the heading and
+    the header's first line stack as deep as the first header did, but the header read under the heading names as
+    much and ends where the whole does; the rows under it are read (they were lost)."""
+    def header(top: float) -> list[Row]:
+        return [line(top, ("ITEM", 60, 85), *words("PAGE NO.", 110, top), ("DESCRIPTION", 190, 250),
+                     ("RAG", 420, 440), ("UPDATE", 470, 510)),
+                line(top + 12, ("STATUS", 420, 455))]
+
+    def rows_at(top: float, first: int) -> list[Row]:
+        return [line(top + 24 * k, (f"({first + k})", 60, 80), *words(f"p.{30 + k}", 110, top + 24 * k),
+                     *words("The force should make sure that its use", 190, top + 24 * k)) for k in range(3)]
+
+    def page(index: int, rows: list[Row]) -> PageTables:
+        return PageTables(index, [Part(index, (0, 0, 600, 800), rows, None, "stream")], [], 800.0, SETTINGS)
+
+    second = [line(60, *words("AFIS: LEGITIMACY", 60, 60)), *header(70), *rows_at(100, 4)]
+    rows, _ = read_tables([page(0, [*header(70), *rows_at(100, 1)]), page(1, second)])
+    refs = [r.ref for r in rows if r.kind is RowKind.CELLS and r.ref.startswith("(")]
+    assert refs == [f"({n})" for n in range(1, 7)]
