@@ -154,13 +154,17 @@ def phrase_spans(line: list[dict], settings: TableSettings) -> list[tuple[int, i
     return [*spans, (start, len(line))] if line else []
 
 
+RUNNING_WORD = re.compile(r"(?!(?:pages?|pp?|pg)\b)[^\W\d_]{3,}")  # a running head's words outnumber its numbers
+
+
 def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict[tuple[int, int], set[int]]:
     """Given the pages' lines and their running lines, return the words of edge lines that hold a running head or
     footer beside a row's words ("OFFICIAL – … PCC response" printed on the line of a page's first row, a row run over
-    the page foot beside "… | Page 4"): a run of phrases printed at the same height on ``running_pages`` pages at
-    least (this one and others) as it is here, but for numbers that go up with the page (a folio). A row's cells at
-    one height on every page ("20) | Page 13", "46) | Page 25") differ otherwise. The rest of such a line is the
-    row's."""
+    the page foot beside "… | Page 4"): a run of phrases at one end of the line, more words than numbers, at the same
+    height on ``running_pages`` pages at least (this one and others) as it is here, but for numbers that go up with
+    the page (a folio). A row's cells at one height on every page ("20) | Page 13", "46) | Page 25") differ otherwise,
+    and a ref and page cell whose numbers go up with the page ("AFI-15 | p.32") hold more numbers. The rest of such a
+    line is the row's."""
     runs: dict[str, list[tuple[int, float, list[int]]]] = {}
     candidates: list[tuple[PageLines, int, int, int, str, float, list[int]]] = []
     for page in pages:
@@ -177,7 +181,8 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
                     numbers = [int(n) for n in re.findall(r"\d+", line_words_text(words))]
                     runs.setdefault(key[0], []).append((page.page_index, key[1], numbers))
                     if len(spans) > 1 and b - a < len(spans) and (page.page_index, k) not in running and \
-                            k not in headers:
+                            k not in headers and (a == 0 or b == len(spans)) and \
+                            len(RUNNING_WORD.findall(key[0])) > len(numbers):
                         candidates.append((page, k, spans[a][0], spans[b - 1][1], key[0], key[1], numbers))
     need = max(1, (pages[0].settings if pages else TableSettings()).running_pages - 1)  # (boilerplate cells, "Work
     # is under way.", may sit at one height on two pages)

@@ -658,9 +658,12 @@ def test_a_running_head_printed_on_a_rows_line_is_set_aside_and_the_rows_words_k
     reduced ... still not" | "OFFICIAL – Kelderwick PCC response". The head recurs at that height on every page, the
     row's words do not: the head goes, the row's words stay (the whole line went to the margin, and the row's first
     words with it). A row's ref and page cells at one height on every page ("20) | Page 13") are no running head, nor
-    is a part of a line that recurs whole (a repeated header whose broken labels the vocabulary cannot read)."""
+    is a part of a line that recurs whole (a repeated header whose broken labels the vocabulary cannot read), nor a
+    page cell whose number happens to go up with the page ("p.32", "p.33")."""
     from hmic_extract.extract.table.settings import TableSettings
     from hmic_extract.extract.table.stream import PageLines, running_lines, running_words
+
+    texts = ("The force should review its plan", "Victims are not kept informed", "The force should act")
 
     def page(i: int, text: str) -> PageLines:
         lines = [[*phrase(text, 60, 38.6), *phrase("OFFICIAL – Kelderwick PCC response", 420, 38.6)],
@@ -668,6 +671,8 @@ def test_a_running_head_printed_on_a_rows_line_is_set_aside_and_the_rows_words_k
                   *phrase("RAG", 400, 50), *phrase("CURR", 480, 50)],
                  phrase("recorded within 24 hours, as the rules require.", 60, 62),
                  [*phrase(f"{20 + 26 * i})", 500, 74), *phrase(f"Page {13 + 12 * i}", 540, 74)],
+                 [*phrase(f"AFI-{15 + i}", 60, 82), *phrase(f"p.{32 + i}", 110, 82),
+                  *phrase(texts[i], 160, 82)],
                  phrase("The identification of vulnerable victims", 60, 90),
                  phrase(f"- {i + 1} -", 280, 800)]
         return PageLines(i, lines, 842.0, TableSettings.for_page([9.0] * 20, [12.0] * 20))
@@ -682,3 +687,4 @@ def test_a_running_head_printed_on_a_rows_line_is_set_aside_and_the_rows_words_k
         assert "OFFICIAL" not in kept and len(kept) >= 8
         assert (p.page_index, 1) not in shared  # a repeated header the vocabulary cannot read recurs whole
         assert (p.page_index, 3) not in shared
+        assert (p.page_index, 4) not in shared  # a page cell whose number goes up with the page is no folio
