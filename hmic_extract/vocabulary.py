@@ -535,6 +535,9 @@ def separated(text: str) -> str:
 
 
 def _split_known(word: str) -> str:
+    m = re.fullmatch(r"(\W*)(\w+?)(\W*)", word)  # the stop of "PAGENO." is no letter: split the letters only
+    if m is None or m.group(1) or m.group(3):
+        return f"{m.group(1)}{_split_known(m.group(2))}{m.group(3)}" if m is not None else word
     letters = word.lower()
     if not letters.isalpha() or len(letters) < 5:
         return word

@@ -196,6 +196,14 @@ def test_header_words_ocr_ran_together_are_read_apart():
     assert role_of_label("Forceresponse") == ("Force response", "action")
 
 
+def test_header_words_ocr_ran_together_before_a_full_stop_are_read_apart():
+    """A scan's OCR layer reads "PAGE NO." as one word "PAGENO.": the stop is no letter, the words still split."""
+    from hmic_extract.vocabulary import role_of_label
+
+    assert role_of_label("PAGENO.") == ("PAGE NO.", "page_ref")
+    assert role_of_label("(ReportRef)") == ("(Report Ref)", "ref")
+
+
 def test_a_lone_issue_label_in_a_type_cell_or_ref_names_issues_of_concern():
     assert section_of_cell("Issue") == ISSUES_OF_CONCERN and section_of_cell("Issue 3") == ISSUES_OF_CONCERN
     assert section_of_cell("Issue raised by the panel") is None

@@ -161,11 +161,13 @@ def find_header(rows: list[Row], settings: TableSettings, search: int | None) ->
             continue
         if header.count > 1:
             # a title line (or a row's last line) over the header stacks too: the header under it names as much
-            # (a first line of short labels is the header's own: "AFI | ISSUE OF | REPORT" over "REF | CONCERN")
+            # (a first line of short labels is the header's own: "AFI | ISSUE OF | REPORT" over "REF | CONCERN"),
+            # or more when it reaches a line further down (the title took the place of a two-line header's last line)
             under = header_at(rows, i + 1, settings)
-            if under is not None and under.first + under.count == header.first + header.count and \
-                    (len(under.roles) > len(header.roles) or
-                     (len(under.roles) == len(header.roles) and not labels_only(rows[i], settings))):
+            end = header.first + header.count
+            if under is not None and under.first + under.count >= end and \
+                    (len(under.roles) > len(header.roles) or (under.first + under.count == end and len(
+                        under.roles) == len(header.roles) and not labels_only(rows[i], settings))):
                 return under
         return header
     return None
@@ -346,6 +348,7 @@ def header_table(part: Part, header: Header, settings: TableSettings) -> Table:
             found = [i for i in sorted(unlabelled) if holds_refs([grid_row_cells(r, table)[0][i] for r in body])]
             if found:
                 table.roles["ref"] = found[0]
+        with_page_column(table, header, [grid_row_cells(r, table)[0] for r in body], settings)
         return table
     header = without_crossed_labels(header, body, part.bbox[2], settings)
     edges = columns_from_labels(header.cells, body, part.bbox[2], settings)
@@ -361,6 +364,7 @@ def header_table(part: Part, header: Header, settings: TableSettings) -> Table:
     for cell in header.cells:
         i = table.column_of(cell.x0, settings)
         table.label_starts[i] = cell.x0 if table.label_starts[i] is None else table.label_starts[i]
+    with_page_column(table, header, [t for t in (line_row_cells(r, table, settings) for r in body) if t], settings)
     return table
 
 
@@ -373,6 +377,32 @@ def holds_refs(cells: list[str]) -> bool:
     filled = [t.strip() for t in cells if t.strip()]
     refs = [t for t in filled if len(t) <= REF_CELL_CHARS and ref_cell_number(t) is not None]
     return len(refs) >= 2 and len(refs) >= 0.6 * len(filled)
+
+
+PAGE_CELL = re.compile(r"(?i)^\(?\s*(?:(?:pages?|pp?|pgs?|paras?)\.?\s*|(?:and|to)\s+|[-–/,&]\s*)?\d")
+PAGE_WORD_CELL = re.compile(r"(?i)^\(?\s*(?:pages?|pp?|pgs?)\.?\s*\d")
+
+
+def holds_pages(cells: list[str], settings: TableSettings) -> bool:
+    """Whether a column's body cells read as page refs: most of the filled ones start with a page number, with or
+    without a page word ("Page 6", "pp. 29-31", "4", "and 42" on a wrapped cell's second line), and two at least
+    with one (a column of bare numbers may be refs or counts)."""
+    filled = [" ".join(t.split()) for t in cells if t.strip()]
+    pages = [t for t in filled if len(t) <= settings.page_cell_chars and PAGE_CELL.match(t)]
+    return sum(1 for t in pages if PAGE_WORD_CELL.match(t)) >= 2 and len(pages) >= 0.6 * len(filled)
+
+
+def with_page_column(table: Table, header: Header, rows: list[list[str]], settings: TableSettings) -> None:
+    """Name the page column by its content when its label names no role: a scan's OCR read "PAGE" as "Pace", or the
+    column has no label. Only a column no role holds, under a label that names nothing (an owner's column is not it)."""
+    if "page_ref" in table.roles or not rows:
+        return
+    named = {table.span_of(c)[0] if table.gridded else table.column_of(c.x0, settings)
+             for c in header.cells if role_of_label(c.text)[1] is not None}
+    free = [i for i in range(table.ncols) if i not in table.roles.values() and i not in named]
+    found = [i for i in free if holds_pages([texts[i] for texts in rows if i < len(texts)], settings)]
+    if len(found) == 1:
+        table.roles["page_ref"] = found[0]
 
 
 def without_crossed_labels(header: Header, body: list[Row], right: float, settings: TableSettings) -> Header:

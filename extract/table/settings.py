@@ -41,6 +41,7 @@ class TableSettings:
     header_lines: int = 7  # a header's labels may wrap over this many rows/lines (a narrow column: "FI" / "ND" / ...)
     label_tail_words: int = 4  # words of a wrapped label's next line ("address concern", "/ Recommendation")
     max_header_cell: int = 60  # characters: a longer cell is body text, not a column label
+    page_cell_chars: int = 30  # characters: a page cell is short ("Pages 39 and 42 (para 5.5)")
     min_columns: int = 3
     margin: float = 0.035  # share of the page height at top and bottom holding running heads and folios
     footer_zone: float = 0.15  # share of the page height at top and bottom where a page template sets heads and footers

@@ -385,3 +385,45 @@ def test_a_ref_column_whose_label_was_lost_is_known_by_its_refs():
             line(90, *words("note", 80, 90), *words("AFI", 112, 90), *words("P10", 165, 90))]
     part = Part(0, (0.0, 0.0, 600.0, 800.0), [head, *body], None, "stream")
     assert "ref" not in header_table(part, find_header(part.rows, SETTINGS, None), SETTINGS).roles
+
+
+def test_a_page_column_whose_label_ocr_garbled_is_known_by_its_page_refs():
+    # A scan's text layer read the "PAGE" label as "Pace": the column under it holds "Page 6", "pp. 29-31", "4"
+    # (page refs, most with a page word), so it is the page column all the same.
+    edges = [40.0, 95.0, 159.0, 413.0, 556.0]
+
+    def grid_row(top, *texts):
+        return Row(top, top + 20, [Cell(t, a, b) for t, a, b in zip(texts, edges[:-1], edges[1:], strict=True)])
+
+    head = grid_row(10, "#", "Pace", "DESCRIPTION", "FORCE RESPONSE")
+    body = [grid_row(30, "(1)", "4", "During our fieldwork, we found", "Training package"),
+            grid_row(50, "(2)", "Page 6", "The force has plans to improve", ""),
+            grid_row(70, "(1)", "pp. 29-31", "We have serious concerns", "The force accepts"),
+            grid_row(90, "(2)", "29-30", "Within six months, the force", "")]
+    part = Part(0, (40.0, 10.0, 556.0, 110.0), [head, *body], edges, "ocr-grid")
+    header = find_header(part.rows, SETTINGS, None)
+    assert header is not None and "page_ref" not in header.roles
+    table = header_table(part, header, SETTINGS)
+    assert table.roles["page_ref"] == 1
+    raw = row_to_raw(body[2], part, table, 1, SETTINGS)
+    assert raw is not None and (raw.ref, raw.page_ref) == ("(1)", "pp. 29-31")
+    # a column of bare numbers (refs, counts) or of words is no page column
+    body = [grid_row(30, "(1)", "4", "During our fieldwork", "x"), grid_row(50, "(2)", "6", "The force has", "y"),
+            grid_row(70, "(3)", "Pending", "We have serious", "z")]
+    part = Part(0, (40.0, 10.0, 556.0, 110.0), [head, *body], edges, "ocr-grid")
+    assert "page_ref" not in header_table(part, find_header(part.rows, SETTINGS, None), SETTINGS).roles
+
+
+def test_a_two_line_header_under_a_title_line_is_read_whole():
+    # "Annex" and "A" over the first of a header's two lines stack onto its labels ("Annex REF."); the header under
+    # them, both its lines, names more columns (the page column's label is "REPORT." / "PAGE REF").
+    rows = [line(395, ("Annex", 51, 86), ("A", 98, 103)),
+            line(417, ("REF.", 63, 81), ("REPORT.", 107, 143), ("FINDING", 161, 196), ("LEAD", 427, 448),
+                 ("COMPLETI.", 493, 538), *words("ACTION TAKEN/ PLANNED", 559, 417)),
+            line(430, ("PAGE", 102, 124), ("REF", 134, 148), ("OFFICER", 427, 464), ("ON", 493, 502),
+                 ("DATE", 511, 532)),
+            line(448, ("IOC", 62, 74), ("1", 83, 84), ("4", 125, 127),
+                 *words("During our fieldwork, we found", 161, 448), ("31/03/2019", 493, 538))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and (header.first, header.count) == (1, 2)
+    assert {"ref", "page_ref", "issue"} <= set(header.roles)
