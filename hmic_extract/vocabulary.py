@@ -521,11 +521,24 @@ def role_of_label(text: str) -> tuple[str, str | None]:
     """A header label's text as one line (mid-word breaks mended when that makes it a label, words OCR ran together
     split again: "IssueofConcern") and its role."""
     readings = unbroken_readings(text)
-    for reading in [*readings, *(separated(r) for r in readings)]:
+    clean = without_specks(text)
+    first = unbroken_readings(clean) if clean != text else []  # a speck's reading under a label is no part of it
+    for reading in [*first, *readings, *(separated(r) for r in readings)]:
         role = role_of_header_cell(reading)
         if role is not None:
             return reading, role
     return readings[0], None
+
+
+def without_specks(text: str) -> str:
+    """A label's lines without a last line of one or two letters that no label is made of: a scan's OCR reads a
+    speck under a label as "Ni" ("FINDING" / "TYPE" / "Ni"). A word a narrow column broke ("Numbe" / "r") reads
+    as a label only with its end, so callers try the text as printed when this names no role."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    while len(lines) > 1 and re.fullmatch(r"[^\W\d_]{1,2}", lines[-1].strip()) and \
+            lines[-1].strip().lower() not in LABEL_WORDS:
+        lines.pop()
+    return "\n".join(lines)
 
 
 def separated(text: str) -> str:

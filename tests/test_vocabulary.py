@@ -204,6 +204,14 @@ def test_header_words_ocr_ran_together_before_a_full_stop_are_read_apart():
     assert role_of_label("(ReportRef)") == ("(Report Ref)", "ref")
 
 
+def test_a_speck_ocr_read_under_a_label_is_no_part_of_it():
+    """"Ni" under "FINDING" / "TYPE" (a speck in the scan) made the Type column a text column ("finding")."""
+    from hmic_extract.vocabulary import role_of_label
+
+    assert role_of_label("FINDING\nTYPE\nNi") == ("FINDING TYPE", "section")
+    assert role_of_label("Numbe\nr") == ("Number", "ref") and role_of_label("Page\nNo") == ("Page No", "page_ref")
+
+
 def test_a_lone_issue_label_in_a_type_cell_or_ref_names_issues_of_concern():
     assert section_of_cell("Issue") == ISSUES_OF_CONCERN and section_of_cell("Issue 3") == ISSUES_OF_CONCERN
     assert section_of_cell("Issue raised by the panel") is None
