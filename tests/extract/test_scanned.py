@@ -156,3 +156,23 @@ def test_a_cell_whose_layer_text_lost_words_takes_the_engines_reading():
                                                             ("uses", 195), ("its", 235))]
     ocr = [*ocr, OcrWord("mm", 300, 10, 310, 30, 0.95), OcrWord("-", 320, 10, 325, 30, 0.99)]
     assert table_scanned.fill_cells(grid, layer, ocr) == {0: "layer"}
+
+
+def test_a_short_cell_the_layer_misread_takes_the_engines_sure_reading():
+    # A scanner's layer read the ref "IOC1" as "10C1" (ref 10) and "AfI11" as "Aff11": once the page is OCR-ed, a
+    # short cell takes the engine's reading where every word of it is sure; an unsure one leaves the layer's.
+    cell = scanned.Cell(0, 100, 0)
+    row = scanned.GridRow(0, 40, [cell])
+    grid = scanned.Grid((0, 0, 100, 40), [0, 100], [row])
+    layer = [OcrWord("10C1", 10, 10, 40, 30, 1.0)]
+    ocr = [OcrWord("IOC1", 10, 10, 40, 30, 0.99)]
+    assert table_scanned.fill_cells(grid, layer, ocr) == {0: "ocr"} and cell.words == ocr
+    ocr = [OcrWord("AF19", 10, 10, 40, 30, 0.8)]
+    layer = [OcrWord("AFI", 10, 10, 30, 30, 1.0), OcrWord("9", 34, 10, 40, 30, 1.0)]
+    assert table_scanned.fill_cells(grid, layer, ocr) == {0: "layer"} and cell.words == layer
+    # a long cell keeps the layer's words (the engine misreads prose as often as the layer)
+    cell = scanned.Cell(0, 400, 0)
+    grid = scanned.Grid((0, 0, 400, 40), [0, 400], [scanned.GridRow(0, 40, [cell])])
+    layer = [OcrWord(t, x, 10, x + 30, 30, 1.0) for t, x in (("The", 10), ("force", 45), ("should", 80))]
+    ocr = [OcrWord(t, x, 10, x + 30, 30, 0.99) for t, x in (("The", 10), ("forse", 45), ("should", 80))]
+    assert table_scanned.fill_cells(grid, layer, ocr) == {0: "layer"}
