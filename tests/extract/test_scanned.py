@@ -176,3 +176,18 @@ def test_a_short_cell_the_layer_misread_takes_the_engines_sure_reading():
     layer = [OcrWord(t, x, 10, x + 30, 30, 1.0) for t, x in (("The", 10), ("force", 45), ("should", 80))]
     ocr = [OcrWord(t, x, 10, x + 30, 30, 0.99) for t, x in (("The", 10), ("forse", 45), ("should", 80))]
     assert table_scanned.fill_cells(grid, layer, ocr) == {0: "layer"}
+
+
+def test_a_ref_out_of_step_between_its_neighbours_is_a_misread_key_cell():
+    # A scanner's layer read "(17)" as "(47)": between "(16)" and "(18)" it is out of step, and its page is read by the
+    # engine, as is one above the ref after it (16, 47, 29); refs that jump once (15, 16, 17, then 29 in the next
+    # section) or start again at 1 are not.
+    from hmic_extract.model import RawRow
+
+    def row(ref, page=0):
+        return RawRow(kind=RowKind.CELLS, ref=ref, page_ref="Page 4", issue="The force", page_index=page)
+
+    assert scanned.refs_out_of_step([row("(15)"), row("(16)"), row("(47)"), row("(18)", 1)]) == {0}
+    assert scanned.refs_out_of_step([row("(15)"), row("(16)"), row("(47)", 1), row("(29)"), row("(30)")]) == {1}
+    assert scanned.refs_out_of_step([row("(15)"), row("(16)"), row("(17)"), row("(29)"), row("(30)")]) == set()
+    assert scanned.refs_out_of_step([row("IoC-1"), row("10C 2", 1), row("IoC-3", 1), row("1"), row("2")]) == set()
