@@ -343,6 +343,7 @@ def header_table(part: Part, header: Header, settings: TableSettings) -> Table:
         table = Table(list(part.edges), {}, gridded=True)
         cols = [table.span_of(c)[0] for c in header.cells]
         table.roles = {role: cols[i] for role, i in header.roles.items()}
+        table.roles.update(spanned_label_roles(header, table))
         if "ref" not in table.roles:
             unlabelled = set(range(table.ncols)) - set(cols)
             found = [i for i in sorted(unlabelled) if holds_refs([grid_row_cells(r, table)[0][i] for r in body])]
@@ -366,6 +367,22 @@ def header_table(part: Part, header: Header, settings: TableSettings) -> Table:
         table.label_starts[i] = cell.x0 if table.label_starts[i] is None else table.label_starts[i]
     with_page_column(table, header, [t for t in (line_row_cells(r, table, settings) for r in body) if t], settings)
     return table
+
+
+def spanned_label_roles(header: Header, table: Table) -> dict[str, int]:
+    """Roles named word by word by a label cell that spans grid columns, one word for each ("Ref Pg" over the ref
+    and page columns: a scan lost the rule between them in the header row); none when the words do not name one role
+    each."""
+    out: dict[str, int] = {}
+    for cell in header.cells:
+        first, last = table.span_of(cell)
+        words = cell.text.split()
+        if last == first or len(words) != last - first + 1:
+            continue
+        roles = [role_of_label(w)[1] for w in words]
+        if all(roles) and len(set(roles)) == len(roles):
+            out.update({role: first + k for k, role in enumerate(roles) if role in ROLES})  # type: ignore[misc]
+    return out
 
 
 REF_CELL_CHARS = 10  # a ref cell is short: "1", "R3", "AFI 2", "2.4"
@@ -613,10 +630,32 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
         texts, spans = grid_row_cells(row, table)
         if len(spans) == 1 and spans[0][1] > spans[0][0] and spans[0][1] - spans[0][0] + 1 >= max(2, table.ncols // 2):
             return text_row(row.text, part, row, part.page_index, table_id, band=True)
-        cells = by_role(texts, table)
+        cells = by_role(split_ref_and_page(texts, spans, table), table)
     return RawRow(**{r: cells.get(r, "") for r in ROLES}, page_index=part.page_index, top=row.top,
                   bottom=row.bottom, is_line=row.is_line, method=row.method or part.method, table_id=table_id,
                   confidence=row.confidence)
+
+
+def split_ref_and_page(texts: list[str], spans: list[tuple[int, int]], table: Table) -> list[str]:
+    """A grid row's texts with one cell spanning the ref and page columns (a scan lost the rule between them in this
+    row: "3 P13") split between the two, when it reads as a ref and a page ref in the columns' order."""
+    ref, page = table.roles.get("ref"), table.roles.get("page_ref")
+    if ref is None or page is None or abs(ref - page) != 1:
+        return texts
+    left = min(ref, page)
+    if not any(first == left and last >= left + 1 for first, last in spans) or texts[left + 1].strip():
+        return texts
+    words = " ".join(texts[left].split())
+    at = words.find(" ") if ref < page else words.rfind(" ")
+    if at < 0:
+        return texts
+    head, tail = words[:at], words[at + 1:]
+    ref_text, page_text = (head, tail) if ref < page else (tail, head)
+    if len(ref_text) > REF_CELL_CHARS or ref_cell_number(ref_text) is None or not PAGE_CELL.match(page_text):
+        return texts
+    out = list(texts)
+    out[ref], out[page] = ref_text, page_text
+    return out
 
 
 def line_shifted_table(row: Row, table: Table, settings: TableSettings) -> Table | None:

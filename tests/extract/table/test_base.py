@@ -427,3 +427,33 @@ def test_a_two_line_header_under_a_title_line_is_read_whole():
     header = find_header(rows, SETTINGS, None)
     assert header is not None and (header.first, header.count) == (1, 2)
     assert {"ref", "page_ref", "issue"} <= set(header.roles)
+
+
+def test_a_header_label_spanning_two_grid_columns_names_each_by_its_words():
+    # The rule between "Ref" and "Pg" is missing in the header row of a scan: one label cell "Ref Pg" spans both
+    # columns; each word names its own column, so the refs are not read as page refs.
+    edges = [66.0, 142.0, 225.0, 601.0, 650.0]
+    head = Row(10, 30, [Cell("Ref Pg", 66, 225), Cell("HMICFRS finding", 225, 601), Cell("Target date", 601, 650)])
+
+    def grid_row(top, *texts):
+        return Row(top, top + 20, [Cell(t, a, b) for t, a, b in zip(texts, edges[:-1], edges[1:], strict=True)])
+
+    body = [grid_row(30, "1", "p.7", "North Ambry Constabulary", ""), grid_row(50, "2", "P10", "The force's", "")]
+    part = Part(0, (66.0, 10.0, 650.0, 70.0), [head, *body], edges, "ocr-grid")
+    header = find_header(part.rows, SETTINGS, None)
+    assert header is not None
+    table = header_table(part, header, SETTINGS)
+    assert (table.roles["ref"], table.roles["page_ref"], table.roles["issue"]) == (0, 1, 2)
+
+
+def test_a_grid_cell_spanning_the_ref_and_page_columns_is_split_between_them():
+    # A skewed scan lost the rule between the ref and page columns in some rows: "3 P13" spans both.
+    table = Table([66.0, 142.0, 225.0, 601.0], {"ref": 0, "page_ref": 1, "issue": 2}, gridded=True)
+    part = Part(0, (66.0, 0.0, 601.0, 800.0), [])
+    row = Row(0, 20, [Cell("4 p. 15", 66, 225), Cell("By December 2024, the force", 225, 601)])
+    raw = row_to_raw(row, part, table, 1, SETTINGS)
+    assert raw is not None and (raw.ref, raw.page_ref, raw.issue) == ("4", "p. 15", "By December 2024, the force")
+    # words that are no ref and page ref stay where they are
+    row = Row(0, 20, [Cell("See note", 66, 225), Cell("By December 2024, the force", 225, 601)])
+    raw = row_to_raw(row, part, table, 1, SETTINGS)
+    assert raw is not None and (raw.ref, raw.page_ref) == ("See note", "")
