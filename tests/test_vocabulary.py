@@ -209,6 +209,7 @@ def test_a_speck_ocr_read_under_a_label_is_no_part_of_it():
     from hmic_extract.vocabulary import role_of_label
 
     assert role_of_label("FINDING\nTYPE\nNi") == ("FINDING TYPE", "section")
+    assert role_of_label("[TYPE OF\nFINDING") == ("TYPE OF FINDING", "section")  # a rule read as "["
     assert role_of_label("Numbe\nr") == ("Number", "ref") and role_of_label("Page\nNo") == ("Page No", "page_ref")
 
 

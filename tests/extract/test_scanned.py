@@ -191,3 +191,20 @@ def test_a_ref_out_of_step_between_its_neighbours_is_a_misread_key_cell():
     assert scanned.refs_out_of_step([row("(15)"), row("(16)"), row("(47)", 1), row("(29)"), row("(30)")]) == {1}
     assert scanned.refs_out_of_step([row("(15)"), row("(16)"), row("(17)"), row("(29)"), row("(30)")]) == set()
     assert scanned.refs_out_of_step([row("IoC-1"), row("10C 2", 1), row("IoC-3", 1), row("1"), row("2")]) == set()
+
+
+def test_a_grid_cut_open_at_the_page_foot_is_still_a_grid():
+    # A row split at a page break with its borders left open: the column rules run on past the last horizontal rule
+    # to the cut. The table is still found, and the open row is a row of the grid.
+    import numpy as np
+
+    page = np.full((1200, 900), 255, np.uint8)
+    xs, ys = (100, 250, 400, 800), (100, 160, 300, 450)
+    for y in ys:
+        page[y - 1:y + 2, xs[0]:xs[-1] + 1] = 0
+    for x in xs:
+        page[ys[0]:620, x - 1:x + 2] = 0  # the column rules run on to the cut at y = 620
+    grids, _lines = scanned.find_grids(page)
+    assert len(grids) == 1 and grids[0].ncols == 3
+    rows = grids[0].rows
+    assert len(rows) == 4 and rows[-1].top == pytest.approx(450, abs=3) and rows[-1].bottom == pytest.approx(620, abs=4)
