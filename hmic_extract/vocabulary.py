@@ -520,10 +520,18 @@ def section_of_cell_unbroken(text: str, fuzzy: bool = False) -> str | None:
 def role_of_label(text: str) -> tuple[str, str | None]:
     """A header label's text as one line (mid-word breaks mended when that makes it a label, words OCR ran together
     split again: "IssueofConcern") and its role."""
-    readings = unbroken_readings(text)
+    reading, role = _reading_and_role(text)
     clean = without_specks(text)
-    first = unbroken_readings(clean) if clean != text else []  # a speck's reading under a label is no part of it
-    for reading in [*first, *readings, *(separated(r) for r in readings)]:
+    if clean != text:  # marks a scan read off a rule or a speck are no part of a label: the label without them wins
+        clean_reading, clean_role = _reading_and_role(clean)  # where it names another role ("FINDING TYPE Ni")
+        if clean_role is not None and clean_role != role:
+            return clean_reading, clean_role
+    return reading, role
+
+
+def _reading_and_role(text: str) -> tuple[str, str | None]:
+    readings = unbroken_readings(text)
+    for reading in [*readings, *(separated(r) for r in readings)]:
         role = role_of_header_cell(reading)
         if role is not None:
             return reading, role
@@ -538,7 +546,7 @@ def without_specks(text: str) -> str:
     letters that no label is made of: a scan's OCR reads a speck under a label as "Ni" ("FINDING" / "TYPE" / "Ni").
     A word a narrow column broke ("Numbe" / "r") reads as a label only with its end, so callers try the text as
     printed when this names no role."""
-    lines = [line.strip().strip(STRAY_MARKS) for line in text.splitlines()]  # "[TYPE OF": a rule read as a bracket
+    lines = [line.strip().strip(STRAY_MARKS).rstrip("._") for line in text.splitlines()]  # "[TYPE OF", "PG_"
     lines = [line for line in lines if line.strip()]
     while len(lines) > 1 and re.fullmatch(r"[^\W\d_]{1,2}", lines[-1].strip()) and \
             lines[-1].strip().lower() not in LABEL_WORDS:
