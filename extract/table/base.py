@@ -327,8 +327,9 @@ def columns_from_labels(labels: list[Cell], body: list[Row], right: float, setti
     for prev, cell in pairwise(labels):
         found = gutters(narrow, prev.x0 + 1, cell.x1 - 1, settings)
         near = [g for g in found if prev.x0 <= g[0] <= cell.x0 + 1]
-        if near:
-            best = max(near, key=lambda g: (round(min(g[1], cell.x1) - g[0], 1), -abs(g[1] - cell.x0)))
+        if near:  # a gutter that ends under the label before is inside its column (text centred under it)
+            best = max(near, key=lambda g: (g[1] > prev.x1 - settings.cross_slack,
+                                            round(min(g[1], cell.x1) - g[0], 1), -abs(g[1] - cell.x0)))
             edge = min(best[1], cell.x0)  # an empty column's gutter runs on past its label
         else:
             edge = least_covered(narrow, prev.x1, cell.x0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hmic_extract.extract.table.base import (
     Table,
+    columns_from_labels,
     find_header,
     header_of,
     header_table,
@@ -457,3 +458,15 @@ def test_a_grid_cell_spanning_the_ref_and_page_columns_is_split_between_them():
     row = Row(0, 20, [Cell("See note", 66, 225), Cell("By December 2024, the force", 225, 601)])
     raw = row_to_raw(row, part, table, 1, SETTINGS)
     assert raw is not None and (raw.ref, raw.page_ref) == ("See note", "")
+
+
+def test_a_gutter_inside_the_label_before_is_no_column_edge():
+    # Page refs centred under "PAGE REF" leave white space on both sides; the one under the label itself (left of its
+    # right end) is inside the page column, the one after it is the edge of the text column.
+    labels = [Cell("NO.", 68.8, 81.7), Cell("PAGE REF", 101.5, 132.1), Cell("DETAIL", 136.8, 157.3)]
+    body = [line(100, ("COC1", 74.2, 95.0), ("p.7", 112.3, 121.3), ("North", 136.1, 150.5)),
+            line(110, ("enough", 136.1, 155.5)),
+            line(140, ("AFI", 75, 88), ("p.42", 110.52, 127.44), ("The", 138.6, 148.0)),
+            line(150, ("file.", 135.36, 147.6))]
+    edges = columns_from_labels(labels, body, 300.0, SETTINGS)
+    assert 127.4 <= edges[2] <= 135.4
