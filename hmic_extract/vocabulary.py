@@ -523,8 +523,9 @@ def role_of_label(text: str) -> tuple[str, str | None]:
     reading, role = _reading_and_role(text)
     clean = without_specks(text)
     if clean != text:  # marks a scan read off a rule or a speck are no part of a label: the label without them wins
-        clean_reading, clean_role = _reading_and_role(clean)  # where it names another role ("FINDING TYPE Ni")
-        if clean_role is not None and clean_role != role:
+        clean_reading, clean_role = _reading_and_role(clean)  # where it names another role ("FINDING TYPE Ni") with
+        if clean_role is not None and clean_role != role and (  # as many known words (not "FINDING" / "TYP" / "E")
+                role is None or known_words(clean_reading) >= known_words(reading)):
             return clean_reading, clean_role
     return reading, role
 

@@ -210,6 +210,7 @@ def test_a_speck_ocr_read_under_a_label_is_no_part_of_it():
 
     assert role_of_label("FINDING\nTYPE\nNi") == ("FINDING TYPE", "section")
     assert role_of_label("[TYPE OF\nFINDING") == ("TYPE OF FINDING", "section")  # a rule read as "["
+    assert role_of_label("FINDING\nTYP\nE") == ("FINDING TYPE", "section")  # a narrow column broke "TYPE"
     assert role_of_label("PG_")[1] == "page_ref" and role_of_label("TYPE.")[1] == "section"  # an underline, a speck
     assert role_of_label("Numbe\nr") == ("Number", "ref") and role_of_label("Page\nNo") == ("Page No", "page_ref")
 
