@@ -194,10 +194,26 @@ def meets(v: Segment, h: Segment, at_end: float | None = None) -> bool:
 
 def table_rules(hs: list[Segment], vs: list[Segment]) -> tuple[list[Segment], list[Segment]]:
     """Given candidate rules, return those that form tables: verticals whose both ends meet a horizontal,
-    horizontals met by at least two such verticals. Glyph strokes and underlines meet nothing."""
-    vs = [v for v in vs if any(meets(v, h, v.start) for h in hs) and any(meets(v, h, v.end) for h in hs)]
-    hs = [h for h in hs if sum(1 for v in vs if meets(v, h)) >= 2]
-    return hs, vs
+    horizontals met by at least two such verticals. Glyph strokes and underlines meet nothing.
+
+    A table cut open at a page's foot (or head) has column rules that run on past its last horizontal rule to the
+    cut: two or more verticals that meet a horizontal at one end, cross two, and end together at the other are
+    closed there by a rule of the tool's own, so the open row is a row of the grid."""
+    closed, loose = [], []
+    for v in vs:
+        top, bottom = any(meets(v, h, v.start) for h in hs), any(meets(v, h, v.end) for h in hs)
+        if top and bottom:
+            closed.append(v)
+        elif (top or bottom) and sum(1 for h in hs if meets(v, h)) >= 2:
+            loose.append((v.end if top else v.start, v))
+    added = []
+    for end in cluster_positions(e for e, _v in loose):
+        group = [v for e, v in loose if abs(e - end) <= MERGE_PX]
+        if len(group) >= 2:
+            closed.extend(group)
+            added.append(Segment(end, min(v.at for v in group), max(v.at for v in group)))
+    hs = [h for h in [*hs, *added] if sum(1 for v in closed if meets(v, h)) >= 2]
+    return hs, closed
 
 
 def find_grids(image: np.ndarray) -> tuple[list[Grid], np.ndarray]:

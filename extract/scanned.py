@@ -234,9 +234,9 @@ def extract_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iter
     if with_grids:
         rows, found = plans_to_rows(plans, words, settings.engine)
         unread = [p for p in with_grids if p.words and p.page_index not in words and p.page_index in found]
-        if unread and any(key_cell_misread(r) for r in rows):
-            # a text layer that lost refs or page numbers in small cells: the engine reads those pages too and
-            # its reading fills the cells where the layer's has no number
+        if unread and (any(key_cell_misread(r) for r in rows) or refs_out_of_step(rows)):
+            # a text layer that lost refs or page numbers in small cells, or misread a ref's digit: the engine reads
+            # those pages too and its sure reading fills the short cells
             words.update(ocr_plans(pdf, unread, settings, jobs, password, progress))
             rows, found = plans_to_rows(plans, words, settings.engine)
         if has_numbered_rows(rows):
@@ -277,6 +277,22 @@ def key_cell_misread(row: RawRow) -> bool:
     return row.kind.value == "cells" and any(cell.strip() and not any(ch.isdigit() for ch in cell)
                                              and len(cell) <= 14 and role_of_header_cell(cell) is None
                                              for cell in (row.ref, row.page_ref))
+
+
+def refs_out_of_step(rows: list[RawRow]) -> set[int]:
+    """The pages of table rows whose ref is out of step with its neighbours: between two refs one apart from the
+    next but one ("16", "47", "18"), or above the ref after it while the one before is below that ("16", "47", "29").
+    A scanner's layer misreads a digit ("(47)" for "(17)"); refs that jump to the next section or restart at 1 are
+    in step."""
+    from hmic_extract.vocabulary import ref_cell_number
+
+    refs = [(r.page_index, n) for r in rows if r.kind.value == "cells"
+            and (n := ref_cell_number(r.ref or "")) is not None]
+    out = set()
+    for (_, p), (page, n), (_, q) in zip(refs, refs[1:], refs[2:], strict=False):
+        if (q == p + 2 and n != p + 1) or p < q < n:
+            out.add(page)
+    return out
 
 
 NUMBER_APART = 0.5  # line heights: an engine's number nearer a layer word than this is that word's own print

@@ -522,12 +522,39 @@ def section_of_cell_unbroken(text: str, fuzzy: bool = False) -> str | None:
 def role_of_label(text: str) -> tuple[str, str | None]:
     """A header label's text as one line (mid-word breaks mended when that makes it a label, words OCR ran together
     split again: "IssueofConcern") and its role."""
+    reading, role = _reading_and_role(text)
+    clean = without_specks(text)
+    if clean != text:  # marks a scan read off a rule or a speck are no part of a label: the label without them wins
+        clean_reading, clean_role = _reading_and_role(clean)  # where it names another role ("FINDING TYPE Ni") with
+        if clean_role is not None and clean_role != role and (  # as many known words (not "FINDING" / "TYP" / "E")
+                role is None or known_words(clean_reading) >= known_words(reading)):
+            return clean_reading, clean_role
+    return reading, role
+
+
+def _reading_and_role(text: str) -> tuple[str, str | None]:
     readings = unbroken_readings(text)
     for reading in [*readings, *(separated(r) for r in readings)]:
         role = role_of_header_cell(reading)
         if role is not None:
             return reading, role
     return readings[0], None
+
+
+STRAY_MARKS = "[]|¦{}"  # marks a scan's OCR reads off a rule or a speck at a label's edge
+
+
+def without_specks(text: str) -> str:
+    """A label's lines without marks read off a rule at their ends ("[TYPE OF") and without a last line of one or two
+    letters that no label is made of: a scan's OCR reads a speck under a label as "Ni" ("FINDING" / "TYPE" / "Ni").
+    A word a narrow column broke ("Numbe" / "r") reads as a label only with its end, so callers try the text as
+    printed when this names no role."""
+    lines = [line.strip().strip(STRAY_MARKS).rstrip("._") for line in text.splitlines()]  # "[TYPE OF", "PG_"
+    lines = [line for line in lines if line.strip()]
+    while len(lines) > 1 and re.fullmatch(r"[^\W\d_]{1,2}", lines[-1].strip()) and \
+            lines[-1].strip().lower() not in LABEL_WORDS:
+        lines.pop()
+    return "\n".join(lines)
 
 
 def separated(text: str) -> str:
@@ -537,6 +564,9 @@ def separated(text: str) -> str:
 
 
 def _split_known(word: str) -> str:
+    m = re.fullmatch(r"(\W*)(\w+?)(\W*)", word)  # the stop of "PAGENO." is no letter: split the letters only
+    if m is None or m.group(1) or m.group(3):
+        return f"{m.group(1)}{_split_known(m.group(2))}{m.group(3)}" if m is not None else word
     letters = word.lower()
     if not letters.isalpha() or len(letters) < 5:
         return word

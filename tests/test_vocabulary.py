@@ -196,6 +196,25 @@ def test_header_words_ocr_ran_together_are_read_apart():
     assert role_of_label("Forceresponse") == ("Force response", "action")
 
 
+def test_header_words_ocr_ran_together_before_a_full_stop_are_read_apart():
+    """A scan's OCR layer reads "PAGE NO." as one word "PAGENO.": the stop is no letter, the words still split."""
+    from hmic_extract.vocabulary import role_of_label
+
+    assert role_of_label("PAGENO.") == ("PAGE NO.", "page_ref")
+    assert role_of_label("(ReportRef)") == ("(Report Ref)", "ref")
+
+
+def test_a_speck_ocr_read_under_a_label_is_no_part_of_it():
+    """"Ni" under "FINDING" / "TYPE" (a speck in the scan) made the Type column a text column ("finding")."""
+    from hmic_extract.vocabulary import role_of_label
+
+    assert role_of_label("FINDING\nTYPE\nNi") == ("FINDING TYPE", "section")
+    assert role_of_label("[TYPE OF\nFINDING") == ("TYPE OF FINDING", "section")  # a rule read as "["
+    assert role_of_label("FINDING\nTYP\nE") == ("FINDING TYPE", "section")  # a narrow column broke "TYPE"
+    assert role_of_label("PG_")[1] == "page_ref" and role_of_label("TYPE.")[1] == "section"  # an underline, a speck
+    assert role_of_label("Numbe\nr") == ("Number", "ref") and role_of_label("Page\nNo") == ("Page No", "page_ref")
+
+
 def test_a_lone_issue_label_in_a_type_cell_or_ref_names_issues_of_concern():
     assert section_of_cell("Issue") == ISSUES_OF_CONCERN and section_of_cell("Issue 3") == ISSUES_OF_CONCERN
     assert section_of_cell("Issue raised by the panel") is None

@@ -186,11 +186,13 @@ def first_header(rows: list[Row], settings: TableSettings, search: int | None) -
             continue
         if header.count > 1:
             # a title line (or a row's last line) over the header stacks too: the header under it names as much
-            # (a first line of short labels is the header's own: "AFI | ISSUE OF | REPORT" over "REF | CONCERN")
+            # (a first line of short labels is the header's own: "AFI | ISSUE OF | REPORT" over "REF | CONCERN"),
+            # or more when it reaches a line further down (the title took the place of a two-line header's last line)
             under = header_at(rows, i + 1, settings)
-            if under is not None and under.first + under.count == header.first + header.count and \
-                    (len(under.roles) > len(header.roles) or
-                     (len(under.roles) == len(header.roles) and not labels_only(rows[i], settings))):
+            end = header.first + header.count
+            if under is not None and under.first + under.count >= end and \
+                    (len(under.roles) > len(header.roles) or (under.first + under.count == end and len(
+                        under.roles) == len(header.roles) and not labels_only(rows[i], settings))):
                 return under
         return header
     return None
@@ -355,8 +357,9 @@ def columns_from_labels(labels: list[Cell], body: list[Row], right: float, setti
     for prev, cell in pairwise(labels):
         found = gutters(narrow, prev.x0 + 1, cell.x1 - 1, settings)
         near = [g for g in found if prev.x0 <= g[0] <= cell.x0 + 1]
-        if near:
-            best = max(near, key=lambda g: (round(min(g[1], cell.x1) - g[0], 1), -abs(g[1] - cell.x0)))
+        if near:  # a gutter that ends under the label before is inside its column (text centred under it)
+            best = max(near, key=lambda g: (g[1] > prev.x1 - settings.cross_slack,
+                                            round(min(g[1], cell.x1) - g[0], 1), -abs(g[1] - cell.x0)))
             edge = min(best[1], cell.x0)  # an empty column's gutter runs on past its label
         else:
             edge = least_covered(narrow, prev.x1, cell.x0)
@@ -371,11 +374,13 @@ def header_table(part: Part, header: Header, settings: TableSettings) -> Table:
         table = Table(list(part.edges), {}, gridded=True)
         cols = [table.span_of(c)[0] for c in header.cells]
         table.roles = {role: cols[i] for role, i in header.roles.items()}
+        table.roles.update(spanned_label_roles(header, table))
         if "ref" not in table.roles:
             unlabelled = set(range(table.ncols)) - set(cols)
             found = [i for i in sorted(unlabelled) if holds_refs([grid_row_cells(r, table)[0][i] for r in body])]
             if found:
                 table.roles["ref"] = found[0]
+        with_page_column(table, header, [grid_row_cells(r, table)[0] for r in body], settings)
         return table
     header = without_crossed_labels(header, body, part.bbox[2], settings)
     edges = columns_from_labels(header.cells, body, part.bbox[2], settings)
@@ -391,7 +396,24 @@ def header_table(part: Part, header: Header, settings: TableSettings) -> Table:
     for cell in header.cells:
         i = table.column_of(cell.x0, settings)
         table.label_starts[i] = cell.x0 if table.label_starts[i] is None else table.label_starts[i]
+    with_page_column(table, header, [t for t in (line_row_cells(r, table, settings) for r in body) if t], settings)
     return table
+
+
+def spanned_label_roles(header: Header, table: Table) -> dict[str, int]:
+    """Roles named word by word by a label cell that spans grid columns, one word for each ("Ref Pg" over the ref
+    and page columns: a scan lost the rule between them in the header row); none when the words do not name one role
+    each."""
+    out: dict[str, int] = {}
+    for cell in header.cells:
+        first, last = table.span_of(cell)
+        words = cell.text.split()
+        if last == first or len(words) != last - first + 1:
+            continue
+        roles = [role_of_label(w)[1] for w in words]
+        if all(roles) and len(set(roles)) == len(roles):
+            out.update({role: first + k for k, role in enumerate(roles) if role in ROLES})  # type: ignore[misc]
+    return out
 
 
 REF_CELL_CHARS = 10  # a ref cell is short: "1", "R3", "AFI 2", "2.4"
@@ -403,6 +425,32 @@ def holds_refs(cells: list[str]) -> bool:
     filled = [t.strip() for t in cells if t.strip()]
     refs = [t for t in filled if len(t) <= REF_CELL_CHARS and ref_cell_number(t) is not None]
     return len(refs) >= 2 and len(refs) >= 0.6 * len(filled)
+
+
+PAGE_CELL = re.compile(r"(?i)^\(?\s*(?:(?:pages?|pp?|pgs?|paras?)\.?\s*|(?:and|to)\s+|[-–/,&]\s*)?\d")
+PAGE_WORD_CELL = re.compile(r"(?i)^\(?\s*(?:pages?|pp?|pgs?)\.?\s*\d")
+
+
+def holds_pages(cells: list[str], settings: TableSettings) -> bool:
+    """Whether a column's body cells read as page refs: most of the filled ones start with a page number, with or
+    without a page word ("Page 6", "pp. 29-31", "4", "and 42" on a wrapped cell's second line), and two at least
+    with one (a column of bare numbers may be refs or counts)."""
+    filled = [" ".join(t.split()) for t in cells if t.strip()]
+    pages = [t for t in filled if len(t) <= settings.page_cell_chars and PAGE_CELL.match(t)]
+    return sum(1 for t in pages if PAGE_WORD_CELL.match(t)) >= 2 and len(pages) >= 0.6 * len(filled)
+
+
+def with_page_column(table: Table, header: Header, rows: list[list[str]], settings: TableSettings) -> None:
+    """Name the page column by its content when its label names no role: a scan's OCR read "PAGE" as "Pace", or the
+    column has no label. Only a column no role holds, under a label that names nothing (an owner's column is not it)."""
+    if "page_ref" in table.roles or not rows:
+        return
+    named = {table.span_of(c)[0] if table.gridded else table.column_of(c.x0, settings)
+             for c in header.cells if role_of_label(c.text)[1] is not None}
+    free = [i for i in range(table.ncols) if i not in table.roles.values() and i not in named]
+    found = [i for i in free if holds_pages([texts[i] for texts in rows if i < len(texts)], settings)]
+    if len(found) == 1:
+        table.roles["page_ref"] = found[0]
 
 
 def without_crossed_labels(header: Header, body: list[Row], right: float, settings: TableSettings) -> Header:
@@ -613,10 +661,32 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
         texts, spans = grid_row_cells(row, table)
         if len(spans) == 1 and spans[0][1] > spans[0][0] and spans[0][1] - spans[0][0] + 1 >= max(2, table.ncols // 2):
             return text_row(row.text, part, row, part.page_index, table_id, band=True)
-        cells = by_role(texts, table)
+        cells = by_role(split_ref_and_page(texts, spans, table), table)
     return RawRow(**{r: cells.get(r, "") for r in ROLES}, page_index=part.page_index, top=row.top,
                   bottom=row.bottom, is_line=row.is_line, method=row.method or part.method, table_id=table_id,
                   confidence=row.confidence)
+
+
+def split_ref_and_page(texts: list[str], spans: list[tuple[int, int]], table: Table) -> list[str]:
+    """A grid row's texts with one cell spanning the ref and page columns (a scan lost the rule between them in this
+    row: "3 P13") split between the two, when it reads as a ref and a page ref in the columns' order."""
+    ref, page = table.roles.get("ref"), table.roles.get("page_ref")
+    if ref is None or page is None or abs(ref - page) != 1:
+        return texts
+    left = min(ref, page)
+    if not any(first == left and last >= left + 1 for first, last in spans) or texts[left + 1].strip():
+        return texts
+    words = " ".join(texts[left].split())
+    at = words.find(" ") if ref < page else words.rfind(" ")
+    if at < 0:
+        return texts
+    head, tail = words[:at], words[at + 1:]
+    ref_text, page_text = (head, tail) if ref < page else (tail, head)
+    if len(ref_text) > REF_CELL_CHARS or ref_cell_number(ref_text) is None or not PAGE_CELL.match(page_text):
+        return texts
+    out = list(texts)
+    out[ref], out[page] = ref_text, page_text
+    return out
 
 
 def line_shifted_table(row: Row, table: Table, settings: TableSettings) -> Table | None:

@@ -34,7 +34,8 @@ def fill_cells(grid: Grid, layer: list[OcrWord], ocr: list[OcrWord]) -> dict[int
         for cell in row.cells:
             cell.words = [w for w in layer if inside(w, cell, row)]
             read = [w for w in ocr if inside(w, cell, row)] if ocr else []
-            if cell.words and not misread_number(cell.words, read) and not lost_words(cell.words, read):
+            if cell.words and not misread_number(cell.words, read) and not lost_words(cell.words, read) and \
+                    not surely_misread(cell.words, read):
                 used.add("layer")
             else:
                 cell.words = read
@@ -53,6 +54,18 @@ def misread_number(layer: list[OcrWord], ocr: list[OcrWord]) -> bool:
     text = "".join(w.text for w in layer)
     return bool(ocr) and len(text) <= SHORT_CELL and not any(ch.isdigit() for ch in text) and \
         any(ch.isdigit() for w in ocr for ch in w.text)
+
+
+ENGINE_SURE = 0.95  # an engine's word read with at least this confidence: surer than a scanner's layer in a short cell
+
+
+def surely_misread(layer: list[OcrWord], ocr: list[OcrWord]) -> bool:
+    """Whether a short cell's layer text differs from the engine's reading of it and every word of that is sure: a
+    scanner's layer garbles small cells ("10C1" for "IOC1", "Aff11" for "AfI11", "Ro" for "R2") more than the
+    engine does; an unsure engine word ("AF19" for "AFI 9") leaves the layer's text."""
+    text = " ".join(w.text for w in layer)
+    return bool(ocr) and len(text) <= SHORT_CELL and all(w.confidence >= ENGINE_SURE for w in ocr) and \
+        "".join(text.split()) != "".join("".join(w.text for w in ocr).split())
 
 
 LOST_WORDS = 2  # engine's words with no layer word over them: this many and the layer lost part of the cell

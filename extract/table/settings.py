@@ -47,6 +47,7 @@ class TableSettings:
     title_lines: int = 4  # a page with no table part and no more lines than this (a running head, a section's title
     # wrapped), none ending a sentence, lies between two parts of one table
     max_header_cell: int = 60  # characters: a longer cell is body text, not a column label
+    page_cell_chars: int = 30  # characters: a page cell is short ("Pages 39 and 42 (para 5.5)")
     min_columns: int = 3
     margin: float = 0.035  # share of the page height at top and bottom holding running heads and folios
     footer_zone: float = 0.15  # share of the page height at top and bottom where a page template sets heads and footers

@@ -156,3 +156,55 @@ def test_a_cell_whose_layer_text_lost_words_takes_the_engines_reading():
                                                             ("uses", 195), ("its", 235))]
     ocr = [*ocr, OcrWord("mm", 300, 10, 310, 30, 0.95), OcrWord("-", 320, 10, 325, 30, 0.99)]
     assert table_scanned.fill_cells(grid, layer, ocr) == {0: "layer"}
+
+
+def test_a_short_cell_the_layer_misread_takes_the_engines_sure_reading():
+    # A scanner's layer read the ref "IOC1" as "10C1" (ref 10) and "AfI11" as "Aff11": once the page is OCR-ed, a
+    # short cell takes the engine's reading where every word of it is sure; an unsure one leaves the layer's.
+    cell = scanned.Cell(0, 100, 0)
+    row = scanned.GridRow(0, 40, [cell])
+    grid = scanned.Grid((0, 0, 100, 40), [0, 100], [row])
+    layer = [OcrWord("10C1", 10, 10, 40, 30, 1.0)]
+    ocr = [OcrWord("IOC1", 10, 10, 40, 30, 0.99)]
+    assert table_scanned.fill_cells(grid, layer, ocr) == {0: "ocr"} and cell.words == ocr
+    ocr = [OcrWord("AF19", 10, 10, 40, 30, 0.8)]
+    layer = [OcrWord("AFI", 10, 10, 30, 30, 1.0), OcrWord("9", 34, 10, 40, 30, 1.0)]
+    assert table_scanned.fill_cells(grid, layer, ocr) == {0: "layer"} and cell.words == layer
+    # a long cell keeps the layer's words (the engine misreads prose as often as the layer)
+    cell = scanned.Cell(0, 400, 0)
+    grid = scanned.Grid((0, 0, 400, 40), [0, 400], [scanned.GridRow(0, 40, [cell])])
+    layer = [OcrWord(t, x, 10, x + 30, 30, 1.0) for t, x in (("The", 10), ("force", 45), ("should", 80))]
+    ocr = [OcrWord(t, x, 10, x + 30, 30, 0.99) for t, x in (("The", 10), ("forse", 45), ("should", 80))]
+    assert table_scanned.fill_cells(grid, layer, ocr) == {0: "layer"}
+
+
+def test_a_ref_out_of_step_between_its_neighbours_is_a_misread_key_cell():
+    # A scanner's layer read "(17)" as "(47)": between "(16)" and "(18)" it is out of step, and its page is read by the
+    # engine, as is one above the ref after it (16, 47, 29); refs that jump once (15, 16, 17, then 29 in the next
+    # section) or start again at 1 are not.
+    from hmic_extract.model import RawRow
+
+    def row(ref, page=0):
+        return RawRow(kind=RowKind.CELLS, ref=ref, page_ref="Page 4", issue="The force", page_index=page)
+
+    assert scanned.refs_out_of_step([row("(15)"), row("(16)"), row("(47)"), row("(18)", 1)]) == {0}
+    assert scanned.refs_out_of_step([row("(15)"), row("(16)"), row("(47)", 1), row("(29)"), row("(30)")]) == {1}
+    assert scanned.refs_out_of_step([row("(15)"), row("(16)"), row("(17)"), row("(29)"), row("(30)")]) == set()
+    assert scanned.refs_out_of_step([row("IoC-1"), row("10C 2", 1), row("IoC-3", 1), row("1"), row("2")]) == set()
+
+
+def test_a_grid_cut_open_at_the_page_foot_is_still_a_grid():
+    # A row split at a page break with its borders left open: the column rules run on past the last horizontal rule
+    # to the cut. The table is still found, and the open row is a row of the grid.
+    import numpy as np
+
+    page = np.full((1200, 900), 255, np.uint8)
+    xs, ys = (100, 250, 400, 800), (100, 160, 300, 450)
+    for y in ys:
+        page[y - 1:y + 2, xs[0]:xs[-1] + 1] = 0
+    for x in xs:
+        page[ys[0]:620, x - 1:x + 2] = 0  # the column rules run on to the cut at y = 620
+    grids, _lines = scanned.find_grids(page)
+    assert len(grids) == 1 and grids[0].ncols == 3
+    rows = grids[0].rows
+    assert len(rows) == 4 and rows[-1].top == pytest.approx(450, abs=3) and rows[-1].bottom == pytest.approx(620, abs=4)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hmic_extract.extract.table.base import (
     Table,
+    columns_from_labels,
     find_header,
     header_of,
     header_table,
@@ -509,3 +510,87 @@ def test_a_section_heading_set_close_over_a_repeated_header_is_not_read_as_its_f
     rows, _ = read_tables([page(0, [*header(70), *rows_at(100, 1)]), page(1, second)])
     refs = [r.ref for r in rows if r.kind is RowKind.CELLS and r.ref.startswith("(")]
     assert refs == [f"({n})" for n in range(1, 7)]
+
+
+def test_a_page_column_whose_label_ocr_garbled_is_known_by_its_page_refs():
+    # A scan's text layer read the "PAGE" label as "Pace": the column under it holds "Page 6", "pp. 29-31", "4"
+    # (page refs, most with a page word), so it is the page column all the same.
+    edges = [40.0, 95.0, 159.0, 413.0, 556.0]
+
+    def grid_row(top, *texts):
+        return Row(top, top + 20, [Cell(t, a, b) for t, a, b in zip(texts, edges[:-1], edges[1:], strict=True)])
+
+    head = grid_row(10, "#", "Pace", "DESCRIPTION", "FORCE RESPONSE")
+    body = [grid_row(30, "(1)", "4", "During our fieldwork, we found", "Training package"),
+            grid_row(50, "(2)", "Page 6", "The force has plans to improve", ""),
+            grid_row(70, "(1)", "pp. 29-31", "We have serious concerns", "The force accepts"),
+            grid_row(90, "(2)", "29-30", "Within six months, the force", "")]
+    part = Part(0, (40.0, 10.0, 556.0, 110.0), [head, *body], edges, "ocr-grid")
+    header = find_header(part.rows, SETTINGS, None)
+    assert header is not None and "page_ref" not in header.roles
+    table = header_table(part, header, SETTINGS)
+    assert table.roles["page_ref"] == 1
+    raw = row_to_raw(body[2], part, table, 1, SETTINGS)
+    assert raw is not None and (raw.ref, raw.page_ref) == ("(1)", "pp. 29-31")
+    # a column of bare numbers (refs, counts) or of words is no page column
+    body = [grid_row(30, "(1)", "4", "During our fieldwork", "x"), grid_row(50, "(2)", "6", "The force has", "y"),
+            grid_row(70, "(3)", "Pending", "We have serious", "z")]
+    part = Part(0, (40.0, 10.0, 556.0, 110.0), [head, *body], edges, "ocr-grid")
+    assert "page_ref" not in header_table(part, find_header(part.rows, SETTINGS, None), SETTINGS).roles
+
+
+def test_a_two_line_header_under_a_title_line_is_read_whole():
+    # "Annex" and "A" over the first of a header's two lines stack onto its labels ("Annex REF."); the header under
+    # them, both its lines, names more columns (the page column's label is "REPORT." / "PAGE REF").
+    rows = [line(395, ("Annex", 51, 86), ("A", 98, 103)),
+            line(417, ("REF.", 63, 81), ("REPORT.", 107, 143), ("FINDING", 161, 196), ("LEAD", 427, 448),
+                 ("COMPLETI.", 493, 538), *words("ACTION TAKEN/ PLANNED", 559, 417)),
+            line(430, ("PAGE", 102, 124), ("REF", 134, 148), ("OFFICER", 427, 464), ("ON", 493, 502),
+                 ("DATE", 511, 532)),
+            line(448, ("IOC", 62, 74), ("1", 83, 84), ("4", 125, 127),
+                 *words("During our fieldwork, we found", 161, 448), ("31/03/2019", 493, 538))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and (header.first, header.count) == (1, 2)
+    assert {"ref", "page_ref", "issue"} <= set(header.roles)
+
+
+def test_a_header_label_spanning_two_grid_columns_names_each_by_its_words():
+    # The rule between "Ref" and "Pg" is missing in the header row of a scan: one label cell "Ref Pg" spans both
+    # columns; each word names its own column, so the refs are not read as page refs.
+    edges = [66.0, 142.0, 225.0, 601.0, 650.0]
+    head = Row(10, 30, [Cell("Ref Pg", 66, 225), Cell("HMICFRS finding", 225, 601), Cell("Target date", 601, 650)])
+
+    def grid_row(top, *texts):
+        return Row(top, top + 20, [Cell(t, a, b) for t, a, b in zip(texts, edges[:-1], edges[1:], strict=True)])
+
+    body = [grid_row(30, "1", "p.7", "North Ambry Constabulary", ""), grid_row(50, "2", "P10", "The force's", "")]
+    part = Part(0, (66.0, 10.0, 650.0, 70.0), [head, *body], edges, "ocr-grid")
+    header = find_header(part.rows, SETTINGS, None)
+    assert header is not None
+    table = header_table(part, header, SETTINGS)
+    assert (table.roles["ref"], table.roles["page_ref"], table.roles["issue"]) == (0, 1, 2)
+
+
+def test_a_grid_cell_spanning_the_ref_and_page_columns_is_split_between_them():
+    # A skewed scan lost the rule between the ref and page columns in some rows: "3 P13" spans both.
+    table = Table([66.0, 142.0, 225.0, 601.0], {"ref": 0, "page_ref": 1, "issue": 2}, gridded=True)
+    part = Part(0, (66.0, 0.0, 601.0, 800.0), [])
+    row = Row(0, 20, [Cell("4 p. 15", 66, 225), Cell("By December 2024, the force", 225, 601)])
+    raw = row_to_raw(row, part, table, 1, SETTINGS)
+    assert raw is not None and (raw.ref, raw.page_ref, raw.issue) == ("4", "p. 15", "By December 2024, the force")
+    # words that are no ref and page ref stay where they are
+    row = Row(0, 20, [Cell("See note", 66, 225), Cell("By December 2024, the force", 225, 601)])
+    raw = row_to_raw(row, part, table, 1, SETTINGS)
+    assert raw is not None and (raw.ref, raw.page_ref) == ("See note", "")
+
+
+def test_a_gutter_inside_the_label_before_is_no_column_edge():
+    # Page refs centred under "PAGE REF" leave white space on both sides; the one under the label itself (left of its
+    # right end) is inside the page column, the one after it is the edge of the text column.
+    labels = [Cell("NO.", 68.8, 81.7), Cell("PAGE REF", 101.5, 132.1), Cell("DETAIL", 136.8, 157.3)]
+    body = [line(100, ("COC1", 74.2, 95.0), ("p.7", 112.3, 121.3), ("North", 136.1, 150.5)),
+            line(110, ("enough", 136.1, 155.5)),
+            line(140, ("AFI", 75, 88), ("p.42", 110.52, 127.44), ("The", 138.6, 148.0)),
+            line(150, ("file.", 135.36, 147.6))]
+    edges = columns_from_labels(labels, body, 300.0, SETTINGS)
+    assert 127.4 <= edges[2] <= 135.4
