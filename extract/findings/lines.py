@@ -130,9 +130,11 @@ def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
         # spacing; the spaces of the other column further along the row say nothing about this one). A gap
         # wider than a gutter beside ordinary word spaces on one side ends that side's line: one justified line
         # spaces its words alike (a few words justified across the other column have spaces as wide as a gutter).
-        sides = ([g for g in spaces[max(0, i - 2):i] if g is not None], gaps[i + 1:i + 3])
+        # Whether a side is ordinary is told by its space next to the gap: further on, the side may already run
+        # into the next column (justified spaces as wide as the gutter, then the other column's narrow ones).
+        sides = ([g for g in spaces[max(0, i - 2):i] if g is not None][::-1], gaps[i + 1:i + 3])
         usual = max((median(side) for side in sides if side), default=0.0)
-        if any(median(side) <= GUTTER_GAP * size for side in sides if side):
+        if any(side[0] <= GUTTER_GAP * size for side in sides if side):
             usual = min(median(side) for side in sides if side)
         gutter = gap > (WIDE_GAP if wide else GUTTER_GAP) * size and gap > JUSTIFIED_GAP * usual
         if gutter and not lone_marker:
@@ -314,11 +316,17 @@ def drop_footnote_marks(words: list[dict]) -> list[dict]:
 
 
 def pieces_of_one_line(left: list[dict], right: list[dict]) -> bool:
-    """Whether fragment ``right`` carries on fragment ``left`` side by side: a word space after it, middles level."""
+    """Whether fragment ``right`` carries on fragment ``left`` side by side: a word space after it, middles level;
+    or ``left`` is a lone bullet whose text starts within a marker's gap after it, the two overlapping by most of
+    their height (a bullet set larger or higher than its text can fall into the other column's row)."""
     a, b = left[-1], right[0]
     size = max(a["size"], b["size"])
+    gap = b["x0"] - a["x1"]
+    if len(left) == 1 and is_bullet_word(a) and 0 < gap <= MARKER_GAP * b["size"]:
+        overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+        return overlap >= 0.7 * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
     level = abs((a["top"] + a["bottom"]) / 2 - (b["top"] + b["bottom"]) / 2) <= 0.1 * (a["bottom"] - a["top"])
-    return level and -0.2 * size <= b["x0"] - a["x1"] <= 0.6 * size
+    return level and -0.2 * size <= gap <= 0.6 * size
 
 
 def rejoin_pieces(rows: list[list[list[dict]]]) -> list[list[list[dict]]]:

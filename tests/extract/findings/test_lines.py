@@ -220,3 +220,31 @@ def test_a_row_far_from_the_shared_rows_is_cut_where_it_spans_the_whole_gutter()
         page += justified("right column text runs on here and on", 309, 533, 300 + 16 * i)
     texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top < 80]
     assert texts == ["The force should improve its", "2019/20 2020/21 2021/22"]
+
+
+def test_a_justified_line_whose_spaces_are_as_wide_as_the_gutter_keeps_its_last_word():
+    # "attends   incidents   within   the" justified across a 224 pt column (spaces of 22.6 pt) beside the right
+    # column's ordinary line, the gutter (22.9 pt) no wider than those spaces: the gutter's side of "the" mixes the
+    # gutter with the right line's spaces, and "the" was cut off as a cell (the finding became a table row and
+    # was lost). A gap is a gutter only where the space next to it on one side is ordinary.
+    page = two_columns_with_lone_right_lines()
+    page += justified("attends incidents within the", 62, 286.2, 300) + \
+        words("requirements under the Sexual Offences", 309.1, 298, size=12, gap=3.5)
+    texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top >= 290]
+    assert texts == ["attends incidents within the", "requirements under the Sexual Offences"]
+
+
+def test_a_bullet_drawn_into_the_other_columns_row_still_marks_its_item():
+    # The bullet is set a size larger than its text and a few tenths of a point higher: its middle lies nearer
+    # the left column's line (3 pt above) than its own text's, so it fell into that row, was left a lone
+    # fragment, and its item lost its marker (the last area for improvement of a list was lost).
+    page = words("38 percent of its demand came from incidents", 62.4, 302.39, size=9.5, gap=3)
+    page += words("that were not crimes, such as concerns for", 62.4, 314.93, size=9.5, gap=3)
+    page += [{"text": "•", "x0": 311.0, "x1": 316.9, "top": 305.33, "bottom": 315.33, "size": 10.0,
+              "fontname": "Vera"}]
+    page += words("The force should carry out a full", 323.0, 305.9, size=9.5, gap=3)
+    page += words("assessment of the capability and capacity", 323.0, 318.25, size=9.5, gap=3)
+    lines = words_to_lines(page, 0, [])
+    item = next(ln for ln in lines if ln.text.startswith("The force"))
+    assert (item.marker, item.text) == ("•", "The force should carry out a full")
+    assert not any(ln.text == "•" for ln in lines)
