@@ -184,7 +184,10 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
                                             and not SENTENCE_END.search(prev.text))
     # A page or column break: the block goes on unless it had ended a sentence (and the next line starts one).
     # A list item goes on only into a line that cannot open the next one (lower case, a number): fragments
-    # often end without punctuation, and the next column may open with a lead-in.
+    # often end without punctuation, and the next column may open with a lead-in. A row of table cells ends in
+    # no full stop either, but is no sentence: it goes on only into another row of cells.
+    if prev.peers and not line.peers:
+        return False
     if kind == "item":
         return line.text[:1].islower() or line.text[:1].isdigit() or prev.text.endswith("-")
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()

@@ -145,3 +145,17 @@ def test_a_numbered_item_cut_by_a_column_break_keeps_its_end_and_the_paragraph_b
         ln.column = column
     blocks = lines_to_blocks([para, item, rest], SETTINGS)
     assert blocks[-1].flat == "The force told us that it had not yet reviewed its policy on missing children."
+
+
+def test_a_paragraph_opening_the_next_page_is_not_carried_into_a_table_row_past_its_source_line():
+    # A chart's data row ("421  488  455  506": cells on one row) ends the page; its source line opens the next,
+    # then an area for improvement. The row ends in no full stop, but a row of cells is no sentence the page
+    # break cut: the finding was joined to it and lost.
+    row = [line(text, 714, x0=x0, x1=x0 + 20) for text, x0 in (("421 488", 309), ("455 506", 400))]
+    source = line("Source: force data, HMICFRS analysis", 88, page=5, size=9.5)
+    finding = line("AREA FOR IMPROVEMENT 2: The force", 108, page=5, size=11)
+    rest = line("should improve the quality of information.", 122, page=5, size=11)
+    for ln in row:
+        ln.peers = 1
+    blocks = lines_to_blocks([*row, source, finding, rest], SETTINGS)
+    assert blocks[-1].flat == "AREA FOR IMPROVEMENT 2: The force should improve the quality of information."
