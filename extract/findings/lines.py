@@ -279,8 +279,8 @@ def split_at_columns(fragment: list[dict], starts: list[ColumnStart], reach: flo
     """Split a fragment where a word starts a column the page's rows around it start (two justified columns whose
     gutter is no wider than their spaces): the word's middle within ``reach`` font sizes of those rows, or,
     anywhere on the page, a gap spanning the whole gutter (from the column before's right edge to the start, at
-    least a gutter wide). At an indent inside a column, only when the word before it lies left of that column
-    (it belongs to the column before)."""
+    least a gutter wide, also to a word at an indent inside the column). At an indent inside a column, only when
+    the word before it lies left of that column (it belongs to the column before)."""
     parts: list[list[dict]] = [[fragment[0]]]
 
     def near(x: float, top: float, bottom: float, edge: float, prev: dict, word: dict) -> bool:
@@ -290,11 +290,21 @@ def split_at_columns(fragment: list[dict], starts: list[ColumnStart], reach: flo
             and x - edge >= GUTTER_GAP * word["size"]
         return top - slack <= middle <= bottom + slack or spans
 
-    for prev, word in pairwise(fragment):
+    gaps = [b["x0"] - a["x1"] for a, b in pairwise(fragment)]
+
+    def into_indent(i: int, x: float, edge: float, prev: dict, word: dict) -> bool:
+        """The gap spans the gutter into the column, to a word at an indent inside it (a wrapped line of a
+        numbered item), and is wider than the spaces either side of it (not a wide justified line's space)."""
+        size = word["size"]
+        beside = gaps[max(0, i - 1):i] + gaps[i + 1:i + 2]
+        return x + COLUMN_SNAP < word["x0"] < x + MIN_COLUMN_WIDTH * size and prev["x1"] <= edge + 1 \
+            and x - edge >= GUTTER_GAP * size and all(gaps[i] > 1.2 * g for g in beside)
+
+    for i, (prev, word) in enumerate(pairwise(fragment)):
         lone_marker = len(parts[-1]) == 1 and is_marker_word(prev)
         if not lone_marker and word["x0"] - prev["x1"] >= 0.4 * word["size"] \
-                and any(abs(word["x0"] - x) <= COLUMN_SNAP and prev["x1"] < column and near(x, top, bottom, edge,
-                                                                                               prev, word)
+                and any((abs(word["x0"] - x) <= COLUMN_SNAP and prev["x1"] < column
+                         and near(x, top, bottom, edge, prev, word)) or into_indent(i, x, edge, prev, word)
                         for x, top, bottom, _, column, edge in starts):
             # a bullet set in the gutter before the column's text is that column's list marker
             bullet = len(parts[-1]) > 1 and is_bullet_word(prev) and prev["x0"] - parts[-1][-2]["x1"] > prev["x1"] \

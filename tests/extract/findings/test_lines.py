@@ -248,3 +248,16 @@ def test_a_bullet_drawn_into_the_other_columns_row_still_marks_its_item():
     item = next(ln for ln in lines if ln.text.startswith("The force"))
     assert (item.marker, item.text) == ("•", "The force should carry out a full")
     assert not any(ln.text == "•" for ln in lines)
+
+
+def test_a_row_far_from_the_shared_rows_is_cut_where_it_spans_the_gutter_into_a_hanging_indent():
+    # "Marchford    Constabulary    is" justified in the left column (37 pt spaces) beside a numbered item's
+    # wrapped line at its hanging indent (333 pt, the column starting at 309): the 47 pt gap spans the gutter, but
+    # the word after it starts at the indent, not at the column's start, and the two lines were read as one.
+    page = two_columns_with_lone_right_lines()
+    spans = (("Marchford", 62.5, 123.4, 300), ("Constabulary", 160.3, 239.8, 300), ("is", 276.7, 286.3, 300),
+             ("Constabulary", 333.1, 412.6, 297), ("should", 429.0, 468.7, 297), ("develop", 485.1, 532.8, 297))
+    page += [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 12, "size": 12, "fontname": "Vera"}
+             for t, x0, x1, top in spans]
+    texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top >= 290]
+    assert texts == ["Marchford Constabulary is", "Constabulary should develop"]
