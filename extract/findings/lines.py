@@ -327,12 +327,12 @@ def drop_footnote_marks(words: list[dict]) -> list[dict]:
 
 def pieces_of_one_line(left: list[dict], right: list[dict]) -> bool:
     """Whether fragment ``right`` carries on fragment ``left`` side by side: a word space after it, middles level;
-    or ``left`` is a lone bullet whose text starts within a marker's gap after it, the two overlapping by most of
-    their height (a bullet set larger or higher than its text can fall into the other column's row)."""
+    or ``left`` is a lone list marker whose text starts within a marker's gap after it, the two overlapping by most of
+    their height (a marker set larger or higher than its text can fall into the other column's row)."""
     a, b = left[-1], right[0]
     size = max(a["size"], b["size"])
     gap = b["x0"] - a["x1"]
-    if len(left) == 1 and is_bullet_word(a) and 0 < gap <= MARKER_GAP * b["size"]:
+    if len(left) == 1 and is_marker_word(a) and 0 < gap <= MARKER_GAP * b["size"]:
         overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
         return overlap >= 0.7 * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
     level = abs((a["top"] + a["bottom"]) / 2 - (b["top"] + b["bottom"]) / 2) <= 0.1 * (a["bottom"] - a["top"])

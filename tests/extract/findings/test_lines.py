@@ -261,3 +261,14 @@ def test_a_row_far_from_the_shared_rows_is_cut_where_it_spans_the_gutter_into_a_
              for t, x0, x1, top in spans]
     texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top >= 290]
     assert texts == ["Marchford Constabulary is", "Constabulary should develop"]
+
+
+def test_an_item_number_drawn_into_the_other_columns_row_still_numbers_its_item():
+    # "(c)" set at 10 pt before a 9.5 pt item, level with a smaller glossary line of the right column: the number
+    # fell into that row and the item lost it (recommendations (c)-(e) were read in the wrong order).
+    page = words("volunteers to help the police in a role", 309.0, 163.1, size=8.5, gap=2)
+    page += [{"text": "(c)", "x0": 64.4, "x1": 75.5, "top": 165.27, "bottom": 175.27, "size": 10.0, "fontname": "Vera"}]
+    page += words("By 31 October 2023, the College of Policing should", 82.4, 165.66, size=9.5, gap=2.5)
+    page += words("amend the Vetting Authorised Professional Practice", 82.4, 178.2, size=9.5, gap=2.5)
+    item = next(ln for ln in words_to_lines(page, 0, []) if ln.text.startswith("By 31"))
+    assert item.marker == "(c)"
