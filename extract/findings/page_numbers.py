@@ -103,7 +103,7 @@ def margin_candidates(pages: dict[int, list[Line]], heights: dict[int, float],
             if settings.weightless:
                 out += glued_candidates(ln, index, band)
             tokens = list(NUMBER_TOKEN.finditer(ln.text))
-            if not tokens:
+            if not tokens or NOTE_SENTENCE.match(ln.text.strip()):  # numbers inside a footnote's sentence
                 continue
             for which, token in (("first", tokens[0]), ("last", tokens[-1])):
                 if which == "first" and opens_note(ln.text, token):

@@ -116,3 +116,12 @@ def test_a_cycle_in_a_scans_running_head_is_not_a_page_number_glued_to_it():
                                line("Fennmarsh Police - PEEL 2023-257", 1, 798)]}
     found = printed_page_numbers(2, *find_progressions(pages, {i: HEIGHT for i in pages}, ocr), [])
     assert found[1] == "7"
+
+
+def test_a_number_inside_a_footnotes_sentence_is_not_the_page_number_of_a_short_report():
+    # Only the third page prints its number ("6" in the header); a footnote at its foot says "Data are for 1 April
+    # 2023 to …": the "1" (closer to the page index) was read as the page number.
+    pages = {0: [body(0)], 1: [body(1)],
+             2: [body(2), line("6", 2, 30.5), line("Calderwick Constabulary – PEEL 2023–25", 2, 30.9, x0=391),
+                 line("Data are for 1 April 2023 to 31 March 2024 and have not been verified.", 2, 782, size=7)]}
+    assert printed(pages, 3, ["Cover", "i", "1"])[2] == "6"
