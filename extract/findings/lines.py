@@ -279,32 +279,38 @@ def split_at_columns(fragment: list[dict], starts: list[ColumnStart], reach: flo
     """Split a fragment where a word starts a column the page's rows around it start (two justified columns whose
     gutter is no wider than their spaces): the word's middle within ``reach`` font sizes of those rows, or,
     anywhere on the page, a gap spanning the whole gutter (from the column before's right edge to the start, at
-    least a gutter wide, also to a word at an indent inside the column). At an indent inside a column, only when
-    the word before it lies left of that column (it belongs to the column before)."""
+    least a gutter wide, also to a word at an indent inside the column) and unlike the spaces beside it (a
+    justified line's wide space can happen to span a gutter set far down the page). At an indent inside a column,
+    only when the word before it lies left of that column (it belongs to the column before)."""
     parts: list[list[dict]] = [[fragment[0]]]
-
-    def near(x: float, top: float, bottom: float, edge: float, prev: dict, word: dict) -> bool:
-        middle = (word["top"] + word["bottom"]) / 2
-        slack = reach * max(word["size"], prev["size"])
-        spans = prev["x1"] <= edge + 1 and word["x0"] - prev["x1"] >= x - edge - COLUMN_SNAP \
-            and x - edge >= GUTTER_GAP * word["size"]
-        return top - slack <= middle <= bottom + slack or spans
 
     gaps = [b["x0"] - a["x1"] for a, b in pairwise(fragment)]
 
+    def widest(i: int) -> bool:
+        """Whether gap ``i`` stands apart from the spaces either side of it: a wide justified line spaces its words
+        alike, a gutter differs from at least one side's spaces."""
+        beside = gaps[max(0, i - 1):i] + gaps[i + 1:i + 2]
+        return not beside or any(abs(gaps[i] - g) > 0.2 * gaps[i] for g in beside)
+
+    def near(i: int, x: float, top: float, bottom: float, edge: float, prev: dict, word: dict) -> bool:
+        middle = (word["top"] + word["bottom"]) / 2
+        slack = reach * max(word["size"], prev["size"])
+        spans = prev["x1"] <= edge + 1 and word["x0"] - prev["x1"] >= x - edge - COLUMN_SNAP \
+            and x - edge >= GUTTER_GAP * word["size"] and widest(i)
+        return top - slack <= middle <= bottom + slack or spans
+
     def into_indent(i: int, x: float, edge: float, prev: dict, word: dict) -> bool:
         """The gap spans the gutter into the column, to a word at an indent inside it (a wrapped line of a
-        numbered item), and is wider than the spaces either side of it (not a wide justified line's space)."""
+        numbered item)."""
         size = word["size"]
-        beside = gaps[max(0, i - 1):i] + gaps[i + 1:i + 2]
         return x + COLUMN_SNAP < word["x0"] < x + MIN_COLUMN_WIDTH * size and prev["x1"] <= edge + 1 \
-            and x - edge >= GUTTER_GAP * size and all(gaps[i] > 1.2 * g for g in beside)
+            and x - edge >= GUTTER_GAP * size and widest(i)
 
     for i, (prev, word) in enumerate(pairwise(fragment)):
         lone_marker = len(parts[-1]) == 1 and is_marker_word(prev)
         if not lone_marker and word["x0"] - prev["x1"] >= 0.4 * word["size"] \
                 and any((abs(word["x0"] - x) <= COLUMN_SNAP and prev["x1"] < column
-                         and near(x, top, bottom, edge, prev, word)) or into_indent(i, x, edge, prev, word)
+                         and near(i, x, top, bottom, edge, prev, word)) or into_indent(i, x, edge, prev, word)
                         for x, top, bottom, _, column, edge in starts):
             # a bullet set in the gutter before the column's text is that column's list marker
             bullet = len(parts[-1]) > 1 and is_bullet_word(prev) and prev["x0"] - parts[-1][-2]["x1"] > prev["x1"] \

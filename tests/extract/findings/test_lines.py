@@ -272,3 +272,19 @@ def test_an_item_number_drawn_into_the_other_columns_row_still_numbers_its_item(
     page += words("amend the Vetting Authorised Professional Practice", 82.4, 178.2, size=9.5, gap=2.5)
     item = next(ln for ln in words_to_lines(page, 0, []) if ln.text.startswith("By 31"))
     assert item.marker == "(c)"
+
+
+def test_a_justified_space_that_happens_to_span_a_gutter_far_down_the_page_does_not_cut_the_line():
+    # A table lower on the page starts a column at 189 pt (the cells before it end at 176 pt); "during booking
+    # in, and some", justified with 16.8 pt spaces, has one between 175 and 192 pt: the line was cut there, read
+    # as a table row, and the cause of concern it opened was lost.
+    page = []
+    for i in range(4):
+        page += words("Source data", 125.7, 420 + 16 * i, size=9.5, gap=3) + words("412 388 405", 189, 420 + 16 * i,
+                                                                                   size=9.5, gap=40)
+    spans = (("during", 82.4, 116.2), ("booking", 133.0, 174.8), ("in,", 191.6, 204.5), ("and", 221.2, 241.0),
+             ("some", 257.7, 286.3))
+    page += [{"text": t, "x0": x0, "x1": x1, "top": 173.6, "bottom": 184.1, "size": 10.5, "fontname": "Vera"}
+             for t, x0, x1 in spans]
+    texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top < 200]
+    assert texts == ["during booking in, and some"]
