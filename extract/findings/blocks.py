@@ -10,7 +10,7 @@ its own, bold or not, so a label printed in regular weight (or read by OCR) is s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hmic_extract.vocabulary import PROSE_WORDS, match_title
 
@@ -159,6 +159,8 @@ def is_wrapped_title(lines: list[Line], text: str, settings: ReportSettings) -> 
 def continues(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:
     """Whether ``line`` carries on the block (a wrapped line, or the rest of it after a page or column break)."""
     prev = block[-1]
+    if kind == "title" and line_type == "text" and wraps_title(block, line, settings):
+        return True
     if line_type == "item" or kind == "title" or (line_type == "title" and not DANGLING.search(prev.text)):
         return False
     sentence_runs_on = not SENTENCE_END.search(prev.text) and (
@@ -191,6 +193,22 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     if kind == "item":
         return line.text[:1].islower() or line.text[:1].isdigit() or prev.text.endswith("-")
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
+
+
+def wraps_title(block: list[Line], line: Line, settings: ReportSettings) -> bool:
+    """Whether a line set right below a title, alike, carries the title on ("OUR RECOMMENDATIONS TO CHIEF" /
+    "CONSTABLES"): a few more words alike, bold (or, without bold, capitals like it), and the lines together still
+    a title, not a title and a sentence."""
+    prev = block[-1]
+    if len(block) >= MAX_TITLE_LINES or prev.bold != line.bold or abs(prev.size - line.size) > settings.size_slack \
+            or (prev.box is None) != (line.box is None) or SENTENCE_END.search(prev.text) \
+            or len(line.text.split()) > settings.title_tail_words:
+        return False
+    if not line.bold and not (prev.text.isupper() and line.text.isupper()):
+        return False
+    if not 0 <= gap_below(prev, line) <= settings.para_gap or (line.page, line.column) != (prev.page, prev.column):
+        return False
+    return is_title_line(replace(prev, text=" ".join([*(ln.text for ln in block), line.text])), settings.weightless)
 
 
 def item_indent(block: list[Line], line: Line) -> float:

@@ -35,6 +35,7 @@ class ReportSettings:
     heading_growth: float = 1.5  # a line this much larger than body text is a heading
     small_text: float = 1.2  # a line this much smaller than body text is a caption, chart label or footnote
     max_heading_words: int = 18  # a bold run longer than this is an emphasised paragraph, not a heading
+    title_tail_words: int = 3  # a title wraps onto a line of at most this many words (a longer one is the text)
     same_text: float = 0.9  # similarity at which a summary's finding is the chapter's finding restated
     footnote_lines: int = 3  # a footnote at a column's foot runs to at most this many lines
     foot_words: int = 6  # a line of at most this many words alone in the foot margin is a footer

@@ -159,3 +159,19 @@ def test_a_paragraph_opening_the_next_page_is_not_carried_into_a_table_row_past_
         ln.peers = 1
     blocks = lines_to_blocks([*row, source, finding, rest], SETTINGS)
     assert blocks[-1].flat == "AREA FOR IMPROVEMENT 2: The force should improve the quality of information."
+
+
+def test_a_title_wrapped_after_any_word_is_one_heading_when_the_whole_is_a_title():
+    # "OUR RECOMMENDATIONS TO CHIEF" / "CONSTABLES": wrapped after a noun, the first line is still a title, and the
+    # second, read apart, ended the label's segment before its list (the chapter's recommendation was lost).
+    lines = [line("OUR RECOMMENDATIONS TO CHIEF", 570, bold=True, size=11.8),
+             line("CONSTABLES", 585, bold=True, size=11.8),
+             line("By 31 March 2024, chief constables should make sure that", 604, marker="i.")]
+    blocks = lines_to_blocks(lines, SETTINGS)
+    assert (blocks[0].kind, blocks[0].flat) == ("heading", "OUR RECOMMENDATIONS TO CHIEF CONSTABLES")
+
+
+def test_a_title_is_not_joined_to_a_bold_sentence_below_it():
+    lines = [line("Areas for improvement", 570, bold=True), line("The force should improve its records.", 585,
+                                                                bold=True)]
+    assert len(lines_to_blocks(lines, SETTINGS)) == 2
