@@ -288,3 +288,17 @@ def test_a_justified_space_that_happens_to_span_a_gutter_far_down_the_page_does_
              for t, x0, x1 in spans]
     texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top < 200]
     assert texts == ["during booking in, and some"]
+
+
+def test_a_roman_item_number_whose_full_stop_ocr_lost_is_still_its_marker():
+    # OCR read "iii." as "iii", set a marker's gap before "By 31 October 2023, …" (its siblings read "iv.", "v."):
+    # the item lost its number, and the recommendations were read out of order.
+    page = [{"text": "iii", "x0": 60.8, "x1": 74.9, "top": 212.8, "bottom": 225.0, "size": 10.0, "fontname": ""}]
+    page += words("By 31 October 2023, the College of Policing", 88.6, 210.6, size=12, gap=5)
+    line = words_to_lines(page, 0, [])[0]
+    assert (line.marker, line.text) == ("iii", "By 31 October 2023, the College of Policing")
+
+
+def test_a_roman_numeral_word_at_a_word_space_is_text():
+    line = words_to_lines(words("iii By 31 October 2023, the College", 60, 210, size=12, gap=3), 0, [])[0]
+    assert (line.marker, line.text) == ("", "iii By 31 October 2023, the College")
