@@ -278,7 +278,8 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
       began, is the next item (an item carried over from the page before may be followed by prose once its box
       ends);
     - a fragment set in from a lead-in ending in ":" ("… we recommend that the force:" / "review the way …") is
-      its first item, and one starting at an item's text indent after a list joiner (";", "; and") the next.
+      its first item, and one starting at an item's text indent after a list joiner (";", "; and") the next, or,
+      on a scan (where the line pitch tells a paragraph's gap), a paragraph's gap below the item.
     """
     prev = block[-1]
     if line_type != "text" or line.page != prev.page or line.box != prev.box:
@@ -293,6 +294,9 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
     if not line.text[:1].islower() or not near:
         return False
     if kind == "item":  # not the joiner itself wrapped onto the next line ("…risk;" / "and")
+        if at_indent and settings.weightless and settings.line_pitch and white_gap(prev, line, settings) > \
+                settings.para_gap and not JOINER_WORD.match(line.text):
+            return True  # on a scan, a fragment at the text indent a paragraph's gap below: the next item
         return at_indent and bool(LIST_JOINER_END.search(prev.text)) and not JOINER_WORD.match(line.text)
     indent = max(settings.indent_slack, 0.8 * settings.body_size)
     return prev.text.rstrip().endswith(":") and line.x0 >= block[0].x0 + indent

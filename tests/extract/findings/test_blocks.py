@@ -175,3 +175,21 @@ def test_a_title_is_not_joined_to_a_bold_sentence_below_it():
     lines = [line("Areas for improvement", 570, bold=True), line("The force should improve its records.", 585,
                                                                 bold=True)]
     assert len(lines_to_blocks(lines, SETTINGS)) == 2
+
+
+def test_scanned_fragments_whose_bullets_ocr_lost_are_cut_where_a_paragraph_gap_falls():
+    # "… we recommend that Kelderwick Police immediately:" then three fragments without a full stop at the bullets'
+    # text indent, OCR having lost the bullets; the first wraps at the line pitch, the next two start a
+    # paragraph's gap lower, in lower case: they were read as one item (two recommendations lost).
+    settings = ReportSettings(body_size=9.0, line_gap=1.0, weightless=True, line_pitch=11.5, indent_slack=7.0)
+
+    def scan_line(text: str, top: float, x0: float = 78.0) -> Line:
+        return Line(text=text, page=1, top=top, bottom=top + 11, x0=x0, x1=530, size=9.0, bold=False, text_x0=x0)
+
+    lines = [scan_line("To address this cause of concern, we recommend that the force immediately:", 612, x0=63.7),
+             scan_line("review the way it manages demand in the control room, so that calls are", 628.6),
+             scan_line("attended within its published response times", 640.1),
+             scan_line("put in place a process to reassess risk when attendance is delayed", 658.1),
+             scan_line("ensure that supervisors have the information they need", 676.1)]
+    blocks = lines_to_blocks(lines, settings)
+    assert [b.flat.split()[0] for b in blocks if b.kind == "item"] == ["review", "put", "ensure"]
