@@ -28,7 +28,6 @@ COLUMN_SNAP = 3.0  # points: fragments starting this close start the same column
 MIN_COLUMN_ROWS = 3  # rows whose second fragment starts at one x before that x is a column start
 MIN_COLUMN_WIDTH = 8.0  # x font size: two column starts closer than this are a column and an indent inside it
 SUPERSCRIPT_SHARE = 0.85  # a footnote mark is set at most this share of the size of the word it follows
-MARKER_GAP = 3.0  # x font size: a list marker is at most this far from its text (a chart label further off is not)
 MIN_BOX = (80.0, 14.0)  # width, height of the smallest call-out box
 BOLD_SHARE = 0.9  # share of a line's characters in bold for the line to be bold (a bold run then prose is not)
 MAX_BOX_SHARE = 0.5  # a rectangle covering more of the page is a page background or border, not a call-out
@@ -114,9 +113,10 @@ def is_bullet_word(word: dict) -> bool:
                                                      and len(word["text"]) <= 2)
 
 
-def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
+def split_row(words: list[dict], wide: bool, marker_gap: float) -> list[list[dict]]:
     """Split words at gutters: with ``wide``, gaps wider than any word space; else gaps wider than a gutter and much
-    wider than the usual gap among these words (a justified line's wide spaces are all alike)."""
+    wider than the usual gap among these words (a justified line's wide spaces are all alike). A lone list marker
+    stays with text up to ``marker_gap`` font sizes after it."""
     gaps = [b["x0"] - a["x1"] for a, b in pairwise(words)]
     # The gap after a leading list marker is the marker's indent, not a word space: it says nothing about
     # how wide the spaces after it are (a justified "•  Kelderwick      Police      should"). Before a
@@ -126,7 +126,7 @@ def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
     parts: list[list[dict]] = [[words[0]]]
     for i, ((prev, word), gap) in enumerate(zip(pairwise(words), gaps, strict=True)):
         size = max(prev["size"], word["size"])
-        lone_marker = len(parts[-1]) == 1 and gap <= MARKER_GAP * word["size"] and is_marker_word(parts[-1][0])
+        lone_marker = len(parts[-1]) == 1 and gap <= marker_gap * word["size"] and is_marker_word(parts[-1][0])
         # Wider than the spaces next to it on either side (each side may be a justified line with its own
         # spacing; the spaces of the other column further along the row say nothing about this one). A gap
         # wider than a gutter beside ordinary word spaces on one side ends that side's line: one justified line
@@ -145,11 +145,11 @@ def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
     return parts
 
 
-def row_to_fragments(row: list[dict]) -> list[list[dict]]:
+def row_to_fragments(row: list[dict], marker_gap: float) -> list[list[dict]]:
     """Given a row's words, split it into fragments: first at gaps no word space reaches (the gutter between two
     columns), then inside each part at gaps much wider than that part's own spaces (table cells); a lone marker
     stays with its text."""
-    return [piece for part in split_row(row, wide=True) for piece in split_row(part, wide=False)]
+    return [piece for part in split_row(row, True, marker_gap) for piece in split_row(part, False, marker_gap)]
 
 
 def marker_words(words: list[dict]) -> int:
@@ -276,7 +276,8 @@ def column_starts(rows: list[list[list[dict]]]) -> list[ColumnStart]:
     return out
 
 
-def split_at_columns(fragment: list[dict], starts: list[ColumnStart], reach: float) -> list[list[dict]]:
+def split_at_columns(fragment: list[dict], starts: list[ColumnStart], reach: float, marker_gap: float
+                     ) -> list[list[dict]]:
     """Split a fragment where a word starts a column the page's rows around it start (two justified columns whose
     gutter is no wider than their spaces): the word's middle within ``reach`` font sizes of those rows, or,
     anywhere on the page, a gap spanning the whole gutter (from the column before's right edge to the start, at
@@ -315,7 +316,7 @@ def split_at_columns(fragment: list[dict], starts: list[ColumnStart], reach: flo
                         for x, top, bottom, _, column, edge in starts):
             # a bullet set in the gutter before the column's text is that column's list marker
             bullet = len(parts[-1]) > 1 and is_bullet_word(prev) and prev["x0"] - parts[-1][-2]["x1"] > prev["x1"] \
-                - prev["x0"] and word["x0"] - prev["x1"] <= MARKER_GAP * word["size"]
+                - prev["x0"] and word["x0"] - prev["x1"] <= marker_gap * word["size"]
             parts.append([parts[-1].pop(), word] if bullet else [word])
         else:
             parts[-1].append(word)
@@ -332,21 +333,21 @@ def drop_footnote_marks(words: list[dict]) -> list[dict]:
     return [w for w in words if not is_mark(w)]
 
 
-def pieces_of_one_line(left: list[dict], right: list[dict]) -> bool:
+def pieces_of_one_line(left: list[dict], right: list[dict], marker_gap: float) -> bool:
     """Whether fragment ``right`` carries on fragment ``left`` side by side: a word space after it, middles level;
     or ``left`` is a lone list marker whose text starts within a marker's gap after it, the two overlapping by most of
     their height (a marker set larger or higher than its text can fall into the other column's row)."""
     a, b = left[-1], right[0]
     size = max(a["size"], b["size"])
     gap = b["x0"] - a["x1"]
-    if len(left) == 1 and is_marker_word(a) and 0 < gap <= MARKER_GAP * b["size"]:
+    if len(left) == 1 and is_marker_word(a) and 0 < gap <= marker_gap * b["size"]:
         overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
         return overlap >= 0.7 * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
     level = abs((a["top"] + a["bottom"]) / 2 - (b["top"] + b["bottom"]) / 2) <= 0.1 * (a["bottom"] - a["top"])
     return level and -0.2 * size <= gap <= 0.6 * size
 
 
-def rejoin_pieces(rows: list[list[list[dict]]]) -> list[list[list[dict]]]:
+def rejoin_pieces(rows: list[list[list[dict]]], marker_gap: float) -> list[list[list[dict]]]:
     """Given rows of fragments, return them with a line's pieces that fell into neighbouring rows joined again.
 
     OCR may box one line in two pieces whose heights differ by a little; on a two-column page the other column's
@@ -355,22 +356,36 @@ def rejoin_pieces(rows: list[list[list[dict]]]) -> list[list[list[dict]]]:
     for upper, lower in pairwise(rows):
         for one, other in ((upper, lower), (lower, upper)):
             for left in list(one):
-                right = next((f for f in other if f is not left and pieces_of_one_line(left, f)), None)
+                right = next((f for f in other if f is not left and pieces_of_one_line(left, f, marker_gap)), None)
                 if right is not None and left in one:
                     left.extend(right)
                     other.remove(right)
     return [row for row in rows if row]
 
 
+def marker_gap(words: list[dict], settings: ReportSettings) -> float:
+    """How far (x font size) a list marker may stand from its text on this page: the settings' gap, or more where
+    the page's bullets stand further from their text (a wide hanging indent): half as far again as the usual gap
+    between a bullet glyph and the word after it on its row."""
+    after = []
+    for row in words_to_rows(words):
+        for glyph, word in pairwise(row):
+            if is_bullet_word(glyph) and word["size"] > 0:
+                after.append((word["x0"] - glyph["x1"]) / word["size"])
+    usual = median(after) if len(after) >= 2 else 0.0
+    return max(settings.marker_gap, 1.5 * usual)
+
+
 def words_to_lines(words: list[dict], index: int, boxes: list[Box], settings: ReportSettings | None = None
                    ) -> list[Line]:
     """Given a page's words (text, x0, x1, top, bottom, size, fontname) and its boxes, return its line fragments."""
-    reach = (settings or ReportSettings()).column_reach
+    settings = settings or ReportSettings()
+    reach, gap = settings.column_reach, marker_gap(words, settings)
     lines = []
-    rows = rejoin_pieces([row_to_fragments(row) for row in words_to_rows(drop_footnote_marks(words))])
+    rows = rejoin_pieces([row_to_fragments(row, gap) for row in words_to_rows(drop_footnote_marks(words))], gap)
     for _ in range(3):  # a row cut at a column's last line shows the column reaching further: look again
         starts = column_starts(rows)
-        cut = [[piece for part in parts for piece in split_at_columns(part, starts, reach)] for parts in rows]
+        cut = [[piece for part in parts for piece in split_at_columns(part, starts, reach, gap)] for parts in rows]
         if sum(map(len, cut)) == sum(map(len, rows)):
             break
         rows = cut

@@ -43,6 +43,8 @@ class ReportSettings:
     min_label_score: float = 2.0  # see labels.score_*: evidence needed before a run counts as a label
     line_pitch: float = 0.0  # on a scan: the usual distance between the middles of two lines of one paragraph
     column_reach: float = 2.0  # x font size: a column start seen on some rows cuts a row this far above or below
+    marker_gap: float = 3.0  # x font size: a list marker is at most this far from its text (a chart label further
+    # off is not); a page whose bullets stand further off widens it (lines.marker_gap)
 
     @property
     def para_gap(self) -> float:

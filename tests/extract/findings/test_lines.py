@@ -302,3 +302,16 @@ def test_a_roman_item_number_whose_full_stop_ocr_lost_is_still_its_marker():
 def test_a_roman_numeral_word_at_a_word_space_is_text():
     line = words_to_lines(words("iii By 31 October 2023, the College", 60, 210, size=12, gap=3), 0, [])[0]
     assert (line.marker, line.text) == ("", "iii By 31 October 2023, the College")
+
+
+def test_bullets_set_far_from_their_text_are_still_markers_where_the_page_sets_them_so():
+    # A wide hanging indent: each bullet stands four font sizes before its item's text, further than the usual
+    # marker gap; the page's own bullets say how far a marker may stand (settings.marker_gap is the least).
+    page = []
+    for i, text in enumerate(("review how it records crime", "train its call handlers", "audit its records")):
+        page += [{"text": "•", "x0": 62, "x1": 67, "top": 100 + 20 * i, "bottom": 110 + 20 * i, "size": 10,
+                  "fontname": "Vera"}]
+        page += words(text, 107, 100 + 20 * i, size=10, gap=3)
+    lines = words_to_lines(page, 0, [])
+    assert [(ln.marker, ln.text) for ln in lines] == [("•", "review how it records crime"),
+                                                      ("•", "train its call handlers"), ("•", "audit its records")]
