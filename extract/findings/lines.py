@@ -152,7 +152,18 @@ def row_to_fragments(row: list[dict], marker_gap: float) -> list[list[dict]]:
     return [piece for part in split_row(row, True, marker_gap) for piece in split_row(part, False, marker_gap)]
 
 
-def marker_words(words: list[dict]) -> int:
+BULLET_LOOKALIKE = re.compile(r"^[Il|!]$")  # what OCR reads a square or round bullet as
+
+
+def misread_bullet(first: dict, second: dict, small_mark: float) -> bool:
+    """A bullet OCR read as a letter ("I The force …"): a lone stroke whose box is at most ``small_mark`` of the
+    height of the text's after it (a capital I reaches from the cap height to the line's foot), set apart from it."""
+    height, text_height = first["bottom"] - first["top"], second["bottom"] - second["top"]
+    return bool(BULLET_LOOKALIKE.match(first["text"])) and 0 < height <= small_mark * text_height \
+        and second["x0"] - first["x1"] >= 0.3 * text_height
+
+
+def marker_words(words: list[dict], small_mark: float) -> int:
     """How many of a fragment's first words are a list marker (0 or 1).
 
     A bullet glyph or a symbol-font character is a marker; a number or dash is one only when set off
@@ -165,6 +176,8 @@ def marker_words(words: list[dict]) -> int:
     gap = second["x0"] - first["x1"]
     if BULLET_GLYPH.match(first["text"]) or (SYMBOL_FONT.search(first.get("fontname", "")) and len(first["text"]) <= 2):
         return 1 if gap > 0.1 * size else 0
+    if misread_bullet(first, second, small_mark):
+        return 1
     if not ITEM_NUMBER.match(first["text"]) or gap < 0.3 * size:
         return 0
     rest_gaps = [b["x0"] - a["x1"] for a, b in pairwise(words[1:])]
@@ -172,7 +185,7 @@ def marker_words(words: list[dict]) -> int:
     return 1 if gap >= 1.4 * usual + 0.05 * size else 0
 
 
-def fragment_to_line(words: list[dict], page: int) -> Line:
+def fragment_to_line(words: list[dict], page: int, small_mark: float) -> Line:
     """Given a fragment's words, return a Line with its dominant size, font, boldness and any leading marker."""
     sizes: Counter[float] = Counter()
     fonts: Counter[str] = Counter()
@@ -181,8 +194,10 @@ def fragment_to_line(words: list[dict], page: int) -> Line:
         sizes[round(w["size"], 1)] += len(w["text"])
         fonts[w.get("fontname", "")] += len(w["text"])
         bold_chars += len(w["text"]) if word_is_bold(w) else 0
-    n = marker_words(words)
+    n = marker_words(words, small_mark)
     marker, body = ("", words) if n == 0 else (words[0]["text"], words[n:])
+    if n and misread_bullet(words[0], words[1], small_mark):
+        marker = "•"
     glued = GLUED_BULLET.match(body[0]["text"]) if not marker else None
     if glued:  # OCR glues a small bullet to the word after it ("·Within")
         marker = glued.group(1)
@@ -390,7 +405,7 @@ def words_to_lines(words: list[dict], index: int, boxes: list[Box], settings: Re
             break
         rows = cut
     for number, split in enumerate(rows):
-        fragments = [fragment_to_line(fragment, index) for fragment in split]
+        fragments = [fragment_to_line(fragment, index, settings.small_mark) for fragment in split]
         for line in fragments:
             found = box_of(line, boxes)
             line.box = None if found is None else index * 1000 + found

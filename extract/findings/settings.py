@@ -45,6 +45,7 @@ class ReportSettings:
     column_reach: float = 2.0  # x font size: a column start seen on some rows cuts a row this far above or below
     marker_gap: float = 3.0  # x font size: a list marker is at most this far from its text (a chart label further
     # off is not); a page whose bullets stand further off widens it (lines.marker_gap)
+    small_mark: float = 0.65  # on a scan, a lone stroke ("I") at most this share of its text's height is a bullet
 
     @property
     def para_gap(self) -> float:

@@ -315,3 +315,19 @@ def test_bullets_set_far_from_their_text_are_still_markers_where_the_page_sets_t
     lines = words_to_lines(page, 0, [])
     assert [(ln.marker, ln.text) for ln in lines] == [("•", "review how it records crime"),
                                                       ("•", "train its call handlers"), ("•", "audit its records")]
+
+
+def test_a_square_bullet_ocr_read_as_a_letter_is_the_items_marker():
+    # OCR read "■" as "I", its box half the text's height: "I The force should improve …" was read as prose
+    # and the area for improvement it opened was lost.
+    page = [{"text": "I", "x0": 73.1, "x1": 81.4, "top": 357.1, "bottom": 364.3, "size": 6.0, "fontname": ""}]
+    page += [{**w, "bottom": 365.4} for w in words("The force should improve how it", 86.0, 352.4, size=10.5)]
+    line = words_to_lines(page, 0, [])[0]
+    assert (line.marker, line.text) == ("•", "The force should improve how it")
+
+
+def test_a_capital_i_opening_a_scanned_line_is_a_word():
+    page = [{"text": "I", "x0": 62, "x1": 65, "top": 353.5, "bottom": 364.0, "size": 10.5, "fontname": ""}]
+    page += [{**w, "bottom": 365.4} for w in words("recognise that the force has faced", 69, 352.4, size=10.5)]
+    line = words_to_lines(page, 0, [])[0]
+    assert (line.marker, line.text) == ("", "I recognise that the force has faced")
