@@ -152,7 +152,7 @@ def row_to_fragments(row: list[dict], marker_gap: float) -> list[list[dict]]:
     return [piece for part in split_row(row, True, marker_gap) for piece in split_row(part, False, marker_gap)]
 
 
-BULLET_LOOKALIKE = re.compile(r"^[Il|!]$")  # what OCR reads a square or round bullet as
+BULLET_LOOKALIKE = re.compile(r"^[Il|!eo°]$")  # what OCR reads a square or round bullet as (never a word alone)
 
 
 def misread_bullet(first: dict, second: dict, small_mark: float) -> bool:

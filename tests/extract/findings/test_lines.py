@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hmic_extract.extract.findings.lines import words_to_lines
 
 
@@ -317,10 +319,11 @@ def test_bullets_set_far_from_their_text_are_still_markers_where_the_page_sets_t
                                                       ("•", "train its call handlers"), ("•", "audit its records")]
 
 
-def test_a_square_bullet_ocr_read_as_a_letter_is_the_items_marker():
+@pytest.mark.parametrize(("mark", "top", "bottom"), [("I", 357.1, 364.3), ("e", 356.7, 361.0)])
+def test_a_bullet_ocr_read_as_a_letter_is_the_items_marker(mark, top, bottom):
     # OCR read "■" as "I", its box half the text's height: "I The force should improve …" was read as prose
-    # and the area for improvement it opened was lost.
-    page = [{"text": "I", "x0": 73.1, "x1": 81.4, "top": 357.1, "bottom": 364.3, "size": 6.0, "fontname": ""}]
+    # and the area for improvement it opened was lost; a round bullet read as "e" lost a recommendation.
+    page = [{"text": mark, "x0": 73.1, "x1": 81.4, "top": top, "bottom": bottom, "size": 6.0, "fontname": ""}]
     page += [{**w, "bottom": 365.4} for w in words("The force should improve how it", 86.0, 352.4, size=10.5)]
     line = words_to_lines(page, 0, [])[0]
     assert (line.marker, line.text) == ("•", "The force should improve how it")
