@@ -276,17 +276,21 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
 
     - a sentence that starts at an item's text indent right after an item ends, on the page where that item
       began, is the next item (an item carried over from the page before may be followed by prose once its box
-      ends);
+      ends); on a scan, also one opening the next page at the item's hanging indent;
     - a fragment set in from a lead-in ending in ":" ("… we recommend that the force:" / "review the way …") is
       its first item, and one starting at an item's text indent after a list joiner (";", "; and") the next, or,
       on a scan (where the line pitch tells a paragraph's gap), a paragraph's gap below the item.
     """
     prev = block[-1]
-    if line_type != "text" or line.page != prev.page or line.box != prev.box:
-        return False
     at_indent = abs(line.x0 - block[0].text_x0) <= settings.indent_slack
     # (an item whose number is set inline, "– the results …", has no text indent apart from its margin)
     hanging = block[0].text_x0 > block[0].x0 + settings.indent_slack or not block[0].marker
+    if settings.weightless and kind == "item" and line_type == "text" and line.page == prev.page + 1 \
+            and block[0].page == prev.page and at_indent and hanging and bool(SENTENCE_END.search(prev.text)) \
+            and line.text[:1].isupper():
+        return True  # on a scan, a sentence opening the next page at the item's hanging indent: the next item
+    if line_type != "text" or line.page != prev.page or line.box != prev.box:
+        return False
     near = 0 <= gap_below(prev, line) <= 3 * settings.para_gap  # not a footnote at the page foot
     if kind == "item" and bool(SENTENCE_END.search(prev.text)) and line.text[:1].isupper() and at_indent and hanging \
             and line.page == block[0].page and near and is_italic(line.font) == is_italic(prev.font):

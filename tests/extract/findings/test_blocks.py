@@ -193,3 +193,25 @@ def test_scanned_fragments_whose_bullets_ocr_lost_are_cut_where_a_paragraph_gap_
              scan_line("ensure that supervisors have the information they need", 676.1)]
     blocks = lines_to_blocks(lines, settings)
     assert [b.flat.split()[0] for b in blocks if b.kind == "item"] == ["review", "put", "ensure"]
+
+
+def test_a_scanned_item_whose_number_ocr_lost_at_the_top_of_the_next_page_is_the_next_item():
+    # "i. By 31 March 2025, … to 2027/28." ends a page; the next opens at the items' hanging indent with "By 30
+    # September 2025, …", its "ii." lost by OCR: it was read as prose after the list and the recommendation lost.
+    settings = ReportSettings(body_size=10.0, line_gap=1.0, weightless=True, line_pitch=13.0, indent_slack=7.0)
+
+    def scan_line(text: str, page: int, top: float, x0: float, marker: str = "", text_x0: float = 0.0) -> Line:
+        return Line(text=text, page=page, top=top, bottom=top + 12, x0=x0, x1=530, size=10.0, bold=False,
+                    marker=marker, text_x0=text_x0 or x0)
+
+    lines = [scan_line("By 31 March 2025, the force should produce a fully costed savings plan that", 2, 655.9,
+                       73.8, marker="i.", text_x0=98.6),
+             scan_line("shows how it will balance its budget in each year to 2027/28.", 2, 669.2, 97.6),
+             scan_line("By 30 September 2025, the force should assess the effect of its planned savings", 3, 67.7,
+                       96.5),
+             scan_line("on the service it provides to the public.", 3, 81.0, 98.3),
+             scan_line("The force's medium-term financial plan relies on savings from a programme.", 3, 128.5, 64.1)]
+    blocks = lines_to_blocks(lines, settings)
+    assert [(b.kind, b.flat.split()[:3]) for b in blocks] == [("item", ["By", "31", "March"]),
+                                                              ("item", ["By", "30", "September"]),
+                                                              ("para", ["The", "force's", "medium-term"])]
