@@ -336,6 +336,29 @@ def carried_over(groups: list[tuple[str, list[Line], str]], line: Line, line_typ
     return group if continues(group[1], group[0], line, line_type, settings) else None
 
 
+def foot_note(groups: list[tuple[str, list[Line], str]], i: int, settings: ReportSettings) -> bool:
+    """Whether group ``i`` is a footnote at a page's (or column's) foot: opened by a note number, saying nothing
+    should be done, set well below the text above it, with only notes after it there (read at body size, as OCR
+    may, it is no caption by its size)."""
+    first = groups[i][1][0]
+    if not is_note(groups[i]):
+        return False
+    while i > 0 and is_note(groups[i - 1]) and groups[i - 1][1][0].page == first.page:
+        i -= 1  # the notes above it: the first of them is set apart from the text
+    if i == 0:
+        return False
+    first = groups[i][1][0]
+    above = groups[i - 1][1][-1]
+    if (above.page, above.column) == (first.page, first.column) and gap_below(above, first) <= 3 * settings.para_gap:
+        return False
+    for later in groups[i + 1:]:
+        if (later[1][0].page, later[1][0].column) != (first.page, first.column):
+            break
+        if later[0] != "caption" and not is_note(later) and not NOTE_START.match(later[1][0].text):
+            return False
+    return True
+
+
 def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
     """Given lines in reading order, return blocks, joining a block broken by a page or column break."""
     groups: list[tuple[str, list[Line], str]] = []  # (first line's type, lines, marker)
@@ -358,8 +381,8 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
             marker = ln.marker or (opening_number(ln) if line_type == "text" else "")
             groups.append(("item" if marker else line_type, [ln], marker))
     out = []
-    for line_type, group, marker in groups:
-        if line_type == "caption":
+    for i, (line_type, group, marker) in enumerate(groups):
+        if line_type == "caption" or foot_note(groups, i, settings):
             out.append(Block("caption", group))
             continue
         kind = "item" if line_type == "item" or marker else block_kind(group, settings)

@@ -215,3 +215,33 @@ def test_a_scanned_item_whose_number_ocr_lost_at_the_top_of_the_next_page_is_the
     assert [(b.kind, b.flat.split()[:3]) for b in blocks] == [("item", ["By", "31", "March"]),
                                                               ("item", ["By", "30", "September"]),
                                                               ("para", ["The", "force's", "medium-term"])]
+
+
+def test_numbered_footnotes_at_a_scanned_pages_foot_read_at_body_size_are_notes_not_items():
+    # OCR read the notes at body size; the first's number "1" is set apart as a marker: "The national standard is
+    # to answer 90 percent of 999 calls …" became a numbered item, then a recommendation of the list above it.
+    settings = ReportSettings(body_size=9.0, line_gap=1.0, weightless=True, line_pitch=12.0, indent_slack=7.0)
+
+    def scan_line(text: str, top: float, x0: float = 75.0, marker: str = "") -> Line:
+        return Line(text=text, page=1, top=top, bottom=top + 11, x0=x0, x1=530, size=9.0, bold=False, marker=marker,
+                    text_x0=x0 + (7 if marker else 0))
+
+    lines = [scan_line("Within six months, the force should develop a framework that allows", 402.5, x0=66,
+                       marker="•"),
+             scan_line("leaders to understand the quality of the service children receive.", 416.9, x0=79),
+             scan_line("The national standard is to answer 90 percent of 999 calls within 10 seconds.", 742.3, x0=62,
+                       marker="1"),
+             scan_line("2 Office for National Statistics, Crime in England and Wales: year ending March 2023.", 753.1,
+                       x0=62),
+             scan_line("This figure excludes 14 cases in which the records were incomplete.", 761.4, x0=61,
+                       marker="3")]
+    blocks = lines_to_blocks(lines, settings)
+    assert [b.flat.split()[0] for b in blocks if b.kind != "caption"] == ["Within"]
+    assert any(b.flat.startswith("The national standard") for b in blocks)
+
+
+def test_a_numbered_statement_in_the_text_is_no_footnote():
+    lines = [line("Causes of concern", 100, bold=True), line("The force did not have effective arrangements.", 118,
+                                                             marker="4"),
+             line("The force should review its arrangements.", 160, marker="5")]
+    assert [b.kind for b in lines_to_blocks(lines, SETTINGS)] == ["heading", "item", "item"]
