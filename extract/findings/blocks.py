@@ -72,16 +72,19 @@ def is_title_line(line: Line, fuzzy: bool = False) -> bool:
 
 
 MAX_THEME_WORDS = 7
+DATE_WITHOUT_YEAR = re.compile(r"(?i)^(?:by|before)\b(?!.*\d{4})")  # "By 31 December" whose year is on the next line
 
 
 def is_theme(text: str) -> bool:
     """What may follow a title after a dash or colon: a short theme ("– Efficiency"), not a finding's sentence (one
-    opened by a timescale, "By 31 March 2024, the", is cut only by the end of its line)."""
+    opened by a timescale, "By 31 March 2024, the", is cut only by the end of its line; "By 31 December", a date
+    cut before its year, too)."""
     text = text.strip()
     words = {w.lower() for w in re.findall(r"[\w']+", text)}
     timescale, rest = strip_timescale(text)
+    cut_date = bool(timescale) and not rest and DATE_WITHOUT_YEAR.search(timescale) is not None
     return len(text.split()) <= MAX_THEME_WORDS and not SENTENCE_END.search(text) and not text[:1].islower() \
-        and not MODAL.search(text) and not words & PROSE_WORDS and not (timescale and rest)
+        and not MODAL.search(text) and not words & PROSE_WORDS and not (timescale and rest) and not cut_date
 
 
 def gap_below(upper: Line, lower: Line) -> float:
