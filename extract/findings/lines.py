@@ -355,7 +355,8 @@ def pieces_of_one_line(left: list[dict], right: list[dict], marker_gap: float) -
     a, b = left[-1], right[0]
     size = max(a["size"], b["size"])
     gap = b["x0"] - a["x1"]
-    if len(left) == 1 and is_marker_word(a) and 0 < gap <= marker_gap * b["size"]:
+    mark = is_bullet_word(a) or (is_marker_word(a) and a["size"] > SUPERSCRIPT_SHARE * b["size"])  # not a note's
+    if len(left) == 1 and mark and 0 < gap <= marker_gap * b["size"]:
         overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
         return overlap >= 0.7 * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
     level = abs((a["top"] + a["bottom"]) / 2 - (b["top"] + b["bottom"]) / 2) <= 0.1 * (a["bottom"] - a["top"])

@@ -334,3 +334,12 @@ def test_a_capital_i_opening_a_scanned_line_is_a_word():
     page += [{**w, "bottom": 365.4} for w in words("recognise that the force has faced", 69, 352.4, size=10.5)]
     line = words_to_lines(page, 0, [])[0]
     assert (line.marker, line.text) == ("", "I recognise that the force has faced")
+
+
+def test_a_footnotes_small_number_in_another_row_is_not_made_its_marker():
+    # A footnote "¹ See the College of Policing's …": its number set small and high fell in a row of its own; it
+    # is no list marker (the note, made an item, was read into a recommendation's bullets).
+    page = [{"text": "1", "x0": 62.4, "x1": 65.2, "top": 744.15, "bottom": 749.78, "size": 5.6, "fontname": "Vera"}]
+    page += words("See the College of Policing's Authorised Professional Practice", 69.4, 745.3, size=7.5, gap=2)
+    lines = words_to_lines(page, 0, [])
+    assert not any(ln.marker for ln in lines)
