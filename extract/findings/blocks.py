@@ -10,7 +10,7 @@ its own, bold or not, so a label printed in regular weight (or read by OCR) is s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hmic_extract.vocabulary import PROSE_WORDS, match_title
 
@@ -72,16 +72,19 @@ def is_title_line(line: Line, fuzzy: bool = False) -> bool:
 
 
 MAX_THEME_WORDS = 7
+DATE_WITHOUT_YEAR = re.compile(r"(?i)^(?:by|before)\b(?!.*\d{4})")  # "By 31 December" whose year is on the next line
 
 
 def is_theme(text: str) -> bool:
     """What may follow a title after a dash or colon: a short theme ("– Efficiency"), not a finding's sentence (one
-    opened by a timescale, "By 31 March 2024, the", is cut only by the end of its line)."""
+    opened by a timescale, "By 31 March 2024, the", is cut only by the end of its line; "By 31 December", a date
+    cut before its year, too)."""
     text = text.strip()
     words = {w.lower() for w in re.findall(r"[\w']+", text)}
     timescale, rest = strip_timescale(text)
+    cut_date = bool(timescale) and not rest and DATE_WITHOUT_YEAR.search(timescale) is not None
     return len(text.split()) <= MAX_THEME_WORDS and not SENTENCE_END.search(text) and not text[:1].islower() \
-        and not MODAL.search(text) and not words & PROSE_WORDS and not (timescale and rest)
+        and not MODAL.search(text) and not words & PROSE_WORDS and not (timescale and rest) and not cut_date
 
 
 def gap_below(upper: Line, lower: Line) -> float:
@@ -159,6 +162,8 @@ def is_wrapped_title(lines: list[Line], text: str, settings: ReportSettings) -> 
 def continues(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:
     """Whether ``line`` carries on the block (a wrapped line, or the rest of it after a page or column break)."""
     prev = block[-1]
+    if kind == "title" and line_type == "text" and wraps_title(block, line, settings):
+        return True
     if line_type == "item" or kind == "title" or (line_type == "title" and not DANGLING.search(prev.text)):
         return False
     sentence_runs_on = not SENTENCE_END.search(prev.text) and (
@@ -184,10 +189,29 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
                                             and not SENTENCE_END.search(prev.text))
     # A page or column break: the block goes on unless it had ended a sentence (and the next line starts one).
     # A list item goes on only into a line that cannot open the next one (lower case, a number): fragments
-    # often end without punctuation, and the next column may open with a lead-in.
+    # often end without punctuation, and the next column may open with a lead-in. A row of table cells ends in
+    # no full stop either, but is no sentence: it goes on only into another row of cells.
+    if prev.peers and not line.peers:
+        return False
     if kind == "item":
         return line.text[:1].islower() or line.text[:1].isdigit() or prev.text.endswith("-")
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
+
+
+def wraps_title(block: list[Line], line: Line, settings: ReportSettings) -> bool:
+    """Whether a line set right below a title, alike, carries the title on ("OUR RECOMMENDATIONS TO CHIEF" /
+    "CONSTABLES"): a few more words alike, bold (or, without bold, capitals like it), and the lines together still
+    a title, not a title and a sentence."""
+    prev = block[-1]
+    if len(block) >= MAX_TITLE_LINES or prev.bold != line.bold or abs(prev.size - line.size) > settings.size_slack \
+            or (prev.box is None) != (line.box is None) or SENTENCE_END.search(prev.text) \
+            or len(line.text.split()) > settings.title_tail_words:
+        return False
+    if not line.bold and not (prev.text.isupper() and line.text.isupper()):
+        return False
+    if not 0 <= gap_below(prev, line) <= settings.para_gap or (line.page, line.column) != (prev.page, prev.column):
+        return False
+    return is_title_line(replace(prev, text=" ".join([*(ln.text for ln in block), line.text])), settings.weightless)
 
 
 def item_indent(block: list[Line], line: Line) -> float:
@@ -255,16 +279,21 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
 
     - a sentence that starts at an item's text indent right after an item ends, on the page where that item
       began, is the next item (an item carried over from the page before may be followed by prose once its box
-      ends);
+      ends); on a scan, also one opening the next page at the item's hanging indent;
     - a fragment set in from a lead-in ending in ":" ("… we recommend that the force:" / "review the way …") is
-      its first item, and one starting at an item's text indent after a list joiner (";", "; and") the next.
+      its first item, and one starting at an item's text indent after a list joiner (";", "; and") the next, or,
+      on a scan (where the line pitch tells a paragraph's gap), a paragraph's gap below the item.
     """
     prev = block[-1]
-    if line_type != "text" or line.page != prev.page or line.box != prev.box:
-        return False
     at_indent = abs(line.x0 - block[0].text_x0) <= settings.indent_slack
     # (an item whose number is set inline, "– the results …", has no text indent apart from its margin)
     hanging = block[0].text_x0 > block[0].x0 + settings.indent_slack or not block[0].marker
+    if settings.weightless and kind == "item" and line_type == "text" and line.page == prev.page + 1 \
+            and block[0].page == prev.page and at_indent and hanging and bool(SENTENCE_END.search(prev.text)) \
+            and line.text[:1].isupper():
+        return True  # on a scan, a sentence opening the next page at the item's hanging indent: the next item
+    if line_type != "text" or line.page != prev.page or line.box != prev.box:
+        return False
     near = 0 <= gap_below(prev, line) <= 3 * settings.para_gap  # not a footnote at the page foot
     if kind == "item" and bool(SENTENCE_END.search(prev.text)) and line.text[:1].isupper() and at_indent and hanging \
             and line.page == block[0].page and near and is_italic(line.font) == is_italic(prev.font):
@@ -272,6 +301,9 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
     if not line.text[:1].islower() or not near:
         return False
     if kind == "item":  # not the joiner itself wrapped onto the next line ("…risk;" / "and")
+        if at_indent and settings.weightless and settings.line_pitch and white_gap(prev, line, settings) > \
+                settings.para_gap and not JOINER_WORD.match(line.text):
+            return True  # on a scan, a fragment at the text indent a paragraph's gap below: the next item
         return at_indent and bool(LIST_JOINER_END.search(prev.text)) and not JOINER_WORD.match(line.text)
     indent = max(settings.indent_slack, 0.8 * settings.body_size)
     return prev.text.rstrip().endswith(":") and line.x0 >= block[0].x0 + indent
@@ -307,6 +339,29 @@ def carried_over(groups: list[tuple[str, list[Line], str]], line: Line, line_typ
     return group if continues(group[1], group[0], line, line_type, settings) else None
 
 
+def foot_note(groups: list[tuple[str, list[Line], str]], i: int, settings: ReportSettings) -> bool:
+    """Whether group ``i`` is a footnote at a page's (or column's) foot: opened by a note number, saying nothing
+    should be done, set well below the text above it, with only notes after it there (read at body size, as OCR
+    may, it is no caption by its size)."""
+    first = groups[i][1][0]
+    if not is_note(groups[i]):
+        return False
+    while i > 0 and is_note(groups[i - 1]) and groups[i - 1][1][0].page == first.page:
+        i -= 1  # the notes above it: the first of them is set apart from the text
+    if i == 0:
+        return False
+    first = groups[i][1][0]
+    above = groups[i - 1][1][-1]
+    if (above.page, above.column) == (first.page, first.column) and gap_below(above, first) <= 3 * settings.para_gap:
+        return False
+    for later in groups[i + 1:]:
+        if (later[1][0].page, later[1][0].column) != (first.page, first.column):
+            break
+        if later[0] != "caption" and not is_note(later) and not NOTE_START.match(later[1][0].text):
+            return False
+    return True
+
+
 def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
     """Given lines in reading order, return blocks, joining a block broken by a page or column break."""
     groups: list[tuple[str, list[Line], str]] = []  # (first line's type, lines, marker)
@@ -329,8 +384,8 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
             marker = ln.marker or (opening_number(ln) if line_type == "text" else "")
             groups.append(("item" if marker else line_type, [ln], marker))
     out = []
-    for line_type, group, marker in groups:
-        if line_type == "caption":
+    for i, (line_type, group, marker) in enumerate(groups):
+        if line_type == "caption" or foot_note(groups, i, settings):
             out.append(Block("caption", group))
             continue
         kind = "item" if line_type == "item" or marker else block_kind(group, settings)

@@ -49,11 +49,15 @@ def marker_kind(marker: str) -> str:
 
 def sub_item(opener: Draft, block) -> bool:
     """Whether an item completes an open finding (its bullets) rather than starting the next one: any item under a
-    paragraph ending in ":", and under an item only one marked differently or set further in."""
+    paragraph ending in ":", and under an item only one marked differently or set further in, or one marked like
+    the bullets it has taken already (past a page or column break, where the indents of two pages or columns cannot
+    be compared)."""
     if not opener.marker:
         return True
     first, line = opener.lines[0], block.lines[0]
     if marker_kind(block.marker) != marker_kind(opener.marker):
+        return True
+    if block.marker != opener.marker and any(ln.marker == block.marker for ln in opener.lines[1:]):
         return True
     return line.page == first.page and line.column == first.column and line.x0 > first.x0 + 4
 

@@ -28,7 +28,6 @@ COLUMN_SNAP = 3.0  # points: fragments starting this close start the same column
 MIN_COLUMN_ROWS = 3  # rows whose second fragment starts at one x before that x is a column start
 MIN_COLUMN_WIDTH = 8.0  # x font size: two column starts closer than this are a column and an indent inside it
 SUPERSCRIPT_SHARE = 0.85  # a footnote mark is set at most this share of the size of the word it follows
-MARKER_GAP = 3.0  # x font size: a list marker is at most this far from its text (a chart label further off is not)
 MIN_BOX = (80.0, 14.0)  # width, height of the smallest call-out box
 BOLD_SHARE = 0.9  # share of a line's characters in bold for the line to be bold (a bold run then prose is not)
 MAX_BOX_SHARE = 0.5  # a rectangle covering more of the page is a page background or border, not a call-out
@@ -39,9 +38,10 @@ GLUED_BULLET = re.compile(r"^([•●▪■◦‣∙·○□➢►])(?=[A-Za-z])
 SYMBOL_FONT = re.compile(r"(?i)dingbat|wingding|symbol|webdings")
 # A glyph that is only ever a bullet (also as an unmapped "(cid:127)" or a Symbol-font private-use character).
 BULLET_GLYPH = re.compile(r"^(?:[•●▪■◦‣∙·○□➢►✓✔➤◆◇♦*\uf000-\uf0ff]|\(cid:\d+\))$")
-# A mark that numbers an item or may be a dash bullet, but may also open an ordinary wrapped line ("2.4 percent").
+# A mark that numbers an item or may be a dash bullet, but may also open an ordinary wrapped line ("2.4 percent"); a
+# roman numeral whose full stop OCR lost ("iii") too, though only when set apart as a marker is (see marker_words).
 ITEM_NUMBER = re.compile(r"^(?:[–—-]|\d{1,2}(?:\.\d{1,2})?[.)]?|\(\d{1,2}\)|\(?[a-hj-z][.)]|\([a-z]\)|\(?[ivx]{1,4}[.)]"
-                         r"|[A-Z]{1,2}\d{1,2}[.)]?)$")
+                         r"|[ivx]{2,4}|[A-Z]{1,2}\d{1,2}[.)]?)$")
 
 
 @dataclass
@@ -113,9 +113,10 @@ def is_bullet_word(word: dict) -> bool:
                                                      and len(word["text"]) <= 2)
 
 
-def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
+def split_row(words: list[dict], wide: bool, marker_gap: float) -> list[list[dict]]:
     """Split words at gutters: with ``wide``, gaps wider than any word space; else gaps wider than a gutter and much
-    wider than the usual gap among these words (a justified line's wide spaces are all alike)."""
+    wider than the usual gap among these words (a justified line's wide spaces are all alike). A lone list marker
+    stays with text up to ``marker_gap`` font sizes after it."""
     gaps = [b["x0"] - a["x1"] for a, b in pairwise(words)]
     # The gap after a leading list marker is the marker's indent, not a word space: it says nothing about
     # how wide the spaces after it are (a justified "•  Kelderwick      Police      should"). Before a
@@ -125,14 +126,16 @@ def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
     parts: list[list[dict]] = [[words[0]]]
     for i, ((prev, word), gap) in enumerate(zip(pairwise(words), gaps, strict=True)):
         size = max(prev["size"], word["size"])
-        lone_marker = len(parts[-1]) == 1 and gap <= MARKER_GAP * word["size"] and is_marker_word(parts[-1][0])
+        lone_marker = len(parts[-1]) == 1 and gap <= marker_gap * word["size"] and is_marker_word(parts[-1][0])
         # Wider than the spaces next to it on either side (each side may be a justified line with its own
         # spacing; the spaces of the other column further along the row say nothing about this one). A gap
         # wider than a gutter beside ordinary word spaces on one side ends that side's line: one justified line
         # spaces its words alike (a few words justified across the other column have spaces as wide as a gutter).
-        sides = ([g for g in spaces[max(0, i - 2):i] if g is not None], gaps[i + 1:i + 3])
+        # Whether a side is ordinary is told by its space next to the gap: further on, the side may already run
+        # into the next column (justified spaces as wide as the gutter, then the other column's narrow ones).
+        sides = ([g for g in spaces[max(0, i - 2):i] if g is not None][::-1], gaps[i + 1:i + 3])
         usual = max((median(side) for side in sides if side), default=0.0)
-        if any(median(side) <= GUTTER_GAP * size for side in sides if side):
+        if any(side[0] <= GUTTER_GAP * size for side in sides if side):
             usual = min(median(side) for side in sides if side)
         gutter = gap > (WIDE_GAP if wide else GUTTER_GAP) * size and gap > JUSTIFIED_GAP * usual
         if gutter and not lone_marker:
@@ -142,14 +145,25 @@ def split_row(words: list[dict], wide: bool) -> list[list[dict]]:
     return parts
 
 
-def row_to_fragments(row: list[dict]) -> list[list[dict]]:
+def row_to_fragments(row: list[dict], marker_gap: float) -> list[list[dict]]:
     """Given a row's words, split it into fragments: first at gaps no word space reaches (the gutter between two
     columns), then inside each part at gaps much wider than that part's own spaces (table cells); a lone marker
     stays with its text."""
-    return [piece for part in split_row(row, wide=True) for piece in split_row(part, wide=False)]
+    return [piece for part in split_row(row, True, marker_gap) for piece in split_row(part, False, marker_gap)]
 
 
-def marker_words(words: list[dict]) -> int:
+BULLET_LOOKALIKE = re.compile(r"^[Il|!eo°]$")  # what OCR reads a square or round bullet as (never a word alone)
+
+
+def misread_bullet(first: dict, second: dict, small_mark: float) -> bool:
+    """A bullet OCR read as a letter ("I The force …"): a lone stroke whose box is at most ``small_mark`` of the
+    height of the text's after it (a capital I reaches from the cap height to the line's foot), set apart from it."""
+    height, text_height = first["bottom"] - first["top"], second["bottom"] - second["top"]
+    return bool(BULLET_LOOKALIKE.match(first["text"])) and 0 < height <= small_mark * text_height \
+        and second["x0"] - first["x1"] >= 0.3 * text_height
+
+
+def marker_words(words: list[dict], small_mark: float) -> int:
     """How many of a fragment's first words are a list marker (0 or 1).
 
     A bullet glyph or a symbol-font character is a marker; a number or dash is one only when set off
@@ -162,6 +176,8 @@ def marker_words(words: list[dict]) -> int:
     gap = second["x0"] - first["x1"]
     if BULLET_GLYPH.match(first["text"]) or (SYMBOL_FONT.search(first.get("fontname", "")) and len(first["text"]) <= 2):
         return 1 if gap > 0.1 * size else 0
+    if misread_bullet(first, second, small_mark):
+        return 1
     if not ITEM_NUMBER.match(first["text"]) or gap < 0.3 * size:
         return 0
     rest_gaps = [b["x0"] - a["x1"] for a, b in pairwise(words[1:])]
@@ -169,7 +185,7 @@ def marker_words(words: list[dict]) -> int:
     return 1 if gap >= 1.4 * usual + 0.05 * size else 0
 
 
-def fragment_to_line(words: list[dict], page: int) -> Line:
+def fragment_to_line(words: list[dict], page: int, small_mark: float) -> Line:
     """Given a fragment's words, return a Line with its dominant size, font, boldness and any leading marker."""
     sizes: Counter[float] = Counter()
     fonts: Counter[str] = Counter()
@@ -178,8 +194,10 @@ def fragment_to_line(words: list[dict], page: int) -> Line:
         sizes[round(w["size"], 1)] += len(w["text"])
         fonts[w.get("fontname", "")] += len(w["text"])
         bold_chars += len(w["text"]) if word_is_bold(w) else 0
-    n = marker_words(words)
+    n = marker_words(words, small_mark)
     marker, body = ("", words) if n == 0 else (words[0]["text"], words[n:])
+    if n and misread_bullet(words[0], words[1], small_mark):
+        marker = "•"
     glued = GLUED_BULLET.match(body[0]["text"]) if not marker else None
     if glued:  # OCR glues a small bullet to the word after it ("·Within")
         marker = glued.group(1)
@@ -273,30 +291,47 @@ def column_starts(rows: list[list[list[dict]]]) -> list[ColumnStart]:
     return out
 
 
-def split_at_columns(fragment: list[dict], starts: list[ColumnStart], reach: float) -> list[list[dict]]:
+def split_at_columns(fragment: list[dict], starts: list[ColumnStart], reach: float, marker_gap: float
+                     ) -> list[list[dict]]:
     """Split a fragment where a word starts a column the page's rows around it start (two justified columns whose
     gutter is no wider than their spaces): the word's middle within ``reach`` font sizes of those rows, or,
     anywhere on the page, a gap spanning the whole gutter (from the column before's right edge to the start, at
-    least a gutter wide). At an indent inside a column, only when the word before it lies left of that column
-    (it belongs to the column before)."""
+    least a gutter wide, also to a word at an indent inside the column) and unlike the spaces beside it (a
+    justified line's wide space can happen to span a gutter set far down the page). At an indent inside a column,
+    only when the word before it lies left of that column (it belongs to the column before)."""
     parts: list[list[dict]] = [[fragment[0]]]
 
-    def near(x: float, top: float, bottom: float, edge: float, prev: dict, word: dict) -> bool:
+    gaps = [b["x0"] - a["x1"] for a, b in pairwise(fragment)]
+
+    def widest(i: int) -> bool:
+        """Whether gap ``i`` stands apart from the spaces either side of it: a wide justified line spaces its words
+        alike, a gutter differs from at least one side's spaces."""
+        beside = gaps[max(0, i - 1):i] + gaps[i + 1:i + 2]
+        return not beside or any(abs(gaps[i] - g) > 0.2 * gaps[i] for g in beside)
+
+    def near(i: int, x: float, top: float, bottom: float, edge: float, prev: dict, word: dict) -> bool:
         middle = (word["top"] + word["bottom"]) / 2
         slack = reach * max(word["size"], prev["size"])
         spans = prev["x1"] <= edge + 1 and word["x0"] - prev["x1"] >= x - edge - COLUMN_SNAP \
-            and x - edge >= GUTTER_GAP * word["size"]
+            and x - edge >= GUTTER_GAP * word["size"] and widest(i)
         return top - slack <= middle <= bottom + slack or spans
 
-    for prev, word in pairwise(fragment):
+    def into_indent(i: int, x: float, edge: float, prev: dict, word: dict) -> bool:
+        """The gap spans the gutter into the column, to a word at an indent inside it (a wrapped line of a
+        numbered item)."""
+        size = word["size"]
+        return x + COLUMN_SNAP < word["x0"] < x + MIN_COLUMN_WIDTH * size and prev["x1"] <= edge + 1 \
+            and x - edge >= GUTTER_GAP * size and widest(i)
+
+    for i, (prev, word) in enumerate(pairwise(fragment)):
         lone_marker = len(parts[-1]) == 1 and is_marker_word(prev)
         if not lone_marker and word["x0"] - prev["x1"] >= 0.4 * word["size"] \
-                and any(abs(word["x0"] - x) <= COLUMN_SNAP and prev["x1"] < column and near(x, top, bottom, edge,
-                                                                                               prev, word)
+                and any((abs(word["x0"] - x) <= COLUMN_SNAP and prev["x1"] < column
+                         and near(i, x, top, bottom, edge, prev, word)) or into_indent(i, x, edge, prev, word)
                         for x, top, bottom, _, column, edge in starts):
             # a bullet set in the gutter before the column's text is that column's list marker
             bullet = len(parts[-1]) > 1 and is_bullet_word(prev) and prev["x0"] - parts[-1][-2]["x1"] > prev["x1"] \
-                - prev["x0"] and word["x0"] - prev["x1"] <= MARKER_GAP * word["size"]
+                - prev["x0"] and word["x0"] - prev["x1"] <= marker_gap * word["size"]
             parts.append([parts[-1].pop(), word] if bullet else [word])
         else:
             parts[-1].append(word)
@@ -313,15 +348,22 @@ def drop_footnote_marks(words: list[dict]) -> list[dict]:
     return [w for w in words if not is_mark(w)]
 
 
-def pieces_of_one_line(left: list[dict], right: list[dict]) -> bool:
-    """Whether fragment ``right`` carries on fragment ``left`` side by side: a word space after it, middles level."""
+def pieces_of_one_line(left: list[dict], right: list[dict], marker_gap: float) -> bool:
+    """Whether fragment ``right`` carries on fragment ``left`` side by side: a word space after it, middles level;
+    or ``left`` is a lone list marker whose text starts within a marker's gap after it, the two overlapping by most of
+    their height (a marker set larger or higher than its text can fall into the other column's row)."""
     a, b = left[-1], right[0]
     size = max(a["size"], b["size"])
+    gap = b["x0"] - a["x1"]
+    mark = is_bullet_word(a) or (is_marker_word(a) and a["size"] > SUPERSCRIPT_SHARE * b["size"])  # not a note's
+    if len(left) == 1 and mark and 0 < gap <= marker_gap * b["size"]:
+        overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+        return overlap >= 0.7 * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
     level = abs((a["top"] + a["bottom"]) / 2 - (b["top"] + b["bottom"]) / 2) <= 0.1 * (a["bottom"] - a["top"])
-    return level and -0.2 * size <= b["x0"] - a["x1"] <= 0.6 * size
+    return level and -0.2 * size <= gap <= 0.6 * size
 
 
-def rejoin_pieces(rows: list[list[list[dict]]]) -> list[list[list[dict]]]:
+def rejoin_pieces(rows: list[list[list[dict]]], marker_gap: float) -> list[list[list[dict]]]:
     """Given rows of fragments, return them with a line's pieces that fell into neighbouring rows joined again.
 
     OCR may box one line in two pieces whose heights differ by a little; on a two-column page the other column's
@@ -330,27 +372,41 @@ def rejoin_pieces(rows: list[list[list[dict]]]) -> list[list[list[dict]]]:
     for upper, lower in pairwise(rows):
         for one, other in ((upper, lower), (lower, upper)):
             for left in list(one):
-                right = next((f for f in other if f is not left and pieces_of_one_line(left, f)), None)
+                right = next((f for f in other if f is not left and pieces_of_one_line(left, f, marker_gap)), None)
                 if right is not None and left in one:
                     left.extend(right)
                     other.remove(right)
     return [row for row in rows if row]
 
 
+def marker_gap(words: list[dict], settings: ReportSettings) -> float:
+    """How far (x font size) a list marker may stand from its text on this page: the settings' gap, or more where
+    the page's bullets stand further from their text (a wide hanging indent): half as far again as the usual gap
+    between a bullet glyph and the word after it on its row."""
+    after = []
+    for row in words_to_rows(words):
+        for glyph, word in pairwise(row):
+            if is_bullet_word(glyph) and word["size"] > 0:
+                after.append((word["x0"] - glyph["x1"]) / word["size"])
+    usual = median(after) if len(after) >= 2 else 0.0
+    return max(settings.marker_gap, 1.5 * usual)
+
+
 def words_to_lines(words: list[dict], index: int, boxes: list[Box], settings: ReportSettings | None = None
                    ) -> list[Line]:
     """Given a page's words (text, x0, x1, top, bottom, size, fontname) and its boxes, return its line fragments."""
-    reach = (settings or ReportSettings()).column_reach
+    settings = settings or ReportSettings()
+    reach, gap = settings.column_reach, marker_gap(words, settings)
     lines = []
-    rows = rejoin_pieces([row_to_fragments(row) for row in words_to_rows(drop_footnote_marks(words))])
+    rows = rejoin_pieces([row_to_fragments(row, gap) for row in words_to_rows(drop_footnote_marks(words))], gap)
     for _ in range(3):  # a row cut at a column's last line shows the column reaching further: look again
         starts = column_starts(rows)
-        cut = [[piece for part in parts for piece in split_at_columns(part, starts, reach)] for parts in rows]
+        cut = [[piece for part in parts for piece in split_at_columns(part, starts, reach, gap)] for parts in rows]
         if sum(map(len, cut)) == sum(map(len, rows)):
             break
         rows = cut
     for number, split in enumerate(rows):
-        fragments = [fragment_to_line(fragment, index) for fragment in split]
+        fragments = [fragment_to_line(fragment, index, settings.small_mark) for fragment in split]
         for line in fragments:
             found = box_of(line, boxes)
             line.box = None if found is None else index * 1000 + found

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .lines import Line, is_label
+from .lines import SUPERSCRIPT_SHARE, Line, is_label
 from .settings import ReportSettings
 
 # A number standing on its own: not part of "2021/22", "2023–25", "1,204", "3.5" or a word.
@@ -91,6 +91,17 @@ def in_margin(line: Line, height: float, settings: ReportSettings) -> str:
     return ""
 
 
+def note_number(line: Line, lines: list[Line]) -> bool:
+    """Whether a bare number is a footnote's number: set smaller than the note's text that starts right after it,
+    level with it (a page number stands apart, at its own size)."""
+    if not line.text.strip().isdigit():
+        return False
+    middle = (line.top + line.bottom) / 2
+    return any(o is not line and o.page == line.page and 0 <= o.x0 - line.x1 <= 2 * o.size
+               and line.size <= SUPERSCRIPT_SHARE * o.size and o.top - o.height / 2 <= middle <= o.bottom
+               for o in lines)
+
+
 def margin_candidates(pages: dict[int, list[Line]], heights: dict[int, float],
                       settings: ReportSettings) -> list[Candidate]:
     """Given each page's lines, return every number that opens or closes a line in a margin zone."""
@@ -98,12 +109,12 @@ def margin_candidates(pages: dict[int, list[Line]], heights: dict[int, float],
     for index, lines in pages.items():
         for ln in lines:
             band = in_margin(ln, heights[index], settings)
-            if not band or is_label(ln):
+            if not band or is_label(ln) or note_number(ln, lines):
                 continue
             if settings.weightless:
                 out += glued_candidates(ln, index, band)
             tokens = list(NUMBER_TOKEN.finditer(ln.text))
-            if not tokens:
+            if not tokens or NOTE_SENTENCE.match(ln.text.strip()):  # numbers inside a footnote's sentence
                 continue
             for which, token in (("first", tokens[0]), ("last", tokens[-1])):
                 if which == "first" and opens_note(ln.text, token):

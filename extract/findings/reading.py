@@ -57,15 +57,24 @@ def mark_merged_table_rows(lines: list[Line]) -> None:
 
 
 def reading_order(lines: list[Line]) -> list[Line]:
-    """Given a page's lines with columns marked, return them in reading order."""
+    """Given a page's lines with columns marked, return them in reading order: in a band, column by column, row by
+    row (the pieces of one row left to right, whichever OCR boxed a point higher)."""
+    row_top: dict[tuple[int, int], float] = {}
+    for ln in lines:
+        row_top[(ln.row, ln.column)] = min(ln.top, row_top.get((ln.row, ln.column), ln.top))
+    by_row = len({ln.row for ln in lines}) > 1  # (lines made without their rows all say row 0)
+
+    def key(ln: Line) -> tuple[int, float, float]:
+        return (ln.column, row_top[(ln.row, ln.column)], ln.x0) if by_row else (ln.column, ln.top, ln.x0)
+
     out: list[Line] = []
     band: list[Line] = []
     for ln in sorted(lines, key=lambda x: (x.top, x.x0)):
         if ln.column == 0 and any(b.column for b in band):
-            out.extend(sorted(band, key=lambda x: (x.column, x.top, x.x0)))
+            out.extend(sorted(band, key=key))
             band = []
         band.append(ln)
-    out.extend(sorted(band, key=lambda x: (x.column, x.top, x.x0)))
+    out.extend(sorted(band, key=key))
     return out
 
 

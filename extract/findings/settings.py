@@ -35,6 +35,7 @@ class ReportSettings:
     heading_growth: float = 1.5  # a line this much larger than body text is a heading
     small_text: float = 1.2  # a line this much smaller than body text is a caption, chart label or footnote
     max_heading_words: int = 18  # a bold run longer than this is an emphasised paragraph, not a heading
+    title_tail_words: int = 3  # a title wraps onto a line of at most this many words (a longer one is the text)
     same_text: float = 0.9  # similarity at which a summary's finding is the chapter's finding restated
     footnote_lines: int = 3  # a footnote at a column's foot runs to at most this many lines
     foot_words: int = 6  # a line of at most this many words alone in the foot margin is a footer
@@ -42,6 +43,9 @@ class ReportSettings:
     min_label_score: float = 2.0  # see labels.score_*: evidence needed before a run counts as a label
     line_pitch: float = 0.0  # on a scan: the usual distance between the middles of two lines of one paragraph
     column_reach: float = 2.0  # x font size: a column start seen on some rows cuts a row this far above or below
+    marker_gap: float = 3.0  # x font size: a list marker is at most this far from its text (a chart label further
+    # off is not); a page whose bullets stand further off widens it (lines.marker_gap)
+    small_mark: float = 0.65  # on a scan, a lone stroke ("I") at most this share of its text's height is a bullet
 
     @property
     def para_gap(self) -> float:

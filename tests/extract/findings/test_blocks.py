@@ -145,3 +145,103 @@ def test_a_numbered_item_cut_by_a_column_break_keeps_its_end_and_the_paragraph_b
         ln.column = column
     blocks = lines_to_blocks([para, item, rest], SETTINGS)
     assert blocks[-1].flat == "The force told us that it had not yet reviewed its policy on missing children."
+
+
+def test_a_paragraph_opening_the_next_page_is_not_carried_into_a_table_row_past_its_source_line():
+    # A chart's data row ("421  488  455  506": cells on one row) ends the page; its source line opens the next,
+    # then an area for improvement. The row ends in no full stop, but a row of cells is no sentence the page
+    # break cut: the finding was joined to it and lost.
+    row = [line(text, 714, x0=x0, x1=x0 + 20) for text, x0 in (("421 488", 309), ("455 506", 400))]
+    source = line("Source: force data, HMICFRS analysis", 88, page=5, size=9.5)
+    finding = line("AREA FOR IMPROVEMENT 2: The force", 108, page=5, size=11)
+    rest = line("should improve the quality of information.", 122, page=5, size=11)
+    for ln in row:
+        ln.peers = 1
+    blocks = lines_to_blocks([*row, source, finding, rest], SETTINGS)
+    assert blocks[-1].flat == "AREA FOR IMPROVEMENT 2: The force should improve the quality of information."
+
+
+def test_a_title_wrapped_after_any_word_is_one_heading_when_the_whole_is_a_title():
+    # "OUR RECOMMENDATIONS TO CHIEF" / "CONSTABLES": wrapped after a noun, the first line is still a title, and the
+    # second, read apart, ended the label's segment before its list (the chapter's recommendation was lost).
+    lines = [line("OUR RECOMMENDATIONS TO CHIEF", 570, bold=True, size=11.8),
+             line("CONSTABLES", 585, bold=True, size=11.8),
+             line("By 31 March 2024, chief constables should make sure that", 604, marker="i.")]
+    blocks = lines_to_blocks(lines, SETTINGS)
+    assert (blocks[0].kind, blocks[0].flat) == ("heading", "OUR RECOMMENDATIONS TO CHIEF CONSTABLES")
+
+
+def test_a_title_is_not_joined_to_a_bold_sentence_below_it():
+    lines = [line("Areas for improvement", 570, bold=True), line("The force should improve its records.", 585,
+                                                                bold=True)]
+    assert len(lines_to_blocks(lines, SETTINGS)) == 2
+
+
+def test_scanned_fragments_whose_bullets_ocr_lost_are_cut_where_a_paragraph_gap_falls():
+    # "… we recommend that Kelderwick Police immediately:" then three fragments without a full stop at the bullets'
+    # text indent, OCR having lost the bullets; the first wraps at the line pitch, the next two start a
+    # paragraph's gap lower, in lower case: they were read as one item (two recommendations lost).
+    settings = ReportSettings(body_size=9.0, line_gap=1.0, weightless=True, line_pitch=11.5, indent_slack=7.0)
+
+    def scan_line(text: str, top: float, x0: float = 78.0) -> Line:
+        return Line(text=text, page=1, top=top, bottom=top + 11, x0=x0, x1=530, size=9.0, bold=False, text_x0=x0)
+
+    lines = [scan_line("To address this cause of concern, we recommend that the force immediately:", 612, x0=63.7),
+             scan_line("review the way it manages demand in the control room, so that calls are", 628.6),
+             scan_line("attended within its published response times", 640.1),
+             scan_line("put in place a process to reassess risk when attendance is delayed", 658.1),
+             scan_line("ensure that supervisors have the information they need", 676.1)]
+    blocks = lines_to_blocks(lines, settings)
+    assert [b.flat.split()[0] for b in blocks if b.kind == "item"] == ["review", "put", "ensure"]
+
+
+def test_a_scanned_item_whose_number_ocr_lost_at_the_top_of_the_next_page_is_the_next_item():
+    # "i. By 31 March 2025, … to 2027/28." ends a page; the next opens at the items' hanging indent with "By 30
+    # September 2025, …", its "ii." lost by OCR: it was read as prose after the list and the recommendation lost.
+    settings = ReportSettings(body_size=10.0, line_gap=1.0, weightless=True, line_pitch=13.0, indent_slack=7.0)
+
+    def scan_line(text: str, page: int, top: float, x0: float, marker: str = "", text_x0: float = 0.0) -> Line:
+        return Line(text=text, page=page, top=top, bottom=top + 12, x0=x0, x1=530, size=10.0, bold=False,
+                    marker=marker, text_x0=text_x0 or x0)
+
+    lines = [scan_line("By 31 March 2025, the force should produce a fully costed savings plan that", 2, 655.9,
+                       73.8, marker="i.", text_x0=98.6),
+             scan_line("shows how it will balance its budget in each year to 2027/28.", 2, 669.2, 97.6),
+             scan_line("By 30 September 2025, the force should assess the effect of its planned savings", 3, 67.7,
+                       96.5),
+             scan_line("on the service it provides to the public.", 3, 81.0, 98.3),
+             scan_line("The force's medium-term financial plan relies on savings from a programme.", 3, 128.5, 64.1)]
+    blocks = lines_to_blocks(lines, settings)
+    assert [(b.kind, b.flat.split()[:3]) for b in blocks] == [("item", ["By", "31", "March"]),
+                                                              ("item", ["By", "30", "September"]),
+                                                              ("para", ["The", "force's", "medium-term"])]
+
+
+def test_numbered_footnotes_at_a_scanned_pages_foot_read_at_body_size_are_notes_not_items():
+    # OCR read the notes at body size; the first's number "1" is set apart as a marker: "The national standard is
+    # to answer 90 percent of 999 calls …" became a numbered item, then a recommendation of the list above it.
+    settings = ReportSettings(body_size=9.0, line_gap=1.0, weightless=True, line_pitch=12.0, indent_slack=7.0)
+
+    def scan_line(text: str, top: float, x0: float = 75.0, marker: str = "") -> Line:
+        return Line(text=text, page=1, top=top, bottom=top + 11, x0=x0, x1=530, size=9.0, bold=False, marker=marker,
+                    text_x0=x0 + (7 if marker else 0))
+
+    lines = [scan_line("Within six months, the force should develop a framework that allows", 402.5, x0=66,
+                       marker="•"),
+             scan_line("leaders to understand the quality of the service children receive.", 416.9, x0=79),
+             scan_line("The national standard is to answer 90 percent of 999 calls within 10 seconds.", 742.3, x0=62,
+                       marker="1"),
+             scan_line("2 Office for National Statistics, Crime in England and Wales: year ending March 2023.", 753.1,
+                       x0=62),
+             scan_line("This figure excludes 14 cases in which the records were incomplete.", 761.4, x0=61,
+                       marker="3")]
+    blocks = lines_to_blocks(lines, settings)
+    assert [b.flat.split()[0] for b in blocks if b.kind != "caption"] == ["Within"]
+    assert any(b.flat.startswith("The national standard") for b in blocks)
+
+
+def test_a_numbered_statement_in_the_text_is_no_footnote():
+    lines = [line("Causes of concern", 100, bold=True), line("The force did not have effective arrangements.", 118,
+                                                             marker="4"),
+             line("The force should review its arrangements.", 160, marker="5")]
+    assert [b.kind for b in lines_to_blocks(lines, SETTINGS)] == ["heading", "item", "item"]

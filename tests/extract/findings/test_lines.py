@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hmic_extract.extract.findings.lines import words_to_lines
 
 
@@ -220,3 +222,124 @@ def test_a_row_far_from_the_shared_rows_is_cut_where_it_spans_the_whole_gutter()
         page += justified("right column text runs on here and on", 309, 533, 300 + 16 * i)
     texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top < 80]
     assert texts == ["The force should improve its", "2019/20 2020/21 2021/22"]
+
+
+def test_a_justified_line_whose_spaces_are_as_wide_as_the_gutter_keeps_its_last_word():
+    # "attends   incidents   within   the" justified across a 224 pt column (spaces of 22.6 pt) beside the right
+    # column's ordinary line, the gutter (22.9 pt) no wider than those spaces: the gutter's side of "the" mixes the
+    # gutter with the right line's spaces, and "the" was cut off as a cell (the finding became a table row and
+    # was lost). A gap is a gutter only where the space next to it on one side is ordinary.
+    page = two_columns_with_lone_right_lines()
+    page += justified("attends incidents within the", 62, 286.2, 300) + \
+        words("requirements under the Sexual Offences", 309.1, 298, size=12, gap=3.5)
+    texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top >= 290]
+    assert texts == ["attends incidents within the", "requirements under the Sexual Offences"]
+
+
+def test_a_bullet_drawn_into_the_other_columns_row_still_marks_its_item():
+    # The bullet is set a size larger than its text and a few tenths of a point higher: its middle lies nearer
+    # the left column's line (3 pt above) than its own text's, so it fell into that row, was left a lone
+    # fragment, and its item lost its marker (the last area for improvement of a list was lost).
+    page = words("38 percent of its demand came from incidents", 62.4, 302.39, size=9.5, gap=3)
+    page += words("that were not crimes, such as concerns for", 62.4, 314.93, size=9.5, gap=3)
+    page += [{"text": "•", "x0": 311.0, "x1": 316.9, "top": 305.33, "bottom": 315.33, "size": 10.0,
+              "fontname": "Vera"}]
+    page += words("The force should carry out a full", 323.0, 305.9, size=9.5, gap=3)
+    page += words("assessment of the capability and capacity", 323.0, 318.25, size=9.5, gap=3)
+    lines = words_to_lines(page, 0, [])
+    item = next(ln for ln in lines if ln.text.startswith("The force"))
+    assert (item.marker, item.text) == ("•", "The force should carry out a full")
+    assert not any(ln.text == "•" for ln in lines)
+
+
+def test_a_row_far_from_the_shared_rows_is_cut_where_it_spans_the_gutter_into_a_hanging_indent():
+    # "Marchford    Constabulary    is" justified in the left column (37 pt spaces) beside a numbered item's
+    # wrapped line at its hanging indent (333 pt, the column starting at 309): the 47 pt gap spans the gutter, but
+    # the word after it starts at the indent, not at the column's start, and the two lines were read as one.
+    page = two_columns_with_lone_right_lines()
+    spans = (("Marchford", 62.5, 123.4, 300), ("Constabulary", 160.3, 239.8, 300), ("is", 276.7, 286.3, 300),
+             ("Constabulary", 333.1, 412.6, 297), ("should", 429.0, 468.7, 297), ("develop", 485.1, 532.8, 297))
+    page += [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 12, "size": 12, "fontname": "Vera"}
+             for t, x0, x1, top in spans]
+    texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top >= 290]
+    assert texts == ["Marchford Constabulary is", "Constabulary should develop"]
+
+
+def test_an_item_number_drawn_into_the_other_columns_row_still_numbers_its_item():
+    # "(c)" set at 10 pt before a 9.5 pt item, level with a smaller glossary line of the right column: the number
+    # fell into that row and the item lost it (recommendations (c)-(e) were read in the wrong order).
+    page = words("volunteers to help the police in a role", 309.0, 163.1, size=8.5, gap=2)
+    page += [{"text": "(c)", "x0": 64.4, "x1": 75.5, "top": 165.27, "bottom": 175.27, "size": 10.0, "fontname": "Vera"}]
+    page += words("By 31 October 2023, the College of Policing should", 82.4, 165.66, size=9.5, gap=2.5)
+    page += words("amend the Vetting Authorised Professional Practice", 82.4, 178.2, size=9.5, gap=2.5)
+    item = next(ln for ln in words_to_lines(page, 0, []) if ln.text.startswith("By 31"))
+    assert item.marker == "(c)"
+
+
+def test_a_justified_space_that_happens_to_span_a_gutter_far_down_the_page_does_not_cut_the_line():
+    # A table lower on the page starts a column at 189 pt (the cells before it end at 176 pt); "during booking
+    # in, and some", justified with 16.8 pt spaces, has one between 175 and 192 pt: the line was cut there, read
+    # as a table row, and the cause of concern it opened was lost.
+    page = []
+    for i in range(4):
+        page += words("Source data", 125.7, 420 + 16 * i, size=9.5, gap=3) + words("412 388 405", 189, 420 + 16 * i,
+                                                                                   size=9.5, gap=40)
+    spans = (("during", 82.4, 116.2), ("booking", 133.0, 174.8), ("in,", 191.6, 204.5), ("and", 221.2, 241.0),
+             ("some", 257.7, 286.3))
+    page += [{"text": t, "x0": x0, "x1": x1, "top": 173.6, "bottom": 184.1, "size": 10.5, "fontname": "Vera"}
+             for t, x0, x1 in spans]
+    texts = [ln.text for ln in words_to_lines(page, 0, []) if ln.top < 200]
+    assert texts == ["during booking in, and some"]
+
+
+def test_a_roman_item_number_whose_full_stop_ocr_lost_is_still_its_marker():
+    # OCR read "iii." as "iii", set a marker's gap before "By 31 October 2023, …" (its siblings read "iv.", "v."):
+    # the item lost its number, and the recommendations were read out of order.
+    page = [{"text": "iii", "x0": 60.8, "x1": 74.9, "top": 212.8, "bottom": 225.0, "size": 10.0, "fontname": ""}]
+    page += words("By 31 October 2023, the College of Policing", 88.6, 210.6, size=12, gap=5)
+    line = words_to_lines(page, 0, [])[0]
+    assert (line.marker, line.text) == ("iii", "By 31 October 2023, the College of Policing")
+
+
+def test_a_roman_numeral_word_at_a_word_space_is_text():
+    line = words_to_lines(words("iii By 31 October 2023, the College", 60, 210, size=12, gap=3), 0, [])[0]
+    assert (line.marker, line.text) == ("", "iii By 31 October 2023, the College")
+
+
+def test_bullets_set_far_from_their_text_are_still_markers_where_the_page_sets_them_so():
+    # A wide hanging indent: each bullet stands four font sizes before its item's text, further than the usual
+    # marker gap; the page's own bullets say how far a marker may stand (settings.marker_gap is the least).
+    page = []
+    for i, text in enumerate(("review how it records crime", "train its call handlers", "audit its records")):
+        page += [{"text": "•", "x0": 62, "x1": 67, "top": 100 + 20 * i, "bottom": 110 + 20 * i, "size": 10,
+                  "fontname": "Vera"}]
+        page += words(text, 107, 100 + 20 * i, size=10, gap=3)
+    lines = words_to_lines(page, 0, [])
+    assert [(ln.marker, ln.text) for ln in lines] == [("•", "review how it records crime"),
+                                                      ("•", "train its call handlers"), ("•", "audit its records")]
+
+
+@pytest.mark.parametrize(("mark", "top", "bottom"), [("I", 357.1, 364.3), ("e", 356.7, 361.0)])
+def test_a_bullet_ocr_read_as_a_letter_is_the_items_marker(mark, top, bottom):
+    # OCR read "■" as "I", its box half the text's height: "I The force should improve …" was read as prose
+    # and the area for improvement it opened was lost; a round bullet read as "e" lost a recommendation.
+    page = [{"text": mark, "x0": 73.1, "x1": 81.4, "top": top, "bottom": bottom, "size": 6.0, "fontname": ""}]
+    page += [{**w, "bottom": 365.4} for w in words("The force should improve how it", 86.0, 352.4, size=10.5)]
+    line = words_to_lines(page, 0, [])[0]
+    assert (line.marker, line.text) == ("•", "The force should improve how it")
+
+
+def test_a_capital_i_opening_a_scanned_line_is_a_word():
+    page = [{"text": "I", "x0": 62, "x1": 65, "top": 353.5, "bottom": 364.0, "size": 10.5, "fontname": ""}]
+    page += [{**w, "bottom": 365.4} for w in words("recognise that the force has faced", 69, 352.4, size=10.5)]
+    line = words_to_lines(page, 0, [])[0]
+    assert (line.marker, line.text) == ("", "I recognise that the force has faced")
+
+
+def test_a_footnotes_small_number_in_another_row_is_not_made_its_marker():
+    # A footnote "¹ See the College of Policing's …": its number set small and high fell in a row of its own; it
+    # is no list marker (the note, made an item, was read into a recommendation's bullets).
+    page = [{"text": "1", "x0": 62.4, "x1": 65.2, "top": 744.15, "bottom": 749.78, "size": 5.6, "fontname": "Vera"}]
+    page += words("See the College of Policing's Authorised Professional Practice", 69.4, 745.3, size=7.5, gap=2)
+    lines = words_to_lines(page, 0, [])
+    assert not any(ln.marker for ln in lines)

@@ -287,6 +287,17 @@ def test_a_numbered_label_whose_line_ends_inside_a_timescale_sentence_keeps_the_
                                                              "whether legislation is needed.")
 
 
+def test_a_numbered_label_whose_line_ends_inside_a_date_keeps_the_sentence():
+    """"Recommendation 4: By 31 December" / "2024, the NPCC lead …": a date cut before its year opens a sentence,
+    not a theme (the finding lost its first words)."""
+    page = [*prose(100), ocr_line("Recommendation 4: By 31 December", 62, 140),
+            ocr_line("2024, the NPCC lead for economic crime should work with chief constables.", 62, 154),
+            *prose(190)]
+    found = findings(page)
+    assert clean_text(found[(RECOMMENDATIONS, 1)].issue) == ("By 31 December 2024, the NPCC lead for economic crime "
+                                                             "should work with chief constables.")
+
+
 def test_paragraphs_set_in_under_a_title_are_the_items_whose_bullets_ocr_lost():
     """OCR drops small bullets: a list's items are then paragraphs set in from their title by the bullet's width."""
     issues = ["The neighbourhood policing model relies on officers being abstracted from other duties.",

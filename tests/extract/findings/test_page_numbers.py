@@ -116,3 +116,26 @@ def test_a_cycle_in_a_scans_running_head_is_not_a_page_number_glued_to_it():
                                line("Fennmarsh Police - PEEL 2023-257", 1, 798)]}
     found = printed_page_numbers(2, *find_progressions(pages, {i: HEIGHT for i in pages}, ocr), [])
     assert found[1] == "7"
+
+
+def test_a_number_inside_a_footnotes_sentence_is_not_the_page_number_of_a_short_report():
+    # Only the third page prints its number ("6" in the header); a footnote at its foot says "Data are for 1 April
+    # 2023 to …": the "1" (closer to the page index) was read as the page number.
+    pages = {0: [body(0)], 1: [body(1)],
+             2: [body(2), line("6", 2, 30.5), line("Calderwick Constabulary – PEEL 2023–25", 2, 30.9, x0=391),
+                 line("Data are for 1 April 2023 to 31 March 2024 and have not been verified.", 2, 782, size=7)]}
+    assert printed(pages, 3, ["Cover", "i", "1"])[2] == "6"
+
+
+def test_the_small_numbers_of_footnotes_at_a_pages_foot_are_not_page_numbers():
+    # Only the third page prints its number ("6" in the header); the notes at its foot set their numbers ("3" …
+    # "6") small, as lines of their own: "3", the closest to the page index, was read as the page number.
+    notes = [line(str(n), 2, 762.8 + 9.1 * k, size=5.2) for k, n in enumerate(range(3, 7))]
+    texts = [line("Policing Vision 2025, National Police Chiefs' Council.", 2, 763.8 + 9.1 * k, x0=69.4, size=7)
+             for k in range(4)]
+    for note in notes:
+        note.x1 = 65.3
+    pages = {0: [body(0)], 1: [body(1)],
+             2: [body(2), line("6", 2, 30.5), line("Calderwick Constabulary – PEEL 2023–25", 2, 30.9, x0=391),
+                 *notes, *texts]}
+    assert printed(pages, 3, ["Cover", "i", "1"])[2] == "6"

@@ -56,3 +56,20 @@ def test_bullets_that_complete_one_recommendation_stay_with_it(tmp_path):
     assert list(found) == [(RECOMMENDATIONS, 1)]
     text = found[(RECOMMENDATIONS, 1)]
     assert text.startswith(rec) and all(b.removesuffix("; and").rstrip(";.") in text for b in bullets)
+
+
+def test_the_pieces_of_one_row_are_read_left_to_right_whatever_their_heights():
+    # OCR boxed "removed from" 1 pt lower than "unsupervised access until" on one row, and the gap between them
+    # split the row in two pieces: read by height, the row came out right piece first.
+    from hmic_extract.extract.findings.lines import words_to_lines
+    from hmic_extract.extract.findings.reading import reading_order
+
+    def word(text: str, x0: float, x1: float, top: float) -> dict:
+        return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 13.3, "size": 10.5, "fontname": ""}
+
+    page = [word("staff", 84.6, 110, 594.7), word("without", 116, 150, 594.7), word("vetting", 156, 190, 594.7),
+            word("unsupervised", 163.1, 220.0, 608.4), word("access", 231.1, 259.2, 608.4),
+            word("until", 267.8, 288.0, 608.0), word("removed", 84.6, 123.5, 609.5), word("from", 131.8, 149.4, 609.1),
+            word("vetting", 86.4, 113.8, 625.0), word("is", 118.1, 124.6, 625.0)]
+    texts = [ln.text for ln in reading_order(words_to_lines(page, 1, []))]
+    assert texts.index("removed from") < texts.index("unsupervised access until")

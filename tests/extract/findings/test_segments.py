@@ -60,3 +60,23 @@ def test_the_page_before_a_page_with_findings_words_is_read_too():
 
     texts = ["Contents", "Foreword", "Glossary\nDemand: the work the police do", "Issue of concern: a matter …", "End"]
     assert pages_worth_reading(texts) == [2, 3, 4]
+
+
+def test_sub_bullets_of_a_lead_in_item_go_on_past_a_page_break():
+    # "• Within six months the force should put in place arrangements to ensure that:" with dash bullets under it,
+    # the list broken by a page (or column) break: the dashes on the next page are still its bullets, one
+    # recommendation (each had become a recommendation of its own).
+    first = [*line("Recommendations", 62, 100, font="Vera-Bold"),
+             *line("•", 64, 118), *line("Within three months, the force should review its crime recording.", 78, 118),
+             *line("•", 64, 136), *line("Within six months the force should put in place arrangements to", 78, 136),
+             *line("ensure that:", 78, 148),
+             *line("–", 78, 166), *line("its crime recording policy is understood by all staff;", 92, 166)]
+    second = [*line("–", 78, 70), *line("reports of crime are recorded within 24 hours; and", 92, 70),
+              *line("–", 78, 88), *line("the results of audits are used to improve practice.", 92, 88),
+              *line("•", 64, 106), *line("Within six months, the force should establish a training programme.", 78,
+                                         106)]
+    pages = {0: words_to_lines(first, 0, []), 1: words_to_lines(second, 1, [])}
+    found, _ = lines_to_findings(pages, {0: PAGE, 1: PAGE}, 2, [], "report.pdf")
+    assert [f.issue.split()[:3] for f in found] == [["Within", "three", "months,"], ["Within", "six", "months"],
+                                                    ["Within", "six", "months,"]]
+    assert found[1].issue.endswith("improve practice.")
