@@ -28,7 +28,9 @@ class OcrSettings:
     fallback: bool = True  # try the other installed engine on a page the chosen one cannot read
     det_letter_px: float = 9.0  # letter height (px) wanted in the image text detection runs on
     det_scale_range: tuple[float, float] = (0.25, 1.0)  # bounds on that shrink
-    det_max_pixels: int = 1_000_000  # detection in overlapping bands of at most this many pixels (memory)
+    # detection in overlapping bands of at most this many pixels: a band is the worker's memory peak (at 1 million
+    # a landscape scan peaked at 533-558 MB, at 650,000 every bench scan at most 484 MB; bench/RESULTS.md section 6)
+    det_max_pixels: int = 650_000
     rec_squeeze: float = 0.8  # width factor applied to each text line before recognition (cost is linear in width)
     rec_batch: int = 1  # lines per recognition call: as fast per line as 6, and a sixth of the memory
     join_gap: float = 0.5  # pieces of one recognised token further apart than this share of the line's height
