@@ -187,12 +187,14 @@ def first_header(rows: list[Row], settings: TableSettings, search: int | None) -
         if header.count > 1:
             # a title line (or a row's last line) over the header stacks too: the header under it names as much
             # (a first line of short labels is the header's own: "AFI | ISSUE OF | REPORT" over "REF | CONCERN"),
-            # or more when it reaches a line further down (the title took the place of a two-line header's last line)
+            # or more when it reaches a line further down (the title took the place of a two-line header's last line);
+            # a line of short words that opens a cell of its own over no label ("Annex" / "A") is a title all the same
             under = header_at(rows, i + 1, settings)
             end = header.first + header.count
             if under is not None and under.first + under.count >= end and \
                     (len(under.roles) > len(header.roles) or (under.first + under.count == end and len(
-                        under.roles) == len(header.roles) and not labels_only(rows[i], settings))):
+                        under.roles) == len(header.roles) and (not labels_only(rows[i], settings)
+                                                               or len(header.cells) > len(under.cells)))):
                 return under
         return header
     return None
