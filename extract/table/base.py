@@ -188,13 +188,13 @@ def first_header(rows: list[Row], settings: TableSettings, search: int | None) -
             # a title line (or a row's last line) over the header stacks too: the header under it names as much
             # (a first line of short labels is the header's own: "AFI | ISSUE OF | REPORT" over "REF | CONCERN"),
             # or more when it reaches a line further down (the title took the place of a two-line header's last line);
-            # a line of short words that opens a cell of its own over no label ("Annex" / "A") is a title all the same
+            # a line of short words set further above the header than its own lines are apart ("Annex A") is a title
             under = header_at(rows, i + 1, settings)
             end = header.first + header.count
             if under is not None and under.first + under.count >= end and \
                     (len(under.roles) > len(header.roles) or (under.first + under.count == end and len(
                         under.roles) == len(header.roles) and (not labels_only(rows[i], settings)
-                                                               or len(header.cells) > len(under.cells)))):
+                                                               or set_above(rows, i, under.count)))):
                 return under
         return header
     return None
@@ -205,6 +205,15 @@ def labels_only(row: Row, settings: TableSettings) -> bool:
     found = phrases(row, settings)
     return len(found) > 1 and all(len(p.text.split()) <= settings.label_tail_words and not reads_as_sentence(p.text)
                                   and not any(ch.isdigit() for ch in p.text) for p in found)
+
+
+
+def set_above(rows: list[Row], i: int, depth: int) -> bool:
+    """Whether line ``i`` stands further above the ``depth`` header lines under it than they stand apart (a title)."""
+    if depth < 2 or i + 2 >= len(rows):
+        return False
+    pitch = rows[i + 2].top - rows[i + 1].top
+    return pitch > 0 and rows[i + 1].top - rows[i].top > 1.5 * pitch
 
 
 def header_at(rows: list[Row], i: int, settings: TableSettings, like: int | None = None) -> Header | None:
