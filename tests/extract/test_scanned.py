@@ -105,16 +105,19 @@ def test_without_ruling_lines_words_go_on_as_one_line_row_per_text_line():
     assert lines[0].confidence == pytest.approx(0.95)
 
 
-
 def test_a_bar_ocr_read_off_a_ruling_line_is_no_text():
     words = [OcrWord("Page", 0, 0, 40, 10, 1.0), OcrWord("37", 45, 0, 60, 10, 1.0), OcrWord("|", 70, 0, 72, 10, 1.0)]
     assert [g.text for g in table_scanned.word_glyphs(words)] == ["Page", "37"]
 
 
+def one_cell_grid(width: float) -> tuple[scanned.Cell, scanned.Grid]:
+    """A grid of one cell ``width`` wide and 40 high, and its cell."""
+    cell = scanned.Cell(0, width, 0)
+    return cell, scanned.Grid((0, 0, width, 40), [0, width], [scanned.GridRow(0, 40, [cell])])
+
+
 def test_a_short_cell_whose_layer_text_lost_its_number_takes_the_engines_reading():
-    cell = scanned.Cell(0, 100, 0)
-    row = scanned.GridRow(0, 40, [cell])
-    grid = scanned.Grid((0, 0, 100, 40), [0, 100], [row])
+    cell, grid = one_cell_grid(100)
     layer = [OcrWord("@", 10, 10, 20, 30, 1.0)]
     ocr = [OcrWord("(1)", 10, 10, 30, 30, 0.9)]
     assert table_scanned.fill_cells(grid, layer, ocr) == {0: "ocr"} and cell.words == ocr
@@ -144,9 +147,7 @@ def test_layer_words_that_lost_a_number_give_way_to_the_engines_reading_of_it():
 
 def test_a_cell_whose_layer_text_lost_words_takes_the_engines_reading():
     # The scanner's layer dropped "The force should improve how it u" of a cell's first line.
-    cell = scanned.Cell(0, 400, 0)
-    row = scanned.GridRow(0, 40, [cell])
-    grid = scanned.Grid((0, 0, 400, 40), [0, 400], [row])
+    cell, grid = one_cell_grid(400)
     layer = [OcrWord("ses", 200, 10, 230, 30, 1.0), OcrWord("its", 235, 10, 260, 30, 1.0)]
     ocr = [OcrWord(t, x, 10, x + 30, 30, 0.98) for t, x in (("The", 10), ("force", 45), ("should", 80),
                                                             ("uses", 195), ("its", 235))]
@@ -161,9 +162,7 @@ def test_a_cell_whose_layer_text_lost_words_takes_the_engines_reading():
 def test_a_short_cell_the_layer_misread_takes_the_engines_sure_reading():
     # A scanner's layer read the ref "IOC1" as "10C1" (ref 10) and "AfI11" as "Aff11": once the page is OCR-ed, a
     # short cell takes the engine's reading where every word of it is sure; an unsure one leaves the layer's.
-    cell = scanned.Cell(0, 100, 0)
-    row = scanned.GridRow(0, 40, [cell])
-    grid = scanned.Grid((0, 0, 100, 40), [0, 100], [row])
+    cell, grid = one_cell_grid(100)
     layer = [OcrWord("10C1", 10, 10, 40, 30, 1.0)]
     ocr = [OcrWord("IOC1", 10, 10, 40, 30, 0.99)]
     assert table_scanned.fill_cells(grid, layer, ocr) == {0: "ocr"} and cell.words == ocr
@@ -171,8 +170,7 @@ def test_a_short_cell_the_layer_misread_takes_the_engines_sure_reading():
     layer = [OcrWord("AFI", 10, 10, 30, 30, 1.0), OcrWord("9", 34, 10, 40, 30, 1.0)]
     assert table_scanned.fill_cells(grid, layer, ocr) == {0: "layer"} and cell.words == layer
     # a long cell keeps the layer's words (the engine misreads prose as often as the layer)
-    cell = scanned.Cell(0, 400, 0)
-    grid = scanned.Grid((0, 0, 400, 40), [0, 400], [scanned.GridRow(0, 40, [cell])])
+    cell, grid = one_cell_grid(400)
     layer = [OcrWord(t, x, 10, x + 30, 30, 1.0) for t, x in (("The", 10), ("force", 45), ("should", 80))]
     ocr = [OcrWord(t, x, 10, x + 30, 30, 0.99) for t, x in (("The", 10), ("forse", 45), ("should", 80))]
     assert table_scanned.fill_cells(grid, layer, ocr) == {0: "layer"}
