@@ -68,6 +68,7 @@ PROSE_WORDS = _word_set(
 NUMBERING = re.compile(r"(?ix)^(?:(?:section|part|chapter|annex|appendix|table|schedule)\s+)?\(?"
                        r"(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])(?:[.:)\]–—-]+(?=\s)|(?=\s))\s*")
 NOT_THEMES = _word_set("continued cont contd cont'd ctd")  # "Recommendations (continued)"
+PAGE_WORDS = r"pages?|pp?|pgs?"  # the words a page ref opens with ("Page 6", "pp. 29-31", "pg 4"), as a regex
 # A note that a table goes on on the next page ("continued on next page", "Continued overleaf", "(cont'd)",
 # "Table continues overleaf", "continued…"); a bare "continued." may end a sentence, so a word alone counts only in
 # brackets or trailing off in an ellipsis.

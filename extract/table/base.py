@@ -29,6 +29,7 @@ from hmic_extract.model import RawRow, RowKind
 from hmic_extract.vocabulary import (
     CONTINUATION_NOTE,
     PAGE_FOLIO,
+    PAGE_WORDS,
     PROSE_WORDS,
     ROLES,
     fold,
@@ -205,7 +206,6 @@ def labels_only(row: Row, settings: TableSettings) -> bool:
     found = phrases(row, settings)
     return len(found) > 1 and all(len(p.text.split()) <= settings.label_tail_words and not reads_as_sentence(p.text)
                                   and not any(ch.isdigit() for ch in p.text) for p in found)
-
 
 
 def set_above(rows: list[Row], i: int, depth: int) -> bool:
@@ -438,8 +438,8 @@ def holds_refs(cells: list[str]) -> bool:
     return len(refs) >= 2 and len(refs) >= 0.6 * len(filled)
 
 
-PAGE_CELL = re.compile(r"(?i)^\(?\s*(?:(?:pages?|pp?|pgs?|paras?)\.?\s*|(?:and|to)\s+|[-–/,&]\s*)?\d")
-PAGE_WORD_CELL = re.compile(r"(?i)^\(?\s*(?:pages?|pp?|pgs?)\.?\s*\d")
+PAGE_CELL = re.compile(rf"(?i)^\(?\s*(?:(?:{PAGE_WORDS}|paras?)\.?\s*|(?:and|to)\s+|[-–/,&]\s*)?\d")
+PAGE_WORD_CELL = re.compile(rf"(?i)^\(?\s*(?:{PAGE_WORDS})\.?\s*\d")
 
 
 def holds_pages(cells: list[str], settings: TableSettings) -> bool:
