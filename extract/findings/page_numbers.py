@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from hmic_extract.vocabulary import PAGE_WORDS
+
 from .lines import SUPERSCRIPT_SHARE, Line, is_label
 from .settings import ReportSettings
 
@@ -58,6 +60,7 @@ class Candidate:
     roman: bool
     place: tuple[str, str]  # ("top" | "bottom", "first" | "last"): where on the page and in its line
     line: int  # id() of the margin line that prints it
+    edge: bool = True  # it opens or closes its line (but for separators and page words), as page numbers do
 
 
 @dataclass(frozen=True)
@@ -123,8 +126,25 @@ def margin_candidates(pages: dict[int, list[Line]], heights: dict[int, float],
                 value = int(text) if text.isdigit() else roman_value(text)
                 if value is None or value == 0:
                     continue
-                out.append(Candidate(index, value, not text.isdigit(), (band, which), id(ln)))
+                out.append(Candidate(index, value, not text.isdigit(), (band, which), id(ln),
+                                     at_line_edge(ln.text, token, which)))
     return out
+
+
+# What may stand between a page number and its line's edge: separators and page words ("Page 3 of 40", "- 3 -",
+# "| 12"), never words of a sentence ("In 16 the child ...": a count in prose reaching into the margin zone).
+EDGE_BEFORE = re.compile(rf"^[\W_]*(?:(?:{PAGE_WORDS})\.?[\W_]*)?$", re.IGNORECASE)
+EDGE_AFTER = re.compile(r"^[\W_]*(?:of\s+\d+[\W_]*)?$", re.IGNORECASE)
+
+
+def at_line_edge(text: str, token: re.Match, which: str) -> bool:
+    """Whether a number opens (``which`` "first") or closes ("last") its line, but for separators and page words.
+
+    Evidence, not a rule: a page number may stand mid-line where OCR or line grouping joins it to the running
+    head's other parts ("Westshire Police 7 11–22 September 2017")."""
+    if which == "first":
+        return bool(EDGE_BEFORE.match(text[:token.start()])) or bool(EDGE_AFTER.match(text[token.end():]))
+    return bool(EDGE_AFTER.match(text[token.end():]))
 
 
 NOTE_SENTENCE = re.compile(r"^[A-Z][^.!?]*(?:\s\S+){2,}[.!?]['’”)]?$")  # "Home Office Counting Rules, April 2017."
@@ -171,20 +191,27 @@ def best_progression(candidates: list[Candidate], roman: bool, pages: set[int] |
     constant = {place for place, seen in values.items() if len(seen) == 1 and
                 len({c.page for c in chosen if c.place == place}) > 1}  # "of 24", "© 2024": never a page number
     support: Counter[tuple[tuple[str, str], int]] = Counter()
+    edges: Counter[tuple[tuple[str, str], int]] = Counter()
     # sorted: ties below are broken by insertion order, which a set's (hash-seeded) order must not decide
-    for place, page, value in sorted({(c.place, c.page, c.value) for c in chosen if c.place not in constant}):
+    for place, page, value, edge in sorted({(c.place, c.page, c.value, c.edge) for c in chosen
+                                            if c.place not in constant}):
         support[(place, value - page)] += 1
+        edges[(place, value - page)] += edge
     if not support:
         return None
-    # Most pages first; then numbers close to the page count (a year in "© HMICFRS 2024" is not a page number);
-    # then the footer, then the number closing its line (the usual places).
-    (place, _), count = max(support.items(), key=lambda kv: (kv[1], -abs(kv[0][1]), kv[0][0][0] == "bottom",
-                                                             kv[0][0][1] == "last"))
+    # Most pages first; then numbers at their line's edge (a count in a sentence is not a page number); then
+    # numbers close to the page count (a year in "© HMICFRS 2024" is not a page number); then the footer, then
+    # the number closing its line (the usual places).
+    def rank(kv: tuple[tuple[tuple[str, str], int], int]) -> tuple:
+        (where, offset), n = kv
+        return n, edges[(where, offset)], -abs(offset), where[0] == "bottom", where[1] == "last"
+
+    (place, _), count = max(support.items(), key=rank)
     if count < min_support:
         return None
     values_at: dict[int, int] = {}
     lines: set[int] = set()
-    for (where, offset), n in sorted(support.items(), key=lambda kv: -kv[1]):
+    for (where, offset), n in sorted(support.items(), key=rank, reverse=True):
         if where != place or n < min_support:
             continue
         run = [c for c in chosen if c.place == place and c.value - c.page == offset]

@@ -139,3 +139,13 @@ def test_the_small_numbers_of_footnotes_at_a_pages_foot_are_not_page_numbers():
              2: [body(2), line("6", 2, 30.5), line("Calderwick Constabulary – PEEL 2023–25", 2, 30.9, x0=391),
                  *notes, *texts]}
     assert printed(pages, 3, ["Cover", "i", "1"])[2] == "6"
+
+
+def test_a_number_inside_prose_in_the_top_margin_is_not_a_page_number():
+    """A short document prints its number once ("Page 25 of 25"); a count in a sentence that reaches up into the
+    margin zone ("In 16 the child ...") stands neither first nor last in its line and is no candidate, however
+    close its value is to the page index."""
+    pages = {0: [body(0)], 1: [body(1)],
+             2: [line("Page 25 of 25", 2, 30, x0=270),
+                 line("We examined 40 cases. In 16 the child had not been seen", 2, 60, size=9), body(2)]}
+    assert printed(pages, 3, ["Cover", "i", "25"])[2] == "25"
