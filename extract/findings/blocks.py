@@ -304,9 +304,19 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
         if at_indent and settings.weightless and settings.line_pitch and white_gap(prev, line, settings) > \
                 settings.para_gap and not JOINER_WORD.match(line.text):
             return True  # on a scan, a fragment at the text indent a paragraph's gap below: the next item
-        return at_indent and bool(LIST_JOINER_END.search(prev.text)) and not JOINER_WORD.match(line.text)
+        return at_indent and bool(LIST_JOINER_END.search(prev.text)) and not JOINER_WORD.match(line.text) \
+            and not wraps_to_measure(block, settings)
     indent = max(settings.indent_slack, 0.8 * settings.body_size)
     return prev.text.rstrip().endswith(":") and line.x0 >= block[0].x0 + indent
+
+
+def wraps_to_measure(block: list[Line], settings: ReportSettings) -> bool:
+    """Whether an item's last line is a wrapped line of the item itself: the item printed its own bullet as text
+    (so its siblings print theirs: none is lost on a born-digital page) and that line runs out to the item's
+    measure, as a justified line does whatever word ends it ("... when the incident is closed;")."""
+    if settings.weightless or not block[0].marker or len(block) < 2:
+        return False
+    return block[-1].x1 >= max(ln.x1 for ln in block) - settings.indent_slack
 
 
 NOTE_START = re.compile(r"^\d{1,2}\s*[A-Z][a-z]")  # "1 Home Office …", OCR's "1Home Office …"

@@ -245,3 +245,32 @@ def test_a_numbered_statement_in_the_text_is_no_footnote():
                                                              marker="4"),
              line("The force should review its arrangements.", 160, marker="5")]
     assert [b.kind for b in lines_to_blocks(lines, SETTINGS)] == ["heading", "item", "item"]
+
+
+def test_a_bulleted_item_whose_justified_line_ends_in_a_semicolon_wraps_on_into_the_same_item():
+    # A summary bullet holding a recommendation with inline fragments: a justified line happens to end at "closed;"
+    # and the next line, lower case at the text indent, is its wrap: it was cut off as a bullet-less next item,
+    # leaving a truncated recommendation that no longer matched its chapter statement (an extra finding).
+    lines = [line("Within six months the force should put in place arrangements to ensure that: its crime", 300,
+                  marker="•"),
+             line("policy is understood by all officers and staff; crimes reported as part of incidents are", 314,
+                  x0=76),
+             line("recorded when the incident is closed; reports are recorded when the incident is closed;", 328,
+                  x0=76),
+             line("the audit team has the capacity to examine enough records to identify problems.", 342, x0=76,
+                  x1=470),
+             line("Within six months, the force should establish a training programme.", 360, marker="•", x1=400)]
+    blocks = lines_to_blocks(lines, SETTINGS)
+    assert len(blocks) == 2
+    assert blocks[0].flat.endswith("is closed; the audit team has the capacity to examine enough records to identify "
+                                   "problems.")
+
+
+def test_bullet_less_fragments_after_a_semicolon_at_the_text_indent_are_still_the_next_items():
+    # The counterpart: short fragment lines ending in ";" (the bullets drawn as shapes): each is its own item.
+    lines = [line("To address this cause of concern, we recommend that the force:", 300),
+             line("review the way it manages demand in the control room;", 314, x0=76, x1=330),
+             line("put in place a process to reassess risk when attendance is delayed; and", 328, x0=76, x1=400),
+             line("ensure that supervisors have the information they need.", 342, x0=76, x1=350)]
+    blocks = lines_to_blocks(lines, SETTINGS)
+    assert [b.flat.split()[0] for b in blocks][-3:] == ["review", "put", "ensure"]
