@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .lines import SUPERSCRIPT_SHARE, Line, is_label
 from .settings import ReportSettings
@@ -178,21 +179,29 @@ def best_progression(candidates: list[Candidate], roman: bool, pages: set[int] |
         return None
     # Most pages first; then numbers close to the page count (a year in "© HMICFRS 2024" is not a page number);
     # then the footer, then the number closing its line (the usual places).
-    (place, _), count = max(support.items(), key=lambda kv: (kv[1], -abs(kv[0][1]), kv[0][0][0] == "bottom",
-                                                             kv[0][0][1] == "last"))
+    (place, best), count = max(support.items(), key=lambda kv: (kv[1], -abs(kv[0][1]), kv[0][0][0] == "bottom",
+                                                                kv[0][0][1] == "last"))
     if count < min_support:
         return None
     values_at: dict[int, int] = {}
     lines: set[int] = set()
-    for (where, offset), n in sorted(support.items(), key=lambda kv: -kv[1]):
+    for (where, offset), n in sorted(support.items(), key=lambda kv: (-kv[1], kv[0][1] != best)):  # the best first
         if where != place or n < min_support:
             continue
         run = [c for c in chosen if c.place == place and c.value - c.page == offset]
         if values_at and any(min(values_at) <= c.page <= max(values_at) for c in run):
             continue  # runs of numbering follow one another; they never interleave
+        if values_at and len({c.page for c in run}) < 2 and not steps_up(values_at | {c.page: c.value for c in run}):
+            continue  # one page's number running backwards against the others is a misreading, not a restart
         values_at.update({c.page: c.value for c in run})
         lines.update(c.line for c in run)
     return Progression(place, values_at, frozenset(lines))
+
+
+def steps_up(values: dict[int, int]) -> bool:
+    """Whether printed numbers rise with the page (page index -> value)."""
+    ordered = [values[page] for page in sorted(values)]
+    return all(a < b for a, b in pairwise(ordered))
 
 
 def find_progressions(pages: dict[int, list[Line]], heights: dict[int, float],

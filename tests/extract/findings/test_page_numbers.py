@@ -139,3 +139,13 @@ def test_the_small_numbers_of_footnotes_at_a_pages_foot_are_not_page_numbers():
              2: [body(2), line("6", 2, 30.5), line("Calderwick Constabulary – PEEL 2023–25", 2, 30.9, x0=391),
                  *notes, *texts]}
     assert printed(pages, 3, ["Cover", "i", "1"])[2] == "6"
+
+
+def test_a_misread_page_number_that_would_run_backwards_on_a_short_scan_gives_way_to_the_numbers_around_it():
+    """A scanner's OCR read the lone "1" at a page's foot as "14": one page's number that runs backwards against the
+    next page's ("14", "2") is a misreading, not a second run of numbering (a run that restarts lower shows on more
+    pages than one)."""
+    pages = {0: [body(0)],
+             1: [body(1), line("Fennmarsh Police: PEEL: Police efficiency 2015", 1, 805), line("14", 1, 812, 520)],
+             2: [body(2), line("Fennmarsh Police: PEEL: Police efficiency 2015 2", 2, 805)]}
+    assert printed(pages, 3) == ["", "1", "2"]
