@@ -121,6 +121,8 @@ def margin_candidates(pages: dict[int, list[Line]], heights: dict[int, float],
                 if which == "first" and opens_note(ln.text, token):
                     continue
                 text = token.group(1)
+                if not text.isdigit() and not (token.start() == 0 if which == "first" else token.end() == len(ln.text)):
+                    continue  # a roman page number opens or closes its line; a lone "l" inside is a spaced-out word's
                 value = int(text) if text.isdigit() else roman_value(text)
                 if value is None or value == 0:
                     continue

@@ -149,3 +149,11 @@ def test_a_misread_page_number_that_would_run_backwards_on_a_short_scan_gives_wa
              1: [body(1), line("Fennmarsh Police: PEEL: Police efficiency 2015", 1, 805), line("14", 1, 812, 520)],
              2: [body(2), line("Fennmarsh Police: PEEL: Police efficiency 2015 2", 2, 805)]}
     assert printed(pages, 3) == ["", "1", "2"]
+
+
+def test_a_lone_letter_inside_a_letter_spaced_running_head_is_no_roman_page_number():
+    """A scan's text layer spaces a running head's letters out ("P o l ic e"): the lone "l" inside it is no roman
+    numeral; a roman page number opens or closes its line."""
+    head = "Fennm ar sh P o l ic e : P EE L: P ol ic e ef fic ienc y 2015"
+    pages = {0: [body(0)], 1: [body(1), line(head, 1, 801)], 2: [body(2), line(head, 2, 801), line("2", 2, 809, 520)]}
+    assert printed(pages, 3) == ["", "1", "2"]
