@@ -142,6 +142,7 @@ class PagePlan:
     size: tuple[int, int]  # image (height, width)
     grids: list[Grid]
     words: list[OcrWord] = field(default_factory=list)  # text-layer words, level pixels
+    layer: list[OcrWord] = field(default_factory=list)  # the plausible layer's words, kept when ``words`` gives way
     boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # every ruled frame, pixels
     needs_ocr: bool = False
     source: str = LAYER_SOURCE
@@ -162,7 +163,7 @@ def plan_page(pdf: OpenPdf, page_index: int, kind: PageKind, password: str | Non
     if not layer_is_plausible(words):
         plan.needs_ocr = True
         return plan
-    plan.words = words
+    plan.words = plan.layer = words
     empty = [c for r, c in cells_with_ink(level, lines, grids) if not any(inside(w, c, r) for w in words)]
     plan.needs_ocr = bool(empty)  # the layer missed some cells: OCR the page, use it only there
     return plan
@@ -339,22 +340,34 @@ def scanned_page_words(pdf: OpenPdf, page_indexes: Iterable[int], *, engine: str
     """Given scanned pages, return their words in points with a size, each page's (width, height) and its
     ruled frames (call-out boxes, tables) in points.
 
-    For the findings path on a scanned report: plans, text-layer words and OCR words the table path
-    made are reused; other pages are OCR-ed (sizes are the OCR boxes' heights and nothing is bold).
+    For the findings path on a scanned report: plans and OCR words the table path made are reused; other pages
+    are OCR-ed (sizes are the OCR boxes' heights and nothing is bold). Each page's words are the engine's reading,
+    its text layer only where no engine could read it (``report_page_words``).
     """
     settings = settings or settings_from(engine)
     plans = {}
     for index in page_indexes:
         known = [plan for (i, _kind, _forced), plan in pdf.scan_plans.items() if i == index]
         plans[index] = known[0] if known else cached_plan(pdf, index, PageKind.IMAGE_ONLY, password, True)
-    read = ocr_plans(pdf, [p for p in plans.values() if not p.words], settings, jobs, password, progress)
+    read = ocr_plans(pdf, list(plans.values()), settings, jobs, password, progress)
     out = {}
     for index, plan in plans.items():
-        words = plan.words or read.get(index, [])
+        words = report_page_words(plan, read.get(index, []))
         height_px, width_px = plan.size
         out[index] = (words_in_points(words), (width_px / SCALE, height_px / SCALE),
                       [tuple(v / SCALE for v in box) for box in plan.boxes])
     return out
+
+
+def report_page_words(plan: PagePlan, engine_words: list[OcrWord]) -> list[OcrWord]:
+    """Given a scanned report page's plan and the engine's words for it, return the words to read findings from: the
+    engine's, else (a page no engine could read) the text layer's.
+
+    A scanner's text layer cannot be checked against the page the way a table's cells can: over the text-layer
+    report draws measured, the engine's reading was as good or better on every one (the layers dropped whole lines,
+    misread lone bullets and running-head page numbers, and spaced letters out), so the layer is the fallback.
+    """
+    return engine_words or plan.layer or plan.words
 
 
 def words_in_points(words: list[OcrWord]) -> list[dict]:

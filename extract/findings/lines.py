@@ -153,14 +153,19 @@ def row_to_fragments(row: list[dict], marker_gap: float) -> list[list[dict]]:
 
 
 BULLET_LOOKALIKE = re.compile(r"^[Il|!eo°]$")  # what OCR reads a square or round bullet as (never a word alone)
+ROUND_LOOKALIKE = re.compile(r"^[o°]$")  # a round bullet read as a letter that no sentence opens with
 
 
 def misread_bullet(first: dict, second: dict, small_mark: float) -> bool:
-    """A bullet OCR read as a letter ("I The force …"): a lone stroke whose box is at most ``small_mark`` of the
-    height of the text's after it (a capital I reaches from the cap height to the line's foot), set apart from it."""
+    """A bullet OCR read as a letter ("I The force …"), set apart from the text after it: a lone stroke whose box is
+    at most ``small_mark`` of the height of that text's (a capital I reaches from the cap height to the line's foot),
+    or, however tall its box (an engine may box it as high as the line), an "o" before a capital."""
     height, text_height = first["bottom"] - first["top"], second["bottom"] - second["top"]
-    return bool(BULLET_LOOKALIKE.match(first["text"])) and 0 < height <= small_mark * text_height \
-        and second["x0"] - first["x1"] >= 0.3 * text_height
+    if second["x0"] - first["x1"] < 0.3 * text_height:
+        return False
+    if ROUND_LOOKALIKE.match(first["text"]) and second["text"][:1].isupper():
+        return True
+    return bool(BULLET_LOOKALIKE.match(first["text"])) and 0 < height <= small_mark * text_height
 
 
 def marker_words(words: list[dict], small_mark: float) -> int:

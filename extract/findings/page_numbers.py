@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from hmic_extract.vocabulary import PAGE_WORDS
 
@@ -123,11 +124,13 @@ def margin_candidates(pages: dict[int, list[Line]], heights: dict[int, float],
                 if which == "first" and opens_note(ln.text, token):
                     continue
                 text = token.group(1)
+                edge = at_line_edge(ln.text, token, which)
+                if not text.isdigit() and not edge:
+                    continue  # a roman page number opens or closes its line; a lone "l" inside is a spaced-out word's
                 value = int(text) if text.isdigit() else roman_value(text)
                 if value is None or value == 0:
                     continue
-                out.append(Candidate(index, value, not text.isdigit(), (band, which), id(ln),
-                                     at_line_edge(ln.text, token, which)))
+                out.append(Candidate(index, value, not text.isdigit(), (band, which), id(ln), edge))
     return out
 
 
@@ -206,7 +209,7 @@ def best_progression(candidates: list[Candidate], roman: bool, pages: set[int] |
         (where, offset), n = kv
         return n, edges[(where, offset)], -abs(offset), where[0] == "bottom", where[1] == "last"
 
-    (place, _), count = max(support.items(), key=rank)
+    (place, _), count = max(support.items(), key=rank)  # (ranked runs below: the best first)
     if count < min_support:
         return None
     values_at: dict[int, int] = {}
@@ -217,9 +220,17 @@ def best_progression(candidates: list[Candidate], roman: bool, pages: set[int] |
         run = [c for c in chosen if c.place == place and c.value - c.page == offset]
         if values_at and any(min(values_at) <= c.page <= max(values_at) for c in run):
             continue  # runs of numbering follow one another; they never interleave
+        if values_at and len({c.page for c in run}) < 2 and not steps_up(values_at | {c.page: c.value for c in run}):
+            continue  # one page's number running backwards against the others is a misreading, not a restart
         values_at.update({c.page: c.value for c in run})
         lines.update(c.line for c in run)
     return Progression(place, values_at, frozenset(lines))
+
+
+def steps_up(values: dict[int, int]) -> bool:
+    """Whether printed numbers rise with the page (page index -> value)."""
+    ordered = [values[page] for page in sorted(values)]
+    return all(a < b for a, b in pairwise(ordered))
 
 
 def find_progressions(pages: dict[int, list[Line]], heights: dict[int, float],

@@ -42,6 +42,8 @@ class ReportSettings:
     caps_height: float = 0.75  # on a scan, a line in capitals reads this share of its size (boxes are cap-high)
     min_label_score: float = 2.0  # see labels.score_*: evidence needed before a run counts as a label
     line_pitch: float = 0.0  # on a scan: the usual distance between the middles of two lines of one paragraph
+    pitch_spread: float = 0.2  # x body size: wrapped lines' pitches lie this close to the shortest usual one (a
+    # paragraph's further space, at least para_gap's share of the body size, lies beyond)
     column_reach: float = 2.0  # x font size: a column start seen on some rows cuts a row this far above or below
     marker_gap: float = 3.0  # x font size: a list marker is at most this far from its text (a chart label further
     # off is not); a page whose bullets stand further off widens it (lines.marker_gap)
@@ -102,7 +104,7 @@ def usual_line_gap(lines: list[Line]) -> float:
     return gaps.most_common(1)[0][0] if gaps else 3.0
 
 
-MIN_PITCHES = 5  # wrapped lines needed before a scan's line pitch is trusted
+MIN_PITCHES = 3  # wrapped lines agreeing on one pitch needed before a scan's line pitch is trusted
 
 
 def usual_line_pitch(lines: list[Line], settings: ReportSettings) -> float:
@@ -110,8 +112,10 @@ def usual_line_pitch(lines: list[Line], settings: ReportSettings) -> float:
 
     OCR boxes run from the highest ascender to the lowest descender a line happens to hold, so the white space
     between two boxes varies from line to line; the middles keep the printed leading. Only body-size lines whose
-    sentence runs on into the next one are sure to share a paragraph (a cover's title lines do not end sentences
-    either); the median stands up to the odd merged line.
+    sentence runs on into the next one may share a paragraph (a cover's title lines do not end sentences either),
+    and even those may not: a heading, a lead-in ending in ":" or a finding whose full stop the scan lost stands a
+    paragraph's space above the next line. So the pitch is the median of the pitches close to the shortest usual one
+    (the lower quartile stands up to the odd merged line), wherever the longer ones are the majority.
     """
     from .blocks import SENTENCE_END
 
@@ -122,7 +126,11 @@ def usual_line_pitch(lines: list[Line], settings: ReportSettings) -> float:
                if prev.page == ln.page and prev.column == ln.column and not SENTENCE_END.search(prev.text)
                and body(prev) and body(ln)
                and 0 < (pitch := (ln.top + ln.bottom - prev.top - prev.bottom) / 2) < 2 * prev.height]
-    return median(pitches) if len(pitches) >= MIN_PITCHES else 0.0
+    if not pitches:
+        return 0.0
+    shortest = sorted(pitches)[len(pitches) // 4]
+    close = [p for p in pitches if p <= shortest + settings.pitch_spread * settings.body_size]
+    return median(close) if len(close) >= MIN_PITCHES else 0.0
 
 
 def estimate_settings(lines: list[Line], **overrides) -> ReportSettings:

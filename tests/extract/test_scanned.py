@@ -206,3 +206,19 @@ def test_a_grid_cut_open_at_the_page_foot_is_still_a_grid():
     assert len(grids) == 1 and grids[0].ncols == 3
     rows = grids[0].rows
     assert len(rows) == 4 and rows[-1].top == pytest.approx(450, abs=3) and rows[-1].bottom == pytest.approx(620, abs=4)
+
+
+def test_a_scanned_reports_words_are_the_engines_and_its_text_layer_only_where_no_engine_read_the_page(monkeypatch):
+    """A scanner's layer drops lines and misreads bullets and page numbers, and unlike a table's cells its prose
+    cannot be checked against the page: a report page is read by the engine even where the table path kept its
+    layer, and the layer stands in only for a page the engine could not read."""
+    engine = [OcrWord("engine", 10, 10, 60, 30, 0.9)]
+    with open_pdf(SAMPLES / "westshire-2019-appendix-ocr-layer.pdf") as pdf:
+        plan = scanned.cached_plan(pdf, 1, scanned.PageKind.OCR_LAYER, None, False)
+        assert plan.words  # the table path would read this page's layer
+        monkeypatch.setattr(scanned, "ocr_plans", lambda _pdf, plans, *a: {p.page_index: engine for p in plans})
+        words, _, _ = scanned.scanned_page_words(pdf, [1])[1]
+        assert [w["text"] for w in words] == ["engine"]
+        monkeypatch.setattr(scanned, "ocr_plans", lambda *a: {})
+        words, _, _ = scanned.scanned_page_words(pdf, [1])[1]
+        assert len(words) == len(plan.layer) > 1

@@ -410,3 +410,15 @@ def test_labels_in_the_progress_box_under_an_earlier_inspections_title_are_not_f
     lines = {0: words_to_lines(words, 0, [(60.0, 145.0, 540.0, 220.0)])}
     found, _ = lines_to_findings(lines, {0: PAGE}, 1, [], "scan.pdf")
     assert [(f.section, f.ref) for f in found] == [(AREAS_FOR_IMPROVEMENT, 1)]
+
+
+def test_a_hollow_bullet_read_as_a_full_height_o_under_a_title_marks_an_item_not_a_run_on_line():
+    """OCR boxes a hollow bullet as tall as the line it opens ("o The force …"): a lone "o" set apart before a capital
+    is a bullet whatever its height, so the title above it does not run on into that line as a sentence would."""
+    wrapped = ["The force should develop its understanding of demand that is hidden", "or not reported, so that it "
+               "can plan to meet it."]
+    afis = [" ".join(wrapped), "The force should ensure that its workforce plans set out the skills it needs."]
+    page = [*prose(100), ocr_line("Summary of findings", 74, 388), ocr_line("Areas for improvement", 74, 412),
+            ocr_line("o " + wrapped[0], 76, 426), ocr_line(wrapped[1], 89, 440), ocr_line("o " + afis[1], 76, 456)]
+    found = findings(page)
+    assert [clean_text(found[(AREAS_FOR_IMPROVEMENT, n)].issue) for n in (1, 2)] == afis

@@ -149,3 +149,21 @@ def test_a_number_inside_prose_in_the_top_margin_is_not_a_page_number():
              2: [line("Page 25 of 25", 2, 30, x0=270),
                  line("We examined 40 cases. In 16 the child had not been seen", 2, 60, size=9), body(2)]}
     assert printed(pages, 3, ["Cover", "i", "25"])[2] == "25"
+
+
+def test_a_misread_page_number_that_would_run_backwards_on_a_short_scan_gives_way_to_the_numbers_around_it():
+    """A scanner's OCR read the lone "1" at a page's foot as "14": one page's number that runs backwards against the
+    next page's ("14", "2") is a misreading, not a second run of numbering (a run that restarts lower shows on more
+    pages than one)."""
+    pages = {0: [body(0)],
+             1: [body(1), line("Fennmarsh Police: PEEL: Police efficiency 2015", 1, 805), line("14", 1, 812, 520)],
+             2: [body(2), line("Fennmarsh Police: PEEL: Police efficiency 2015 2", 2, 805)]}
+    assert printed(pages, 3) == ["", "1", "2"]
+
+
+def test_a_lone_letter_inside_a_letter_spaced_running_head_is_no_roman_page_number():
+    """A scan's text layer spaces a running head's letters out ("P o l ic e"): the lone "l" inside it is no roman
+    numeral; a roman page number opens or closes its line."""
+    head = "Fennm ar sh P o l ic e : P EE L: P ol ic e ef fic ienc y 2015"
+    pages = {0: [body(0)], 1: [body(1), line(head, 1, 801)], 2: [body(2), line(head, 2, 801), line("2", 2, 809, 520)]}
+    assert printed(pages, 3) == ["", "1", "2"]

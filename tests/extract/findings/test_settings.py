@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hmic_extract.extract.findings.lines import Line
-from hmic_extract.extract.findings.settings import estimate_settings, usual_line_gap
+from hmic_extract.extract.findings.settings import estimate_settings, usual_line_gap, usual_line_pitch
 
 
 def line(text: str, top: float, x1: float, size: float = 9.0) -> Line:
@@ -21,3 +23,34 @@ def test_the_line_gap_is_read_inside_paragraphs_even_when_short_paragraphs_are_t
             top += 17.4
     assert usual_line_gap(lines) == 2.5
     assert estimate_settings(lines).body_size == 9.0
+
+
+def test_a_scans_line_pitch_is_its_wrapped_lines_even_when_headings_and_marked_sentence_ends_outnumber_them():
+    """Headings end no sentence, nor does a sentence whose full stop a footnote mark follows ("needs.²" read "needs.2"):
+    set a paragraph's space above the next line, they outnumber a short scan's wrapped lines; their longer pitch is
+    no line pitch."""
+    lines, top = [], 100.0
+    for text, step in [("Cause of concern", 19.5), ("The force doesn't have a plan to achieve the savings it", 13.5),
+                       ("needs.2", 19.5), ("Our recommendations", 19.5), ("Recommendation 1", 19.5),
+                       ("produce a fully costed savings plan that shows how it", 13.5), ("will balance.*", 19.5),
+                       ("Area for improvement 1: The force should make sure", 13.5), ("its plans add up.", 19.5),
+                       ("Summary of findings", 19.5)]:
+        lines.append(line(text, top, 500, 10.0))
+        top += step
+    settings = replace(estimate_settings(lines), weightless=True)
+    assert usual_line_pitch(lines, settings) == 13.5
+
+
+def test_three_wrapped_lines_at_one_pitch_set_a_short_scans_line_pitch():
+    """A scanned page with a few short paragraphs wraps only a few lines; where they agree, their pitch is the
+    leading (box edges would make the paragraph breaks look like wrapped lines)."""
+    lines, top = [], 100.0
+    for text, step in [("The force arrests suspects promptly, but it does not always", 14.0),
+                       ("manage the conditions of bail effectively, and some", 14.0),
+                       ("suspects had been released for more than a year.", 20.0),
+                       ("AFI 1: The force should make sure that suspects are", 14.0),
+                       ("managed effectively.", 20.0)]:
+        lines.append(line(text, top, 500, 10.0))
+        top += step
+    settings = replace(estimate_settings(lines), weightless=True)
+    assert usual_line_pitch(lines, settings) == 14.0
