@@ -153,13 +153,18 @@ def row_to_fragments(row: list[dict], marker_gap: float) -> list[list[dict]]:
 
 
 BULLET_LOOKALIKE = re.compile(r"^[Il|!eo°]$")  # what OCR reads a square or round bullet as (never a word alone)
+HOLLOW_LOOKALIKE = re.compile(r"^[o°]$")  # a hollow bullet read as a letter that is no English word alone
 
 
 def misread_bullet(first: dict, second: dict, small_mark: float) -> bool:
-    """A bullet OCR read as a letter ("I The force …"): a lone stroke whose box is at most ``small_mark`` of the
-    height of the text's after it (a capital I reaches from the cap height to the line's foot), set apart from it."""
+    """A bullet OCR read as a letter ("I The force …"), set apart from the text after it: a lone stroke whose box
+    is at most ``small_mark`` of the height of the text's after it (a capital I reaches from the cap height to the
+    line's foot), or a lone "o" before a capital (no sentence opens so; an engine that boxes a whole line at one
+    height gives the bullet no smaller box)."""
     height, text_height = first["bottom"] - first["top"], second["bottom"] - second["top"]
-    return bool(BULLET_LOOKALIKE.match(first["text"])) and 0 < height <= small_mark * text_height \
+    small = 0 < height <= small_mark * text_height
+    hollow = bool(HOLLOW_LOOKALIKE.match(first["text"])) and second["text"][:1].isupper()
+    return bool(BULLET_LOOKALIKE.match(first["text"])) and (small or hollow) \
         and second["x0"] - first["x1"] >= 0.3 * text_height
 
 

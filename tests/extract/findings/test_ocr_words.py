@@ -410,3 +410,14 @@ def test_labels_in_the_progress_box_under_an_earlier_inspections_title_are_not_f
     lines = {0: words_to_lines(words, 0, [(60.0, 145.0, 540.0, 220.0)])}
     found, _ = lines_to_findings(lines, {0: PAGE}, 1, [], "scan.pdf")
     assert [(f.section, f.ref) for f in found] == [(AREAS_FOR_IMPROVEMENT, 1)]
+
+
+def test_hollow_bullets_read_as_o_right_under_a_title_at_body_size_do_not_run_the_title_on():
+    # A scan of a "○" list set at the body's leading right under "Areas for improvement": OCR read each bullet as a
+    # lone "o", so the title seemed to run on into "o The force …" (lower case) and no finding was found at all.
+    first, second = "The force should ensure that its counter-corruption unit monitors its systems.", \
+        "The force should improve how it supports officers and staff whose wellbeing is at risk."
+    page = [*prose(100), ocr_line("Areas for improvement", 62, 130, 12), ocr_line("o", 64, 143, 12),
+            ocr_line(first, 76, 143, 12), ocr_line("o", 64, 163, 12), ocr_line(second, 76, 163, 12), *prose(190)]
+    found = findings(page)
+    assert [clean_text(found[(AREAS_FOR_IMPROVEMENT, n)].issue) for n in (1, 2)] == [first, second]
