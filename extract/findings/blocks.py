@@ -370,7 +370,10 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
         if line_type == "title" and runs_on(ln, lines[i + 1] if i + 1 < len(lines) else None, settings):
             line_type = "text"
         carried = carried_over(groups, ln, line_type, settings)
-        if groups and lost_bullet(groups[-1][1], groups[-1][0], ln, line_type, settings):
+        # (a footnote at the foot of the page before, its number set apart, is no item whose indent the new page's
+        # first lines could carry on)
+        if groups and lost_bullet(groups[-1][1], groups[-1][0], ln, line_type, settings) \
+                and not (is_note(groups[-1]) and ln.page != groups[-1][1][-1].page):
             groups.append(("item", [ln], "•"))
         elif carried is not None and groups[-1][0] != "caption":  # a sentence cut by a break and footnotes
             carried[1].append(ln)

@@ -421,3 +421,20 @@ def test_hollow_bullets_read_as_o_right_under_a_title_at_body_size_do_not_run_th
             ocr_line(first, 76, 143, 12), ocr_line("o", 64, 163, 12), ocr_line(second, 76, 163, 12), *prose(190)]
     found = findings(page)
     assert [clean_text(found[(AREAS_FOR_IMPROVEMENT, n)].issue) for n in (1, 2)] == [first, second]
+
+
+def test_a_chapter_heading_opening_the_next_page_at_a_footnotes_indent_is_no_item_of_the_list_above():
+    # A list's last item, then a footnote whose number OCR set apart ("4  This figure …") at the page foot; the
+    # next page opens with a chapter heading where the note's text starts. The note was taken for the list's last
+    # item and the heading's lines for items whose bullets OCR lost: three false areas for improvement.
+    afi = ["The force should improve the quality of its safeguarding referrals to partners.",
+           "The force should make sure that it uses all available powers to protect victims."]
+    note = ocr_line("4", 58, 767) + ocr_line("This figure excludes 14 cases with incomplete records.", 69, 767)
+    first = [*prose(100), ocr_line("Areas for improvement", 62, 130),
+             ocr_line("•", 64, 150) + ocr_line(afi[0], 76, 150), note]
+    second = [ocr_line("Efficiency: How well does", 66, 67, 15.5), ocr_line("the force plan for the", 66, 87, 13.5),
+              ocr_line("future?", 66, 104, 13.5), *prose(140), ocr_line("Areas for improvement", 62, 170),
+              ocr_line(afi[1], 76, 190), *prose(220)]
+    found = findings(first, second)
+    assert [clean_text(found[(AREAS_FOR_IMPROVEMENT, n)].issue) for n in (1, 2)] == afi
+    assert len(found) == 2
