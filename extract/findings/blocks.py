@@ -362,10 +362,25 @@ def foot_note(groups: list[tuple[str, list[Line], str]], i: int, settings: Repor
     return True
 
 
+BARE_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def wrapped_number(block: list[Line], line: Line, settings: ReportSettings) -> bool:
+    """Whether a line whose bare number was set apart as a list marker is the block's sentence wrapped before a
+    number ("… recorded within" / "24  hours;"): OCR spaces a short line's words unevenly. The number stands where
+    the block's text starts, not out at a marker's place, right under a line that does not end its sentence."""
+    prev = block[-1]
+    return bool(BARE_NUMBER.match(line.marker)) and (line.page, line.column) == (prev.page, prev.column) \
+        and abs(line.x0 - item_indent(block, line)) <= settings.indent_slack and not SENTENCE_END.search(prev.text) \
+        and 0 <= gap_below(prev, line) <= settings.para_gap
+
+
 def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
     """Given lines in reading order, return blocks, joining a block broken by a page or column break."""
     groups: list[tuple[str, list[Line], str]] = []  # (first line's type, lines, marker)
     for i, ln in enumerate(lines):
+        if groups and wrapped_number(groups[-1][1], ln, settings):
+            ln.text, ln.marker, ln.text_x0 = f"{ln.marker} {ln.text}", "", ln.x0
         line_type = line_kind(ln, settings)
         if line_type == "title" and runs_on(ln, lines[i + 1] if i + 1 < len(lines) else None, settings):
             line_type = "text"

@@ -438,3 +438,20 @@ def test_a_chapter_heading_opening_the_next_page_at_a_footnotes_indent_is_no_ite
     found = findings(first, second)
     assert [clean_text(found[(AREAS_FOR_IMPROVEMENT, n)].issue) for n in (1, 2)] == afi
     assert len(found) == 2
+
+
+def test_a_wrapped_line_opening_with_a_number_set_apart_by_ocr_carries_its_sentence_on():
+    # "… are recorded within" / "24  hours;": OCR set the number apart by a wide gap, so the wrapped line read as a
+    # list item numbered 24; the recommendation was cut there and the next one, after the list, was lost.
+    recs = ["Within six months the force should put in place arrangements to ensure that reports of crime are "
+            "recorded within 24 hours; and that audits are used to improve crime recording.",
+            "Within six months, the force should establish a training programme for staff who record crimes."]
+    page = [*prose(100), ocr_line("Recommendations", 62, 130),
+            ocr_line("(1)", 62, 150) + ocr_line("Within six months the force should put in place arrangements to", 84,
+                                                150),
+            ocr_line("ensure that reports of crime are recorded within", 84, 164),
+            ocr_line("24", 86, 178) + ocr_line("hours;", 104, 178),
+            ocr_line("and that audits are used to improve crime recording.", 84, 192),
+            ocr_line("(2)", 62, 212) + ocr_line(recs[1], 84, 212), *prose(240)]
+    found = findings(page)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == recs
