@@ -176,6 +176,8 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
         return False
     if kind == "item" and opens_next_item(block, line):
         return False
+    if opens_lookalike_item(block, line, settings):
+        return False
     if kind == "item" and line.x0 < item_indent(block, line) - settings.indent_slack and line.column == prev.column \
             and line.page == prev.page and not runs_on_at_leading(prev, line, settings):
         return False
@@ -196,6 +198,20 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     if kind == "item":
         return line.text[:1].islower() or line.text[:1].isdigit() or prev.text.endswith("-")
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
+
+
+# A hollow bullet OCR read as a letter, apart or glued: "○ review" read "o review", "oreview"
+LOOKALIKE_BULLET = re.compile(r"^(?:([oO0°+])\s+(?=\S)|(o)(?=[a-z]{2}))")
+
+
+def opens_lookalike_item(block: list[Line], line: Line, settings: ReportSettings) -> bool:
+    """On a scan, whether a line opening with a bullet OCR read as a letter starts the next item of a list whose
+    first line opened so too: it stands out at the block's first line, left of the wrapped line above it (a
+    hanging indent). Read as text, such lines open in lower case and run on as one paragraph."""
+    prev, first = block[-1], block[0]
+    return settings.weightless and (line.page, line.column) == (first.page, first.column) == (prev.page, prev.column) \
+        and bool(LOOKALIKE_BULLET.match(line.text)) and bool(LOOKALIKE_BULLET.match(first.text)) \
+        and abs(line.x0 - first.x0) <= settings.indent_slack and prev.x0 - line.x0 > settings.indent_slack
 
 
 def wraps_title(block: list[Line], line: Line, settings: ReportSettings) -> bool:

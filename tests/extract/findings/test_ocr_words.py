@@ -455,3 +455,25 @@ def test_a_wrapped_line_opening_with_a_number_set_apart_by_ocr_carries_its_sente
             ocr_line("(2)", 62, 212) + ocr_line(recs[1], 84, 212), *prose(240)]
     found = findings(page)
     assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == recs
+
+
+def test_hollow_bullets_ocr_glued_to_fragments_that_wrap_to_a_hanging_indent_still_mark_each_fragment():
+    # "○ review …" read "oreview …", "oput …", "o ensure …", each wrapping to the list's hanging indent: every line
+    # opened in lower case, so the three fragments ran on as one paragraph and no recommendation was found.
+    recs = ["review the way it manages demand in the control room, so that calls from vulnerable people are "
+            "attended within the published response times",
+            "put in place a process to reassess risk when the attendance of an officer is delayed, and to keep "
+            "callers informed of the delay",
+            "ensure that supervisors have the information they need to oversee the calls waiting for a response"]
+    page = [*prose(100), ocr_line("Cause of concern: The force does not always respond to vulnerable people in time.",
+                                  62, 130), ocr_line("Recommendations", 62, 155),
+            ocr_line("To address this cause of concern, we recommend that the force immediately:", 62, 172),
+            ocr_line("oreview the way it manages demand in the control room, so that calls from", 64, 192),
+            ocr_line("vulnerable people are attended within the published response times", 77, 206),
+            ocr_line("oput in place a process to reassess risk when the attendance of an officer is", 65, 226),
+            ocr_line("delayed, and to keep callers informed of the delay", 77, 240),
+            ocr_line("o", 65, 260) + ocr_line("ensure that supervisors have the information they need to oversee the",
+                                             77, 260),
+            ocr_line("calls waiting for a response", 76, 274), *prose(300)]
+    found = findings(page)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2, 3)] == recs
