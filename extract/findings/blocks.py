@@ -195,8 +195,9 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     # no full stop either, but is no sentence: it goes on only into another row of cells.
     if prev.peers and not line.peers:
         return False
-    if kind == "item":
-        return line.text[:1].islower() or line.text[:1].isdigit() or prev.text.endswith("-")
+    if kind == "item":  # (a footnote at the page's foot opens with a number too: "1 Code of Practice …")
+        return line.text[:1].islower() or (line.text[:1].isdigit() and not opens_note(line.text)) \
+            or prev.text.endswith("-")
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
 
 
@@ -327,6 +328,11 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
 
 NOTE_START = re.compile(r"^\d{1,2}\s*[A-Z][a-z]")  # "1 Home Office …", OCR's "1Home Office …"
 NOTE_MODAL = re.compile(r"(?i)\b(?:should|must|needs?\s+to)\b")  # what a finding says and a note does not
+
+
+def opens_note(text: str) -> bool:
+    """Whether a line opens a footnote: a note number, then a sentence that says nothing should be done."""
+    return bool(NOTE_START.match(text)) and not NOTE_MODAL.search(text)
 
 
 def is_note(group: tuple[str, list[Line], str]) -> bool:

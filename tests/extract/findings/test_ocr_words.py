@@ -477,3 +477,22 @@ def test_hollow_bullets_ocr_glued_to_fragments_that_wrap_to_a_hanging_indent_sti
             ocr_line("calls waiting for a response", 76, 274), *prose(300)]
     found = findings(page)
     assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2, 3)] == recs
+
+
+def test_a_footnote_at_the_foot_of_a_two_column_page_does_not_carry_on_the_right_columns_last_item():
+    # A summary's last area for improvement ends the right column; the page's footnotes below read at body size
+    # on a scan. Over the column break the item ran on into "1 Code of Practice …" (a line opening with a number
+    # may carry an item on), so its chapter's copy no longer matched it and was counted twice.
+    def left(text: str, top: float) -> list[dict]:
+        return ocr_line(text, 62, top, 8.5)
+
+    def right(text: str, top: float) -> list[dict]:
+        return ocr_line(text, 310, top, 8.5)
+
+    afi = ["Detainees should be offered a shower and a change", "of clothing when held for longer than 24 hours."]
+    page = [left("The force has a good understanding of", 100 + 12 * i) for i in range(8)]
+    page += [right("We found that custody staff treated detainees", 100 + 12 * i) for i in range(6)]
+    page += [right("Areas for improvement", 180), ocr_line("4.6", 310, 195, 8.5) + ocr_line(afi[0], 330, 195, 8.5),
+             right(afi[1], 207), left("1 Code of Practice for Victims of Crime in England and Wales, 2020.", 760)]
+    found = findings(page)
+    assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue) == " ".join(afi)
