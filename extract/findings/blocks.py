@@ -326,6 +326,17 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
     return prev.text.rstrip().endswith(":") and line.x0 >= block[0].x0 + indent
 
 
+def misread_colon(block: list[Line], kind: str, line: Line, settings: ReportSettings) -> bool:
+    """On a scan, whether a paragraph ending in ";" is a lead-in whose colon OCR read as a semicolon: a fragment
+    in lower case follows, set in from the paragraph's first line (an item whose bullet was lost; a list's own
+    items ending ";" stand at one indent, not in from their own first line)."""
+    prev, first = block[-1], block[0]
+    indent = max(settings.indent_slack, 0.8 * settings.body_size)
+    return settings.weightless and kind == "text" and prev.text.rstrip().endswith(";") \
+        and line.text[:1].islower() and (line.page, line.column, line.box) == (prev.page, prev.column, prev.box) \
+        and 0 <= gap_below(prev, line) <= 3 * settings.para_gap and line.x0 >= first.x0 + indent
+
+
 NOTE_START = re.compile(r"^\d{1,2}\s*[A-Z][a-z]")  # "1 Home Office …", OCR's "1Home Office …"
 NOTE_MODAL = re.compile(r"(?i)\b(?:should|must|needs?\s+to)\b")  # what a finding says and a note does not
 
@@ -404,6 +415,8 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
         if groups and wrapped_number(groups[-1][1], ln, settings):
             ln.text, ln.marker, ln.text_x0 = f"{ln.marker} {ln.text}", "", ln.x0
         line_type = line_kind(ln, settings)
+        if groups and misread_colon(groups[-1][1], groups[-1][0], ln, settings):
+            groups[-1][1][-1].text = groups[-1][1][-1].text.rstrip()[:-1] + ":"
         if line_type == "title" and runs_on(ln, lines[i + 1] if i + 1 < len(lines) else None, settings):
             line_type = "text"
         carried = carried_over(groups, ln, line_type, settings)

@@ -496,3 +496,20 @@ def test_a_footnote_at_the_foot_of_a_two_column_page_does_not_carry_on_the_right
              right(afi[1], 207), left("1 Code of Practice for Victims of Crime in England and Wales, 2020.", 760)]
     found = findings(page)
     assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue) == " ".join(afi)
+
+
+def test_a_lead_ins_colon_ocr_read_as_a_semicolon_still_opens_its_fragments():
+    # "… arrangements to ensure that;" over fragments set in, whose bullets OCR lost: read as a list item's ";",
+    # the lead-in opened nothing and the recommendation was cut after "ensure that".
+    frags = ["its crime recording policy is understood by all officers and staff;",
+             "reports of crime are recorded within 24 hours; and", "the results of audits are used to improve it."]
+    rec3 = "Within six months, the force should establish a training programme for staff who record crimes."
+    page = [*prose(100), ocr_line("Recommendation 2: Within six months the force should put in place arrangements to "
+                                  "ensure that;", 62, 130),
+            ocr_line(frags[0], 90, 148), ocr_line(frags[1], 90, 166), ocr_line(frags[2], 90, 184),
+            ocr_line("Recommendation 3: " + rec3, 62, 204), *prose(230)]
+    found = findings(page)
+    rec2 = clean_text(found[(RECOMMENDATIONS, 1)].issue)
+    assert rec2.startswith("Within six months the force should put in place arrangements to ensure that:")
+    assert all(f.rstrip(";.") in rec2 for f in frags)
+    assert clean_text(found[(RECOMMENDATIONS, 2)].issue) == rec3
