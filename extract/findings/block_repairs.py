@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block
+from .blocks import LOOKALIKE_BULLET, Block
 from .settings import ReportSettings
 
 
@@ -46,7 +46,6 @@ def mark_footnotes(blocks: list[Block], settings: ReportSettings) -> None:
 
 
 LONE_O = re.compile(r"^([o°])\s+(?=[A-Z])")
-LOOKALIKE_BULLET = re.compile(r"^(?:([oO0°+])\s+(?=\S)|(o)(?=[a-z]{2}))")  # "○ review" read "o review", "oreview"
 
 
 def read_lookalike_bullets(blocks: list[Block]) -> None:

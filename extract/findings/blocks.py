@@ -176,6 +176,8 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
         return False
     if kind == "item" and opens_next_item(block, line):
         return False
+    if opens_lookalike_item(block, line, settings):
+        return False
     if kind == "item" and line.x0 < item_indent(block, line) - settings.indent_slack and line.column == prev.column \
             and line.page == prev.page and not runs_on_at_leading(prev, line, settings):
         return False
@@ -193,9 +195,24 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     # no full stop either, but is no sentence: it goes on only into another row of cells.
     if prev.peers and not line.peers:
         return False
-    if kind == "item":
-        return line.text[:1].islower() or line.text[:1].isdigit() or prev.text.endswith("-")
+    if kind == "item":  # (a footnote at the page's foot opens with a number too: "1 Code of Practice …")
+        return line.text[:1].islower() or (line.text[:1].isdigit() and not opens_note(line.text)) \
+            or prev.text.endswith("-")
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
+
+
+# A hollow bullet OCR read as a letter, apart or glued: "○ review" read "o review", "oreview"
+LOOKALIKE_BULLET = re.compile(r"^(?:([oO0°+])\s+(?=\S)|(o)(?=[a-z]{2}))")
+
+
+def opens_lookalike_item(block: list[Line], line: Line, settings: ReportSettings) -> bool:
+    """On a scan, whether a line opening with a bullet OCR read as a letter starts the next item of a list whose
+    first line opened so too: it stands out at the block's first line, left of the wrapped line above it (a
+    hanging indent). Read as text, such lines open in lower case and run on as one paragraph."""
+    prev, first = block[-1], block[0]
+    return settings.weightless and (line.page, line.column) == (first.page, first.column) == (prev.page, prev.column) \
+        and bool(LOOKALIKE_BULLET.match(line.text)) and bool(LOOKALIKE_BULLET.match(first.text)) \
+        and abs(line.x0 - first.x0) <= settings.indent_slack and prev.x0 - line.x0 > settings.indent_slack
 
 
 def wraps_title(block: list[Line], line: Line, settings: ReportSettings) -> bool:
@@ -319,8 +336,24 @@ def wraps_to_measure(block: list[Line], settings: ReportSettings) -> bool:
     return block[-1].x1 >= max(ln.x1 for ln in block) - settings.indent_slack
 
 
+def misread_colon(block: list[Line], kind: str, line: Line, settings: ReportSettings) -> bool:
+    """On a scan, whether a paragraph ending in ";" is a lead-in whose colon OCR read as a semicolon: a fragment
+    in lower case follows, set in from the paragraph's first line (an item whose bullet was lost; a list's own
+    items ending ";" stand at one indent, not in from their own first line)."""
+    prev, first = block[-1], block[0]
+    indent = max(settings.indent_slack, 0.8 * settings.body_size)
+    return settings.weightless and kind == "text" and prev.text.rstrip().endswith(";") \
+        and line.text[:1].islower() and (line.page, line.column, line.box) == (prev.page, prev.column, prev.box) \
+        and 0 <= gap_below(prev, line) <= 3 * settings.para_gap and line.x0 >= first.x0 + indent
+
+
 NOTE_START = re.compile(r"^\d{1,2}\s*[A-Z][a-z]")  # "1 Home Office …", OCR's "1Home Office …"
 NOTE_MODAL = re.compile(r"(?i)\b(?:should|must|needs?\s+to)\b")  # what a finding says and a note does not
+
+
+def opens_note(text: str) -> bool:
+    """Whether a line opens a footnote: a note number, then a sentence that says nothing should be done."""
+    return bool(NOTE_START.match(text)) and not NOTE_MODAL.search(text)
 
 
 def is_note(group: tuple[str, list[Line], str]) -> bool:
@@ -372,15 +405,35 @@ def foot_note(groups: list[tuple[str, list[Line], str]], i: int, settings: Repor
     return True
 
 
+BARE_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def wrapped_number(block: list[Line], line: Line, settings: ReportSettings) -> bool:
+    """Whether a line whose bare number was set apart as a list marker is the block's sentence wrapped before a
+    number ("… recorded within" / "24  hours;"): OCR spaces a short line's words unevenly. The number stands where
+    the block's text starts, not out at a marker's place, right under a line that does not end its sentence."""
+    prev = block[-1]
+    return bool(BARE_NUMBER.match(line.marker)) and (line.page, line.column) == (prev.page, prev.column) \
+        and abs(line.x0 - item_indent(block, line)) <= settings.indent_slack and not SENTENCE_END.search(prev.text) \
+        and 0 <= gap_below(prev, line) <= settings.para_gap
+
+
 def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
     """Given lines in reading order, return blocks, joining a block broken by a page or column break."""
     groups: list[tuple[str, list[Line], str]] = []  # (first line's type, lines, marker)
     for i, ln in enumerate(lines):
+        if groups and wrapped_number(groups[-1][1], ln, settings):
+            ln.text, ln.marker, ln.text_x0 = f"{ln.marker} {ln.text}", "", ln.x0
         line_type = line_kind(ln, settings)
+        if groups and misread_colon(groups[-1][1], groups[-1][0], ln, settings):
+            groups[-1][1][-1].text = groups[-1][1][-1].text.rstrip()[:-1] + ":"
         if line_type == "title" and runs_on(ln, lines[i + 1] if i + 1 < len(lines) else None, settings):
             line_type = "text"
         carried = carried_over(groups, ln, line_type, settings)
-        if groups and lost_bullet(groups[-1][1], groups[-1][0], ln, line_type, settings):
+        # (a footnote at the foot of the page before, its number set apart, is no item whose indent the new page's
+        # first lines could carry on)
+        if groups and lost_bullet(groups[-1][1], groups[-1][0], ln, line_type, settings) \
+                and not (is_note(groups[-1]) and ln.page != groups[-1][1][-1].page):
             groups.append(("item", [ln], "•"))
         elif carried is not None and groups[-1][0] != "caption":  # a sentence cut by a break and footnotes
             carried[1].append(ln)

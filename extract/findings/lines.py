@@ -153,19 +153,19 @@ def row_to_fragments(row: list[dict], marker_gap: float) -> list[list[dict]]:
 
 
 BULLET_LOOKALIKE = re.compile(r"^[Il|!eo°]$")  # what OCR reads a square or round bullet as (never a word alone)
-ROUND_LOOKALIKE = re.compile(r"^[o°]$")  # a round bullet read as a letter that no sentence opens with
+HOLLOW_LOOKALIKE = re.compile(r"^[o°]$")  # a hollow bullet read as a letter that is no English word alone
 
 
 def misread_bullet(first: dict, second: dict, small_mark: float) -> bool:
-    """A bullet OCR read as a letter ("I The force …"), set apart from the text after it: a lone stroke whose box is
-    at most ``small_mark`` of the height of that text's (a capital I reaches from the cap height to the line's foot),
-    or, however tall its box (an engine may box it as high as the line), an "o" before a capital."""
+    """A bullet OCR read as a letter ("I The force …"), set apart from the text after it: a lone stroke whose box
+    is at most ``small_mark`` of the height of the text's after it (a capital I reaches from the cap height to the
+    line's foot), or a lone "o" before a capital (no sentence opens so; an engine that boxes a whole line at one
+    height gives the bullet no smaller box)."""
     height, text_height = first["bottom"] - first["top"], second["bottom"] - second["top"]
-    if second["x0"] - first["x1"] < 0.3 * text_height:
-        return False
-    if ROUND_LOOKALIKE.match(first["text"]) and second["text"][:1].isupper():
-        return True
-    return bool(BULLET_LOOKALIKE.match(first["text"])) and 0 < height <= small_mark * text_height
+    small = 0 < height <= small_mark * text_height
+    hollow = bool(HOLLOW_LOOKALIKE.match(first["text"])) and second["text"][:1].isupper()
+    return bool(BULLET_LOOKALIKE.match(first["text"])) and (small or hollow) \
+        and second["x0"] - first["x1"] >= 0.3 * text_height
 
 
 def marker_words(words: list[dict], small_mark: float) -> int:
@@ -384,6 +384,33 @@ def rejoin_pieces(rows: list[list[list[dict]]], marker_gap: float) -> list[list[
     return [row for row in rows if row]
 
 
+def join_justified_cuts(rows: list[list[list[dict]]], starts: list[ColumnStart]) -> list[list[list[dict]]]:
+    """Given rows of fragments, return them with a cut no gutter explains joined again: OCR spaces a justified line's
+    words unevenly, and one space a little wider than a gutter beside narrower ones cuts the line in two (read as a
+    table row's cells). A cut is no gutter when a line right above or below runs on across it, none is cut there
+    and no column starts there."""
+    def middle(fragment: list[dict]) -> float:
+        return (fragment[0]["top"] + fragment[0]["bottom"]) / 2
+
+    out = []
+    for i, parts in enumerate(rows):
+        joined = [parts[0]]
+        for fragment in parts[1:]:
+            a, b = joined[-1][-1], fragment[0]
+            size = max(a["size"], b["size"])
+            near = [f for j in (i - 1, i + 1) if 0 <= j < len(rows) for f in rows[j]
+                    if abs(middle(f) - middle(fragment)) <= 2 * size]
+            spans = any(f[0]["x0"] < a["x1"] and f[-1]["x1"] > b["x0"] for f in near)
+            cut_there = any(a["x1"] <= f[0]["x0"] <= b["x0"] + COLUMN_SNAP for f in near)
+            column = any(abs(b["x0"] - start[0]) <= COLUMN_SNAP for start in starts)
+            if spans and not cut_there and not column and b["x0"] - a["x1"] <= WIDE_GAP * size:
+                joined[-1] = joined[-1] + fragment
+            else:
+                joined.append(fragment)
+        out.append(joined)
+    return out
+
+
 def marker_gap(words: list[dict], settings: ReportSettings) -> float:
     """How far (x font size) a list marker may stand from its text on this page: the settings' gap, or more where
     the page's bullets stand further from their text (a wide hanging indent): half as far again as the usual gap
@@ -410,6 +437,7 @@ def words_to_lines(words: list[dict], index: int, boxes: list[Box], settings: Re
         if sum(map(len, cut)) == sum(map(len, rows)):
             break
         rows = cut
+    rows = join_justified_cuts(rows, starts)
     for number, split in enumerate(rows):
         fragments = [fragment_to_line(fragment, index, settings.small_mark) for fragment in split]
         for line in fragments:

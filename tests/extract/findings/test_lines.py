@@ -343,3 +343,20 @@ def test_a_footnotes_small_number_in_another_row_is_not_made_its_marker():
     page += words("See the College of Policing's Authorised Professional Practice", 69.4, 745.3, size=7.5, gap=2)
     lines = words_to_lines(page, 0, [])
     assert not any(ln.marker for ln in lines)
+
+
+def test_a_justified_line_whose_ocr_spaces_jitter_wide_once_is_not_cut_where_the_line_below_runs_on():
+    # A justified line of a narrow column read by OCR: one space came out a little wider than a gutter beside two
+    # narrow ones, so "By 31 December 2024, the" / "NPCC lead for" were cut apart: two cells of a table row, and the
+    # recommendation they open was dropped as a table. The line below runs on across that place: no gutter there.
+    def row(texts: list[tuple[str, float, float]], top: float) -> list[dict]:
+        return [{"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + 11.2, "size": 9.0, "fontname": ""}
+                for t, x0, x1 in texts]
+
+    page = row([("By", 64.4, 74.5), ("31", 83.2, 92.9), ("December", 101.5, 148.7), ("2024,", 155.2, 183.6),
+                ("the", 187.6, 202.0), ("NPCC", 213.1, 239.0), ("lead", 245.5, 266.8), ("for", 273.2, 285.5)], 383.0)
+    page += row([("economic", 62.6, 106.9), ("crime", 109.1, 132.5), ("should", 136.8, 164.9), ("work", 169.2, 190.4),
+                 ("with", 194.8, 211.3), ("chief", 213.5, 236.9), ("constables", 239.0, 285.5)], 396.7)
+    lines = words_to_lines(page, 0, [])
+    assert [ln.text for ln in lines] == ["By 31 December 2024, the NPCC lead for",
+                                         "economic crime should work with chief constables"]

@@ -422,3 +422,106 @@ def test_a_hollow_bullet_read_as_a_full_height_o_under_a_title_marks_an_item_not
             ocr_line("o " + wrapped[0], 76, 426), ocr_line(wrapped[1], 89, 440), ocr_line("o " + afis[1], 76, 456)]
     found = findings(page)
     assert [clean_text(found[(AREAS_FOR_IMPROVEMENT, n)].issue) for n in (1, 2)] == afis
+
+
+def test_hollow_bullets_read_as_o_right_under_a_title_at_body_size_do_not_run_the_title_on():
+    # A scan of a "○" list set at the body's leading right under "Areas for improvement": OCR read each bullet as a
+    # lone "o", so the title seemed to run on into "o The force …" (lower case) and no finding was found at all.
+    first, second = "The force should ensure that its counter-corruption unit monitors its systems.", \
+        "The force should improve how it supports officers and staff whose wellbeing is at risk."
+    page = [*prose(100), ocr_line("Areas for improvement", 62, 130, 12), ocr_line("o", 64, 143, 12),
+            ocr_line(first, 76, 143, 12), ocr_line("o", 64, 163, 12), ocr_line(second, 76, 163, 12), *prose(190)]
+    found = findings(page)
+    assert [clean_text(found[(AREAS_FOR_IMPROVEMENT, n)].issue) for n in (1, 2)] == [first, second]
+
+
+def test_a_chapter_heading_opening_the_next_page_at_a_footnotes_indent_is_no_item_of_the_list_above():
+    # A list's last item, then a footnote whose number OCR set apart ("4  This figure …") at the page foot; the
+    # next page opens with a chapter heading where the note's text starts. The note was taken for the list's last
+    # item and the heading's lines for items whose bullets OCR lost: three false areas for improvement.
+    afi = ["The force should improve the quality of its safeguarding referrals to partners.",
+           "The force should make sure that it uses all available powers to protect victims."]
+    note = ocr_line("4", 58, 767) + ocr_line("This figure excludes 14 cases with incomplete records.", 69, 767)
+    first = [*prose(100), ocr_line("Areas for improvement", 62, 130),
+             ocr_line("•", 64, 150) + ocr_line(afi[0], 76, 150), note]
+    second = [ocr_line("Efficiency: How well does", 66, 67, 15.5), ocr_line("the force plan for the", 66, 87, 13.5),
+              ocr_line("future?", 66, 104, 13.5), *prose(140), ocr_line("Areas for improvement", 62, 170),
+              ocr_line(afi[1], 76, 190), *prose(220)]
+    found = findings(first, second)
+    assert [clean_text(found[(AREAS_FOR_IMPROVEMENT, n)].issue) for n in (1, 2)] == afi
+    assert len(found) == 2
+
+
+def test_a_wrapped_line_opening_with_a_number_set_apart_by_ocr_carries_its_sentence_on():
+    # "… are recorded within" / "24  hours;": OCR set the number apart by a wide gap, so the wrapped line read as a
+    # list item numbered 24; the recommendation was cut there and the next one, after the list, was lost.
+    recs = ["Within six months the force should put in place arrangements to ensure that reports of crime are "
+            "recorded within 24 hours; and that audits are used to improve crime recording.",
+            "Within six months, the force should establish a training programme for staff who record crimes."]
+    page = [*prose(100), ocr_line("Recommendations", 62, 130),
+            ocr_line("(1)", 62, 150) + ocr_line("Within six months the force should put in place arrangements to", 84,
+                                                150),
+            ocr_line("ensure that reports of crime are recorded within", 84, 164),
+            ocr_line("24", 86, 178) + ocr_line("hours;", 104, 178),
+            ocr_line("and that audits are used to improve crime recording.", 84, 192),
+            ocr_line("(2)", 62, 212) + ocr_line(recs[1], 84, 212), *prose(240)]
+    found = findings(page)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == recs
+
+
+def test_hollow_bullets_ocr_glued_to_fragments_that_wrap_to_a_hanging_indent_still_mark_each_fragment():
+    # "○ review …" read "oreview …", "oput …", "o ensure …", each wrapping to the list's hanging indent: every line
+    # opened in lower case, so the three fragments ran on as one paragraph and no recommendation was found.
+    recs = ["review the way it manages demand in the control room, so that calls from vulnerable people are "
+            "attended within the published response times",
+            "put in place a process to reassess risk when the attendance of an officer is delayed, and to keep "
+            "callers informed of the delay",
+            "ensure that supervisors have the information they need to oversee the calls waiting for a response"]
+    page = [*prose(100), ocr_line("Cause of concern: The force does not always respond to vulnerable people in time.",
+                                  62, 130), ocr_line("Recommendations", 62, 155),
+            ocr_line("To address this cause of concern, we recommend that the force immediately:", 62, 172),
+            ocr_line("oreview the way it manages demand in the control room, so that calls from", 64, 192),
+            ocr_line("vulnerable people are attended within the published response times", 77, 206),
+            ocr_line("oput in place a process to reassess risk when the attendance of an officer is", 65, 226),
+            ocr_line("delayed, and to keep callers informed of the delay", 77, 240),
+            ocr_line("o", 65, 260) + ocr_line("ensure that supervisors have the information they need to oversee the",
+                                             77, 260),
+            ocr_line("calls waiting for a response", 76, 274), *prose(300)]
+    found = findings(page)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2, 3)] == recs
+
+
+def test_a_footnote_at_the_foot_of_a_two_column_page_does_not_carry_on_the_right_columns_last_item():
+    # A summary's last area for improvement ends the right column; the page's footnotes below read at body size
+    # on a scan. Over the column break the item ran on into "1 Code of Practice …" (a line opening with a number
+    # may carry an item on), so its chapter's copy no longer matched it and was counted twice.
+    def left(text: str, top: float) -> list[dict]:
+        return ocr_line(text, 62, top, 8.5)
+
+    def right(text: str, top: float) -> list[dict]:
+        return ocr_line(text, 310, top, 8.5)
+
+    afi = ["Detainees should be offered a shower and a change", "of clothing when held for longer than 24 hours."]
+    page = [left("The force has a good understanding of", 100 + 12 * i) for i in range(8)]
+    page += [right("We found that custody staff treated detainees", 100 + 12 * i) for i in range(6)]
+    page += [right("Areas for improvement", 180), ocr_line("4.6", 310, 195, 8.5) + ocr_line(afi[0], 330, 195, 8.5),
+             right(afi[1], 207), left("1 Code of Practice for Victims of Crime in England and Wales, 2020.", 760)]
+    found = findings(page)
+    assert clean_text(found[(AREAS_FOR_IMPROVEMENT, 1)].issue) == " ".join(afi)
+
+
+def test_a_lead_ins_colon_ocr_read_as_a_semicolon_still_opens_its_fragments():
+    # "… arrangements to ensure that;" over fragments set in, whose bullets OCR lost: read as a list item's ";",
+    # the lead-in opened nothing and the recommendation was cut after "ensure that".
+    frags = ["its crime recording policy is understood by all officers and staff;",
+             "reports of crime are recorded within 24 hours; and", "the results of audits are used to improve it."]
+    rec3 = "Within six months, the force should establish a training programme for staff who record crimes."
+    page = [*prose(100), ocr_line("Recommendation 2: Within six months the force should put in place arrangements to "
+                                  "ensure that;", 62, 130),
+            ocr_line(frags[0], 90, 148), ocr_line(frags[1], 90, 166), ocr_line(frags[2], 90, 184),
+            ocr_line("Recommendation 3: " + rec3, 62, 204), *prose(230)]
+    found = findings(page)
+    rec2 = clean_text(found[(RECOMMENDATIONS, 1)].issue)
+    assert rec2.startswith("Within six months the force should put in place arrangements to ensure that:")
+    assert all(f.rstrip(";.") in rec2 for f in frags)
+    assert clean_text(found[(RECOMMENDATIONS, 2)].issue) == rec3
