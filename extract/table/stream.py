@@ -449,6 +449,7 @@ def page_has_annex_table(page: PageLines, settings: TableSettings | None = None,
 
     settings = settings or page.settings
     rows = [line_to_row(line, METHOD) for line in page.lines]
+    mark_column_starts(rows, settings)  # labels set close in a tight header split where the body's columns start
     header = find_header(rows, settings, None)
     if header is None:
         return False
@@ -458,6 +459,7 @@ def page_has_annex_table(page: PageLines, settings: TableSettings | None = None,
         if numbered >= MIN_NUMBERED:
             break
         later_rows = [line_to_row(line, METHOD) for line in later.lines]
+        mark_column_starts(later_rows, later.settings)
         if find_header(later_rows, later.settings, None) is not None:
             break  # another table's header: its rows are its own
         numbered += numbered_rows(later_rows, table, later.settings)

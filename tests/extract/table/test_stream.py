@@ -688,3 +688,19 @@ def test_a_running_head_printed_on_a_rows_line_is_set_aside_and_the_rows_words_k
         assert (p.page_index, 1) not in shared  # a repeated header the vocabulary cannot read recurs whole
         assert (p.page_index, 3) not in shared
         assert (p.page_index, 4) not in shared  # a page cell whose number goes up with the page is no folio
+
+
+def test_a_tight_header_whose_labels_split_where_the_body_columns_start_is_an_annex_table():
+    """Grid cells set their labels closer than a phrase gap ("Item Page no. Issue of Concern"): the kind check reads
+    the page as the table reader does, split where the body lines start, or the PDF went down the report path and
+    every row was lost."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, page_has_annex_table, words_to_lines
+
+    settings = TableSettings()
+    header = [*phrase("Item", 46, 60), *phrase("Page no.", 66.5, 60), *phrase("Issue of Concern", 106, 60),
+              *phrase("Force response", 400, 60)]
+    body = [[*phrase(f"IOC-{n}", 46, 60 + 30 * n), *phrase(f"Page {n + 3}", 66.5, 60 + 30 * n),
+             *phrase("The force should review its plan.", 106, 60 + 30 * n)] for n in (1, 2, 3, 4)]
+    page = PageLines(0, words_to_lines([w for ws in [header, *body] for w in ws], settings), 800.0, settings)
+    assert page_has_annex_table(page)
