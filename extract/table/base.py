@@ -94,6 +94,8 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     may be a label's first line set higher than the rest ("PAGE" over "REFERENCE", labels centred in a header
     of several lines), when it is a word or two; the tails of two labels set close are read word by word.
     """
+    if split:
+        rows = [broken_over_tails(r, rows[k + 1:], settings) for k, r in enumerate(rows)]
     groups = [phrases(r, settings, split) for r in rows]
     main = 1 if len(groups) > 1 and len(groups[0]) == 1 and rows[0].is_line and is_label_tail(groups[0][0]) and \
         len(groups[1]) > 1 else 0  # the line holding most labels, under a lone label set higher
@@ -107,8 +109,10 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     for k, group in enumerate(groups):
         if k > main:
             group = [w for p in group for w in label_words(p, rows[k], cells)]
+        above = len(cells)  # labels of the lines above: a phrase of this line never stacks under its own line's
+        # (a word too wide for its narrow column runs under the next label on the same line: "NUMBER" over "ISSUE")
         for p in group:
-            hits = overrun_hits(p, [i for i, c in enumerate(cells) if overlap(p, c) > 0], cells, settings)
+            hits = overrun_hits(p, [i for i, c in enumerate(cells[:above]) if overlap(p, c) > 0], cells, settings)
             if len(hits) > 1 or (k and len(group) < 2 and not hits):
                 return None
             if hits:
@@ -117,6 +121,28 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
             else:
                 cells.append(Cell(p.text, p.x0, p.x1))
     return sorted(cells, key=lambda c: c.x0)
+
+
+def broken_over_tails(row: Row, below: list[Row], settings: TableSettings) -> Row:
+    """A header line whose labels are set closer than a phrase gap, one of them broken mid-word by its narrow column
+    ("NUMBE PAGE NO." over "R"): a lower line's lone short phrase that starts under one word, ends before the next
+    and mends that word into a label ("NUMBER") ends the word's label, so the next word opens a label of its own."""
+    if not row.is_line or not below:
+        return row
+    tails = [p for r in below if r.is_line for p in phrases(r, settings) if is_label_tail(p)]
+    words = sorted(row.cells, key=lambda c: c.x0)
+    cells = words[:1]
+    for word, after in pairwise(words):
+        ends = any(word.x0 - settings.cross_slack <= t.x0 < word.x1 and t.x1 < after.x0 and mends(word, t)
+                   for t in tails)
+        cells.append(replace(after, opens_column=True) if ends else after)
+    return replace(row, cells=cells)
+
+
+def mends(word: Cell, tail: Cell) -> bool:
+    """Whether a label's next line ends its last word broken mid-word ("NUMBE" / "R" read as the label "NUMBER")."""
+    reading, role = role_of_label(f"{word.text}\n{tail.text}")
+    return role is not None and fold(f"{word.text}{tail.text}").lower() in fold(reading).lower()
 
 
 def overrun_hits(word: Cell, hits: list[int], labels: list[Cell], settings: TableSettings) -> list[int]:

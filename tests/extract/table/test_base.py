@@ -594,3 +594,34 @@ def test_a_gutter_inside_the_label_before_is_no_column_edge():
             line(150, ("file.", 135.36, 147.6))]
     edges = columns_from_labels(labels, body, 300.0, SETTINGS)
     assert 127.4 <= edges[2] <= 135.4
+
+
+def test_a_label_running_over_its_narrow_column_under_the_next_label_on_its_line_is_a_label_of_its_own():
+    """pdflatex lets "NUMBER" run out of its narrow column under "ISSUE", where the body's text column starts: two
+    labels on one line never stack as a wrapped label's lines do (stacked, "NUMBER / ISSUE" named the issue column
+    only, the ref column was lost and every row with it)."""
+    rows = [line(30, ("PAGE", 60, 90), ("NUMBER", 117, 160.6), ("ISSUE", 149, 176), ("RESPONSE", 372, 424),
+                 ("CURRENT", 508, 555)),
+            line(43, ("REF", 60, 80), ("STATUS", 508, 543))]
+    rows[0].cells[2].opens_column = True  # body lines start where "ISSUE" does
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None
+    assert {"page_ref", "ref", "issue"} <= set(header.roles)
+    assert header.cells[header.roles["ref"]].text == "NUMBER"
+
+
+def test_a_label_broken_mid_word_and_set_close_to_the_next_label_ends_where_its_broken_word_does():
+    """A label broken mid-word by its narrow column ("NUMBE" / "R") set closer to the next label ("PAGE NO.") than a
+    phrase gap: the broken word's end under it closes the label (read as one phrase, "NUMBE PAGE NO. / R" named the
+    page column only and the ref column was lost); a label's next line that is a word of its own ("Report page" /
+    "ref") keeps the label whole."""
+    rows = [line(30, *words("FINDING TYPE", 40, 30), ("NUMBE", 106.7, 130.8), *words("PAGE NO.", 132.6, 30),
+                 *words("ISSUE OF CONCERN", 185, 30), *words("RESPONSE", 374, 30)),
+            line(40, ("R", 106.7, 111.5))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 2
+    assert header.roles.get("ref") == 1 and header.roles.get("page_ref") == 2
+    kept = [line(30, *words("Number", 50, 30), *words("Report page", 95, 30), *words("Issue of concern", 165, 30)),
+            line(40, *words("ref", 95, 40))]
+    header = find_header(kept, SETTINGS, None)
+    assert header is not None and header.roles.get("page_ref") == 1 and header.cells[1].text == "Report page ref"
