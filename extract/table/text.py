@@ -108,8 +108,9 @@ def overprints_apart(line: list[Glyph], order: dict[int, int], settings: TableSe
     runs: list[list[Glyph]] = []
     for g in drawn:
         last = next((k for k in reversed(runs[-1]) if is_ltr(k.text)), None) if runs else None
+        end = next((k for k in reversed(runs[-1]) if k.text.strip() and not is_rtl(k.text)), last) if runs else None
         if runs and (g.text == " " or last is None or not (steps_back(last, g, settings) or
-                                                           g.x0 - last.x1 > settings.phrase_gap)):
+                                                           g.x0 - end.x1 > settings.phrase_gap)):
             runs[-1].append(g)
         else:
             runs.append([g])  # the pen went back, or on to another cell

@@ -222,3 +222,22 @@ def test_cells_drawn_out_of_visual_order_keep_visual_order():
     run("that", 160.0)
     lines = glyphs_to_lines(drawn, TableSettings())
     assert [w["text"] for w in glyph_words(lines[0], TableSettings())] == ["Rec-1", "Within", "that", "29-30"]
+
+
+def test_a_running_head_drawn_over_a_header_line_stays_one_run_across_its_dash():
+    """A sheet printed with a top margin narrower than its page head: "OFFICIAL – North" is drawn over the header
+    line's "COMMENTS". The head's run goes on after its dash (the gap counts from the dash, not from the last letter
+    before it); split there, "COMMENTS" was set between "–" and "North" and the header line read as one label."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    glyphs, x = [], 353.0
+    for k, c in enumerate("OFFICIAL – North"):
+        width = 2.5 if c == " " else 5.0
+        glyphs.append(Glyph(c, x, 100.0, x + width, 110.0, size=10.0, drawn=k))
+        x += width
+    glyphs += [Glyph(c, 374.0 + 5.0 * k, 100.0, 379.0 + 5.0 * k, 110.0, size=10.0, drawn=40 + k)
+               for k, c in enumerate("COMMENTS")]
+    lines = glyphs_to_lines(glyphs, TableSettings())
+    assert [w["text"] for w in glyph_words(lines[0], TableSettings())] == ["OFFICIAL", "–", "North", "COMMENTS"]
