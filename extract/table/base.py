@@ -999,6 +999,10 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
     start = 0
     while start <= len(rows):
         header = find_header(rows[start:], settings, header_search if start == 0 else None, reading.header_lines)
+        if header is not None and start == 0 and reading.table is not None and not names_keys(header, reading.table):
+            # a body line of the table going on whose cells happen to name roles ("Page" / "ISSUE OF" / "Issue")
+            later = next_header(rows, header.first + 1, reading.table, settings) if part.edges is None else None
+            header = later
         if header is None:
             if start == 0:
                 if reading.table is None or not continues(reading.table, part, settings):
@@ -1042,17 +1046,21 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
     return out
 
 
+def names_keys(header: Header, table: Table) -> bool:
+    """Whether a header names the ref, page and text columns the table read before it names."""
+    return {role for role in KEY_ROLES if role in table.roles} <= set(header.roles)
+
+
 def next_header(rows: list[Row], end: int, table: Table, settings: TableSettings) -> Header | None:
     """The next header among a part's lines after ``end`` (its ``first`` counted from the part's first row): one that
     names the ref, page and text columns the table above names. A body line whose cells happen to name roles
     ("Issue of" | "force's policy on positive action in" | "Page") names fewer."""
-    keys = {role for role in KEY_ROLES if role in table.roles}
     at = end
     while at < len(rows):
         found = find_header(rows[at:], settings, None)
         if found is None:
             return None
-        if keys <= set(found.roles):
+        if names_keys(found, table):
             return replace(found, first=at + found.first)
         at += found.first + 1
     return None

@@ -368,14 +368,14 @@ def glyph_words(line: list, settings: TableSettings) -> list[dict]:
     not drawn one after the other (``cell_start``: two cells' words, a label run on up to the next). A word's size is
     its letters' (digits and marks are set raised or small inside body text); ``mark_size`` is its other glyphs', the
     size of a line that holds no letter ("¹" on a line of its own)."""
-    from .text import gap_breaks, mark_text
+    from .text import gap_breaks, mark_text, stands_after
 
     words: list[dict] = []
     space = False
     last = None
     for g in line:
         if g.text == " ":
-            space = True
+            space = space or last is None or stands_after(g, last)
             continue
         if words and not space and not gap_breaks(last, g, settings):
             w = words[-1]

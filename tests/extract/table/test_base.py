@@ -625,3 +625,24 @@ def test_a_label_broken_mid_word_and_set_close_to_the_next_label_ends_where_its_
             line(40, *words("ref", 95, 40))]
     header = find_header(kept, SETTINGS, None)
     assert header is not None and header.roles.get("page_ref") == 1 and header.cells[1].text == "Report page ref"
+
+
+def test_a_continued_pages_body_line_whose_cells_name_roles_does_not_start_a_table():
+    """A page that goes on with the table above, a row's cells wrapped in narrow columns: "Page" / "10", "ISSUE OF" /
+    "CONCERN", "Issue" / "12". Its first line names the page and text columns but not the ref column the table's
+    header named: it is a row, not a new table's header (read as one, every later row on the page was lost)."""
+    header = line(30, *words("Page", 50, 30), *words("Type", 100, 30), *words("Ref", 150, 30),
+                  *words("Recommendation", 190, 30))
+
+    def row(top: float, n: int) -> list[Row]:
+        return [line(top, *words("Page", 50, top), *words("ISSUE OF", 100, top), *words("Issue", 150, top),
+                     *words("The force should review its plan", 190, top)),
+                line(top + 11, *words(str(n + 8), 50, top + 11), *words("CONCERN", 100, top + 11),
+                     *words(str(n), 150, top + 11), *words("for the next year.", 190, top + 11))]
+
+    first = Part(0, (0, 0, 600, 800), [header, *row(50, 1), *row(80, 2)])
+    later = Part(1, (0, 0, 600, 800), [*row(30, 3), *row(60, 4), *row(90, 5)])
+    rows, _ = read_tables([PageTables(0, [first], [], 800), PageTables(1, [later], [], 800)])
+    cells = [r for r in rows if r.kind is RowKind.CELLS and r.ref != "Ref"]
+    assert [r.ref for r in cells if r.ref] == ["Issue", "1", "Issue", "2", "Issue", "3", "Issue", "4", "Issue", "5"]
+    assert all(r.page_ref in ("Page", "9", "10", "11", "12", "13") for r in cells)

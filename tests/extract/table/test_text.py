@@ -241,3 +241,20 @@ def test_a_running_head_drawn_over_a_header_line_stays_one_run_across_its_dash()
                for k, c in enumerate("COMMENTS")]
     lines = glyphs_to_lines(glyphs, TableSettings())
     assert [w["text"] for w in glyph_words(lines[0], TableSettings())] == ["OFFICIAL", "–", "North", "COMMENTS"]
+
+
+def test_a_space_whose_box_reaches_into_the_next_letter_splits_no_word():
+    """Tight tracking: the space after "TYPE" runs from 117.2 to 120.1 and "OF" starts at 117.3. Sorted by its centre
+    the space falls after "O", where it split "OF" ("TYPE O F": the label named no type column, and the text
+    column's label went unread)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines, line_text
+
+    glyphs = [Glyph(c, 93.2 + 6.0 * k, 100.0, 99.2 + 6.0 * k, 110.0, size=8.5, drawn=k) for k, c in enumerate("TYPE")]
+    glyphs += [Glyph(" ", 117.2, 100.0, 120.1, 110.0, size=8.5, drawn=4),
+               Glyph("O", 117.3, 100.0, 124.5, 110.0, size=8.5, drawn=5),
+               Glyph("F", 124.5, 100.0, 130.3, 110.0, size=8.5, drawn=6)]
+    line = glyphs_to_lines(glyphs, TableSettings())[0]
+    assert [w["text"] for w in glyph_words(line, TableSettings())] == ["TYPE", "OF"]
+    assert line_text(line, TableSettings()) == "TYPE OF"
