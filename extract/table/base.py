@@ -99,6 +99,8 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     groups = [phrases(r, settings, split) for r in rows]
     main = 1 if len(groups) > 1 and len(groups[0]) == 1 and rows[0].is_line and is_label_tail(groups[0][0]) and \
         len(groups[1]) > 1 else 0  # the line holding most labels, under a lone label set higher
+    if main and sum(1 for p in groups[1] if overlap(groups[0][0], p) > 0) > 1:
+        return None  # a lone phrase over two labels is a title ("Action plan" over "No." and "Report"), not a label
     tails = zip(rows[main + 1:], groups[main + 1:], strict=True)
     if len(groups) > 1 and (len(groups[main]) < 2 or
                             any(not g or (len(g) < 2 and not (r.is_line and is_label_tail(g[0]))) for r, g in tails)):

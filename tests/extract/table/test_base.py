@@ -646,3 +646,20 @@ def test_a_continued_pages_body_line_whose_cells_name_roles_does_not_start_a_tab
     cells = [r for r in rows if r.kind is RowKind.CELLS and r.ref != "Ref"]
     assert [r.ref for r in cells if r.ref] == ["Issue", "1", "Issue", "2", "Issue", "3", "Issue", "4", "Issue", "5"]
     assert all(r.page_ref in ("Page", "9", "10", "11", "12", "13") for r in cells)
+
+
+def test_a_short_title_set_above_a_wrapped_header_over_two_of_its_labels_is_no_label():
+    """"Action plan" (two words, no digits: it reads like a label's first line set higher) over "No." and "Report"
+    of a header wrapped over three lines: a label's first line sits over its own label only, so this is a title.
+    Stacked in, it swallowed the ref and page labels into one, and every row's ref with them."""
+    rows = [line(10, ("Action", 50, 95), ("plan", 99, 130)),
+            line(30, *words("No.", 50, 30), *words("Report", 120, 30), *words("Recommendation", 200, 30),
+                 *words("Chief", 500, 30), *words("Action", 640, 30)),
+            line(42, *words("page", 120, 42), *words("Officer", 500, 42)),
+            line(54, *words("ref", 120, 54), *words("lead", 500, 54)),
+            line(66, ("Recommendations", 50, 125)),  # the first section's band
+            line(80, *words("1.", 60, 80), *words("Page 10", 130, 80), *words("The force should act.", 200, 80))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.first == 1
+    assert {"ref", "page_ref", "issue"} <= set(header.roles)
+    assert header.cells[header.roles["ref"]].text == "No."
