@@ -606,9 +606,10 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
     for k, cell in enumerate(words):
         crossing = any(cell.x0 < table.edges[e] - settings.cross_slack < table.edges[e] + settings.cross_slack < cell.x1
                        for e in key)
-        if crossing and not (k and cell.x0 - words[k - 1].x1 > settings.phrase_gap):
+        anchored = crossing and runs_past_column(table, words, k, settings)
+        if crossing and not anchored and not (k and cell.x0 - words[k - 1].x1 > settings.phrase_gap):
             return None  # a word of a phrase straddles an edge (one set apart opens a cell wider than its column)
-        overrun = k + 1 < len(words) and words[k + 1].x0 < cell.x1 - settings.overprint_slack
+        overrun = anchored or (k + 1 < len(words) and words[k + 1].x0 < cell.x1 - settings.overprint_slack)
         i = table.column_of((cell.x0 + cell.x1) / 2 if crossing and not overrun else cell.x0, settings)
         before = placed[-1] if placed else i
         if i != before and any(before < e <= i for e in key) and not starts_column(table, i, cell, words[k - 1],
@@ -617,6 +618,20 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
         placed.append(i)
         texts[i] = f"{texts[i]} {cell.text}".strip()
     return [in_reading_order(t, rtl_around) for t in texts]
+
+
+def runs_past_column(table: Table, words: list[Cell], k: int, settings: TableSettings) -> bool:
+    """Whether word ``k`` is a cell's word too wide for its narrow column (LaTeX lets "CONCERN" run on over the next
+    column's edge): it starts where its column's lines start, and the next word opens a column further right
+    where that column's lines start. A title or band runs on at word spacing from word to word."""
+    if k + 1 >= len(words):
+        return False
+    word, after = words[k], words[k + 1]
+    i, j = table.column_of(word.x0, settings), table.column_of(after.x0, settings)
+    start = table.starts[i] if i < len(table.starts) else None
+    at_start = start is not None and abs(word.x0 - start) <= settings.start_tolerance
+    return (at_start or at_label(word.x0, table.label_starts[i] if i < len(table.label_starts) else None, settings)) \
+        and j > i and after.x0 >= word.x1 - settings.overprint_slack and starts_column(table, j, after, word, settings)
 
 
 def key_edges(table: Table) -> list[int]:

@@ -191,6 +191,15 @@ def visual_text(line: Sequence[Glyph], settings: TableSettings) -> str:
     return "".join(out)
 
 
+def starts_under(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
+    """Whether a letter starts under the letter before it by more than a kerned pair ever does: the next cell's text,
+    set from its column's edge under the end of a word too wide for its own column. The letters of a ligature share
+    one box ("fi"): they start at one place."""
+    size = min(before.size, glyph.size)
+    return size > 0 and is_ltr(before.text) and is_ltr(glyph.text) and \
+        before.x1 - glyph.x0 > settings.kern_overlap * size and glyph.x0 - before.x0 > settings.overprint_slack
+
+
 def stands_after(space: Glyph, glyph: Glyph) -> bool:
     """Whether a space sorted after a glyph on its line stands after it: right of its middle. A space whose box reaches
     into the next word's first letter (set with tight tracking: " " at 117.2-120.1, "O" from 117.3) sorts after that
@@ -233,6 +242,8 @@ def gap_breaks(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
         return True  # a word drawn over the one before it (``overprints_apart``)
     if drawn_apart(before, glyph):
         return True  # "REPORT" run on to touch "DESCRIPTION": two cells' words, whatever the gap
+    if starts_under(before, glyph, settings):
+        return True  # "Number" run on past its narrow column, "Type" set from the next column's edge under its "r"
     if is_rtl(glyph.text) and is_rtl(before.text):
         return gap > settings.rtl_word_gap
     return gap > settings.word_gap

@@ -9,6 +9,7 @@ from hmic_extract.extract.table.base import (
     header_of,
     header_table,
     join_rows,
+    line_row_cells,
     read_tables,
     row_to_raw,
     stack,
@@ -663,3 +664,16 @@ def test_a_short_title_set_above_a_wrapped_header_over_two_of_its_labels_is_no_l
     assert header is not None and header.first == 1
     assert {"ref", "page_ref", "issue"} <= set(header.roles)
     assert header.cells[header.roles["ref"]].text == "No."
+
+
+def test_a_type_word_run_on_past_its_narrow_column_keeps_its_line_a_rows_line():
+    """A type column too narrow for "CONCERN": LaTeX runs it on over the page column's edge, and the text column's
+    line goes on after it ("CONCERN | this limits its ability ..."). The word starts where its column's lines start
+    and the next word opens the text column where its lines start: a row's line, not full-width text (read as text,
+    the row lost its last line)."""
+    table = Table([50, 84, 116, 150, 370], {"ref": 0, "section": 1, "page_ref": 2, "issue": 3}, gridded=False,
+                  starts=[54.0, 86.0, 124.0, 158.0], label_starts=[54.0, 86.0, 122.0, 158.0])
+    overrun = line(135, ("CONCERN", 86.0, 131.0), *words("this limits its ability", 158, 135))
+    assert line_row_cells(overrun, table, SETTINGS) == ["", "CONCERN", "", "this limits its ability"]
+    title = line(135, *words("Recommendations of the report", 54, 135))
+    assert line_row_cells(title, table, SETTINGS) is None

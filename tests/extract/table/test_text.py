@@ -258,3 +258,27 @@ def test_a_space_whose_box_reaches_into_the_next_letter_splits_no_word():
     line = glyphs_to_lines(glyphs, TableSettings())[0]
     assert [w["text"] for w in glyph_words(line, TableSettings())] == ["TYPE", "OF"]
     assert line_text(line, TableSettings()) == "TYPE OF"
+
+
+def test_a_word_run_on_past_its_narrow_column_and_the_next_columns_label_drawn_after_it_are_two_words():
+    """LaTeX sets "Number" wider than its narrow column and "Type" from the next column's edge, 2.5 pt under the "r",
+    drawn right after it: no kerned pair reaches that far under, so they are two words, not "NumberType" (which named
+    no ref column). A ligature's letters share one box ("fi") and stay one word."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    def run(text: str, x: float, first: int, widths: dict[str, float]) -> list[Glyph]:
+        out = []
+        for k, c in enumerate(text):
+            out.append(Glyph(c, x, 100.0, x + widths.get(c, 5.0), 110.0, size=9.0, drawn=first + k))
+            x += widths.get(c, 5.0)
+        return out
+
+    glyphs = [*run("Number", 60.0, 0, {"r": 3.5}), *run("Type", 86.1, 6, {})]
+    assert glyphs[5].x1 - glyphs[6].x0 > 2.0  # "T" starts under the "r"
+    words = glyph_words(glyphs_to_lines(glyphs, TableSettings())[0], TableSettings())
+    assert [w["text"] for w in words] == ["Number", "Type"]
+    lig = [*run("identi", 100.0, 0, {}), Glyph("f", 130.0, 100.0, 135.5, 110.0, size=9.0, drawn=6),
+           Glyph("i", 130.0, 100.0, 135.5, 110.0, size=9.0, drawn=7), *run("es", 135.5, 8, {})]
+    assert [w["text"] for w in glyph_words(glyphs_to_lines(lig, TableSettings())[0], TableSettings())] == ["identifies"]
