@@ -923,6 +923,8 @@ def is_band_line(rows: list[Row], i: int, part: Part, table: Table, settings: Ta
     title = match_title(text)
     if title is None or title.others or title.number:
         return False
+    if heads_next_row(rows, i, part, table, settings):
+        return True
     apart = settings.line_pitch + settings.band_gap  # top to top: line boxes differ in height, pitches do not
     above = row.top - rows[i - 1].top if i and rows[i - 1].is_line else None
     below = rows[i + 1].top - row.top if i + 1 < len(rows) and rows[i + 1].is_line else None
@@ -935,6 +937,20 @@ def is_band_line(rows: list[Row], i: int, part: Part, table: Table, settings: Ta
         return False  # in one column, or one phrase that a column's start happens to cut ("Part C AREAS" | "FOR ...")
     cells = by_role(texts, table)
     return ref_cell_number(cells.get("ref", "")) is None and not any(ch.isdigit() for ch in cells.get("page_ref", ""))
+
+
+def heads_next_row(rows: list[Row], i: int, part: Part, table: Table, settings: TableSettings) -> bool:
+    """A section title (already read as one) short enough to sit in the ref column alone, right over a line that opens
+    a row with its ref ("1) Causes for Concern" over "(1) | 11-12 | The force's ..."): a band set at the rows' own
+    leading (rules, not white space, set rows apart), not a row whose ref is the title."""
+    if i + 1 >= len(rows) or not rows[i + 1].is_line or "ref" not in table.roles:
+        return False
+    texts = line_row_cells(rows[i], table, settings, runs_rtl(part))
+    below = line_row_cells(rows[i + 1], table, settings, runs_rtl(part))
+    ref = table.roles["ref"]
+    if texts is None or below is None or [k for k, t in enumerate(texts) if t.strip()] != [ref]:
+        return False
+    return ref_cell_number(texts[ref]) is None and ref_cell_number(below[ref]) is not None
 
 
 def wraps_band(above: RawRow, row: RawRow, settings: TableSettings) -> bool:

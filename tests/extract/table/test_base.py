@@ -677,3 +677,19 @@ def test_a_type_word_run_on_past_its_narrow_column_keeps_its_line_a_rows_line():
     assert line_row_cells(overrun, table, SETTINGS) == ["", "CONCERN", "", "this limits its ability"]
     title = line(135, *words("Recommendations of the report", 54, 135))
     assert line_row_cells(title, table, SETTINGS) is None
+
+
+def test_a_section_title_alone_in_a_wide_ref_column_over_a_rows_first_line_is_a_band():
+    """Rules, not white space, set the rows apart, so a band sits at the rows' own leading; "1) Causes for Concern"
+    is short enough to fit the wide ref column. Right over a line opening a row with its ref it is the section's band
+    (read as a row whose ref was the title, the section's rows went under the section before)."""
+    header = line(30, *words("ITEM", 50, 30), *words("PAGE REF", 160, 30), *words("ISSUE OF CONCERN", 240, 30))
+    rows = [header, line(41, *words("1) Causes for Concern", 50, 41)),
+            line(52, *words("(1)", 50, 52), *words("11-12", 160, 52), *words("The control room is short", 240, 52)),
+            line(63, *words("of staff at night.", 240, 63)),
+            line(74, *words("2) Recommendations", 50, 74)),
+            line(85, *words("(1)", 50, 85), *words("Page 14", 160, 85), *words("Within three months,", 240, 85))]
+    out, _ = read_tables([PageTables(0, [Part(0, (0, 0, 600, 800), rows)], [], 800)])
+    bands = [r.text for r in out if r.kind is RowKind.TEXT]
+    assert bands == ["1) Causes for Concern", "2) Recommendations"]
+    assert [r.ref for r in out if r.kind is RowKind.CELLS and r.ref and r.ref != "ITEM"] == ["(1)", "(1)"]
