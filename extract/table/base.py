@@ -622,16 +622,21 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
 
 def runs_past_column(table: Table, words: list[Cell], k: int, settings: TableSettings) -> bool:
     """Whether word ``k`` is a cell's word too wide for its narrow column (LaTeX lets "CONCERN" run on over the next
-    column's edge): it starts where its column's lines start, and the next word opens a column further right
-    where that column's lines start. A title or band runs on at word spacing from word to word."""
-    if k + 1 >= len(words):
-        return False
-    word, after = words[k], words[k + 1]
-    i, j = table.column_of(word.x0, settings), table.column_of(after.x0, settings)
+    column's edge): it starts where its column's lines start, and the next word opens a column further right where
+    that column's lines start, or it ends a line whose words before it are set apart from it. A title or band runs on
+    at word spacing from word to word."""
+    word = words[k]
+    i = table.column_of(word.x0, settings)
     start = table.starts[i] if i < len(table.starts) else None
-    at_start = start is not None and abs(word.x0 - start) <= settings.start_tolerance
-    return (at_start or at_label(word.x0, table.label_starts[i] if i < len(table.label_starts) else None, settings)) \
-        and j > i and after.x0 >= word.x1 - settings.overprint_slack and starts_column(table, j, after, word, settings)
+    label = table.label_starts[i] if i < len(table.label_starts) else None
+    if not ((start is not None and abs(word.x0 - start) <= settings.start_tolerance) or at_label(word.x0, label,
+                                                                                                 settings)):
+        return False
+    if k + 1 == len(words):
+        return k > 0 and word.x0 - words[k - 1].x1 > settings.phrase_gap
+    after = words[k + 1]
+    j = table.column_of(after.x0, settings)
+    return j > i and after.x0 >= word.x1 - settings.overprint_slack and starts_column(table, j, after, word, settings)
 
 
 def key_edges(table: Table) -> list[int]:

@@ -693,3 +693,13 @@ def test_a_section_title_alone_in_a_wide_ref_column_over_a_rows_first_line_is_a_
     bands = [r.text for r in out if r.kind is RowKind.TEXT]
     assert bands == ["1) Causes for Concern", "2) Recommendations"]
     assert [r.ref for r in out if r.kind is RowKind.CELLS and r.ref and r.ref != "ITEM"] == ["(1)", "(1)"]
+
+
+def test_a_type_word_too_wide_for_its_column_ending_a_line_stays_in_its_column():
+    """"Recommendation" set from the Type column's start runs on over the narrow page column, the last word of a row's
+    line whose words before it are set apart from it: it is the Type cell's, not the page cell's (by its middle it
+    took the page column, and the row lost its page)."""
+    table = Table([85, 250, 285, 325, 345, 420], {"issue": 0, "ref": 1, "section": 2, "page_ref": 3}, gridded=False,
+                  starts=[91.0, 257.0, 290.0, 329.0, None], label_starts=[91.0, 253.0, 290.0, 333.0, 366.0])
+    row = line(485, *words("The force should", 91, 485), ("(1)", 256.7, 267.7), ("Recommendation", 290.3, 360.6))
+    assert line_row_cells(row, table, SETTINGS) == ["The force should", "(1)", "Recommendation", "", ""]
