@@ -126,17 +126,19 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
 
 
 def broken_over_tails(row: Row, below: list[Row], settings: TableSettings) -> Row:
-    """A header line whose labels are set closer than a phrase gap, one of them broken mid-word by its narrow column
-    ("NUMBE PAGE NO." over "R"): a lower line's lone short phrase that starts under one word, ends before the next
-    and mends that word into a label ("NUMBER") ends the word's label, so the next word opens a label of its own."""
+    """A header line whose labels are set closer than a phrase gap: a lower line's short phrase that starts under one
+    word and ends before the next ends that word's label, so the next word opens a label of its own, when it mends
+    the word broken mid-word by its narrow column ("NUMBE PAGE NO." over "R": "NUMBER") or when another lower phrase
+    starts under the next word ("Finding Rec" over "type" and "No.": two labels' first lines)."""
     if not row.is_line or not below:
         return row
     tails = [p for r in below if r.is_line for p in phrases(r, settings) if is_label_tail(p)]
     words = sorted(row.cells, key=lambda c: c.x0)
     cells = words[:1]
     for word, after in pairwise(words):
-        ends = any(word.x0 - settings.cross_slack <= t.x0 < word.x1 and t.x1 < after.x0 and mends(word, t)
-                   for t in tails)
+        under = [t for t in tails if word.x0 - settings.cross_slack <= t.x0 < word.x1 and t.x1 < after.x0]
+        next_under = any(after.x0 - settings.cross_slack <= t.x0 < after.x1 for t in tails)
+        ends = any(mends(word, t) for t in under) or (bool(under) and next_under)
         cells.append(replace(after, opens_column=True) if ends else after)
     return replace(row, cells=cells)
 
@@ -623,8 +625,8 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
 def runs_past_column(table: Table, words: list[Cell], k: int, settings: TableSettings) -> bool:
     """Whether word ``k`` is a cell's word too wide for its narrow column (LaTeX lets "CONCERN" run on over the next
     column's edge): it starts where its column's lines start, and the next word opens a column further right where
-    that column's lines start, or it ends a line whose words before it are set apart from it. A title or band runs on
-    at word spacing from word to word."""
+    that column's lines start (set after it, or drawn over its end), or it ends a line whose words before it are set
+    apart from it. A title or band runs on at word spacing from word to word."""
     word = words[k]
     i = table.column_of(word.x0, settings)
     start = table.starts[i] if i < len(table.starts) else None
@@ -636,7 +638,7 @@ def runs_past_column(table: Table, words: list[Cell], k: int, settings: TableSet
         return k > 0 and word.x0 - words[k - 1].x1 > settings.phrase_gap
     after = words[k + 1]
     j = table.column_of(after.x0, settings)
-    return j > i and after.x0 >= word.x1 - settings.overprint_slack and starts_column(table, j, after, word, settings)
+    return j > i and starts_column(table, j, after, word, settings)  # (perhaps drawn over the word's end)
 
 
 def key_edges(table: Table) -> list[int]:

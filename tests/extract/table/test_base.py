@@ -703,3 +703,26 @@ def test_a_type_word_too_wide_for_its_column_ending_a_line_stays_in_its_column()
                   starts=[91.0, 257.0, 290.0, 329.0, None], label_starts=[91.0, 253.0, 290.0, 333.0, 366.0])
     row = line(485, *words("The force should", 91, 485), ("(1)", 256.7, 267.7), ("Recommendation", 290.3, 360.6))
     assert line_row_cells(row, table, SETTINGS) == ["The force should", "(1)", "Recommendation", "", ""]
+
+
+def test_two_labels_set_close_whose_second_lines_sit_under_each_word_are_two_labels():
+    """Labels centred in a header of two lines: "Finding type", "Rec No." and "Report page" wrap, "Finding" and
+    "Action" sit half a line lower. "Finding" and "Rec" are set closer than a phrase gap, but "type" starts under the
+    one and "No." under the other: two labels (read as one phrase, the header's first line became a title)."""
+    rows = [line(88, ("Finding", 91, 134), ("Rec", 138, 160), *words("Report", 180, 88)),
+            line(96, *words("Finding", 228, 96), *words("Action", 416, 96)),
+            line(103, ("type", 91, 115), ("No.", 138, 157), *words("page", 180, 103))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.first == 0 and header.count == 3
+    assert header.roles.get("ref") == 1 and header.cells[1].text == "Rec No."
+    assert {"section", "page_ref", "issue", "action"} <= set(header.roles)
+
+
+def test_a_type_word_too_wide_for_its_column_with_the_next_cell_drawn_over_its_end_keeps_its_line_a_rows_line():
+    """"RECOMMENDATION" set from the Type column's start runs on under the ref and page cells drawn over it: the line is
+    a row's first line (read as full-width text, the section's rows were all lost)."""
+    table = Table([85, 134, 175, 222, 410], {"section": 0, "ref": 1, "page_ref": 2, "issue": 3}, gridded=False,
+                  starts=[91.0, 138.0, 180.0, 228.0], label_starts=[91.0, 138.0, 180.0, 228.0])
+    row = line(288, ("RECOMMENDATION", 91, 196), ("(3)", 138, 152), ("P13", 180, 197),
+               *words("Within 12 months,", 228, 288))
+    assert line_row_cells(row, table, SETTINGS) == ["RECOMMENDATION", "(3)", "P13", "Within 12 months,"]
