@@ -614,8 +614,9 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
         overrun = anchored or (k + 1 < len(words) and words[k + 1].x0 < cell.x1 - settings.overprint_slack)
         i = table.column_of((cell.x0 + cell.x1) / 2 if crossing and not overrun else cell.x0, settings)
         before = placed[-1] if placed else i
-        if i != before and any(before < e <= i for e in key) and not starts_column(table, i, cell, words[k - 1],
-                                                                                   settings):
+        drawn_over = k > 0 and cell.x0 < words[k - 1].x1 - settings.overprint_slack  # another cell's text
+        if i != before and any(before < e <= i for e in key) and not drawn_over and \
+                not starts_column(table, i, cell, words[k - 1], settings):
             return None  # words run on across a column edge as one phrase: full-width text
         placed.append(i)
         texts[i] = f"{texts[i]} {cell.text}".strip()
@@ -624,9 +625,9 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
 
 def runs_past_column(table: Table, words: list[Cell], k: int, settings: TableSettings) -> bool:
     """Whether word ``k`` is a cell's word too wide for its narrow column (LaTeX lets "CONCERN" run on over the next
-    column's edge): it starts where its column's lines start, and the next word opens a column further right where
-    that column's lines start (set after it, or drawn over its end), or it ends a line whose words before it are set
-    apart from it. A title or band runs on at word spacing from word to word."""
+    column's edge): it starts where its column's lines start, and the next word opens a column further right, drawn
+    over its end or set where that column's lines start, or it ends a line whose words before it are set apart from
+    it. A title or band runs on at word spacing from word to word."""
     word = words[k]
     i = table.column_of(word.x0, settings)
     start = table.starts[i] if i < len(table.starts) else None
@@ -638,7 +639,8 @@ def runs_past_column(table: Table, words: list[Cell], k: int, settings: TableSet
         return k > 0 and word.x0 - words[k - 1].x1 > settings.phrase_gap
     after = words[k + 1]
     j = table.column_of(after.x0, settings)
-    return j > i and starts_column(table, j, after, word, settings)  # (perhaps drawn over the word's end)
+    drawn_over = after.x0 < word.x1 - settings.overprint_slack  # no word of a cell is drawn over the one before
+    return j > i and (drawn_over or starts_column(table, j, after, word, settings))
 
 
 def key_edges(table: Table) -> list[int]:

@@ -191,13 +191,22 @@ def visual_text(line: Sequence[Glyph], settings: TableSettings) -> str:
     return "".join(out)
 
 
+OPENING_BRACKETS = "(["
+
+
 def starts_under(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
-    """Whether a letter starts under the letter before it by more than a kerned pair ever does: the next cell's text,
-    set from its column's edge under the end of a word too wide for its own column. The letters of a ligature share
-    one box ("fi"): they start at one place."""
+    """Whether a glyph starts under the letter before it by more than a kerned pair ever does: the next cell's text,
+    set from its column's edge under the end of a word too wide for its own column. Fonts kern letter pairs ("Ty"),
+    not a letter and a digit or an opening bracket ("N" and the "(" of a centred ref "(30)"). The letters of a
+    ligature share one box ("fi"): they start at one place."""
     size = min(before.size, glyph.size)
-    return size > 0 and is_ltr(before.text) and is_ltr(glyph.text) and \
-        before.x1 - glyph.x0 > settings.kern_overlap * size and glyph.x0 - before.x0 > settings.overprint_slack
+    if size <= 0 or not (before.text.isalpha() and is_ltr(before.text)) or \
+            glyph.x0 - before.x0 <= settings.overprint_slack:
+        return False
+    under = before.x1 - glyph.x0
+    if glyph.text.isalpha() and is_ltr(glyph.text) and is_ltr(before.text):
+        return under > settings.kern_overlap * size
+    return (glyph.text.isdigit() or glyph.text in OPENING_BRACKETS) and under > settings.overprint_slack
 
 
 def stands_after(space: Glyph, glyph: Glyph) -> bool:

@@ -726,3 +726,14 @@ def test_a_type_word_too_wide_for_its_column_with_the_next_cell_drawn_over_its_e
     row = line(288, ("RECOMMENDATION", 91, 196), ("(3)", 138, 152), ("P13", 180, 197),
                *words("Within 12 months,", 228, 288))
     assert line_row_cells(row, table, SETTINGS) == ["RECOMMENDATION", "(3)", "P13", "Within 12 months,"]
+
+
+def test_a_ref_drawn_over_the_end_of_a_type_word_run_on_into_its_column_opens_the_ref_column():
+    """The ref "(30)", centred and so not where the ref column's lines usually start, is drawn over the end of the Type
+    word run on into its column: no word of one cell is drawn over the one before it, so it opens the ref column (the
+    line was read as full-width text and the row lost)."""
+    table = Table([88, 154, 207, 265, 447], {"section": 0, "ref": 1, "page_ref": 2, "issue": 3}, gridded=False,
+                  starts=[88.0, 163.0, 207.0, 265.0], label_starts=[88.0, 154.0, 213.0, 265.0])
+    row = line(95, ("RECOMMENDATION", 88.2, 161.3), ("(30)", 160.5, 176.0), *words("Pages 39/40", 207.5, 95),
+               *words("Within six months,", 265.4, 95))
+    assert line_row_cells(row, table, SETTINGS) == ["RECOMMENDATION", "(30)", "Pages 39/40", "Within six months,"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
+
 from hmic_extract.extract.table.settings import TableSettings
 from hmic_extract.extract.table.text import Glyph, cell_text, glyphs_in, logical_order, plain_letters
 
@@ -282,3 +284,22 @@ def test_a_word_run_on_past_its_narrow_column_and_the_next_columns_label_drawn_a
     lig = [*run("identi", 100.0, 0, {}), Glyph("f", 130.0, 100.0, 135.5, 110.0, size=9.0, drawn=6),
            Glyph("i", 130.0, 100.0, 135.5, 110.0, size=9.0, drawn=7), *run("es", 135.5, 8, {})]
     assert [w["text"] for w in glyph_words(glyphs_to_lines(lig, TableSettings())[0], TableSettings())] == ["identifies"]
+
+
+def test_a_centred_ref_drawn_just_under_the_end_of_a_type_word_run_on_into_its_column_is_a_word_of_its_own():
+    """"RECOMMENDATION" runs on over a narrow Type column; the ref "(30)" centred in the next column starts 0.8 pt under
+    its "N". Fonts kern letter pairs ("Ty", kept one word), never a letter and an opening bracket or a digit: two
+    words ("RECOMMENDATION(30)" left the row without its ref)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    glyphs = [Glyph(c, 140.0 + 5.0 * k, 100.0, 145.0 + 5.0 * k, 110.0, size=8.0, drawn=k) for k, c in enumerate("ION")]
+    glyphs += [Glyph(c, 154.2 + 4.0 * k, 100.0, 158.2 + 4.0 * k, 110.0, size=8.0, drawn=3 + k)
+               for k, c in enumerate("(30)")]
+    assert glyphs[2].x1 - glyphs[3].x0 == pytest.approx(0.8)
+    words = glyph_words(glyphs_to_lines(glyphs, TableSettings())[0], TableSettings())
+    assert [w["text"] for w in words] == ["ION", "(30)"]
+    kerned = [Glyph("T", 100.0, 100.0, 106.0, 110.0, size=8.0, drawn=0),
+              Glyph("y", 105.2, 100.0, 110.2, 110.0, size=8.0, drawn=1)]
+    assert [w["text"] for w in glyph_words(glyphs_to_lines(kerned, TableSettings())[0], TableSettings())] == ["Ty"]
