@@ -949,17 +949,19 @@ def is_band_line(rows: list[Row], i: int, part: Part, table: Table, settings: Ta
 
 
 def heads_next_row(rows: list[Row], i: int, part: Part, table: Table, settings: TableSettings) -> bool:
-    """A section title (already read as one) short enough to sit in the ref column alone, right over a line that opens
-    a row with its ref ("1) Causes for Concern" over "(1) | 11-12 | The force's ..."): a band set at the rows' own
-    leading (rules, not white space, set rows apart), not a row whose ref is the title."""
+    """A section title (already read as one) short enough to sit alone in the table's first column or its ref column,
+    right over a line that opens a row with its ref ("1) Causes for Concern" over "(1) | 11-12 | The force's ..."): a
+    band set at the rows' own leading (rules, not white space, set rows apart), not a row whose ref or page is the
+    title."""
     if i + 1 >= len(rows) or not rows[i + 1].is_line or "ref" not in table.roles:
         return False
     texts = line_row_cells(rows[i], table, settings, runs_rtl(part))
     below = line_row_cells(rows[i + 1], table, settings, runs_rtl(part))
     ref = table.roles["ref"]
-    if texts is None or below is None or [k for k, t in enumerate(texts) if t.strip()] != [ref]:
+    filled = [k for k, t in enumerate(texts or []) if t.strip()]
+    if texts is None or below is None or len(filled) != 1 or filled[0] not in (0, ref):
         return False
-    return ref_cell_number(texts[ref]) is None and ref_cell_number(below[ref]) is not None
+    return ref_cell_number(texts[filled[0]]) is None and ref_cell_number(below[ref]) is not None
 
 
 def wraps_band(above: RawRow, row: RawRow, settings: TableSettings) -> bool:

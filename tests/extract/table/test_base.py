@@ -737,3 +737,15 @@ def test_a_ref_drawn_over_the_end_of_a_type_word_run_on_into_its_column_opens_th
     row = line(95, ("RECOMMENDATION", 88.2, 161.3), ("(30)", 160.5, 176.0), *words("Pages 39/40", 207.5, 95),
                *words("Within six months,", 265.4, 95))
     assert line_row_cells(row, table, SETTINGS) == ["RECOMMENDATION", "(30)", "Pages 39/40", "Within six months,"]
+
+
+def test_a_section_title_alone_in_a_wide_first_page_column_over_a_rows_first_line_is_a_band():
+    """The page column comes first and is wide: "Cause for Concern" fits in it, right over a row's first line: the
+    section's band, not a row whose page ref is the title (the row under it was lost)."""
+    header = line(30, *words("REPORT PAGE REF", 40, 30), *words("REF.", 150, 30), *words("RECOMMENDATION", 205, 30))
+    rows = [header, line(41, *words("Page 26", 40, 41), *words("16.", 150, 41), *words("The force must act.", 205, 41)),
+            line(58, *words("Cause for Concern", 40, 58)),
+            line(69, *words("Page 37", 40, 69), *words("29.", 150, 69), *words("The force's approach", 205, 69))]
+    out, _ = read_tables([PageTables(0, [Part(0, (0, 0, 600, 800), rows)], [], 800)])
+    assert [r.text for r in out if r.kind is RowKind.TEXT] == ["Cause for Concern"]
+    assert [r.ref for r in out if r.kind is RowKind.CELLS and r.ref != "REF."] == ["16.", "29."]
