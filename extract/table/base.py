@@ -778,6 +778,9 @@ def runs_across_as_title(row: Row, texts: list[str], settings: TableSettings) ->
     if sum(1 for t in texts if t.strip()) < 2 or len(phrases(row, settings)) != 1:
         return False
     title = match_title(in_reading_order(row.text))
+    first = next(t for t in texts if t.strip())
+    if title is not None and ref_cell_number(first) is not None and first.lower().startswith(title.head.lower()):
+        return False  # a prefixed ref set close to its row's text ("IOC-11 | The Multi-Agency ..."), not a heading
     return title is not None and not title.others and not title.number
 
 

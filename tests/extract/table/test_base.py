@@ -749,3 +749,15 @@ def test_a_section_title_alone_in_a_wide_first_page_column_over_a_rows_first_lin
     out, _ = read_tables([PageTables(0, [Part(0, (0, 0, 600, 800), rows)], [], 800)])
     assert [r.text for r in out if r.kind is RowKind.TEXT] == ["Cause for Concern"]
     assert [r.ref for r in out if r.kind is RowKind.CELLS and r.ref != "REF."] == ["16.", "29."]
+
+
+def test_a_prefixed_ref_set_close_to_its_rows_text_is_no_section_heading():
+    """"IOC-11" in the ref column, the text column's line set a word space after it: the line reads whole as a title
+    naming issues of concern ("IOC"), but its ref cell is a ref with that prefix: a row's line (read as a heading, the
+    row was lost and its text went to the row above)."""
+    table = Table([70, 118, 161, 400], {"page_ref": 0, "ref": 1, "issue": 2}, gridded=False,
+                  starts=[74.0, 121.0, 163.0], label_starts=[74.0, 121.0, 163.0])
+    part = Part(0, (0, 0, 600, 800), [])
+    row = line(205, ("IOC-11", 120.9, 159.4), *words("The Multi-Agency Safeguarding Hub", 163, 205))
+    raw = row_to_raw(row, part, table, 1, SETTINGS)
+    assert raw.kind is RowKind.CELLS and raw.ref == "IOC-11" and raw.issue.startswith("The Multi-Agency")
