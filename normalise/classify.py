@@ -229,8 +229,11 @@ def type_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
     i = 0
     while i < len(rows):
         row = rows[i]
-        if i in out or not (row.kind is RowKind.CELLS and row.is_line and row.section.strip()) or \
-                section_of_cell_unbroken(row.section) is not None:
+        if i in out or not (row.kind is RowKind.CELLS and row.is_line and row.section.strip()):
+            i += 1
+            continue
+        if section_of_cell_unbroken(row.section) is not None:
+            out[i] = row.section  # a whole Type cell, or its first line alone over the ref's ("Issue" / "of" / ...)
             i += 1
             continue
         lines = [i]

@@ -94,9 +94,13 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     may be a label's first line set higher than the rest ("PAGE" over "REFERENCE", labels centred in a header
     of several lines), when it is a word or two; the tails of two labels set close are read word by word.
     """
+    if split:
+        rows = [broken_over_tails(r, rows[k + 1:], settings) for k, r in enumerate(rows)]
     groups = [phrases(r, settings, split) for r in rows]
     main = 1 if len(groups) > 1 and len(groups[0]) == 1 and rows[0].is_line and is_label_tail(groups[0][0]) and \
         len(groups[1]) > 1 else 0  # the line holding most labels, under a lone label set higher
+    if main and sum(1 for p in groups[1] if overlap(groups[0][0], p) > 0) > 1:
+        return None  # a lone phrase over two labels is a title ("Action plan" over "No." and "Report"), not a label
     tails = zip(rows[main + 1:], groups[main + 1:], strict=True)
     if len(groups) > 1 and (len(groups[main]) < 2 or
                             any(not g or (len(g) < 2 and not (r.is_line and is_label_tail(g[0]))) for r, g in tails)):
@@ -107,8 +111,10 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     for k, group in enumerate(groups):
         if k > main:
             group = [w for p in group for w in label_words(p, rows[k], cells)]
+        above = len(cells)  # labels of the lines above: a phrase of this line never stacks under its own line's
+        # (a word too wide for its narrow column runs under the next label on the same line: "NUMBER" over "ISSUE")
         for p in group:
-            hits = overrun_hits(p, [i for i, c in enumerate(cells) if overlap(p, c) > 0], cells, settings)
+            hits = overrun_hits(p, [i for i, c in enumerate(cells[:above]) if overlap(p, c) > 0], cells, settings)
             if len(hits) > 1 or (k and len(group) < 2 and not hits):
                 return None
             if hits:
@@ -117,6 +123,30 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
             else:
                 cells.append(Cell(p.text, p.x0, p.x1))
     return sorted(cells, key=lambda c: c.x0)
+
+
+def broken_over_tails(row: Row, below: list[Row], settings: TableSettings) -> Row:
+    """A header line whose labels are set closer than a phrase gap: a lower line's short phrase that starts under one
+    word and ends before the next ends that word's label, so the next word opens a label of its own, when it mends
+    the word broken mid-word by its narrow column ("NUMBE PAGE NO." over "R": "NUMBER") or when another lower phrase
+    starts under the next word ("Finding Rec" over "type" and "No.": two labels' first lines)."""
+    if not row.is_line or not below:
+        return row
+    tails = [p for r in below if r.is_line for p in phrases(r, settings) if is_label_tail(p)]
+    words = sorted(row.cells, key=lambda c: c.x0)
+    cells = words[:1]
+    for word, after in pairwise(words):
+        under = [t for t in tails if word.x0 - settings.cross_slack <= t.x0 < word.x1 and t.x1 < after.x0]
+        next_under = any(after.x0 - settings.cross_slack <= t.x0 < after.x1 for t in tails)
+        ends = any(mends(word, t) for t in under) or (bool(under) and next_under)
+        cells.append(replace(after, opens_column=True) if ends else after)
+    return replace(row, cells=cells)
+
+
+def mends(word: Cell, tail: Cell) -> bool:
+    """Whether a label's next line ends its last word broken mid-word ("NUMBE" / "R" read as the label "NUMBER")."""
+    reading, role = role_of_label(f"{word.text}\n{tail.text}")
+    return role is not None and fold(f"{word.text}{tail.text}").lower() in fold(reading).lower()
 
 
 def overrun_hits(word: Cell, hits: list[int], labels: list[Cell], settings: TableSettings) -> list[int]:
@@ -578,17 +608,39 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
     for k, cell in enumerate(words):
         crossing = any(cell.x0 < table.edges[e] - settings.cross_slack < table.edges[e] + settings.cross_slack < cell.x1
                        for e in key)
-        if crossing and not (k and cell.x0 - words[k - 1].x1 > settings.phrase_gap):
+        anchored = crossing and runs_past_column(table, words, k, settings)
+        if crossing and not anchored and not (k and cell.x0 - words[k - 1].x1 > settings.phrase_gap):
             return None  # a word of a phrase straddles an edge (one set apart opens a cell wider than its column)
-        overrun = k + 1 < len(words) and words[k + 1].x0 < cell.x1 - settings.overprint_slack
+        overrun = anchored or (k + 1 < len(words) and words[k + 1].x0 < cell.x1 - settings.overprint_slack)
         i = table.column_of((cell.x0 + cell.x1) / 2 if crossing and not overrun else cell.x0, settings)
         before = placed[-1] if placed else i
-        if i != before and any(before < e <= i for e in key) and not starts_column(table, i, cell, words[k - 1],
-                                                                                   settings):
+        drawn_over = k > 0 and cell.x0 < words[k - 1].x1 - settings.overprint_slack  # another cell's text
+        if i != before and any(before < e <= i for e in key) and not drawn_over and \
+                not starts_column(table, i, cell, words[k - 1], settings):
             return None  # words run on across a column edge as one phrase: full-width text
         placed.append(i)
         texts[i] = f"{texts[i]} {cell.text}".strip()
     return [in_reading_order(t, rtl_around) for t in texts]
+
+
+def runs_past_column(table: Table, words: list[Cell], k: int, settings: TableSettings) -> bool:
+    """Whether word ``k`` is a cell's word too wide for its narrow column (LaTeX lets "CONCERN" run on over the next
+    column's edge): it starts where its column's lines start, and the next word opens a column further right, drawn
+    over its end or set where that column's lines start, or it ends a line whose words before it are set apart from
+    it. A title or band runs on at word spacing from word to word."""
+    word = words[k]
+    i = table.column_of(word.x0, settings)
+    start = table.starts[i] if i < len(table.starts) else None
+    label = table.label_starts[i] if i < len(table.label_starts) else None
+    if not ((start is not None and abs(word.x0 - start) <= settings.start_tolerance) or at_label(word.x0, label,
+                                                                                                 settings)):
+        return False
+    if k + 1 == len(words):
+        return k > 0 and word.x0 - words[k - 1].x1 > settings.phrase_gap
+    after = words[k + 1]
+    j = table.column_of(after.x0, settings)
+    drawn_over = after.x0 < word.x1 - settings.overprint_slack  # no word of a cell is drawn over the one before
+    return j > i and (drawn_over or starts_column(table, j, after, word, settings))
 
 
 def key_edges(table: Table) -> list[int]:
@@ -726,6 +778,9 @@ def runs_across_as_title(row: Row, texts: list[str], settings: TableSettings) ->
     if sum(1 for t in texts if t.strip()) < 2 or len(phrases(row, settings)) != 1:
         return False
     title = match_title(in_reading_order(row.text))
+    first = next(t for t in texts if t.strip())
+    if title is not None and ref_cell_number(first) is not None and first.lower().startswith(title.head.lower()):
+        return False  # a prefixed ref set close to its row's text ("IOC-11 | The Multi-Agency ..."), not a heading
     return title is not None and not title.others and not title.number
 
 
@@ -880,6 +935,8 @@ def is_band_line(rows: list[Row], i: int, part: Part, table: Table, settings: Ta
     title = match_title(text)
     if title is None or title.others or title.number:
         return False
+    if heads_next_row(rows, i, part, table, settings):
+        return True
     apart = settings.line_pitch + settings.band_gap  # top to top: line boxes differ in height, pitches do not
     above = row.top - rows[i - 1].top if i and rows[i - 1].is_line else None
     below = rows[i + 1].top - row.top if i + 1 < len(rows) and rows[i + 1].is_line else None
@@ -892,6 +949,22 @@ def is_band_line(rows: list[Row], i: int, part: Part, table: Table, settings: Ta
         return False  # in one column, or one phrase that a column's start happens to cut ("Part C AREAS" | "FOR ...")
     cells = by_role(texts, table)
     return ref_cell_number(cells.get("ref", "")) is None and not any(ch.isdigit() for ch in cells.get("page_ref", ""))
+
+
+def heads_next_row(rows: list[Row], i: int, part: Part, table: Table, settings: TableSettings) -> bool:
+    """A section title (already read as one) short enough to sit alone in the table's first column or its ref column,
+    right over a line that opens a row with its ref ("1) Causes for Concern" over "(1) | 11-12 | The force's ..."): a
+    band set at the rows' own leading (rules, not white space, set rows apart), not a row whose ref or page is the
+    title."""
+    if i + 1 >= len(rows) or not rows[i + 1].is_line or "ref" not in table.roles:
+        return False
+    texts = line_row_cells(rows[i], table, settings, runs_rtl(part))
+    below = line_row_cells(rows[i + 1], table, settings, runs_rtl(part))
+    ref = table.roles["ref"]
+    filled = [k for k, t in enumerate(texts or []) if t.strip()]
+    if texts is None or below is None or len(filled) != 1 or filled[0] not in (0, ref):
+        return False
+    return ref_cell_number(texts[filled[0]]) is None and ref_cell_number(below[ref]) is not None
 
 
 def wraps_band(above: RawRow, row: RawRow, settings: TableSettings) -> bool:
@@ -973,6 +1046,10 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
     start = 0
     while start <= len(rows):
         header = find_header(rows[start:], settings, header_search if start == 0 else None, reading.header_lines)
+        if header is not None and start == 0 and reading.table is not None and not names_keys(header, reading.table):
+            # a body line of the table going on whose cells happen to name roles ("Page" / "ISSUE OF" / "Issue")
+            later = next_header(rows, header.first + 1, reading.table, settings) if part.edges is None else None
+            header = later
         if header is None:
             if start == 0:
                 if reading.table is None or not continues(reading.table, part, settings):
@@ -1016,17 +1093,21 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
     return out
 
 
+def names_keys(header: Header, table: Table) -> bool:
+    """Whether a header names the ref, page and text columns the table read before it names."""
+    return {role for role in KEY_ROLES if role in table.roles} <= set(header.roles)
+
+
 def next_header(rows: list[Row], end: int, table: Table, settings: TableSettings) -> Header | None:
     """The next header among a part's lines after ``end`` (its ``first`` counted from the part's first row): one that
     names the ref, page and text columns the table above names. A body line whose cells happen to name roles
     ("Issue of" | "force's policy on positive action in" | "Page") names fewer."""
-    keys = {role for role in KEY_ROLES if role in table.roles}
     at = end
     while at < len(rows):
         found = find_header(rows[at:], settings, None)
         if found is None:
             return None
-        if keys <= set(found.roles):
+        if names_keys(found, table):
             return replace(found, first=at + found.first)
         at += found.first + 1
     return None

@@ -144,11 +144,13 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
 
 
 def phrase_spans(line: list[dict], settings: TableSettings) -> list[tuple[int, int]]:
-    """A line's phrases as word index ranges [start, end): words further apart than a phrase gap start a new one."""
+    """A line's phrases as word index ranges [start, end): words further apart than a phrase gap start a new one, and
+    so does a word set back over the one before it (a run of text drawn over another, kept whole by the reader)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for k in range(1, len(line)):
-        if line[k]["x0"] - line[k - 1]["x1"] > settings.phrase_gap:
+        gap = line[k]["x0"] - line[k - 1]["x1"]
+        if gap > settings.phrase_gap or line[k]["x0"] < line[k - 1]["x0"]:
             spans.append((start, k))
             start = k
     return [*spans, (start, len(line))] if line else []
@@ -180,9 +182,9 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
                         continue
                     numbers = [int(n) for n in re.findall(r"\d+", line_words_text(words))]
                     runs.setdefault(key[0], []).append((page.page_index, key[1], numbers))
+                    at_end = a == 0 or b == len(spans) or (b == a + 1 and overlaid(line, spans[a]))
                     if len(spans) > 1 and b - a < len(spans) and (page.page_index, k) not in running and \
-                            k not in headers and (a == 0 or b == len(spans)) and \
-                            len(RUNNING_WORD.findall(key[0])) > len(numbers):
+                            k not in headers and at_end and len(RUNNING_WORD.findall(key[0])) > len(numbers):
                         candidates.append((page, k, spans[a][0], spans[b - 1][1], key[0], key[1], numbers))
     need = max(1, (pages[0].settings if pages else TableSettings()).running_pages - 1)  # (boilerplate cells, "Work
     # is under way.", may sit at one height on two pages)
@@ -202,6 +204,14 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
         if len(again) >= need and len(range(first, end)) > len(out.get((page.page_index, k), ())):
             out[(page.page_index, k)] = set(range(first, end))
     return out
+
+
+def overlaid(line: list[dict], span: tuple[int, int]) -> bool:
+    """Whether a phrase of a line is drawn over the line's other words (a page template's head printed over a table's
+    first line, where the top margin is narrower than the head): such a phrase may sit mid-line."""
+    inside = line[span[0]:span[1]]
+    others = line[:span[0]] + line[span[1]:]
+    return any(min(u["x1"], v["x1"]) > max(u["x0"], v["x0"]) for u in inside for v in others)
 
 
 FOLIO_END = re.compile(r"(?:^|[|•·,–—-]|\s)\s*page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.I)
@@ -358,14 +368,14 @@ def glyph_words(line: list, settings: TableSettings) -> list[dict]:
     not drawn one after the other (``cell_start``: two cells' words, a label run on up to the next). A word's size is
     its letters' (digits and marks are set raised or small inside body text); ``mark_size`` is its other glyphs', the
     size of a line that holds no letter ("¹" on a line of its own)."""
-    from .text import gap_breaks, mark_text
+    from .text import gap_breaks, mark_text, stands_after
 
     words: list[dict] = []
     space = False
     last = None
     for g in line:
         if g.text == " ":
-            space = True
+            space = space or last is None or stands_after(g, last)
             continue
         if words and not space and not gap_breaks(last, g, settings):
             w = words[-1]
@@ -449,6 +459,7 @@ def page_has_annex_table(page: PageLines, settings: TableSettings | None = None,
 
     settings = settings or page.settings
     rows = [line_to_row(line, METHOD) for line in page.lines]
+    mark_column_starts(rows, settings)  # labels set close in a tight header split where the body's columns start
     header = find_header(rows, settings, None)
     if header is None:
         return False
@@ -458,6 +469,7 @@ def page_has_annex_table(page: PageLines, settings: TableSettings | None = None,
         if numbered >= MIN_NUMBERED:
             break
         later_rows = [line_to_row(line, METHOD) for line in later.lines]
+        mark_column_starts(later_rows, later.settings)
         if find_header(later_rows, later.settings, None) is not None:
             break  # another table's header: its rows are its own
         numbered += numbered_rows(later_rows, table, later.settings)

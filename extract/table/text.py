@@ -108,8 +108,9 @@ def overprints_apart(line: list[Glyph], order: dict[int, int], settings: TableSe
     runs: list[list[Glyph]] = []
     for g in drawn:
         last = next((k for k in reversed(runs[-1]) if is_ltr(k.text)), None) if runs else None
+        end = next((k for k in reversed(runs[-1]) if k.text.strip() and not is_rtl(k.text)), last) if runs else None
         if runs and (g.text == " " or last is None or not (steps_back(last, g, settings) or
-                                                           g.x0 - last.x1 > settings.phrase_gap)):
+                                                           g.x0 - end.x1 > settings.phrase_gap)):
             runs[-1].append(g)
         else:
             runs.append([g])  # the pen went back, or on to another cell
@@ -181,13 +182,38 @@ def visual_text(line: Sequence[Glyph], settings: TableSettings) -> str:
     space = False
     for g in line:
         if g.text == " ":
-            space = last is not None
+            space = space or (last is not None and stands_after(g, last))
             continue
         if last is not None and (space or gap_breaks(last, g, settings)):
             out.append(" ")
         out.append(mark_text(None if space else last, g, settings))
         last, space = g, False
     return "".join(out)
+
+
+OPENING_BRACKETS = "(["
+
+
+def starts_under(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
+    """Whether a glyph starts under the letter before it by more than a kerned pair ever does: the next cell's text,
+    set from its column's edge under the end of a word too wide for its own column. Fonts kern letter pairs ("Ty"),
+    not a letter and a digit or an opening bracket ("N" and the "(" of a centred ref "(30)"). The letters of a
+    ligature share one box ("fi"): they start at one place."""
+    size = min(before.size, glyph.size)
+    if size <= 0 or not (before.text.isalpha() and is_ltr(before.text)) or \
+            glyph.x0 - before.x0 <= settings.overprint_slack:
+        return False
+    under = before.x1 - glyph.x0
+    if glyph.text.isalpha() and is_ltr(glyph.text) and is_ltr(before.text):
+        return under > settings.kern_overlap * size
+    return (glyph.text.isdigit() or glyph.text in OPENING_BRACKETS) and under > settings.overprint_slack
+
+
+def stands_after(space: Glyph, glyph: Glyph) -> bool:
+    """Whether a space sorted after a glyph on its line stands after it: right of its middle. A space whose box reaches
+    into the next word's first letter (set with tight tracking: " " at 117.2-120.1, "O" from 117.3) sorts after that
+    letter by its centre, but stands before it, and splits no word ("TYPE OF", not "TYPE O F")."""
+    return (space.x0 + space.x1) / 2 >= (glyph.x0 + glyph.x1) / 2
 
 
 def drawn_apart(before: Glyph, glyph: Glyph) -> bool:
@@ -225,6 +251,8 @@ def gap_breaks(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
         return True  # a word drawn over the one before it (``overprints_apart``)
     if drawn_apart(before, glyph):
         return True  # "REPORT" run on to touch "DESCRIPTION": two cells' words, whatever the gap
+    if starts_under(before, glyph, settings):
+        return True  # "Number" run on past its narrow column, "Type" set from the next column's edge under its "r"
     if is_rtl(glyph.text) and is_rtl(before.text):
         return gap > settings.rtl_word_gap
     return gap > settings.word_gap

@@ -1,4 +1,4 @@
-from hmic_extract.model import RawRow
+from hmic_extract.model import RawRow, RowKind
 from hmic_extract.normalise.classify import classify, is_header_row
 
 
@@ -27,3 +27,21 @@ def test_a_rows_last_line_whose_words_happen_to_name_roles_but_which_ends_a_sent
 def test_a_rows_line_whose_text_cell_names_another_columns_role_is_not_a_header():
     assert not is_header_row(RawRow(issue="force’s own target of 12.", action="officer lead. A working group",
                                     is_line=True))
+
+
+def test_a_type_cells_first_line_set_alone_above_the_ref_line_names_the_rows_section():
+    """Refs and Type cells centred in a row: "Issue" / "of" / "Concern" with the ref "(1)" on the middle line, the first
+    line holding the Type word alone. Read alone "Issue" names the section; the line stays (dropped as junk, the row
+    fell under the section a title above named, "Areas for Improvement")."""
+    def typed(section="", ref="", page="", issue=""):
+        return RawRow(ref=ref, page_ref=page, issue=issue, section=section, is_line=True)
+
+    rows = [RawRow(text="Areas for Improvement", kind=RowKind.TEXT),
+            typed("TYPE", "REPORT REF", "PG", "ISSUE OF CONCERN"),
+            typed("Issue"), typed("of", "(1)", "Page 6", "Officers described the triage car"),
+            typed("Concern", issue="as invaluable."),
+            typed("Issue", page="Page 7"), typed("of", "(2)", "Figure 8", "Some calls were downgraded"),
+            typed("Concern", issue="to a slower response.")]
+    pieces, _notes, _dropped = classify(rows)
+    refs = [(p.section, p.row.ref) for p in pieces if p.row.ref.startswith("(")]
+    assert refs == [("Issues of concern", "(1)"), ("Issues of concern", "(2)")]

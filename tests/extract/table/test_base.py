@@ -9,6 +9,7 @@ from hmic_extract.extract.table.base import (
     header_of,
     header_table,
     join_rows,
+    line_row_cells,
     read_tables,
     row_to_raw,
     stack,
@@ -594,3 +595,169 @@ def test_a_gutter_inside_the_label_before_is_no_column_edge():
             line(150, ("file.", 135.36, 147.6))]
     edges = columns_from_labels(labels, body, 300.0, SETTINGS)
     assert 127.4 <= edges[2] <= 135.4
+
+
+def test_a_label_running_over_its_narrow_column_under_the_next_label_on_its_line_is_a_label_of_its_own():
+    """pdflatex lets "NUMBER" run out of its narrow column under "ISSUE", where the body's text column starts: two
+    labels on one line never stack as a wrapped label's lines do (stacked, "NUMBER / ISSUE" named the issue column
+    only, the ref column was lost and every row with it)."""
+    rows = [line(30, ("PAGE", 60, 90), ("NUMBER", 117, 160.6), ("ISSUE", 149, 176), ("RESPONSE", 372, 424),
+                 ("CURRENT", 508, 555)),
+            line(43, ("REF", 60, 80), ("STATUS", 508, 543))]
+    rows[0].cells[2].opens_column = True  # body lines start where "ISSUE" does
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None
+    assert {"page_ref", "ref", "issue"} <= set(header.roles)
+    assert header.cells[header.roles["ref"]].text == "NUMBER"
+
+
+def test_a_label_broken_mid_word_and_set_close_to_the_next_label_ends_where_its_broken_word_does():
+    """A label broken mid-word by its narrow column ("NUMBE" / "R") set closer to the next label ("PAGE NO.") than a
+    phrase gap: the broken word's end under it closes the label (read as one phrase, "NUMBE PAGE NO. / R" named the
+    page column only and the ref column was lost); a label's next line that is a word of its own ("Report page" /
+    "ref") keeps the label whole."""
+    rows = [line(30, *words("FINDING TYPE", 40, 30), ("NUMBE", 106.7, 130.8), *words("PAGE NO.", 132.6, 30),
+                 *words("ISSUE OF CONCERN", 185, 30), *words("RESPONSE", 374, 30)),
+            line(40, ("R", 106.7, 111.5))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 2
+    assert header.roles.get("ref") == 1 and header.roles.get("page_ref") == 2
+    kept = [line(30, *words("Number", 50, 30), *words("Report page", 95, 30), *words("Issue of concern", 165, 30)),
+            line(40, *words("ref", 95, 40))]
+    header = find_header(kept, SETTINGS, None)
+    assert header is not None and header.roles.get("page_ref") == 1 and header.cells[1].text == "Report page ref"
+
+
+def test_a_continued_pages_body_line_whose_cells_name_roles_does_not_start_a_table():
+    """A page that goes on with the table above, a row's cells wrapped in narrow columns: "Page" / "10", "ISSUE OF" /
+    "CONCERN", "Issue" / "12". Its first line names the page and text columns but not the ref column the table's
+    header named: it is a row, not a new table's header (read as one, every later row on the page was lost)."""
+    header = line(30, *words("Page", 50, 30), *words("Type", 100, 30), *words("Ref", 150, 30),
+                  *words("Recommendation", 190, 30))
+
+    def row(top: float, n: int) -> list[Row]:
+        return [line(top, *words("Page", 50, top), *words("ISSUE OF", 100, top), *words("Issue", 150, top),
+                     *words("The force should review its plan", 190, top)),
+                line(top + 11, *words(str(n + 8), 50, top + 11), *words("CONCERN", 100, top + 11),
+                     *words(str(n), 150, top + 11), *words("for the next year.", 190, top + 11))]
+
+    first = Part(0, (0, 0, 600, 800), [header, *row(50, 1), *row(80, 2)])
+    later = Part(1, (0, 0, 600, 800), [*row(30, 3), *row(60, 4), *row(90, 5)])
+    rows, _ = read_tables([PageTables(0, [first], [], 800), PageTables(1, [later], [], 800)])
+    cells = [r for r in rows if r.kind is RowKind.CELLS and r.ref != "Ref"]
+    assert [r.ref for r in cells if r.ref] == ["Issue", "1", "Issue", "2", "Issue", "3", "Issue", "4", "Issue", "5"]
+    assert all(r.page_ref in ("Page", "9", "10", "11", "12", "13") for r in cells)
+
+
+def test_a_short_title_set_above_a_wrapped_header_over_two_of_its_labels_is_no_label():
+    """"Action plan" (two words, no digits: it reads like a label's first line set higher) over "No." and "Report"
+    of a header wrapped over three lines: a label's first line sits over its own label only, so this is a title.
+    Stacked in, it swallowed the ref and page labels into one, and every row's ref with them."""
+    rows = [line(10, ("Action", 50, 95), ("plan", 99, 130)),
+            line(30, *words("No.", 50, 30), *words("Report", 120, 30), *words("Recommendation", 200, 30),
+                 *words("Chief", 500, 30), *words("Action", 640, 30)),
+            line(42, *words("page", 120, 42), *words("Officer", 500, 42)),
+            line(54, *words("ref", 120, 54), *words("lead", 500, 54)),
+            line(66, ("Recommendations", 50, 125)),  # the first section's band
+            line(80, *words("1.", 60, 80), *words("Page 10", 130, 80), *words("The force should act.", 200, 80))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.first == 1
+    assert {"ref", "page_ref", "issue"} <= set(header.roles)
+    assert header.cells[header.roles["ref"]].text == "No."
+
+
+def test_a_type_word_run_on_past_its_narrow_column_keeps_its_line_a_rows_line():
+    """A type column too narrow for "CONCERN": LaTeX runs it on over the page column's edge, and the text column's
+    line goes on after it ("CONCERN | this limits its ability ..."). The word starts where its column's lines start
+    and the next word opens the text column where its lines start: a row's line, not full-width text (read as text,
+    the row lost its last line)."""
+    table = Table([50, 84, 116, 150, 370], {"ref": 0, "section": 1, "page_ref": 2, "issue": 3}, gridded=False,
+                  starts=[54.0, 86.0, 124.0, 158.0], label_starts=[54.0, 86.0, 122.0, 158.0])
+    overrun = line(135, ("CONCERN", 86.0, 131.0), *words("this limits its ability", 158, 135))
+    assert line_row_cells(overrun, table, SETTINGS) == ["", "CONCERN", "", "this limits its ability"]
+    title = line(135, *words("Recommendations of the report", 54, 135))
+    assert line_row_cells(title, table, SETTINGS) is None
+
+
+def test_a_section_title_alone_in_a_wide_ref_column_over_a_rows_first_line_is_a_band():
+    """Rules, not white space, set the rows apart, so a band sits at the rows' own leading; "1) Causes for Concern"
+    is short enough to fit the wide ref column. Right over a line opening a row with its ref it is the section's band
+    (read as a row whose ref was the title, the section's rows went under the section before)."""
+    header = line(30, *words("ITEM", 50, 30), *words("PAGE REF", 160, 30), *words("ISSUE OF CONCERN", 240, 30))
+    rows = [header, line(41, *words("1) Causes for Concern", 50, 41)),
+            line(52, *words("(1)", 50, 52), *words("11-12", 160, 52), *words("The control room is short", 240, 52)),
+            line(63, *words("of staff at night.", 240, 63)),
+            line(74, *words("2) Recommendations", 50, 74)),
+            line(85, *words("(1)", 50, 85), *words("Page 14", 160, 85), *words("Within three months,", 240, 85))]
+    out, _ = read_tables([PageTables(0, [Part(0, (0, 0, 600, 800), rows)], [], 800)])
+    bands = [r.text for r in out if r.kind is RowKind.TEXT]
+    assert bands == ["1) Causes for Concern", "2) Recommendations"]
+    assert [r.ref for r in out if r.kind is RowKind.CELLS and r.ref and r.ref != "ITEM"] == ["(1)", "(1)"]
+
+
+def test_a_type_word_too_wide_for_its_column_ending_a_line_stays_in_its_column():
+    """"Recommendation" set from the Type column's start runs on over the narrow page column, the last word of a row's
+    line whose words before it are set apart from it: it is the Type cell's, not the page cell's (by its middle it
+    took the page column, and the row lost its page)."""
+    table = Table([85, 250, 285, 325, 345, 420], {"issue": 0, "ref": 1, "section": 2, "page_ref": 3}, gridded=False,
+                  starts=[91.0, 257.0, 290.0, 329.0, None], label_starts=[91.0, 253.0, 290.0, 333.0, 366.0])
+    row = line(485, *words("The force should", 91, 485), ("(1)", 256.7, 267.7), ("Recommendation", 290.3, 360.6))
+    assert line_row_cells(row, table, SETTINGS) == ["The force should", "(1)", "Recommendation", "", ""]
+
+
+def test_two_labels_set_close_whose_second_lines_sit_under_each_word_are_two_labels():
+    """Labels centred in a header of two lines: "Finding type", "Rec No." and "Report page" wrap, "Finding" and
+    "Action" sit half a line lower. "Finding" and "Rec" are set closer than a phrase gap, but "type" starts under the
+    one and "No." under the other: two labels (read as one phrase, the header's first line became a title)."""
+    rows = [line(88, ("Finding", 91, 134), ("Rec", 138, 160), *words("Report", 180, 88)),
+            line(96, *words("Finding", 228, 96), *words("Action", 416, 96)),
+            line(103, ("type", 91, 115), ("No.", 138, 157), *words("page", 180, 103))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.first == 0 and header.count == 3
+    assert header.roles.get("ref") == 1 and header.cells[1].text == "Rec No."
+    assert {"section", "page_ref", "issue", "action"} <= set(header.roles)
+
+
+def test_a_type_word_too_wide_for_its_column_with_the_next_cell_drawn_over_its_end_keeps_its_line_a_rows_line():
+    """"RECOMMENDATION" set from the Type column's start runs on under the ref and page cells drawn over it: the line is
+    a row's first line (read as full-width text, the section's rows were all lost)."""
+    table = Table([85, 134, 175, 222, 410], {"section": 0, "ref": 1, "page_ref": 2, "issue": 3}, gridded=False,
+                  starts=[91.0, 138.0, 180.0, 228.0], label_starts=[91.0, 138.0, 180.0, 228.0])
+    row = line(288, ("RECOMMENDATION", 91, 196), ("(3)", 138, 152), ("P13", 180, 197),
+               *words("Within 12 months,", 228, 288))
+    assert line_row_cells(row, table, SETTINGS) == ["RECOMMENDATION", "(3)", "P13", "Within 12 months,"]
+
+
+def test_a_ref_drawn_over_the_end_of_a_type_word_run_on_into_its_column_opens_the_ref_column():
+    """The ref "(30)", centred and so not where the ref column's lines usually start, is drawn over the end of the Type
+    word run on into its column: no word of one cell is drawn over the one before it, so it opens the ref column (the
+    line was read as full-width text and the row lost)."""
+    table = Table([88, 154, 207, 265, 447], {"section": 0, "ref": 1, "page_ref": 2, "issue": 3}, gridded=False,
+                  starts=[88.0, 163.0, 207.0, 265.0], label_starts=[88.0, 154.0, 213.0, 265.0])
+    row = line(95, ("RECOMMENDATION", 88.2, 161.3), ("(30)", 160.5, 176.0), *words("Pages 39/40", 207.5, 95),
+               *words("Within six months,", 265.4, 95))
+    assert line_row_cells(row, table, SETTINGS) == ["RECOMMENDATION", "(30)", "Pages 39/40", "Within six months,"]
+
+
+def test_a_section_title_alone_in_a_wide_first_page_column_over_a_rows_first_line_is_a_band():
+    """The page column comes first and is wide: "Cause for Concern" fits in it, right over a row's first line: the
+    section's band, not a row whose page ref is the title (the row under it was lost)."""
+    header = line(30, *words("REPORT PAGE REF", 40, 30), *words("REF.", 150, 30), *words("RECOMMENDATION", 205, 30))
+    rows = [header, line(41, *words("Page 26", 40, 41), *words("16.", 150, 41), *words("The force must act.", 205, 41)),
+            line(58, *words("Cause for Concern", 40, 58)),
+            line(69, *words("Page 37", 40, 69), *words("29.", 150, 69), *words("The force's approach", 205, 69))]
+    out, _ = read_tables([PageTables(0, [Part(0, (0, 0, 600, 800), rows)], [], 800)])
+    assert [r.text for r in out if r.kind is RowKind.TEXT] == ["Cause for Concern"]
+    assert [r.ref for r in out if r.kind is RowKind.CELLS and r.ref != "REF."] == ["16.", "29."]
+
+
+def test_a_prefixed_ref_set_close_to_its_rows_text_is_no_section_heading():
+    """"IOC-11" in the ref column, the text column's line set a word space after it: the line reads whole as a title
+    naming issues of concern ("IOC"), but its ref cell is a ref with that prefix: a row's line (read as a heading, the
+    row was lost and its text went to the row above)."""
+    table = Table([70, 118, 161, 400], {"page_ref": 0, "ref": 1, "issue": 2}, gridded=False,
+                  starts=[74.0, 121.0, 163.0], label_starts=[74.0, 121.0, 163.0])
+    part = Part(0, (0, 0, 600, 800), [])
+    row = line(205, ("IOC-11", 120.9, 159.4), *words("The Multi-Agency Safeguarding Hub", 163, 205))
+    raw = row_to_raw(row, part, table, 1, SETTINGS)
+    assert raw.kind is RowKind.CELLS and raw.ref == "IOC-11" and raw.issue.startswith("The Multi-Agency")

@@ -688,3 +688,44 @@ def test_a_running_head_printed_on_a_rows_line_is_set_aside_and_the_rows_words_k
         assert (p.page_index, 1) not in shared  # a repeated header the vocabulary cannot read recurs whole
         assert (p.page_index, 3) not in shared
         assert (p.page_index, 4) not in shared  # a page cell whose number goes up with the page is no folio
+
+
+def test_a_tight_header_whose_labels_split_where_the_body_columns_start_is_an_annex_table():
+    """Grid cells set their labels closer than a phrase gap ("Item Page no. Issue of Concern"): the kind check reads
+    the page as the table reader does, split where the body lines start, or the PDF went down the report path and
+    every row was lost."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, page_has_annex_table, words_to_lines
+
+    settings = TableSettings()
+    header = [*phrase("Item", 46, 60), *phrase("Page no.", 66.5, 60), *phrase("Issue of Concern", 106, 60),
+              *phrase("Force response", 400, 60)]
+    body = [[*phrase(f"IOC-{n}", 46, 60 + 30 * n), *phrase(f"Page {n + 3}", 66.5, 60 + 30 * n),
+             *phrase("The force should review its plan.", 106, 60 + 30 * n)] for n in (1, 2, 3, 4)]
+    page = PageLines(0, words_to_lines([w for ws in [header, *body] for w in ws], settings), 800.0, settings)
+    assert page_has_annex_table(page)
+
+
+def test_a_running_head_drawn_over_a_rows_action_cell_mid_line_is_set_aside_and_the_rows_words_kept():
+    """A sheet whose top margin is narrower than its page head prints "OFFICIAL – Kelderwick PCC response" over the
+    first row's action cell, mid-line ("AfI-13 | p.27 | The force needs ... | OFFICIAL – ... | The force accepted ...
+    | Ongoing"): drawn over the row's words, the head goes wherever it sits on the line; the row's words stay."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines, running_words
+
+    actions = ("The force accepted this", "Work is under way", "A review has begun")
+
+    def page(i: int) -> PageLines:
+        lines = [[*phrase(f"AfI-{13 + i}", 40, 38.6), *phrase(f"p.{27 + 3 * i}", 80, 38.6),
+                  *phrase("The force needs to make sure", 150, 38.6),
+                  *phrase("OFFICIAL – Kelderwick PCC response", 330, 38.6), *phrase(actions[i], 350, 38.6),
+                  *phrase("Ongoing", 500, 38.6)],
+                 phrase("national Code of Practice for Victims", 150, 50),
+                 phrase(f"Page {i + 1}", 280, 800)]
+        return PageLines(i, lines, 842.0, TableSettings.for_page([9.0] * 20, [12.0] * 20))
+
+    pages = [page(i) for i in range(3)]
+    shared = running_words(pages, running_lines(pages))
+    for p in pages:
+        dropped = [w["text"] for k, w in enumerate(p.lines[0]) if k in shared.get((p.page_index, 0), ())]
+        assert dropped == ["OFFICIAL", "–", "Kelderwick", "PCC", "response"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
+
 from hmic_extract.extract.table.settings import TableSettings
 from hmic_extract.extract.table.text import Glyph, cell_text, glyphs_in, logical_order, plain_letters
 
@@ -222,3 +224,82 @@ def test_cells_drawn_out_of_visual_order_keep_visual_order():
     run("that", 160.0)
     lines = glyphs_to_lines(drawn, TableSettings())
     assert [w["text"] for w in glyph_words(lines[0], TableSettings())] == ["Rec-1", "Within", "that", "29-30"]
+
+
+def test_a_running_head_drawn_over_a_header_line_stays_one_run_across_its_dash():
+    """A sheet printed with a top margin narrower than its page head: "OFFICIAL – North" is drawn over the header
+    line's "COMMENTS". The head's run goes on after its dash (the gap counts from the dash, not from the last letter
+    before it); split there, "COMMENTS" was set between "–" and "North" and the header line read as one label."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    glyphs, x = [], 353.0
+    for k, c in enumerate("OFFICIAL – North"):
+        width = 2.5 if c == " " else 5.0
+        glyphs.append(Glyph(c, x, 100.0, x + width, 110.0, size=10.0, drawn=k))
+        x += width
+    glyphs += [Glyph(c, 374.0 + 5.0 * k, 100.0, 379.0 + 5.0 * k, 110.0, size=10.0, drawn=40 + k)
+               for k, c in enumerate("COMMENTS")]
+    lines = glyphs_to_lines(glyphs, TableSettings())
+    assert [w["text"] for w in glyph_words(lines[0], TableSettings())] == ["OFFICIAL", "–", "North", "COMMENTS"]
+
+
+def test_a_space_whose_box_reaches_into_the_next_letter_splits_no_word():
+    """Tight tracking: the space after "TYPE" runs from 117.2 to 120.1 and "OF" starts at 117.3. Sorted by its centre
+    the space falls after "O", where it split "OF" ("TYPE O F": the label named no type column, and the text
+    column's label went unread)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines, line_text
+
+    glyphs = [Glyph(c, 93.2 + 6.0 * k, 100.0, 99.2 + 6.0 * k, 110.0, size=8.5, drawn=k) for k, c in enumerate("TYPE")]
+    glyphs += [Glyph(" ", 117.2, 100.0, 120.1, 110.0, size=8.5, drawn=4),
+               Glyph("O", 117.3, 100.0, 124.5, 110.0, size=8.5, drawn=5),
+               Glyph("F", 124.5, 100.0, 130.3, 110.0, size=8.5, drawn=6)]
+    line = glyphs_to_lines(glyphs, TableSettings())[0]
+    assert [w["text"] for w in glyph_words(line, TableSettings())] == ["TYPE", "OF"]
+    assert line_text(line, TableSettings()) == "TYPE OF"
+
+
+def test_a_word_run_on_past_its_narrow_column_and_the_next_columns_label_drawn_after_it_are_two_words():
+    """LaTeX sets "Number" wider than its narrow column and "Type" from the next column's edge, 2.5 pt under the "r",
+    drawn right after it: no kerned pair reaches that far under, so they are two words, not "NumberType" (which named
+    no ref column). A ligature's letters share one box ("fi") and stay one word."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    def run(text: str, x: float, first: int, widths: dict[str, float]) -> list[Glyph]:
+        out = []
+        for k, c in enumerate(text):
+            out.append(Glyph(c, x, 100.0, x + widths.get(c, 5.0), 110.0, size=9.0, drawn=first + k))
+            x += widths.get(c, 5.0)
+        return out
+
+    glyphs = [*run("Number", 60.0, 0, {"r": 3.5}), *run("Type", 86.1, 6, {})]
+    assert glyphs[5].x1 - glyphs[6].x0 > 2.0  # "T" starts under the "r"
+    words = glyph_words(glyphs_to_lines(glyphs, TableSettings())[0], TableSettings())
+    assert [w["text"] for w in words] == ["Number", "Type"]
+    lig = [*run("identi", 100.0, 0, {}), Glyph("f", 130.0, 100.0, 135.5, 110.0, size=9.0, drawn=6),
+           Glyph("i", 130.0, 100.0, 135.5, 110.0, size=9.0, drawn=7), *run("es", 135.5, 8, {})]
+    assert [w["text"] for w in glyph_words(glyphs_to_lines(lig, TableSettings())[0], TableSettings())] == ["identifies"]
+
+
+def test_a_centred_ref_drawn_just_under_the_end_of_a_type_word_run_on_into_its_column_is_a_word_of_its_own():
+    """"RECOMMENDATION" runs on over a narrow Type column; the ref "(30)" centred in the next column starts 0.8 pt under
+    its "N". Fonts kern letter pairs ("Ty", kept one word), never a letter and an opening bracket or a digit: two
+    words ("RECOMMENDATION(30)" left the row without its ref)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    glyphs = [Glyph(c, 140.0 + 5.0 * k, 100.0, 145.0 + 5.0 * k, 110.0, size=8.0, drawn=k) for k, c in enumerate("ION")]
+    glyphs += [Glyph(c, 154.2 + 4.0 * k, 100.0, 158.2 + 4.0 * k, 110.0, size=8.0, drawn=3 + k)
+               for k, c in enumerate("(30)")]
+    assert glyphs[2].x1 - glyphs[3].x0 == pytest.approx(0.8)
+    words = glyph_words(glyphs_to_lines(glyphs, TableSettings())[0], TableSettings())
+    assert [w["text"] for w in words] == ["ION", "(30)"]
+    kerned = [Glyph("T", 100.0, 100.0, 106.0, 110.0, size=8.0, drawn=0),
+              Glyph("y", 105.2, 100.0, 110.2, 110.0, size=8.0, drawn=1)]
+    assert [w["text"] for w in glyph_words(glyphs_to_lines(kerned, TableSettings())[0], TableSettings())] == ["Ty"]
