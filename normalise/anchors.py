@@ -118,6 +118,14 @@ def completes_cut(units: list[Unit], i: int) -> bool:
     return cut_number(above.page, units[i].page) or (label_open and bool(LABEL_NUMBER.match(units[i].page)))
 
 
+def label_number_in(units: list[Unit], i: int, anchor: Anchor) -> bool:
+    """Whether the page cell right under line ``i`` (a page ref ending in a label: "Page 11 Figure") is a label's
+    number held by this anchor: the label's number is the next page fragment down its column, never a later one (the
+    next row's "Page" / "11")."""
+    below = next((j for j in range(i + 1, len(units)) if units[j].page and units[j].part == units[i].part), None)
+    return below is not None and below in anchor.members and bool(LABEL_NUMBER.match(units[below].page))
+
+
 def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
     """Given a non-primary anchor line, return the primary it belongs to (nearest, same part), or None."""
     u = units[i]
@@ -140,8 +148,7 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
         if kind == "word" and q.line_no < u.line_no and pages and re.search(r"\d", pages[-1]) \
                 and not JOINS_NEXT.search(pages[-1]):
             cost += PAGE_REACH  # a bare "Page" whose number is to come does not end the row above's page ref
-        below = [units[m].page for m in sorted(anchor.members) if units[m].page and units[m].line_no > u.line_no]
-        label_ended = bool(LABEL_END.search(u.page) and below and LABEL_NUMBER.match(below[0]))
+        label_ended = bool(LABEL_END.search(u.page)) and label_number_in(units, i, anchor)
         if label_ended:
             cost -= PAGE_REACH  # "Page 11 Figure" over the row's "1": the number below ends the label
         elif kind in (*STRONG_PAGE, "lookalike"):

@@ -496,3 +496,17 @@ def test_one_wide_gap_among_rows_set_at_their_lines_pitch_does_not_outweigh_a_cu
     rows = regroup_lines(pieces)
     assert [(r.row.ref, len(r.row.issue.split("\n"))) for r in rows] == [
         ("IOC 9", 1), ("IOC 10", 3), ("IOC 11", 4), ("IOC 12", 2), ("IOC 13", 3)]
+
+
+def test_a_figure_label_under_a_page_ref_waits_for_its_own_number_not_the_next_rows_page():
+    """"Page" / "11" / "Figure" / "1" down the page column of a row whose ref sits on its second line, the next row's
+    "Page" / "11" a line under "1": the label's number is the line right under it, so "Figure" does not end the next
+    row's page ref (which pulled the row's last line into the next row)."""
+    pieces = [line("Issue-", "Page", "23 incidents were brought to the attention of the", 0),
+              line("16", "11", "force immediately because of serious concerns about", 14),
+              line("", "Figure", "welfare and safeguarding.", 28), line("", "1", "", 42),
+              line("Issue-", "Page", "The force can examine handsets, but where analysis", 58),
+              line("17", "11", "is needed for evidential purposes.", 72)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.page_ref, r.row.issue.split("\n")[-1]) for r in rows] == [
+        ("Page 11 Figure 1", "welfare and safeguarding."), ("Page 11", "is needed for evidential purposes.")]
