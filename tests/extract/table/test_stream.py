@@ -149,6 +149,27 @@ def test_a_running_head_set_close_above_the_table_on_every_page_is_a_running_hea
     assert {(i, 0) for i in range(3)} <= running and not {(i, 1) for i in range(3)} & running
 
 
+def test_a_running_head_set_close_above_the_table_on_both_pages_of_a_two_page_annex_is_a_running_head():
+    """An annex of two pages, its running head a line pitch above the table on each: at one height on every page (both)
+    is a page template's line, though fewer pages than ``running_pages`` show it (it was read as a band row inside the
+    table, which cut the row the page break split in two)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines
+
+    def line(text, top):
+        return [{"text": w, "x0": 50 + 40 * i, "x1": 85 + 40 * i, "top": top, "bottom": top + 9}
+                for i, w in enumerate(text.split())]
+
+    body = ["Appendix 1: Force response", "direction on the crime file."]
+    last = ["AfI 19 Page 28 The force should improve", "AfI 20 Page 28 Its workforce plan"]
+    pages = [PageLines(i, [line("OFFICIAL – Kelderwick PCC response", 37.0), line(text, 48.0), line(last[i], 64.0)],
+                       595.0, TableSettings.for_page([9.0] * 20)) for i, text in enumerate(body)]
+    running = running_lines(pages)
+    assert {(0, 0), (1, 0)} <= running
+    assert not {(i, k) for i in range(2) for k in (1, 2)} & running
+    assert not running_lines(pages[1:])  # one page alone shows no template
+
+
 def band_table_words(band_line: list[tuple[str, float]]) -> list[dict]:
     """An unruled annex: header, rows of three wrapped lines 8 pt apart, and ``band_line`` pieces between rows 2
     and 3, set at row spacing (not a title's wider gap) inside the text column."""
