@@ -510,3 +510,17 @@ def test_a_figure_label_under_a_page_ref_waits_for_its_own_number_not_the_next_r
     rows = regroup_lines(pieces)
     assert [(r.row.page_ref, r.row.issue.split("\n")[-1]) for r in rows] == [
         ("Page 11 Figure 1", "welfare and safeguarding."), ("Page 11", "is needed for evidential purposes.")]
+
+
+def test_a_lone_page_range_between_a_rows_lines_is_its_page_cell_not_junk():
+    """A page cell set alone on a line of its own inside a tall row ("57–58", the ref's label broken over the lines
+    around it), further from the last page cell above than a page cell's own lines reach: a number between two lines
+    of one table part is no page-top fragment or folio, so it is the row's page ref (it was dropped as junk)."""
+    doc = rows_of("| 2 | Page 56 | Staff in the public protection unit carry caseloads | |\n"
+                  "| | | of up to 30 investigations. | |\n"
+                  "| | | Response officers said that they spend much of a | |\n"
+                  "| Issu | | shift waiting with people in mental health crisis | |\n"
+                  "| | 57–58 | | |\n"
+                  "| e 3 | | at the emergency department – up to 11 hours in | |\n"
+                  "| | | one case. | |\n")
+    assert [(f.ref, f.pages) for f in doc] == [(2, [56]), (3, [57, 58])]
