@@ -343,7 +343,8 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             headers_seen.add(row.issue)
             continue
         page_near = since_page is not None and since_page < PAGE_REACH
-        if is_junk_row(row, after_page_line, page_near, inside_part(rows, index)) and index not in ref_cells and index not in type_cells:
+        junk = is_junk_row(row, after_page_line, page_near, inside_part(rows, index))
+        if junk and index not in ref_cells and index not in type_cells:
             dropped["junk"] += 1
             continue
         since_page = None if not row.is_line else 0 if row.page_ref.strip() else (
