@@ -186,6 +186,20 @@ def carried_over(units: list[Unit], primaries: list[int]) -> list[int]:
     return out
 
 
+def cut_label_owner(units: list[Unit], i: int, primaries: list[int]) -> int | None:
+    """The primary a ref label without its number opens when a page break cut the ref ("Iss" / "ue-" at a page's foot,
+    "6" atop the next): below the last ref of its part, the next ref the first of a later part. Its line (and the
+    page cell beside it) is that row's, not the row's above."""
+    u = units[i]
+    if not u.ref or ref_number(u.ref) is not None:
+        return None
+    nxt = next((p for p in primaries if p > i), None)
+    if nxt is None or units[nxt].part == u.part:
+        return None
+    first_there = next(p for p in primaries if units[p].part == units[nxt].part)
+    return nxt if first_there == nxt else None
+
+
 def find_anchors(units: list[Unit]) -> list[Anchor]:
     """Given the units of one run, return one Anchor per logical row, in reading order."""
     join_cut_refs(units)
@@ -197,7 +211,8 @@ def find_anchors(units: list[Unit]) -> list[Anchor]:
                                    and (page_cell_kind(u.page) != "junk" or u.ref
                                         or re.fullmatch(r"[^\W\d_]{1,2}", u.page) or completes_cut(units, i))])
     for i in pending:
-        owner = attach(units, i, anchors)
+        owner = cut_label_owner(units, i, primaries)
+        owner = attach(units, i, anchors) if owner is None else owner
         if owner is not None:
             anchors[owner].members.append(i)
             if i in duplicates:

@@ -213,23 +213,30 @@ def own_section(row: RawRow, type_cell: str | None = None, ref_cell: str | None 
 
 def ref_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
     """For text-line rows, the whole ref cell a label without its number belongs to: "AfI-" on one line and "15"
-    a line or two below (a narrow ref column, refs centred between lines) are one ref, "AfI-15"."""
+    a line or two below (a narrow ref column, refs centred between lines) are one ref, "AfI-15"; a label a narrow
+    column broke over several lines ("Iss" / "ue-" / "1") is one ref with all its lines."""
     out: dict[int, str] = {}
     for i, row in enumerate(rows):
         label = row.ref.strip()
-        if not (row.kind is RowKind.CELLS and row.is_line and label) or ref_cell_number(label) is not None:
+        if i in out or not (row.kind is RowKind.CELLS and row.is_line and label) or \
+                ref_cell_number(label) is not None:
             continue
         if role_of_header_cell(label) == "ref" or header_score([row.page_ref, row.issue, row.action]) >= 2:
             continue  # a header line ("Rec No. | Report page ref | Finding"), not a ref over two lines
+        lines = [i]
         for j in range(i + 1, min(len(rows), i + MAX_TYPE_LINES)):
             other = rows[j]
             if other.kind is not RowKind.CELLS or not other.is_line or other.table_id != row.table_id:
                 break
-            if other.ref.strip():
-                whole = f"{label}\n{other.ref.strip()}"
-                if ref_cell_number(other.ref) is not None and section_of_cell_unbroken(whole) is not None:
-                    out[i] = out[j] = whole
-                break
+            if not other.ref.strip():
+                continue
+            lines.append(j)
+            if ref_cell_number(other.ref) is None:
+                continue  # the label's next piece ("Iss" / "ue-"): its number is still to come
+            whole = "\n".join(rows[k].ref.strip() for k in lines)
+            if section_of_cell_unbroken(whole) is not None:
+                out.update(dict.fromkeys(lines, whole))
+            break
     return out
 
 

@@ -524,3 +524,41 @@ def test_a_lone_page_range_between_a_rows_lines_is_its_page_cell_not_junk():
                   "| e 3 | | at the emergency department – up to 11 hours in | |\n"
                   "| | | one case. | |\n")
     assert [(f.ref, f.pages) for f in doc] == [(2, [56]), (3, [57, 58])]
+
+
+def test_a_ref_label_broken_over_three_lines_keeps_the_page_cell_beside_its_middle_piece():
+    """"Iss" / "ue-" / "1" down a narrow ref column on lines of their own between the text's, the page cell "4" beside
+    "ue-": the label's pieces are one ref cell, so the line holding "ue-" and the page is the row's (it was dropped as
+    junk, and the row's page with it)."""
+    doc = rows_of("| | | During our fieldwork, we found 247 | |\n"
+                  "| Iss | | | |\n"
+                  "| | | unallocated incidents, none of which | |\n"
+                  "| ue- | 4 | | |\n"
+                  "| | | had been assessed to see whether | |\n"
+                  "| 1 | | | |\n"
+                  "| | | a crime should be recorded. | |\n"
+                  "| | | The force has plans to improve | |\n"
+                  "| Iss | | | |\n"
+                  "| | | crime recording at the first | |\n"
+                  "| ue- | 6 | | |\n"
+                  "| | | point of contact, but these | |\n"
+                  "| 2 | | | |\n"
+                  "| | | are not yet in place. | |\n")
+    assert [(f.ref, f.pages) for f in doc] == [(1, [4]), (2, [6])]
+
+
+def test_a_ref_label_cut_from_its_number_by_a_page_break_opens_the_row_on_the_next_page():
+    """"Iss" / "ue-" at a page's foot beside the row's first lines and its page cell, "6" atop the next page: the label
+    opens the next page's first ref, so those lines and the page ref are that row's, not the row's above."""
+    pieces = [line("Iss", "", "The force's digital media investigators", 500),
+              line("ue-", "Page 9", "are not available at weekends, which", 514),
+              line("5", "", "delays the early capture of evidence.", 528),
+              line("Iss", "P10", "The force's estate strategy relies", 546),
+              line("ue-", "", "on the sale of two", 560),
+              line("6", "", "stations that has not yet been agreed.", 54, part=2),
+              line("Iss", "Page 12", "Staff told us that the system", 72, part=2),
+              line("7", "", "was difficult to use.", 86, part=2)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.page_ref, r.row.issue.split("\n")[0]) for r in rows] == [
+        ("Page 9", "The force's digital media investigators"), ("P10", "The force's estate strategy relies"),
+        ("Page 12", "Staff told us that the system")]
