@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from hmic_extract.model import Repair
-from hmic_extract.vocabulary import ref_cell_number
+from hmic_extract.vocabulary import ref_cell_number, section_of_cell_unbroken
 
 from .line_units import Unit
 from .ocr_pagerefs import JOINS_NEXT, LABEL_NUMBER, PageChoice, choose_page_ref, cut_number, page_cell_kind
@@ -186,18 +186,25 @@ def carried_over(units: list[Unit], primaries: list[int]) -> list[int]:
     return out
 
 
-def cut_label_owner(units: list[Unit], i: int, primaries: list[int]) -> int | None:
-    """The primary a ref label without its number opens when a page break cut the ref ("Iss" / "ue-" at a page's foot,
-    "6" atop the next): below the last ref of its part, the next ref the first of a later part. Its line (and the
-    page cell beside it) is that row's, not the row's above."""
+def label_owner(units: list[Unit], i: int, primaries: list[int]) -> int | None:
+    """The primary a ref label without its number opens: the next ref down the column, when only the label's other
+    pieces lie between ("Iss" / "ue-" / "17", each on a line of its own between the text's, the number further than a
+    page cell reaches) and it is in the label's part, or a page break cut the ref ("Iss" / "ue-" at a page's foot, "6"
+    atop the next page, the first ref there). Its line (and the page cell beside it) is that row's."""
     u = units[i]
     if not u.ref or ref_number(u.ref) is not None:
         return None
     nxt = next((p for p in primaries if p > i), None)
-    if nxt is None or units[nxt].part == u.part:
+    if nxt is None or any(ref_number(units[k].ref) is not None for k in range(i + 1, nxt)):
         return None
+    whole = "\n".join(units[k].ref for k in range(i, nxt + 1) if units[k].ref)
+    if section_of_cell_unbroken(whole) is None:
+        return None  # the pieces read as no section's ref ("Iss" / "ue-" / "17" is "Issue-17"): OCR noise, not a label
+    if units[nxt].part == u.part:
+        return nxt
     first_there = next(p for p in primaries if units[p].part == units[nxt].part)
-    return nxt if first_there == nxt else None
+    return nxt if first_there == nxt and all(units[k].part == u.part for k in range(i, nxt)
+                                             if units[k].part != units[nxt].part) else None
 
 
 def find_anchors(units: list[Unit]) -> list[Anchor]:
@@ -211,7 +218,7 @@ def find_anchors(units: list[Unit]) -> list[Anchor]:
                                    and (page_cell_kind(u.page) != "junk" or u.ref
                                         or re.fullmatch(r"[^\W\d_]{1,2}", u.page) or completes_cut(units, i))])
     for i in pending:
-        owner = cut_label_owner(units, i, primaries)
+        owner = label_owner(units, i, primaries)
         owner = attach(units, i, anchors) if owner is None else owner
         if owner is not None:
             anchors[owner].members.append(i)

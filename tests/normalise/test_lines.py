@@ -562,3 +562,16 @@ def test_a_ref_label_cut_from_its_number_by_a_page_break_opens_the_row_on_the_ne
     assert [(r.row.page_ref, r.row.issue.split("\n")[0]) for r in rows] == [
         ("Page 9", "The force's digital media investigators"), ("P10", "The force's estate strategy relies"),
         ("Page 12", "Staff told us that the system")]
+
+
+def test_a_ref_label_set_further_above_its_number_than_a_page_cell_reaches_is_still_that_rows():
+    """"Iss" / "ue-" / "17" on lines of their own between a tall row's text lines: the label four lines above its
+    number opens that ref, so its line is the row's first (it went to the row above with the text beside it)."""
+    pieces = [line("ue-", "22", "2,314 crimes were recorded as", 0), line("16", "", "without review.", 14),
+              line("", "", "Advertised meetings, such", 32), line("Iss", "", "as beat surgeries, are", 46),
+              line("", "Page", "", 53), line("ue-", "", "often poorly attended and", 60),
+              line("", "24", "", 67), line("17", "", "the force website is not", 74),
+              line("", "", "always kept up to date.", 88)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.page_ref, r.row.issue.split("\n")[0]) for r in rows] == [
+        ("22", "2,314 crimes were recorded as"), ("Page 24", "Advertised meetings, such")]
