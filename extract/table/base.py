@@ -224,7 +224,8 @@ def header_at(rows: list[Row], i: int, settings: TableSettings, like: int | None
         for n in range(1, settings.header_lines + 1):
             group = rows[i:i + n]
             if len(group) < n or (n > 1 and (group[-1].top - group[-2].bottom > 1.5 * settings.line_pitch or
-                                              set_apart(group[-2], group[-1], settings))):
+                                              set_apart(group[-2], group[-1], settings) or
+                                              under_the_labels(group, settings))):
                 break
             cells = stack(group, settings, split)
             if cells is None:
@@ -237,6 +238,16 @@ def header_at(rows: list[Row], i: int, settings: TableSettings, like: int | None
     best = max(found, key=lambda f: f[0])
     same = [f for f in found if f[0][0] == best[0][0] and f[1].count == like]
     return max(same, key=lambda f: f[0])[1] if same else best[1]
+
+
+def under_the_labels(group: list[Row], settings: TableSettings) -> bool:
+    """Whether the last of a header's candidate lines is set further below the line above than a wrapped line's pitch
+    and than any two of the lines above are apart: a row's first line under a header of several lines (its short
+    phrases would stack on as label tails), not a label's next line."""
+    if len(group) < 3:
+        return False
+    gaps = [b.top - a.top for a, b in pairwise(group)]
+    return gaps[-1] > max(settings.line_pitch, *gaps[:-1]) + settings.band_gap
 
 
 def set_apart(above: Row, row: Row, settings: TableSettings) -> bool:

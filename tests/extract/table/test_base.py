@@ -594,3 +594,17 @@ def test_a_gutter_inside_the_label_before_is_no_column_edge():
             line(150, ("file.", 135.36, 147.6))]
     edges = columns_from_labels(labels, body, 300.0, SETTINGS)
     assert 127.4 <= edges[2] <= 135.4
+
+
+def test_a_body_line_set_a_rows_spacing_under_a_deep_headers_last_line_is_no_label_tail():
+    """Labels broken over several lines by narrow columns ("RE" / "F.", "ACTION TAKEN TO" / "ADDRESS" / "CONCERN"),
+    then the first row's line, whose short phrases stack under the labels as tails would: it sits further below the
+    header's last line than the header's lines sit apart, so the header ends above it (the row lost its first line)."""
+    settings = TableSettings(line_pitch=12.0, band_gap=3.6)
+    rows = [line(100, ("RE", 60, 75), ("DESCRIPTION", 100, 160), ("PAGE", 240, 265), ("ACTION", 350, 385),
+                 ("TAKEN", 388, 418)),
+            line(112, ("F.", 60, 70), ("REF", 245, 262), ("ADDRESS", 350, 390)),
+            line(124, ("CONCERN", 350, 395)),
+            line(143, *words("During our fieldwork, we", 100, 143), *words("Training package", 350, 143))]
+    header = find_header(rows, settings, None)
+    assert header is not None and header.count == 3
