@@ -38,6 +38,7 @@ from hmic_extract.vocabulary import (
     reads_as_sentence,
     ref_cell_number,
     role_of_label,
+    section_of_cell,
     tokens_of,
 )
 
@@ -674,7 +675,7 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
         if texts is None:
             moved = line_shifted_table(row, table, settings)
             texts = line_row_cells(row, moved, settings, runs_rtl(part)) if moved is not None else None
-        if texts is None or runs_across_as_title(row, texts, settings):
+        if texts is None or runs_across_as_title(row, texts, settings, table):
             return text_row(row.text, part, row, part.page_index, table_id, band=True)
         cells = by_role(texts, table)
         if PAGE_FOLIO.match(row.text) and not (cells.get("ref") or cells.get("page_ref")):
@@ -731,10 +732,14 @@ def line_shifted_table(row: Row, table: Table, settings: TableSettings) -> Table
                    label_starts=[s + best if s is not None else None for s in table.label_starts])
 
 
-def runs_across_as_title(row: Row, texts: list[str], settings: TableSettings) -> bool:
+def runs_across_as_title(row: Row, texts: list[str], settings: TableSettings, table: Table) -> bool:
     """A line set as one phrase over two columns that the vocabulary reads whole as a section title: a heading whose
-    word happens to start where a column's lines start ("Legitimacy:" | "Areas for Improvement (AFIs)")."""
+    word happens to start where a column's lines start ("Legitimacy:" | "Areas for Improvement (AFIs)"). A ref column
+    holding a prefixed ref ("IOC-11" | "The Multi-Agency ...") makes it a row's line: a title numbers before its words."""
     if sum(1 for t in texts if t.strip()) < 2 or len(phrases(row, settings)) != 1:
+        return False
+    ref = by_role(texts, table).get("ref", "")
+    if ref_cell_number(ref) is not None and section_of_cell(ref) is not None:
         return False
     title = match_title(in_reading_order(row.text))
     return title is not None and not title.others and not title.number

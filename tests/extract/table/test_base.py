@@ -608,3 +608,17 @@ def test_a_body_line_set_a_rows_spacing_under_a_deep_headers_last_line_is_no_lab
             line(143, *words("During our fieldwork, we", 100, 143), *words("Training package", 350, 143))]
     header = find_header(rows, settings, None)
     assert header is not None and header.count == 3
+
+
+def test_a_rows_line_whose_prefixed_ref_is_set_close_to_its_text_is_no_title_running_across():
+    """"IOC-11 The Multi-Agency Safeguarding Hub": a prefixed ref set closer to its row's text than a phrase gap, the
+    vocabulary reading the line as led by a section's name. A ref cell holding a prefixed ref is a row's, not a title's
+    (titles number before their words: "2. Areas for improvement"), so the line is the row's (the row was lost, its
+    text merged into the row above)."""
+    table = Table([74, 120.8, 163, 402, 521], {"page_ref": 0, "ref": 1, "issue": 2, "action": 3}, gridded=False,
+                  starts=[74, 121, 163, 402])
+    part = Part(0, (0, 0, 600, 800), [])
+    row = line(205, ("IOC-11", 120.9, 159.4), *words("The Multi-Agency Safeguarding Hub", 163, 205))
+    raw = row_to_raw(row, part, table, 1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.CELLS
+    assert (raw.ref, raw.issue) == ("IOC-11", "The Multi-Agency Safeguarding Hub")
