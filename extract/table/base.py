@@ -735,7 +735,8 @@ def line_shifted_table(row: Row, table: Table, settings: TableSettings) -> Table
 def runs_across_as_title(row: Row, texts: list[str], settings: TableSettings, table: Table) -> bool:
     """A line set as one phrase over two columns that the vocabulary reads whole as a section title: a heading whose
     word happens to start where a column's lines start ("Legitimacy:" | "Areas for Improvement (AFIs)"). A ref column
-    holding a prefixed ref ("IOC-11" | "The Multi-Agency ...") makes it a row's line: a title numbers before its words."""
+    holding a prefixed ref ("IOC-11" | "The Multi-Agency ...") makes it a row's line (a title numbers before its
+    words)."""
     if sum(1 for t in texts if t.strip()) < 2 or len(phrases(row, settings)) != 1:
         return False
     ref = by_role(texts, table).get("ref", "")
