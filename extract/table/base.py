@@ -804,7 +804,7 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         if row.is_line and CONTINUATION_NOTE.match(row.text):
             out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
             continue  # "continued on next page" under a page's last row: no row's text
-        if is_title_line(rows, i, settings):
+        if is_title_line(rows, i, settings) and not holds_key_cells(row, part, reading.table, settings):
             out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
             continue
         if is_band_line(rows, i, part, reading.table, settings):
@@ -874,6 +874,16 @@ def is_title_line(rows: list[Row], i: int, settings: TableSettings) -> bool:
     if (above is None or below is None) and ends_like_a_sentence(row.text):
         return False  # at a page top or foot: the rest of a row cut by the page break ("areas for improvement.")
     return (above is None or above >= settings.title_gap) and (below is None or below >= 0.5 * settings.title_gap)
+
+
+def holds_key_cells(row: Row, part: Part, table: Table, settings: TableSettings) -> bool:
+    """Whether a text line sets a ref number in the ref column and a page number in the page column: a row's key line
+    ("AFI 12" | "50" under a tall action cell), however the vocabulary reads its words as a numbered section name."""
+    texts = line_row_cells(row, table, settings, runs_rtl(part))
+    if texts is None:
+        return False
+    cells = by_role(texts, table)
+    return ref_cell_number(cells.get("ref", "")) is not None and any(ch.isdigit() for ch in cells.get("page_ref", ""))
 
 
 def ends_like_a_sentence(text: str) -> bool:

@@ -622,3 +622,22 @@ def test_a_rows_line_whose_prefixed_ref_is_set_close_to_its_text_is_no_title_run
     raw = row_to_raw(row, part, table, 1, SETTINGS)
     assert raw is not None and raw.kind is RowKind.CELLS
     assert (raw.ref, raw.issue) == ("IOC-11", "The Multi-Agency Safeguarding Hub")
+
+
+def test_a_rows_ref_and_page_line_set_apart_under_its_tall_action_cell_is_no_title():
+    """A tall row (a long action cell) whose ref and page cells sit on a line of their own at its foot, a little further
+    from the action's lines than they are apart: "AFI 12 | 50" reads as a section name with a number, but its words sit
+    in the ref and page columns, so it is the row's key line, not a title (the row was lost, merged into the row
+    above)."""
+    from hmic_extract.extract.table.base import Reading, read_part
+
+    table = Table([60, 110, 170, 400, 520], {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}, gridded=False,
+                  starts=[60, 110, 170, 400])
+    part = Part(0, (0, 0, 600, 800), [])
+    body = [line(80, *words("The force should make sure its vetting", 170, 80), *words("The force accepted", 400, 80)),
+            line(89, *words("arrangements comply with practice.", 170, 89), *words("this finding in full", 400, 89)),
+            line(98, *words("and the Deputy Chief", 400, 98)), line(107, *words("Constable leads.", 400, 107)),
+            line(124, *words("AFI 12", 60, 124), *words("50", 110, 124))]
+    settings = TableSettings(line_pitch=9.0, title_gap=6.75)
+    rows = read_part(Reading(table=table), part, body, settings)
+    assert [(r.kind, r.ref, r.page_ref) for r in rows][-1] == (RowKind.CELLS, "AFI 12", "50")
