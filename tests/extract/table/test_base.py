@@ -641,3 +641,19 @@ def test_a_rows_ref_and_page_line_set_apart_under_its_tall_action_cell_is_no_tit
     settings = TableSettings(line_pitch=9.0, title_gap=6.75)
     rows = read_part(Reading(table=table), part, body, settings)
     assert [(r.kind, r.ref, r.page_ref) for r in rows][-1] == (RowKind.CELLS, "AFI 12", "50")
+
+
+def test_a_lone_action_line_of_a_row_a_page_break_set_sideways_is_the_action_cells_not_a_band():
+    """reportlab sets the part of a row split at a page foot a few points left of the columns: a line holding only the
+    action cell's words then starts just left of the action column's edge. Moved to where that column's label starts,
+    it fits the column, so it is the row's action text, not a band across the columns (bands split the run of lines
+    and the row's text went to the row above)."""
+    table = Table([75, 128, 187, 251.5, 486.8, 663], {"ref": 0, "section": 1, "page_ref": 2, "issue": 3, "action": 4},
+                  gridded=False, starts=[75, 134, 193, 257.5, None], label_starts=[75, 134, 192.8, 257.5, 486.8])
+    part = Part(0, (0, 0, 800, 600), [])
+    settings = TableSettings(phrase_gap=7.7, cross_slack=2.2)
+    raw = row_to_raw(line(474, *words("has agreed terms of reference, a", 480.8, 474)), part, table, 1, settings)
+    assert raw is not None and raw.kind is RowKind.CELLS and raw.action == "has agreed terms of reference, a"
+    title = row_to_raw(line(474, *words("Areas for improvement and the force's response to them", 70, 474)), part,
+                       table, 1, settings)
+    assert title is not None and title.kind is RowKind.TEXT  # a line across the columns stays one
