@@ -575,3 +575,27 @@ def test_a_ref_label_set_further_above_its_number_than_a_page_cell_reaches_is_st
     rows = regroup_lines(pieces)
     assert [(r.row.page_ref, r.row.issue.split("\n")[0]) for r in rows] == [
         ("22", "2,314 crimes were recorded as"), ("Page 24", "Advertised meetings, such")]
+
+
+def test_a_tall_row_whose_centred_ref_a_page_break_carried_over_keeps_its_lines_on_the_page_before():
+    """Refs centred in their rows, a tall row split by a page break with its ref on the next page: the row's nine lines
+    on the page before are its first (text goes on after a break, but a row centred on its ref may set many lines
+    before it), not a run-on of the row above, whose ref sits centred on its own three lines."""
+    first = ["The force has identified serious problems in its", "compliance with the national standard and has",
+             "commissioned its own audit, which found that one", "in five crimes reported to it was not recorded.",
+             "It has plans to improve crime recording at the", "first point of contact, but these are not yet",
+             "in place and the problem continues; in fieldwork", "we found 31 incidents in which a crime should",
+             "have been recorded but was not; they"]
+    pieces = [line("", "", "We identified an area for improvement about bail;", 320),
+              line("Issue 47", "Page 25", "the force has made little progress and the number", 334),
+              line("", "", "of suspects released has risen by 41%.", 347),
+              *[line("", "", text, 367 + 13 * k) for k, text in enumerate(first)],
+              line("", "", "included crimes of violence against the person", 76, part=2),
+              line("Issue 48", "Page 25", "and sexual offences; no referral had been made", 89, part=2),
+              line("", "", "and the board has met only twice.", 102, part=2),
+              line("", "", "The force should review its use of", 122, part=2),
+              line("Issue 49", "Page 26", "voluntary attendance for suspects in", 135, part=2),
+              line("", "", "domestic abuse cases.", 148, part=2)]
+    rows = regroup_lines(pieces)
+    assert [r.row.issue.split("\n")[0] for r in rows] == [
+        "We identified an area for improvement about bail;", first[0], "The force should review its use of"]
