@@ -938,7 +938,10 @@ def is_band_line(rows: list[Row], i: int, part: Part, table: Table, settings: Ta
     if texts is None or (sum(1 for t in texts if t.strip()) != 1 and len(phrases(row, settings)) != 1):
         return False  # in one column, or one phrase that a column's start happens to cut ("Part C AREAS" | "FOR ...")
     cells = by_role(texts, table)
-    return ref_cell_number(cells.get("ref", "")) is None and not any(ch.isdigit() for ch in cells.get("page_ref", ""))
+    page = cells.get("page_ref", "")
+    numbered = any(ch.isdigit() for ch in page) and match_title(page) is None  # not the band's own numbering ("3. Cause
+    # for concern" set from the table's left edge, over a page column that comes first)
+    return ref_cell_number(cells.get("ref", "")) is None and not numbered
 
 
 def wraps_band(above: RawRow, row: RawRow, settings: TableSettings) -> bool:
