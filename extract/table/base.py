@@ -722,7 +722,7 @@ def line_shifted_table(row: Row, table: Table, settings: TableSettings) -> Table
     words = sorted((c for c in row.cells if c.text.strip()), key=lambda c: c.x0)
     opens = [c.x0 for k, c in enumerate(words) if k == 0 or c.x0 - words[k - 1].x1 > settings.phrase_gap]
     if len(opens) == 1:
-        return lone_phrase_shifted(opens[0], table, settings)
+        return lone_phrase_shifted(words, table, settings)
     shifts = [x - s for x in opens for s in table.starts if s is not None and
               settings.start_tolerance < abs(x - s) <= settings.page_shift]
     near = 2 * settings.start_tolerance + 1  # column starts are kept to the point
@@ -734,19 +734,23 @@ def line_shifted_table(row: Row, table: Table, settings: TableSettings) -> Table
                    label_starts=[s + best if s is not None else None for s in table.label_starts])
 
 
-def lone_phrase_shifted(x: float, table: Table, settings: TableSettings) -> Table | None:
+def lone_phrase_shifted(words: list[Cell], table: Table, settings: TableSettings) -> Table | None:
     """The table moved to where a line's only phrase starts, when that is a few points off the start of a column
-    outside the ref, page and text columns (an action cell's run-on in a row part a producer set sideways), or None.
-    The caller reads the line against the moved table: a title or a band running across the columns still crosses an
-    edge, so only a phrase that fits that one column is taken for its text."""
+    outside the ref, page and text columns and the phrase then fits that column (an action cell's run-on in a row part
+    a producer set sideways), or None. A title, a running head or a band stays a line across the columns."""
     keys = {i for role, i in table.roles.items() if role in KEY_ROLES}
-    shifts = [x - (s if s is not None else label) for i, (s, label) in
-              enumerate(zip(table.starts, table.label_starts, strict=False))
-              if i not in keys and (s if s is not None else label) is not None]
-    near = [d for d in shifts if settings.start_tolerance < abs(d) <= settings.page_shift]
-    if not near:
+    x0, x1 = words[0].x0, max(w.x1 for w in words)
+    fits = []
+    for i, (start, label) in enumerate(zip(table.starts, table.label_starts, strict=False)):
+        at = start if start is not None else label
+        if i in keys or at is None or not settings.start_tolerance < abs(x0 - at) <= settings.page_shift:
+            continue
+        d = x0 - at
+        if table.edges[i] + d - settings.cross_slack <= x0 and x1 <= table.edges[i + 1] + d + settings.cross_slack:
+            fits.append(d)
+    if not fits:
         return None
-    best = min(near, key=abs)
+    best = min(fits, key=abs)
     return replace(table, edges=[e + best for e in table.edges],
                    starts=[s + best if s is not None else None for s in table.starts],
                    label_starts=[s + best if s is not None else None for s in table.label_starts])

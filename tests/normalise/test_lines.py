@@ -599,3 +599,20 @@ def test_a_tall_row_whose_centred_ref_a_page_break_carried_over_keeps_its_lines_
     rows = regroup_lines(pieces)
     assert [r.row.issue.split("\n")[0] for r in rows] == [
         "We identified an area for improvement about bail;", first[0], "The force should review its use of"]
+
+
+def test_a_row_a_page_break_cut_is_centred_on_the_whole_row_not_on_the_part_its_ref_is_in():
+    """A row taller than the page, its ref at the top of its first part and its text running on over the page break:
+    centred on the whole row, its ref need only lie among the part's lines (costed as off-centre, the row's lines went
+    to the next row, whose ref is centred on the next page); the same lines held on one page are off-centre."""
+    from hmic_extract.normalise.anchors import find_anchors
+    from hmic_extract.normalise.line_units import pieces_to_units
+    from hmic_extract.normalise.lines import row_cost
+
+    pieces = [line("CoC 1", "11–12", "The force's control room does not have", 100),
+              *[line("", "", f"enough staff to meet demand, line {k}", 113 + 13 * k) for k in range(10)],
+              line("", "", "and it has not analysed demand.", 60, part=2)]
+    units = pieces_to_units(pieces)
+    anchor = find_anchors(units)[0]
+    assert row_cost(units, anchor, 0, len(units), "centre", False) == 0.0
+    assert row_cost(units, anchor, 0, len(units) - 1, "centre", False) > 5.0

@@ -657,3 +657,6 @@ def test_a_lone_action_line_of_a_row_a_page_break_set_sideways_is_the_action_cel
     title = row_to_raw(line(474, *words("Areas for improvement and the force's response to them", 70, 474)), part,
                        table, 1, settings)
     assert title is not None and title.kind is RowKind.TEXT  # a line across the columns stays one
+    head = row_to_raw(line(474, *words("Published 2 May 2019 by the Office of the Police and Crime Commissioner", 481,
+                                       474)), part, table, 1, settings)
+    assert head is not None and head.kind is RowKind.TEXT  # wider than the column it starts near: no cell's run-on
