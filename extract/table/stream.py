@@ -251,7 +251,9 @@ def header_lines(page: PageLines) -> set[int]:
     out: set[int] = set()
     top = lambda line: min(w["top"] for w in line)  # noqa: E731
     for k, line in enumerate(page.lines):
-        if header_score([w["text"] for w in line]) >= 2 and not any(ch.isdigit() for w in line for ch in w["text"]):
+        # one phrase naming two roles is a title ("... findings: progress tracker"); a header sets three columns
+        need = 2 if len(phrases_of(line, page.settings)) > 1 else page.settings.min_columns
+        if header_score([w["text"] for w in line]) >= need and not any(ch.isdigit() for w in line for ch in w["text"]):
             out.add(k)
             j = k - 1
             while j >= 0 and top(page.lines[j + 1]) - top(page.lines[j]) <= page.settings.label_offset * \

@@ -170,6 +170,33 @@ def test_a_running_head_set_close_above_the_table_on_both_pages_of_a_two_page_an
     assert not running_lines(pages[1:])  # one page alone shows no template
 
 
+def test_a_print_title_naming_two_roles_over_a_repeated_header_is_a_running_line_not_a_header_line():
+    """A spreadsheet prints its title row ("HMICFRS inspection findings: progress tracker") over the header on every
+    page, close above it: one phrase whose words name two roles is a title, not a header's line (a header sets three
+    columns at least), so it is a page template's line and not read as the last row's text on the next page."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines
+
+    def line(words, top):
+        return [{"text": t, "x0": x, "x1": x + 5 * len(t), "top": top, "bottom": top + 7} for t, x in words]
+
+    def page(i):
+        return PageLines(i, [line([("Dunmarsh", 60), ("Police", 110)], 36.6),
+                             line([("HMICFRS", 200), ("inspection", 238), ("findings:", 291), ("progress", 339),
+                                   ("tracker", 382)], 54.9),
+                             line([("#", 60), ("Report", 100), ("Area", 200), ("for", 225), ("improvement", 245),
+                                   ("Action", 420), ("taken", 455)], 67.3),
+                             line([("page", 100), ("/", 200), ("Recommendation", 210), ("/", 420), ("planned", 430)],
+                                  76.1),
+                             line([(f"AFI {3 + i}", 60), (f"Page {22 + i}", 100), ("The", 200), ("force", 220)],
+                                  92.0 + 9 * i)],
+                         595.0, TableSettings.for_page([7.0] * 20, [8.8] * 20))
+
+    running = running_lines([page(0), page(1)])
+    assert {(0, 0), (0, 1), (1, 0), (1, 1)} <= running
+    assert not {(i, k) for i in range(2) for k in (2, 3, 4)} & running
+
+
 def band_table_words(band_line: list[tuple[str, float]]) -> list[dict]:
     """An unruled annex: header, rows of three wrapped lines 8 pt apart, and ``band_line`` pieces between rows 2
     and 3, set at row spacing (not a title's wider gap) inside the text column."""
