@@ -108,7 +108,7 @@ def row_cost(units: list[Unit], anchor: Anchor, start: int, end: int, alignment:
         return EARLIER_PART_COST * min(earlier, 1) + empty
     lo, hi = units[same[0]].lo, units[same[-1]].hi
     a_lo, a_hi = units[anchor.first].lo, units[anchor.last].hi
-    cut = any(units[i].part != part and units[i].text for i in range(start, end))
+    cut = any(units[i].part != part for i in range(start, end))  # its lines (an action cell's too) run over a break
     if alignment == "centre" and cut:
         off = max(0.0, lo - a_lo, a_hi - hi)  # a row a page break cut is centred on the whole row, not on the part
         # its ref is in: the ref need only lie among that part's lines

@@ -616,3 +616,26 @@ def test_a_row_a_page_break_cut_is_centred_on_the_whole_row_not_on_the_part_its_
     anchor = find_anchors(units)[0]
     assert row_cost(units, anchor, 0, len(units), "centre", False) == 0.0
     assert row_cost(units, anchor, 0, len(units) - 1, "centre", False) > 5.0
+
+
+def test_a_row_whose_tall_action_cell_runs_over_a_page_break_does_not_take_the_next_rows_first_line():
+    """A row, its ref at its top, whose action cell runs on over the page break (lines holding only action text): it is
+    cut by the break whether or not it also takes the next row's first text line, so taking that line must not make it
+    any better centred (it took "the force's own survey showed a fall in public" from the row below)."""
+    from hmic_extract.model import RawDocument
+
+    text = ["The force should improve the way it", "supervises investigations.", "It has made some progress."]
+    rows = [*centred_row("(5)", "Page 9", [*text, "It has more to do.", "Work is under way."], 100, part=1),
+            stream_row("(6)", "P10", "The force's estate strategy relies on the sale", 200, "Update 0", part=1),
+            stream_row("", "", "of two stations that has not yet been agreed", 214, "Update 1", part=1),
+            stream_row("", "", "by the police and crime commissioner.", 228, "Update 2", part=1),
+            *[stream_row("", "", "", 242 + 14 * k, f"Update {k + 3}", part=1) for k in range(30)],
+            *[stream_row("", "", "", 50 + 14 * k, f"Update {k + 33}", part=2) for k in range(6)],
+            stream_row("", "", "the force's own survey showed a fall in public", 140, part=2),
+            stream_row("(7)", "pp. 10-12", "satisfaction, from 84% to 76%, over the two", 154, part=2),
+            stream_row("", "", "years to March.", 168, part=2),
+            *centred_row("(8)", "P11", ["Staff told us that the", "records system was", "difficult to use and",
+                                        "that workarounds were", "common."], 190, part=2)]
+    doc = normalise(RawDocument(source="t.pdf", kind="annex", rows=rows))
+    assert [f.issue.split(". ")[0][:30] for f in doc.findings][1:3] == [
+        "The force's estate strategy re", "the force's own survey showed "]
