@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from hmic_extract.model import Repair
-from hmic_extract.vocabulary import ref_cell_number
+from hmic_extract.vocabulary import ref_cell_number, section_of_cell_unbroken
 
 from .line_units import Unit
 from .ocr_pagerefs import JOINS_NEXT, LABEL_NUMBER, PageChoice, choose_page_ref, cut_number, page_cell_kind
@@ -118,6 +118,14 @@ def completes_cut(units: list[Unit], i: int) -> bool:
     return cut_number(above.page, units[i].page) or (label_open and bool(LABEL_NUMBER.match(units[i].page)))
 
 
+def label_number_in(units: list[Unit], i: int, anchor: Anchor) -> bool:
+    """Whether the page cell right under line ``i`` (a page ref ending in a label: "Page 11 Figure") is a label's
+    number held by this anchor: the label's number is the next page fragment down its column, never a later one (the
+    next row's "Page" / "11")."""
+    below = next((j for j in range(i + 1, len(units)) if units[j].page and units[j].part == units[i].part), None)
+    return below is not None and below in anchor.members and bool(LABEL_NUMBER.match(units[below].page))
+
+
 def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
     """Given a non-primary anchor line, return the primary it belongs to (nearest, same part), or None."""
     u = units[i]
@@ -140,8 +148,7 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
         if kind == "word" and q.line_no < u.line_no and pages and re.search(r"\d", pages[-1]) \
                 and not JOINS_NEXT.search(pages[-1]):
             cost += PAGE_REACH  # a bare "Page" whose number is to come does not end the row above's page ref
-        below = [units[m].page for m in sorted(anchor.members) if units[m].page and units[m].line_no > u.line_no]
-        label_ended = bool(LABEL_END.search(u.page) and below and LABEL_NUMBER.match(below[0]))
+        label_ended = bool(LABEL_END.search(u.page)) and label_number_in(units, i, anchor)
         if label_ended:
             cost -= PAGE_REACH  # "Page 11 Figure" over the row's "1": the number below ends the label
         elif kind in (*STRONG_PAGE, "lookalike"):
@@ -179,6 +186,27 @@ def carried_over(units: list[Unit], primaries: list[int]) -> list[int]:
     return out
 
 
+def label_owner(units: list[Unit], i: int, primaries: list[int]) -> int | None:
+    """The primary a ref label without its number opens: the next ref down the column, when only the label's other
+    pieces lie between ("Iss" / "ue-" / "17", each on a line of its own between the text's, the number further than a
+    page cell reaches) and it is in the label's part, or a page break cut the ref ("Iss" / "ue-" at a page's foot, "6"
+    atop the next page, the first ref there). Its line (and the page cell beside it) is that row's."""
+    u = units[i]
+    if not u.ref or ref_number(u.ref) is not None:
+        return None
+    nxt = next((p for p in primaries if p > i), None)
+    if nxt is None or any(ref_number(units[k].ref) is not None for k in range(i + 1, nxt)):
+        return None
+    whole = "\n".join(units[k].ref for k in range(i, nxt + 1) if units[k].ref)
+    if section_of_cell_unbroken(whole) is None:
+        return None  # the pieces read as no section's ref ("Iss" / "ue-" / "17" is "Issue-17"): OCR noise, not a label
+    if units[nxt].part == u.part:
+        return nxt
+    first_there = next(p for p in primaries if units[p].part == units[nxt].part)
+    return nxt if first_there == nxt and all(units[k].part == u.part for k in range(i, nxt)
+                                             if units[k].part != units[nxt].part) else None
+
+
 def find_anchors(units: list[Unit]) -> list[Anchor]:
     """Given the units of one run, return one Anchor per logical row, in reading order."""
     join_cut_refs(units)
@@ -190,7 +218,8 @@ def find_anchors(units: list[Unit]) -> list[Anchor]:
                                    and (page_cell_kind(u.page) != "junk" or u.ref
                                         or re.fullmatch(r"[^\W\d_]{1,2}", u.page) or completes_cut(units, i))])
     for i in pending:
-        owner = attach(units, i, anchors)
+        owner = label_owner(units, i, primaries)
+        owner = attach(units, i, anchors) if owner is None else owner
         if owner is not None:
             anchors[owner].members.append(i)
             if i in duplicates:

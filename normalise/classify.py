@@ -61,13 +61,14 @@ def is_header_row(row: RawRow) -> bool:
     return header_score(cells) >= 2 and not re.search(r"\d", row.ref + row.page_ref) and len(row.issue) < 80
 
 
-def is_junk_row(row: RawRow, after_page_line: bool = False, page_near: bool = False) -> bool:
+def is_junk_row(row: RawRow, after_page_line: bool = False, page_near: bool = False, inside: bool = False) -> bool:
     """A row with no issue text, no usable ref and no action: a page-top fragment, a split header's tail.
 
     A text line holding only part of a wrapped page cell ("Figure" / "4", "Page" / "21/22") is not
     junk; a lone number is, unless it follows a line with a page cell (it then ends that cell), or sits a line or few
     under one (``page_near``: the cell's lines are set at their own pitch beside the text's, a ref centred in the
-    row on a line between them: "10/1" / "1", "Pages 15" / "and" / "21").
+    row on a line between them: "10/1" / "1", "Pages 15" / "and" / "21"), or between two lines of its table part
+    (``inside``: page-top fragments and folios sit at a part's edge, a tall row's page cell "57–58" beside its text).
     """
     if row.issue.strip():
         return False
@@ -81,9 +82,22 @@ def is_junk_row(row: RawRow, after_page_line: bool = False, page_near: bool = Fa
             return False
         if after_page_line and LABEL_NUMBER.match(row.page_ref.strip()):
             return False  # "5.5)" under "(para": the number of the label that ended the line above
-        if page_near and kind == "number":
+        if (page_near or inside) and kind == "number":
             return False  # "and" or "1" two lines under "Pages 15" or "10/1", the ref's line between them
     return not (row.is_line and ref_cell_number(row.ref) is not None)  # a ref line whose text is on other lines
+
+
+def inside_part(rows: list[RawRow], index: int) -> bool:
+    """Whether a text line sits between two lines of its own table part that hold row text (not at a part's edge,
+    where page-top fragments, folios and a split header's tail are)."""
+    row = rows[index]
+
+    def body_line(j: int) -> bool:
+        other = rows[j] if 0 <= j < len(rows) else None
+        return other is not None and other.kind is RowKind.CELLS and other.is_line and bool(other.issue.strip()) \
+            and other.table_id == row.table_id and other.page_index == row.page_index and not is_header_row(other)
+
+    return row.is_line and body_line(index - 1) and body_line(index + 1)
 
 
 def is_footnote(text: str) -> bool:
@@ -199,23 +213,30 @@ def own_section(row: RawRow, type_cell: str | None = None, ref_cell: str | None 
 
 def ref_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
     """For text-line rows, the whole ref cell a label without its number belongs to: "AfI-" on one line and "15"
-    a line or two below (a narrow ref column, refs centred between lines) are one ref, "AfI-15"."""
+    a line or two below (a narrow ref column, refs centred between lines) are one ref, "AfI-15"; a label a narrow
+    column broke over several lines ("Iss" / "ue-" / "1") is one ref with all its lines."""
     out: dict[int, str] = {}
     for i, row in enumerate(rows):
         label = row.ref.strip()
-        if not (row.kind is RowKind.CELLS and row.is_line and label) or ref_cell_number(label) is not None:
+        if i in out or not (row.kind is RowKind.CELLS and row.is_line and label) or \
+                ref_cell_number(label) is not None:
             continue
         if role_of_header_cell(label) == "ref" or header_score([row.page_ref, row.issue, row.action]) >= 2:
             continue  # a header line ("Rec No. | Report page ref | Finding"), not a ref over two lines
+        lines = [i]
         for j in range(i + 1, min(len(rows), i + MAX_TYPE_LINES)):
             other = rows[j]
             if other.kind is not RowKind.CELLS or not other.is_line or other.table_id != row.table_id:
                 break
-            if other.ref.strip():
-                whole = f"{label}\n{other.ref.strip()}"
-                if ref_cell_number(other.ref) is not None and section_of_cell_unbroken(whole) is not None:
-                    out[i] = out[j] = whole
-                break
+            if not other.ref.strip():
+                continue
+            lines.append(j)
+            if ref_cell_number(other.ref) is None:
+                continue  # the label's next piece ("Iss" / "ue-"): its number is still to come
+            whole = "\n".join(rows[k].ref.strip() for k in lines)
+            if section_of_cell_unbroken(whole) is not None:
+                out.update(dict.fromkeys(lines, whole))
+            break
     return out
 
 
@@ -332,7 +353,8 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             headers_seen.add(row.issue)
             continue
         page_near = since_page is not None and since_page < PAGE_REACH
-        if is_junk_row(row, after_page_line, page_near) and index not in ref_cells and index not in type_cells:
+        junk = is_junk_row(row, after_page_line, page_near, inside_part(rows, index))
+        if junk and index not in ref_cells and index not in type_cells:
             dropped["junk"] += 1
             continue
         since_page = None if not row.is_line else 0 if row.page_ref.strip() else (

@@ -37,7 +37,8 @@ ROW_GAP_SHARE = 0.5  # of the boundaries between refs: how many wide gaps show t
 ALIGN_COST = 1.0  # per line height the ref sits off its alignment
 WHOLE_LINE = 1.8  # a ref line this many usual widths long holds the whole cell on its page
 WHOLE_LINE_COST = 6.0  # per line put above such a line in its row on the same page
-EARLIER_PART_COST = 1.5  # per line of a row set on a page before its ref's (text goes on after a break, not before)
+EARLIER_PART_COST = 1.5  # a row whose text starts on a page before its ref's (text goes on after a break, not before;
+# once per row, not per line: a tall row centred on its ref may set many lines on the page before)
 EMPTY_ROW_COST = 8.0  # a row left with no text at all (every finding has some)
 UNSURE_MARGIN = 0.5  # a boundary whose best alternative costs less than this much more is flagged
 
@@ -104,16 +105,20 @@ def row_cost(units: list[Unit], anchor: Anchor, start: int, end: int, alignment:
     earlier = sum(1 for i in range(start, min(end, anchor.first)) if units[i].part != part and units[i].text)
     empty = EMPTY_ROW_COST if not any(units[i].text for i in range(start, end)) else 0.0
     if not same:
-        return EARLIER_PART_COST * earlier + empty
+        return EARLIER_PART_COST * min(earlier, 1) + empty
     lo, hi = units[same[0]].lo, units[same[-1]].hi
     a_lo, a_hi = units[anchor.first].lo, units[anchor.last].hi
-    if alignment == "centre":
+    cut = any(units[i].part != part for i in range(start, end))  # its lines (an action cell's too) run over a break
+    if alignment == "centre" and cut:
+        off = max(0.0, lo - a_lo, a_hi - hi)  # a row a page break cut is centred on the whole row, not on the part
+        # its ref is in: the ref need only lie among that part's lines
+    elif alignment == "centre":
         off = abs((lo + hi) / 2 - (a_lo + a_hi) / 2)
     elif alignment == "top":
         off = abs(a_lo - lo)
     else:
         off = abs(hi - a_hi)
-    cost = ALIGN_COST * off + EARLIER_PART_COST * earlier + empty
+    cost = ALIGN_COST * off + EARLIER_PART_COST * min(earlier, 1) + empty
     if width_lines and units[anchor.primary].weight >= WHOLE_LINE:
         cost += WHOLE_LINE_COST * sum(1 for i in same if i < anchor.first)
     return cost

@@ -111,7 +111,7 @@ def continues(prev_kind: str, prev_text: str, kind: str, text: str) -> bool:
         return True
     if prev_kind == "number" and kind == "number" and JOINS_NEXT.search(prev_text):
         return True  # "29–" / "30", "14 and" / "15": a bare range or pair broken after its joiner
-    return prev_kind == "page" and kind == "number" and bool(JOINS_PREV.match(text))
+    return prev_kind in ("page", "number") and kind == "number" and bool(JOINS_PREV.match(text))  # "18" / "and 21"
 
 
 def mend_broken_word(fragments: list[str]) -> list[str]:

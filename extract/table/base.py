@@ -38,6 +38,7 @@ from hmic_extract.vocabulary import (
     reads_as_sentence,
     ref_cell_number,
     role_of_label,
+    section_of_cell,
     tokens_of,
 )
 
@@ -254,7 +255,8 @@ def header_at(rows: list[Row], i: int, settings: TableSettings, like: int | None
         for n in range(1, settings.header_lines + 1):
             group = rows[i:i + n]
             if len(group) < n or (n > 1 and (group[-1].top - group[-2].bottom > 1.5 * settings.line_pitch or
-                                              set_apart(group[-2], group[-1], settings))):
+                                              set_apart(group[-2], group[-1], settings) or
+                                              under_the_labels(group, settings))):
                 break
             cells = stack(group, settings, split)
             if cells is None:
@@ -267,6 +269,16 @@ def header_at(rows: list[Row], i: int, settings: TableSettings, like: int | None
     best = max(found, key=lambda f: f[0])
     same = [f for f in found if f[0][0] == best[0][0] and f[1].count == like]
     return max(same, key=lambda f: f[0])[1] if same else best[1]
+
+
+def under_the_labels(group: list[Row], settings: TableSettings) -> bool:
+    """Whether the last of a header's candidate lines is set further below the line above than a wrapped line's pitch
+    and than any two of the lines above are apart: a row's first line under a header of several lines (its short
+    phrases would stack on as label tails), not a label's next line."""
+    if len(group) < 3:
+        return False
+    gaps = [b.top - a.top for a, b in pairwise(group)]
+    return gaps[-1] > max(settings.line_pitch, *gaps[:-1]) + settings.band_gap
 
 
 def set_apart(above: Row, row: Row, settings: TableSettings) -> bool:
@@ -715,7 +727,7 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
         if texts is None:
             moved = line_shifted_table(row, table, settings)
             texts = line_row_cells(row, moved, settings, runs_rtl(part)) if moved is not None else None
-        if texts is None or runs_across_as_title(row, texts, settings):
+        if texts is None or runs_across_as_title(row, texts, settings, table):
             return text_row(row.text, part, row, part.page_index, table_id, band=True)
         cells = by_role(texts, table)
         if PAGE_FOLIO.match(row.text) and not (cells.get("ref") or cells.get("page_ref")):
@@ -761,6 +773,8 @@ def line_shifted_table(row: Row, table: Table, settings: TableSettings) -> Table
         return None
     words = sorted((c for c in row.cells if c.text.strip()), key=lambda c: c.x0)
     opens = [c.x0 for k, c in enumerate(words) if k == 0 or c.x0 - words[k - 1].x1 > settings.phrase_gap]
+    if len(opens) == 1:
+        return lone_phrase_shifted(words, table, settings)
     shifts = [x - s for x in opens for s in table.starts if s is not None and
               settings.start_tolerance < abs(x - s) <= settings.page_shift]
     near = 2 * settings.start_tolerance + 1  # column starts are kept to the point
@@ -772,10 +786,37 @@ def line_shifted_table(row: Row, table: Table, settings: TableSettings) -> Table
                    label_starts=[s + best if s is not None else None for s in table.label_starts])
 
 
-def runs_across_as_title(row: Row, texts: list[str], settings: TableSettings) -> bool:
+def lone_phrase_shifted(words: list[Cell], table: Table, settings: TableSettings) -> Table | None:
+    """The table moved to where a line's only phrase starts, when that is a few points off the start of a column
+    outside the ref, page and text columns and the phrase then fits that column (an action cell's run-on in a row part
+    a producer set sideways), or None. A title, a running head or a band stays a line across the columns."""
+    keys = {i for role, i in table.roles.items() if role in KEY_ROLES}
+    x0, x1 = words[0].x0, max(w.x1 for w in words)
+    fits = []
+    for i, (start, label) in enumerate(zip(table.starts, table.label_starts, strict=False)):
+        at = start if start is not None else label
+        if i in keys or at is None or not settings.start_tolerance < abs(x0 - at) <= settings.page_shift:
+            continue
+        d = x0 - at
+        if table.edges[i] + d - settings.cross_slack <= x0 and x1 <= table.edges[i + 1] + d + settings.cross_slack:
+            fits.append(d)
+    if not fits:
+        return None
+    best = min(fits, key=abs)
+    return replace(table, edges=[e + best for e in table.edges],
+                   starts=[s + best if s is not None else None for s in table.starts],
+                   label_starts=[s + best if s is not None else None for s in table.label_starts])
+
+
+def runs_across_as_title(row: Row, texts: list[str], settings: TableSettings, table: Table) -> bool:
     """A line set as one phrase over two columns that the vocabulary reads whole as a section title: a heading whose
-    word happens to start where a column's lines start ("Legitimacy:" | "Areas for Improvement (AFIs)")."""
+    word happens to start where a column's lines start ("Legitimacy:" | "Areas for Improvement (AFIs)"). A ref column
+    holding a prefixed ref ("IOC-11" | "The Multi-Agency ...") makes it a row's line (a title numbers before its
+    words)."""
     if sum(1 for t in texts if t.strip()) < 2 or len(phrases(row, settings)) != 1:
+        return False
+    ref = by_role(texts, table).get("ref", "")
+    if ref_cell_number(ref) is not None and section_of_cell(ref) is not None:
         return False
     title = match_title(in_reading_order(row.text))
     first = next(t for t in texts if t.strip())
@@ -842,7 +883,7 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         if row.is_line and CONTINUATION_NOTE.match(row.text):
             out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
             continue  # "continued on next page" under a page's last row: no row's text
-        if is_title_line(rows, i, settings):
+        if is_title_line(rows, i, settings) and not holds_key_cells(row, part, reading.table, settings):
             out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
             continue
         if is_band_line(rows, i, part, reading.table, settings):
@@ -914,6 +955,16 @@ def is_title_line(rows: list[Row], i: int, settings: TableSettings) -> bool:
     return (above is None or above >= settings.title_gap) and (below is None or below >= 0.5 * settings.title_gap)
 
 
+def holds_key_cells(row: Row, part: Part, table: Table, settings: TableSettings) -> bool:
+    """Whether a text line sets a ref number in the ref column and a page number in the page column: a row's key line
+    ("AFI 12" | "50" under a tall action cell), however the vocabulary reads its words as a numbered section name."""
+    texts = line_row_cells(row, table, settings, runs_rtl(part))
+    if texts is None:
+        return False
+    cells = by_role(texts, table)
+    return ref_cell_number(cells.get("ref", "")) is not None and any(ch.isdigit() for ch in cells.get("page_ref", ""))
+
+
 def ends_like_a_sentence(text: str) -> bool:
     """A line ending in a full stop, comma or semicolon: a sentence's end, which titles and bands seldom are."""
     return text.rstrip().endswith((".", ",", ";"))
@@ -948,7 +999,10 @@ def is_band_line(rows: list[Row], i: int, part: Part, table: Table, settings: Ta
     if texts is None or (sum(1 for t in texts if t.strip()) != 1 and len(phrases(row, settings)) != 1):
         return False  # in one column, or one phrase that a column's start happens to cut ("Part C AREAS" | "FOR ...")
     cells = by_role(texts, table)
-    return ref_cell_number(cells.get("ref", "")) is None and not any(ch.isdigit() for ch in cells.get("page_ref", ""))
+    page = cells.get("page_ref", "")
+    numbered = any(ch.isdigit() for ch in page) and match_title(page) is None  # not the band's own numbering ("3. Cause
+    # for concern" set from the table's left edge, over a page column that comes first)
+    return ref_cell_number(cells.get("ref", "")) is None and not numbered
 
 
 def heads_next_row(rows: list[Row], i: int, part: Part, table: Table, settings: TableSettings) -> bool:

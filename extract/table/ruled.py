@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from hmic_extract.vocabulary import PAGE_FOLIO
+
 from .model import Cell, PageTables, Part, Row, TextLine
 from .settings import TableSettings
 from .text import Glyph, cell_text, glyph_sizes, glyphs_to_lines, is_ltr, line_gaps, line_middles, line_text
@@ -100,18 +102,36 @@ def page_settings(glyphs: list[Glyph], stroke_widths: list[float]) -> TableSetti
 
 
 def grid_to_part(grid: Grid, glyphs: list[Glyph], page_index: int, opens: tuple[list[float], list[float]],
-                 settings: TableSettings) -> Part:
-    """Given a grid and the page's glyphs, return the part: each cell's text by glyph centre."""
+                 settings: TableSettings, page_height: float | None = None) -> Part:
+    """Given a grid and the page's glyphs, return the part: each cell's text by glyph centre (a page folio printed
+    over a row the page's edge cuts left out, see ``edge_folios``)."""
     bottoms, tops = opens
     placed = word_starts(glyphs, settings)
+    folios = edge_folios(glyphs, page_height, settings)
     rows = []
     for bbox, boxes in grid.rows:
-        cells = [Cell(cell_text([g for g in glyphs if b[0] <= placed[id(g)] <= b[2] and b[1] <= g.y_mid <= b[3]],
+        cut = page_height is not None and (bbox[3] > page_height + settings.snap or bbox[1] < -settings.snap)
+        mine = [g for g in glyphs if not (cut and id(g) in folios)]
+        cells = [Cell(cell_text([g for g in mine if b[0] <= placed[id(g)] <= b[2] and b[1] <= g.y_mid <= b[3]],
                                 settings), b[0], b[2]) for b in boxes if b is not None]
         rows.append(Row(bbox[1], bbox[3], cells, method=METHOD,
                         open_top=any(abs(bbox[1] - y) <= settings.snap for y in tops),
                         open_bottom=any(abs(bbox[3] - y) <= settings.snap for y in bottoms)))
     return Part(page_index, grid.bbox, rows, edges=grid.edges(), method=METHOD)
+
+
+def edge_folios(glyphs: list[Glyph], page_height: float | None, settings: TableSettings) -> set[int]:
+    """The ids of glyphs making a page folio ("- 3 -", "Page 3") in the page's head or footer zone: a page template
+    prints it over whatever runs there, a grid row the page's edge cuts among them."""
+    if page_height is None:
+        return set()
+    zone = settings.footer_zone * page_height
+    out: set[int] = set()
+    for line in glyphs_to_lines(glyphs, settings):
+        top, bottom = min(g.top for g in line), max(g.bottom for g in line)
+        if (bottom < zone or top > page_height - zone) and PAGE_FOLIO.match(line_text(line, settings)):
+            out.update(id(g) for g in line)
+    return out
 
 
 def word_starts(glyphs: list[Glyph], settings: TableSettings) -> dict[int, float]:
@@ -150,7 +170,7 @@ def page_tables(page, page_index: int) -> PageTables:
     settings = page_settings(glyphs, page.stroke_widths())
     edges, bottoms, tops = close_open_ends(page.edges(), settings)
     grids = [g for g in edges_to_grids(edges, settings) if g.ncols >= settings.min_columns]
-    parts = [grid_to_part(g, glyphs, page_index, (bottoms, tops), settings) for g in grids]
+    parts = [grid_to_part(g, glyphs, page_index, (bottoms, tops), settings, page.height) for g in grids]
     return PageTables(page_index, parts, free_lines(glyphs, [g.bbox for g in grids], settings), page.height, settings)
 
 

@@ -114,11 +114,13 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
         return key is not None and any(i != page.page_index and abs(at - key[1]) <= page.settings.running_drift
                                        for i, at in seen.get(key[0], ()))
     def on_most_pages(key: tuple[str, float] | None, page: PageLines) -> bool:
-        """At the same height on most pages (a page template's line, however close it sits above the table)."""
+        """At the same height on most pages (a page template's line, however close it sits above the table); on
+        every page of an annex of fewer pages than ``running_pages`` (two at least)."""
         if key is None:
             return False
         found = {i for i, at in seen.get(key[0], ()) if abs(at - key[1]) <= page.settings.running_drift}
-        return len(found) >= max(page.settings.running_pages, page.settings.running_share * len(pages))
+        need = max(2, min(page.settings.running_pages, len(pages)), page.settings.running_share * len(pages))
+        return len(found) >= need
 
     def page_template_line(page: PageLines, k: int) -> bool:
         return on_most_pages(running_key(page.lines[k], page), page) and \
@@ -259,7 +261,9 @@ def header_lines(page: PageLines) -> set[int]:
     out: set[int] = set()
     top = lambda line: min(w["top"] for w in line)  # noqa: E731
     for k, line in enumerate(page.lines):
-        if header_score([w["text"] for w in line]) >= 2 and not any(ch.isdigit() for w in line for ch in w["text"]):
+        # one phrase naming two roles is a title ("... findings: progress tracker"); a header sets three columns
+        need = 2 if len(phrases_of(line, page.settings)) > 1 else page.settings.min_columns
+        if header_score([w["text"] for w in line]) >= need and not any(ch.isdigit() for w in line for ch in w["text"]):
             out.add(k)
             j = k - 1
             while j >= 0 and top(page.lines[j + 1]) - top(page.lines[j]) <= page.settings.label_offset * \

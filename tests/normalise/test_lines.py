@@ -496,3 +496,146 @@ def test_one_wide_gap_among_rows_set_at_their_lines_pitch_does_not_outweigh_a_cu
     rows = regroup_lines(pieces)
     assert [(r.row.ref, len(r.row.issue.split("\n"))) for r in rows] == [
         ("IOC 9", 1), ("IOC 10", 3), ("IOC 11", 4), ("IOC 12", 2), ("IOC 13", 3)]
+
+
+def test_a_figure_label_under_a_page_ref_waits_for_its_own_number_not_the_next_rows_page():
+    """"Page" / "11" / "Figure" / "1" down the page column of a row whose ref sits on its second line, the next row's
+    "Page" / "11" a line under "1": the label's number is the line right under it, so "Figure" does not end the next
+    row's page ref (which pulled the row's last line into the next row)."""
+    pieces = [line("Issue-", "Page", "23 incidents were brought to the attention of the", 0),
+              line("16", "11", "force immediately because of serious concerns about", 14),
+              line("", "Figure", "welfare and safeguarding.", 28), line("", "1", "", 42),
+              line("Issue-", "Page", "The force can examine handsets, but where analysis", 58),
+              line("17", "11", "is needed for evidential purposes.", 72)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.page_ref, r.row.issue.split("\n")[-1]) for r in rows] == [
+        ("Page 11 Figure 1", "welfare and safeguarding."), ("Page 11", "is needed for evidential purposes.")]
+
+
+def test_a_lone_page_range_between_a_rows_lines_is_its_page_cell_not_junk():
+    """A page cell set alone on a line of its own inside a tall row ("57–58", the ref's label broken over the lines
+    around it), further from the last page cell above than a page cell's own lines reach: a number between two lines
+    of one table part is no page-top fragment or folio, so it is the row's page ref (it was dropped as junk)."""
+    doc = rows_of("| 2 | Page 56 | Staff in the public protection unit carry caseloads | |\n"
+                  "| | | of up to 30 investigations. | |\n"
+                  "| | | Response officers said that they spend much of a | |\n"
+                  "| Issu | | shift waiting with people in mental health crisis | |\n"
+                  "| | 57–58 | | |\n"
+                  "| e 3 | | at the emergency department – up to 11 hours in | |\n"
+                  "| | | one case. | |\n")
+    assert [(f.ref, f.pages) for f in doc] == [(2, [56]), (3, [57, 58])]
+
+
+def test_a_ref_label_broken_over_three_lines_keeps_the_page_cell_beside_its_middle_piece():
+    """"Iss" / "ue-" / "1" down a narrow ref column on lines of their own between the text's, the page cell "4" beside
+    "ue-": the label's pieces are one ref cell, so the line holding "ue-" and the page is the row's (it was dropped as
+    junk, and the row's page with it)."""
+    doc = rows_of("| | | During our fieldwork, we found 247 | |\n"
+                  "| Iss | | | |\n"
+                  "| | | unallocated incidents, none of which | |\n"
+                  "| ue- | 4 | | |\n"
+                  "| | | had been assessed to see whether | |\n"
+                  "| 1 | | | |\n"
+                  "| | | a crime should be recorded. | |\n"
+                  "| | | The force has plans to improve | |\n"
+                  "| Iss | | | |\n"
+                  "| | | crime recording at the first | |\n"
+                  "| ue- | 6 | | |\n"
+                  "| | | point of contact, but these | |\n"
+                  "| 2 | | | |\n"
+                  "| | | are not yet in place. | |\n")
+    assert [(f.ref, f.pages) for f in doc] == [(1, [4]), (2, [6])]
+
+
+def test_a_ref_label_cut_from_its_number_by_a_page_break_opens_the_row_on_the_next_page():
+    """"Iss" / "ue-" at a page's foot beside the row's first lines and its page cell, "6" atop the next page: the label
+    opens the next page's first ref, so those lines and the page ref are that row's, not the row's above."""
+    pieces = [line("Iss", "", "The force's digital media investigators", 500),
+              line("ue-", "Page 9", "are not available at weekends, which", 514),
+              line("5", "", "delays the early capture of evidence.", 528),
+              line("Iss", "P10", "The force's estate strategy relies", 546),
+              line("ue-", "", "on the sale of two", 560),
+              line("6", "", "stations that has not yet been agreed.", 54, part=2),
+              line("Iss", "Page 12", "Staff told us that the system", 72, part=2),
+              line("7", "", "was difficult to use.", 86, part=2)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.page_ref, r.row.issue.split("\n")[0]) for r in rows] == [
+        ("Page 9", "The force's digital media investigators"), ("P10", "The force's estate strategy relies"),
+        ("Page 12", "Staff told us that the system")]
+
+
+def test_a_ref_label_set_further_above_its_number_than_a_page_cell_reaches_is_still_that_rows():
+    """"Iss" / "ue-" / "17" on lines of their own between a tall row's text lines: the label four lines above its
+    number opens that ref, so its line is the row's first (it went to the row above with the text beside it)."""
+    pieces = [line("ue-", "22", "2,314 crimes were recorded as", 0), line("16", "", "without review.", 14),
+              line("", "", "Advertised meetings, such", 32), line("Iss", "", "as beat surgeries, are", 46),
+              line("", "Page", "", 53), line("ue-", "", "often poorly attended and", 60),
+              line("", "24", "", 67), line("17", "", "the force website is not", 74),
+              line("", "", "always kept up to date.", 88)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.page_ref, r.row.issue.split("\n")[0]) for r in rows] == [
+        ("22", "2,314 crimes were recorded as"), ("Page 24", "Advertised meetings, such")]
+
+
+def test_a_tall_row_whose_centred_ref_a_page_break_carried_over_keeps_its_lines_on_the_page_before():
+    """Refs centred in their rows, a tall row split by a page break with its ref on the next page: the row's nine lines
+    on the page before are its first (text goes on after a break, but a row centred on its ref may set many lines
+    before it), not a run-on of the row above, whose ref sits centred on its own three lines."""
+    first = ["The force has identified serious problems in its", "compliance with the national standard and has",
+             "commissioned its own audit, which found that one", "in five crimes reported to it was not recorded.",
+             "It has plans to improve crime recording at the", "first point of contact, but these are not yet",
+             "in place and the problem continues; in fieldwork", "we found 31 incidents in which a crime should",
+             "have been recorded but was not; they"]
+    pieces = [line("", "", "We identified an area for improvement about bail;", 320),
+              line("Issue 47", "Page 25", "the force has made little progress and the number", 334),
+              line("", "", "of suspects released has risen by 41%.", 347),
+              *[line("", "", text, 367 + 13 * k) for k, text in enumerate(first)],
+              line("", "", "included crimes of violence against the person", 76, part=2),
+              line("Issue 48", "Page 25", "and sexual offences; no referral had been made", 89, part=2),
+              line("", "", "and the board has met only twice.", 102, part=2),
+              line("", "", "The force should review its use of", 122, part=2),
+              line("Issue 49", "Page 26", "voluntary attendance for suspects in", 135, part=2),
+              line("", "", "domestic abuse cases.", 148, part=2)]
+    rows = regroup_lines(pieces)
+    assert [r.row.issue.split("\n")[0] for r in rows] == [
+        "We identified an area for improvement about bail;", first[0], "The force should review its use of"]
+
+
+def test_a_row_a_page_break_cut_is_centred_on_the_whole_row_not_on_the_part_its_ref_is_in():
+    """A row taller than the page, its ref at the top of its first part and its text running on over the page break:
+    centred on the whole row, its ref need only lie among the part's lines (costed as off-centre, the row's lines went
+    to the next row, whose ref is centred on the next page); the same lines held on one page are off-centre."""
+    from hmic_extract.normalise.anchors import find_anchors
+    from hmic_extract.normalise.line_units import pieces_to_units
+    from hmic_extract.normalise.lines import row_cost
+
+    pieces = [line("CoC 1", "11–12", "The force's control room does not have", 100),
+              *[line("", "", f"enough staff to meet demand, line {k}", 113 + 13 * k) for k in range(10)],
+              line("", "", "and it has not analysed demand.", 60, part=2)]
+    units = pieces_to_units(pieces)
+    anchor = find_anchors(units)[0]
+    assert row_cost(units, anchor, 0, len(units), "centre", False) == 0.0
+    assert row_cost(units, anchor, 0, len(units) - 1, "centre", False) > 5.0
+
+
+def test_a_row_whose_tall_action_cell_runs_over_a_page_break_does_not_take_the_next_rows_first_line():
+    """A row, its ref at its top, whose action cell runs on over the page break (lines holding only action text): it is
+    cut by the break whether or not it also takes the next row's first text line, so taking that line must not make it
+    any better centred (it took "the force's own survey showed a fall in public" from the row below)."""
+    from hmic_extract.model import RawDocument
+
+    text = ["The force should improve the way it", "supervises investigations.", "It has made some progress."]
+    rows = [*centred_row("(5)", "Page 9", [*text, "It has more to do.", "Work is under way."], 100, part=1),
+            stream_row("(6)", "P10", "The force's estate strategy relies on the sale", 200, "Update 0", part=1),
+            stream_row("", "", "of two stations that has not yet been agreed", 214, "Update 1", part=1),
+            stream_row("", "", "by the police and crime commissioner.", 228, "Update 2", part=1),
+            *[stream_row("", "", "", 242 + 14 * k, f"Update {k + 3}", part=1) for k in range(30)],
+            *[stream_row("", "", "", 50 + 14 * k, f"Update {k + 33}", part=2) for k in range(6)],
+            stream_row("", "", "the force's own survey showed a fall in public", 140, part=2),
+            stream_row("(7)", "pp. 10-12", "satisfaction, from 84% to 76%, over the two", 154, part=2),
+            stream_row("", "", "years to March.", 168, part=2),
+            *centred_row("(8)", "P11", ["Staff told us that the", "records system was", "difficult to use and",
+                                        "that workarounds were", "common."], 190, part=2)]
+    doc = normalise(RawDocument(source="t.pdf", kind="annex", rows=rows))
+    assert [f.issue.split(". ")[0][:30] for f in doc.findings][1:3] == [
+        "The force's estate strategy re", "the force's own survey showed "]

@@ -97,3 +97,10 @@ def test_a_bare_page_range_broken_after_its_dash_is_one_page_ref():
     assert choose_page_ref(["29–", "30"]).text == "29–30"
     assert choose_page_ref(["14 and", "15"]).text == "14 and 15"
     assert choose_page_ref(["29", "30"]).text == "29"  # a number read twice is one, as before
+
+
+def test_a_bare_number_goes_on_with_a_joiner_and_number_below_it():
+    """"18" / "and" / "21" (the cell's "Pages" lost at a page top): the joiner under the number continues that page
+    ref, so page 21 is not dropped as a duplicate."""
+    assert choose_page_ref(["18", "and", "21"]).text == "18 and 21"
+    assert choose_page_ref(["29", "– 30"]).text == "29 – 30"

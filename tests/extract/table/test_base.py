@@ -761,3 +761,69 @@ def test_a_prefixed_ref_set_close_to_its_rows_text_is_no_section_heading():
     row = line(205, ("IOC-11", 120.9, 159.4), *words("The Multi-Agency Safeguarding Hub", 163, 205))
     raw = row_to_raw(row, part, table, 1, SETTINGS)
     assert raw.kind is RowKind.CELLS and raw.ref == "IOC-11" and raw.issue.startswith("The Multi-Agency")
+
+
+def test_a_body_line_set_a_rows_spacing_under_a_deep_headers_last_line_is_no_label_tail():
+    """Labels broken over several lines by narrow columns ("RE" / "F.", "ACTION TAKEN TO" / "ADDRESS" / "CONCERN"),
+    then the first row's line, whose short phrases stack under the labels as tails would: it sits further below the
+    header's last line than the header's lines sit apart, so the header ends above it (the row lost its first line)."""
+    settings = TableSettings(line_pitch=12.0, band_gap=3.6)
+    rows = [line(100, ("RE", 60, 75), ("DESCRIPTION", 100, 160), ("PAGE", 240, 265), ("ACTION", 350, 385),
+                 ("TAKEN", 388, 418)),
+            line(112, ("F.", 60, 70), ("REF", 245, 262), ("ADDRESS", 350, 390)),
+            line(124, ("CONCERN", 350, 395)),
+            line(143, *words("During our fieldwork, we", 100, 143), *words("Training package", 350, 143))]
+    header = find_header(rows, settings, None)
+    assert header is not None and header.count == 3
+
+
+def test_a_rows_line_whose_prefixed_ref_is_set_close_to_its_text_is_no_title_running_across():
+    """"IOC-11 The Multi-Agency Safeguarding Hub": a prefixed ref set closer to its row's text than a phrase gap, the
+    vocabulary reading the line as led by a section's name. A ref cell holding a prefixed ref is a row's, not a title's
+    (titles number before their words: "2. Areas for improvement"), so the line is the row's (the row was lost, its
+    text merged into the row above)."""
+    table = Table([74, 120.8, 163, 402, 521], {"page_ref": 0, "ref": 1, "issue": 2, "action": 3}, gridded=False,
+                  starts=[74, 121, 163, 402])
+    part = Part(0, (0, 0, 600, 800), [])
+    row = line(205, ("IOC-11", 120.9, 159.4), *words("The Multi-Agency Safeguarding Hub", 163, 205))
+    raw = row_to_raw(row, part, table, 1, SETTINGS)
+    assert raw is not None and raw.kind is RowKind.CELLS
+    assert (raw.ref, raw.issue) == ("IOC-11", "The Multi-Agency Safeguarding Hub")
+
+
+def test_a_rows_ref_and_page_line_set_apart_under_its_tall_action_cell_is_no_title():
+    """A tall row (a long action cell) whose ref and page cells sit on a line of their own at its foot, a little further
+    from the action's lines than they are apart: "AFI 12 | 50" reads as a section name with a number, but its words sit
+    in the ref and page columns, so it is the row's key line, not a title (the row was lost, merged into the row
+    above)."""
+    from hmic_extract.extract.table.base import Reading, read_part
+
+    table = Table([60, 110, 170, 400, 520], {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}, gridded=False,
+                  starts=[60, 110, 170, 400])
+    part = Part(0, (0, 0, 600, 800), [])
+    body = [line(80, *words("The force should make sure its vetting", 170, 80), *words("The force accepted", 400, 80)),
+            line(89, *words("arrangements comply with practice.", 170, 89), *words("this finding in full", 400, 89)),
+            line(98, *words("and the Deputy Chief", 400, 98)), line(107, *words("Constable leads.", 400, 107)),
+            line(124, *words("AFI 12", 60, 124), *words("50", 110, 124))]
+    settings = TableSettings(line_pitch=9.0, title_gap=6.75)
+    rows = read_part(Reading(table=table), part, body, settings)
+    assert [(r.kind, r.ref, r.page_ref) for r in rows][-1] == (RowKind.CELLS, "AFI 12", "50")
+
+
+def test_a_lone_action_line_of_a_row_a_page_break_set_sideways_is_the_action_cells_not_a_band():
+    """reportlab sets the part of a row split at a page foot a few points left of the columns: a line holding only the
+    action cell's words then starts just left of the action column's edge. Moved to where that column's label starts,
+    it fits the column, so it is the row's action text, not a band across the columns (bands split the run of lines
+    and the row's text went to the row above)."""
+    table = Table([75, 128, 187, 251.5, 486.8, 663], {"ref": 0, "section": 1, "page_ref": 2, "issue": 3, "action": 4},
+                  gridded=False, starts=[75, 134, 193, 257.5, None], label_starts=[75, 134, 192.8, 257.5, 486.8])
+    part = Part(0, (0, 0, 800, 600), [])
+    settings = TableSettings(phrase_gap=7.7, cross_slack=2.2)
+    raw = row_to_raw(line(474, *words("has agreed terms of reference, a", 480.8, 474)), part, table, 1, settings)
+    assert raw is not None and raw.kind is RowKind.CELLS and raw.action == "has agreed terms of reference, a"
+    title = row_to_raw(line(474, *words("Areas for improvement and the force's response to them", 70, 474)), part,
+                       table, 1, settings)
+    assert title is not None and title.kind is RowKind.TEXT  # a line across the columns stays one
+    head = row_to_raw(line(474, *words("Published 2 May 2019 by the Office of the Police and Crime Commissioner", 481,
+                                       474)), part, table, 1, settings)
+    assert head is not None and head.kind is RowKind.TEXT  # wider than the column it starts near: no cell's run-on

@@ -71,3 +71,27 @@ def test_a_word_run_on_past_its_cells_rule_stays_in_the_cell_it_starts_in():
                                               [(98.0, 95.0, 150.0, 115.0), (150.0, 95.0, 260.0, 115.0)])])
     part = grid_to_part(grid, glyphs, 0, ([], []), TableSettings())
     assert [c.text for c in part.rows[0].cells] == ["Recommendation", "30"]
+
+
+def test_a_page_folio_printed_over_a_grid_row_the_page_edge_cut_is_no_cell_text():
+    """A spreadsheet's tall row runs past the page foot, its grid cut there; the page's folio "- 3 -" prints inside the
+    cut cell, far under its text. A page folio at the edge the row runs past is the page's, not the cell's (it ended
+    the finding's text); a row the page holds whole keeps a number that is its text."""
+    from hmic_extract.extract.table.ruled import Grid, grid_to_part
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.text import Glyph
+
+    def glyphs_of(text, x, top, first):
+        return [Glyph(c, x + 5.0 * k, top, x + 5.0 + 5.0 * k, top + 8.0, size=8.0, drawn=first + k)
+                for k, c in enumerate(text) if c != " "]
+
+    glyphs = glyphs_of("7", 62.0, 100.0, 0) + glyphs_of("The Urdu version is online.", 150.0, 100.0, 10) + \
+        glyphs_of("- 3 -", 290.0, 796.0, 60)
+    cut = Grid((60.0, 97.0, 400.0, 869.0), [((60.0, 97.0, 400.0, 869.0), [(60.0, 97.0, 140.0, 869.0),
+                                                                            (140.0, 97.0, 400.0, 869.0)])])
+    part = grid_to_part(cut, glyphs, 2, ([], []), TableSettings(), page_height=841.9)
+    assert [c.text for c in part.rows[0].cells] == ["7", "The Urdu version is online."]
+    whole = Grid((60.0, 97.0, 400.0, 810.0), [((60.0, 97.0, 400.0, 810.0), [(60.0, 97.0, 140.0, 810.0),
+                                                                              (140.0, 97.0, 400.0, 810.0)])])
+    part = grid_to_part(whole, glyphs, 2, ([], []), TableSettings(), page_height=841.9)
+    assert part.rows[0].cells[1].text.endswith("- 3 -")

@@ -149,6 +149,54 @@ def test_a_running_head_set_close_above_the_table_on_every_page_is_a_running_hea
     assert {(i, 0) for i in range(3)} <= running and not {(i, 1) for i in range(3)} & running
 
 
+def test_a_running_head_set_close_above_the_table_on_both_pages_of_a_two_page_annex_is_a_running_head():
+    """An annex of two pages, its running head a line pitch above the table on each: at one height on every page (both)
+    is a page template's line, though fewer pages than ``running_pages`` show it (it was read as a band row inside the
+    table, which cut the row the page break split in two)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines
+
+    def line(text, top):
+        return [{"text": w, "x0": 50 + 40 * i, "x1": 85 + 40 * i, "top": top, "bottom": top + 9}
+                for i, w in enumerate(text.split())]
+
+    body = ["Appendix 1: Force response", "direction on the crime file."]
+    last = ["AfI 19 Page 28 The force should improve", "AfI 20 Page 28 Its workforce plan"]
+    pages = [PageLines(i, [line("OFFICIAL – Kelderwick PCC response", 37.0), line(text, 48.0), line(last[i], 64.0)],
+                       595.0, TableSettings.for_page([9.0] * 20)) for i, text in enumerate(body)]
+    running = running_lines(pages)
+    assert {(0, 0), (1, 0)} <= running
+    assert not {(i, k) for i in range(2) for k in (1, 2)} & running
+    assert not running_lines(pages[1:])  # one page alone shows no template
+
+
+def test_a_print_title_naming_two_roles_over_a_repeated_header_is_a_running_line_not_a_header_line():
+    """A spreadsheet prints its title row ("HMICFRS inspection findings: progress tracker") over the header on every
+    page, close above it: one phrase whose words name two roles is a title, not a header's line (a header sets three
+    columns at least), so it is a page template's line and not read as the last row's text on the next page."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines
+
+    def line(words, top):
+        return [{"text": t, "x0": x, "x1": x + 5 * len(t), "top": top, "bottom": top + 7} for t, x in words]
+
+    def page(i):
+        return PageLines(i, [line([("Dunmarsh", 60), ("Police", 110)], 36.6),
+                             line([("HMICFRS", 200), ("inspection", 238), ("findings:", 291), ("progress", 339),
+                                   ("tracker", 382)], 54.9),
+                             line([("#", 60), ("Report", 100), ("Area", 200), ("for", 225), ("improvement", 245),
+                                   ("Action", 420), ("taken", 455)], 67.3),
+                             line([("page", 100), ("/", 200), ("Recommendation", 210), ("/", 420), ("planned", 430)],
+                                  76.1),
+                             line([(f"AFI {3 + i}", 60), (f"Page {22 + i}", 100), ("The", 200), ("force", 220)],
+                                  92.0 + 9 * i)],
+                         595.0, TableSettings.for_page([7.0] * 20, [8.8] * 20))
+
+    running = running_lines([page(0), page(1)])
+    assert {(0, 0), (0, 1), (1, 0), (1, 1)} <= running
+    assert not {(i, k) for i in range(2) for k in (2, 3, 4)} & running
+
+
 def band_table_words(band_line: list[tuple[str, float]]) -> list[dict]:
     """An unruled annex: header, rows of three wrapped lines 8 pt apart, and ``band_line`` pieces between rows 2
     and 3, set at row spacing (not a title's wider gap) inside the text column."""
@@ -263,6 +311,20 @@ def test_a_band_set_in_the_first_column_of_an_unruled_table_is_a_band_not_a_page
                           ("row", "2", "Page 7", three_lines(4))], columns=(170, 60, 220, 480))
     rows, _ = words_to_rows([(0, words, 842.0)], "stream")
     assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == ["B. Causes of concern"]
+    assert not any("Causes" in r.page_ref for r in rows if r.kind is RowKind.CELLS)
+
+
+def test_a_numbered_band_set_in_a_first_page_column_is_a_band_not_a_page_cell():
+    """"3. Causes of concern" from the table's left edge, over a page column that comes first: the band's own number
+    lands in the page column, but a page cell that reads as a section title names no page (the band was read as the
+    next row's page cell, and page 3 with it)."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2)),
+                          ("band", "3. Causes of concern", 60), ("row", "1", "Page 6", three_lines(3)),
+                          ("row", "2", "Page 7", three_lines(4))], columns=(170, 60, 220, 480))
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == ["3. Causes of concern"]
     assert not any("Causes" in r.page_ref for r in rows if r.kind is RowKind.CELLS)
 
 
