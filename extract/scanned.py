@@ -38,6 +38,7 @@ from .scan_image import (
     erase_lines,
     find_grids,
     inside,
+    lighten_dark_bands,
     render_page,
     rotation_matrix,
     skew_angle,
@@ -151,7 +152,7 @@ def plan_page(pdf: OpenPdf, page_index: int, kind: PageKind, password: str | Non
     """Given a scanned (or forced) page, return its grid, its layer words and whether it needs OCR."""
     image = render_page(pdf.path, page_index, password)
     angle = skew_angle(image)
-    level = deskew(image, angle)
+    level = lighten_dark_bands(deskew(image, angle))
     frames, lines = find_grids(level)
     grids = [g for g in frames if g.ncols >= MIN_COLUMNS]
     plan = PagePlan(page_index, kind, angle, level.shape[:2], grids, boxes=[g.box for g in frames])
