@@ -48,7 +48,7 @@ def test_text_layer_words_that_follow_the_skew_land_in_the_right_cells_without_o
     monkeypatch.setattr(runner, "ocr_page", no_ocr)
     with open_pdf(SAMPLES / "westshire-2019-appendix-ocr-layer.pdf") as pdf:
         kinds = classify_pages(pdf)
-        rows, pages = scanned.extract_scanned(pdf, kinds, [1])
+        rows, pages = scanned.read_scanned(pdf, kinds, [1])  # the layer's reading (the engine's is compared to it)
     assert pages == [1]
     cells = [r for r in rows if r.kind is RowKind.CELLS]
     assert all(r.method == "ocr-grid/text-layer" and r.confidence is None for r in cells)
