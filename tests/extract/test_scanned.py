@@ -206,3 +206,22 @@ def test_a_grid_cut_open_at_the_page_foot_is_still_a_grid():
     assert len(grids) == 1 and grids[0].ncols == 3
     rows = grids[0].rows
     assert len(rows) == 4 and rows[-1].top == pytest.approx(450, abs=3) and rows[-1].bottom == pytest.approx(620, abs=4)
+
+
+def test_the_engines_reading_of_a_layer_page_wins_unless_the_layer_finds_more_numbered_rows(monkeypatch):
+    # the engine reads every scanned page; a scanner's layer is kept only where the engine's reading lost rows
+    from hmic_extract.model import RawRow
+
+    def rows(*refs):
+        return [RawRow(ref=ref, issue="The force should act.") for ref in refs], [0]
+
+    readings = {True: rows("1", "2", "3"), False: rows("1", "2", "3")}
+    monkeypatch.setattr(scanned, "read_scanned", lambda pdf, kinds, pages, force_ocr=False, **kw: readings[force_ocr])
+    layer_kinds = {0: scanned.PageKind.OCR_LAYER}
+    assert scanned.extract_scanned(None, layer_kinds, [0]) is readings[True]
+    readings[False] = rows("1", "2", "3", "4")
+    assert scanned.extract_scanned(None, layer_kinds, [0]) is readings[False]
+    readings[True] = rows("1", "2", "Page 12", "")  # a heading, a misread ref: not numbered rows
+    readings[False] = rows("1", "2", "3")
+    assert scanned.extract_scanned(None, layer_kinds, [0]) is readings[False]
+    assert scanned.extract_scanned(None, {0: scanned.PageKind.IMAGE_ONLY}, [0]) is readings[True]
