@@ -230,11 +230,24 @@ def extract_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iter
     """
     page_indexes = list(page_indexes)
     options = {"engine": engine, "jobs": jobs, "password": password, "progress": progress, "settings": settings}
-    read = read_scanned(pdf, kinds, page_indexes, force_ocr=True, **options)
+    read = with_one_for_lookalike(*read_scanned(pdf, kinds, page_indexes, force_ocr=True, **options))
     if force_ocr or not any(kinds.get(i) is PageKind.OCR_LAYER for i in page_indexes):
         return read
-    layered = read_scanned(pdf, kinds, page_indexes, **options)  # pages the engine read are not read again
+    # pages the engine read are not read again
+    layered = with_one_for_lookalike(*read_scanned(pdf, kinds, page_indexes, **options))
     return layered if numbered_refs(layered[0]) > numbered_refs(read[0]) else read
+
+
+ONE_LOOKALIKE = re.compile(r"^(\W*)[iIl|](\W*)$")  # "(i)", "l)", "I.": a ref "1" read as the letter it looks like
+
+
+def with_one_for_lookalike(rows: list[RawRow], pages: list[int]) -> tuple[list[RawRow], list[int]]:
+    """Given a scan's raw rows, return them with a ref cell that holds only a letter OCR reads for the digit 1 (in a
+    ref's brackets or stop) read as 1: a scan's "(1)" comes back "(i)". A roman "(i)" is ref 1 as well."""
+    for row in rows:
+        if row.ref and (m := ONE_LOOKALIKE.match(row.ref.strip())):
+            row.ref = f"{m.group(1)}1{m.group(2)}"
+    return rows, pages
 
 
 def numbered_refs(rows: list[RawRow]) -> int:

@@ -225,3 +225,13 @@ def test_the_engines_reading_of_a_layer_page_wins_unless_the_layer_finds_more_nu
     readings[False] = rows("1", "2", "3")
     assert scanned.extract_scanned(None, layer_kinds, [0]) is readings[False]
     assert scanned.extract_scanned(None, {0: scanned.PageKind.IMAGE_ONLY}, [0]) is readings[True]
+
+
+def test_a_ref_read_as_the_letter_that_looks_like_1_is_ref_1(monkeypatch):
+    # a scan's "(1)" comes back "(i)" from OCR: the row keeps its ref; other refs and words are left alone
+    from hmic_extract.model import RawRow
+
+    rows = [RawRow(ref=ref, issue="The force should act.") for ref in ("(i)", "l)", "I.", "(2)", "(a)", "ii")]
+    monkeypatch.setattr(scanned, "read_scanned", lambda *a, **kw: (rows, [0]))
+    out, _pages = scanned.extract_scanned(None, {0: scanned.PageKind.IMAGE_ONLY}, [0])
+    assert [r.ref for r in out] == ["(1)", "1)", "1.", "(2)", "(a)", "ii"]
