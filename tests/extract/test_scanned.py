@@ -212,19 +212,22 @@ def test_the_engines_reading_of_a_layer_page_wins_unless_the_layer_finds_more_nu
     # the engine reads every scanned page; a scanner's layer is kept only where the engine's reading lost rows
     from hmic_extract.model import RawRow
 
-    def rows(*refs):
-        return [RawRow(ref=ref, issue="The force should act.") for ref in refs], [0]
+    def rows(reader, *refs):
+        return [RawRow(ref=ref, issue=f"read by the {reader}") for ref in refs], [0]
 
-    readings = {True: rows("1", "2", "3"), False: rows("1", "2", "3")}
+    readings = {True: rows("engine", "1", "2", "3"), False: rows("layer", "1", "2", "3")}
     monkeypatch.setattr(scanned, "read_scanned", lambda pdf, kinds, pages, force_ocr=False, **kw: readings[force_ocr])
-    layer_kinds = {0: scanned.PageKind.OCR_LAYER}
-    assert scanned.extract_scanned(None, layer_kinds, [0]) is readings[True]
-    readings[False] = rows("1", "2", "3", "4")
-    assert scanned.extract_scanned(None, layer_kinds, [0]) is readings[False]
-    readings[True] = rows("1", "2", "Page 12", "")  # a heading, a misread ref: not numbered rows
-    readings[False] = rows("1", "2", "3")
-    assert scanned.extract_scanned(None, layer_kinds, [0]) is readings[False]
-    assert scanned.extract_scanned(None, {0: scanned.PageKind.IMAGE_ONLY}, [0]) is readings[True]
+
+    def reader(kind=scanned.PageKind.OCR_LAYER):
+        return {r.issue for r in scanned.extract_scanned(None, {0: kind}, [0])[0]}
+
+    assert reader() == {"read by the engine"}
+    readings[False] = rows("layer", "1", "2", "3", "4")
+    assert reader() == {"read by the layer"}
+    readings[True] = rows("engine", "1", "2", "Page 12", "")  # a page ref, an empty ref: no numbered rows
+    readings[False] = rows("layer", "1", "2", "3")
+    assert reader() == {"read by the layer"}
+    assert reader(scanned.PageKind.IMAGE_ONLY) == {"read by the engine"}
 
 
 def test_a_ref_read_as_the_letter_that_looks_like_1_is_ref_1(monkeypatch):
