@@ -64,7 +64,7 @@ def line_to_row(line: list[dict], method: str) -> Row:
                confidence=min(scores) if scores else None, size=statistics.median(sizes) if sizes else None)
 
 
-FOLIO = re.compile(r"^[\W_]*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?[\W_]*$", re.I)
+FOLIO = re.compile(r"^[\W_]*(?:page\s+)?\d{1,4}(?:\s*of\s*\d{1,4})?[\W_]*$", re.I)  # OCR may drop "of"'s spaces
 EDGE_LINES = 3  # running heads and folios are among the first or last lines of a page
 
 
@@ -204,7 +204,7 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
     return out
 
 
-FOLIO_END = re.compile(r"(?:^|[|•·,–—-]|\s)\s*page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.I)
+FOLIO_END = re.compile(r"(?:^|[|•·,–—-]|\s)\s*page\s+\d{1,4}(?:\s*of\s*\d{1,4})?\W*$", re.I)
 
 
 def lone_footer(page: PageLines, k: int) -> bool:
