@@ -26,6 +26,10 @@ TOUCH_PX = 7  # how near a rule's end must come to a crossing rule to meet it
 MERGE_PX = 8  # ruling lines closer than this are one line
 MIN_ROW_PX = 12  # a row band thinner than this is a double rule, not a row
 INK_SHARE = 0.004  # dark-pixel share above which a cell holds text
+BAND_DARK = 110  # grey level below which a filled area is a dark band (light print on a dark fill)
+BAND_SOLID = 0.6  # share of a dark band's box that is dark: print alone (even bold, closed) is far less
+BAND_RULE_STEP = 25  # grey levels below a band's fill at which a pixel is a rule drawn on it, not fill
+BAND_MIN_HEIGHT_PX = 24  # a dark band holds at least a line of print with room around it
 
 
 def render_page(path: Path, page_index: int, password: str | None = None) -> np.ndarray:
@@ -65,6 +69,36 @@ def skew_angle(image: np.ndarray) -> float:
     best = max(np.arange(-MAX_SKEW, MAX_SKEW + 1e-9, 0.2), key=sharpness)
     fine = max(np.arange(best - 0.2, best + 0.2 + 1e-9, 0.04), key=sharpness)
     return round(float(fine), 2)
+
+
+def lighten_dark_bands(image: np.ndarray) -> np.ndarray:
+    """Given a level page, return it with every dark filled band (a header row shaded dark, its labels printed
+    light) turned to dark print on a light fill.
+
+    Light print on a dark fill defeats both the rule finder (the strokes between letters read as a thicket of
+    short vertical rules) and OCR; inverted, the band reads like the rest of the page and its outline stays a rule.
+    A band is a solid dark area at least a page-width quarter wide and a print line tall: dark print, even bold,
+    closed into blobs, covers far less of its box.
+    """
+    import cv2
+    import numpy as np
+
+    dark = (cv2.blur(image, (3, 3)) < BAND_DARK).astype(np.uint8)
+    closed = cv2.morphologyEx(dark, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 9)))
+    solid = cv2.morphologyEx(closed, cv2.MORPH_OPEN,
+                             cv2.getStructuringElement(cv2.MORPH_RECT, (BAND_MIN_HEIGHT_PX * 2, BAND_MIN_HEIGHT_PX)))
+    count, _labels, stats, _ = cv2.connectedComponentsWithStats(solid, connectivity=8)
+    out = image
+    for x, y, w, h, _area in stats[1:count]:
+        if w < image.shape[1] / 4 or float(dark[y:y + h, x:x + w].mean()) < BAND_SOLID:
+            continue
+        if out is image:
+            out = image.copy()
+        box = out[y:y + h, x:x + w]
+        fill = float(np.median(box))
+        # light print turns dark and the fill light; rules darker than the fill (a grid's column rules) stay dark
+        out[y:y + h, x:x + w] = np.where(box < fill - BAND_RULE_STEP, box, 255 - box)
+    return out
 
 
 def rotation_matrix(image: np.ndarray, angle: float) -> np.ndarray:

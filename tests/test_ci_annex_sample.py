@@ -19,7 +19,6 @@ MANIFEST = json.loads((SAMPLE / "manifest.json").read_text(encoding="utf-8"))
 DRAWS = [d["name"] for d in MANIFEST["draws"] if not d.get("error")]
 # Draws the tool does not yet read whole, each with the reason (strict: a fix makes the test fail until removed).
 KNOWN = {
-    "annex-ci3-37": "scan with an OCR text layer that misreads words of one row ('victirns', 'as.a'): OCR quality",
     "annex-ci3-40": "image-only scan with Arabic and Urdu words: the OCR engine reads Latin script only",
 }
 

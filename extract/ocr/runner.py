@@ -30,6 +30,7 @@ from ..scan_image import (
     find_grids,
     has_ink,
     inside,
+    lighten_dark_bands,
     margin_blocks,
     missed_blocks,
     render_page,
@@ -85,9 +86,10 @@ def engine_for(settings: OcrSettings) -> OcrEngine:
 
 
 def ocr_page(job: OcrJob) -> tuple[int, list[OcrWord]]:
-    """Given an OCR job, return (page index, words in level pixels): render, deskew, erase rules, read."""
+    """Given an OCR job, return (page index, words in level pixels): render, deskew, lighten dark bands, erase rules,
+    read."""
     engine = engine_for(job.settings)
-    image = deskew(render_page(Path(job.path), job.page_index, job.password), job.angle)
+    image = lighten_dark_bands(deskew(render_page(Path(job.path), job.page_index, job.password), job.angle))
     grids, lines = find_grids(image)
     clean = erase_lines(image, lines)
     if job.margins_only:

@@ -64,7 +64,7 @@ def line_to_row(line: list[dict], method: str) -> Row:
                confidence=min(scores) if scores else None, size=statistics.median(sizes) if sizes else None)
 
 
-FOLIO = re.compile(r"^[\W_]*(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?[\W_]*$", re.I)
+FOLIO = re.compile(r"^[\W_]*(?:page\s+)?\d{1,4}(?:\s*of\s*\d{1,4})?[\W_]*$", re.I)  # OCR may drop "of"'s spaces
 EDGE_LINES = 3  # running heads and folios are among the first or last lines of a page
 
 
@@ -216,7 +216,7 @@ def overlaid(line: list[dict], span: tuple[int, int]) -> bool:
     return any(min(u["x1"], v["x1"]) > max(u["x0"], v["x0"]) for u in inside for v in others)
 
 
-FOLIO_END = re.compile(r"(?:^|[|•·,–—-]|\s)\s*page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\W*$", re.I)
+FOLIO_END = re.compile(r"(?:^|[|•·,–—-]|\s)\s*page\s+\d{1,4}(?:\s*of\s*\d{1,4})?\W*$", re.I)
 
 
 def lone_footer(page: PageLines, k: int) -> bool:

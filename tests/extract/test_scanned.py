@@ -48,7 +48,7 @@ def test_text_layer_words_that_follow_the_skew_land_in_the_right_cells_without_o
     monkeypatch.setattr(runner, "ocr_page", no_ocr)
     with open_pdf(SAMPLES / "westshire-2019-appendix-ocr-layer.pdf") as pdf:
         kinds = classify_pages(pdf)
-        rows, pages = scanned.extract_scanned(pdf, kinds, [1])
+        rows, pages = scanned.read_scanned(pdf, kinds, [1])  # the layer's reading (the engine's is compared to it)
     assert pages == [1]
     cells = [r for r in rows if r.kind is RowKind.CELLS]
     assert all(r.method == "ocr-grid/text-layer" and r.confidence is None for r in cells)
@@ -222,3 +222,35 @@ def test_a_scanned_reports_words_are_the_engines_and_its_text_layer_only_where_n
         monkeypatch.setattr(scanned, "ocr_plans", lambda *a: {})
         words, _, _ = scanned.scanned_page_words(pdf, [1])[1]
         assert len(words) == len(plan.layer) > 1
+
+
+def test_the_engines_reading_of_a_layer_page_wins_unless_the_layer_finds_more_numbered_rows(monkeypatch):
+    # the engine reads every scanned page; a scanner's layer is kept only where the engine's reading lost rows
+    from hmic_extract.model import RawRow
+
+    def rows(reader, *refs):
+        return [RawRow(ref=ref, issue=f"read by the {reader}") for ref in refs], [0]
+
+    readings = {True: rows("engine", "1", "2", "3"), False: rows("layer", "1", "2", "3")}
+    monkeypatch.setattr(scanned, "read_scanned", lambda pdf, kinds, pages, force_ocr=False, **kw: readings[force_ocr])
+
+    def reader(kind=scanned.PageKind.OCR_LAYER):
+        return {r.issue for r in scanned.extract_scanned(None, {0: kind}, [0])[0]}
+
+    assert reader() == {"read by the engine"}
+    readings[False] = rows("layer", "1", "2", "3", "4")
+    assert reader() == {"read by the layer"}
+    readings[True] = rows("engine", "1", "2", "Page 12", "")  # a page ref, an empty ref: no numbered rows
+    readings[False] = rows("layer", "1", "2", "3")
+    assert reader() == {"read by the layer"}
+    assert reader(scanned.PageKind.IMAGE_ONLY) == {"read by the engine"}
+
+
+def test_a_ref_read_as_the_letter_that_looks_like_1_is_ref_1(monkeypatch):
+    # a scan's "(1)" comes back "(i)" from OCR: the row keeps its ref; other refs and words are left alone
+    from hmic_extract.model import RawRow
+
+    rows = [RawRow(ref=ref, issue="The force should act.") for ref in ("(i)", "l)", "I.", "(2)", "(a)", "ii")]
+    monkeypatch.setattr(scanned, "read_scanned", lambda *a, **kw: (rows, [0]))
+    out, _pages = scanned.extract_scanned(None, {0: scanned.PageKind.IMAGE_ONLY}, [0])
+    assert [r.ref for r in out] == ["(1)", "1)", "1.", "(2)", "(a)", "ii"]

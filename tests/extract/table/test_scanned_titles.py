@@ -18,8 +18,18 @@ def test_a_scanned_first_table_page_with_a_title_row_above_the_header_gives_ever
     assert [(f.section, f.ref, f.page_ref) for f in doc.findings] == [
         ("Areas for improvement", int(ref), page) for ref, page, _ in AFI_ROWS]
     assert [f.issue for f in doc.findings] == [text for _, _, text in AFI_ROWS]
-    method = {f.provenance.method for f in doc.findings}
-    assert method == ({"ocr-grid/text-layer"} if text_layer else {"ocr-grid/rapidocr"})
+    assert {f.provenance.method for f in doc.findings} == {"ocr-grid/rapidocr"}  # the engine reads a layer's page too
+
+
+def test_a_scan_whose_text_layer_misreads_words_is_read_by_the_engine(tmp_path):
+    # A scanner's layer that misspells words all through the table ("f0rce") but loses no row: the engine's
+    # reading of the page is taken, not the layer's words.
+    src = titled_ruled_annex_page(tmp_path / "annex.pdf")
+    def misread(text: str) -> str:
+        return text.replace("force", "f0rce").replace("should", "shou1d")
+
+    doc = extract_file(scanned(src, tmp_path / "scan.pdf", text_layer=True, layer_words=misread), engine="rapidocr")
+    assert [f.issue for f in doc.findings] == [text for _, _, text in AFI_ROWS]
 
 
 def test_a_scan_whose_only_ruled_frame_holds_no_annex_is_read_from_its_words(tmp_path):

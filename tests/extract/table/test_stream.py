@@ -536,6 +536,17 @@ def test_a_one_page_annexs_footer_ending_in_its_page_number_is_no_rows_text():
     assert not any("Marchford" in r.issue for r in rows if r.kind is RowKind.CELLS)
 
 
+def test_a_footer_whose_page_of_pages_ocr_read_without_spaces_is_no_rows_text():
+    """OCR of a scan drops the spaces of a small footer ("Page 1of1" for "Page 1 of 1"): it is still the page's
+    footer, not the last row's text."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2))])
+    words += phrase("Page 1of1", 300, 560)
+    rows, _ = words_to_rows([(0, words, 612.0)], "stream")
+    assert not any("1of1" in r.issue for r in rows if r.kind is RowKind.CELLS)
+
+
 def test_two_header_labels_set_touching_are_two_labels_when_drawn_apart():
     """LaTeX runs a narrow column's "REPORT" on up to the next label, "DESCRIPTION", with no gap, drawing the column's
     second line ("PAGE") between them: glyphs side by side that were not drawn one after the other are two cells'
