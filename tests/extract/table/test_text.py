@@ -303,3 +303,20 @@ def test_a_centred_ref_drawn_just_under_the_end_of_a_type_word_run_on_into_its_c
     kerned = [Glyph("T", 100.0, 100.0, 106.0, 110.0, size=8.0, drawn=0),
               Glyph("y", 105.2, 100.0, 110.2, 110.0, size=8.0, drawn=1)]
     assert [w["text"] for w in glyph_words(glyphs_to_lines(kerned, TableSettings())[0], TableSettings())] == ["Ty"]
+
+
+def test_a_wide_kerned_pair_of_a_browser_font_stays_one_word():
+    """Chromium's DejaVu Sans kerns "Ta" so that the "a" starts 0.17 of the font size under the "T" (measured on a
+    browser-printed annex): still one word, "Table" (read "T able", a page cell "Page 17, T able 2" named page 2 too).
+    A word run on past its column reaches further under (0.27 in the test above)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    glyphs = [Glyph("T", 186.61, 100.0, 193.33, 111.0, size=10.99, drawn=0)]
+    x = 191.5
+    for k, c in enumerate("able"):
+        glyphs.append(Glyph(c, x, 100.0, x + 6.7, 111.0, size=10.99, drawn=1 + k))
+        x += 6.7
+    words = glyph_words(glyphs_to_lines(glyphs, TableSettings())[0], TableSettings())
+    assert [w["text"] for w in words] == ["Table"]
