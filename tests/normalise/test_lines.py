@@ -650,8 +650,9 @@ def test_two_lines_of_a_scan_one_under_the_other_that_read_alike_are_both_kept()
     pieces = [rec("", "", "Within six months, the force", 0), rec("", "", "should improve its supervision of", 10),
               rec("", "", "investigations so that: (a) every", 20),
               rec("", "Pages", "investigation has a plan; (b)", 30), rec("REC 30", "", "", 40),
-              rec("", "39/40", "supervisors review progress at set", 50), rec("", "", "intervals; and (c) victims are", 60),
-              rec("REC 31", "Page 41", "The force should make", 80), rec("", "", "sure each investigation has a plan", 90),
+              rec("", "39/40", "supervisors review progress at set", 50),
+              rec("", "", "intervals; and (c) victims are", 60), rec("REC 31", "Page 41", "The force should make", 80),
+              rec("", "", "sure each investigation has a plan", 90),
               rec("", "", "and a supervisor who reviews it.", 100)]
     rows = regroup_lines(pieces)
     assert "investigations so that: (a) every" in rows[0].row.issue.split("\n")
