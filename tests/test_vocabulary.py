@@ -267,4 +267,5 @@ def test_a_label_whose_short_last_line_a_scan_lost_is_read_as_the_word_it_begins
     assert role_of_label("NUMBE") == ("NUMBER", "ref")
     assert role_of_label("RAG\nSTATU")[1] == "status" and role_of_label("STATU") == ("STATUS", "status")
     assert role_of_label("DESCRIPT")[1] is None  # a lost line holds a letter or two, not "ION"
+    assert role_of_label("Respon")[1] is None  # "response" or "responsible" (officer): no one word it begins
     assert role_of_label("Numbe of")[1] is None and role_of_label("The force")[1] is None
