@@ -354,10 +354,11 @@ def numbers_from_engine(layer: list[OcrWord], ocr: list[OcrWord]) -> list[OcrWor
     def numbered(w: OcrWord) -> bool:
         return any(ch.isdigit() for ch in w.text)
 
+    read = {k for k, o in enumerate(ocr) if numbered(o) and any(numbered(v) and overlaps(o, v) for v in layer)}
     out: list[OcrWord] = []
     taken: set[int] = set()
-    for w in layer:
-        under = [k for k, o in enumerate(ocr) if overlaps(w, o)]
+    for w in layer:  # an engine's number the layer read as a number too is no number that word lost ("1:" | "CAUSE")
+        under = [k for k, o in enumerate(ocr) if overlaps(w, o) and k not in read]
         if not numbered(w) and any(numbered(ocr[k]) for k in under):
             out.extend(ocr[k] for k in under if k not in taken)
             taken.update(under)

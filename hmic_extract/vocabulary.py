@@ -535,11 +535,30 @@ def role_of_label(text: str) -> tuple[str, str | None]:
 
 def _reading_and_role(text: str) -> tuple[str, str | None]:
     readings = unbroken_readings(text)
-    for reading in [*readings, *(separated(r) for r in readings)]:
+    for reading in [*readings, *(separated(r) for r in readings), *(completed(r) for r in readings)]:
         role = role_of_header_cell(reading)
         if role is not None:
             return reading, role
     return readings[0], None
+
+
+CUT_LETTERS = 2  # letters of a label's last word a scan may lose: a narrow column's last line ("NUMBE" / "R")
+CUT_MIN = 5  # ... when at least this many letters of the word are left (fewer begin too many words: "them")
+
+
+def completed(reading: str) -> str:
+    """A label whose last word a narrow column broke and whose short last line ("R" of "NUMBE" / "R", "S" of
+    "STATU" / "S") the scan lost: the word ended as the one column-name word it begins (of any length), when it lacks a
+    letter or two.
+    The reading as is when no one word fits."""
+    m = re.search(r"([^\W\d_]+)(\W*)$", reading)
+    if m is None or len(m.group(1)) < CUT_MIN:
+        return reading
+    cut = m.group(1)
+    ends = {w[len(cut):] for w in LABEL_WORDS if w.startswith(cut.lower()) and len(w) > len(cut)}
+    if len(ends) != 1 or len(end := ends.pop()) > CUT_LETTERS:
+        return reading  # "Respon" begins "response" and "responsible": a label of two lines, not one cut short
+    return reading[:m.start(1)] + cut + (end.upper() if cut.isupper() else end) + m.group(2)
 
 
 STRAY_MARKS = "[]|¦{}"  # marks a scan's OCR reads off a rule or a speck at a label's edge

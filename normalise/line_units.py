@@ -134,13 +134,23 @@ def drop_garbled_duplicates(units: list[Unit]) -> list[Unit]:
 BORN_DIGITAL = ("ruled", "stream")  # methods reading a PDF's own text, which never repeats a line in garbled form
 
 
+def stacked(a: Unit, b: Unit) -> bool:
+    """Whether two lines of one page stand one under the other (the second's top below the first's middle): a line read
+    twice sits at one height, so two lines a pitch apart that read alike ("investigations so that: (a) every" over
+    "investigation has a plan; (b)") are two lines of a cell."""
+    ra, rb = a.piece.row, b.piece.row
+    if None in (ra.top, ra.bottom, rb.top, rb.bottom) or ra.page_index != rb.page_index:
+        return False
+    return abs(rb.top - ra.top) > (ra.bottom - ra.top) / 2  # type: ignore[operator]
+
+
 def alike(a: Unit, b: Unit) -> bool:
     """Two adjacent lines of one part that read like the same line twice (same length, same shape).
 
     Only text read by OCR or converted by another tool repeats a line; a PDF's own text never does."""
     if a.piece.row.method in BORN_DIGITAL or b.piece.row.method in BORN_DIGITAL:
         return False
-    if a.part != b.part or a.piece is b.piece or min(len(a.text), len(b.text)) < 20:
+    if a.part != b.part or a.piece is b.piece or min(len(a.text), len(b.text)) < 20 or stacked(a, b):
         return False
     if min(len(a.text), len(b.text)) < LENGTH_RATIO * max(len(a.text), len(b.text)):
         return False

@@ -256,3 +256,16 @@ def test_a_note_that_the_table_goes_on_overleaf_is_told_from_a_rows_last_word(li
     from hmic_extract.vocabulary import CONTINUATION_NOTE
 
     assert bool(CONTINUATION_NOTE.match(line)) is note
+
+
+def test_a_label_whose_short_last_line_a_scan_lost_is_read_as_the_word_it_begins():
+    """A narrow column broke "NUMBER" as "NUMBE" / "R" and the scan's OCR lost the lone "R" (9391-281): the ref
+    column's label is the one column-name word its letters begin, a letter or two short; a word more letters short,
+    or one several words begin, names nothing."""
+    from hmic_extract.vocabulary import role_of_label
+
+    assert role_of_label("NUMBE") == ("NUMBER", "ref")
+    assert role_of_label("RAG\nSTATU")[1] == "status" and role_of_label("STATU") == ("STATUS", "status")
+    assert role_of_label("DESCRIPT")[1] is None  # a lost line holds a letter or two, not "ION"
+    assert role_of_label("Respon")[1] is None  # "response" or "responsible" (officer): no one word it begins
+    assert role_of_label("Numbe of")[1] is None and role_of_label("The force")[1] is None

@@ -116,6 +116,11 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
         # (a word too wide for its narrow column runs under the next label on the same line: "NUMBER" over "ISSUE")
         for p in group:
             hits = overrun_hits(p, [i for i, c in enumerate(cells[:above]) if overlap(p, c) > 0], cells, settings)
+            pieces = tails_run_together(p, [cells[i] for i in hits]) if k and len(hits) == 2 else None
+            if pieces is not None:
+                for i, piece in zip(hits, pieces, strict=True):
+                    cells[i] = Cell(f"{cells[i].text}\n{piece}", cells[i].x0, cells[i].x1)
+                continue
             if len(hits) > 1 or (k and len(group) < 2 and not hits):
                 return None
             if hits:
@@ -148,6 +153,32 @@ def mends(word: Cell, tail: Cell) -> bool:
     """Whether a label's next line ends its last word broken mid-word ("NUMBE" / "R" read as the label "NUMBER")."""
     reading, role = role_of_label(f"{word.text}\n{tail.text}")
     return role is not None and fold(f"{word.text}{tail.text}").lower() in fold(reading).lower()
+
+
+def tails_run_together(word: Cell, labels: list[Cell]) -> tuple[str, str] | None:
+    """A scan's OCR reads the tails of two labels set side by side as one word ("STATU·TUS" under "RAG" and "STA" of
+    "RAG STATUS" | "STATUS"): cut at a mark inside the word, else where the white space between the two labels falls
+    (letters share the word's width evenly, a letter either way), when each piece ends its label as a column name (a
+    word of a title under two labels names none)."""
+    text = word.text
+    if len(text.split()) != 1 or word.x1 <= word.x0:
+        return None
+    marks = [m.start() for m in re.finditer(r"(?<=[^\W\d_])[^\w\s]+(?=[^\W\d_])", text)]
+    at = round(((labels[0].x1 + labels[1].x0) / 2 - word.x0) / (word.x1 - word.x0) * len(text))
+    for cut in marks or [at, at - 1, at + 1]:
+        pieces = (text[:cut], re.sub(r"^[^\w]+", "", text[cut:]))
+        if all(piece.isalpha() for piece in pieces) and \
+                all(ends_label(label, piece) for label, piece in zip(labels, pieces, strict=True)):
+            return pieces
+    return None
+
+
+def ends_label(label: Cell, piece: str) -> bool:
+    """Whether a piece of a word set under a label ends it as a column name: it mends the label's broken last word
+    ("STA" + "TUS"), makes a label of one that names nothing yet, or names a column itself ("STATU" under "RAG")."""
+    if mends(label, Cell(piece, label.x0, label.x1)) or role_of_label(piece)[1] is not None:
+        return True
+    return role_of_label(label.text)[1] is None and role_of_label(f"{label.text}\n{piece}")[1] is not None
 
 
 def overrun_hits(word: Cell, hits: list[int], labels: list[Cell], settings: TableSettings) -> list[int]:

@@ -254,3 +254,13 @@ def test_a_ref_read_as_the_letter_that_looks_like_1_is_ref_1(monkeypatch):
     monkeypatch.setattr(scanned, "read_scanned", lambda *a, **kw: (rows, [0]))
     out, _pages = scanned.extract_scanned(None, {0: scanned.PageKind.IMAGE_ONLY}, [0])
     assert [r.ref for r in out] == ["(1)", "1)", "1.", "(2)", "(a)", "ii"]
+
+
+def test_an_engines_number_the_layer_read_too_takes_no_word_it_runs_on_under():
+    """The engine's box of "1:" runs on under the layer's "CAUSE" (9391-240, "Section 1: CAUSE FOR CONCERN"): the layer
+    read that number itself, so "CAUSE" lost none and keeps its own reading ("Section 1: 1: CAUSE" named no section)."""
+    layer = [OcrWord("Section", 60, 70, 99, 82, 1.0), OcrWord("1:", 109, 70, 116, 82, 1.0),
+             OcrWord("CAUSE", 123, 70, 156, 82, 1.0)]
+    ocr = [OcrWord("Section", 60, 70, 105, 83, 0.99), OcrWord("1:", 108, 70, 124, 83, 0.99),
+           OcrWord("CAUSE", 124, 70, 163, 83, 0.99)]
+    assert [w.text for w in scanned.numbers_from_engine(layer, ocr)] == ["Section", "1:", "CAUSE"]

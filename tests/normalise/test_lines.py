@@ -639,3 +639,20 @@ def test_a_row_whose_tall_action_cell_runs_over_a_page_break_does_not_take_the_n
     doc = normalise(RawDocument(source="t.pdf", kind="annex", rows=rows))
     assert [f.issue.split(". ")[0][:30] for f in doc.findings][1:3] == [
         "The force's estate strategy re", "the force's own survey showed "]
+
+
+def test_two_lines_of_a_scan_one_under_the_other_that_read_alike_are_both_kept():
+    """OCR of a scan (no text layer): "investigations so that: (a) every" over "investigation has a plan; (b)" read
+    alike and the first was dropped as a garbled second reading (9391-3); a line read twice sits at one height."""
+    def rec(ref: str, page: str, text: str, top: float) -> Piece:
+        return line(ref, page, text, top, "Recommendations", method="ocr-lines/rapidocr")
+
+    pieces = [rec("", "", "Within six months, the force", 0), rec("", "", "should improve its supervision of", 10),
+              rec("", "", "investigations so that: (a) every", 20),
+              rec("", "Pages", "investigation has a plan; (b)", 30), rec("REC 30", "", "", 40),
+              rec("", "39/40", "supervisors review progress at set", 50),
+              rec("", "", "intervals; and (c) victims are", 60), rec("REC 31", "Page 41", "The force should make", 80),
+              rec("", "", "sure each investigation has a plan", 90),
+              rec("", "", "and a supervisor who reviews it.", 100)]
+    rows = regroup_lines(pieces)
+    assert "investigations so that: (a) every" in rows[0].row.issue.split("\n")

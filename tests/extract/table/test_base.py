@@ -827,3 +827,21 @@ def test_a_lone_action_line_of_a_row_a_page_break_set_sideways_is_the_action_cel
     head = row_to_raw(line(474, *words("Published 2 May 2019 by the Office of the Police and Crime Commissioner", 481,
                                        474)), part, table, 1, settings)
     assert head is not None and head.kind is RowKind.TEXT  # wider than the column it starts near: no cell's run-on
+
+
+def test_two_labels_tails_ocr_read_as_one_word_are_cut_where_the_labels_part():
+    """A scan's OCR read the tails of "RAG STATU" / "S" and "STA" / "TUS" (two narrow columns side by side) as one
+    word "STATU·TUS" (9391-181): the word spanned two labels, the three-line header did not stack, and the first
+    line alone made "FINDING" (of "FINDING TYPE") the issue column; cut between the labels, each piece ends its own."""
+    rows = [line(98, ("ITEM", 40, 62), ("FINDING", 85, 125), ("REPOR", 137, 168), ("DETAIL", 181, 213),
+                 ("RAG", 385, 402), ("STA", 424, 440), ("ACTION", 451, 488), ("TAKEN", 491, 522)),
+            line(108, ("TYPE", 85, 107), ("T", 137, 143), ("PAGE", 146.5, 168), ("STATU·TUS", 384.5, 441.7),
+                 ("PLANNED", 452, 495)),
+            line(118, ("REF", 137, 156), ("S", 383, 391))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 3
+    texts = [c.text for c in header.cells]
+    assert header.roles == {"ref": 0, "section": 1, "page_ref": 2, "issue": 3, "action": 6}, texts
+    title = [line(98, ("ITEM", 40, 62), ("FINDING", 85, 125), ("DETAIL", 181, 213), ("RAG", 385, 402),
+                  ("STA", 424, 440)), line(108, ("Assurance", 384.5, 441.7))]
+    assert find_header(title, SETTINGS, None).count == 1  # a title's word under two labels ends neither

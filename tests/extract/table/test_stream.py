@@ -802,3 +802,18 @@ def test_a_running_head_drawn_over_a_rows_action_cell_mid_line_is_set_aside_and_
     for p in pages:
         dropped = [w["text"] for k, w in enumerate(p.lines[0]) if k in shared.get((p.page_index, 0), ())]
         assert dropped == ["OFFICIAL", "–", "Kelderwick", "PCC", "response"]
+
+
+def test_a_ref_label_whose_broken_last_letter_the_scan_lost_still_names_the_ref_column():
+    """OCR of a scan read "NUMBE" over the narrow ref column and lost the "R" under it (9391-281): the refs were read
+    as no column's and every row lost its ref."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = [*phrase("NUMBE", 52, 100), *phrase("DESCRIPTION", 132, 100), *phrase("PG", 321, 100),
+             *phrase("UPDATE", 387, 100)]
+    for k in range(4):
+        top = 130 + 30 * k
+        words += [*phrase(f"{k + 1}.", 52, top), *phrase("The force should improve its supervision", 132, top),
+                  *phrase(f"Page {k + 4}", 321, top), *phrase("Work is under way.", 387, top)]
+    rows, _ = words_to_rows([(0, words, 842.0)], "ocr-lines/test")
+    assert [r.ref for r in rows if r.kind is RowKind.CELLS][1:] == [f"{k + 1}." for k in range(4)]
