@@ -149,8 +149,12 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
                 and not JOINS_NEXT.search(pages[-1]):
             cost += PAGE_REACH  # a bare "Page" whose number is to come does not end the row above's page ref
         label_ended = bool(LABEL_END.search(u.page)) and label_number_in(units, i, anchor)
-        if label_ended:
-            cost -= PAGE_REACH  # "Page 11 Figure" over the row's "1": the number below ends the label
+        below = [units[m].page for m in sorted(anchor.members) if units[m].page and units[m].line_no > u.line_no]
+        left_open = bool(JOINS_NEXT.search(u.page)) and bool(re.search(r"\d", u.page)) and bool(below) \
+            and page_cell_kind(below[0]) == "number"
+        if label_ended or left_open:
+            cost -= PAGE_REACH  # "Page 11 Figure" over the row's "1", "Pages 8 and" over its "16": the number below
+            # ends the label or the open page ref
         elif kind in (*STRONG_PAGE, "lookalike"):
             held = [units[m].page for m in anchor.members if page_cell_kind(units[m].page) in STRONG_PAGE]
             whole = choose_page_ref([units[m].page for m in sorted(anchor.members) if units[m].page]).text

@@ -656,3 +656,17 @@ def test_two_lines_of_a_scan_one_under_the_other_that_read_alike_are_both_kept()
               rec("", "", "and a supervisor who reviews it.", 100)]
     rows = regroup_lines(pieces)
     assert "investigations so that: (a) every" in rows[0].row.issue.split("\n")
+
+
+def test_a_page_ref_left_open_above_a_centred_ref_is_ended_by_the_number_on_the_refs_line():
+    """A browser-printed row, ref and page cell both centred: "Pages 8 and" on the line above the ref, "16" on the
+    ref's own line. The open page ref ("... and") goes on with the number that row holds, not with the next row's
+    "Page 8" that shares its first number (the rows came out "16" and "Pages 8 and Page 8")."""
+    doc = rows_of("| 1 | Pages 6/7 | The force does not routinely check records. | |\n"
+                  "| | | Only 9 of the 20 cases we reviewed had been | |\n"
+                  "| | Pages 8 and | recorded as stalking; the rest were | |\n"
+                  "| 2 | 16 | recorded as harassment or malicious | |\n"
+                  "| | | communications. | |\n"
+                  "| 3 | Page 8 | The force's data on hate crime outcomes. | |\n"
+                  "| 4 | Page 10 | The force could not show us how it works. | |\n")
+    assert [(f.ref, f.pages) for f in doc] == [(1, [6, 7]), (2, [8, 16]), (3, [8]), (4, [10])]
