@@ -196,7 +196,7 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     if prev.peers and not line.peers:
         return False
     if kind == "item":  # (a footnote at the page's foot opens with a number too: "1 Code of Practice …")
-        return line.text[:1].islower() or (line.text[:1].isdigit() and not opens_note(line.text)) \
+        return line.text[:1].islower() or (line.text[:1].isdigit() and not starts_footnote(line.text)) \
             or prev.text.endswith("-")
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
 
@@ -351,8 +351,9 @@ NOTE_START = re.compile(r"^\d{1,2}\s*[A-Z][a-z]")  # "1 Home Office …", OCR's 
 NOTE_MODAL = re.compile(r"(?i)\b(?:should|must|needs?\s+to)\b")  # what a finding says and a note does not
 
 
-def opens_note(text: str) -> bool:
-    """Whether a line opens a footnote: a note number, then a sentence that says nothing should be done."""
+def starts_footnote(text: str) -> bool:
+    """Whether a line of text starts a footnote: a note number, then a sentence that says nothing should be done
+    (page_numbers.opens_note asks the narrower question of a margin number: does a full sentence follow it)."""
     return bool(NOTE_START.match(text)) and not NOTE_MODAL.search(text)
 
 
