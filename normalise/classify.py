@@ -300,6 +300,33 @@ def column_name_headers(rows: list[RawRow]) -> set[str]:
     return out
 
 
+def page_head_key(row: RawRow) -> str:
+    """What a running head has in common from page to page: its cells' text with digits masked."""
+    return re.sub(r"\d+", "#", " ".join(" ".join([row.ref, row.page_ref, row.issue, row.action]).split()))
+
+
+def running_heads(rows: list[RawRow]) -> set[int]:
+    """The text lines set above the header on their page that recur, digits masked, above the header of another
+    page: a running head the stream reader split into the table's columns (a row's continuation past a page break is
+    never the same text twice). A line naming a section (a band repeated over each part) stays."""
+    on_page: dict[int, list[int]] = {}
+    for i, r in enumerate(rows):
+        on_page.setdefault(r.page_index, []).append(i)
+    above: dict[int, list[int]] = {}
+    for page, indexes in on_page.items():
+        header = next((k for k, i in enumerate(indexes) if rows[i].kind is RowKind.CELLS and is_header_row(rows[i])),
+                      None)
+        if header is not None:
+            above[page] = [i for i in indexes[:header] if rows[i].kind is RowKind.CELLS and rows[i].is_line
+                           and not rows[i].is_blank()]
+    pages_of: dict[str, set[int]] = {}
+    for page, indexes in above.items():
+        for i in indexes:
+            pages_of.setdefault(page_head_key(rows[i]), set()).add(page)
+    return {i for indexes in above.values() for i in indexes if len(pages_of[page_head_key(rows[i])]) >= 2
+            and match_title(page_head_key(rows[i])) is None}
+
+
 def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]]:
     """Given raw rows in reading order, return (table pieces with sections, footnote notes, counts dropped)."""
     pieces: list[Piece] = []
@@ -320,7 +347,11 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
     type_cells = type_cells_of_lines(rows)
     ref_cells = ref_cells_of_lines(rows)
     column_names = column_name_headers(rows)
+    heads = running_heads(rows)
     for index, row in enumerate(rows):
+        if index in heads:
+            dropped["text"] += 1
+            continue
         if row.kind is RowKind.TEXT:
             text = " ".join(row.text.split())
             title = title_of(text, row)

@@ -45,3 +45,22 @@ def test_a_type_cells_first_line_set_alone_above_the_ref_line_names_the_rows_sec
     pieces, _notes, _dropped = classify(rows)
     refs = [(p.section, p.row.ref) for p in pieces if p.row.ref.startswith("(")]
     assert refs == [("Issues of concern", "(1)"), ("Issues of concern", "(2)")]
+
+
+def test_a_running_head_set_above_the_header_on_each_page_is_no_row_text():
+    """A running head the stream reader split into the table's columns ("Version 1.2 – 2" | "March 2017") or set in
+    the text column sits above the header on every page: it belongs to no row, though it stands where a cut row's
+    continuation would."""
+    def at(page_index, ref="", page="", issue=""):
+        return RawRow(ref=ref, page_ref=page, issue=issue, is_line=True, page_index=page_index)
+
+    rows = []
+    for p, (version, month) in enumerate([("Version 1.2 – 2", "March 2017"), ("Version 1.2 – 9", "March 2017")]):
+        rows += [at(p, issue="Inspection findings: progress tracker"), at(p, ref=version, page=month),
+                 at(p, "Ref", "Page", "Issue of Concern")]
+        rows += [at(p, issue="Body-worn video is available to all officers, but only"), at(p, f"{p + 1}.", "Page 21"),
+                 at(p, issue="few incidents had footage attached.")]
+    pieces, _notes, _dropped = classify(rows)
+    texts = " ".join(p.row.ref + p.row.page_ref + p.row.issue for p in pieces)
+    assert "progress tracker" not in texts and "Version" not in texts and "March" not in texts
+    assert texts.count("Body-worn video") == 2
