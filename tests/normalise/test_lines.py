@@ -670,3 +670,20 @@ def test_a_page_ref_left_open_above_a_centred_ref_is_ended_by_the_number_on_the_
                   "| 3 | Page 8 | The force's data on hate crime outcomes. | |\n"
                   "| 4 | Page 10 | The force could not show us how it works. | |\n")
     assert [(f.ref, f.pages) for f in doc] == [(1, [6, 7]), (2, [8, 16]), (3, [8]), (4, [10])]
+
+
+def test_a_label_word_hyphenated_over_two_lines_of_the_page_cell_ends_its_own_rows_page_ref():
+    """"Page" / "29" / "Fig-" / "ure 2": a narrow page column hyphenates "Figure" at a line end; the rest of the word
+    with the label's number ("ure 2") is the end of that row's page ref, and the row's text beside it is that row's,
+    not the start of the row below."""
+    pieces = [line("57)", "Page", "We said that the force should improve how", 0),
+              line("", "29", "it records the outcomes of its", 14),
+              line("", "Fig-", "use of force, including the ethnicity of the", 28),
+              line("", "ure 2", "people involved.", 42),
+              line("58)", "Page", "We said that the force should improve its", 60),
+              line("", "29", "understanding of future demand.", 74)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref, r.row.issue.replace("\n", " ")) for r in rows] == [
+        ("57)", "Page 29 Figure 2", "We said that the force should improve how it records the outcomes of its use of "
+                                    "force, including the ethnicity of the people involved."),
+        ("58)", "Page 29", "We said that the force should improve its understanding of future demand.")]
