@@ -28,6 +28,7 @@ from hmic_extract.vocabulary import (
 )
 
 from .anchors import PAGE_REACH
+from .line_units import TERMINAL
 from .ocr_pagerefs import JOINS_NEXT, LABEL_NUMBER, page_cell_kind
 from .pieces import Piece
 
@@ -154,6 +155,24 @@ def title_of(text: str, row: RawRow) -> Pending | None:
     if row.band and is_band_text(text):
         return Pending(None, text.strip(" :.-–"))
     return None
+
+
+def band_line(rows: list[RawRow], index: int) -> Pending | None:
+    """A text line alone in the text column that titles a section ("HMICFRS areas for improvement"), set after a row's
+    last sentence: an unruled table's band the reader put in the column it is aligned with. It names the rows below and
+    is no row's text. (A wrapped line of prose naming a section goes on with a sentence the line above left open.)"""
+    row = rows[index]
+    if row.kind is not RowKind.CELLS or not row.is_line or row.ref.strip() or row.page_ref.strip() \
+            or row.action.strip() or row.section.strip():
+        return None
+    text = " ".join(row.issue.split())
+    if not text[:1].isupper() or reads_as_sentence(text) or TERMINAL.search(text):
+        return None
+    before = next((r for r in reversed(rows[:index]) if r.kind is RowKind.CELLS and r.issue.strip()), None)
+    if before is not None and not TERMINAL.search(before.issue.strip()):
+        return None
+    m = match_title(text, fuzzy=is_ocr(row))
+    return Pending(m.section, m.theme) if m is not None and not m.others else None
 
 
 def is_band_text(text: str) -> bool:
@@ -369,6 +388,10 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
                 dropped["text"] += 1
             continue
         last_was_footnote = False
+        band = band_line(rows, index)
+        if band is not None:
+            pending = band
+            continue
         if row.is_blank() and index not in type_cells:
             continue  # a line holding only a piece of a Type cell ("Co" / "C") still names its row's section
         if is_header_row(row) and index not in ref_cells:
