@@ -17,7 +17,15 @@ from hmic_extract.model import Repair
 from hmic_extract.vocabulary import ref_cell_number, section_of_cell_unbroken
 
 from .line_units import Unit
-from .ocr_pagerefs import JOINS_NEXT, LABEL_NUMBER, PageChoice, choose_page_ref, cut_number, page_cell_kind
+from .ocr_pagerefs import (
+    JOINS_NEXT,
+    LABEL_NUMBER,
+    PageChoice,
+    choose_page_ref,
+    cut_number,
+    hyphenated,
+    page_cell_kind,
+)
 
 NEAR = 1  # lines: how far an OCR duplicate of a ref sits from the ref it repeats
 PAGE_REACH = 3  # lines: how far a page cell may sit from its row's ref (refs on the last line)
@@ -108,14 +116,15 @@ LABEL_END = re.compile(r"(?i)\b(?:fig(?:ure)?|table|chart|para(?:graph)?|chapter
 
 def completes_cut(units: list[Unit], i: int) -> bool:
     """Whether line ``i``'s page cell is the last digits of a page pair or range the page cell above it ended short
-    ("39/4" / "0"), or the number of a label the line above ended with ("(para" / "5.5)"): such digits are a number
-    even where they would name no page alone."""
+    ("39/4" / "0"), the number of a label the line above ended with ("(para" / "5.5)") or the rest of a word it
+    hyphenated ("Fig-" / "ure 2"): such a piece ends that page cell even where it would name no page alone."""
     above = next((v for v in reversed(units[:i]) if v.page and v.part == units[i].part), None)
     if above is None or units[i].line_no - above.line_no > PAGE_REACH:
         return False
     label_open = page_cell_kind(above.page) == "label" or bool(JOINS_NEXT.search(above.page) and
                                                                 re.search(r"[^\W\d_]$", above.page))
-    return cut_number(above.page, units[i].page) or (label_open and bool(LABEL_NUMBER.match(units[i].page)))
+    return cut_number(above.page, units[i].page) or hyphenated(above.page, units[i].page) or \
+        (label_open and bool(LABEL_NUMBER.match(units[i].page)))
 
 
 def label_number_in(units: list[Unit], i: int, anchor: Anchor) -> bool:

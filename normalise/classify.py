@@ -28,6 +28,7 @@ from hmic_extract.vocabulary import (
 )
 
 from .anchors import PAGE_REACH
+from .line_units import TERMINAL
 from .ocr_pagerefs import JOINS_NEXT, LABEL_NUMBER, page_cell_kind
 from .pieces import Piece
 
@@ -154,6 +155,24 @@ def title_of(text: str, row: RawRow) -> Pending | None:
     if row.band and is_band_text(text):
         return Pending(None, text.strip(" :.-–"))
     return None
+
+
+def band_line(rows: list[RawRow], index: int) -> Pending | None:
+    """A text line alone in the text column that titles a section ("HMICFRS areas for improvement"), set after a row's
+    last sentence: an unruled table's band the reader put in the column it is aligned with. It names the rows below and
+    is no row's text. (A wrapped line of prose naming a section goes on with a sentence the line above left open.)"""
+    row = rows[index]
+    if row.kind is not RowKind.CELLS or not row.is_line or row.ref.strip() or row.page_ref.strip() \
+            or row.action.strip() or row.section.strip():
+        return None
+    text = " ".join(row.issue.split())
+    if not text[:1].isupper() or reads_as_sentence(text) or TERMINAL.search(text):
+        return None
+    before = next((r for r in reversed(rows[:index]) if r.kind is RowKind.CELLS and r.issue.strip()), None)
+    if before is not None and not TERMINAL.search(before.issue.strip()):
+        return None
+    m = match_title(text, fuzzy=is_ocr(row))
+    return Pending(m.section, m.theme) if m is not None and not m.others else None
 
 
 def is_band_text(text: str) -> bool:
@@ -300,6 +319,33 @@ def column_name_headers(rows: list[RawRow]) -> set[str]:
     return out
 
 
+def page_head_key(row: RawRow) -> str:
+    """What a running head has in common from page to page: its cells' text with digits masked."""
+    return re.sub(r"\d+", "#", " ".join(" ".join([row.ref, row.page_ref, row.issue, row.action]).split()))
+
+
+def running_heads(rows: list[RawRow]) -> set[int]:
+    """The text lines set above the header on their page that recur, digits masked, above the header of another
+    page: a running head the stream reader split into the table's columns (a row's continuation past a page break is
+    never the same text twice). A line naming a section (a band repeated over each part) stays."""
+    on_page: dict[int, list[int]] = {}
+    for i, r in enumerate(rows):
+        on_page.setdefault(r.page_index, []).append(i)
+    above: dict[int, list[int]] = {}
+    for page, indexes in on_page.items():
+        header = next((k for k, i in enumerate(indexes) if rows[i].kind is RowKind.CELLS and is_header_row(rows[i])),
+                      None)
+        if header is not None:
+            above[page] = [i for i in indexes[:header] if rows[i].kind is RowKind.CELLS and rows[i].is_line
+                           and not rows[i].is_blank()]
+    pages_of: dict[str, set[int]] = {}
+    for page, indexes in above.items():
+        for i in indexes:
+            pages_of.setdefault(page_head_key(rows[i]), set()).add(page)
+    return {i for indexes in above.values() for i in indexes if len(pages_of[page_head_key(rows[i])]) >= 2
+            and match_title(page_head_key(rows[i])) is None}
+
+
 def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]]:
     """Given raw rows in reading order, return (table pieces with sections, footnote notes, counts dropped)."""
     pieces: list[Piece] = []
@@ -320,7 +366,11 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
     type_cells = type_cells_of_lines(rows)
     ref_cells = ref_cells_of_lines(rows)
     column_names = column_name_headers(rows)
+    heads = running_heads(rows)
     for index, row in enumerate(rows):
+        if index in heads:
+            dropped["text"] += 1
+            continue
         if row.kind is RowKind.TEXT:
             text = " ".join(row.text.split())
             title = title_of(text, row)
@@ -338,6 +388,10 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
                 dropped["text"] += 1
             continue
         last_was_footnote = False
+        band = band_line(rows, index)
+        if band is not None:
+            pending = band
+            continue
         if row.is_blank() and index not in type_cells:
             continue  # a line holding only a piece of a Type cell ("Co" / "C") still names its row's section
         if is_header_row(row) and index not in ref_cells:

@@ -38,7 +38,8 @@ ALIGN_COST = 1.0  # per line height the ref sits off its alignment
 WHOLE_LINE = 1.8  # a ref line this many usual widths long holds the whole cell on its page
 WHOLE_LINE_COST = 6.0  # per line put above such a line in its row on the same page
 EARLIER_PART_COST = 1.5  # a row whose text starts on a page before its ref's (text goes on after a break, not before;
-# once per row, not per line: a tall row centred on its ref may set many lines on the page before)
+# once per row, not per line: a tall row centred on its ref may set many lines on the page before; per line where
+# refs sit at the top of their rows, as a ref set beside its row's first line is never cut off from it)
 EMPTY_ROW_COST = 8.0  # a row left with no text at all (every finding has some)
 UNSURE_MARGIN = 0.5  # a boundary whose best alternative costs less than this much more is flagged
 
@@ -103,9 +104,10 @@ def row_cost(units: list[Unit], anchor: Anchor, start: int, end: int, alignment:
     part = units[anchor.primary].part
     same = [i for i in range(start, end) if units[i].part == part]
     earlier = sum(1 for i in range(start, min(end, anchor.first)) if units[i].part != part and units[i].text)
+    earlier = earlier if alignment == "top" else min(earlier, 1)
     empty = EMPTY_ROW_COST if not any(units[i].text for i in range(start, end)) else 0.0
     if not same:
-        return EARLIER_PART_COST * min(earlier, 1) + empty
+        return EARLIER_PART_COST * earlier + empty
     lo, hi = units[same[0]].lo, units[same[-1]].hi
     a_lo, a_hi = units[anchor.first].lo, units[anchor.last].hi
     cut = any(units[i].part != part for i in range(start, end))  # its lines (an action cell's too) run over a break
@@ -118,7 +120,7 @@ def row_cost(units: list[Unit], anchor: Anchor, start: int, end: int, alignment:
         off = abs(a_lo - lo)
     else:
         off = abs(hi - a_hi)
-    cost = ALIGN_COST * off + EARLIER_PART_COST * min(earlier, 1) + empty
+    cost = ALIGN_COST * off + EARLIER_PART_COST * earlier + empty
     if width_lines and units[anchor.primary].weight >= WHOLE_LINE:
         cost += WHOLE_LINE_COST * sum(1 for i in same if i < anchor.first)
     return cost

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from hmic_extract.model import Finding, Repair
+from hmic_extract.vocabulary import HYPHEN_BREAK
 
 REAL_PAGE = re.compile(r"(?i)^(?:pages?|pp?\.?|pg\.?|paras?\.?|paragraphs?)\s*\d")
 PAGE_WORD = re.compile(r"(?i)^(?:pages?|pag?|pp?\.?|pg\.?)$")  # "Pa", "Pag": the word a narrow column cut
@@ -125,11 +126,18 @@ def mend_broken_word(fragments: list[str]) -> list[str]:
         if out and (page_cell_kind(out[-1]) not in ("page", "number", "label") or cut_label) and text[:1].isalpha() \
                 and page_cell_kind(out[-1] + text) in ("page", "word", "label") and page_cell_kind(text) != "word":
             out[-1] += text
+        elif out and hyphenated(out[-1], text) and page_cell_kind(out[-1][:-1] + text) in ("page", "word", "label"):
+            out[-1] = out[-1][:-1] + text  # "Fig-" + "ure 4": a word the column hyphenated, its hyphen no part of it
         elif out and cut_number(out[-1], text):
             out[-1] += text  # "Pages 10/1" + "1": a pair's second number broken short
         else:
             out.append(text)
     return out
+
+
+def hyphenated(before: str, after: str) -> bool:
+    """Whether ``before`` ends in a word a narrow column hyphenated and ``after`` goes on with it ("Fig-" / "ure 2")."""
+    return bool(HYPHEN_BREAK.search(before)) and after[:1].islower()
 
 
 def cut_number(before: str, digits: str) -> bool:

@@ -9,6 +9,7 @@ marks the row open, so the base joins it with its other part. Cell text is taken
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -108,30 +109,51 @@ def grid_to_part(grid: Grid, glyphs: list[Glyph], page_index: int, opens: tuple[
     bottoms, tops = opens
     placed = word_starts(glyphs, settings)
     folios = edge_folios(glyphs, page_height, settings)
+    own_folios = edge_folios(glyphs, page_height, settings, page_index + 1)
     rows = []
     for bbox, boxes in grid.rows:
-        cut = page_height is not None and (bbox[3] > page_height + settings.snap or bbox[1] < -settings.snap)
-        mine = [g for g in glyphs if not (cut and id(g) in folios)]
+        open_top = any(abs(bbox[1] - y) <= settings.snap for y in tops)
+        open_bottom = any(abs(bbox[3] - y) <= settings.snap for y in bottoms)
+        past_edge = page_height is not None and (bbox[3] > page_height + settings.snap or bbox[1] < -settings.snap)
+        dropped = (folios if past_edge else set()) | (own_folios if past_edge or open_top or open_bottom else set())
+        mine = [g for g in glyphs if id(g) not in dropped]
         cells = [Cell(cell_text([g for g in mine if b[0] <= placed[id(g)] <= b[2] and b[1] <= g.y_mid <= b[3]],
                                 settings), b[0], b[2]) for b in boxes if b is not None]
         rows.append(Row(bbox[1], bbox[3], cells, method=METHOD,
-                        open_top=any(abs(bbox[1] - y) <= settings.snap for y in tops),
-                        open_bottom=any(abs(bbox[3] - y) <= settings.snap for y in bottoms)))
+                        open_top=open_top, open_bottom=open_bottom))
     return Part(page_index, grid.bbox, rows, edges=grid.edges(), method=METHOD)
 
 
-def edge_folios(glyphs: list[Glyph], page_height: float | None, settings: TableSettings) -> set[int]:
+def edge_folios(glyphs: list[Glyph], page_height: float | None, settings: TableSettings,
+                page_number: int | None = None) -> set[int]:
     """The ids of glyphs making a page folio ("- 3 -", "Page 3") in the page's head or footer zone: a page template
-    prints it over whatever runs there, a grid row the page's edge cuts among them."""
+    prints it over whatever runs there, a grid row the page's edge cuts among them. Given ``page_number``, the folios
+    that name it, each a phrase apart on its line (a tall action cell's "PCC." may share the folio's line): those a
+    row a page break cut holds too, the number telling the page's folio from a lone number of the row's own."""
     if page_height is None:
         return set()
     zone = settings.footer_zone * page_height
     out: set[int] = set()
     for line in glyphs_to_lines(glyphs, settings):
         top, bottom = min(g.top for g in line), max(g.bottom for g in line)
-        if (bottom < zone or top > page_height - zone) and PAGE_FOLIO.match(line_text(line, settings)):
-            out.update(id(g) for g in line)
+        if not (bottom < zone or top > page_height - zone):
+            continue
+        for phrase in (phrases_apart(line, settings) if page_number is not None else [line]):
+            m = PAGE_FOLIO.match(line_text(phrase, settings))
+            if m and (page_number is None or re.findall(r"\d+", m.group())[:1] == [str(page_number)]):
+                out.update(id(g) for g in phrase)
     return out
+
+
+def phrases_apart(line: list[Glyph], settings: TableSettings) -> list[list[Glyph]]:
+    """A line's glyphs in runs a gap wider than the phrase gap (two cells', or a cell's and a folio's) separates."""
+    runs: list[list[Glyph]] = []
+    for g in sorted(line, key=lambda g: g.x0):
+        if runs and g.x0 - runs[-1][-1].x1 <= settings.phrase_gap:
+            runs[-1].append(g)
+        else:
+            runs.append([g])
+    return runs
 
 
 def word_starts(glyphs: list[Glyph], settings: TableSettings) -> dict[int, float]:
@@ -202,8 +224,6 @@ def extract_ruled(pdf, page_indexes: Iterable[int]):
     is built. Returns ([], []) when no ruled annex table is found, or when pdfium cannot read the file
     (the stream path is the fallback then).
     """
-    import re
-
     from .base import read_tables
 
     if pdf.pdfium is None:

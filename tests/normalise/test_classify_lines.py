@@ -45,3 +45,37 @@ def test_a_type_cells_first_line_set_alone_above_the_ref_line_names_the_rows_sec
     pieces, _notes, _dropped = classify(rows)
     refs = [(p.section, p.row.ref) for p in pieces if p.row.ref.startswith("(")]
     assert refs == [("Issues of concern", "(1)"), ("Issues of concern", "(2)")]
+
+
+def test_a_running_head_set_above_the_header_on_each_page_is_no_row_text():
+    """A running head the stream reader split into the table's columns ("Version 1.2 – 2" | "March 2017") or set in
+    the text column sits above the header on every page: it belongs to no row, though it stands where a cut row's
+    continuation would."""
+    def at(page_index, ref="", page="", issue=""):
+        return RawRow(ref=ref, page_ref=page, issue=issue, is_line=True, page_index=page_index)
+
+    rows = []
+    for p, (version, month) in enumerate([("Version 1.2 – 2", "March 2017"), ("Version 1.2 – 9", "March 2017")]):
+        rows += [at(p, issue="Inspection findings: progress tracker"), at(p, ref=version, page=month),
+                 at(p, "Ref", "Page", "Issue of Concern")]
+        rows += [at(p, issue="Body-worn video is available to all officers, but only"), at(p, f"{p + 1}.", "Page 21"),
+                 at(p, issue="few incidents had footage attached.")]
+    pieces, _notes, _dropped = classify(rows)
+    texts = " ".join(p.row.ref + p.row.page_ref + p.row.issue for p in pieces)
+    assert "progress tracker" not in texts and "Version" not in texts and "March" not in texts
+    assert texts.count("Body-worn video") == 2
+
+
+def test_a_section_band_the_stream_reader_set_in_the_text_column_is_a_title_not_the_next_rows_first_line():
+    """An unruled table's band ("HMICFRS areas for improvement"), left-aligned, falls in the text column as a line of
+    its own between the last row's full stop and the next row's first line: it names the rows below, it is no row
+    text."""
+    rows = [line(issue="We said that the force should take steps to reduce"), line("68)", "Page 33"),
+            line(issue="the number of closed investigations."),
+            line(issue="HMICFRS areas for improvement"),
+            line(issue="The force should improve how it uses its"), line("1)", "Page 42"),
+            line(issue="understanding of demand to plan its workforce.")]
+    pieces, _notes, _dropped = classify(rows)
+    assert "HMICFRS areas for improvement" not in [p.row.issue for p in pieces]
+    assert [p.section for p in pieces if p.row.ref] == ["Issues of concern", "Areas for improvement"]
+    assert not any("guess" in f or "no heading" in f for p in pieces if p.row.ref == "1)" for f in p.flags)

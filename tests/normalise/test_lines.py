@@ -670,3 +670,45 @@ def test_a_page_ref_left_open_above_a_centred_ref_is_ended_by_the_number_on_the_
                   "| 3 | Page 8 | The force's data on hate crime outcomes. | |\n"
                   "| 4 | Page 10 | The force could not show us how it works. | |\n")
     assert [(f.ref, f.pages) for f in doc] == [(1, [6, 7]), (2, [8, 16]), (3, [8]), (4, [10])]
+
+
+def test_a_label_word_hyphenated_over_two_lines_of_the_page_cell_ends_its_own_rows_page_ref():
+    """"Page" / "29" / "Fig-" / "ure 2": a narrow page column hyphenates "Figure" at a line end; the rest of the word
+    with the label's number ("ure 2") is the end of that row's page ref, and the row's text beside it is that row's,
+    not the start of the row below."""
+    pieces = [line("57)", "Page", "We said that the force should improve how", 0),
+              line("", "29", "it records the outcomes of its", 14),
+              line("", "Fig-", "use of force, including the ethnicity of the", 28),
+              line("", "ure 2", "people involved.", 42),
+              line("58)", "Page", "We said that the force should improve its", 60),
+              line("", "29", "understanding of future demand.", 74)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref, r.row.issue.replace("\n", " ")) for r in rows] == [
+        ("57)", "Page 29 Figure 2", "We said that the force should improve how it records the outcomes of its use of "
+                                    "force, including the ethnicity of the people involved."),
+        ("58)", "Page 29", "We said that the force should improve its understanding of future demand.")]
+
+
+def test_refs_set_at_the_top_of_their_rows_keep_a_cut_rows_last_lines_before_a_page_break_with_it():
+    """Refs aligned to the top of their rows: a page break after a row ("... crime commissioner.") and the next row
+    starting lower-case at the next page's top ("the force's own survey"). The next row's text never starts on the
+    page before its ref when refs sit at the top of their rows, so the lines above the break stay with the row above,
+    however its sentence breaks ("expected to raise" / "£4.7m)")."""
+    pieces = [line("IOC", "", "", 0), line("", "Page 9", "The force's investigators are not", 7),
+              line("5", "", "", 13), line("", "", "available at weekends.", 20),
+              line("IOC", "", "", 33), line("", "P10", "The force's estate strategy", 40), line("6", "", "", 46),
+              line("", "", "relies on the sale of two", 53), line("", "", "stations (expected to raise", 66),
+              line("", "", "£4.7m) that has not yet been", 80), line("", "", "agreed by the police and", 93),
+              line("", "", "crime commissioner.", 106),
+              line("", "pp.", "", 83, part=2), line("IOC", "", "", 89, part=2),
+              line("", "10-", "the force's own survey", 96, part=2), line("7", "", "", 103, part=2),
+              line("", "12", "showed a fall in public", 109, part=2), line("", "", "satisfaction.", 123, part=2),
+              line("IOC", "", "", 137, part=2), line("", "P11", "during fieldwork, staff told us", 143, part=2),
+              line("8", "", "", 150, part=2), line("", "", "that the system was slow.", 156, part=2)]
+    rows = regroup_lines(pieces)
+    assert [r.row.issue.replace("\n", " ") for r in rows] == [
+        "The force's investigators are not available at weekends.",
+        "The force's estate strategy relies on the sale of two stations (expected to raise £4.7m) that has not yet "
+        "been agreed by the police and crime commissioner.",
+        "the force's own survey showed a fall in public satisfaction.",
+        "during fieldwork, staff told us that the system was slow."]

@@ -95,3 +95,31 @@ def test_a_page_folio_printed_over_a_grid_row_the_page_edge_cut_is_no_cell_text(
                                                                               (140.0, 97.0, 400.0, 810.0)])])
     part = grid_to_part(whole, glyphs, 2, ([], []), TableSettings(), page_height=841.9)
     assert part.rows[0].cells[1].text.endswith("- 3 -")
+
+
+def test_a_page_folio_inside_a_cut_row_is_dropped_beside_other_cells_text_and_in_a_row_left_open_at_the_foot():
+    """The folio "Page 4 of 6" prints on the same line as a tall action cell's text ("PCC."), or inside a row a
+    browser printed past the foot of the page without its bottom rule (the page break cut it, though its box stays
+    on the page): either way it is the page's, not the cells'."""
+    from hmic_extract.extract.table.ruled import Grid, grid_to_part
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.text import Glyph
+
+    def glyphs_of(text, x, top, first):
+        return [Glyph(c, x + 5.0 * k, top, x + 5.0 + 5.0 * k, top + 8.0, size=8.0, drawn=first + k)
+                for k, c in enumerate(text) if c != " "]
+
+    boxes = [(60.0, 97.0, 140.0, 869.0), (140.0, 97.0, 400.0, 869.0), (400.0, 97.0, 520.0, 869.0)]
+    glyphs = glyphs_of("7", 62.0, 100.0, 0) + glyphs_of("Spending on overtime.", 150.0, 100.0, 10) + \
+        glyphs_of("Page 4 of 6", 250.0, 796.0, 60) + glyphs_of("PCC.", 410.0, 796.0, 80)
+    cut = Grid((60.0, 97.0, 520.0, 869.0), [((60.0, 97.0, 520.0, 869.0), boxes)])
+    part = grid_to_part(cut, glyphs, 3, ([], []), TableSettings(), page_height=841.9)
+    assert [c.text for c in part.rows[0].cells] == ["7", "Spending on overtime.", "PCC."]
+
+    open_foot = [(b[0], 97.0, b[2], 830.0) for b in boxes]
+    glyphs = glyphs_of("7", 62.0, 100.0, 0) + glyphs_of("Spending on overtime.", 150.0, 100.0, 10) + \
+        glyphs_of("Page 4 of 8", 250.0, 800.0, 60)
+    left_open = Grid((60.0, 97.0, 520.0, 830.0), [((60.0, 97.0, 520.0, 830.0), open_foot)])
+    part = grid_to_part(left_open, glyphs, 3, ([830.0], []), TableSettings(), page_height=841.9)
+    assert part.rows[0].open_bottom
+    assert [c.text for c in part.rows[0].cells] == ["7", "Spending on overtime.", ""]
