@@ -109,6 +109,7 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     if any(len(p.text.split()) > settings.label_tail_words for g in groups[main + 1:] for p in g):
         return None  # a wrapped label goes on in a word or few; a longer phrase is the body's first line
     cells: list[Cell] = []
+    grew_on: list[int] = []  # the line each label last grew on
     for k, group in enumerate(groups):
         if k > main:
             group = [w for p in group for w in label_words(p, rows[k], cells)]
@@ -120,15 +121,30 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
             if pieces is not None:
                 for i, piece in zip(hits, pieces, strict=True):
                     cells[i] = Cell(f"{cells[i].text}\n{piece}", cells[i].x0, cells[i].x1)
+                    grew_on[i] = k
                 continue
             if len(hits) > 1 or (k and len(group) < 2 and not hits):
                 return None
+            if hits and beyond_wrap(rows[grew_on[hits[0]]], rows[k], settings):
+                return None  # a row's first line under a label of its column, further than the label wraps
             if hits:
                 c = cells[hits[0]]
                 cells[hits[0]] = Cell(f"{c.text}\n{p.text}", min(c.x0, p.x0), max(c.x1, p.x1))
+                grew_on[hits[0]] = k
             else:
                 cells.append(Cell(p.text, p.x0, p.x1))
+                grew_on.append(k)
     return sorted(cells, key=lambda c: c.x0)
+
+
+def beyond_wrap(above: Row, row: Row, settings: TableSettings) -> bool:
+    """Whether a text line stands further under a label line of its column than a label wraps (top to top beyond a
+    wrapped line's pitch and beyond half as much again as the label line is tall): labels centred in a header of
+    several lines sit half a pitch apart from line to line, but one label's own lines a pitch apart, so a row's page
+    cell set higher than its ref ("Pages" a pitch under another column's last label line) is no label's tail."""
+    if not (above.is_line and row.is_line):
+        return False
+    return row.top - above.top > max(settings.line_pitch + settings.band_gap, 1.5 * (above.bottom - above.top))
 
 
 def broken_over_tails(row: Row, below: list[Row], settings: TableSettings) -> Row:

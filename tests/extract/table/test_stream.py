@@ -817,3 +817,24 @@ def test_a_ref_label_whose_broken_last_letter_the_scan_lost_still_names_the_ref_
                   *phrase(f"Page {k + 4}", 321, top), *phrase("Work is under way.", 387, top)]
     rows, _ = words_to_rows([(0, words, 842.0)], "ocr-lines/test")
     assert [r.ref for r in rows if r.kind is RowKind.CELLS][1:] == [f"{k + 1}." for k in range(4)]
+
+
+def test_a_rows_first_page_line_set_higher_than_its_ref_just_under_a_header_of_centred_labels_is_no_label_tail():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    # Labels centred in a four-line header ("Rec" / "No.", "Page" / "no.", "Current" / "status" half a line lower);
+    # each row's page cell is centred higher than its ref, its first line ("Pages") a line pitch under "status" but
+    # further under "no." than a label wraps.
+    words = [w("Rec", 74, 70.8), w("Page", 149, 70.8), w("Type", 103, 77.5), w("Detail", 187, 77.5),
+             w("Current", 324, 77.5), w("Progress", 408, 77.5), w("No.", 74, 84.1), w("no.", 154, 84.1),
+             w("status", 324, 90.8)]
+    top = 104.5
+    for n in range(1, 5):
+        words += [w("Pages", 149, top), w(f"{2 * n + 4}/{2 * n + 5}", 155, top + 13.4), w(f"{n}.", 78, top + 20.0),
+                  w("IOC", 103, top + 20.0), w("The", 187, top + 20.0), w("force", 207, top + 20.0),
+                  w("must", 237, top + 20.0), w("act", 187, top + 33.4), w("now.", 207, top + 33.4)]
+        top += 60.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    cells = [r for r in rows if r.kind is RowKind.CELLS]
+    assert cells[0].page_ref.split() == ["Page", "no."]
+    assert [r.page_ref for r in cells[1:] if r.page_ref][:2] == ["Pages", "6/7"]
