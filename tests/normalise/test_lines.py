@@ -670,3 +670,18 @@ def test_a_page_ref_left_open_above_a_centred_ref_is_ended_by_the_number_on_the_
                   "| 3 | Page 8 | The force's data on hate crime outcomes. | |\n"
                   "| 4 | Page 10 | The force could not show us how it works. | |\n")
     assert [(f.ref, f.pages) for f in doc] == [(1, [6, 7]), (2, [8, 16]), (3, [8]), (4, [10])]
+
+
+def test_a_page_ref_left_open_is_ended_by_its_number_under_a_finding_type_set_in_the_page_column():
+    """The finding type printed in the page column beside the ref ("Issue of concern"), the row's page ref wrapped
+    round it: "Pages 8 and" above, "16" below. The words between do not close the page ref (the row came out [8])."""
+    doc = rows_of("| 1. | Issue of concern Pages 6/7 | The force does not routinely check records. | |\n"
+                  "| | | Only 9 of the 20 cases we reviewed had been | |\n"
+                  "| | Pages 8 and | | |\n"
+                  "| 2. | Issue of concern | recorded as stalking; the rest were | |\n"
+                  "| | 16 | | |\n"
+                  "| | | communications. | |\n"
+                  "| | | The force's data on hate crime outcomes. | |\n"
+                  "| 3. | Issue of concern Page 8 | | |\n"
+                  "| 4. | Issue of concern Page 10 | The force could not show us how it works. | |\n")
+    assert [(f.ref, f.pages) for f in doc] == [(1, [6, 7]), (2, [8, 16]), (3, [8]), (4, [10])]
