@@ -838,3 +838,19 @@ def test_a_rows_first_page_line_set_higher_than_its_ref_just_under_a_header_of_c
     cells = [r for r in rows if r.kind is RowKind.CELLS]
     assert cells[0].page_ref.split() == ["Page", "no."]
     assert [r.page_ref for r in cells[1:] if r.page_ref][:2] == ["Pages", "6/7"]
+
+
+def test_labels_set_close_split_where_the_rows_text_starts_under_a_letter_filling_most_of_the_page():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    # A letter's 40 lines of prose, then the annex: "REF. DETAIL" set closer than a phrase gap, its one row's five
+    # text lines starting under "DETAIL" (five lines of the page's 47, but of the few that show columns most).
+    words = [word for k in range(40) for word in phrase("I have asked the force for updates on each of these.", 57,
+                                                         60.0 + 11.0 * k)]
+    words += [w("PG", 72, 520), w("REF.", 111, 520), w("DETAIL", 133, 520), w("PROGRESS", 320, 520)]
+    words += [w("p. 7", 72, 537), w("1.", 115, 537)]
+    for k, text in enumerate(["The force does not have a", "good enough understanding", "of the demand it faces,",
+                              "and this limits its plans", "for the future."]):
+        words += phrase(text, 133, 537 + 11.0 * k)
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert [(r.ref, r.page_ref) for r in rows if r.kind is RowKind.CELLS and r.ref][-1:] == [("1.", "p. 7")]
