@@ -999,7 +999,20 @@ def is_title_line(rows: list[Row], i: int, settings: TableSettings) -> bool:
     below = rows[i + 1].top - row.bottom if i + 1 < len(rows) else None
     if (above is None or below is None) and ends_like_a_sentence(row.text):
         return False  # at a page top or foot: the rest of a row cut by the page break ("areas for improvement.")
+    if above is None and wraps_on(rows, i, settings):
+        return False  # at a page top, the next line at a wrapped line's pitch: a cell's line the page break cut
     return (above is None or above >= settings.title_gap) and (below is None or below >= 0.5 * settings.title_gap)
+
+
+def wraps_on(rows: list[Row], i: int, settings: TableSettings) -> bool:
+    """Whether the line under line ``i`` follows it at a wrapped line's pitch, starting where it starts (one cell's
+    lines: "recommendation" / "s, of which 7 have" at a page top), not set further below as under a title."""
+    if i + 1 >= len(rows) or not rows[i + 1].is_line:
+        return False
+    row, under = rows[i], rows[i + 1]
+    starts = min(c.x0 for c in row.cells if c.text.strip())
+    same_start = any(abs(c.x0 - starts) <= settings.cross_slack for c in under.cells if c.text.strip())
+    return same_start and under.top - row.top <= settings.line_pitch + settings.band_gap
 
 
 def holds_key_cells(row: Row, part: Part, table: Table, settings: TableSettings) -> bool:

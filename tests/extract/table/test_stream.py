@@ -854,3 +854,34 @@ def test_labels_set_close_split_where_the_rows_text_starts_under_a_letter_fillin
         words += phrase(text, 133, 537 + 11.0 * k)
     rows, _ = words_to_rows([(0, words, 842.0)], "stream")
     assert [(r.ref, r.page_ref) for r in rows if r.kind is RowKind.CELLS and r.ref][-1:] == [("1.", "p. 7")]
+
+
+def test_a_section_word_opening_a_page_in_the_action_column_at_the_wrapped_lines_pitch_is_no_title():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    # Lines wrapped 18 pt apart (9 pt type, wide leading); a row's long action cell runs on to the next page, whose
+    # first line is a word the vocabulary names a section by ("recommendation" / "s, of which 7 have").
+    def row(ref: str, page: str, texts: list[str], actions: list[str], top: float) -> tuple[list[dict], float]:
+        out = [w(ref, 60, top), *phrase(page, 100, top)] if ref else []
+        for k, text in enumerate(texts):
+            out += phrase(text, 160, top + 18.0 * k)
+        for k, text in enumerate(actions):
+            out += phrase(text, 400, top + 18.0 * k)
+        return out, top + 18.0 * max(len(texts), len(actions), 1) + 10.0
+
+    header = [w("#", 60, 60), *phrase("Page reference", 100, 60), *phrase("Issue of concern", 160, 60),
+              w("Action", 400, 60)]
+    first, top = list(header), 88.0
+    for n in range(1, 3):
+        words, top = row(str(n), f"Page {n + 5}", ["The force does not check", "the records it holds."],
+                         ["We accepted it."], top)
+        first += words
+    words, top = row("3", "Page 9", ["The force could not show", "us how it works."],
+                     ["The force made 11", "recommendations in all", "and held a review of all"], top)
+    first += words
+    second, top = row("", "", [], ["recommendation", "s, of which 7 have", "been met in full."], 60.0)
+    for n in range(4, 6):
+        words, top = row(str(n), f"Page {n + 7}", ["Victims are not kept", "informed of progress."], ["Agreed."], top)
+        second += words
+    rows, _ = words_to_rows([(0, first, 842.0), (1, second, 842.0)], "stream")
+    assert not [r.text for r in rows if r.kind is RowKind.TEXT and "recommendation" in r.text]
