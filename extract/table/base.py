@@ -98,9 +98,8 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     if split:
         rows = [broken_over_tails(r, rows[k + 1:], settings) for k, r in enumerate(rows)]
     groups = [phrases(r, settings, split) for r in rows]
-    main = 1 if len(groups) > 1 and len(groups[0]) == 1 and rows[0].is_line and is_label_tail(groups[0][0]) and \
-        len(groups[1]) > 1 else 0  # the line holding most labels, under a lone label set higher
-    if main and sum(1 for p in groups[1] if overlap(groups[0][0], p) > 0) > 1:
+    main = first_of_labels(rows, groups) % len(groups)  # the line holding most labels, under lone labels set higher
+    if any(sum(1 for p in groups[main] if overlap(groups[k][0], p) > 0) > 1 for k in range(main)):
         return None  # a lone phrase over two labels is a title ("Action plan" over "No." and "Report"), not a label
     tails = zip(rows[main + 1:], groups[main + 1:], strict=True)
     if len(groups) > 1 and (len(groups[main]) < 2 or
@@ -123,7 +122,7 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
                     cells[i] = Cell(f"{cells[i].text}\n{piece}", cells[i].x0, cells[i].x1)
                     grew_on[i] = k
                 continue
-            if len(hits) > 1 or (k and len(group) < 2 and not hits):
+            if len(hits) > 1 or (k > main and len(group) < 2 and not hits):
                 return None
             if hits and beyond_wrap(rows[grew_on[hits[0]]], rows[k], settings):
                 return None  # a row's first line under a label of its column, further than the label wraps
@@ -145,6 +144,18 @@ def beyond_wrap(above: Row, row: Row, settings: TableSettings) -> bool:
     if not (above.is_line and row.is_line):
         return False
     return row.top - above.top > max(settings.line_pitch + settings.band_gap, 1.5 * (above.bottom - above.top))
+
+
+def first_of_labels(rows: list[Row], groups: list[list[Cell]]) -> int:
+    """The index of a header's line holding most labels: 0, or the first line of several phrases under lone label
+    lines set higher (labels of one, two and three lines centred in one header: "Type" / "Report" over "AFI ref | of |
+    Detail", a line to each)."""
+    for k, group in enumerate(groups):
+        if len(group) > 1:
+            return k
+        if not (len(group) == 1 and rows[k].is_line and is_label_tail(group[0])):
+            return 0
+    return len(groups)  # lone labels only (none when no line holds several)
 
 
 def broken_over_tails(row: Row, below: list[Row], settings: TableSettings) -> Row:
@@ -306,6 +317,8 @@ def header_at(rows: list[Row], i: int, settings: TableSettings, like: int | None
                                               under_the_labels(group, settings))):
                 break
             cells = stack(group, settings, split)
+            if cells is None and first_of_labels(group, [phrases(r, settings, split) for r in group]) == n:
+                continue  # lone labels set higher so far: the line holding most labels is still to come
             if cells is None:
                 break
             header = header_of(cells, i, n, settings)

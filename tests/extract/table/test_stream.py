@@ -885,3 +885,23 @@ def test_a_section_word_opening_a_page_in_the_action_column_at_the_wrapped_lines
         second += words
     rows, _ = words_to_rows([(0, first, 842.0), (1, second, 842.0)], "stream")
     assert not [r.text for r in rows if r.kind is RowKind.TEXT and "recommendation" in r.text]
+
+
+def test_labels_of_one_two_and_three_lines_centred_in_one_header_are_read_from_the_first_lone_label():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    # "Type" / "of" / "finding" (three lines), "Report" / "page" (two), one-line labels: centred, each line half a
+    # pitch under the last, so two lone labels stand over the line holding most labels.
+    words = [w("Type", 103, 67.1), w("Report", 148, 73.8), w("AFI", 54, 80.4), w("ref", 76, 80.4), w("of", 103, 80.4),
+             w("Detail", 185, 80.4), w("Target", 369, 80.4), w("Action", 418, 80.4), w("page", 148, 87.1),
+             w("finding", 103, 93.8), w("date", 369, 93.8)]
+    top = 113.9
+    for n in range(1, 5):
+        words += [w("Page", 148, top - 6.6), w(f"{n}.", 54, top), w("IOC", 103, top), w(f"{n + 5}", 148, top + 6.6),
+                  w("The", 185, top), w("force", 205, top), w("must", 235, top)]
+        words += [w(word, 185, top + 13.4 * k) for k, word in enumerate(["act", "on", "this", "now."], start=1)]
+        top += 80.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    cells = [r for r in rows if r.kind is RowKind.CELLS]
+    assert (cells[0].page_ref.split(), cells[0].issue) == (["Report", "page"], "Detail")
+    assert [r.issue for r in cells[1:] if r.ref][:2] == ["The force must", "The force must"]
