@@ -95,3 +95,21 @@ def test_a_page_folio_printed_over_a_grid_row_the_page_edge_cut_is_no_cell_text(
                                                                               (140.0, 97.0, 400.0, 810.0)])])
     part = grid_to_part(whole, glyphs, 2, ([], []), TableSettings(), page_height=841.9)
     assert part.rows[0].cells[1].text.endswith("- 3 -")
+
+
+def test_a_word_run_past_its_cells_rule_stays_whole_across_a_kerned_pair():
+    from hmic_extract.extract.table.ruled import word_starts
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.text import Glyph
+
+    # "RECOMMENDATION" run on past a narrow Type column's rule; loose boxes of the kerned pair "AT" overlap by 0.7 pt.
+    glyphs, x = [], 108.0
+    for letter in "RECOMMENDA":
+        glyphs.append(Glyph(letter, x, 660.0, x + 7.0, 672.0, size=10.0))
+        x += 7.0
+    x -= 0.7
+    for letter in "TION":
+        glyphs.append(Glyph(letter, x, 660.0, x + 7.0, 672.0, size=10.0))
+        x += 7.0
+    placed = word_starts(glyphs, TableSettings.for_page([10.0] * 14))
+    assert {placed[id(g)] for g in glyphs} == {glyphs[0].x_mid}
