@@ -472,6 +472,14 @@ MAX_BROKEN_LINES = 7  # a narrow cell's lines tried joined with and without a sp
 HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")  # a line ending in a hyphen glued to a letter: a word hyphenated there
 
 
+def capitals_go_on(line: str, nxt: str) -> bool:
+    """Whether a line hyphenated in capitals goes on in capitals on the next ("CON-" / "CERN"): a word set in
+    capitals, hyphenated as a lower-case word is before a lower-case line."""
+    word = line.split()[-1].rstrip("-–") if line.split() else ""
+    after = nxt.split()[0] if nxt.split() else ""
+    return len(word) > 1 and word.isalpha() and word.isupper() and after.isalpha() and after.isupper()
+
+
 def unbroken_readings(text: str) -> list[str]:
     """A narrow cell's text read with each line break either a space or nothing, the spaced reading first.
 
@@ -479,8 +487,8 @@ def unbroken_readings(text: str) -> list[str]:
     them ("Improve-" / "ment"); the one reading the vocabulary knows is the text as printed.
     """
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    lines = [line[:-1] if HYPHEN_BREAK.search(line) and nxt[:1].islower() else line
-             for line, nxt in zip(lines, [*lines[1:], ""][:len(lines)], strict=True)]  # "Improve-" / "ment"
+    lines = [line[:-1] if HYPHEN_BREAK.search(line) and (nxt[:1].islower() or capitals_go_on(line, nxt)) else line
+             for line, nxt in zip(lines, [*lines[1:], ""][:len(lines)], strict=True)]  # "Improve-", "CON-" / "CERN"
     if len(lines) < 2 or len(lines) > MAX_BROKEN_LINES:
         return [" ".join(" ".join(lines).split())]
     out = []

@@ -73,7 +73,9 @@ def join_cut_refs(units: list[Unit]) -> None:
     line complete the ref when the whole number is the one the refs before it lead to (9, then 10), and neither the
     first part nor the digits alone are ("1" then "2" on one-line rows start a new run). Bare digits under a ref that
     carries a label ("AfI-1" / "2") are no ref of that table's form: they complete it even where they would be the
-    next ref alone, and at a run's start (no refs before it to lead there) when no page cell stands beside them."""
+    next ref alone, and at a run's start (no refs before it to lead there) when no page cell stands beside them; and
+    wherever the next labelled ref, cut the same way, completes to the number after theirs ("AFI1" / "5", then "AFI1"
+    / "6": a section whose numbers go on from an earlier part's, 15 and 16, where the refs before lead elsewhere)."""
     last: int | None = None
     for i, u in enumerate(units):
         n = ref_number(u.ref)
@@ -87,10 +89,23 @@ def join_cut_refs(units: list[Unit]) -> None:
                 join = labelled and not nxt.page
             else:
                 join = n != last + 1 and (ref_number(nxt.ref) != n + 1 or labelled) and whole == last + 1
+            join = join or (labelled and whole is not None and next_cut_ref(units, i + 2) == whole + 1)
             if join and whole is not None:
                 u.ref, nxt.ref = u.ref + nxt.ref, ""
                 n = whole
         last = n
+
+
+def next_cut_ref(units: list[Unit], start: int) -> int | None:
+    """The number the first ref from ``start`` on makes with the bare digits on the line under it, when it carries a
+    label and such digits follow ("AFI1" / "6": 16); None otherwise."""
+    i = next((k for k in range(start, len(units)) if ref_number(units[k].ref) is not None), None)
+    if i is None or i + 1 >= len(units) or units[i + 1].part != units[i].part:
+        return None
+    u, nxt = units[i], units[i + 1]
+    if re.search(r"[^\W\d_]", u.ref) is None or not re.fullmatch(r"\d{1,2}", nxt.ref):
+        return None
+    return ref_number(u.ref + nxt.ref)
 
 
 def find_primaries(units: list[Unit]) -> tuple[list[int], list[int]]:

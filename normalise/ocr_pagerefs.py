@@ -107,7 +107,7 @@ def continues(prev_kind: str, prev_text: str, kind: str, text: str) -> bool:
     """Given two consecutive page fragments, return True when the second continues the first."""
     if prev_kind in ("word",) and kind in ("number",):
         return True
-    if prev_kind in ("page", "lookalike") and (kind == "label" or JOINS_NEXT.search(prev_text)
+    if prev_kind in ("page", "lookalike") and (kind == "label" or (JOINS_NEXT.search(prev_text) and kind != "other")
                                                or (kind == "number" and JOINS_PREV.match(text))):
         return True
     if prev_kind == "number" and kind == "number" and JOINS_NEXT.search(prev_text):
@@ -149,6 +149,18 @@ def cut_number(before: str, digits: str) -> bool:
     return second < first <= int(m.group(2) + digits)
 
 
+def open_before_words(merged: list[list[str]]) -> int | None:
+    """The fragment a next page fragment may continue: the last one, or the page ref left open ("Pages 8 and", "Page")
+    above lines of words alone (a finding type set in the page column: "Issue of concern" beside the ref, between the
+    page ref's first line and its number)."""
+    at = len(merged) - 1
+    while at > 0 and merged[at][0] == "other" and not re.search(r"\d", merged[at][1]):
+        at -= 1
+    if at < len(merged) - 1 and not (merged[at][0] == "word" or JOINS_NEXT.search(merged[at][1])):
+        return len(merged) - 1
+    return at if merged else None
+
+
 def choose_page_ref(fragments: list[str], rule: str = "page-ref-fragments") -> PageChoice:
     """Given the page-cell lines of one row in reading order, return the page ref to keep.
 
@@ -165,14 +177,15 @@ def choose_page_ref(fragments: list[str], rule: str = "page-ref-fragments") -> P
             if text:
                 junk.append(text)
             continue
-        if merged and continues(merged[-1][0], merged[-1][1], kind, text):
-            prev_kind, prev_text = merged[-1]
+        at = open_before_words(merged)
+        if at is not None and continues(merged[at][0], merged[at][1], kind, text):
+            prev_kind, prev_text = merged[at]
             joined = f"{prev_text}{text}" if re.search(r"[/\-–]$", prev_text) else f"{prev_text} {text}"
             if prev_kind == "word":
                 word_is_real = bool(PAGE_WORD.match(prev_text))
-                merged[-1] = ["page" if word_is_real else "lookalike", joined]
+                merged[at] = ["page" if word_is_real else "lookalike", joined]
             else:
-                merged[-1] = [prev_kind, joined]
+                merged[at] = [prev_kind, joined]
             continue
         merged.append([kind, text])
     choice = PageChoice(text="")

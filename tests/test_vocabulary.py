@@ -269,3 +269,10 @@ def test_a_label_whose_short_last_line_a_scan_lost_is_read_as_the_word_it_begins
     assert role_of_label("DESCRIPT")[1] is None  # a lost line holds a letter or two, not "ION"
     assert role_of_label("Respon")[1] is None  # "response" or "responsible" (officer): no one word it begins
     assert role_of_label("Numbe of")[1] is None and role_of_label("The force")[1] is None
+
+
+def test_a_type_cell_in_capitals_hyphenated_by_its_narrow_column_names_its_section():
+    from hmic_extract.vocabulary import section_of_cell_unbroken
+
+    assert section_of_cell_unbroken("CAUSE\nFOR\nCON-\nCERN") == CAUSES_OF_CONCERN
+    assert section_of_cell_unbroken("AREA FOR\nIMPROVE-\nMENT") == AREAS_FOR_IMPROVEMENT

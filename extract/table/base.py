@@ -98,9 +98,8 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     if split:
         rows = [broken_over_tails(r, rows[k + 1:], settings) for k, r in enumerate(rows)]
     groups = [phrases(r, settings, split) for r in rows]
-    main = 1 if len(groups) > 1 and len(groups[0]) == 1 and rows[0].is_line and is_label_tail(groups[0][0]) and \
-        len(groups[1]) > 1 else 0  # the line holding most labels, under a lone label set higher
-    if main and sum(1 for p in groups[1] if overlap(groups[0][0], p) > 0) > 1:
+    main = first_of_labels(rows, groups) % len(groups)  # the line holding most labels, under lone labels set higher
+    if any(sum(1 for p in groups[main] if overlap(groups[k][0], p) > 0) > 1 for k in range(main)):
         return None  # a lone phrase over two labels is a title ("Action plan" over "No." and "Report"), not a label
     tails = zip(rows[main + 1:], groups[main + 1:], strict=True)
     if len(groups) > 1 and (len(groups[main]) < 2 or
@@ -109,6 +108,7 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     if any(len(p.text.split()) > settings.label_tail_words for g in groups[main + 1:] for p in g):
         return None  # a wrapped label goes on in a word or few; a longer phrase is the body's first line
     cells: list[Cell] = []
+    grew_on: list[int] = []  # the line each label last grew on
     for k, group in enumerate(groups):
         if k > main:
             group = [w for p in group for w in label_words(p, rows[k], cells)]
@@ -120,15 +120,42 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
             if pieces is not None:
                 for i, piece in zip(hits, pieces, strict=True):
                     cells[i] = Cell(f"{cells[i].text}\n{piece}", cells[i].x0, cells[i].x1)
+                    grew_on[i] = k
                 continue
-            if len(hits) > 1 or (k and len(group) < 2 and not hits):
+            if len(hits) > 1 or (k > main and len(group) < 2 and not hits):
                 return None
+            if hits and beyond_wrap(rows[grew_on[hits[0]]], rows[k], settings):
+                return None  # a row's first line under a label of its column, further than the label wraps
             if hits:
                 c = cells[hits[0]]
                 cells[hits[0]] = Cell(f"{c.text}\n{p.text}", min(c.x0, p.x0), max(c.x1, p.x1))
+                grew_on[hits[0]] = k
             else:
                 cells.append(Cell(p.text, p.x0, p.x1))
+                grew_on.append(k)
     return sorted(cells, key=lambda c: c.x0)
+
+
+def beyond_wrap(above: Row, row: Row, settings: TableSettings) -> bool:
+    """Whether a text line stands further under a label line of its column than a label wraps (top to top beyond a
+    wrapped line's pitch and beyond half as much again as the label line is tall): labels centred in a header of
+    several lines sit half a pitch apart from line to line, but one label's own lines a pitch apart, so a row's page
+    cell set higher than its ref ("Pages" a pitch under another column's last label line) is no label's tail."""
+    if not (above.is_line and row.is_line):
+        return False
+    return row.top - above.top > max(settings.line_pitch + settings.band_gap, 1.5 * (above.bottom - above.top))
+
+
+def first_of_labels(rows: list[Row], groups: list[list[Cell]]) -> int:
+    """The index of a header's line holding most labels: 0, or the first line of several phrases under lone label
+    lines set higher (labels of one, two and three lines centred in one header: "Type" / "Report" over "AFI ref | of |
+    Detail", a line to each)."""
+    for k, group in enumerate(groups):
+        if len(group) > 1:
+            return k
+        if not (len(group) == 1 and rows[k].is_line and is_label_tail(group[0])):
+            return 0
+    return len(groups)  # lone labels only (none when no line holds several)
 
 
 def broken_over_tails(row: Row, below: list[Row], settings: TableSettings) -> Row:
@@ -290,6 +317,8 @@ def header_at(rows: list[Row], i: int, settings: TableSettings, like: int | None
                                               under_the_labels(group, settings))):
                 break
             cells = stack(group, settings, split)
+            if cells is None and first_of_labels(group, [phrases(r, settings, split) for r in group]) == n:
+                continue  # lone labels set higher so far: the line holding most labels is still to come
             if cells is None:
                 break
             header = header_of(cells, i, n, settings)
@@ -983,7 +1012,20 @@ def is_title_line(rows: list[Row], i: int, settings: TableSettings) -> bool:
     below = rows[i + 1].top - row.bottom if i + 1 < len(rows) else None
     if (above is None or below is None) and ends_like_a_sentence(row.text):
         return False  # at a page top or foot: the rest of a row cut by the page break ("areas for improvement.")
+    if above is None and wraps_on(rows, i, settings):
+        return False  # at a page top, the next line at a wrapped line's pitch: a cell's line the page break cut
     return (above is None or above >= settings.title_gap) and (below is None or below >= 0.5 * settings.title_gap)
+
+
+def wraps_on(rows: list[Row], i: int, settings: TableSettings) -> bool:
+    """Whether the line under line ``i`` follows it at a wrapped line's pitch, starting where it starts (one cell's
+    lines: "recommendation" / "s, of which 7 have" at a page top), not set further below as under a title."""
+    if i + 1 >= len(rows) or not rows[i + 1].is_line:
+        return False
+    row, under = rows[i], rows[i + 1]
+    starts = min(c.x0 for c in row.cells if c.text.strip())
+    same_start = any(abs(c.x0 - starts) <= settings.cross_slack for c in under.cells if c.text.strip())
+    return same_start and under.top - row.top <= settings.line_pitch + settings.band_gap
 
 
 def holds_key_cells(row: Row, part: Part, table: Table, settings: TableSettings) -> bool:

@@ -17,7 +17,17 @@ from hmic_extract.vocabulary import PAGE_FOLIO
 
 from .model import Cell, PageTables, Part, Row, TextLine
 from .settings import TableSettings
-from .text import Glyph, cell_text, glyph_sizes, glyphs_to_lines, is_ltr, line_gaps, line_middles, line_text
+from .text import (
+    Glyph,
+    cell_text,
+    glyph_sizes,
+    glyphs_to_lines,
+    is_ltr,
+    line_gaps,
+    line_middles,
+    line_text,
+    starts_under,
+)
 
 METHOD = "ruled"
 Box = tuple[float, float, float, float]
@@ -160,18 +170,25 @@ def word_starts(glyphs: list[Glyph], settings: TableSettings) -> dict[int, float
     """Where each glyph is placed in a grid: a left-to-right word's letters by its first letter's centre, so a word
     wider than its cell (LaTeX runs "Recommendation" on past a narrow Type column's rule) stays in the cell it starts
     in, not split over two ("Recommen" | "dati"); other glyphs by their own centre. A word's letters are drawn one
-    after the other, on one line, a word gap apart at most."""
+    after the other, on one line, a word gap apart at most, or under the letter before by a kerned pair's overlap
+    ("AT" in "RECOMMENDATION")."""
     out: dict[int, float] = {}
     start: Glyph | None = None
     last: Glyph | None = None
     for g in glyphs:
         goes_on = last is not None and start is not None and is_ltr(g.text) and is_ltr(last.text) and \
-            abs(g.y_mid - last.y_mid) <= settings.line_tolerance and \
-            -settings.overprint_slack <= g.x0 - last.x1 <= settings.word_gap
+            abs(g.y_mid - last.y_mid) <= settings.line_tolerance and g.x0 - last.x1 <= settings.word_gap and \
+            (g.x0 - last.x1 >= -settings.overprint_slack or kerned(last, g, settings))
         start = start if goes_on else (g if is_ltr(g.text) else None)
         out[id(g)] = start.x_mid if start is not None else g.x_mid
         last = g
     return out
+
+
+def kerned(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
+    """Whether a letter starting under the one before it is the second of a kerned pair: further right than it, and
+    under it by no more than a font kerns letters."""
+    return glyph.x0 - before.x0 > settings.overprint_slack and not starts_under(before, glyph, settings)
 
 
 def free_lines(glyphs: list[Glyph], boxes: list[Box], settings: TableSettings) -> list[TextLine]:

@@ -295,14 +295,18 @@ MIN_COLUMN_STARTS = 3
 def mark_column_starts(rows: list[Row], settings: TableSettings) -> None:
     """Mark the words that start where many lines of the page start one after white space (left-aligned
     columns: "PAGE AREA FOR" set close in a tight header is two labels when body lines start at "AREA"'s left).
-    A number always set after "Page " lines up too, but never after white space."""
+    A number always set after "Page " lines up too, but never after white space. "Many" is a share of the lines that
+    show columns (words in two places): a letter's prose above the table, or one long cell running on alone beside
+    empty ones, adds lines but no columns."""
     counts: dict[int, int] = {}
+    spread = 0  # lines with words in two places or more: the lines that show columns
     for row in rows:
         cells = sorted(row.cells, key=lambda c: c.x0)
         after_gap = [c for k, c in enumerate(cells) if k == 0 or c.x0 - cells[k - 1].x1 > settings.phrase_gap]
+        spread += len(after_gap) > 1
         for x in {round(c.x0 / settings.start_tolerance) for c in after_gap}:
             counts[x] = counts.get(x, 0) + 1
-    need = max(MIN_COLUMN_STARTS, COLUMN_START_SHARE * len(rows))
+    need = max(MIN_COLUMN_STARTS, COLUMN_START_SHARE * spread)
     for row in rows:
         for c in row.cells:
             key = round(c.x0 / settings.start_tolerance)

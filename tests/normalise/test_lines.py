@@ -712,3 +712,42 @@ def test_refs_set_at_the_top_of_their_rows_keep_a_cut_rows_last_lines_before_a_p
         "been agreed by the police and crime commissioner.",
         "the force's own survey showed a fall in public satisfaction.",
         "during fieldwork, staff told us that the system was slow."]
+
+
+def test_a_page_ref_left_open_is_ended_by_its_number_under_a_finding_type_set_in_the_page_column():
+    """The finding type printed in the page column beside the ref ("Issue of concern"), the row's page ref wrapped
+    round it: "Pages 8 and" above, "16" below. The words between do not close the page ref (the row came out [8])."""
+    doc = rows_of("| 1. | Issue of concern Pages 6/7 | The force does not routinely check records. | |\n"
+                  "| | | Only 9 of the 20 cases we reviewed had been | |\n"
+                  "| | Pages 8 and | | |\n"
+                  "| 2. | Issue of concern | recorded as stalking; the rest were | |\n"
+                  "| | 16 | | |\n"
+                  "| | | communications. | |\n"
+                  "| | | The force's data on hate crime outcomes. | |\n"
+                  "| 3. | Issue of concern Page 8 | | |\n"
+                  "| 4. | Issue of concern Page 10 | The force could not show us how it works. | |\n")
+    assert [(f.ref, f.pages) for f in doc] == [(1, [6, 7]), (2, [8, 16]), (3, [8]), (4, [10])]
+
+
+def test_labelled_refs_a_narrow_column_cut_are_mended_where_a_section_goes_on_from_an_earlier_parts_numbers():
+    """Refs "AFI15", "AFI16" cut after their first digit ("AFI1" / "5") in a section whose numbers go on from an
+    earlier part's (15, not 1): the refs before lead elsewhere (Issue 6), but each cut ref and the next complete to
+    numbers that follow on (the rows came out AFI 1, 1, 1)."""
+    doc = rows_of("| Issue 5 | Page 10 | The force could not show us | |\n"
+                  "| | | how it evaluates the work | |\n"
+                  "| | | of its hubs. | |\n"
+                  "| Issue 6 | Page 11 | The force has a good | |\n"
+                  "| | | understanding of county | |\n"
+                  "| | | lines drug supply. | |\n"
+                  "| AFI1 | Pages | The force should improve how | |\n"
+                  "| 5 | 24/25 | it uses its understanding of | |\n"
+                  "| | | demand to plan its workforce. | |\n"
+                  "| AFI1 | Page 26 | The force needs to improve how | |\n"
+                  "| 6 | | it identifies and records the | |\n"
+                  "| | | vulnerability of victims. | |\n"
+                  "| AFI1 | Page 28 | The force should make sure | |\n"
+                  "| 7 | | that it understands the needs | |\n"
+                  "| | | of its workforce. | |\n")
+    assert [(f.section, f.ref, f.pages) for f in doc] == [
+        ("Issues of concern", 5, [10]), ("Issues of concern", 6, [11]), ("Areas for improvement", 15, [24, 25]),
+        ("Areas for improvement", 16, [26]), ("Areas for improvement", 17, [28])]

@@ -123,3 +123,21 @@ def test_a_page_folio_inside_a_cut_row_is_dropped_beside_other_cells_text_and_in
     part = grid_to_part(left_open, glyphs, 3, ([830.0], []), TableSettings(), page_height=841.9)
     assert part.rows[0].open_bottom
     assert [c.text for c in part.rows[0].cells] == ["7", "Spending on overtime.", ""]
+
+
+def test_a_word_run_past_its_cells_rule_stays_whole_across_a_kerned_pair():
+    from hmic_extract.extract.table.ruled import word_starts
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.text import Glyph
+
+    # "RECOMMENDATION" run on past a narrow Type column's rule; loose boxes of the kerned pair "AT" overlap by 0.7 pt.
+    glyphs, x = [], 108.0
+    for letter in "RECOMMENDA":
+        glyphs.append(Glyph(letter, x, 660.0, x + 7.0, 672.0, size=10.0))
+        x += 7.0
+    x -= 0.7
+    for letter in "TION":
+        glyphs.append(Glyph(letter, x, 660.0, x + 7.0, 672.0, size=10.0))
+        x += 7.0
+    placed = word_starts(glyphs, TableSettings.for_page([10.0] * 14))
+    assert {placed[id(g)] for g in glyphs} == {glyphs[0].x_mid}

@@ -817,3 +817,91 @@ def test_a_ref_label_whose_broken_last_letter_the_scan_lost_still_names_the_ref_
                   *phrase(f"Page {k + 4}", 321, top), *phrase("Work is under way.", 387, top)]
     rows, _ = words_to_rows([(0, words, 842.0)], "ocr-lines/test")
     assert [r.ref for r in rows if r.kind is RowKind.CELLS][1:] == [f"{k + 1}." for k in range(4)]
+
+
+def test_a_rows_first_page_line_set_higher_than_its_ref_just_under_a_header_of_centred_labels_is_no_label_tail():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    # Labels centred in a four-line header ("Rec" / "No.", "Page" / "no.", "Current" / "status" half a line lower);
+    # each row's page cell is centred higher than its ref, its first line ("Pages") a line pitch under "status" but
+    # further under "no." than a label wraps.
+    words = [w("Rec", 74, 70.8), w("Page", 149, 70.8), w("Type", 103, 77.5), w("Detail", 187, 77.5),
+             w("Current", 324, 77.5), w("Progress", 408, 77.5), w("No.", 74, 84.1), w("no.", 154, 84.1),
+             w("status", 324, 90.8)]
+    top = 104.5
+    for n in range(1, 5):
+        words += [w("Pages", 149, top), w(f"{2 * n + 4}/{2 * n + 5}", 155, top + 13.4), w(f"{n}.", 78, top + 20.0),
+                  w("IOC", 103, top + 20.0), w("The", 187, top + 20.0), w("force", 207, top + 20.0),
+                  w("must", 237, top + 20.0), w("act", 187, top + 33.4), w("now.", 207, top + 33.4)]
+        top += 60.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    cells = [r for r in rows if r.kind is RowKind.CELLS]
+    assert cells[0].page_ref.split() == ["Page", "no."]
+    assert [r.page_ref for r in cells[1:] if r.page_ref][:2] == ["Pages", "6/7"]
+
+
+def test_labels_set_close_split_where_the_rows_text_starts_under_a_letter_filling_most_of_the_page():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    # A letter's 40 lines of prose, then the annex: "REF. DETAIL" set closer than a phrase gap, its one row's five
+    # text lines starting under "DETAIL" (five lines of the page's 47, but of the few that show columns most).
+    words = [word for k in range(40) for word in phrase("I have asked the force for updates on each of these.", 57,
+                                                         60.0 + 11.0 * k)]
+    words += [w("PG", 72, 520), w("REF.", 111, 520), w("DETAIL", 133, 520), w("PROGRESS", 320, 520)]
+    words += [w("p. 7", 72, 537), w("1.", 115, 537)]
+    for k, text in enumerate(["The force does not have a", "good enough understanding", "of the demand it faces,",
+                              "and this limits its plans", "for the future."]):
+        words += phrase(text, 133, 537 + 11.0 * k)
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert [(r.ref, r.page_ref) for r in rows if r.kind is RowKind.CELLS and r.ref][-1:] == [("1.", "p. 7")]
+
+
+def test_a_section_word_opening_a_page_in_the_action_column_at_the_wrapped_lines_pitch_is_no_title():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    # Lines wrapped 18 pt apart (9 pt type, wide leading); a row's long action cell runs on to the next page, whose
+    # first line is a word the vocabulary names a section by ("recommendation" / "s, of which 7 have").
+    def row(ref: str, page: str, texts: list[str], actions: list[str], top: float) -> tuple[list[dict], float]:
+        out = [w(ref, 60, top), *phrase(page, 100, top)] if ref else []
+        for k, text in enumerate(texts):
+            out += phrase(text, 160, top + 18.0 * k)
+        for k, text in enumerate(actions):
+            out += phrase(text, 400, top + 18.0 * k)
+        return out, top + 18.0 * max(len(texts), len(actions), 1) + 10.0
+
+    header = [w("#", 60, 60), *phrase("Page reference", 100, 60), *phrase("Issue of concern", 160, 60),
+              w("Action", 400, 60)]
+    first, top = list(header), 88.0
+    for n in range(1, 3):
+        words, top = row(str(n), f"Page {n + 5}", ["The force does not check", "the records it holds."],
+                         ["We accepted it."], top)
+        first += words
+    words, top = row("3", "Page 9", ["The force could not show", "us how it works."],
+                     ["The force made 11", "recommendations in all", "and held a review of all"], top)
+    first += words
+    second, top = row("", "", [], ["recommendation", "s, of which 7 have", "been met in full."], 60.0)
+    for n in range(4, 6):
+        words, top = row(str(n), f"Page {n + 7}", ["Victims are not kept", "informed of progress."], ["Agreed."], top)
+        second += words
+    rows, _ = words_to_rows([(0, first, 842.0), (1, second, 842.0)], "stream")
+    assert not [r.text for r in rows if r.kind is RowKind.TEXT and "recommendation" in r.text]
+
+
+def test_labels_of_one_two_and_three_lines_centred_in_one_header_are_read_from_the_first_lone_label():
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    # "Type" / "of" / "finding" (three lines), "Report" / "page" (two), one-line labels: centred, each line half a
+    # pitch under the last, so two lone labels stand over the line holding most labels.
+    words = [w("Type", 103, 67.1), w("Report", 148, 73.8), w("AFI", 54, 80.4), w("ref", 76, 80.4), w("of", 103, 80.4),
+             w("Detail", 185, 80.4), w("Target", 369, 80.4), w("Action", 418, 80.4), w("page", 148, 87.1),
+             w("finding", 103, 93.8), w("date", 369, 93.8)]
+    top = 113.9
+    for n in range(1, 5):
+        words += [w("Page", 148, top - 6.6), w(f"{n}.", 54, top), w("IOC", 103, top), w(f"{n + 5}", 148, top + 6.6),
+                  w("The", 185, top), w("force", 205, top), w("must", 235, top)]
+        words += [w(word, 185, top + 13.4 * k) for k, word in enumerate(["act", "on", "this", "now."], start=1)]
+        top += 80.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    cells = [r for r in rows if r.kind is RowKind.CELLS]
+    assert (cells[0].page_ref.split(), cells[0].issue) == (["Report", "page"], "Detail")
+    assert [r.issue for r in cells[1:] if r.ref][:2] == ["The force must", "The force must"]
