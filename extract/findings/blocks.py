@@ -149,14 +149,14 @@ MAX_TITLE_LINES = 3
 
 
 def is_wrapped_title(lines: list[Line], text: str, settings: ReportSettings) -> bool:
-    """On a scan, a section title wrapped over a few lines ("Annex A: Summary of" / "recommendations"): set larger
-    than body text on average (OCR reads each line's size from its letters' boxes, so one line alone may not
-    show it) and nothing but a title."""
+    """On a scan, a section title wrapped over a few lines ("Annex A: Summary of" / "recommendations"): nothing but a
+    title, set no smaller than body text on average (OCR reads each line's size from its letters' boxes, so a line
+    of few ascenders reads small, and a title's first line may read under heading size)."""
     if len(lines) < 2 or len(lines) > MAX_TITLE_LINES or FULL_STOP.search(text) or not text[:1].isupper():
         return False
     mean = sum(settings.read_size(ln.text, ln.size) for ln in lines) / len(lines)
     match = match_title(text.rstrip(":–—- "), fuzzy=True)
-    return mean > settings.body_size + settings.size_slack and match is not None and is_theme(match.theme)
+    return mean >= settings.body_size - settings.size_slack and match is not None and is_theme(match.theme)
 
 
 def continues(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:

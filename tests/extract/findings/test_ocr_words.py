@@ -525,3 +525,15 @@ def test_a_lead_ins_colon_ocr_read_as_a_semicolon_still_opens_its_fragments():
     assert rec2.startswith("Within six months the force should put in place arrangements to ensure that:")
     assert all(f.rstrip(";.") in rec2 for f in frags)
     assert clean_text(found[(RECOMMENDATIONS, 2)].issue) == rec3
+
+
+def test_a_title_wrapped_over_two_lines_whose_second_ocr_reads_small_still_heads_its_list():
+    # "Overarching" / "recommendations": OCR read the first line a little under heading size and the second (few
+    # ascenders) under body size; the block was read as a paragraph, and the two recommendations under it were lost.
+    recs = ["By 31 March 2024, the College of Policing should publish guidance for investigators.",
+            "By 31 December 2024, the NPCC lead should set out the minimum level of investigation."]
+    page = [*prose(80), *prose(100), ocr_line("Overarching", 62, 130, 12.3), ocr_line("recommendations", 62, 146, 9.6),
+            ocr_line("-", 62, 166), ocr_line(recs[0], 76, 166), ocr_line("-", 62, 188), ocr_line(recs[1], 76, 188),
+            *prose(220)]
+    found = findings([], page)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == recs
