@@ -376,3 +376,18 @@ def test_a_dash_before_a_capital_opening_a_scanned_line_is_its_items_marker_thou
 def test_a_dash_inside_a_wrapped_sentence_opening_a_line_is_text():
     line = words_to_lines(words("- which it had not done before", 60, 210, size=12, gap=3), 0, [])[0]
     assert (line.marker, line.text) == ("", "- which it had not done before")
+
+
+@pytest.mark.parametrize("number", ["iI.", "iii,"])
+def test_a_roman_item_number_ocr_misread_in_case_or_stop_is_still_its_marker(number):
+    # OCR read "ii." as "iI." and "iii." as "iii,": set a marker's gap before the item's text, they opened prose,
+    # and an area for improvement and a recommendation were lost.
+    page = [{"text": number, "x0": 63.0, "x1": 73.8, "top": 266, "bottom": 276, "size": 9.5, "fontname": ""}]
+    page += words("Forces should carry out aftercare checks", 87.1, 264, size=12, gap=4)
+    line = words_to_lines(page, 0, [])[0]
+    assert (line.marker, line.text) == (number, "Forces should carry out aftercare checks")
+
+
+def test_a_capital_roman_lookalike_word_at_a_word_space_is_text():
+    line = words_to_lines(words("I, for one, welcome the change", 60, 210, size=12, gap=3), 0, [])[0]
+    assert line.marker == ""
