@@ -17,7 +17,8 @@ def assign_columns(lines: list[Line], width: float, settings: ReportSettings) ->
 
     A page is set in two columns when text starts right of the middle while hardly any line crosses the middle
     (a full-width heading or box may); a narrow column of numbers (a table's page column) is not a column of
-    text (a short line of words is, beside a left column of enough lines), and a one-column page with a table beside its prose has many lines crossing the middle.
+    text (a short line of words is, beside a left column of enough lines), and a one-column page with a table
+    beside its prose has many lines crossing the middle.
     """
     mid = width / 2
     edge = settings.column_edge
