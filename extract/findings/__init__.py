@@ -33,7 +33,7 @@ from .drafts import Draft, segments_to_drafts
 from .furniture import drop_furniture
 from .labels import Label, label_of
 from .lines import MAX_BOX_SHARE, Line, page_to_lines, without_stray_accents, words_to_lines
-from .page_numbers import find_progressions, printed_page_numbers
+from .page_numbers import find_progressions, pdf_pages_when_unnumbered, printed_page_numbers
 from .reading import assign_columns, order_pages, reading_order
 from .repeats import merge_summary_repeats
 from .rows import METHOD, drafts_to_findings, page_ref_of
@@ -80,6 +80,8 @@ def lines_to_findings(pages: dict[int, list[Line]], sizes: dict[int, tuple[float
     evidence = {i: lines + (margin_lines or {}).get(i, []) for i, lines in pages.items()}
     progressions = find_progressions(evidence, heights, settings)
     printed = printed_page_numbers(page_count, *progressions, page_labels)
+    in_file = pdf_pages_when_unnumbered(printed)
+    printed = in_file or printed
     notes = [f"page {i + 1}: printed number {printed[i]} but page label {page_labels[i]}"
              for i in sorted(pages) if i < len(page_labels) and page_labels[i] and printed[i]
              and printed[i] != page_labels[i]]
@@ -89,7 +91,12 @@ def lines_to_findings(pages: dict[int, list[Line]], sizes: dict[int, tuple[float
     blocks = repair_blocks(lines_to_blocks(ordered, settings), settings)
     segments = units_to_segments(blocks_to_units(blocks, settings))
     drafts = merge_summary_repeats(segments_to_drafts(segments), printed, settings)
-    return drafts_to_findings(drafts, printed, source, force), notes
+    findings = drafts_to_findings(drafts, printed, source, force)
+    if in_file:
+        notes.append("no page prints a number that could be read: page refs are the PDF's own pages")
+        for finding in findings:
+            finding.flag("no printed page number was read: the Page Ref is the PDF page")
+    return findings, notes
 
 
 def extract_report(pdf: OpenPdf, texts: list[str] | None = None) -> RawDocument | None:

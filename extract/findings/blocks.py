@@ -149,14 +149,14 @@ MAX_TITLE_LINES = 3
 
 
 def is_wrapped_title(lines: list[Line], text: str, settings: ReportSettings) -> bool:
-    """On a scan, a section title wrapped over a few lines ("Annex A: Summary of" / "recommendations"): set larger
-    than body text on average (OCR reads each line's size from its letters' boxes, so one line alone may not
-    show it) and nothing but a title."""
+    """On a scan, a section title wrapped over a few lines ("Annex A: Summary of" / "recommendations"): nothing but a
+    title, set no smaller than body text on average (OCR reads each line's size from its letters' boxes, so a line
+    of few ascenders reads small, and a title's first line may read under heading size)."""
     if len(lines) < 2 or len(lines) > MAX_TITLE_LINES or FULL_STOP.search(text) or not text[:1].isupper():
         return False
     mean = sum(settings.read_size(ln.text, ln.size) for ln in lines) / len(lines)
     match = match_title(text.rstrip(":–—- "), fuzzy=True)
-    return mean > settings.body_size + settings.size_slack and match is not None and is_theme(match.theme)
+    return mean >= settings.body_size - settings.size_slack and match is not None and is_theme(match.theme)
 
 
 def continues(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:
@@ -289,6 +289,9 @@ def runs_on_at_leading(prev: Line, line: Line, settings: ReportSettings) -> bool
 
 LIST_JOINER_END = re.compile(r";\s*(?:and|or)?$")
 JOINER_WORD = re.compile(r"(?i)^(?:and|or|but)\b")
+# A fragment opening inside a line, after a lead-in's colon or a joiner ("that: its policy …; reports …"): the
+# fragments run in, as a paragraph's words do, and one reaching a line's start there is no item of its own.
+RUN_IN = re.compile(r"[:;]\s+(?!(?:and|or)\s*$)\S")
 
 
 def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:
@@ -322,7 +325,7 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
                 settings.para_gap and not JOINER_WORD.match(line.text):
             return True  # on a scan, a fragment at the text indent a paragraph's gap below: the next item
         return at_indent and bool(LIST_JOINER_END.search(prev.text)) and not JOINER_WORD.match(line.text) \
-            and not wraps_to_measure(block, settings)
+            and not wraps_to_measure(block, settings) and not RUN_IN.search(prev.text)
     indent = max(settings.indent_slack, 0.8 * settings.body_size)
     return prev.text.rstrip().endswith(":") and line.x0 >= block[0].x0 + indent
 

@@ -35,13 +35,15 @@ MAX_BOX_SHARE = 0.5  # a rectangle covering more of the page is a page backgroun
 BOLD_FONT = re.compile(r"(?i)bold|black|heavy|semibold|demi|,b$")
 DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}")  # a contents line: a title, dots, a page number
 GLUED_BULLET = re.compile(r"^([•●▪■◦‣∙·○□➢►])(?=[A-Za-z])")
+DASH = re.compile(r"^[–—-]$")
 SYMBOL_FONT = re.compile(r"(?i)dingbat|wingding|symbol|webdings")
 # A glyph that is only ever a bullet (also as an unmapped "(cid:127)" or a Symbol-font private-use character).
 BULLET_GLYPH = re.compile(r"^(?:[•●▪■◦‣∙·○□➢►✓✔➤◆◇♦*\uf000-\uf0ff]|\(cid:\d+\))$")
 # A mark that numbers an item or may be a dash bullet, but may also open an ordinary wrapped line ("2.4 percent"); a
-# roman numeral whose full stop OCR lost ("iii") too, though only when set apart as a marker is (see marker_words).
+# roman numeral whose full stop OCR lost ("iii") too, though only when set apart as a marker is (see marker_words), or
+# misread in case or stop ("iI.", "iii,"): a lower-case numeral letter and capital I or l lookalikes.
 ITEM_NUMBER = re.compile(r"^(?:[–—-]|\d{1,2}(?:\.\d{1,2})?[.)]?|\(\d{1,2}\)|\(?[a-hj-z][.)]|\([a-z]\)|\(?[ivx]{1,4}[.)]"
-                         r"|[ivx]{2,4}|[A-Z]{1,2}\d{1,2}[.)]?)$")
+                         r"|[ivx]{2,4}|(?=[ivxIl]*[ivx])[ivxIl]{1,4}[.,)]|[A-Z]{1,2}\d{1,2}[.)]?)$")
 
 
 @dataclass
@@ -185,6 +187,8 @@ def marker_words(words: list[dict], small_mark: float) -> int:
         return 1
     if not ITEM_NUMBER.match(first["text"]) or gap < 0.3 * size:
         return 0
+    if DASH.match(first["text"]) and second["text"][:1].isupper():
+        return 1  # no sentence wraps to open a line with a lone dash and a capital (OCR word spaces jitter)
     rest_gaps = [b["x0"] - a["x1"] for a, b in pairwise(words[1:])]
     usual = median(rest_gaps) if rest_gaps else 0.25 * size
     return 1 if gap >= 1.4 * usual + 0.05 * size else 0

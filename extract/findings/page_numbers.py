@@ -265,3 +265,12 @@ def printed_page_numbers(page_count: int, arabic: Progression | None, roman: Pro
         else:
             out.append(label)
     return out
+
+
+def pdf_pages_when_unnumbered(printed: list[str]) -> list[str] | None:
+    """Given each page's printed number ("" if none), return the PDF's own page numbers when no page has one (a
+    scan whose numbers OCR could not read, a report that prints none), else None: a reader can still find a
+    finding by its place in the file, where an empty reference sends them nowhere."""
+    if any(printed):
+        return None
+    return [str(i + 1) for i in range(len(printed))]

@@ -17,12 +17,16 @@ def assign_columns(lines: list[Line], width: float, settings: ReportSettings) ->
 
     A page is set in two columns when text starts right of the middle while hardly any line crosses the middle
     (a full-width heading or box may); a narrow column of numbers (a table's page column) is not a column of
-    text, and a one-column page with a table beside its prose has many lines crossing the middle.
+    text (a short line of words is, beside a left column of enough lines), and a one-column page with a table
+    beside its prose has many lines crossing the middle.
     """
     mid = width / 2
     edge = settings.column_edge
     right = [ln for ln in lines if ln.x0 >= mid - edge and len(ln.text.split()) >= 3]
     left = [ln for ln in lines if ln.x1 <= mid + edge]
+    if not right and len(left) >= settings.min_column_lines:  # the left column alone shows the page's columns: a
+        # short line right of it (a finding's last words carried over) is the right column's
+        right = [ln for ln in lines if ln.x0 >= mid - edge and any(c.isalpha() for c in ln.text)]
     crossing = [ln for ln in lines if ln.x0 < mid - edge and ln.x1 > mid + edge]
     if not right or len(left) + len(right) < settings.min_column_lines \
             or len(crossing) > max(2, 0.15 * len(lines)):

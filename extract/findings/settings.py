@@ -89,6 +89,7 @@ def usual_line_gap(lines: list[Line]) -> float:
 
     Only gaps after a *full* line count: a line that reaches its column's right edge wraps, so the next line
     carries on the same paragraph; gaps between paragraphs (often as common in short-paragraph reports) do not.
+    Nor do table rows and contents lines (a line with peers): dot leaders reach the edge on every entry.
     """
     edges: dict[tuple[int, int], float] = {}
     for ln in lines:
@@ -98,7 +99,7 @@ def usual_line_gap(lines: list[Line]) -> float:
     for prev, ln in pairwise(lines):
         gap = ln.top - prev.bottom
         full = prev.x1 >= edges[(prev.page, prev.column)] - 2 * prev.size
-        if full and prev.page == ln.page and prev.column == ln.column and 0 <= gap < prev.size \
+        if full and not prev.peers and prev.page == ln.page and prev.column == ln.column and 0 <= gap < prev.size \
                 and prev.size == ln.size:
             gaps[round(gap * 2) / 2] += 1
     return gaps.most_common(1)[0][0] if gaps else 3.0

@@ -274,3 +274,18 @@ def test_bullet_less_fragments_after_a_semicolon_at_the_text_indent_are_still_th
              line("ensure that supervisors have the information they need.", 342, x0=76, x1=350)]
     blocks = lines_to_blocks(lines, SETTINGS)
     assert [b.flat.split()[0] for b in blocks][-3:] == ["review", "put", "ensure"]
+
+
+def test_fragments_run_in_after_a_lead_ins_colon_are_wrapped_lines_not_lost_bullets():
+    # A summary restates a recommendation with its fragments run in ("… ensure that: its policy is understood by
+    # all staff; reports of crime …"): a ragged line ending ";" put the next fragment at the start of a line, and it
+    # was read as an item whose bullet was lost (the recommendation was cut in two, and the list miscounted).
+    lines = [line("Within six months the force should put in place arrangements to ensure", 490, x0=64, x1=520,
+                  marker="▪"),
+             line("that: its crime recording policy is understood by all officers and staff;", 506, x0=78, x1=500),
+             line("reports of crime received through its public protection units are recorded", 522, x0=78, x1=515),
+             line("within 24 hours; and crimes are recorded when the incident is closed.", 538, x0=78, x1=470)]
+    for ln in lines[1:]:
+        ln.text_x0 = ln.x0
+    blocks = lines_to_blocks(lines, SETTINGS)
+    assert [len(b.lines) for b in blocks] == [4]

@@ -193,3 +193,22 @@ def test_a_list_joiner_wrapped_onto_its_own_line_stays_with_its_item():
              line("ensure that the risk to victims is reassessed.", 142, x0=311, marker="n")]
     lines[0].text_x0 = 323
     assert [len(b.lines) for b in lines_to_blocks(lines, SETTINGS)] == [3, 1]
+
+
+def test_a_findings_last_two_words_alone_atop_the_right_column_are_read_after_the_left_column():
+    """A two-column page whose right column holds only the end of a list item carried over from the left ("future
+    needs."): the left column shows the page is set in columns (its lines end before the middle, none crosses it),
+    so the short line is the right column's, read after the left column, not beside the chapter title at the top."""
+    from hmic_extract.extract.findings.lines import Line
+    from hmic_extract.extract.findings.reading import order_pages
+    from hmic_extract.extract.findings.settings import ReportSettings
+
+    def line(text: str, top: float, x0: float, x1: float, size: float = 12.0) -> Line:
+        return Line(text=text, page=5, top=top, bottom=top + size, x0=x0, x1=x1, size=size, bold=False)
+
+    left = [line("Efficiency: How well", 81, 62, 269, 18.5), line("does the force plan", 105, 62, 264, 18.5)]
+    left += [line(f"prose line {n} of the left column", 180 + 16 * n, 62, 280) for n in range(6)]
+    left += [line("Areas for Improvement", 634, 62, 232, 13), line("leaders, so that it can plan for", 721, 78, 275)]
+    carried = line("future needs.", 82, 325, 405)
+    ordered = order_pages({5: [*left, carried]}, {5: 595.0}, ReportSettings(body_size=12.0))
+    assert ordered[-1] is carried and ordered[-2].text == "leaders, so that it can plan for"

@@ -360,3 +360,34 @@ def test_a_justified_line_whose_ocr_spaces_jitter_wide_once_is_not_cut_where_the
     lines = words_to_lines(page, 0, [])
     assert [ln.text for ln in lines] == ["By 31 December 2024, the NPCC lead for",
                                          "economic crime should work with chief constables"]
+
+
+def test_a_dash_before_a_capital_opening_a_scanned_line_is_its_items_marker_though_ocr_spaces_jitter():
+    # OCR of a dash-bulleted list ("– By January 2024, forces should …"): the word spaces after it jitter from 0 to
+    # 6.5 points, so the dash's gap is no wider than the usual one; the items were read as one recommendation.
+    page = [{"text": "-", "x0": 63.7, "x1": 70.6, "top": 380, "bottom": 393, "size": 13.0, "fontname": ""}]
+    for text, x0, x1 in [("By", 77.0, 90.4), ("January", 93.6, 140.4), ("2024,", 146.9, 183.6),
+                         ("forces", 183.6, 220.3), ("should", 226.8, 265.3)]:
+        page.append({"text": text, "x0": x0, "x1": x1, "top": 380, "bottom": 393, "size": 13.0, "fontname": ""})
+    line = words_to_lines(page, 0, [])[0]
+    assert (line.marker, line.text) == ("-", "By January 2024, forces should")
+
+
+def test_a_dash_inside_a_wrapped_sentence_opening_a_line_is_text():
+    line = words_to_lines(words("- which it had not done before", 60, 210, size=12, gap=3), 0, [])[0]
+    assert (line.marker, line.text) == ("", "- which it had not done before")
+
+
+@pytest.mark.parametrize("number", ["iI.", "iii,"])
+def test_a_roman_item_number_ocr_misread_in_case_or_stop_is_still_its_marker(number):
+    # OCR read "ii." as "iI." and "iii." as "iii,": set a marker's gap before the item's text, they opened prose,
+    # and an area for improvement and a recommendation were lost.
+    page = [{"text": number, "x0": 63.0, "x1": 73.8, "top": 266, "bottom": 276, "size": 9.5, "fontname": ""}]
+    page += words("Forces should carry out aftercare checks", 87.1, 264, size=12, gap=4)
+    line = words_to_lines(page, 0, [])[0]
+    assert (line.marker, line.text) == (number, "Forces should carry out aftercare checks")
+
+
+def test_a_capital_roman_lookalike_word_at_a_word_space_is_text():
+    line = words_to_lines(words("I, for one, welcome the change", 60, 210, size=12, gap=3), 0, [])[0]
+    assert line.marker == ""

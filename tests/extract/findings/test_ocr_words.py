@@ -525,3 +525,29 @@ def test_a_lead_ins_colon_ocr_read_as_a_semicolon_still_opens_its_fragments():
     assert rec2.startswith("Within six months the force should put in place arrangements to ensure that:")
     assert all(f.rstrip(";.") in rec2 for f in frags)
     assert clean_text(found[(RECOMMENDATIONS, 2)].issue) == rec3
+
+
+def test_a_title_wrapped_over_two_lines_whose_second_ocr_reads_small_still_heads_its_list():
+    # "Overarching" / "recommendations": OCR read the first line a little under heading size and the second (few
+    # ascenders) under body size; the block was read as a paragraph, and the two recommendations under it were lost.
+    recs = ["By 31 March 2024, the College of Policing should publish guidance for investigators.",
+            "By 31 December 2024, the NPCC lead should set out the minimum level of investigation."]
+    page = [*prose(80), *prose(100), ocr_line("Overarching", 62, 130, 12.3), ocr_line("recommendations", 62, 146, 9.6),
+            ocr_line("-", 62, 166), ocr_line(recs[0], 76, 166), ocr_line("-", 62, 188), ocr_line(recs[1], 76, 188),
+            *prose(220)]
+    found = findings([], page)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2)] == recs
+
+
+def test_a_scan_whose_page_numbers_cannot_be_read_refers_to_the_pdf_pages_and_says_so():
+    # A centred page number printed over a long running head: OCR reads neither a number nor a label on any page,
+    # and every row had an empty Page Ref. The PDF's own page is the best reference left; the row says where it
+    # came from so that it is checked.
+    head = ocr_line("Marchford Constabulary – National child protection inspeotion 2022", 62, 28, 9.0)
+    page = [head, *prose(80), ocr_line("Recommendations", 62, 110),
+            ocr_line("(a)", 62, 128), ocr_line("By 31 October 2023, the force should review how it records crime.",
+                                               86, 128)]
+    found = findings([head, *prose(80)], page)
+    rec = found[(RECOMMENDATIONS, 1)]
+    assert rec.page_ref == "Page 2"
+    assert any("PDF page" in flag for flag in rec.provenance.review_flags)

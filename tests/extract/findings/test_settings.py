@@ -54,3 +54,20 @@ def test_three_wrapped_lines_at_one_pitch_set_a_short_scans_line_pitch():
         top += step
     settings = replace(estimate_settings(lines), weightless=True)
     assert usual_line_pitch(lines, settings) == 14.0
+
+
+def test_contents_lines_reaching_the_right_edge_do_not_set_the_line_gap():
+    """A contents page's dot-leader lines all reach the right edge, a paragraph's space apart: in a short report
+    with ragged-right prose (few wrapped lines reach the edge) they would outvote the wrapped lines, and every
+    paragraph of the body would run into the next."""
+    lines, top = [], 100.0
+    for _ in range(6):  # contents entries: a title, leader dots, a page number (a paragraph's space apart)
+        entry = line("Areas for improvement ........................ 43", top, 533)
+        entry.peers = 1
+        lines.append(entry)
+        top += 17.4
+    for _ in range(5):  # body paragraphs: one wrapped line reaching the edge, then a short last line
+        lines += [line("a full line of text that wraps at the right edge", top, 525),
+                  line("ends.", top + 11.6, 200)]
+        top += 11.6 + 17.4
+    assert usual_line_gap(lines) == 2.5
