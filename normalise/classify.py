@@ -18,6 +18,7 @@ from hmic_extract.model import SECTIONS, RawRow, RowKind
 from hmic_extract.vocabulary import (
     MAX_BROKEN_LINES,
     PAGE_FOLIO,
+    PAGE_WORDS,
     header_score,
     match_title,
     reads_as_sentence,
@@ -324,6 +325,16 @@ def page_head_key(row: RawRow) -> str:
     return re.sub(r"\d+", "#", " ".join(" ".join([row.ref, row.page_ref, row.issue, row.action]).split()))
 
 
+PAGE_REF_WORDS = re.compile(rf"(?i)^(?:{PAGE_WORDS}|and|to|of|para(?:graph)?s?)\.?$")
+
+
+def has_words(key: str) -> bool:
+    """Whether a line's text holds a word that is not a number or a page ref's: a running head has words ("Version",
+    "March", "progress tracker"); a row's ref and page lines ("13", "Pages", "24 and") recur from page to page once
+    their numbers are masked, and are no head."""
+    return any(len(w) >= 2 and not PAGE_REF_WORDS.match(w) for w in re.findall(r"[^\W\d_]+", key))
+
+
 def running_heads(rows: list[RawRow]) -> set[int]:
     """The text lines set above the header on their page that recur, digits masked, above the header of another
     page: a running head the stream reader split into the table's columns (a row's continuation past a page break is
@@ -343,7 +354,7 @@ def running_heads(rows: list[RawRow]) -> set[int]:
         for i in indexes:
             pages_of.setdefault(page_head_key(rows[i]), set()).add(page)
     return {i for indexes in above.values() for i in indexes if len(pages_of[page_head_key(rows[i])]) >= 2
-            and match_title(page_head_key(rows[i])) is None}
+            and has_words(page_head_key(rows[i])) and match_title(page_head_key(rows[i])) is None}
 
 
 def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]]:

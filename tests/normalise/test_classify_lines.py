@@ -66,6 +66,25 @@ def test_a_running_head_set_above_the_header_on_each_page_is_no_row_text():
     assert texts.count("Body-worn video") == 2
 
 
+def test_rows_set_above_a_later_tables_header_on_each_page_are_no_running_head():
+    """Each section its own table with its own header (a column names the section): the last rows of one section sit
+    above the next section's header on the page. Their ref and page lines ("13", "Pages", "24 and") recur, numbers
+    masked, above a header on another page, but words make a running head, numbers and page words do not."""
+    def at(page_index, ref="", page="", issue=""):
+        return RawRow(ref=ref, page_ref=page, issue=issue, is_line=True, page_index=page_index)
+
+    rows = [at(0, "Ref", "Page", "Issue of Concern"), at(0, "1", "Page 6", "The force does not check records.")]
+    for p, (ref, text, end, header) in enumerate([
+            ("13", "The force has no plan for its", "estate.", "Area for improvement"),
+            ("24", "Officers are not trained in", "its use.", "Recommendation")], start=1):
+        rows += [at(p, ref, "Pages", text), at(p, page="24 and", issue=end),
+                 at(p, page="29"), at(p, "Ref", "Page", header),
+                 at(p, f"{p + 30}", "Page 40", "The force should improve how it plans.")]
+    pieces, _notes, _dropped = classify(rows)
+    assert [p.row.ref for p in pieces if p.row.ref] == ["1", "13", "31", "24", "32"]
+    assert sum("29" in p.row.page_ref for p in pieces) == 2
+
+
 def test_a_section_band_the_stream_reader_set_in_the_text_column_is_a_title_not_the_next_rows_first_line():
     """An unruled table's band ("HMICFRS areas for improvement"), left-aligned, falls in the text column as a line of
     its own between the last row's full stop and the next row's first line: it names the rows below, it is no row
