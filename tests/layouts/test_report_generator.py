@@ -125,3 +125,20 @@ def test_committed_reportlab_draws_still_render_to_their_gold():
         assert fresh["rows"] == gold["rows"], entry["file"]
         checked += 1
     assert checked >= 5
+
+
+@pytest.mark.parametrize(("position", "running"), [("header", "title-header"), ("header", "series-header"),
+                                                   ("footer", "copyright-footer"), ("footer", "date-footer")])
+def test_a_centred_page_number_never_shares_its_margin_with_a_running_title(position, running):
+    """A long running title set left of a centred number runs over it (report-9437-82, -116: "...inspection 20121"):
+    no typesetter prints that, and the gold's printed pages could not be read from such a page."""
+    from dataclasses import replace
+
+    from tests.layouts.report.pages import running_texts
+
+    draw = replace(make_draw(5, 1), number_align="centre", number_position=position, running=running,
+                   number_format="n")
+    texts = running_texts(draw, title="A long inspection title " * 3, series="PEEL", force=None,
+                          copyright="© Crown copyright " * 3, date="1 March 2024", label="12", last="40")
+    number = next(t for t in texts if t.text == "12")
+    assert all(t.position != number.position for t in texts if t is not number)

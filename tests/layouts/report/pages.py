@@ -90,5 +90,7 @@ def running_texts(draw: Draw, *, title: str, series: str, force: str | None, cop
              "copyright-footer": ("footer", copyright), "date-footer": ("footer", f"Published {date}")}
     if draw.running in extra:
         pos, text = extra[draw.running]
+        if pos == draw.number_position and align == "centre":  # a long title beside a centred number would run over
+            pos = "footer" if pos == "header" else "header"  # it (as no typesetter would): the other margin
         out.append(RunningText(pos, other if pos == draw.number_position else "left", text, -2.0))
     return out
