@@ -562,14 +562,17 @@ def completed(reading: str) -> str:
 
 
 STRAY_MARKS = "[]|¦{}"  # marks a scan's OCR reads off a rule or a speck at a label's edge
+EDGE_MARKS = "'’‘\"“”`-–—~"  # marks a scan's OCR reads off a speck at a label word's edge ("FINDING’", "-FINDING")
 
 
 def without_specks(text: str) -> str:
-    """A label's lines without marks read off a rule at their ends ("[TYPE OF") and without a last line of one or two
-    letters that no label is made of: a scan's OCR reads a speck under a label as "Ni" ("FINDING" / "TYPE" / "Ni").
+    """A label's lines without marks read off a rule at their ends ("[TYPE OF") or a speck at a word's edge
+    ("FINDING’", "-FINDING"), and without a last line of one or two letters that no label is made of: a scan's OCR
+    reads a speck under a label as "Ni" ("FINDING" / "TYPE" / "Ni").
     A word a narrow column broke ("Numbe" / "r") reads as a label only with its end, so callers try the text as
     printed when this names no role."""
     lines = [line.strip().strip(STRAY_MARKS).rstrip("._") for line in text.splitlines()]  # "[TYPE OF", "PG_"
+    lines = [" ".join(word.strip(EDGE_MARKS) or word for word in line.split()) for line in lines]
     lines = [line for line in lines if line.strip()]
     while len(lines) > 1 and re.fullmatch(r"[^\W\d_]{1,2}", lines[-1].strip()) and \
             lines[-1].strip().lower() not in LABEL_WORDS:

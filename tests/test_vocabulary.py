@@ -269,3 +269,14 @@ def test_a_label_whose_short_last_line_a_scan_lost_is_read_as_the_word_it_begins
     assert role_of_label("DESCRIPT")[1] is None  # a lost line holds a letter or two, not "ION"
     assert role_of_label("Respon")[1] is None  # "response" or "responsible" (officer): no one word it begins
     assert role_of_label("Numbe of")[1] is None and role_of_label("The force")[1] is None
+
+
+def test_a_quote_or_dash_ocr_read_at_a_label_word_edge_is_no_part_of_it():
+    """A scan's OCR read a speck after "FINDING" as a closing quote and one before it as a dash: "FINDING’ TYPE" and
+    "-FINDING TYPE" named the text column ("finding"), so the Type column took the Issue column's role."""
+    from hmic_extract.vocabulary import role_of_label
+
+    assert role_of_label("FINDING’\nTYPE") == ("FINDING TYPE", "section")
+    assert role_of_label("FINDING’ TYPE")[1] == "section"
+    assert role_of_label("-FINDING\nTYPE")[1] == "section"
+    assert role_of_label("Force’s response")[1] == "action"  # an apostrophe inside a word is the label's own
