@@ -436,12 +436,13 @@ MAX_REF_LABEL = 5  # letters: a short label before a ref's number ("AFI", "IoC",
 
 DIGIT_LOOKALIKES = str.maketrans("0152", "OISZ")  # what OCR reads for O, I, S, Z inside a word
 OCR_LABELLED_REF = re.compile(r"^(\W*)([0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*)(\W+\d{1,3}\W*)$")
+OCR_GLUED_REF = re.compile(r"^(\W*)([0-9A-Za-z]*[A-Za-z])(\d{1,3}\W*)$")  # no mark before the number: "I0C2"
 
 
 def ocr_label(text: str) -> str:
-    """A ref whose label OCR read with digits for letters ("10C 1", "AF1 3") with the label's letters restored; the
-    number after it is left alone."""
-    m = OCR_LABELLED_REF.match(text)
+    """A ref whose label OCR read with digits for letters ("10C 1", "AF1 3", "I0C2") with the label's letters
+    restored; the number after it (after the label's last letter when no mark parts them) is left alone."""
+    m = OCR_LABELLED_REF.match(text) or OCR_GLUED_REF.match(text)
     if not m or not any(ch.isdigit() for ch in m.group(2)) or not any(ch.isalpha() for ch in m.group(2)):
         return text
     return m.group(1) + m.group(2).translate(DIGIT_LOOKALIKES) + m.group(3)

@@ -280,3 +280,12 @@ def test_a_quote_or_dash_ocr_read_at_a_label_word_edge_is_no_part_of_it():
     assert role_of_label("FINDING’ TYPE")[1] == "section"
     assert role_of_label("-FINDING\nTYPE")[1] == "section"
     assert role_of_label("Force’s response")[1] == "action"  # an apostrophe inside a word is the label's own
+
+
+def test_an_ocr_read_ref_label_with_a_digit_for_a_letter_and_no_mark_before_its_number_is_read():
+    """OCR read "IOC2" as "I0C2": the ref lost its number and its section (with "I0C-2" both were read)."""
+    from hmic_extract.vocabulary import ref_cell_number, section_of_cell
+
+    assert ref_cell_number("I0C2") == 2 and section_of_cell("I0C2", fuzzy=True) == "Issues of concern"
+    assert ref_cell_number("10C3") == 3 and section_of_cell("10C3", fuzzy=True) == "Issues of concern"
+    assert ref_cell_number("AfI12") == 12 and ref_cell_number("p10") is None  # a page ref stays no ref
