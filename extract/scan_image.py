@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 RENDER_DPI = 200
 SCALE = RENDER_DPI / 72  # pixels per PDF point
 MAX_SKEW = 3.0  # degrees searched when deskewing
+SKEW_SCALE = 0.5  # the page is measured for skew at this share of its size
 H_LINE_DIVISOR = 35  # a horizontal rule is at least page width / this long
 V_LINE_PX = 30  # a vertical rule candidate is at least this many pixels tall (taller than a glyph at 200 dpi)
 TOUCH_PX = 7  # how near a rule's end must come to a crossing rule to meet it
@@ -50,12 +51,14 @@ def render_page(path: Path, page_index: int, password: str | None = None) -> np.
 def skew_angle(image: np.ndarray) -> float:
     """Given a greyscale page, return the rotation in degrees (counter-clockwise) that levels its lines.
 
-    Projection profiles: text lines and rules give the sharpest row-sum profile when level.
+    Projection profiles: text lines and rules give the sharpest row-sum profile when level. Each candidate is turned
+    without interpolation: a blend blurs every turned candidate but not the page as scanned (angle 0), which then won
+    over a skew of a fraction of a degree. At half size a pixel's step is a small enough angle to tell 0.1 degree.
     """
     import cv2
     import numpy as np
 
-    small = cv2.resize(image, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    small = cv2.resize(image, None, fx=SKEW_SCALE, fy=SKEW_SCALE, interpolation=cv2.INTER_AREA)
     ink = (small < 160).astype(np.float32)
     if ink.sum() < 50:
         return 0.0
@@ -63,7 +66,7 @@ def skew_angle(image: np.ndarray) -> float:
     centre = (w / 2, h / 2)
 
     def sharpness(angle: float) -> float:
-        turned = cv2.warpAffine(ink, cv2.getRotationMatrix2D(centre, angle, 1.0), (w, h))
+        turned = cv2.warpAffine(ink, cv2.getRotationMatrix2D(centre, angle, 1.0), (w, h), flags=cv2.INTER_NEAREST)
         profile = turned.sum(axis=1)
         return float(np.square(np.diff(profile)).sum())
 
