@@ -619,8 +619,9 @@ def _split_known(word: str) -> str:
 
 
 def section_named_by_header(issue_header: str) -> str | None:
-    """Given the issue column's header, return the one section it names, if exactly one."""
-    named = sections_named(issue_header)
+    """Given the issue column's header, return the one section it names, if exactly one (words a scan's OCR ran
+    together read apart: "CAUSESOF CONCERN")."""
+    named = sections_named(issue_header) or sections_named(separated(issue_header))
     return named[0] if len(named) == 1 else None
 
 

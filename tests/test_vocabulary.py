@@ -289,3 +289,13 @@ def test_an_ocr_read_ref_label_with_a_digit_for_a_letter_and_no_mark_before_its_
     assert ref_cell_number("I0C2") == 2 and section_of_cell("I0C2", fuzzy=True) == "Issues of concern"
     assert ref_cell_number("10C3") == 3 and section_of_cell("10C3", fuzzy=True) == "Issues of concern"
     assert ref_cell_number("AfI12") == 12 and ref_cell_number("p10") is None  # a page ref stays no ref
+
+
+def test_a_column_header_whose_words_ocr_ran_together_still_names_its_section():
+    """A scan's OCR read the issue column's header "CAUSES OF CONCERN" as "CAUSESOF CONCERN": the table under it
+    (a section per table, named by its header) was taken for the section before."""
+    from hmic_extract.vocabulary import section_named_by_header
+
+    assert section_named_by_header("CAUSESOF CONCERN") == CAUSES_OF_CONCERN
+    assert section_named_by_header("AREASFOR IMPROVEMENT") == AREAS_FOR_IMPROVEMENT
+    assert section_named_by_header("Issue") is None
