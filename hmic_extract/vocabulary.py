@@ -436,12 +436,13 @@ MAX_REF_LABEL = 5  # letters: a short label before a ref's number ("AFI", "IoC",
 
 DIGIT_LOOKALIKES = str.maketrans("0152", "OISZ")  # what OCR reads for O, I, S, Z inside a word
 OCR_LABELLED_REF = re.compile(r"^(\W*)([0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*)(\W+\d{1,3}\W*)$")
+OCR_GLUED_REF = re.compile(r"^(\W*)([0-9A-Za-z]*[A-Za-z])(\d{1,3}\W*)$")  # no mark before the number: "I0C2"
 
 
 def ocr_label(text: str) -> str:
-    """A ref whose label OCR read with digits for letters ("10C 1", "AF1 3") with the label's letters restored; the
-    number after it is left alone."""
-    m = OCR_LABELLED_REF.match(text)
+    """A ref whose label OCR read with digits for letters ("10C 1", "AF1 3", "I0C2") with the label's letters
+    restored; the number after it (after the label's last letter when no mark parts them) is left alone."""
+    m = OCR_LABELLED_REF.match(text) or OCR_GLUED_REF.match(text)
     if not m or not any(ch.isdigit() for ch in m.group(2)) or not any(ch.isalpha() for ch in m.group(2)):
         return text
     return m.group(1) + m.group(2).translate(DIGIT_LOOKALIKES) + m.group(3)
@@ -570,14 +571,17 @@ def completed(reading: str) -> str:
 
 
 STRAY_MARKS = "[]|¦{}"  # marks a scan's OCR reads off a rule or a speck at a label's edge
+EDGE_MARKS = "'’‘\"“”`-–—~"  # marks a scan's OCR reads off a speck at a label word's edge ("FINDING’", "-FINDING")
 
 
 def without_specks(text: str) -> str:
-    """A label's lines without marks read off a rule at their ends ("[TYPE OF") and without a last line of one or two
-    letters that no label is made of: a scan's OCR reads a speck under a label as "Ni" ("FINDING" / "TYPE" / "Ni").
+    """A label's lines without marks read off a rule at their ends ("[TYPE OF") or a speck at a word's edge
+    ("FINDING’", "-FINDING"), and without a last line of one or two letters that no label is made of: a scan's OCR
+    reads a speck under a label as "Ni" ("FINDING" / "TYPE" / "Ni").
     A word a narrow column broke ("Numbe" / "r") reads as a label only with its end, so callers try the text as
     printed when this names no role."""
     lines = [line.strip().strip(STRAY_MARKS).rstrip("._") for line in text.splitlines()]  # "[TYPE OF", "PG_"
+    lines = [" ".join(word.strip(EDGE_MARKS) or word for word in line.split()) for line in lines]
     lines = [line for line in lines if line.strip()]
     while len(lines) > 1 and re.fullmatch(r"[^\W\d_]{1,2}", lines[-1].strip()) and \
             lines[-1].strip().lower() not in LABEL_WORDS:
@@ -623,8 +627,9 @@ def _split_known(word: str) -> str:
 
 
 def section_named_by_header(issue_header: str) -> str | None:
-    """Given the issue column's header, return the one section it names, if exactly one."""
-    named = sections_named(issue_header)
+    """Given the issue column's header, return the one section it names, if exactly one (words a scan's OCR ran
+    together read apart: "CAUSESOF CONCERN")."""
+    named = sections_named(issue_header) or sections_named(separated(issue_header))
     return named[0] if len(named) == 1 else None
 
 

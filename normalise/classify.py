@@ -265,7 +265,8 @@ MAX_TYPE_LINES = MAX_BROKEN_LINES  # a Type cell wrapped over this many text lin
 
 def type_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
     """For text-line rows, the whole Type cell each line's fragment belongs to: consecutive fragments of one
-    table part are joined until the vocabulary reads a section ("RECOMMENDATI" + "ON")."""
+    table part are joined until the vocabulary reads a section ("RECOMMENDATI" + "ON"; fuzzily for OCR, which loses
+    a letter: "Area for" + "mprovem" + "ent")."""
     out: dict[int, str] = {}
     i = 0
     while i < len(rows):
@@ -284,7 +285,7 @@ def type_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
             if rows[j].section.strip():
                 lines.append(j)
                 text = "\n".join(rows[k].section for k in lines)
-                if section_of_cell_unbroken(text) is not None:
+                if section_of_cell_unbroken(text, fuzzy=is_ocr(row)) is not None:
                     out.update(dict.fromkeys(lines, text))
                     break
             j += 1

@@ -35,6 +35,16 @@ LOOKALIKE_WORD = re.compile(r"^[PpDFfRrlI|][aouem][gyqm9][eoca]$")
 GLUED = re.compile(r"(?i)\b(pages?|pg)(?=\d)")
 
 
+SPECK = re.compile(r"^[-–—'‘’`.,:;|_~]+\s*")  # marks OCR reads off a speck before a cell's text ("-p.34")
+
+
+def speckless(text: str) -> str:
+    """A page ref without the marks a speck left before it ("-p.34" is "p.34"); other text as it is (a "- 39" on its
+    own line ends a range begun above)."""
+    rest = SPECK.sub("", text)
+    return rest if rest != text and REAL_PAGE.match(rest) else text
+
+
 def lookalike_word(token: str) -> bool:
     """Given a token (inner spaces allowed: "l ugo"), return True when it is OCR's reading of "Page"."""
     flat = token.replace(" ", "")
@@ -56,7 +66,7 @@ def page_cell_kind(text: str) -> str:
     repairable), "number" ("21/22"), "label" ("Figure 4": continues a page ref), "garbled" (a
     look-alike whose number is unreadable: "l ugo oo"), "other" (words: kept as printed), "junk".
     """
-    flat = " ".join(text.split())
+    flat = speckless(" ".join(text.split()))
     if not flat:
         return "junk"
     if REAL_PAGE.match(flat):
@@ -171,7 +181,7 @@ def choose_page_ref(fragments: list[str], rule: str = "page-ref-fragments") -> P
     merged: list[list[str]] = []  # [kind, text]
     junk: list[str] = []
     for raw in mend_broken_word(fragments):
-        text = " ".join(raw.split())
+        text = speckless(" ".join(raw.split()))
         kind = page_cell_kind(text)
         if kind == "junk":
             if text:

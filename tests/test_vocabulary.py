@@ -276,3 +276,33 @@ def test_a_type_cell_in_capitals_hyphenated_by_its_narrow_column_names_its_secti
 
     assert section_of_cell_unbroken("CAUSE\nFOR\nCON-\nCERN") == CAUSES_OF_CONCERN
     assert section_of_cell_unbroken("AREA FOR\nIMPROVE-\nMENT") == AREAS_FOR_IMPROVEMENT
+
+
+def test_a_quote_or_dash_ocr_read_at_a_label_word_edge_is_no_part_of_it():
+    """A scan's OCR read a speck after "FINDING" as a closing quote and one before it as a dash: "FINDING’ TYPE" and
+    "-FINDING TYPE" named the text column ("finding"), so the Type column took the Issue column's role."""
+    from hmic_extract.vocabulary import role_of_label
+
+    assert role_of_label("FINDING’\nTYPE") == ("FINDING TYPE", "section")
+    assert role_of_label("FINDING’ TYPE")[1] == "section"
+    assert role_of_label("-FINDING\nTYPE")[1] == "section"
+    assert role_of_label("Force’s response")[1] == "action"  # an apostrophe inside a word is the label's own
+
+
+def test_an_ocr_read_ref_label_with_a_digit_for_a_letter_and_no_mark_before_its_number_is_read():
+    """OCR read "IOC2" as "I0C2": the ref lost its number and its section (with "I0C-2" both were read)."""
+    from hmic_extract.vocabulary import ref_cell_number, section_of_cell
+
+    assert ref_cell_number("I0C2") == 2 and section_of_cell("I0C2", fuzzy=True) == "Issues of concern"
+    assert ref_cell_number("10C3") == 3 and section_of_cell("10C3", fuzzy=True) == "Issues of concern"
+    assert ref_cell_number("AfI12") == 12 and ref_cell_number("p10") is None  # a page ref stays no ref
+
+
+def test_a_column_header_whose_words_ocr_ran_together_still_names_its_section():
+    """A scan's OCR read the issue column's header "CAUSES OF CONCERN" as "CAUSESOF CONCERN": the table under it
+    (a section per table, named by its header) was taken for the section before."""
+    from hmic_extract.vocabulary import section_named_by_header
+
+    assert section_named_by_header("CAUSESOF CONCERN") == CAUSES_OF_CONCERN
+    assert section_named_by_header("AREASFOR IMPROVEMENT") == AREAS_FOR_IMPROVEMENT
+    assert section_named_by_header("Issue") is None

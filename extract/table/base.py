@@ -695,6 +695,25 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
     return [in_reading_order(t, rtl_around) for t in texts]
 
 
+OCR_METHOD = "ocr"  # the methods of rows read from a scan's words start so
+
+
+def ocr_line_with_ref(row: Row, table: Table, settings: TableSettings) -> list[str] | None:
+    """An OCR'd line whose words read as a row's line once each goes to the column holding its middle, when that
+    gives it a ref: OCR boxes run wider than the print (a lone "6" over the page column's edge, close to "Page 24"),
+    so a word seems to straddle an edge it does not. A title or band holds no ref of its own (one the vocabulary
+    reads as a title stays one)."""
+    ref_col = table.roles.get("ref")
+    if ref_col is None or match_title(" ".join(row.text.split())) is not None:
+        return None
+    texts = [""] * table.ncols
+    for cell in sorted(row.cells, key=lambda c: c.x0):
+        if any(ch.isalnum() for ch in cell.text) or len(cell.text) > 1 or cell.text in MARK_WORDS:
+            i = table.column_of((cell.x0 + cell.x1) / 2, settings)
+            texts[i] = f"{texts[i]} {cell.text}".strip()
+    return texts if ref_cell_number(texts[ref_col]) is not None else None
+
+
 def runs_past_column(table: Table, words: list[Cell], k: int, settings: TableSettings) -> bool:
     """Whether word ``k`` is a cell's word too wide for its narrow column (LaTeX lets "CONCERN" run on over the next
     column's edge): it starts where its column's lines start, and the next word opens a column further right, drawn
@@ -787,6 +806,8 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
         if texts is None:
             moved = line_shifted_table(row, table, settings)
             texts = line_row_cells(row, moved, settings, runs_rtl(part)) if moved is not None else None
+        if texts is None and (row.method or part.method).startswith(OCR_METHOD):
+            texts = ocr_line_with_ref(row, table, settings)
         if texts is None or runs_across_as_title(row, texts, settings, table):
             return text_row(row.text, part, row, part.page_index, table_id, band=True)
         cells = by_role(texts, table)

@@ -45,3 +45,42 @@ def test_dark_print_alone_is_left_as_it_is():
     page = np.full((600, 1600), 255, np.uint8)
     cv2.putText(page, "ANNEX 1 - ASSURANCE MONITORING TEMPLATE", (60, 200), cv2.FONT_HERSHEY_SIMPLEX, 2.0, 0, 8)
     assert np.array_equal(lighten_dark_bands(page), page)
+
+
+def test_a_column_rule_the_scan_left_faint_in_one_row_still_parts_its_cells():
+    """A thin rule that JPEG and greying left light grey in one row broke into short pieces: the row read as one cell
+    spanning two columns, so its issue text went into the page column. A band row drawn with no rule stays whole."""
+    page = np.full((800, 1600), 254, np.uint8)
+    for y in (100, 200, 300, 400, 500):
+        cv2.line(page, (100, y), (1500, y), 0, 2)
+    for x in (100, 400, 1500):
+        cv2.line(page, (x, 100), (x, 500), 0, 2)
+    cv2.line(page, (700, 100), (700, 200), 0, 2)
+    cv2.line(page, (700, 200), (700, 300), 222, 1)  # the faint rule
+    cv2.line(page, (700, 400), (700, 500), 0, 2)  # rows 200-300 faint, 300-400 a band row with no rule
+    cv2.putText(page, "Page 7", (450, 260), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
+    cv2.putText(page, "Some calls", (720, 260), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
+    cv2.putText(page, "Part A AREAS FOR IMPROVEMENT", (120, 360), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
+    grid = find_grids(page)[0][0]
+    assert [len(r.cells) for r in grid.rows] == [3, 3, 2, 3]
+
+
+def test_a_slight_skew_is_not_read_as_level_because_the_unturned_page_is_crisper():
+    """Turning a page for a candidate angle blurs it (interpolation); the page as scanned is not turned, so its
+    profile was the crispest of all and a scan skewed a fraction of a degree read as level (its grid then broke
+    into pieces and the page's rows went missing)."""
+    from hmic_extract.extract.scan_image import skew_angle
+
+    page = np.full((2200, 1650), 255, np.uint8)
+    for y in (330, 460, 630, 2020):
+        cv2.line(page, (140, y), (1530, y), 0, 2)
+    for x in (140, 280, 875, 1000, 1120, 1400, 1530):
+        cv2.line(page, (x, 330), (x, 2020), 0, 2)
+    for y in range(380, 600, 40):
+        cv2.putText(page, "The force does not routinely check", (300, y), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
+    for y in range(680, 2000, 45):
+        cv2.putText(page, "and has agreed", (1130, y), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2)
+    turned = cv2.warpAffine(page, cv2.getRotationMatrix2D((825, 1100), 0.2, 1.0), (1650, 2200),
+                            flags=cv2.INTER_LINEAR, borderValue=255)
+    turned[np.random.default_rng(0).random(turned.shape) < 0.004] = 0  # the scanner's specks
+    assert abs(skew_angle(turned) + 0.2) <= 0.06

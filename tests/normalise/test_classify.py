@@ -192,6 +192,20 @@ def test_a_type_cell_wrapped_over_text_lines_names_the_section_of_each_of_its_li
     assert [p.section for p in pieces] == [CAUSES_OF_CONCERN] * 2 + [RECOMMENDATIONS] * 2
 
 
+def test_an_ocr_read_type_cell_wrapped_over_text_lines_with_a_letter_lost_names_its_section():
+    """A scan's OCR lost the "i" of "Area for" / "improvem" / "ent": the cell still names its section (as an OCR'd
+    cell does on one line), not the section before it."""
+    def line(section, ref, issue, top):
+        return RawRow(section=section, ref=ref, page_ref="p. 7" if ref else "", issue=issue, is_line=True, top=top,
+                      bottom=top + 8, table_id=1, method="ocr-rapidocr")
+
+    rows = [line("Recomm", "(1)", "Within 12 months, the", 0), line("endation", "", "force should plan.", 8),
+            line("Area for", "", "The force needs to", 20), line("mprovem", "(9)", "improve how it records", 28),
+            line("ent", "", "vulnerability.", 36)]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [RECOMMENDATIONS] * 2 + [AREAS_FOR_IMPROVEMENT] * 3
+
+
 def test_a_ref_label_and_its_number_on_separate_lines_name_the_section():
     def line(ref, page, issue, top):
         return RawRow(ref=ref, page_ref=page, issue=issue, is_line=True, top=top, bottom=top + 8, table_id=1)

@@ -104,3 +104,12 @@ def test_a_bare_number_goes_on_with_a_joiner_and_number_below_it():
     ref, so page 21 is not dropped as a duplicate."""
     assert choose_page_ref(["18", "and", "21"]).text == "18 and 21"
     assert choose_page_ref(["29", "– 30"]).text == "29 – 30"
+
+
+def test_a_page_ref_with_a_speck_ocr_read_before_it_is_kept():
+    """OCR read a speck before "p.34" as a dash: "-p.34" sorted as junk and the row's page ref came out empty."""
+    from hmic_extract.normalise.ocr_pagerefs import choose_page_ref, page_cell_kind
+
+    assert page_cell_kind("-p.34") == "page" and page_cell_kind("‘Page 7") == "page"
+    assert choose_page_ref(["-p.34"]).text == "p.34"
+    assert page_cell_kind("- 39") == "number"  # a range's end on its own line stays one

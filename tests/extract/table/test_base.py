@@ -845,3 +845,24 @@ def test_two_labels_tails_ocr_read_as_one_word_are_cut_where_the_labels_part():
     title = [line(98, ("ITEM", 40, 62), ("FINDING", 85, 125), ("DETAIL", 181, 213), ("RAG", 385, 402),
                   ("STA", 424, 440)), line(108, ("Assurance", 384.5, 441.7))]
     assert find_header(title, SETTINGS, None).count == 1  # a title's word under two labels ends neither
+
+
+def test_an_ocr_line_whose_ref_box_runs_over_the_column_edge_is_a_rows_line_not_a_band():
+    """OCR draws a lone digit's box wider than the digit: the ref "6" of a row centred between its lines ran over the
+    page column's edge at less than a phrase gap from "Page 24", so the line read as a band and the row was lost."""
+    from hmic_extract.extract import scanned
+    from hmic_extract.extract.ocr import OcrWord
+
+    def word(text, x, y, width=None):
+        return OcrWord(text, x, y, x + (width or 18 * len(text)), y + 30, 0.95)
+
+    page = [word("Page", 100, 200), word("Ref", 290, 200), word("Finding", 420, 200), word("Response", 1250, 200),
+            word("The", 420, 260), word("force", 500, 260), word("needs", 610, 260), word("to", 720, 260),
+            word("Page", 100, 300), word("24", 184, 300), word("6", 250, 300, width=72), word("carried", 1250, 300),
+            word("records", 420, 340), word("the", 560, 340), word("victims.", 630, 340),
+            word("Page", 100, 420), word("26", 184, 420), word("7", 290, 420), word("The", 420, 420),
+            word("force", 500, 420), word("should", 610, 420), word("act.", 740, 420)]
+    rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
+    lines = [(r.ref, r.page_ref) for r in rows if r.kind is RowKind.CELLS and (r.ref or r.page_ref)]
+    assert ("6", "Page 24") in lines and ("7", "Page 26") in lines
+    assert not any(r.kind is RowKind.TEXT and r.band for r in rows)
