@@ -147,25 +147,34 @@ class PagePlan:
     boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # every ruled frame, pixels
     needs_ocr: bool = False
     source: str = LAYER_SOURCE
+    inked: list[tuple[GridRow, Cell]] = field(default_factory=list)  # cells with print (none kept on image-only pages)
 
 
-def plan_page(pdf: OpenPdf, page_index: int, kind: PageKind, password: str | None, force_ocr: bool) -> PagePlan:
-    """Given a scanned (or forced) page, return its grid, its layer words and whether it needs OCR."""
-    image = render_page(pdf.path, page_index, password)
-    angle = skew_angle(image)
-    level = lighten_dark_bands(deskew(image, angle))
-    frames, lines = find_grids(level)
-    grids = [g for g in frames if g.ncols >= MIN_COLUMNS]
-    plan = PagePlan(page_index, kind, angle, level.shape[:2], grids, boxes=[g.box for g in frames])
+def plan_page(pdf: OpenPdf, page_index: int, kind: PageKind, password: str | None, force_ocr: bool,
+              seen: PagePlan | None = None) -> PagePlan:
+    """Given a scanned (or forced) page, return its grid, its layer words and whether it needs OCR.
+
+    ``seen``, a plan of the same page made for the other reading (forced OCR or not), lends its image work (render,
+    deskew, grid, inked cells): it is the same page image, and that work is most of a plan's cost.
+    """
+    if seen is None:
+        image = render_page(pdf.path, page_index, password)
+        angle = skew_angle(image)
+        level = lighten_dark_bands(deskew(image, angle))
+        frames, lines = find_grids(level)
+        grids = [g for g in frames if g.ncols >= MIN_COLUMNS]
+        inked = cells_with_ink(level, lines, grids) if kind is not PageKind.IMAGE_ONLY else []
+        seen = PagePlan(page_index, kind, angle, level.shape[:2], grids, boxes=[g.box for g in frames], inked=inked)
+    plan = PagePlan(page_index, kind, seen.angle, seen.size, seen.grids, boxes=seen.boxes, inked=seen.inked)
     if kind is PageKind.IMAGE_ONLY or force_ocr:
         plan.needs_ocr = True
         return plan
-    words = layer_words(pdf.plumber.pages[page_index], rotation_matrix(image, angle))
+    words = layer_words(pdf.plumber.pages[page_index], rotation_matrix(plan.size, plan.angle))
     if not layer_is_plausible(words):
         plan.needs_ocr = True
         return plan
     plan.words = plan.layer = words
-    empty = [c for r, c in cells_with_ink(level, lines, grids) if not any(inside(w, c, r) for w in words)]
+    empty = [c for r, c in plan.inked if not any(inside(w, c, r) for w in words)]
     plan.needs_ocr = bool(empty)  # the layer missed some cells: OCR the page, use it only there
     return plan
 
@@ -198,7 +207,8 @@ def cached_plan(pdf: OpenPdf, index: int, kind: PageKind, password: str | None, 
     """Given a page, return its pass-1 plan, made once per document whichever path asks."""
     key = (index, str(kind), force_ocr)
     if key not in pdf.scan_plans:
-        pdf.scan_plans[key] = plan_page(pdf, index, kind, password, force_ocr)
+        seen = pdf.scan_plans.get((index, str(kind), not force_ocr))
+        pdf.scan_plans[key] = plan_page(pdf, index, kind, password, force_ocr, seen)
     return pdf.scan_plans[key]
 
 
