@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from hmic_extract.model import RawRow
 
 from .ocr.base import OcrWord
-from .ocr.runner import OcrJob, Progress, run_ocr
+from .ocr.runner import OcrJob, OcrPool, Progress, run_ocr
 from .ocr.settings import ENGINE_VARIABLE, OcrSettings, settings_from
 from .page_kinds import PageKind
 from .scan_image import (
@@ -212,6 +212,13 @@ def cached_plan(pdf: OpenPdf, index: int, kind: PageKind, password: str | None, 
     return pdf.scan_plans[key]
 
 
+def ocr_pool(pdf: OpenPdf) -> OcrPool:
+    """The document's OCR workers, kept from one OCR pass to the next and stopped when the PDF is closed."""
+    if pdf.ocr_pool is None:
+        pdf.ocr_pool = OcrPool()
+    return pdf.ocr_pool
+
+
 def ocr_plans(pdf: OpenPdf, plans: list[PagePlan], settings: OcrSettings, jobs: int, password: str | None,
               progress: Progress | None) -> dict[int, list[OcrWord]]:
     """Given plans whose pages need OCR, return their words: each page OCR-ed at most once per document.
@@ -220,7 +227,7 @@ def ocr_plans(pdf: OpenPdf, plans: list[PagePlan], settings: OcrSettings, jobs: 
     """
     todo = [p for p in plans if p.page_index not in pdf.ocr_words and p.page_index not in pdf.unread_pages]
     result = run_ocr([OcrJob(str(pdf.path), password, p.page_index, p.angle, settings) for p in todo], jobs,
-                     progress)
+                     progress, ocr_pool(pdf))
     pdf.ocr_words.update(result.words)
     pdf.unread_pages.update(result.unread)
     pdf.ocr_notes.update(result.notes)
@@ -443,7 +450,7 @@ def margin_page_words(pdf: OpenPdf, page_indexes: Iterable[int], *, engine: str 
         known = [plan for (i, _kind, _forced), plan in pdf.scan_plans.items() if i == index]
         plan = known[0] if known else cached_plan(pdf, index, PageKind.IMAGE_ONLY, password, True)
         todo.append(OcrJob(str(pdf.path), password, index, plan.angle, settings, margins_only=True))
-    return {i: words_in_points(words) for i, words in run_ocr(todo, jobs).words.items()}
+    return {i: words_in_points(words) for i, words in run_ocr(todo, jobs, pool=ocr_pool(pdf)).words.items()}
 
 
 # --- routing: which pages go where -----------------------------------------------------------------------
