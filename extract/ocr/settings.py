@@ -2,7 +2,8 @@
 
 The defaults are measurements, not guesses (bench/RESULTS.md, section 6): detection needs the letters
 about 7 px tall, not the 200 dpi render's 14-22 px, so the page is shrunk for it by the measured letter
-height (at 7 px rather than 9, 19 % less OCR CPU on six bench pages and 1,839 of 1,844 words read the same); recognition reads lines narrowed to 80 % as well as at full width: every sample gives the same rows
+height (at 7 px rather than 9, 19 % less OCR CPU on six bench pages and 1,839 of 1,844 words read the same);
+recognition reads lines narrowed to 80 % as well as at full width: every sample gives the same rows
 (at 75 % the northvale scan's "AFI 7" became "AF17"; at 50 % whole words go).
 """
 
