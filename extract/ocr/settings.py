@@ -1,9 +1,8 @@
 """How scanned pages are OCR-ed: one frozen settings object handed down from the extractor to every worker.
 
 The defaults are measurements, not guesses (bench/RESULTS.md, section 6): detection needs the letters
-about 7 px tall, not the 200 dpi render's 14-22 px, so the page is shrunk for it by the measured letter
-height (at 7 px rather than 9, 19 % less OCR CPU on six bench pages and 1,839 of 1,844 words read the same);
-recognition reads lines narrowed to 80 % as well as at full width: every sample gives the same rows
+about 9 px tall, not the 200 dpi render's 17-19 px, so the page is shrunk for it by the measured letter
+height; recognition reads lines narrowed to 80 % as well as at full width: every sample gives the same rows
 (at 75 % the northvale scan's "AFI 7" became "AF17"; at 50 % whole words go).
 """
 
@@ -27,7 +26,7 @@ class OcrSettings:
     threads: int = 1  # onnxruntime threads per worker; parallelism comes from workers (measured: more costs CPU)
     retries: int = 1  # fresh-engine attempts after a page fails, before the other engine is tried
     fallback: bool = True  # try the other installed engine on a page the chosen one cannot read
-    det_letter_px: float = 7.0  # letter height (px) wanted in the image text detection runs on
+    det_letter_px: float = 9.0  # letter height (px) wanted in the image text detection runs on
     det_scale_range: tuple[float, float] = (0.25, 1.0)  # bounds on that shrink
     # detection in overlapping bands of at most this many pixels: a band is the worker's memory peak (at 1 million
     # a landscape scan peaked at 533-558 MB, at 650,000 every bench scan at most 484 MB; bench/RESULTS.md section 6)

@@ -300,26 +300,3 @@ def test_text_detection_sees_only_the_print_and_its_lines_keep_their_page_positi
     assert 880 <= first.x0 <= 920 and 1470 <= first.top <= 1500
     seen = sum(h * w for h, w, *_ in shapes)
     assert seen < 0.1 * page.size  # the page shrunk for detection would be a quarter of it at least
-
-
-def test_detection_is_given_the_page_shrunk_until_its_letters_are_the_measured_target_height():
-    # Detection's cost is its image's pixels: the page is shrunk by its measured letter height until the letters
-    # stand ``det_letter_px`` tall (7 px: as many words read as at 9 px, 19 % less CPU), never enlarged.
-    import cv2
-    import numpy as np
-
-    from hmic_extract.extract.scan_image import letter_height
-
-    engine = make_engine("rapidocr", threads=1)
-    seen: list[np.ndarray] = []
-    detect = engine._det
-    engine._det = lambda image: seen.append(image) or detect(image)
-    page = np.full((2339, 1654), 255, np.uint8)
-    for i in range(12):  # print twice the target's height at least
-        cv2.putText(page, f"Recommendation {i + 1} area", (150, 300 + 70 * i), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
-    measured = letter_height(page)
-    assert measured and measured >= 14
-    engine.read_words(page)
-    shrunk = letter_height(cv2.cvtColor(seen[0], cv2.COLOR_BGR2GRAY))
-    assert shrunk is not None and 6 <= shrunk <= 8, (measured, shrunk)
-    assert engine.settings.det_scale(5.0) == 1.0  # small print is never enlarged
