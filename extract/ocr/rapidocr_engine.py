@@ -192,7 +192,7 @@ class RapidOcrEngine:
         height, width = image.shape[:2]
         try:
             boxes = self.block_lines(image) if block else self.page_lines(image)
-            return [within(w, width, height) for w in self.recognise(image, boxes)] if len(boxes) else []
+            return self.recognise(image, boxes) if len(boxes) else []
         except Exception as err:
             what = "cell" if block else "page"
             raise OcrFailed(f"RapidOCR could not read the {what} image ({width}x{height} px): "
@@ -282,14 +282,6 @@ class RapidOcrEngine:
             words.extend(line_to_words(box, result.txts[i], result.scores[i], word_boxes[i] if upright else (),
                                         self.settings.join_gap))
         return words
-
-
-def within(word: OcrWord, width: int, height: int) -> OcrWord:
-    """Given a word and its image's size, return the word with its box inside the image: words are placed along their
-    line by shares of its width, and at a line's end that can reach a pixel or three past the image's edge."""
-    box = (min(max(word.x0, 0), width), min(max(word.top, 0), height), min(max(word.x1, 0), width),
-           min(max(word.bottom, 0), height))
-    return word if box == (word.x0, word.top, word.x1, word.bottom) else OcrWord(word.text, *box, word.confidence)
 
 
 def det_bands(height: int, width: int, max_pixels: int, overlap: int) -> list[tuple[int, int]]:
