@@ -330,24 +330,6 @@ def letter_height(image: np.ndarray) -> float | None:
     return float(np.median(letters)) if len(letters) >= MIN_LETTERS else None
 
 
-def print_box(image: np.ndarray, pad: int, min_dark: int = 2) -> tuple[int, int, int, int] | None:
-    """Given a greyscale page, return (top, bottom, left, right) of its print widened by ``pad`` pixels (within the
-    page), or None when it holds none: text detection costs per pixel, and a page's white margins hold no line.
-
-    Rows and columns count as printed from ``min_dark`` dark pixels, so a lone scanner speck does not stretch the box.
-    """
-    import numpy as np
-
-    ink = image < 128
-    rows = np.flatnonzero(np.count_nonzero(ink, axis=1) >= min_dark)
-    cols = np.flatnonzero(np.count_nonzero(ink, axis=0) >= min_dark)
-    if not len(rows) or not len(cols):
-        return None
-    height, width = image.shape[:2]
-    return (max(0, int(rows[0]) - pad), min(height, int(rows[-1]) + 1 + pad),
-            max(0, int(cols[0]) - pad), min(width, int(cols[-1]) + 1 + pad))
-
-
 def text_bands(block: np.ndarray, min_gap: int = 1) -> list[tuple[int, int, int, int]]:
     """Given a small greyscale crop holding one block of text, return its text lines as (x0, top, x1, bottom).
 

@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..scan_image import letter_height, print_box, text_bands
+from ..scan_image import letter_height, text_bands
 from .base import OcrFailed, OcrUnavailable, OcrWord, engine_message
 from .settings import OcrSettings
 
@@ -199,22 +199,11 @@ class RapidOcrEngine:
                             f"{engine_message(err)}") from err
 
     def page_lines(self, image: np.ndarray) -> np.ndarray:
-        """Given a page, return its text-line boxes (N x 4 x 2, page pixels) from detection on its print only."""
-        import numpy as np
-
-        letters = letter_height(image)
-        box = print_box(image, round(self.settings.det_margin_lines * (letters or 20)))
-        if box is None:
-            return np.zeros((0, 4, 2), np.float32)
-        top, bottom, left, right = box
-        lines = self.detect(image[top:bottom, left:right], letters)
-        return lines + np.float32([left, top]) if len(lines) else lines
-
-    def detect(self, image: np.ndarray, letters: float | None) -> np.ndarray:
-        """Given an image and its letter height, return its text-line boxes from detection on a shrunk copy."""
+        """Given a page, return its text-line boxes (N x 4 x 2, page pixels) from detection on a shrunk copy."""
         import cv2
         import numpy as np
 
+        letters = letter_height(image)
         scale = self.settings.det_scale(letters)
         small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else image
         pad_y, pad_x = max(0, DET_MIN_SIDE - small.shape[0]), max(0, DET_MIN_SIDE - small.shape[1])

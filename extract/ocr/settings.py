@@ -31,8 +31,6 @@ class OcrSettings:
     # detection in overlapping bands of at most this many pixels: a band is the worker's memory peak (at 1 million
     # a landscape scan peaked at 533-558 MB, at 650,000 every bench scan at most 484 MB; bench/RESULTS.md section 6)
     det_max_pixels: int = 650_000
-    det_margin_lines: float = 3.0  # detection sees the page's print and this many letter heights around it, not
-    # its white margins (detection costs per pixel: 16 % less detection CPU on seven bench pages, the same lines)
     rec_squeeze: float = 0.8  # width factor applied to each text line before recognition (cost is linear in width)
     rec_batch: int = 1  # lines per recognition call: as fast per line as 6, and a sixth of the memory
     join_gap: float = 0.5  # pieces of one recognised token further apart than this share of the line's height

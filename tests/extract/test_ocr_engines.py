@@ -274,29 +274,3 @@ def test_a_speck_read_as_a_stop_before_a_word_is_dropped():
 
     assert [text(t) for t in (".p.", ",15", "p.", "No.", "...", "(1)", "2.4", ".")] == [
         "p.", "15", "p.", "No.", "...", "(1)", "2.4", "."]
-
-
-def test_text_detection_sees_only_the_print_and_its_lines_keep_their_page_position():
-    # Detection costs per pixel of the image it is given; a page's white margins hold no line, so it is given the
-    # printed area (with a few letter heights around it), and the boxes it finds are put back in page pixels.
-    import cv2
-    import numpy as np
-
-    engine = make_engine("rapidocr", threads=1)
-    shapes: list[tuple[int, ...]] = []
-    detect = engine._det
-
-    def recording(image):
-        shapes.append(image.shape)
-        return detect(image)
-
-    engine._det = recording
-    page = np.full((2339, 1654), 255, np.uint8)
-    for i in range(4):
-        cv2.putText(page, f"Recommendation {i + 1} area", (900, 1500 + 45 * i), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2)
-    words = engine.read_words(page)
-    assert [w.text for w in words if w.text.isdigit()] == ["1", "2", "3", "4"]
-    first = next(w for w in words if w.text.startswith("Recom"))
-    assert 880 <= first.x0 <= 920 and 1470 <= first.top <= 1500
-    seen = sum(h * w for h, w, *_ in shapes)
-    assert seen < 0.1 * page.size  # the page shrunk for detection would be a quarter of it at least

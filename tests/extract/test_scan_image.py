@@ -45,14 +45,3 @@ def test_dark_print_alone_is_left_as_it_is():
     page = np.full((600, 1600), 255, np.uint8)
     cv2.putText(page, "ANNEX 1 - ASSURANCE MONITORING TEMPLATE", (60, 200), cv2.FONT_HERSHEY_SIMPLEX, 2.0, 0, 8)
     assert np.array_equal(lighten_dark_bands(page), page)
-
-
-def test_the_print_box_is_the_printed_area_with_its_pad_and_a_lone_speck_does_not_stretch_it():
-    from hmic_extract.extract.scan_image import print_box
-
-    page = np.full((1000, 800), 255, np.uint8)
-    assert print_box(page, 10) is None
-    page[300:340, 200:500] = 0  # a block of print
-    page[950, 20] = 0  # a lone scanner speck near a corner
-    assert print_box(page, 10) == (290, 350, 190, 510)
-    assert print_box(page, 400) == (0, 740, 0, 800)  # the pad stops at the page's edges
