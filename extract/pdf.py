@@ -56,6 +56,7 @@ class OpenPdf:
     ocr_words: dict[int, list[Any]] = field(default_factory=dict, repr=False)
     unread_pages: dict[int, Any] = field(default_factory=dict, repr=False)
     ocr_notes: dict[int, str] = field(default_factory=dict, repr=False)  # pages read only on a retry
+    ocr_pool: Any = field(default=None, repr=False)  # ocr.runner.OcrPool: workers kept between OCR passes
 
     @property
     def plumber(self) -> Any:
@@ -83,6 +84,9 @@ class OpenPdf:
         return self._facts
 
     def close(self) -> None:
+        if self.ocr_pool is not None:
+            self.ocr_pool.close()
+            self.ocr_pool = None
         if self._plumber is not None:
             self._plumber.close()
             self._plumber = None

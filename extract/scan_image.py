@@ -105,10 +105,11 @@ def lighten_dark_bands(image: np.ndarray) -> np.ndarray:
     return out
 
 
-def rotation_matrix(image: np.ndarray, angle: float) -> np.ndarray:
+def rotation_matrix(image: np.ndarray | tuple[int, int], angle: float) -> np.ndarray:
+    """Given a page (or its (height, width)) and its skew angle, return the turn about its centre that levels it."""
     import cv2
 
-    h, w = image.shape[:2]
+    h, w = image if isinstance(image, tuple) else image.shape[:2]
     return cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
 
 

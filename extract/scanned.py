@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from hmic_extract.model import RawRow
 
 from .ocr.base import OcrWord
-from .ocr.runner import OcrJob, Progress, run_ocr
+from .ocr.runner import OcrJob, OcrPool, Progress, run_ocr
 from .ocr.settings import ENGINE_VARIABLE, OcrSettings, settings_from
 from .page_kinds import PageKind
 from .scan_image import (
@@ -147,25 +147,34 @@ class PagePlan:
     boxes: list[tuple[float, float, float, float]] = field(default_factory=list)  # every ruled frame, pixels
     needs_ocr: bool = False
     source: str = LAYER_SOURCE
+    inked: list[tuple[GridRow, Cell]] = field(default_factory=list)  # cells with print (none kept on image-only pages)
 
 
-def plan_page(pdf: OpenPdf, page_index: int, kind: PageKind, password: str | None, force_ocr: bool) -> PagePlan:
-    """Given a scanned (or forced) page, return its grid, its layer words and whether it needs OCR."""
-    image = render_page(pdf.path, page_index, password)
-    angle = skew_angle(image)
-    level = lighten_dark_bands(deskew(image, angle))
-    frames, lines = find_grids(level)
-    grids = [g for g in frames if g.ncols >= MIN_COLUMNS]
-    plan = PagePlan(page_index, kind, angle, level.shape[:2], grids, boxes=[g.box for g in frames])
+def plan_page(pdf: OpenPdf, page_index: int, kind: PageKind, password: str | None, force_ocr: bool,
+              seen: PagePlan | None = None) -> PagePlan:
+    """Given a scanned (or forced) page, return its grid, its layer words and whether it needs OCR.
+
+    ``seen``, a plan of the same page made for the other reading (forced OCR or not), lends its image work (render,
+    deskew, grid, inked cells): it is the same page image, and that work is most of a plan's cost.
+    """
+    if seen is None:
+        image = render_page(pdf.path, page_index, password)
+        angle = skew_angle(image)
+        level = lighten_dark_bands(deskew(image, angle))
+        frames, lines = find_grids(level)
+        grids = [g for g in frames if g.ncols >= MIN_COLUMNS]
+        inked = cells_with_ink(level, lines, grids) if kind is not PageKind.IMAGE_ONLY else []
+        seen = PagePlan(page_index, kind, angle, level.shape[:2], grids, boxes=[g.box for g in frames], inked=inked)
+    plan = PagePlan(page_index, kind, seen.angle, seen.size, seen.grids, boxes=seen.boxes, inked=seen.inked)
     if kind is PageKind.IMAGE_ONLY or force_ocr:
         plan.needs_ocr = True
         return plan
-    words = layer_words(pdf.plumber.pages[page_index], rotation_matrix(image, angle))
+    words = layer_words(pdf.plumber.pages[page_index], rotation_matrix(plan.size, plan.angle))
     if not layer_is_plausible(words):
         plan.needs_ocr = True
         return plan
     plan.words = plan.layer = words
-    empty = [c for r, c in cells_with_ink(level, lines, grids) if not any(inside(w, c, r) for w in words)]
+    empty = [c for r, c in plan.inked if not any(inside(w, c, r) for w in words)]
     plan.needs_ocr = bool(empty)  # the layer missed some cells: OCR the page, use it only there
     return plan
 
@@ -198,8 +207,16 @@ def cached_plan(pdf: OpenPdf, index: int, kind: PageKind, password: str | None, 
     """Given a page, return its pass-1 plan, made once per document whichever path asks."""
     key = (index, str(kind), force_ocr)
     if key not in pdf.scan_plans:
-        pdf.scan_plans[key] = plan_page(pdf, index, kind, password, force_ocr)
+        seen = pdf.scan_plans.get((index, str(kind), not force_ocr))
+        pdf.scan_plans[key] = plan_page(pdf, index, kind, password, force_ocr, seen)
     return pdf.scan_plans[key]
+
+
+def ocr_pool(pdf: OpenPdf) -> OcrPool:
+    """The document's OCR workers, kept from one OCR pass to the next and stopped when the PDF is closed."""
+    if pdf.ocr_pool is None:
+        pdf.ocr_pool = OcrPool()
+    return pdf.ocr_pool
 
 
 def ocr_plans(pdf: OpenPdf, plans: list[PagePlan], settings: OcrSettings, jobs: int, password: str | None,
@@ -210,7 +227,7 @@ def ocr_plans(pdf: OpenPdf, plans: list[PagePlan], settings: OcrSettings, jobs: 
     """
     todo = [p for p in plans if p.page_index not in pdf.ocr_words and p.page_index not in pdf.unread_pages]
     result = run_ocr([OcrJob(str(pdf.path), password, p.page_index, p.angle, settings) for p in todo], jobs,
-                     progress)
+                     progress, ocr_pool(pdf))
     pdf.ocr_words.update(result.words)
     pdf.unread_pages.update(result.unread)
     pdf.ocr_notes.update(result.notes)
@@ -433,7 +450,7 @@ def margin_page_words(pdf: OpenPdf, page_indexes: Iterable[int], *, engine: str 
         known = [plan for (i, _kind, _forced), plan in pdf.scan_plans.items() if i == index]
         plan = known[0] if known else cached_plan(pdf, index, PageKind.IMAGE_ONLY, password, True)
         todo.append(OcrJob(str(pdf.path), password, index, plan.angle, settings, margins_only=True))
-    return {i: words_in_points(words) for i, words in run_ocr(todo, jobs).words.items()}
+    return {i: words_in_points(words) for i, words in run_ocr(todo, jobs, pool=ocr_pool(pdf)).words.items()}
 
 
 # --- routing: which pages go where -----------------------------------------------------------------------

@@ -205,6 +205,19 @@ class Worker:
     started: float = 0.0
 
 
+@dataclass
+class OcrPool:
+    """OCR workers kept from one OCR pass over a document to the next (the table path, a re-read, the findings path,
+    the margins): a worker's engine costs about 0.6-0.7 CPU s to build (imports, models), once per document so."""
+
+    workers: list[Worker] = field(default_factory=list)
+
+    def close(self) -> None:
+        for worker in self.workers:
+            stop_worker(worker)
+        self.workers.clear()
+
+
 def start_worker() -> Worker:
     context = multiprocessing.get_context("spawn")  # onnxruntime's threads do not survive fork
     parent, child = context.Pipe(duplex=True)
@@ -254,18 +267,21 @@ def next_attempt(job: OcrJob, tries: int) -> OcrJob | None:
     return None
 
 
-def run_ocr(jobs: list[OcrJob], workers: int, progress: Progress | None = None) -> OcrResult:
+def run_ocr(jobs: list[OcrJob], workers: int, progress: Progress | None = None, pool: OcrPool | None = None
+            ) -> OcrResult:
     """Given OCR jobs, return words per page index and the pages that could not be read.
 
     ``workers`` processes (at most one per job) each hold one page at a time. A failed page is retried
-    (``next_attempt``); the reason kept for an unread page is the first engine's, the one people chose.
+    (``next_attempt``); the reason kept for an unread page is the first engine's, the one people chose. With
+    ``pool``, its idle workers are used first and the healthy ones are left in it for the next call (its owner
+    closes it); without, every worker is stopped before returning.
     """
     result = OcrResult()
     if not jobs:
         return result
     pending: list[tuple[OcrJob, int]] = [(job, 1) for job in jobs]
     first_error: dict[int, tuple[str, str]] = {}
-    pool: list[Worker] = []
+    live = pool.workers if pool is not None else []
     done = 0
 
     def settle(job: OcrJob, tries: int, reason: str, detail: str) -> None:
@@ -283,18 +299,18 @@ def run_ocr(jobs: list[OcrJob], workers: int, progress: Progress | None = None) 
 
     tries_of: dict[int, int] = {}
     try:
-        while pending or any(w.job is not None for w in pool):
-            idle = [w for w in pool if w.job is None]
-            while pending and (idle or len(pool) < max(1, min(workers, len(jobs)))):
+        while pending or any(w.job is not None for w in live):
+            idle = [w for w in live if w.job is None]
+            while pending and (idle or len(live) < max(1, min(workers, len(jobs)))):
                 worker = idle.pop() if idle else None
                 if worker is None:
                     worker = start_worker()
-                    pool.append(worker)
+                    live.append(worker)
                 job, tries = pending.pop(0)
                 worker.job, worker.started = job, time.monotonic()
                 tries_of[id(worker)] = tries
                 worker.conn.send(job)
-            busy = [w for w in pool if w.job is not None]
+            busy = [w for w in live if w.job is not None]
             ready = wait([w.conn for w in busy])
             for worker in busy:
                 if worker.conn not in ready:
@@ -306,7 +322,7 @@ def run_ocr(jobs: list[OcrJob], workers: int, progress: Progress | None = None) 
                     answer = worker.conn.recv()
                 except (EOFError, OSError):
                     reason = death_message(worker)
-                    pool.remove(worker)
+                    live.remove(worker)
                     worker.conn.close()
                     settle(job, tries, reason, reason)
                     continue
@@ -320,10 +336,11 @@ def run_ocr(jobs: list[OcrJob], workers: int, progress: Progress | None = None) 
                     if progress:
                         progress(done, len(jobs), answer[1])
                     continue
-                pool.remove(worker)  # a fresh engine for the retry: this one may be in a bad state
+                live.remove(worker)  # a fresh engine for the retry: this one may be in a bad state
                 stop_worker(worker)
                 settle(job, tries, answer[1], answer[2])
     finally:
-        for worker in pool:
+        for worker in [w for w in live if pool is None or w.job is not None]:  # one still holding a page is stuck
             stop_worker(worker)
+            live.remove(worker)
     return result

@@ -66,12 +66,14 @@ class CrashesOnMark(Wrapping):
 
 
 class Counting:
-    """Reads nothing, fast; logs every call (page or block, image digest) to the file in HMIC_FAKE_OCR_LOG."""
+    """Reads nothing, fast; logs its building and every call (page or block, image digest) to HMIC_FAKE_OCR_LOG."""
 
     name = "counting"
 
     def __init__(self, settings) -> None:
         self.log = Path(os.environ[LOG_VARIABLE])
+        with self.log.open("a") as fh:
+            fh.write(f"engine {os.getpid()}\n")  # one per engine built (per OCR worker)
 
     def read_words(self, image, block: bool = False) -> list[OcrWord]:
         digest = hashlib.sha1(image.tobytes()).hexdigest()[:12]

@@ -117,6 +117,29 @@ def test_a_page_is_ocred_once_when_the_annex_path_and_the_report_path_both_read_
     assert len(pages) == 2 and len(set(pages)) == 2, pages  # each of the two pages once
 
 
+def test_the_ocr_workers_of_one_document_are_kept_from_one_ocr_pass_to_the_next(tmp_path, monkeypatch):
+    # The table path reads the pages, then the findings path reads their margins again: the second pass uses the
+    # workers (engines) of the first rather than starting new ones, and they are all stopped when the file is done.
+    import multiprocessing
+
+    from hmic_extract.extract import scanned
+    from tests.extract.test_scanned_samples import scanned_report_pages
+
+    pdf = scanned_report_pages(tmp_path / "report-scan.pdf", (9, 12))
+    log = tmp_path / "calls.log"
+    monkeypatch.setenv(ocr_fakes.LOG_VARIABLE, str(log))
+    margins = []
+    real = scanned.margin_page_words
+    monkeypatch.setattr(scanned, "margin_page_words", lambda pdf, pages, **k: margins.append(list(pages)) or
+                        real(pdf, pages, **k))
+    with pytest.raises(NothingFound):
+        extract_file(pdf, settings=OcrSettings(engine="counting", plugins=(ocr_fakes.MODULE,)), jobs=2)
+    assert margins and margins[0], "the margins pass did not run"
+    engines = [line for line in log.read_text().splitlines() if line.startswith("engine ")]
+    assert len(engines) == 2, engines  # one per worker of the first pass (2 pages, -j 2), none more
+    assert not multiprocessing.active_children()
+
+
 def test_the_engine_message_is_the_innermost_error_not_a_traceback_line():
     try:
         try:

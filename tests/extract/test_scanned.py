@@ -264,3 +264,27 @@ def test_an_engines_number_the_layer_read_too_takes_no_word_it_runs_on_under():
     ocr = [OcrWord("Section", 60, 70, 105, 83, 0.99), OcrWord("1:", 108, 70, 124, 83, 0.99),
            OcrWord("CAUSE", 124, 70, 163, 83, 0.99)]
     assert [w.text for w in scanned.numbers_from_engine(layer, ocr)] == ["Section", "1:", "CAUSE"]
+
+
+def test_a_text_layer_page_read_with_and_without_forced_ocr_is_rendered_and_gridded_once(monkeypatch):
+    # The engine's reading (forced OCR) and the layer's reading plan the same page image: the second plan reuses the
+    # first's render, deskew and grid, and still judges the layer as a plan made from scratch does.
+    from hmic_extract.extract.page_kinds import PageKind
+
+    path = SAMPLES / "westshire-2019-appendix-ocr-layer.pdf"
+    with open_pdf(path) as pdf:
+        kinds = classify_pages(pdf)
+        layered = [i for i, k in kinds.items() if k is PageKind.OCR_LAYER]
+        fresh = {i: scanned.plan_page(pdf, i, kinds[i], None, False) for i in layered}
+    assert layered
+    renders: list[int] = []
+    render = scanned.render_page
+    monkeypatch.setattr(scanned, "render_page", lambda p, i, pw=None: renders.append(i) or render(p, i, pw))
+    with open_pdf(path) as pdf:
+        for i in layered:
+            forced = scanned.cached_plan(pdf, i, kinds[i], None, True)
+            plan = scanned.cached_plan(pdf, i, kinds[i], None, False)
+            assert forced.needs_ocr and plan.grids is forced.grids
+            assert (plan.needs_ocr, plan.words, plan.angle, plan.size) == \
+                (fresh[i].needs_ocr, fresh[i].words, fresh[i].angle, fresh[i].size)
+    assert sorted(renders) == sorted(layered)
