@@ -240,8 +240,9 @@ def test_a_lone_ref_that_text_detection_misses_is_read_from_its_ink():
                   and w.text.isdigit())
     assert refs == [("2", 152)]  # the "1"s go missing
     added = read_missed_ink(engine, strip, words, OcrSettings())
-    assert sorted((w.text, round((w.top + top) / scanned.SCALE)) for w in added if w.x1 < ref_column) == [
-        ("1", 114), ("1", 207), ("1", 287)]
+    found = sorted((w.text, (w.top + top) / scanned.SCALE) for w in added if w.x1 < ref_column)
+    assert [t for t, _ in found] == ["1", "1", "1"], found  # where, give or take the deskew's rounding
+    assert all(abs(y - want) <= 2 for (_, y), want in zip(found, (114, 207, 287), strict=True)), found
     assert all(w.x1 < ref_column for w in added), [w.text for w in added]
 
 
