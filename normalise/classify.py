@@ -336,10 +336,19 @@ def has_words(key: str) -> bool:
     return any(len(w) >= 2 and not PAGE_REF_WORDS.match(w) for w in re.findall(r"[^\W\d_]+", key))
 
 
+def same_place(a: RawRow, b: RawRow) -> bool:
+    """Whether two lines on different pages stand at one height (within half a line; unknown geometry counts)."""
+    if a.top is None or b.top is None:
+        return True
+    height = max((a.bottom or a.top) - a.top, (b.bottom or b.top) - b.top, 2.0)
+    return abs(a.top - b.top) <= height / 2
+
+
 def running_heads(rows: list[RawRow]) -> set[int]:
-    """The text lines set above the header on their page that recur, digits masked, above the header of another
-    page: a running head the stream reader split into the table's columns (a row's continuation past a page break is
-    never the same text twice). A line naming a section (a band repeated over each part) stays."""
+    """The text lines set above the header on their page that recur, digits masked, at the same height above the
+    header of another page: a running head the stream reader split into the table's columns (a row's continuation
+    past a page break is never the same text twice at the same place). A line naming a section (a band repeated
+    over each part) stays."""
     on_page: dict[int, list[int]] = {}
     for i, r in enumerate(rows):
         on_page.setdefault(r.page_index, []).append(i)
@@ -350,12 +359,13 @@ def running_heads(rows: list[RawRow]) -> set[int]:
         if header is not None:
             above[page] = [i for i in indexes[:header] if rows[i].kind is RowKind.CELLS and rows[i].is_line
                            and not rows[i].is_blank()]
-    pages_of: dict[str, set[int]] = {}
-    for page, indexes in above.items():
+    alike: dict[str, list[int]] = {}
+    for indexes in above.values():
         for i in indexes:
-            pages_of.setdefault(page_head_key(rows[i]), set()).add(page)
-    return {i for indexes in above.values() for i in indexes if len(pages_of[page_head_key(rows[i])]) >= 2
-            and has_words(page_head_key(rows[i])) and match_title(page_head_key(rows[i])) is None}
+            alike.setdefault(page_head_key(rows[i]), []).append(i)
+    return {i for key, indexes in alike.items() if has_words(key) and match_title(key) is None
+            for i in indexes if any(rows[j].page_index != rows[i].page_index and same_place(rows[i], rows[j])
+                                    for j in indexes)}
 
 
 def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]]:

@@ -85,6 +85,27 @@ def test_rows_set_above_a_later_tables_header_on_each_page_are_no_running_head()
     assert sum("29" in p.row.page_ref for p in pieces) == 2
 
 
+def test_a_rows_first_line_that_recurs_above_a_later_tables_header_at_another_height_is_no_running_head():
+    """Two rows open with the same words ("The force needs to improve how it identifies"), each above the next
+    section's header on its page: a running head stands at one place on every page, these stand where their rows
+    fall."""
+    def at(page_index, top, ref="", page="", issue=""):
+        return RawRow(ref=ref, page_ref=page, issue=issue, is_line=True, page_index=page_index, top=top,
+                      bottom=top + 10.0)
+
+    rows = [at(0, 60.0, "Ref", "Page", "Issue of Concern"), at(0, 80.0, "1", "Page 6", "The force does not check.")]
+    for p, (top, ref, end, header) in enumerate([(300.0, "13", "repeat victims.", "Area for improvement"),
+                                                 (520.0, "2", "vulnerable victims.", "Recommendation")], start=1):
+        rows += [at(p, 60.0, issue="Report on Westshire Police"),
+                 at(p, top, issue="The force needs to improve how it identifies"), at(p, top + 12.0, ref, "Page 9"),
+                 at(p, top + 24.0, issue=end), at(p, top + 60.0, "Ref", "Page", header),
+                 at(p, top + 80.0, f"{p + 30}", "Page 40", "The force should improve how it plans.")]
+    pieces, _notes, _dropped = classify(rows)
+    texts = [p.row.issue for p in pieces]
+    assert texts.count("The force needs to improve how it identifies") == 2
+    assert "Report on Westshire Police" not in texts
+
+
 def test_a_section_band_the_stream_reader_set_in_the_text_column_is_a_title_not_the_next_rows_first_line():
     """An unruled table's band ("HMICFRS areas for improvement"), left-aligned, falls in the text column as a line of
     its own between the last row's full stop and the next row's first line: it names the rows below, it is no row
