@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from hmic_extract.model import Finding, Repair
 from hmic_extract.vocabulary import HYPHEN_BREAK
 
-REAL_PAGE = re.compile(r"(?i)^(?:pages?|pp?\.?|pg\.?|paras?\.?|paragraphs?)\s*\d")
-PAGE_WORD = re.compile(r"(?i)^(?:pages?|pag?|pp?\.?|pg\.?)$")  # "Pa", "Pag": the word a narrow column cut
+# "pp," is a scan's "pp.": OCR reads a stop as a comma
+REAL_PAGE = re.compile(r"(?i)^(?:pages?|pp?[.,]?|pg\.?|paras?\.?|paragraphs?)\s*\d")
+PAGE_WORD = re.compile(r"(?i)^(?:pages?|pag?|pp?[.,]?|pg\.?)$")  # "Pa", "Pag": the word a narrow column cut
 PAGE_WORD_TAIL = re.compile(r"(?i)^(?:a?ge|e)s?\s*\d")  # "e 10", "ge 10": the rest of a cut "Page" with its number
 PAGE_NUMBERS = re.compile(r"^\d{1,4}(?:\s*(?:[/,&\-–]|and|to)\s*\d{1,4})*(?:\s*(?:[/,&\-–]|and|to))?$")
 LABEL_START = re.compile(r"(?i)^\(?(?:fig(?:ure)?\.?|table|chart|para(?:graph)?\.?|chapter|section|annex|appendix"
