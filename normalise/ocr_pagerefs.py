@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from hmic_extract.model import Finding, Repair
 from hmic_extract.vocabulary import HYPHEN_BREAK
 
-REAL_PAGE = re.compile(r"(?i)^(?:pages?|pp?\.?|pg\.?|paras?\.?|paragraphs?)\s*\d")
-PAGE_WORD = re.compile(r"(?i)^(?:pages?|pag?|pp?\.?|pg\.?)$")  # "Pa", "Pag": the word a narrow column cut
+# "pp," is a scan's "pp.": OCR reads a stop as a comma
+REAL_PAGE = re.compile(r"(?i)^(?:pages?|pp?[.,]?|pg\.?|paras?\.?|paragraphs?)\s*\d")
+PAGE_WORD = re.compile(r"(?i)^(?:pages?|pag?|pp?[.,]?|pg\.?)$")  # "Pa", "Pag": the word a narrow column cut
 PAGE_WORD_TAIL = re.compile(r"(?i)^(?:a?ge|e)s?\s*\d")  # "e 10", "ge 10": the rest of a cut "Page" with its number
 PAGE_NUMBERS = re.compile(r"^\d{1,4}(?:\s*(?:[/,&\-–]|and|to)\s*\d{1,4})*(?:\s*(?:[/,&\-–]|and|to))?$")
 LABEL_START = re.compile(r"(?i)^\(?(?:fig(?:ure)?\.?|table|chart|para(?:graph)?\.?|chapter|section|annex|appendix"
@@ -77,6 +78,8 @@ def page_cell_kind(text: str) -> str:
         return "label"
     if PAGE_NUMBERS.match(flat):
         return "number" if any(int(n) > 0 for n in re.findall(r"\d+", flat)) else "junk"
+    if numbers_before_label(flat):
+        return "number"  # "7 Figure 8": a page ref's number, then a label naming the figure on that page
     tail = PAGE_WORD_TAIL.match(flat)
     if tail and PAGE_NUMBERS.match(flat[tail.end() - 1:]):
         return "number"  # the end of a page ref whose word the line above began ("Pag" / "e 10")
@@ -96,6 +99,13 @@ def page_cell_kind(text: str) -> str:
     if re.search(r"\d", flat) and re.search(r"(?i)^[a-z|]\s", flat):
         return "garbled"  # "D 00", "D (0": a one-letter look-alike with an unreadable number
     return "junk"
+
+
+def numbers_before_label(text: str) -> bool:
+    """Whether a page-cell line is page numbers followed by a label ("7 Figure 8", "24 Table 2"): a page ref's
+    number with the label set after it on its line, the page word on the line above."""
+    m = re.match(r"^(\d[\d\s/,&\-–]*?)\s+(\S.*)$", text)
+    return bool(m and PAGE_NUMBERS.match(m.group(1)) and LABEL_START.match(m.group(2)))
 
 
 def repair_lookalike(text: str) -> str:
@@ -136,7 +146,8 @@ def mend_broken_word(fragments: list[str]) -> list[str]:
         if out and (page_cell_kind(out[-1]) not in ("page", "number", "label") or cut_label) and text[:1].isalpha() \
                 and page_cell_kind(out[-1] + text) in ("page", "word", "label") and page_cell_kind(text) != "word":
             out[-1] += text
-        elif out and hyphenated(out[-1], text) and page_cell_kind(out[-1][:-1] + text) in ("page", "word", "label"):
+        elif out and hyphenated(out[-1], text) and \
+                page_cell_kind(out[-1][:-1] + text) in ("page", "word", "label", "number"):
             out[-1] = out[-1][:-1] + text  # "Fig-" + "ure 4": a word the column hyphenated, its hyphen no part of it
         elif out and cut_number(out[-1], text):
             out[-1] += text  # "Pages 10/1" + "1": a pair's second number broken short

@@ -714,6 +714,39 @@ def ocr_line_with_ref(row: Row, table: Table, settings: TableSettings) -> list[s
     return texts if ref_cell_number(texts[ref_col]) is not None else None
 
 
+def parted_at_edges(row: Row, table: Table, settings: TableSettings) -> Row:
+    """An OCR'd line with each word that lies over a ref, page or text column's edge parted where a digit meets a
+    letter or stop close to that edge: OCR reads two cells' words set a gutter apart as one ("workforce.24/25",
+    "6IOC-1"), while a word printed across an edge (a title, a band) has no such boundary there."""
+    edges = [table.edges[e] for e in key_edges(table)]
+    cells = [part for cell in row.cells for part in parted_word(cell, edges, settings)]
+    return replace(row, cells=cells) if len(cells) != len(row.cells) else row
+
+
+def parted_word(cell: Cell, edges: list[float], settings: TableSettings) -> list[Cell]:
+    """A word as one cell, or as two cut at the digit/letter boundary nearest the edge it lies over (letters spaced
+    evenly over its box), when that boundary falls within ``glued_cut_chars`` letters of the edge."""
+    text = cell.text
+    pitch = (cell.x1 - cell.x0) / max(len(text), 1)
+    for edge in edges:
+        if not cell.x0 + settings.cross_slack < edge < cell.x1 - settings.cross_slack:
+            continue
+        cuts = [k for k in range(1, len(text)) if glued_boundary(text[k - 1], text[k])]
+        if not cuts:
+            continue
+        k = min(cuts, key=lambda k: abs(cell.x0 + k * pitch - edge))
+        at = cell.x0 + k * pitch
+        if abs(at - edge) <= settings.glued_cut_chars * pitch:
+            return [replace(cell, text=text[:k], x1=at), replace(cell, text=text[k:], x0=at, opens_column=False)]
+    return [cell]
+
+
+def glued_boundary(before: str, after: str) -> bool:
+    """Whether two letters of one OCR word may be the ends of two words: a digit after a letter or a sentence's stop,
+    or a letter after a digit (not the dash or slash inside a ref or a page range)."""
+    return (after.isdigit() and (before.isalpha() or before in ".,;:)")) or (before.isdigit() and after.isalpha())
+
+
 def runs_past_column(table: Table, words: list[Cell], k: int, settings: TableSettings) -> bool:
     """Whether word ``k`` is a cell's word too wide for its narrow column (LaTeX lets "CONCERN" run on over the next
     column's edge): it starts where its column's lines start, and the next word opens a column further right, drawn
@@ -802,6 +835,8 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
     if row.is_empty():
         return None
     if row.is_line:
+        if (row.method or part.method).startswith(OCR_METHOD):
+            row = parted_at_edges(row, table, settings)
         texts = line_row_cells(row, table, settings, runs_rtl(part))
         if texts is None:
             moved = line_shifted_table(row, table, settings)

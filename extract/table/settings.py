@@ -57,6 +57,8 @@ class TableSettings:
     running_share: float = 0.8  # close it sits to the body
     mark_ratio: float = 0.95  # a digit raised and smaller than this share of the letter before it is a footnote mark;
     # a line opening with a mark set smaller than this share of the table's body size is a footnote
+    glued_cut_chars: float = 1.5  # of a word's mean letter width: how far from a column edge a digit/letter boundary
+    # inside an OCR word lying over the edge may fall and still be where two cells' words were read as one
     overprint_slack: float = 0.5  # glyphs closer than this (points) are drawn at one place; a pen step back further
     # left than this starts another run of text
     kern_overlap: float = 0.22  # of the font size: a letter starts under the one before it by less than this in a

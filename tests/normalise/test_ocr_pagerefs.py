@@ -113,3 +113,16 @@ def test_a_page_ref_with_a_speck_ocr_read_before_it_is_kept():
     assert page_cell_kind("-p.34") == "page" and page_cell_kind("‘Page 7") == "page"
     assert choose_page_ref(["-p.34"]).text == "p.34"
     assert page_cell_kind("- 39") == "number"  # a range's end on its own line stays one
+
+
+def test_a_page_abbreviation_whose_stop_ocr_read_as_a_comma_opens_a_range_broken_over_two_lines():
+    """A scan's "pp." came back "pp," over a range the column broke after its joiner ("pp, 23-" / "24"): the first
+    line was dropped as noise and the ref kept only its last page."""
+    assert choose_page_ref(["pp, 23-", "24"]).text == "pp, 23-24"
+    assert page_cell_kind("p, 12") == "page"
+
+
+def test_a_label_hyphenated_after_the_page_number_on_its_line_names_no_page():
+    """A narrow page column set "Page" / "7 Fig-" / "ure 8": the figure's number was read as a second page."""
+    assert choose_page_ref(["Page", "7 Fig-", "ure 8"]).text == "Page 7 Figure 8"
+    assert choose_page_ref(["Page", "7 Figure 8"]).text == "Page 7 Figure 8"

@@ -866,3 +866,50 @@ def test_an_ocr_line_whose_ref_box_runs_over_the_column_edge_is_a_rows_line_not_
     lines = [(r.ref, r.page_ref) for r in rows if r.kind is RowKind.CELLS and (r.ref or r.page_ref)]
     assert ("6", "Page 24") in lines and ("7", "Page 26") in lines
     assert not any(r.kind is RowKind.TEXT and r.band for r in rows)
+
+
+def _ocr_word(text, x, y, width=None):
+    from hmic_extract.extract.ocr import OcrWord
+
+    return OcrWord(text, x, y, x + (width or 18 * len(text)), y + 30, 0.95)
+
+
+def test_an_ocr_word_glued_across_the_page_columns_edge_is_parted_there():
+    """OCR read a text line's last word and the page cell beside it as one word ("workforce.24/25") over the edge of
+    the page column: the line went to a band and the row lost its page ref and the text of that line."""
+    from hmic_extract.extract import scanned
+
+    w = _ocr_word
+    def line(y, *words, at=250):
+        out = []
+        for text in words:
+            out.append(w(text, at, y))
+            at += 18 * len(text) + 20
+        return out
+
+    page = [w("No.", 100, 200), w("Detail", 250, 200), w("Page", 1000, 200), w("Action", 1200, 200),
+            w("7)", 100, 260), *line(260, "The", "force", "should", "improve", "how", "it"), w("Pages", 1000, 260),
+            *line(300, "to", "plan", "its"), w("workforce.24/25", 800, 300, width=300),
+            w("8)", 100, 380), *line(380, "Officers", "said", "it", "acts", "on", "its", "data."), w("26", 1000, 380),
+            w("9)", 100, 460), *line(460, "A", "review", "found", "gaps", "in", "the", "training."),
+            w("28", 1000, 460)]
+    rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
+    cells = [(r.ref, r.page_ref, r.issue) for r in rows if r.kind is RowKind.CELLS]
+    assert ("", "24/25", "to plan its workforce.") in cells
+    assert not any(r.kind is RowKind.TEXT and r.band for r in rows)
+
+
+def test_an_ocr_word_glued_across_the_ref_columns_edge_is_parted_there():
+    """OCR read a page cell's number and the ref beside it as one word ("6IOC-1"): the ref column's edge runs between
+    the digit and the label, so the row keeps its ref and its page."""
+    from hmic_extract.extract import scanned
+
+    w = _ocr_word
+    page = [w("Page", 100, 200), w("Ref", 230, 200), w("Finding", 420, 200), w("Response", 1250, 200),
+            w("Page", 100, 260), w("6IOC-1", 190, 260, width=120), w("Officers", 420, 260), w("said", 580, 260),
+            w("it", 420, 300), w("works.", 480, 300),
+            w("Page", 100, 380), w("7", 190, 380), w("IOC-2", 230, 380), w("The", 420, 380), w("force", 500, 380),
+            w("Page", 100, 460), w("8", 190, 460), w("IOC-3", 230, 460), w("The", 420, 460), w("force", 500, 460)]
+    rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
+    cells = [(r.ref, r.page_ref) for r in rows if r.kind is RowKind.CELLS and r.ref]
+    assert ("IOC-1", "Page 6") in cells
