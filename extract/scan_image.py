@@ -28,6 +28,7 @@ MERGE_PX = 8  # ruling lines closer than this are one line
 MIN_ROW_PX = 12  # a row band thinner than this is a double rule, not a row
 INK_SHARE = 0.004  # dark-pixel share above which a cell holds text
 FAINT_RULE_STEP = 12  # grey levels: a pixel column this much darker than the paper down a whole row is a faint rule
+FAINT_RULE_SHARE = 0.9  # of a row's height a faint rule darkens (a letter's stem on a band's edge: 0.5-0.8)
 BAND_DARK = 110  # grey level below which a filled area is a dark band (light print on a dark fill)
 BAND_SOLID = 0.6  # share of a dark band's box that is dark: print alone (even bold, closed) is far less
 BAND_RULE_STEP = 25  # grey levels below a band's fill at which a pixel is a rule drawn on it, not fill
@@ -284,15 +285,18 @@ def find_grids(image: np.ndarray) -> tuple[list[Grid], np.ndarray]:
 
 def faint_rule(image: np.ndarray, x: float, top: float, bottom: float) -> bool:
     """Whether a light rule runs down a row near ``x``: some pixel column there is darker than the paper all the way
-    down (its median over the row, so print crossing it does not count). A thin rule that JPEG and greying left light
-    grey breaks into pieces too short to read as a line."""
+    down (nearly every pixel of it: a letter's stem standing on the edge of a tight band row does not count). A thin
+    rule that JPEG and greying left light grey breaks into pieces too short to read as a line."""
     import numpy as np
 
     strip = image[int(top) + MERGE_PX // 2:int(bottom) - MERGE_PX // 2,
                   max(0, round(x) - MERGE_PX // 2):round(x) + MERGE_PX // 2 + 1]
     if strip.shape[0] < MIN_ROW_PX // 2 or not strip.size:
         return False
-    return float(np.median(strip)) - float(np.median(strip, axis=0).min()) >= FAINT_RULE_STEP
+    paper, darkest = float(np.median(strip)), np.median(strip, axis=0)
+    column = strip[:, int(darkest.argmin())]
+    return (paper - float(darkest.min()) >= FAINT_RULE_STEP
+            and float(np.mean(column <= paper - FAINT_RULE_STEP)) >= FAINT_RULE_SHARE)
 
 
 def with_faint_edges(grid: Grid, image: np.ndarray) -> Grid:

@@ -65,6 +65,24 @@ def test_a_column_rule_the_scan_left_faint_in_one_row_still_parts_its_cells():
     assert [len(r.cells) for r in grid.rows] == [3, 3, 2, 3]
 
 
+def test_a_letters_stem_on_a_column_edge_of_a_tight_shaded_band_row_is_no_faint_rule():
+    """A band row as tall as its print, shaded, with a capital's stem standing where a column rule would run (the
+    sample westshire-2019-appendix-ocr-layer): the stem darkens about two thirds of the row, a rule all of it."""
+    page = np.full((600, 1600), 254, np.uint8)
+    page[200:236, 100:1500] = 190  # the band's fill
+    for y in (100, 200, 236, 336):
+        cv2.line(page, (100, y), (1500, y), 0, 2)
+    for x in (100, 400, 1500):
+        cv2.line(page, (x, 100), (x, 336), 0, 2)
+    for top, bottom in ((100, 200), (236, 336)):
+        cv2.line(page, (700, top), (700, bottom), 0, 2)  # the rule of the other rows; none in the band
+    cv2.putText(page, "AREAS FOR", (430, 229), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
+    cv2.line(page, (700, 208), (700, 229), 0, 3)  # "I" of "IMPROVEMENT" on the edge
+    cv2.putText(page, "MPROVEMENT", (712, 229), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0, 2)
+    grid = find_grids(page)[0][0]
+    assert [len(r.cells) for r in grid.rows] == [3, 2, 3]
+
+
 def test_a_slight_skew_is_not_read_as_level_because_the_unturned_page_is_crisper():
     """Turning a page for a candidate angle blurs it (interpolation); the page as scanned is not turned, so its
     profile was the crispest of all and a scan skewed a fraction of a degree read as level (its grid then broke
