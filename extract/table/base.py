@@ -711,7 +711,10 @@ def ocr_line_with_ref(row: Row, table: Table, settings: TableSettings) -> list[s
         if any(ch.isalnum() for ch in cell.text) or len(cell.text) > 1 or cell.text in MARK_WORDS:
             i = table.column_of((cell.x0 + cell.x1) / 2, settings)
             texts[i] = f"{texts[i]} {cell.text}".strip()
-    return texts if ref_cell_number(texts[ref_col]) is not None else None
+    if ref_cell_number(texts[ref_col]) is None:
+        return None
+    rest = " ".join(t for i, t in enumerate(texts) if i != ref_col)
+    return None if match_title(rest) is not None else texts  # a numbered band, its stop read as a comma ("4,")
 
 
 def parted_at_edges(row: Row, table: Table, settings: TableSettings) -> Row:

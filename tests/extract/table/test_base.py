@@ -868,6 +868,28 @@ def test_an_ocr_line_whose_ref_box_runs_over_the_column_edge_is_a_rows_line_not_
     assert not any(r.kind is RowKind.TEXT and r.band for r in rows)
 
 
+def test_a_numbered_band_whose_stop_ocr_read_as_a_comma_stays_a_band():
+    """A band "4. Recommendations in Response to the Cause of Concern" OCR read with "4," for "4.": its number falls
+    in the ref column once each word goes to the column under its middle, but the rest of the line is a section's
+    title, so it is no row's line."""
+    from hmic_extract.extract import scanned
+
+    w = _ocr_word
+    page = [w("Page", 100, 200), w("Ref", 290, 200), w("Finding", 420, 200), w("Response", 1250, 200),
+            w("Page", 100, 260), w("24", 184, 260), w("3", 290, 260), w("The", 420, 260), w("force", 500, 260),
+            w("should", 610, 260), w("act.", 740, 260)]
+    x = 420
+    page.append(w("4,", 290, 330))
+    for text in ["Recommendations", "in", "Response", "to", "the", "Cause", "of", "Concern"]:
+        page.append(w(text, x, 330))
+        x += 18 * len(text) + 20
+    page += [w("Page", 100, 400), w("26", 184, 400), w("1", 290, 400), w("The", 420, 400), w("force", 500, 400),
+             w("should", 610, 400), w("review.", 740, 400)]
+    rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
+    assert any(r.kind is RowKind.TEXT and "Recommendations" in r.text for r in rows), [(r.ref, r.issue) for r in rows]
+    assert not any(r.ref.startswith("4") for r in rows if r.kind is RowKind.CELLS)
+
+
 def _ocr_word(text, x, y, width=None):
     from hmic_extract.extract.ocr import OcrWord
 
