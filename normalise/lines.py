@@ -49,12 +49,22 @@ def first_word(text: str) -> str:
     return m.group() if m else ""
 
 
+ITEM_MARKER = re.compile(r"^\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
+
+
+def bracket_open_across(before: str, after: str) -> bool:
+    """Whether a bracket opened in ``before`` is still open at its end, or ``after`` closes one it never opened:
+    "two stations (expected to raise" / "£4.7m) that has ...": the two are one cell's lines."""
+    after = ITEM_MARKER.sub("", after)  # "a) ..." opens an item, it closes nothing
+    return before.rfind("(") > before.rfind(")") or -1 < after.find(")") < (after.find("(") % (len(after) + 1))
+
+
 def break_cost(before: str, after: str) -> float:
     """Given the last text of a row and the first text of the next, return how unlikely that break is."""
     before, after = before.rstrip(), after.lstrip()
     if not before or not after:
         return 0.0
-    cost = 0.0
+    cost = DANGLING_COST if bracket_open_across(before, after) else 0.0
     last = re.sub(r"[^\w'’-]", "", before.split()[-1]).lower()
     if TERMINAL.search(before):
         pass

@@ -751,3 +751,18 @@ def test_labelled_refs_a_narrow_column_cut_are_mended_where_a_section_goes_on_fr
     assert [(f.section, f.ref, f.pages) for f in doc] == [
         ("Issues of concern", 5, [10]), ("Issues of concern", 6, [11]), ("Areas for improvement", 15, [24, 25]),
         ("Areas for improvement", 16, [26]), ("Areas for improvement", 17, [28])]
+
+
+def test_a_bracket_left_open_at_a_lines_end_keeps_the_next_line_in_its_row_though_the_row_after_starts_lower_case():
+    """"... two stations (expected to raise" / "£4.7m) that has not yet been agreed." then a row that opens in lower
+    case ("the force's own survey ..."): the bracket the first line opens closes on the next, so no row ends between
+    them, whatever the lower-case start of the row below makes a boundary there cost."""
+    pieces = [line("6", "P10", "The force's estate strategy relies on the sale of two stations (expected to raise", 0),
+              line("", "", "£4.7m) that has not yet been agreed by the police and crime commissioner.", 14),
+              line("7", "pp. 10-12", "the force's own survey showed a fall in public satisfaction, from 84%", 28),
+              line("", "", "over the two years to March.", 42),
+              line("8", "P11", "during fieldwork, staff told us that the records system", 56),
+              line("", "", "was difficult to use.", 70)]
+    rows = regroup_lines(pieces)
+    assert [r.row.issue.split("\n")[0][:12] for r in rows] == ["The force's ", "the force's ", "during field"]
+    assert rows[0].row.issue.endswith("commissioner.")
