@@ -302,29 +302,18 @@ def test_a_rows_rest_at_a_page_top_that_ends_a_sentence_with_section_words_is_no
     assert not any(r.kind is RowKind.TEXT for r in rows)  # neither a band nor a title: the row's last line
 
 
-def test_a_band_set_in_the_first_column_of_an_unruled_table_is_a_band_not_a_page_cell():
-    from hmic_extract.extract.table.stream import words_to_rows
-
-    # A wide first column (Page), so the short band fits in it and lands in no other column.
-    words = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2)),
-                          ("band", "B. Causes of concern", 60), ("row", "1", "Page 6", three_lines(3)),
-                          ("row", "2", "Page 7", three_lines(4))], columns=(170, 60, 220, 480))
-    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
-    assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == ["B. Causes of concern"]
-    assert not any("Causes" in r.page_ref for r in rows if r.kind is RowKind.CELLS)
-
-
-def test_a_numbered_band_set_in_a_first_page_column_is_a_band_not_a_page_cell():
-    """"3. Causes of concern" from the table's left edge, over a page column that comes first: the band's own number
-    lands in the page column, but a page cell that reads as a section title names no page (the band was read as the
-    next row's page cell, and page 3 with it)."""
+@pytest.mark.parametrize("band", ["B. Causes of concern", "3. Causes of concern"])
+def test_a_band_set_in_a_first_page_column_of_an_unruled_table_is_a_band_not_a_page_cell(band):
+    """A wide first column (Page), so the short band fits in it and lands in no other column. "3. Causes of concern"
+    from the table's left edge: the band's own number lands in the page column, but a page cell that reads as a
+    section title names no page (the band was read as the next row's page cell, and page 3 with it)."""
     from hmic_extract.extract.table.stream import words_to_rows
 
     words = stream_words([("row", "1", "Page 4", three_lines(1)), ("row", "2", "Page 5", three_lines(2)),
-                          ("band", "3. Causes of concern", 60), ("row", "1", "Page 6", three_lines(3)),
+                          ("band", band, 60), ("row", "1", "Page 6", three_lines(3)),
                           ("row", "2", "Page 7", three_lines(4))], columns=(170, 60, 220, 480))
     rows, _ = words_to_rows([(0, words, 842.0)], "stream")
-    assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == ["3. Causes of concern"]
+    assert [r.text for r in rows if r.kind is RowKind.TEXT and r.band] == [band]
     assert not any("Causes" in r.page_ref for r in rows if r.kind is RowKind.CELLS)
 
 
