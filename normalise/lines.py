@@ -99,10 +99,12 @@ def gap_costs(units: list[Unit], geometric: bool) -> list[float]:
     if not wide:
         return costs  # rows set as close as a cell's lines: white space tells no boundary, so it costs none anywhere
     # rows set a blank line or more apart (a spreadsheet's padded rows) tell their boundaries the more surely, when
-    # most rows are (not one wide gap above a band or a footnote among rows set at their lines' pitch)
+    # most rows are; a few wide gaps among rows set at their lines' pitch (above a band or a footnote, or above a line
+    # of letters without ascenders, set lower in its box) tell only in proportion to the boundaries they could mark
     rows = sum(1 for u in units if u.ref)
-    contrast = statistics.median(wide) - usual if len(wide) >= max(2, ROW_GAP_SHARE * (rows - 1)) else 1.0
-    tight = TIGHT_GAP_COST * max(1.0, contrast)
+    need = max(2.0, ROW_GAP_SHARE * (rows - 1))
+    contrast = statistics.median(wide) - usual if len(wide) >= need else len(wide) / need
+    tight = TIGHT_GAP_COST * (max(1.0, contrast) if len(wide) >= need else contrast)
     for b in range(1, len(units)):
         if units[b].part == units[b - 1].part and units[b].lo - units[b - 1].hi <= usual + 0.35:
             costs[b] = tight

@@ -766,3 +766,34 @@ def test_a_bracket_left_open_at_a_lines_end_keeps_the_next_line_in_its_row_thoug
     rows = regroup_lines(pieces)
     assert [r.row.issue.split("\n")[0][:12] for r in rows] == ["The force's ", "the force's ", "during field"]
     assert rows[0].row.issue.endswith("commissioner.")
+
+
+def test_a_few_wide_gaps_among_rows_set_at_their_lines_pitch_do_not_outweigh_a_rows_last_sentence():
+    """Rows set as close as their lines (17 pt top to top), refs at the top of their rows; a line of letters without
+    ascenders ("were common.") sits lower in its line box, so the gap above it reads a little wider than the others:
+    one such gap among many rows tells no row boundary, so the line stays with the
+    sentence it ends, though the next row opens lower-case ("a number of officers ...")."""
+    pieces = [line("7", "P10", "The force's own survey showed a", 0),
+              line("", "", "fall in public satisfaction over", 17),
+              line("", "", "the last two years.", 34),
+              line("8", "P11", "during fieldwork, staff told us that", 51),
+              line("", "", "the records system was difficult to", 68),
+              line("", "", "use and that workarounds", 85),
+              line("", "", "were common.", 106.5),  # a line without ascenders: its gap reads wider
+              line("9", "Pg 11", "a number of officers told us they", 119),
+              line("", "", "had not received training.", 136),
+              line("10", "p.13", "Neighbourhood officers are", 153),
+              line("", "", "regularly abstracted to cover", 170),
+              line("", "", "custody each week.", 187),
+              line("11", "p.14", "The Multi-Agency Safeguarding Hub", 204),
+              line("", "", "has a backlog of referrals.", 221),
+              line("12", "p.15", "Although the force has reduced", 238),
+              line("", "", "its backlog, crimes are still not", 255),
+              line("", "", "recorded in time.", 272),
+              line("13", "p.17", "The force has a good", 289),
+              line("", "", "understanding of county lines.", 306)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.issue.split("\n")[-1]) for r in rows] == [
+        ("7", "the last two years."), ("8", "were common."), ("9", "had not received training."),
+        ("10", "custody each week."), ("11", "has a backlog of referrals."), ("12", "recorded in time."),
+        ("13", "understanding of county lines.")]
