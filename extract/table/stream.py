@@ -168,9 +168,11 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
     height on ``running_pages`` pages at least (this one and others) as it is here, but for numbers that go up with
     the page (a folio). A row's cells at one height on every page ("20) | Page 13", "46) | Page 25") differ otherwise,
     and a ref and page cell whose numbers go up with the page ("AFI-15 | p.32") hold more numbers. The rest of such a
-    line is the row's."""
+    line is the row's. A head drawn back over the line's words before it (a page template printing over the table's
+    first line) needs to recur on one other page only (an annex of two pages), and may lie over a header's labels,
+    which a header's own words never are."""
     runs: dict[str, list[tuple[int, float, list[int]]]] = {}
-    candidates: list[tuple[PageLines, int, int, int, str, float, list[int]]] = []
+    candidates: list[tuple[PageLines, int, int, int, str, float, list[int], bool]] = []
     for page in pages:
         headers = header_lines(page)  # a repeated header recurs at one height too, and is never a running line
         for k in edge_indexes(page):
@@ -185,9 +187,11 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
                     numbers = [int(n) for n in re.findall(r"\d+", line_words_text(words))]
                     runs.setdefault(key[0], []).append((page.page_index, key[1], numbers))
                     at_end = a == 0 or b == len(spans) or (b == a + 1 and overlaid(line, spans[a]))
+                    back = b == a + 1 and drawn_back(line, spans[a])
                     if len(spans) > 1 and b - a < len(spans) and (page.page_index, k) not in running and \
-                            k not in headers and at_end and len(RUNNING_WORD.findall(key[0])) > len(numbers):
-                        candidates.append((page, k, spans[a][0], spans[b - 1][1], key[0], key[1], numbers))
+                            (k not in headers or back) and at_end and \
+                            len(RUNNING_WORD.findall(key[0])) > (0 if back else len(numbers)):  # a date drawn over
+                        candidates.append((page, k, spans[a][0], spans[b - 1][1], key[0], key[1], numbers, back))
     need = max(1, (pages[0].settings if pages else TableSettings()).running_pages - 1)  # (boilerplate cells, "Work
     # is under way.", may sit at one height on two pages)
     def recurs(page: PageLines, text: str, at: float, numbers: list[int]) -> set[int]:
@@ -196,14 +200,14 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
                 all(n == m or n - m == page.page_index - i for n, m in zip(numbers, other, strict=True))}
 
     out: dict[tuple[int, int], set[int]] = {}
-    for page, k, first, end, text, at, numbers in candidates:
+    for page, k, first, end, text, at, numbers, back in candidates:
         line = page.lines[k]
         key = running_key(line, page)
         whole = [int(n) for n in re.findall(r"\d+", line_words_text(line))]
-        if key is not None and recurs(page, key[0], key[1], whole):
+        if not back and key is not None and recurs(page, key[0], key[1], whole):
             continue  # the whole line recurs (a repeated header whose labels the vocabulary does not read)
         again = recurs(page, text, at, numbers)
-        if len(again) >= need and len(range(first, end)) > len(out.get((page.page_index, k), ())):
+        if len(again) >= (1 if back else need) and len(range(first, end)) > len(out.get((page.page_index, k), ())):
             out[(page.page_index, k)] = set(range(first, end))
     return out
 
@@ -214,6 +218,13 @@ def overlaid(line: list[dict], span: tuple[int, int]) -> bool:
     inside = line[span[0]:span[1]]
     others = line[:span[0]] + line[span[1]:]
     return any(min(u["x1"], v["x1"]) > max(u["x0"], v["x0"]) for u in inside for v in others)
+
+
+def drawn_back(line: list[dict], span: tuple[int, int]) -> bool:
+    """Whether a phrase that is not the line's first starts left of where the word before it starts and lies over the
+    line's other words: the pen went back to print it over the line's text (a page head printed over a row or a
+    header), which no cell's words are."""
+    return span[0] > 0 and line[span[0]]["x0"] < line[span[0] - 1]["x0"] and overlaid(line, span)
 
 
 FOLIO_END = re.compile(r"(?:^|[|•·,–—-]|\s)\s*page\s+\d{1,4}(?:\s*of\s*\d{1,4})?\W*$", re.I)

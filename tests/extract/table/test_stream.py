@@ -894,3 +894,51 @@ def test_labels_of_one_two_and_three_lines_centred_in_one_header_are_read_from_t
     cells = [r for r in rows if r.kind is RowKind.CELLS]
     assert (cells[0].page_ref.split(), cells[0].issue) == (["Report", "page"], "Detail")
     assert [r.issue for r in cells[1:] if r.ref][:2] == ["The force must", "The force must"]
+
+
+def test_a_running_head_drawn_over_the_first_rows_text_of_a_two_page_annex_is_set_aside():
+    """A two-page sheet prints its page head ("9 November 2017") over the end of the first row's text on its second
+    page (the head over the title line on the first): drawn back over the row's words, the head recurring at that
+    height on the only other page is enough; the row's words stay (the date was read into the row's text)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines, running_words
+
+    header = [*phrase("REPORT REF", 35, 50), *phrase("PG", 155, 50), *phrase("HMICFRS FINDING", 305, 50),
+              *phrase("ACTION", 640, 50)]
+    first = [[*phrase("Action plan", 35, 37.8), *phrase("9 November 2017", 733, 39)], header,
+             [*phrase("AfI21", 35, 64), *phrase("Page 29", 155, 64), *phrase("The force should improve.", 305, 64)]]
+    second = [[*phrase("AfI22", 35, 37.3), *phrase("Page 30", 155, 37.3),
+               *phrase("The force should make sure that its use of stop and search powers is recorded accurately, "
+                       "including the grounds for the search, and that", 305, 37.3),
+               *phrase("9 November 2017", 733, 39)],
+              phrase("supervisors review a sample of records each month.", 305, 47.4),
+              [*phrase("AfI23", 35, 59), *phrase("Page 30", 155, 59), *phrase("The force should review.", 305, 59)]]
+    settings = TableSettings.for_page([9.0] * 20, [10.0] * 20)
+    pages = [PageLines(0, first, 595.0, settings), PageLines(1, second, 595.0, settings)]
+    shared = running_words(pages, running_lines(pages))
+    dropped = [w["text"] for k, w in enumerate(second[0]) if k in shared.get((1, 0), ())]
+    assert dropped == ["9", "November", "2017"]
+
+
+def test_a_running_head_drawn_over_a_repeated_headers_last_label_is_set_aside_and_the_labels_kept():
+    """A page head ("Saltcombe Vale Police") printed over the last label of a header repeated at every page top: drawn
+    back over the label's words, it is the page template's, not part of the label ("ACTION TAKEN Saltcombe / PLANNED
+    Vale Police" was no label the normaliser knew, so the header was read as a row's text)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines, running_words
+
+    def page(i: int) -> PageLines:
+        lines = [[*phrase("#", 35, 38.2), *phrase("TYPE", 70, 38.2), *phrase("REPORT", 119, 38.2),
+                  *phrase("ISSUE OF CONCERN", 172, 38.2), *phrase("TARGE", 398, 38.2),
+                  *phrase("ACTION TAKEN / PLANNED", 433, 38.2), *phrase("Saltcombe Vale Police", 472, 38.7)],
+                 [*phrase("PAGE", 119, 50), *phrase("T DATE", 398, 50)],
+                 [*phrase(f"IoC{3 + i}", 40, 88), *phrase(f"Page {6 + i}", 119, 88),
+                  *phrase("The force should review its plan.", 172, 88)],
+                 phrase(f"Page {i + 1}", 280, 800)]
+        return PageLines(i, lines, 842.0, TableSettings.for_page([9.0] * 20, [12.0] * 20))
+
+    pages = [page(i) for i in range(3)]
+    shared = running_words(pages, running_lines(pages))
+    for p in pages:
+        dropped = [w["text"] for k, w in enumerate(p.lines[0]) if k in shared.get((p.page_index, 0), ())]
+        assert dropped == ["Saltcombe", "Vale", "Police"]
