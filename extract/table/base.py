@@ -688,7 +688,7 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
         before = placed[-1] if placed else i
         drawn_over = k > 0 and cell.x0 < words[k - 1].x1 - settings.overprint_slack  # another cell's text
         if i != before and any(before < e <= i for e in key) and not drawn_over and \
-                not starts_column(table, i, cell, words[k - 1], settings):
+                (runs_on(cell, words[k - 1], settings) or not starts_column(table, i, cell, words[k - 1], settings)):
             return None  # words run on across a column edge as one phrase: full-width text
         placed.append(i)
         texts[i] = f"{texts[i]} {cell.text}".strip()
@@ -791,6 +791,12 @@ def runs_rtl(part: Part) -> bool | None:
     line whose own letters do not say it."""
     ltr, rtl = strong_counts(" ".join(c.text for r in part.rows for c in r.cells))
     return rtl > ltr if rtl else None
+
+
+def runs_on(word: Cell, before: Cell, settings: TableSettings) -> bool:
+    """Whether a word goes on the text run of the word before it, a word space after it: drawn right after it and one
+    space (a title over the columns), whatever column start or label it happens to sit at."""
+    return word.runs_on and word.x0 - before.x1 <= settings.phrase_gap
 
 
 def starts_column(table: Table, i: int, word: Cell, before: Cell, settings: TableSettings) -> bool:

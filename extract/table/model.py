@@ -21,6 +21,7 @@ class Cell:
     x1: float
     confidence: float | None = None  # weakest OCR word, when read by OCR
     opens_column: bool = False  # a word starting where many lines of its page start (a column's left edge)
+    runs_on: bool = False  # a word the PDF drew right after the word before it and one space: the same text run
 
 
 @dataclass

@@ -57,8 +57,8 @@ def word_spaces(lines: list[list[dict]]) -> list[float]:
 def line_to_row(line: list[dict], method: str) -> Row:
     """One text line as a row whose cells are its words."""
     scores = [w["confidence"] for w in line if w.get("confidence") is not None]
-    cells = [Cell(w["text"], w["x0"], w["x1"], w.get("confidence"), opens_column=bool(w.get("cell_start")))
-             for w in line]
+    cells = [Cell(w["text"], w["x0"], w["x1"], w.get("confidence"), opens_column=bool(w.get("cell_start")),
+                  runs_on=bool(w.get("runs_on"))) for w in line]
     sizes = [w["size"] for w in line if w.get("size")] or [w["mark_size"] for w in line if w.get("mark_size")]
     return Row(min(w["top"] for w in line), max(w["bottom"] for w in line), cells, is_line=True, method=method,
                confidence=min(scores) if scores else None, size=statistics.median(sizes) if sizes else None)
@@ -384,7 +384,8 @@ def lines_to_rows(read: list[PageLines], method: str) -> tuple[list[RawRow], lis
 def glyph_words(line: list, settings: TableSettings) -> list[dict]:
     """Given one text line's glyphs (left to right), return its words: glyphs apart by more than the word gap
     are two words (pdflatex sets no space characters; the gaps are the spaces); so are glyphs set touching that were
-    not drawn one after the other (``cell_start``: two cells' words, a label run on up to the next). A word's size is
+    not drawn one after the other (``cell_start``: two cells' words, a label run on up to the next). A word drawn
+    right after the one before and the one space between them (``runs_on``) goes on the same text run. A word's size is
     its letters' (digits and marks are set raised or small inside body text); ``mark_size`` is its other glyphs', the
     size of a line that holds no letter ("¹" on a line of its own)."""
     from .text import gap_breaks, mark_text, stands_after
@@ -392,9 +393,11 @@ def glyph_words(line: list, settings: TableSettings) -> list[dict]:
     words: list[dict] = []
     space = False
     last = None
+    spaces: list = []  # the space glyphs since the last glyph
     for g in line:
         if g.text == " ":
             space = space or last is None or stands_after(g, last)
+            spaces.append(g)
             continue
         if words and not space and not gap_breaks(last, g, settings):
             w = words[-1]
@@ -406,9 +409,17 @@ def glyph_words(line: list, settings: TableSettings) -> list[dict]:
             letter = g.text.isalpha()
             words.append({"text": g.text, "x0": g.x0, "x1": g.x1, "top": g.top, "bottom": g.bottom,
                           "size": g.size if letter else 0.0, "mark_size": 0.0 if letter else g.size,
-                          "cell_start": bool(words) and not space and g.x0 - last.x1 <= settings.word_gap})
-        space, last = False, g
+                          "cell_start": bool(words) and not space and g.x0 - last.x1 <= settings.word_gap,
+                          "runs_on": bool(words) and space and drawn_on(last, spaces, g)})
+        space, last, spaces = False, g, []
     return words
+
+
+def drawn_on(last, spaces: list, glyph) -> bool:
+    """Whether a glyph was drawn right after the glyph before it on its line and the one space set between them: a
+    text run going on (a title's words), where two cells' words are drawn each in its own run."""
+    return len(spaces) == 1 and last.drawn >= 0 and spaces[0].drawn == last.drawn + 1 and \
+        glyph.drawn == last.drawn + 2
 
 
 def pdfium_page_lines(pdf, page_index: int) -> PageLines:

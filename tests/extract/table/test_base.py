@@ -935,3 +935,29 @@ def test_an_ocr_word_glued_across_the_ref_columns_edge_is_parted_there():
     rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
     cells = [(r.ref, r.page_ref) for r in rows if r.kind is RowKind.CELLS and r.ref]
     assert ("IOC-1", "Page 6") in cells
+
+
+def test_a_title_drawn_in_one_run_whose_words_happen_to_start_at_labels_is_no_rows_line():
+    """A title over a header repeated at a page top ("Annex A – Assurance monitoring template") set from the table's
+    left edge: its dash starts within the slack of the text column's label, so read by position alone it was a row's
+    line ("Annex A" | "– Assurance monitoring template") whose words went into the row above. Its words were drawn one
+    after the other, a space between each, as no two cells' words are: the line runs across the columns."""
+    from hmic_extract.extract.table.stream import glyph_words, line_to_row
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    def drawn_line(text: str, x: float, first: int = 0) -> list[Glyph]:
+        out = []
+        for k, ch in enumerate(text):
+            out.append(Glyph(ch, x + 5.0 * k, 52.0, x + 5.0 * (k + 1), 62.0, size=10.0, drawn=first + k))
+        return out
+
+    table = Table([45.5, 99.4, 382.6, 456.8, 605.0, 727.0], {"ref": 0, "issue": 1, "page_ref": 2, "action": 4},
+                  gridded=False, starts=[64.0, 99.0, 392.0, 457.0, None],
+                  label_starts=[45.5, 99.4, 382.6, 456.8, 605.0])
+    title = drawn_line("Annex A – Assurance monitoring template", 58.0)  # the dash at 98, by the label
+    row = line_to_row(glyph_words(glyphs_to_lines(title, SETTINGS)[0], SETTINGS), "stream")
+    assert line_row_cells(row, table, SETTINGS) is None
+    # the same words as two cells' text, drawn apart: a row's line whose text opens at the label
+    cells = drawn_line("Annex A", 58.0) + drawn_line("– Assurance monitoring template", 98.0, first=100)
+    row = line_to_row(glyph_words(glyphs_to_lines(cells, SETTINGS)[0], SETTINGS), "stream")
+    assert line_row_cells(row, table, SETTINGS) == ["Annex A", "– Assurance monitoring template", "", "", ""]
