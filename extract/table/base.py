@@ -1321,22 +1321,34 @@ def shifted_table(table: Table, part: Part, rows: list[Row], settings: TableSett
         for k, c in enumerate(cells):
             if k == 0 or c.x0 - cells[k - 1].x1 > settings.phrase_gap:
                 counts[round(c.x0)] = counts.get(round(c.x0), 0) + 1
-    # each column's candidate moves: to where two lines at least start, within a page shift of its usual start (a
-    # neighbouring column's starts may lie as near, and be more common: the one move all columns share is taken)
-    options = [[x - start for x, n in counts.items() if abs(x - start) <= settings.page_shift and n >= 2]
+    # each column's candidate moves, with the lines that make them: to where two lines at least start, within a page
+    # shift of its usual start (a neighbouring column's starts may lie as near, and be more common: the one move all
+    # columns share is taken)
+    options = [[(x - start, n) for x, n in counts.items() if abs(x - start) <= settings.page_shift and n >= 2]
                for start in (s for s in table.starts if s is not None)]
     options = [o for o in options if o]
     near = 2 * settings.start_tolerance + 1
-    shared = [d for d in {d for o in options for d in o} if all(any(abs(e - d) <= near for e in o) for o in options)]
+    shared = [d for d in {d for o in options for d, _ in o}
+              if all(any(abs(e - d) <= near for e, _ in o) for o in options)]
     if len(options) < 2 or not shared:
         return table
     best = min(shared, key=abs)  # no move at all, where every column's lines also start where they usually do
-    dx = statistics.median([min(o, key=lambda e: abs(e - best)) for o in options])
+    dx = commonest_move([min(o, key=lambda e: abs(e[0] - best)) for o in options])
     if abs(dx) <= settings.start_tolerance + 0.5:
         return table
     return replace(table, edges=[e + dx for e in table.edges],
                    starts=[s + dx if s is not None else None for s in table.starts],
                    label_starts=[s + dx if s is not None else None for s in table.label_starts])
+
+
+def commonest_move(moves: list[tuple[float, int]]) -> float:
+    """The move most lines share, each column's move counting by the lines that start there (no move of equals): a
+    centred column's lines start further left where its text is wider ("24" after "1"), as if it moved, while the many
+    wrapped lines of a left-aligned text column start where they always do."""
+    lines: dict[float, int] = {}
+    for move, n in moves:
+        lines[move] = lines.get(move, 0) + n
+    return max(lines, key=lambda move: (lines[move], -abs(move)))
 
 
 def titles_last(rows: list[RawRow]) -> list[RawRow]:

@@ -961,3 +961,31 @@ def test_a_title_drawn_in_one_run_whose_words_happen_to_start_at_labels_is_no_ro
     cells = drawn_line("Annex A", 58.0) + drawn_line("– Assurance monitoring template", 98.0, first=100)
     row = line_to_row(glyph_words(glyphs_to_lines(cells, SETTINGS)[0], SETTINGS), "stream")
     assert line_row_cells(row, table, SETTINGS) == ["Annex A", "– Assurance monitoring template", "", "", ""]
+
+
+def test_a_part_whose_centred_refs_are_wider_is_not_taken_for_a_table_set_sideways():
+    """Refs and page refs centred in their columns start further left where they are wider ("24" after "1", "Page 15"
+    after "Page 6"), while the text column's lines start where they always do: the table did not move, so a wide page
+    cell ("Page 16 Figure 6") ending just short of the text column keeps its row (the table moved 2 pt left, its text
+    "Advertised ..." seemed to start off its column and the row's line was read as full-width text)."""
+    settings = TableSettings.for_page([7.8] * 20)  # an 8 pt body: text may run 1.6 pt past an edge
+
+    def page(index: int, lines: list[Row]) -> PageTables:
+        return PageTables(index, [Part(index, (0, 0, 600, 800), lines, None, "stream")], [], 800.0, settings)
+
+    def row(top: float, ref: str, ref_x: float, page_ref: str, page_x: float, text: str) -> list[Row]:
+        return [line(top, *words(ref, ref_x, top), *words(page_ref, page_x, top), *words(text, 160, top)),
+                line(top + 11, *words("the rest of the row.", 160, top + 11))]
+
+    first = [line(40, *words("NUMBER", 46, 40), *words("PAGE REF", 96, 40), *words("ISSUE OF CONCERN", 160, 40),
+                  *words("ACTION", 400, 40)),
+             *row(70, "1", 68, "Page 6", 114, "Officers described the triage car"),
+             *row(100, "2", 68, "Page 7", 114, "Some calls are downgraded"),
+             *row(130, "3", 68, "Page 8", 114, "The number of incidents unallocated")]
+    second = [*row(40, "23", 66.0, "Page 14", 112.0, "Decisions not to attend incidents"),
+              *row(70, "24", 66.0, "Page 15", 112.0, "The force has not yet carried out"),
+              *row(100, "25", 66.0, "Page 16 Figure 6", 86.0, "Advertised meetings are often"),
+              *row(130, "26", 66.0, "Page 17", 112.0, "During our fieldwork we found")]
+    rows, _ = read_tables([page(0, first), page(1, second)])
+    assert [(r.ref, r.page_ref, r.issue) for r in rows if r.page_index == 1 and r.ref == "25"] == [
+        ("25", "Page 16 Figure 6", "Advertised meetings are often")]
