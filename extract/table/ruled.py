@@ -25,6 +25,7 @@ from .text import (
     is_ltr,
     line_gaps,
     line_middles,
+    line_spans,
     line_text,
     starts_under,
 )
@@ -108,8 +109,9 @@ def edges_to_grids(edges: list[dict], settings: TableSettings) -> list[Grid]:
 
 def page_settings(glyphs: list[Glyph], stroke_widths: list[float]) -> TableSettings:
     """Settings estimated from the page: body font size, line pitch, rule thickness."""
-    middles = line_middles(glyphs_to_lines(glyphs, TableSettings()))
-    return TableSettings.for_page(glyph_sizes(glyphs), line_gaps(middles), stroke_widths)
+    lines = [line for line in glyphs_to_lines(glyphs, TableSettings()) if line]
+    spans = [line_spans((g.x0, g.x1, g.size or g.bottom - g.top) for g in line if g.text.strip()) for line in lines]
+    return TableSettings.for_page(glyph_sizes(glyphs), line_gaps(line_middles(lines), spans), stroke_widths)
 
 
 def grid_to_part(grid: Grid, glyphs: list[Glyph], page_index: int, opens: tuple[list[float], list[float]],

@@ -23,7 +23,7 @@ from hmic_extract.vocabulary import header_score
 
 from .model import Cell, PageTables, Part, Row, TextLine
 from .settings import TableSettings
-from .text import line_gaps, plain_letters
+from .text import line_gaps, line_spans, plain_letters
 
 METHOD = "stream"
 
@@ -46,7 +46,8 @@ def word_settings(words: list[dict]) -> TableSettings:
     heights = [w["bottom"] - w["top"] for w in words]
     lines = words_to_lines(words, TableSettings.for_page(heights))
     middles = [sum((w["top"] + w["bottom"]) / 2 for w in line) / len(line) for line in lines]
-    return TableSettings.for_page(heights, line_gaps(middles)).with_word_spaces(word_spaces(lines))
+    spans = [line_spans((w["x0"], w["x1"], w["bottom"] - w["top"]) for w in line) for line in lines]
+    return TableSettings.for_page(heights, line_gaps(middles, spans)).with_word_spaces(word_spaces(lines))
 
 
 def word_spaces(lines: list[list[dict]]) -> list[float]:

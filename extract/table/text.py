@@ -371,6 +371,30 @@ def line_middles(lines: Iterable[Sequence[Glyph]]) -> list[float]:
     return [sum(g.y_mid for g in line) / len(line) for line in lines if line]
 
 
-def line_gaps(middles: Sequence[float]) -> list[float]:
-    """Distances between the centres of successive lines (for estimating the line pitch)."""
-    return [b - a for a, b in pairwise(middles) if b > a]
+def line_gaps(middles: Sequence[float], spans: Sequence[Sequence[tuple[float, float]]] | None = None) -> list[float]:
+    """Distances between the centres of lines set one under the other (for estimating the line pitch): from each line
+    to the next below it that shares some of its width, given each line's ``spans`` (x ranges of its text); of
+    successive lines without them. A ref centred beside a cell's text sits half a pitch off the cell's lines, in
+    another column: the two columns' lines interleave, and their half-pitch gaps are no wrapped lines' pitch."""
+    if spans is None:
+        return [b - a for a, b in pairwise(middles) if b > a]
+    order = sorted(range(len(middles)), key=lambda k: middles[k])
+    out = []
+    for n, k in enumerate(order):
+        below = next((j for j in order[n + 1:] if middles[j] > middles[k] and
+                      any(a0 < b1 and b0 < a1 for a0, a1 in spans[k] for b0, b1 in spans[j])), None)
+        if below is not None:
+            out.append(middles[below] - middles[k])
+    return out
+
+
+def line_spans(boxes: Iterable[tuple[float, float, float]]) -> list[tuple[float, float]]:
+    """A line's text as x ranges: its boxes (x0, x1, size) joined where less than their size apart (a word's letters,
+    a phrase's words), so lines are compared phrase by phrase, not glyph by glyph."""
+    out: list[tuple[float, float]] = []
+    for x0, x1, size in sorted(boxes):
+        if out and x0 - out[-1][1] < size:
+            out[-1] = (out[-1][0], max(out[-1][1], x1))
+        else:
+            out.append((x0, x1))
+    return out

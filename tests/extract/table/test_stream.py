@@ -942,3 +942,26 @@ def test_a_running_head_drawn_over_a_repeated_headers_last_label_is_set_aside_an
     for p in pages:
         dropped = [w["text"] for k, w in enumerate(p.lines[0]) if k in shared.get((p.page_index, 0), ())]
         assert dropped == ["Saltcombe", "Vale", "Police"]
+
+
+def test_the_line_pitch_is_measured_between_lines_set_one_under_the_other_not_between_two_columns_lines():
+    """Refs and page refs centred beside a cell's text in a table without rules sit half a pitch off its lines ("pp. 10-"
+    / "11" between "identifies and records the" and "vulnerability of victims"): the wrapped lines' pitch is the text's
+    17 pt, measured between lines one under the other, not the 8.5 pt between lines of two columns (read as the
+    pitch, the header's second line seemed set too far below its first to be its labels' tail)."""
+    from hmic_extract.extract.table.ruled import page_settings
+    from hmic_extract.extract.table.stream import word_settings
+    from hmic_extract.extract.table.text import Glyph
+
+    words = []
+    for row in range(6):
+        top = 100.0 + 4 * 17.0 * row
+        for k, text in enumerate(["The force needs to improve", "how it identifies and records",
+                                  "the vulnerability of victims", "at first contact."]):
+            words += phrase(text, 186, top + 17.0 * k)
+        words += phrase("pp. 10-", 135, top + 17.0 + 8.5)
+        words += phrase("11", 147, top + 34.0 + 8.5)
+        words += phrase(f"({row + 1})", 102, top + 34.0)
+    assert abs(word_settings(words).line_pitch - 17.0) < 0.5
+    glyphs = [Glyph(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], size=9.0) for w in words]
+    assert abs(page_settings(glyphs, []).line_pitch - 17.0) < 0.5
