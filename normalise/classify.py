@@ -161,12 +161,16 @@ def title_of(text: str, row: RawRow) -> Pending | None:
 def band_line(rows: list[RawRow], index: int) -> Pending | None:
     """A text line alone in the text column that titles a section ("HMICFRS areas for improvement"), set after a row's
     last sentence: an unruled table's band the reader put in the column it is aligned with. It names the rows below and
-    is no row's text. (A wrapped line of prose naming a section goes on with a sentence the line above left open.)"""
+    is no row's text. (A wrapped line of prose naming a section goes on with a sentence the line above left open.)
+    A band short enough to fit the ref column ("CAUSES FOR CONCERN" at a page foot) falls there: words without a
+    number, not a ref label whose number a later line holds."""
     row = rows[index]
-    if row.kind is not RowKind.CELLS or not row.is_line or row.ref.strip() or row.page_ref.strip() \
-            or row.action.strip() or row.section.strip():
+    if row.kind is not RowKind.CELLS or not row.is_line or row.page_ref.strip() or row.action.strip() \
+            or row.section.strip() or (row.ref.strip() and row.issue.strip()):
         return None
-    text = " ".join(row.issue.split())
+    if row.ref.strip() and (ref_number(row.ref) is not None or len(row.ref.split()) < 2):
+        return None  # a ref, or a ref's label whose number is on a later line ("AfI-" / "15")
+    text = " ".join((row.issue or row.ref).split())
     if not text[:1].isupper() or reads_as_sentence(text) or TERMINAL.search(text):
         return None
     before = next((r for r in reversed(rows[:index]) if r.kind is RowKind.CELLS and r.issue.strip()), None)
@@ -410,7 +414,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
                 dropped["text"] += 1
             continue
         last_was_footnote = False
-        band = band_line(rows, index)
+        band = band_line(rows, index) if index not in ref_cells else None
         if band is not None:
             pending = band
             continue

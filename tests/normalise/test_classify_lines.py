@@ -119,3 +119,26 @@ def test_a_section_band_the_stream_reader_set_in_the_text_column_is_a_title_not_
     assert "HMICFRS areas for improvement" not in [p.row.issue for p in pieces]
     assert [p.section for p in pieces if p.row.ref] == ["Issues of concern", "Areas for improvement"]
     assert not any("guess" in f or "no heading" in f for p in pieces if p.row.ref == "1)" for f in p.flags)
+
+
+def test_a_section_band_the_stream_reader_set_in_the_ref_column_at_a_page_foot_names_the_rows_below():
+    """A band short enough to fit the first column ("CAUSES FOR CONCERN") on a page's last line, after a row's full
+    stop, falls in the ref column as a line of its own; the next page opens with the header repeated and the section's
+    first row: the band names that row's section (read as a ref cell without its number, the row fell under the
+    next band's guess and the cause of concern was lost)."""
+    rows = [line("(19)", "Pg 27", "Spending on overtime was 22% above budget."),
+            line("CAUSES FOR CONCERN"),
+            line("#", "PAGE NO.", "DESCRIPTION"),
+            line("(1)", "pp. 29-31", "We have serious concerns about the force's"),
+            line(issue="management of registered sex offenders."),
+            RawRow(text="RECOMMENDATIONS: IN RESPONSE TO THE CAUSE OF CONCERN", kind=RowKind.TEXT, band=True),
+            line("(1)", "29-30", "Within six months, the force should put in place"),
+            line(issue="arrangements to record crime."),
+            RawRow(text="HMICFRS AREAS FOR IMPROVEMENT: EFFICIENCY", kind=RowKind.TEXT, band=True),
+            line("(1)", "pp. 37-39", "The force should improve how it plans its workforce.")]
+    for k, row in enumerate(rows):
+        row.page_index, row.table_id = (2, 1) if k < 2 else (3, 2)
+    pieces, _notes, _dropped = classify(rows)
+    assert [(p.row.ref, p.section) for p in pieces if p.row.ref] == [
+        ("(19)", "Issues of concern"), ("(1)", "Causes of concern"), ("(1)", "Recommendations"),
+        ("(1)", "Areas for improvement")]
