@@ -945,10 +945,10 @@ def test_a_running_head_drawn_over_a_repeated_headers_last_label_is_set_aside_an
 
 
 def test_the_line_pitch_is_measured_between_lines_set_one_under_the_other_not_between_two_columns_lines():
-    """Refs and page refs centred beside a cell's text in a table without rules sit half a pitch off its lines ("pp. 10-"
-    / "11" between "identifies and records the" and "vulnerability of victims"): the wrapped lines' pitch is the text's
-    17 pt, measured between lines one under the other, not the 8.5 pt between lines of two columns (read as the
-    pitch, the header's second line seemed set too far below its first to be its labels' tail)."""
+    """Refs and page refs centred beside a cell's text in a table without rules sit half a pitch off its lines
+    ("pp. 10-" / "11" between "identifies and records the" and "vulnerability of victims"): the wrapped lines' pitch is
+    the text's 17 pt, measured between lines one under the other, not the 8.5 pt between lines of two columns (read as
+    the pitch, the header's second line seemed set too far below its first to be its labels' tail)."""
     from hmic_extract.extract.table.ruled import page_settings
     from hmic_extract.extract.table.stream import word_settings
     from hmic_extract.extract.table.text import Glyph
