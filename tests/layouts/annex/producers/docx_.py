@@ -87,6 +87,21 @@ def table_borders(table, draw) -> None:
     tblPr.append(_el("w:tblLayout", type="fixed"))
 
 
+def fits_one_page(cells: list[str], part: TablePart, draw, width_pt: float) -> bool:
+    """Whether a row surely fits on one page, so that keeping it whole is safe.
+
+    Writer clips a ``cantSplit`` row taller than its page (Word breaks it anyway): the clipped text is never
+    printed, yet the gold has it (annex-9451-57, -9433-49). The estimate errs on the side of letting rows split.
+    """
+    _, page_h = page_size_pt(draw)
+    usable = page_h - 2 * draw.margins_mm * MM
+    lines = 0
+    for text, col in zip(cells, part.columns, strict=False):  # a band row has one cell
+        per_line = max(1, int(col.width * width_pt / (0.55 * draw.font_size)))
+        lines = max(lines, sum(1 + len(para) // per_line for para in text.split("\n")))
+    return lines * draw.font_size * 1.4 < 0.6 * usable
+
+
 def add_table(document, doc: AnnexDoc, part: TablePart, width_pt: float) -> None:
     from docx.shared import Pt
 
@@ -103,7 +118,7 @@ def add_table(document, doc: AnnexDoc, part: TablePart, width_pt: float) -> None
     odd = False
     for i, (row, trow) in enumerate(zip(part.rows, table.rows, strict=True)):
         trPr = trow._tr.get_or_add_trPr()
-        if not draw.rows_split:
+        if not draw.rows_split and fits_one_page(row.cells, part, draw, width_pt):
             trPr.append(_el("w:cantSplit"))
         if part.repeat and i < part.head:
             trPr.append(_el("w:tblHeader"))

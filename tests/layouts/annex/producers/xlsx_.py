@@ -144,7 +144,9 @@ def build_xlsx(doc: AnnexDoc, path: Path) -> None:
     ws.page_setup.orientation = draw.orientation
     ws.page_setup.paperSize = PAPER[draw.page_size]
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    # one page wide, as many high as it takes: 0 (Excel's "automatic") makes Calc shrink the sheet to fewer
+    # pages and drop the rows that no longer fit (annex-9451-41 lost its last two rows, -9433-67 one)
+    ws.page_setup.fitToHeight = 999
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     inch = draw.margins_mm / 25.4
     ws.page_margins.left = ws.page_margins.right = ws.page_margins.top = ws.page_margins.bottom = inch
