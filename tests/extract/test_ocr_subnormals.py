@@ -98,11 +98,16 @@ def test_the_wheel_detection_model_loses_its_subnormals_and_detects_exactly_the_
     assert np.array_equal(as_shipped, without)
 
 
-def test_the_engine_builds_every_session_from_the_model_without_subnormals(monkeypatch):
+def test_the_engine_builds_every_session_from_a_model_file_without_subnormals(monkeypatch):
+    import onnxruntime as ort
+
     from hmic_extract.extract.ocr import make_engine
 
-    loaded = []
-    plain = rapid.without_subnormals
+    loaded, given = [], []
+    plain, session = rapid.without_subnormals, ort.InferenceSession
     monkeypatch.setattr(rapid, "without_subnormals", lambda data: loaded.append(len(data)) or plain(data))
+    monkeypatch.setattr(ort, "InferenceSession", lambda model, **kw: given.append(model) or session(model, **kw))
     make_engine("rapidocr")
     assert sorted(loaded) == sorted(len(path.read_bytes()) for path in rapid.wheel_models())
+    # a file, not bytes: a session made from bytes holds them as long as it lives (31 MB more per OCR worker)
+    assert len(given) == 2 and all(isinstance(model, str) for model in given)
