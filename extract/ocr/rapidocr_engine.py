@@ -5,7 +5,8 @@ recognition (most of OCR's CPU) for an int8 copy of the wheel's model that this 
 ``scripts/quantise_rec_model.py``): about 1.9x faster recognition, but it misreads other characters than
 the float model, so it is opt-in (bench/RESULTS.md, section 6). Paths are passed explicitly, so RapidOCR never
 reaches for its download code: a missing model is an install problem, reported as such, never repaired
-by downloading.
+by downloading. Every model is loaded with its subnormal weights set to zero (``without_subnormals``): the same
+output, and detection about 2.7x faster.
 """
 
 from __future__ import annotations
