@@ -218,7 +218,8 @@ def overrun_hits(word: Cell, hits: list[int], labels: list[Cell], settings: Tabl
     under = [i for i in hits if labels[i].x0 <= middle <= labels[i].x1]
     run = settings.overrun_share * (word.x1 - word.x0)
     slight = all(overlap(word, labels[i]) < run for i in hits if i not in under)
-    return under if len(under) == 1 and slight else hits
+    aligned = len(under) == 1 and abs(labels[under[0]].x0 - word.x0) <= settings.cross_slack
+    return under if len(under) == 1 and (slight or aligned) else hits
 
 
 def label_words(phrase: Cell, row: Row, labels: list[Cell]) -> list[Cell]:

@@ -90,7 +90,7 @@ def steps_back(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
     another cell's text or a word over the one before it. Only after a left-to-right letter or digit does it tell:
     right-to-left letters, and the brackets and marks set among them, go leftward by nature."""
     return is_ltr(before.text) and not is_rtl(glyph.text) and glyph.x0 < before.x0 - settings.overprint_slack and \
-        glyph.x1 < before.x1 - settings.overprint_slack
+        glyph.x_mid < before.x_mid - settings.overprint_slack
 
 
 def is_ltr(text: str) -> bool:
