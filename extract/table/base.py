@@ -171,9 +171,22 @@ def broken_over_tails(row: Row, below: list[Row], settings: TableSettings) -> Ro
     for word, after in pairwise(words):
         under = [t for t in tails if word.x0 - settings.cross_slack <= t.x0 < word.x1 and t.x1 < after.x0]
         next_under = any(after.x0 - settings.cross_slack <= t.x0 < after.x1 for t in tails)
-        ends = any(mends(word, t) for t in under) or (bool(under) and next_under)
+        ends = any(mends(word, t) for t in under) or (bool(under) and next_under) or \
+            any(heads_tail(after, word, t, settings) for t in tails)
         cells.append(replace(after, opens_column=True) if ends else after)
     return replace(row, cells=cells)
+
+
+def heads_tail(word: Cell, before: Cell, tail: Cell, settings: TableSettings) -> bool:
+    """Whether a lower line's short phrase lines up with a word of a header line as its label's next line and not
+    with the word before it: it starts where the word starts (labels set left: "TYPE REPORT" over "PAGE" at
+    "REPORT"), or its middle sits under the word's middle (labels centred: "NUMBER PAGE" over "REFERENCE" centred
+    on "PAGE"). The word then opens a label of its own however close the word before it is set."""
+    if abs(tail.x0 - word.x0) <= settings.cross_slack:
+        return abs(tail.x0 - before.x0) > settings.cross_slack
+    middle = (tail.x0 + tail.x1) / 2
+    return tail.x0 < word.x0 and abs(middle - (word.x0 + word.x1) / 2) <= settings.cross_slack and \
+        abs(middle - (before.x0 + before.x1) / 2) > settings.cross_slack
 
 
 def mends(word: Cell, tail: Cell) -> bool:

@@ -935,3 +935,41 @@ def test_an_ocr_word_glued_across_the_ref_columns_edge_is_parted_there():
     rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
     cells = [(r.ref, r.page_ref) for r in rows if r.kind is RowKind.CELLS and r.ref]
     assert ("IOC-1", "Page 6") in cells
+
+
+def test_a_label_tail_starting_where_its_label_starts_stacks_under_it_though_the_label_before_runs_over_both():
+    """Left-set labels in narrow columns: "Number" runs on past its column over the start of "Report", and "page", the
+    next line of "Report", starts where "Report" starts but lies under "Number" too, by more than a slight overrun: it
+    is "Report"'s tail (refused as a title word over two labels, the header lost its page column)."""
+    head = line(30, ("Number", 42.8, 88.0), ("Report", 79.3, 118.1), ("Issue", 115.8, 146.4),
+                ("Progress", 366.7, 418.3), ("Target", 540.0, 575.6))
+    for cell in head.cells[1:3]:
+        cell.opens_column = True  # drawn after the pen went back: another cell's word (see ``glyph_words``)
+    rows = [head,
+            line(44, ("page", 79.3, 107.2), ("date", 540.0, 564.6)),
+            line(60, ("1.", 42.8, 52.8), ("Page", 79.3, 100.0), ("6", 102.0, 107.0),
+                 *words("Officers told us", 120, 60))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 2
+    assert header.roles == {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}
+
+
+def test_labels_set_closer_than_a_phrase_gap_part_where_a_lower_labels_line_lines_up_with_one_of_their_words():
+    """Two labels on one line set as close as words ("TYPE REPORT", "NUMBER PAGE": a narrow column's label runs on to
+    the next one's) are two labels when the next line's short label tail lines up with the second word and not with
+    the first: starting where it starts (left-set labels) or centred on it (centred labels). Read as one label, the
+    header named one column where there are two and the whole table was read a column short."""
+    left = [line(30, ("#", 82.5, 89.2), ("TYPE", 128.0, 159.3), ("REPORT", 162.2, 211.8), ("ISSUE", 215.5, 247.4),
+                 ("OF", 250.7, 267.3), ("COMMENTS", 382.2, 451.9)),
+            line(44, ("PAGE", 162.2, 194.3), ("CONCERN", 215.5, 271.9)),
+            line(60, ("(1)", 82.5, 97.1), ("ISSUE", 128.0, 160.0), ("4", 162.2, 168.8),
+                 *words("During our", 215.5, 60))]
+    header = find_header(left, SETTINGS, None)
+    assert header is not None and header.roles == {"ref": 0, "section": 1, "page_ref": 2, "issue": 3, "action": 4}
+    centred = [line(30, ("NUMBER", 85.3, 128.7), ("PAGE", 134.9, 162.5), *words("AREA FOR IMPROVEMENT", 188, 30),
+                    ("PROGRESS", 511.6, 566.3)),
+               line(44, ("REFERENCE", 121.3, 178.7)),
+               line(60, ("IoC1", 85.3, 110.0), ("Page", 130.0, 158.2), ("6", 161.3, 167.4),
+                    *words("Officers described the", 188, 60))]
+    header = find_header(centred, SETTINGS, None)
+    assert header is not None and header.roles == {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}
