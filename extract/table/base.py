@@ -1008,6 +1008,7 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
     if reading.table.body_size is None:
         reading.table.body_size = body_size(rows)
     size = reading.table.body_size
+    moved: Table | None = None  # the table as the row read last sets it, when a producer set that row sideways
     for i, row in enumerate(rows):
         if row.is_line and row.size and size and (row.size < settings.note_size * size or (
                 row.size < settings.mark_ratio * size and opens_with_mark(row.text))):
@@ -1025,6 +1026,11 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         raw = row_to_raw(row, part, reading.table, reading.table_id, settings)
         if raw is None:
             continue
+        if row.is_line and moved is not None and raw.kind is RowKind.TEXT and raw.band:
+            again = row_to_raw(row, part, moved, reading.table_id, settings)
+            raw = again if again is not None and again.kind is RowKind.CELLS else raw
+        if row.is_line and raw.kind is RowKind.CELLS:
+            moved = row_moved(row, reading.table, moved, settings)
         if row.is_line and out and wraps_band(out[-1], raw, settings):
             out[-1] = replace(out[-1], text=f"{out[-1].text} {raw.text}", bottom=raw.bottom)
             continue
@@ -1032,6 +1038,19 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         if i == len(rows) - 1 and not row.is_line and raw.kind is RowKind.CELLS:
             reading.cut, reading.cut_row, reading.cut_part = raw, row, part  # it may go on on the next page
     return out
+
+
+def row_moved(row: Row, table: Table, moved: Table | None, settings: TableSettings) -> Table | None:
+    """The table as a row's lines set it, when the producer set the row sideways (reportlab sets the part of a table
+    split at a page foot 6 pt left), else None: a line that opens a row (its ref or page cell filled) sets it anew
+    where its cells start a few points off their columns' usual starts, however its words fell into the columns; a line
+    of text alone keeps the one its row's first line set (a row's next lines, one phrase in the text column, are set as
+    far off)."""
+    texts = line_row_cells(row, table, settings)
+    opens = texts is None or any(texts[table.roles[r]].strip() for r in ("ref", "page_ref") if r in table.roles)
+    if not opens:
+        return moved
+    return line_shifted_table(row, table, settings) or (moved if texts is None else None)
 
 
 NOTE_MARK = re.compile(r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}\s+[A-Z])")  # "² Police ...", "3 See, for example ..."
@@ -1286,7 +1305,8 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
         end = first + header.count
         following = next_header(rows, end, table, settings) if part.edges is None else None
         stop = following.first if following is not None else len(rows)
-        out.extend(read_part(reading, part, rows[end:stop], settings))
+        body = read_part(reading, part, rows[end:stop], settings)
+        out.extend(titles_last(body) if following is not None else body)
         if following is None:
             return out
         start = stop
@@ -1338,7 +1358,11 @@ def shifted_table(table: Table, part: Part, rows: list[Row], settings: TableSett
     shared = [d for d in {d for o in options for d in o} if all(any(abs(e - d) <= near for e in o) for o in options)]
     if len(options) < 2 or not shared:
         return table
-    best = min(shared, key=abs)  # no move at all, where every column's lines also start where they usually do
+    starts = [s for s in table.starts if s is not None]
+    support = {d: sum(n for x, n in counts.items() for s in starts if abs(x - s - d) <= near) for d in shared}
+    # the move most lines start at, the least of equals (no move at all, where every column's lines also start where
+    # they usually do): a page may hold rows a producer set sideways under rows set where the table's columns are
+    best = max(shared, key=lambda d: (support[d], -abs(d)))
     dx = statistics.median([min(o, key=lambda e: abs(e - best)) for o in options])
     if abs(dx) <= settings.start_tolerance + 0.5:
         return table
@@ -1349,10 +1373,29 @@ def shifted_table(table: Table, part: Part, rows: list[Row], settings: TableSett
 
 def titles_last(rows: list[RawRow]) -> list[RawRow]:
     """Rows read above a header: full-width lines after the last row of cells are the next table's titles (a
-    title and a date set over a header repeated at a page top), not band rows inside the table above."""
+    title and a date set over a header repeated at a page top), not band rows inside the table above; so is a line
+    that fits in one column under such a title and holds no ref or page cell ("Report published 17 October 2023" set
+    under the next table's title, in the text column's span), not the last row's text going on."""
+    keyed = [i for i, r in enumerate(rows) if r.kind is RowKind.CELLS and (r.ref.strip() or r.page_ref.strip())]
+    title = next((i for i, r in enumerate(rows) if i > (keyed[-1] if keyed else -1) and r.kind is RowKind.TEXT), None)
+    if title is not None and all(r.kind is RowKind.TEXT or lone_cell(r) is not None for r in rows[title:]):
+        return rows[:title] + [replace(r, band=False) if r.kind is RowKind.TEXT else title_of(r) for r in rows[title:]]
     cells = [i for i, r in enumerate(rows) if r.kind is RowKind.CELLS]
     after = cells[-1] + 1 if cells else 0
     return rows[:after] + [replace(r, band=False) if r.kind is RowKind.TEXT else r for r in rows[after:]]
+
+
+def lone_cell(row: RawRow) -> str | None:
+    """The text of a row of cells that fills one cell only (None when it fills more, or none)."""
+    filled = [t for t in (row.ref, row.page_ref, row.section, row.theme, row.issue, row.action) if t.strip()]
+    return filled[0] if len(filled) == 1 else None
+
+
+def title_of(row: RawRow) -> RawRow:
+    """A row of one cell as a title line (TEXT) over the next table."""
+    return RawRow(kind=RowKind.TEXT, text=" ".join((lone_cell(row) or "").split()), page_index=row.page_index,
+                  top=row.top, bottom=row.bottom, is_line=row.is_line, method=row.method, confidence=row.confidence,
+                  table_id=row.table_id)
 
 
 def parts_before_header(reading: Reading, table: Table, settings: TableSettings) -> list[RawRow]:

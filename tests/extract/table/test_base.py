@@ -973,3 +973,72 @@ def test_labels_set_closer_than_a_phrase_gap_part_where_a_lower_labels_line_line
                     *words("Officers described the", 188, 60))]
     header = find_header(centred, SETTINGS, None)
     assert header is not None and header.roles == {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}
+
+
+def test_a_line_in_the_text_column_under_the_next_tables_title_on_the_same_page_is_a_title_not_the_last_rows_text():
+    """A second table starts on the page the first ends on, under its title and a date line that fits in the text
+    column ("Report published 17 October 2023", a print title repeated over every table): the date is a title line of
+    the table below, not the first table's last row going on (it was read into that row's text)."""
+    def header(top):
+        return line(top, ("Ref", 50, 65), ("Page", 100, 120), *words("Issue of concern", 160, top),
+                    ("Action", 440, 470))
+
+    def body(top, ref, page, text):
+        return line(top, (ref, 50, 55), (page, 100, 125), *words(text, 160, top), *words("Under way", 440, top))
+
+    rows = [header(100), body(120, "1", "p.4", "The force should review"), line(132, *words("its bail use", 160, 132)),
+            line(160, *words("Recommendations", 50, 160)),
+            line(180, *words("Report published 17 October 2023", 160, 180)), header(200),
+            body(220, "1", "p.9", "Victims are not told"), body(240, "2", "p.11", "Calls are not graded")]
+    out, _ = read_tables([PageTables(0, [Part(0, (0, 0, 600, 800), rows)], [], 800.0, SETTINGS)])
+    cells = [r for r in out if r.kind is RowKind.CELLS and r.ref != "Ref"]
+    assert not any("published" in r.issue for r in cells)
+    titles = [r.text for r in out if r.kind is RowKind.TEXT]
+    assert titles == ["Recommendations", "Report published 17 October 2023"]
+
+
+def shifted_page(index: int, parts: list[tuple[float, list[Row]]]) -> PageTables:
+    """One stream page whose groups of lines are each set ``dx`` points sideways."""
+    rows = [Row(r.top, r.bottom, [Cell(c.text, c.x0 + dx, c.x1 + dx) for c in r.cells], is_line=True)
+            for dx, lines in parts for r in lines]
+    return PageTables(index, [Part(index, (0, 0, 800, 600), rows, None, "stream")], [], 600.0, SETTINGS)
+
+
+def two_line_row(top: float, ref: str, page_ref: str, first: str, second: str) -> list[Row]:
+    return [line(top, *words(ref, 55, top), *words(page_ref, 141, top), *words(first, 251, top)),
+            line(top + 13, *words(second, 251, top + 13))]
+
+
+def test_a_rows_text_line_set_as_far_sideways_as_its_first_line_stays_in_the_row_on_a_page_of_rows_set_true():
+    """reportlab sets the rows of a table part split at a page foot 6 pt left, and the next table's rows on the same
+    page where the columns are: the moved row's first line is read moved (its cells start 6 pt off their columns), and
+    its next line, one phrase starting 6 pt left of the text column, is the same row's text, not a band across the
+    page and text columns (the row lost every line after its first)."""
+    header = line(40, *words("Ref", 55, 40), *words("Page", 141, 40), *words("Issue of concern", 251, 40))
+    first = [header, *two_line_row(70, "IOC 1", "Page 4", "The force does not record crime", "accurately."),
+             *two_line_row(100, "IOC 0", "Page 5", "The force does not review plans", "in time.")]
+    moved = two_line_row(40, "IOC 2", "Page 6", "Supervision of investigations is", "inconsistent across teams.")
+    true = [*two_line_row(100, "IOC 3", "Page 9", "Advertised meetings are often", "not kept up to date."),
+            *two_line_row(130, "IOC 4", "Page 11", "Victims are not kept informed", "of progress in their case.")]
+    rows, _ = read_tables([shifted_page(0, [(0.0, first)]), shifted_page(1, [(-6.0, moved), (0.0, true)])])
+    assert not any(r.kind is RowKind.TEXT for r in rows)
+    cells = [(r.ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.page_index == 1]
+    assert cells[:2] == [("IOC 2", "Supervision of investigations is"), ("", "inconsistent across teams.")]
+
+
+def test_a_page_whose_rows_are_mostly_set_sideways_is_read_moved_though_some_rows_sit_where_the_columns_are():
+    """A page holding a moved table part's last rows (6 pt left) above a few rows of the next table set where the
+    columns are: both moves have lines starting at every column's start, and the one most lines start at is taken
+    (no move at all was taken, and a moved row cut at the page top, one text line alone, was read as a band)."""
+    header = line(40, *words("Ref", 55, 40), *words("Page", 141, 40), *words("Issue of concern", 251, 40))
+    first = [header, *two_line_row(70, "IOC 1", "Page 4", "The force does not record crime", "accurately."),
+             *two_line_row(100, "IOC 0", "Page 5", "The force does not review plans", "in time.")]
+    cut = [line(40, *words("in every case, as the rules require.", 251, 40))]
+    moved = [*cut, *[r for k in range(4) for r in two_line_row(60 + 30 * k, f"IOC {k + 2}", f"Page {k + 5}",
+                                                                "The force should review its plan", "this year.")]]
+    true = [*two_line_row(200, "AFI 1", "Page 20", "The force should improve", "its bail use."),
+            *two_line_row(230, "AFI 2", "Page 22", "The force should review", "its estate.")]
+    rows, _ = read_tables([shifted_page(0, [(0.0, first)]), shifted_page(1, [(-6.0, moved), (0.0, true)])])
+    assert not any(r.kind is RowKind.TEXT for r in rows)
+    assert [r.ref for r in rows if r.kind is RowKind.CELLS and r.page_index == 1 and r.ref] == \
+        ["IOC 2", "IOC 3", "IOC 4", "IOC 5", "AFI 1", "AFI 2"]
