@@ -410,6 +410,7 @@ class Table:
     starts: list[float | None] = field(default_factory=list)  # where text lines usually start in each column
     body_size: float | None = None  # the font size of the table's body text, where the PDF says
     label_starts: list[float | None] = field(default_factory=list)  # where each column's header label starts
+    label_middles: list[float | None] = field(default_factory=list)  # the middle of each column's header label
 
     @property
     def ncols(self) -> int:
@@ -520,11 +521,22 @@ def header_table(part: Part, header: Header, settings: TableSettings) -> Table:
             roles = {"ref": 0, **{r: i + 1 for r, i in roles.items()}}
     table = Table(edges, roles, gridded=False, starts=column_starts(body, edges, settings))
     table.label_starts = [None] * table.ncols
+    table.label_middles = [None] * table.ncols
     for cell in header.cells:
         i = table.column_of(cell.x0, settings)
-        table.label_starts[i] = cell.x0 if table.label_starts[i] is None else table.label_starts[i]
+        if table.label_starts[i] is None:
+            table.label_starts[i], table.label_middles[i] = cell.x0, (cell.x0 + cell.x1) / 2
     with_page_column(table, header, [t for t in (line_row_cells(r, table, settings) for r in body) if t], settings)
     return table
+
+
+def moved_by(table: Table, dx: float) -> Table:
+    """The table moved ``dx`` points sideways: its edges, and where its lines and labels start and sit."""
+    def by(xs: list[float | None]) -> list[float | None]:
+        return [x + dx if x is not None else None for x in xs]
+
+    return replace(table, edges=[e + dx for e in table.edges], starts=by(table.starts),
+                   label_starts=by(table.label_starts), label_middles=by(table.label_middles))
 
 
 def spanned_label_roles(header: Header, table: Table) -> dict[str, int]:
@@ -695,18 +707,64 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
         crossing = any(cell.x0 < table.edges[e] - settings.cross_slack < table.edges[e] + settings.cross_slack < cell.x1
                        for e in key)
         anchored = crossing and runs_past_column(table, words, k, settings)
-        if crossing and not anchored and not (k and cell.x0 - words[k - 1].x1 > settings.phrase_gap):
+        drawn_over = k > 0 and cell.x0 < words[k - 1].x1 - settings.overprint_slack  # another cell's text
+        apart = k > 0 and cell.x0 - words[k - 1].x1 > settings.phrase_gap
+        centred = crossing and not anchored and centred_cell(words, k, table, settings)
+        if crossing and not anchored and not apart and centred is None:
             return None  # a word of a phrase straddles an edge (one set apart opens a cell wider than its column)
         overrun = anchored or (k + 1 < len(words) and words[k + 1].x0 < cell.x1 - settings.overprint_slack)
-        i = table.column_of((cell.x0 + cell.x1) / 2 if crossing and not overrun else cell.x0, settings)
+        middle = centred if centred is not None else (cell.x0 + cell.x1) / 2
+        i = table.column_of(middle if crossing and not overrun else cell.x0, settings)
         before = placed[-1] if placed else i
-        drawn_over = k > 0 and cell.x0 < words[k - 1].x1 - settings.overprint_slack  # another cell's text
         if i != before and any(before < e <= i for e in key) and not drawn_over and \
-                not starts_column(table, i, cell, words[k - 1], settings):
+                not starts_column(table, i, cell, words[k - 1], settings) and \
+                not centred_on_label(words, k, i, table, settings):
             return None  # words run on across a column edge as one phrase: full-width text
         placed.append(i)
         texts[i] = f"{texts[i]} {cell.text}".strip()
     return [in_reading_order(t, rtl_around) for t in texts]
+
+
+def centred_cell(words: list[Cell], k: int, table: Table, settings: TableSettings) -> float | None:
+    """The middle of the phrase word ``k`` opens, when that phrase is a cell centred in a column too narrow for it: it
+    opens the line (inside the table's first edge: a band starts at the table's left), follows a gap wider than a
+    phrase's, or is drawn over the word before it (another cell's word run on past its column); of the ref, page and
+    text columns' edges it runs across one only, and it is centred under the label of the column after that edge
+    ("Page 17, Table 2" centred in the page column runs left over the Type column's "RECOMMENDATION"); else None."""
+    first = words[k]
+    if k == 0 and first.x0 < table.edges[0] - settings.cross_slack:
+        return None
+    if k > 0 and not (first.x0 - words[k - 1].x1 > settings.phrase_gap or
+                      first.x0 < words[k - 1].x1 - settings.overprint_slack):
+        return None
+    x0, x1 = first.x0, phrase_end(words, k, settings)
+    crossed = [e for e in key_edges(table) if x0 < table.edges[e] - settings.cross_slack and
+               table.edges[e] + settings.cross_slack < x1]
+    if len(crossed) != 1 or not centred_on_label(words, k, crossed[0], table, settings):
+        return None
+    return (x0 + x1) / 2
+
+
+def phrase_end(words: list[Cell], k: int, settings: TableSettings) -> float:
+    """Where the phrase word ``k`` starts ends: the words after it set no further apart than a phrase gap, none drawn
+    back over the one before (another cell's text)."""
+    end = k
+    gap = settings.phrase_gap
+    while end + 1 < len(words) and -settings.overprint_slack <= words[end + 1].x0 - words[end].x1 <= gap:
+        end += 1
+    return max(w.x1 for w in words[k:end + 1])
+
+
+def centred_on_label(words: list[Cell], k: int, i: int, table: Table, settings: TableSettings) -> bool:
+    """Whether the phrase word ``k`` starts is centred under column ``i``'s label and ends inside the column: a cell
+    centred as its label is ("Page 30" under "PG"), its first word however close after a word run on past the column
+    before ("RECOMMENDATION" over a narrow Type column). Full-width text runs on over the column's far edge."""
+    middle = table.label_middles[i] if i < len(table.label_middles) else None
+    if middle is None:
+        return False
+    end = phrase_end(words, k, settings)
+    return abs((words[k].x0 + end) / 2 - middle) <= settings.cross_slack and \
+        end <= table.edges[i + 1] + settings.cross_slack
 
 
 OCR_METHOD = "ocr"  # the methods of rows read from a scan's words start so
@@ -914,9 +972,7 @@ def line_shifted_table(row: Row, table: Table, settings: TableSettings) -> Table
     best = max(shifts, key=lambda d: sum(1 for e in shifts if abs(e - d) <= near), default=None)
     if best is None or sum(1 for e in shifts if abs(e - best) <= near) < 2:
         return None
-    return replace(table, edges=[e + best for e in table.edges],
-                   starts=[s + best if s is not None else None for s in table.starts],
-                   label_starts=[s + best if s is not None else None for s in table.label_starts])
+    return moved_by(table, best)
 
 
 def lone_phrase_shifted(words: list[Cell], table: Table, settings: TableSettings) -> Table | None:
@@ -936,9 +992,7 @@ def lone_phrase_shifted(words: list[Cell], table: Table, settings: TableSettings
     if not fits:
         return None
     best = min(fits, key=abs)
-    return replace(table, edges=[e + best for e in table.edges],
-                   starts=[s + best if s is not None else None for s in table.starts],
-                   label_starts=[s + best if s is not None else None for s in table.label_starts])
+    return moved_by(table, best)
 
 
 def runs_across_as_title(row: Row, texts: list[str], settings: TableSettings, table: Table) -> bool:
@@ -1366,9 +1420,7 @@ def shifted_table(table: Table, part: Part, rows: list[Row], settings: TableSett
     dx = statistics.median([min(o, key=lambda e: abs(e - best)) for o in options])
     if abs(dx) <= settings.start_tolerance + 0.5:
         return table
-    return replace(table, edges=[e + dx for e in table.edges],
-                   starts=[s + dx if s is not None else None for s in table.starts],
-                   label_starts=[s + dx if s is not None else None for s in table.label_starts])
+    return moved_by(table, dx)
 
 
 def titles_last(rows: list[RawRow]) -> list[RawRow]:

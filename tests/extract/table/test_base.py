@@ -1042,3 +1042,38 @@ def test_a_page_whose_rows_are_mostly_set_sideways_is_read_moved_though_some_row
     assert not any(r.kind is RowKind.TEXT for r in rows)
     assert [r.ref for r in rows if r.kind is RowKind.CELLS and r.page_index == 1 and r.ref] == \
         ["IOC 2", "IOC 3", "IOC 4", "IOC 5", "AFI 1", "AFI 2"]
+
+
+def centred_page_table() -> tuple[Table, TableSettings]:
+    """A LaTeX table of 8 pt type whose page column is centred under "PG" and whose Type column is too narrow for
+    "RECOMMENDATION" (it runs on to the page column's edge)."""
+    table = Table([55.8, 96.6, 178.0, 235.9, 505.3, 600.0], {"ref": 0, "section": 1, "page_ref": 2, "issue": 3},
+                  gridded=False, starts=[60.0, 97.0, 182.0, 236.0, 505.0],
+                  label_starts=[55.8, 96.6, 187.0, 236.4, 505.3], label_middles=[63.7, 113.0, 192.8, 248.3, 533.9])
+    return table, TableSettings(phrase_gap=5.6, cross_slack=1.6)
+
+
+def test_a_page_cell_centred_in_its_column_and_wider_than_it_is_the_page_cell_not_a_band():
+    """Centred page cells too wide for a narrow column run out over its left edge: a line holding only the first
+    line of a two-line page cell ("Page 14 (para" set above the row's ref line), one drawn back over the end of a Type
+    word run on past its column ("Page 17, Table 2" over "RECOMMENDATION"), and one set a word space after that word
+    but centred under the column's label ("Page 30"), are the page column's (each was read as a band across the
+    columns, and the row lost its page ref). A band from the table's left edge stays a band."""
+    table, settings = centred_page_table()
+    part = Part(0, (0, 0, 600, 800), [])
+    alone = row_to_raw(line(349, ("Page", 167.7, 186.0), ("14", 188.2, 197.1), ("(para", 199.3, 217.8)), part, table,
+                       1, settings)
+    assert alone is not None and alone.kind is RowKind.CELLS and alone.page_ref == "Page 14 (para"
+    over = row_to_raw(line(383, ("2.", 60.4, 67.1), ("RECOMMENDATION", 96.6, 172.8), ("Page", 163.1, 181.4),
+                           ("17,", 183.7, 194.7), ("Table", 197.0, 215.8), ("2", 218.0, 222.4),
+                           ("Within", 236.4, 258.5), ("three", 260.7, 278.9)), part, table, 1, settings)
+    assert over is not None and over.kind is RowKind.CELLS
+    assert (over.ref, over.section, over.page_ref, over.issue) == ("2.", "RECOMMENDATION", "Page 17, Table 2",
+                                                                   "Within three")
+    close = row_to_raw(line(72, ("5.", 60.4, 67.1), ("RECOMMENDATION", 96.6, 172.8), ("Page", 178.1, 196.4),
+                            ("30", 198.6, 207.5), ("By", 236.4, 245.7), ("31", 247.9, 256.8)), part, table, 1, settings)
+    assert close is not None and close.kind is RowKind.CELLS and (close.section, close.page_ref, close.issue) == \
+        ("RECOMMENDATION", "Page 30", "By 31")
+    band = row_to_raw(line(299, ("Recommendations", 36.8, 143.8), ("(in", 147.1, 161.7), ("response", 165.1, 222.2),
+                           ("to", 225.5, 236.8), ("the", 240.1, 258.1)), part, table, 1, settings)
+    assert band is not None and band.kind is RowKind.TEXT
