@@ -1413,7 +1413,8 @@ def shifted_table(table: Table, part: Part, rows: list[Row], settings: TableSett
     if len(options) < 2 or not shared:
         return table
     starts = [s for s in table.starts if s is not None]
-    support = {d: sum(n for x, n in counts.items() for s in starts if abs(x - s - d) <= near) for d in shared}
+    at = settings.start_tolerance + 0.5  # a line starts at a column's start to the point (centred cells start near it)
+    support = {d: sum(n for x, n in counts.items() for s in starts if abs(x - s - d) <= at) for d in shared}
     # the move most lines start at, the least of equals (no move at all, where every column's lines also start where
     # they usually do): a page may hold rows a producer set sideways under rows set where the table's columns are
     best = max(shared, key=lambda d: (support[d], -abs(d)))
