@@ -285,7 +285,10 @@ def type_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
         lines = [i]
         j = i + 1
         while j < len(rows) and len(lines) < MAX_TYPE_LINES and rows[j].kind is RowKind.CELLS and rows[j].is_line \
-                and rows[j].table_id == row.table_id:
+                and (rows[j].table_id == row.table_id or cut_at_page_foot(rows, lines[-1], j)):
+            if is_header_row(rows[j]) and rows[j].page_index != row.page_index:
+                j += 1
+                continue  # the header repeated over the part the page break cut the Type cell into
             if rows[j].section.strip():
                 lines.append(j)
                 text = "\n".join(rows[k].section for k in lines)
@@ -295,6 +298,17 @@ def type_cells_of_lines(rows: list[RawRow]) -> dict[int, str]:
             j += 1
         i += 1
     return out
+
+
+def cut_at_page_foot(rows: list[RawRow], last: int, j: int) -> bool:
+    """Whether row ``j`` opens the next page's part of the table under its repeated header, holding no ref of its own
+    (or is that header): the rest of a row the page break cut after line ``last`` ("AREA FOR" / "IMPROVEM" at a page's
+    foot, "ENT" atop the next page)."""
+    if rows[j].page_index != rows[last].page_index + 1 or (rows[j].ref.strip() and not is_header_row(rows[j])):
+        return False
+    between = rows[last + 1:j]
+    return all(r.kind is RowKind.CELLS and is_header_row(r) for r in between) and \
+        all(r.page_index == rows[j].page_index for r in between)
 
 
 def column_name_headers(rows: list[RawRow]) -> set[str]:

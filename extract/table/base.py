@@ -171,9 +171,22 @@ def broken_over_tails(row: Row, below: list[Row], settings: TableSettings) -> Ro
     for word, after in pairwise(words):
         under = [t for t in tails if word.x0 - settings.cross_slack <= t.x0 < word.x1 and t.x1 < after.x0]
         next_under = any(after.x0 - settings.cross_slack <= t.x0 < after.x1 for t in tails)
-        ends = any(mends(word, t) for t in under) or (bool(under) and next_under)
+        ends = any(mends(word, t) for t in under) or (bool(under) and next_under) or \
+            any(heads_tail(after, word, t, settings) for t in tails)
         cells.append(replace(after, opens_column=True) if ends else after)
     return replace(row, cells=cells)
+
+
+def heads_tail(word: Cell, before: Cell, tail: Cell, settings: TableSettings) -> bool:
+    """Whether a lower line's short phrase lines up with a word of a header line as its label's next line and not
+    with the word before it: it starts where the word starts (labels set left: "TYPE REPORT" over "PAGE" at
+    "REPORT"), or its middle sits under the word's middle (labels centred: "NUMBER PAGE" over "REFERENCE" centred
+    on "PAGE"). The word then opens a label of its own however close the word before it is set."""
+    if abs(tail.x0 - word.x0) <= settings.cross_slack:
+        return abs(tail.x0 - before.x0) > settings.cross_slack
+    middle = (tail.x0 + tail.x1) / 2
+    return tail.x0 < word.x0 and abs(middle - (word.x0 + word.x1) / 2) <= settings.cross_slack and \
+        abs(middle - (before.x0 + before.x1) / 2) > settings.cross_slack
 
 
 def mends(word: Cell, tail: Cell) -> bool:
@@ -218,7 +231,8 @@ def overrun_hits(word: Cell, hits: list[int], labels: list[Cell], settings: Tabl
     under = [i for i in hits if labels[i].x0 <= middle <= labels[i].x1]
     run = settings.overrun_share * (word.x1 - word.x0)
     slight = all(overlap(word, labels[i]) < run for i in hits if i not in under)
-    return under if len(under) == 1 and slight else hits
+    aligned = len(under) == 1 and abs(labels[under[0]].x0 - word.x0) <= settings.cross_slack
+    return under if len(under) == 1 and (slight or aligned) else hits
 
 
 def label_words(phrase: Cell, row: Row, labels: list[Cell]) -> list[Cell]:
@@ -396,6 +410,7 @@ class Table:
     starts: list[float | None] = field(default_factory=list)  # where text lines usually start in each column
     body_size: float | None = None  # the font size of the table's body text, where the PDF says
     label_starts: list[float | None] = field(default_factory=list)  # where each column's header label starts
+    label_middles: list[float | None] = field(default_factory=list)  # the middle of each column's header label
 
     @property
     def ncols(self) -> int:
@@ -506,11 +521,22 @@ def header_table(part: Part, header: Header, settings: TableSettings) -> Table:
             roles = {"ref": 0, **{r: i + 1 for r, i in roles.items()}}
     table = Table(edges, roles, gridded=False, starts=column_starts(body, edges, settings))
     table.label_starts = [None] * table.ncols
+    table.label_middles = [None] * table.ncols
     for cell in header.cells:
         i = table.column_of(cell.x0, settings)
-        table.label_starts[i] = cell.x0 if table.label_starts[i] is None else table.label_starts[i]
+        if table.label_starts[i] is None:
+            table.label_starts[i], table.label_middles[i] = cell.x0, (cell.x0 + cell.x1) / 2
     with_page_column(table, header, [t for t in (line_row_cells(r, table, settings) for r in body) if t], settings)
     return table
+
+
+def moved_by(table: Table, dx: float) -> Table:
+    """The table moved ``dx`` points sideways: its edges, and where its lines and labels start and sit."""
+    def by(xs: list[float | None]) -> list[float | None]:
+        return [x + dx if x is not None else None for x in xs]
+
+    return replace(table, edges=[e + dx for e in table.edges], starts=by(table.starts),
+                   label_starts=by(table.label_starts), label_middles=by(table.label_middles))
 
 
 def spanned_label_roles(header: Header, table: Table) -> dict[str, int]:
@@ -681,18 +707,64 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
         crossing = any(cell.x0 < table.edges[e] - settings.cross_slack < table.edges[e] + settings.cross_slack < cell.x1
                        for e in key)
         anchored = crossing and runs_past_column(table, words, k, settings)
-        if crossing and not anchored and not (k and cell.x0 - words[k - 1].x1 > settings.phrase_gap):
+        drawn_over = k > 0 and cell.x0 < words[k - 1].x1 - settings.overprint_slack  # another cell's text
+        apart = k > 0 and cell.x0 - words[k - 1].x1 > settings.phrase_gap
+        centred = crossing and not anchored and centred_cell(words, k, table, settings)
+        if crossing and not anchored and not apart and centred is None:
             return None  # a word of a phrase straddles an edge (one set apart opens a cell wider than its column)
         overrun = anchored or (k + 1 < len(words) and words[k + 1].x0 < cell.x1 - settings.overprint_slack)
-        i = table.column_of((cell.x0 + cell.x1) / 2 if crossing and not overrun else cell.x0, settings)
+        middle = centred if centred is not None else (cell.x0 + cell.x1) / 2
+        i = table.column_of(middle if crossing and not overrun else cell.x0, settings)
         before = placed[-1] if placed else i
-        drawn_over = k > 0 and cell.x0 < words[k - 1].x1 - settings.overprint_slack  # another cell's text
         if i != before and any(before < e <= i for e in key) and not drawn_over and \
-                (runs_on(cell, words[k - 1], settings) or not starts_column(table, i, cell, words[k - 1], settings)):
+                (runs_on(cell, words[k - 1], settings) or (not starts_column(table, i, cell, words[k - 1], settings)
+                 and not centred_on_label(words, k, i, table, settings))):
             return None  # words run on across a column edge as one phrase: full-width text
         placed.append(i)
         texts[i] = f"{texts[i]} {cell.text}".strip()
     return [in_reading_order(t, rtl_around) for t in texts]
+
+
+def centred_cell(words: list[Cell], k: int, table: Table, settings: TableSettings) -> float | None:
+    """The middle of the phrase word ``k`` opens, when that phrase is a cell centred in a column too narrow for it: it
+    opens the line (inside the table's first edge: a band starts at the table's left), follows a gap wider than a
+    phrase's, or is drawn over the word before it (another cell's word run on past its column); of the ref, page and
+    text columns' edges it runs across one only, and it is centred under the label of the column after that edge
+    ("Page 17, Table 2" centred in the page column runs left over the Type column's "RECOMMENDATION"); else None."""
+    first = words[k]
+    if k == 0 and first.x0 < table.edges[0] - settings.cross_slack:
+        return None
+    if k > 0 and not (first.x0 - words[k - 1].x1 > settings.phrase_gap or
+                      first.x0 < words[k - 1].x1 - settings.overprint_slack):
+        return None
+    x0, x1 = first.x0, phrase_end(words, k, settings)
+    crossed = [e for e in key_edges(table) if x0 < table.edges[e] - settings.cross_slack and
+               table.edges[e] + settings.cross_slack < x1]
+    if len(crossed) != 1 or not centred_on_label(words, k, crossed[0], table, settings):
+        return None
+    return (x0 + x1) / 2
+
+
+def phrase_end(words: list[Cell], k: int, settings: TableSettings) -> float:
+    """Where the phrase word ``k`` starts ends: the words after it set no further apart than a phrase gap, none drawn
+    back over the one before (another cell's text)."""
+    end = k
+    gap = settings.phrase_gap
+    while end + 1 < len(words) and -settings.overprint_slack <= words[end + 1].x0 - words[end].x1 <= gap:
+        end += 1
+    return max(w.x1 for w in words[k:end + 1])
+
+
+def centred_on_label(words: list[Cell], k: int, i: int, table: Table, settings: TableSettings) -> bool:
+    """Whether the phrase word ``k`` starts is centred under column ``i``'s label and ends inside the column: a cell
+    centred as its label is ("Page 30" under "PG"), its first word however close after a word run on past the column
+    before ("RECOMMENDATION" over a narrow Type column). Full-width text runs on over the column's far edge."""
+    middle = table.label_middles[i] if i < len(table.label_middles) else None
+    if middle is None:
+        return False
+    end = phrase_end(words, k, settings)
+    return abs((words[k].x0 + end) / 2 - middle) <= settings.cross_slack and \
+        end <= table.edges[i + 1] + settings.cross_slack
 
 
 OCR_METHOD = "ocr"  # the methods of rows read from a scan's words start so
@@ -906,9 +978,7 @@ def line_shifted_table(row: Row, table: Table, settings: TableSettings) -> Table
     best = max(shifts, key=lambda d: sum(1 for e in shifts if abs(e - d) <= near), default=None)
     if best is None or sum(1 for e in shifts if abs(e - best) <= near) < 2:
         return None
-    return replace(table, edges=[e + best for e in table.edges],
-                   starts=[s + best if s is not None else None for s in table.starts],
-                   label_starts=[s + best if s is not None else None for s in table.label_starts])
+    return moved_by(table, best)
 
 
 def lone_phrase_shifted(words: list[Cell], table: Table, settings: TableSettings) -> Table | None:
@@ -928,9 +998,7 @@ def lone_phrase_shifted(words: list[Cell], table: Table, settings: TableSettings
     if not fits:
         return None
     best = min(fits, key=abs)
-    return replace(table, edges=[e + best for e in table.edges],
-                   starts=[s + best if s is not None else None for s in table.starts],
-                   label_starts=[s + best if s is not None else None for s in table.label_starts])
+    return moved_by(table, best)
 
 
 def runs_across_as_title(row: Row, texts: list[str], settings: TableSettings, table: Table) -> bool:
@@ -1000,6 +1068,7 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
     if reading.table.body_size is None:
         reading.table.body_size = body_size(rows)
     size = reading.table.body_size
+    moved: Table | None = None  # the table as the row read last sets it, when a producer set that row sideways
     for i, row in enumerate(rows):
         if row.is_line and row.size and size and (row.size < settings.note_size * size or (
                 row.size < settings.mark_ratio * size and opens_with_mark(row.text))):
@@ -1017,6 +1086,11 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         raw = row_to_raw(row, part, reading.table, reading.table_id, settings)
         if raw is None:
             continue
+        if row.is_line and moved is not None and raw.kind is RowKind.TEXT and raw.band:
+            again = row_to_raw(row, part, moved, reading.table_id, settings)
+            raw = again if again is not None and again.kind is RowKind.CELLS else raw
+        if row.is_line and raw.kind is RowKind.CELLS:
+            moved = row_moved(row, reading.table, moved, settings)
         if row.is_line and out and wraps_band(out[-1], raw, settings):
             out[-1] = replace(out[-1], text=f"{out[-1].text} {raw.text}", bottom=raw.bottom)
             continue
@@ -1024,6 +1098,19 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         if i == len(rows) - 1 and not row.is_line and raw.kind is RowKind.CELLS:
             reading.cut, reading.cut_row, reading.cut_part = raw, row, part  # it may go on on the next page
     return out
+
+
+def row_moved(row: Row, table: Table, moved: Table | None, settings: TableSettings) -> Table | None:
+    """The table as a row's lines set it, when the producer set the row sideways (reportlab sets the part of a table
+    split at a page foot 6 pt left), else None: a line that opens a row (its ref or page cell filled) sets it anew
+    where its cells start a few points off their columns' usual starts, however its words fell into the columns; a line
+    of text alone keeps the one its row's first line set (a row's next lines, one phrase in the text column, are set as
+    far off)."""
+    texts = line_row_cells(row, table, settings)
+    opens = texts is None or any(texts[table.roles[r]].strip() for r in ("ref", "page_ref") if r in table.roles)
+    if not opens:
+        return moved
+    return line_shifted_table(row, table, settings) or (moved if texts is None else None)
 
 
 NOTE_MARK = re.compile(r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}\s+[A-Z])")  # "² Police ...", "3 See, for example ..."
@@ -1278,7 +1365,8 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
         end = first + header.count
         following = next_header(rows, end, table, settings) if part.edges is None else None
         stop = following.first if following is not None else len(rows)
-        out.extend(read_part(reading, part, rows[end:stop], settings))
+        body = read_part(reading, part, rows[end:stop], settings)
+        out.extend(titles_last(body) if following is not None else body)
         if following is None:
             return out
         start = stop
@@ -1332,13 +1420,16 @@ def shifted_table(table: Table, part: Part, rows: list[Row], settings: TableSett
               if all(any(abs(e - d) <= near for e, _ in o) for o in options)]
     if len(options) < 2 or not shared:
         return table
-    best = min(shared, key=abs)  # no move at all, where every column's lines also start where they usually do
+    starts = [s for s in table.starts if s is not None]
+    at = settings.start_tolerance + 0.5  # a line starts at a column's start to the point (centred cells start near it)
+    support = {d: sum(n for x, n in counts.items() for s in starts if abs(x - s - d) <= at) for d in shared}
+    # the move most lines start at, the least of equals (no move at all, where every column's lines also start where
+    # they usually do): a page may hold rows a producer set sideways under rows set where the table's columns are
+    best = max(shared, key=lambda d: (support[d], -abs(d)))
     dx = commonest_move([min(o, key=lambda e: abs(e[0] - best)) for o in options])
     if abs(dx) <= settings.start_tolerance + 0.5:
         return table
-    return replace(table, edges=[e + dx for e in table.edges],
-                   starts=[s + dx if s is not None else None for s in table.starts],
-                   label_starts=[s + dx if s is not None else None for s in table.label_starts])
+    return moved_by(table, dx)
 
 
 def commonest_move(moves: list[tuple[float, int]]) -> float:
@@ -1353,10 +1444,29 @@ def commonest_move(moves: list[tuple[float, int]]) -> float:
 
 def titles_last(rows: list[RawRow]) -> list[RawRow]:
     """Rows read above a header: full-width lines after the last row of cells are the next table's titles (a
-    title and a date set over a header repeated at a page top), not band rows inside the table above."""
+    title and a date set over a header repeated at a page top), not band rows inside the table above; so is a line
+    that fits in one column under such a title and holds no ref or page cell ("Report published 17 October 2023" set
+    under the next table's title, in the text column's span), not the last row's text going on."""
+    keyed = [i for i, r in enumerate(rows) if r.kind is RowKind.CELLS and (r.ref.strip() or r.page_ref.strip())]
+    title = next((i for i, r in enumerate(rows) if i > (keyed[-1] if keyed else -1) and r.kind is RowKind.TEXT), None)
+    if title is not None and all(r.kind is RowKind.TEXT or lone_cell(r) is not None for r in rows[title:]):
+        return rows[:title] + [replace(r, band=False) if r.kind is RowKind.TEXT else title_of(r) for r in rows[title:]]
     cells = [i for i, r in enumerate(rows) if r.kind is RowKind.CELLS]
     after = cells[-1] + 1 if cells else 0
     return rows[:after] + [replace(r, band=False) if r.kind is RowKind.TEXT else r for r in rows[after:]]
+
+
+def lone_cell(row: RawRow) -> str | None:
+    """The text of a row of cells that fills one cell only (None when it fills more, or none)."""
+    filled = [t for t in (row.ref, row.page_ref, row.section, row.theme, row.issue, row.action) if t.strip()]
+    return filled[0] if len(filled) == 1 else None
+
+
+def title_of(row: RawRow) -> RawRow:
+    """A row of one cell as a title line (TEXT) over the next table."""
+    return RawRow(kind=RowKind.TEXT, text=" ".join((lone_cell(row) or "").split()), page_index=row.page_index,
+                  top=row.top, bottom=row.bottom, is_line=row.is_line, method=row.method, confidence=row.confidence,
+                  table_id=row.table_id)
 
 
 def parts_before_header(reading: Reading, table: Table, settings: TableSettings) -> list[RawRow]:

@@ -210,6 +210,40 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
         again = recurs(page, text, at, numbers)
         if len(again) >= (1 if back else need) and len(range(first, end)) > len(out.get((page.page_index, k), ())):
             out[(page.page_index, k)] = set(range(first, end))
+    template = template_keys(pages, running)
+    for page in pages:
+        edges = set(edge_indexes(page))
+        for k, words in over_template(page, template, need).items():
+            if k not in edges and (page.page_index, k) not in running:
+                out[(page.page_index, k)] = words
+    return out
+
+
+def template_keys(pages: list[PageLines], running: set[tuple[int, int]]) -> dict[str, list[tuple[int, float]]]:
+    """The running lines' keys (text with numbers masked -> (page, height)): where a page template prints them."""
+    out: dict[str, list[tuple[int, float]]] = {}
+    for page in pages:
+        for k in range(len(page.lines)):
+            key = running_key(page.lines[k], page) if (page.page_index, k) in running else None
+            if key is not None:
+                out.setdefault(key[0], []).append((page.page_index, key[1]))
+    return out
+
+
+def over_template(page: PageLines, template: dict[str, list[tuple[int, float]]], need: int) -> dict[int, set[int]]:
+    """The lines of a page, however far from its edges, that start or end with the words of a running line that
+    ``need`` other pages print whole at that height: a row too tall for any page runs on past the page's foot, its
+    lines going on under (and beside) the footer the page template prints where every other page has it. The line's
+    index -> the indexes of those words."""
+    out: dict[int, set[int]] = {}
+    for k, line in enumerate(page.lines):
+        ends = [range(0, n) for n in range(1, len(line))] + [range(n, len(line)) for n in range(1, len(line))]
+        for words in ends:
+            key = running_key([line[i] for i in words], page)
+            found = {i for i, at in template.get(key[0], ()) if i != page.page_index and
+                     abs(at - key[1]) <= page.settings.running_drift} if key is not None else set()
+            if len(found) >= need and len(words) > len(out.get(k, ())):
+                out[k] = set(words)
     return out
 
 

@@ -86,11 +86,12 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> list[li
 
 
 def steps_back(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
-    """Whether a glyph drawn after another sits wholly further left (both its edges): the pen went back, to draw
-    another cell's text or a word over the one before it. Only after a left-to-right letter or digit does it tell:
+    """Whether a glyph drawn after another sits further left (its left edge and its middle): the pen went back, to draw
+    another cell's text or a word over the one before it (a wide "R" drawn back over a narrow "r" may end where it
+    does; an accent drawn over its letter is centred on it). Only after a left-to-right letter or digit does it tell:
     right-to-left letters, and the brackets and marks set among them, go leftward by nature."""
     return is_ltr(before.text) and not is_rtl(glyph.text) and glyph.x0 < before.x0 - settings.overprint_slack and \
-        glyph.x1 < before.x1 - settings.overprint_slack
+        glyph.x_mid < before.x_mid - settings.overprint_slack
 
 
 def is_ltr(text: str) -> bool:

@@ -142,3 +142,26 @@ def test_a_section_band_the_stream_reader_set_in_the_ref_column_at_a_page_foot_n
     assert [(p.row.ref, p.section) for p in pieces if p.row.ref] == [
         ("(19)", "Issues of concern"), ("(1)", "Causes of concern"), ("(1)", "Recommendations"),
         ("(1)", "Areas for improvement")]
+
+
+def test_a_type_cell_a_page_break_cut_after_a_word_broken_mid_word_goes_on_under_the_repeated_header():
+    """A narrow Type column breaks "AREA FOR IMPROVEMENT" mid-word and the page break falls inside it: "AREA FOR" /
+    "IMPROVEM" at the page foot, "ENT" atop the next page under the repeated header. The pieces are one Type cell
+    across the break, so the row's section is the one it names (it fell under the section above, recommendations)."""
+    def typed(page_index, table_id, section="", ref="", page="", issue=""):
+        return RawRow(ref=ref, page_ref=page, issue=issue, section=section, is_line=True, page_index=page_index,
+                      table_id=table_id)
+
+    rows = [typed(0, 1, "TYPE", "AFI REF", "REPORT PAGE", "HMICFRS FINDING"),
+            typed(0, 1, "RECOMMEN", "8.", "p. 21", "The force should develop an action plan."),
+            typed(0, 1, "DATION"),
+            typed(0, 1, "AREA FOR", "9.", "p.23", "The force needs to improve how it records"),
+            typed(0, 1, "IMPROVEM", issue="the vulnerability of victims."),
+            typed(1, 2, "TYPE", "AFI REF", "REPORT PAGE", "HMICFRS FINDING"),
+            typed(1, 2, "ENT"),
+            typed(1, 2, "AREA FOR", "10.", "pp. 23-24", "The force should improve its investigations."),
+            typed(1, 2, "IMPROVEM", issue="and record their direction."),
+            typed(1, 2, "ENT")]
+    pieces, _notes, _dropped = classify(rows)
+    refs = [(p.section, p.row.ref) for p in pieces if p.row.ref]
+    assert refs == [("Recommendations", "8."), ("Areas for improvement", "9."), ("Areas for improvement", "10.")]

@@ -989,3 +989,145 @@ def test_a_part_whose_centred_refs_are_wider_is_not_taken_for_a_table_set_sidewa
     rows, _ = read_tables([page(0, first), page(1, second)])
     assert [(r.ref, r.page_ref, r.issue) for r in rows if r.page_index == 1 and r.ref == "25"] == [
         ("25", "Page 16 Figure 6", "Advertised meetings are often")]
+
+
+def test_a_label_tail_starting_where_its_label_starts_stacks_under_it_though_the_label_before_runs_over_both():
+    """Left-set labels in narrow columns: "Number" runs on past its column over the start of "Report", and "page", the
+    next line of "Report", starts where "Report" starts but lies under "Number" too, by more than a slight overrun: it
+    is "Report"'s tail (refused as a title word over two labels, the header lost its page column)."""
+    head = line(30, ("Number", 42.8, 88.0), ("Report", 79.3, 118.1), ("Issue", 115.8, 146.4),
+                ("Progress", 366.7, 418.3), ("Target", 540.0, 575.6))
+    for cell in head.cells[1:3]:
+        cell.opens_column = True  # drawn after the pen went back: another cell's word (see ``glyph_words``)
+    rows = [head,
+            line(44, ("page", 79.3, 107.2), ("date", 540.0, 564.6)),
+            line(60, ("1.", 42.8, 52.8), ("Page", 79.3, 100.0), ("6", 102.0, 107.0),
+                 *words("Officers told us", 120, 60))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 2
+    assert header.roles == {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}
+
+
+def test_labels_set_closer_than_a_phrase_gap_part_where_a_lower_labels_line_lines_up_with_one_of_their_words():
+    """Two labels on one line set as close as words ("TYPE REPORT", "NUMBER PAGE": a narrow column's label runs on to
+    the next one's) are two labels when the next line's short label tail lines up with the second word and not with
+    the first: starting where it starts (left-set labels) or centred on it (centred labels). Read as one label, the
+    header named one column where there are two and the whole table was read a column short."""
+    left = [line(30, ("#", 82.5, 89.2), ("TYPE", 128.0, 159.3), ("REPORT", 162.2, 211.8), ("ISSUE", 215.5, 247.4),
+                 ("OF", 250.7, 267.3), ("COMMENTS", 382.2, 451.9)),
+            line(44, ("PAGE", 162.2, 194.3), ("CONCERN", 215.5, 271.9)),
+            line(60, ("(1)", 82.5, 97.1), ("ISSUE", 128.0, 160.0), ("4", 162.2, 168.8),
+                 *words("During our", 215.5, 60))]
+    header = find_header(left, SETTINGS, None)
+    assert header is not None and header.roles == {"ref": 0, "section": 1, "page_ref": 2, "issue": 3, "action": 4}
+    centred = [line(30, ("NUMBER", 85.3, 128.7), ("PAGE", 134.9, 162.5), *words("AREA FOR IMPROVEMENT", 188, 30),
+                    ("PROGRESS", 511.6, 566.3)),
+               line(44, ("REFERENCE", 121.3, 178.7)),
+               line(60, ("IoC1", 85.3, 110.0), ("Page", 130.0, 158.2), ("6", 161.3, 167.4),
+                    *words("Officers described the", 188, 60))]
+    header = find_header(centred, SETTINGS, None)
+    assert header is not None and header.roles == {"ref": 0, "page_ref": 1, "issue": 2, "action": 3}
+
+
+def test_a_line_in_the_text_column_under_the_next_tables_title_on_the_same_page_is_a_title_not_the_last_rows_text():
+    """A second table starts on the page the first ends on, under its title and a date line that fits in the text
+    column ("Report published 17 October 2023", a print title repeated over every table): the date is a title line of
+    the table below, not the first table's last row going on (it was read into that row's text)."""
+    def header(top):
+        return line(top, ("Ref", 50, 65), ("Page", 100, 120), *words("Issue of concern", 160, top),
+                    ("Action", 440, 470))
+
+    def body(top, ref, page, text):
+        return line(top, (ref, 50, 55), (page, 100, 125), *words(text, 160, top), *words("Under way", 440, top))
+
+    rows = [header(100), body(120, "1", "p.4", "The force should review"), line(132, *words("its bail use", 160, 132)),
+            line(160, *words("Recommendations", 50, 160)),
+            line(180, *words("Report published 17 October 2023", 160, 180)), header(200),
+            body(220, "1", "p.9", "Victims are not told"), body(240, "2", "p.11", "Calls are not graded")]
+    out, _ = read_tables([PageTables(0, [Part(0, (0, 0, 600, 800), rows)], [], 800.0, SETTINGS)])
+    cells = [r for r in out if r.kind is RowKind.CELLS and r.ref != "Ref"]
+    assert not any("published" in r.issue for r in cells)
+    titles = [r.text for r in out if r.kind is RowKind.TEXT]
+    assert titles == ["Recommendations", "Report published 17 October 2023"]
+
+
+def shifted_page(index: int, parts: list[tuple[float, list[Row]]]) -> PageTables:
+    """One stream page whose groups of lines are each set ``dx`` points sideways."""
+    rows = [Row(r.top, r.bottom, [Cell(c.text, c.x0 + dx, c.x1 + dx) for c in r.cells], is_line=True)
+            for dx, lines in parts for r in lines]
+    return PageTables(index, [Part(index, (0, 0, 800, 600), rows, None, "stream")], [], 600.0, SETTINGS)
+
+
+def two_line_row(top: float, ref: str, page_ref: str, first: str, second: str) -> list[Row]:
+    return [line(top, *words(ref, 55, top), *words(page_ref, 141, top), *words(first, 251, top)),
+            line(top + 13, *words(second, 251, top + 13))]
+
+
+def test_a_rows_text_line_set_as_far_sideways_as_its_first_line_stays_in_the_row_on_a_page_of_rows_set_true():
+    """reportlab sets the rows of a table part split at a page foot 6 pt left, and the next table's rows on the same
+    page where the columns are: the moved row's first line is read moved (its cells start 6 pt off their columns), and
+    its next line, one phrase starting 6 pt left of the text column, is the same row's text, not a band across the
+    page and text columns (the row lost every line after its first)."""
+    header = line(40, *words("Ref", 55, 40), *words("Page", 141, 40), *words("Issue of concern", 251, 40))
+    first = [header, *two_line_row(70, "IOC 1", "Page 4", "The force does not record crime", "accurately."),
+             *two_line_row(100, "IOC 0", "Page 5", "The force does not review plans", "in time.")]
+    moved = two_line_row(40, "IOC 2", "Page 6", "Supervision of investigations is", "inconsistent across teams.")
+    true = [*two_line_row(100, "IOC 3", "Page 9", "Advertised meetings are often", "not kept up to date."),
+            *two_line_row(130, "IOC 4", "Page 11", "Victims are not kept informed", "of progress in their case.")]
+    rows, _ = read_tables([shifted_page(0, [(0.0, first)]), shifted_page(1, [(-6.0, moved), (0.0, true)])])
+    assert not any(r.kind is RowKind.TEXT for r in rows)
+    cells = [(r.ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.page_index == 1]
+    assert cells[:2] == [("IOC 2", "Supervision of investigations is"), ("", "inconsistent across teams.")]
+
+
+def test_a_page_whose_rows_are_mostly_set_sideways_is_read_moved_though_some_rows_sit_where_the_columns_are():
+    """A page holding a moved table part's last rows (6 pt left) above a few rows of the next table set where the
+    columns are: both moves have lines starting at every column's start, and the one most lines start at is taken
+    (no move at all was taken, and a moved row cut at the page top, one text line alone, was read as a band)."""
+    header = line(40, *words("Ref", 55, 40), *words("Page", 141, 40), *words("Issue of concern", 251, 40))
+    first = [header, *two_line_row(70, "IOC 1", "Page 4", "The force does not record crime", "accurately."),
+             *two_line_row(100, "IOC 0", "Page 5", "The force does not review plans", "in time.")]
+    cut = [line(40, *words("in every case, as the rules require.", 251, 40))]
+    moved = [*cut, *[r for k in range(4) for r in two_line_row(60 + 30 * k, f"IOC {k + 2}", f"Page {k + 5}",
+                                                                "The force should review its plan", "this year.")]]
+    true = [*two_line_row(200, "AFI 1", "Page 20", "The force should improve", "its bail use."),
+            *two_line_row(230, "AFI 2", "Page 22", "The force should review", "its estate.")]
+    rows, _ = read_tables([shifted_page(0, [(0.0, first)]), shifted_page(1, [(-6.0, moved), (0.0, true)])])
+    assert not any(r.kind is RowKind.TEXT for r in rows)
+    assert [r.ref for r in rows if r.kind is RowKind.CELLS and r.page_index == 1 and r.ref] == \
+        ["IOC 2", "IOC 3", "IOC 4", "IOC 5", "AFI 1", "AFI 2"]
+
+
+def centred_page_table() -> tuple[Table, TableSettings]:
+    """A LaTeX table of 8 pt type whose page column is centred under "PG" and whose Type column is too narrow for
+    "RECOMMENDATION" (it runs on to the page column's edge)."""
+    table = Table([55.8, 96.6, 178.0, 235.9, 505.3, 600.0], {"ref": 0, "section": 1, "page_ref": 2, "issue": 3},
+                  gridded=False, starts=[60.0, 97.0, 182.0, 236.0, 505.0],
+                  label_starts=[55.8, 96.6, 187.0, 236.4, 505.3], label_middles=[63.7, 113.0, 192.8, 248.3, 533.9])
+    return table, TableSettings(phrase_gap=5.6, cross_slack=1.6)
+
+
+def test_a_page_cell_centred_in_its_column_and_wider_than_it_is_the_page_cell_not_a_band():
+    """Centred page cells too wide for a narrow column run out over its left edge: a line holding only the first
+    line of a two-line page cell ("Page 14 (para" set above the row's ref line), one drawn back over the end of a Type
+    word run on past its column ("Page 17, Table 2" over "RECOMMENDATION"), and one set a word space after that word
+    but centred under the column's label ("Page 30"), are the page column's (each was read as a band across the
+    columns, and the row lost its page ref). A band from the table's left edge stays a band."""
+    table, settings = centred_page_table()
+    part = Part(0, (0, 0, 600, 800), [])
+    alone = row_to_raw(line(349, ("Page", 167.7, 186.0), ("14", 188.2, 197.1), ("(para", 199.3, 217.8)), part, table,
+                       1, settings)
+    assert alone is not None and alone.kind is RowKind.CELLS and alone.page_ref == "Page 14 (para"
+    over = row_to_raw(line(383, ("2.", 60.4, 67.1), ("RECOMMENDATION", 96.6, 172.8), ("Page", 163.1, 181.4),
+                           ("17,", 183.7, 194.7), ("Table", 197.0, 215.8), ("2", 218.0, 222.4),
+                           ("Within", 236.4, 258.5), ("three", 260.7, 278.9)), part, table, 1, settings)
+    assert over is not None and over.kind is RowKind.CELLS
+    assert (over.ref, over.section, over.page_ref, over.issue) == ("2.", "RECOMMENDATION", "Page 17, Table 2",
+                                                                   "Within three")
+    close = row_to_raw(line(72, ("5.", 60.4, 67.1), ("RECOMMENDATION", 96.6, 172.8), ("Page", 178.1, 196.4),
+                            ("30", 198.6, 207.5), ("By", 236.4, 245.7), ("31", 247.9, 256.8)), part, table, 1, settings)
+    assert close is not None and close.kind is RowKind.CELLS and (close.section, close.page_ref, close.issue) == \
+        ("RECOMMENDATION", "Page 30", "By 31")
+    band = row_to_raw(line(299, ("Recommendations", 36.8, 143.8), ("(in", 147.1, 161.7), ("response", 165.1, 222.2),
+                           ("to", 225.5, 236.8), ("the", 240.1, 258.1)), part, table, 1, settings)
+    assert band is not None and band.kind is RowKind.TEXT

@@ -965,3 +965,38 @@ def test_the_line_pitch_is_measured_between_lines_set_one_under_the_other_not_be
     assert abs(word_settings(words).line_pitch - 17.0) < 0.5
     glyphs = [Glyph(w["text"], w["x0"], w["top"], w["x1"], w["bottom"], size=9.0) for w in words]
     assert abs(page_settings(glyphs, []).line_pitch - 17.0) < 0.5
+
+
+def test_a_footer_a_row_too_tall_for_its_page_runs_on_under_and_beside_is_set_aside_and_the_rows_words_kept():
+    """A row too tall for any page runs on past the page's foot: its action cell's lines go on under the footer the
+    page template prints where every other page prints it, and one of them beside it at word spacing ("… | Page 2
+    timescale depends"). Not among the page's last lines, the footer was read as the row's text (9451-69)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines, running_words
+
+    text = "so that the right response is given every time and the force should record why when it is not given"
+
+    def footer(i: int) -> list[dict]:
+        return phrase(f"Marchford Police | 2 May 2019 | Page {i + 1}", 220, 793.5)
+
+    def page(i: int) -> PageLines:
+        lines = [phrase(f"AFI {i + 1} pp. {10 + i} The force should review its plan", 60, 100.0 + 12 * i),
+                 *[phrase(" ".join(text.split()[3 * i + k:3 * i + k + 6]), 160, 124.0 + 12 * (k + i))
+                   for k in range(4)]]
+        if i == 1:
+            lines += [phrase("the results reported to the PCC.", 380, 770.4), phrase("Risks: the", 380, 782.7),
+                      [*footer(i), *phrase("timescale depends", footer(i)[-1]["x1"] + 2.5, 793.5)],
+                      phrase("on the recruitment", 380, 807.0), phrase("of two analysts; if", 380, 819.1),
+                      phrase("these posts are not", 380, 831.3)]
+        else:
+            lines.append(footer(i))
+        return PageLines(i, lines, 841.9, TableSettings.for_page([9.0] * 20, [12.0] * 20))
+
+    pages = [page(i) for i in range(4)]
+    running = running_lines(pages)
+    assert {(i, 5) for i in (0, 2, 3)} <= running  # the other pages' footers
+    shared = running_words(pages, running)
+    line = pages[1].lines[7]
+    kept = [w["text"] for k, w in enumerate(line) if k not in shared.get((1, 7), ())]
+    assert kept == ["timescale", "depends"]
+    assert not any(k[0] == 1 and k[1] != 7 for k in shared)  # the row's other lines stay whole

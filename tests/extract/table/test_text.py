@@ -320,3 +320,32 @@ def test_a_wide_kerned_pair_of_a_browser_font_stays_one_word():
         x += 6.7
     words = glyph_words(glyphs_to_lines(glyphs, TableSettings())[0], TableSettings())
     assert [w["text"] for w in words] == ["Table"]
+
+
+def test_a_label_drawn_back_over_the_end_of_a_label_run_on_past_its_narrow_column_is_a_word_of_its_own():
+    """pdflatex sets "Number" wider than its narrow column and draws the next column's "Report" from 4 pt left of the
+    "r" it ends on: the "R" ends where the "r" does, but starts further left and its middle sits further left, so the
+    pen went back (read by x, the letters interleaved: "Numbe", "R", "r", "eport", and the header named no page
+    column). An accent drawn over its letter is centred on it and stays with it."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    widths = {"N": 8.6, "u": 7.3, "m": 10.6, "b": 7.3, "e": 6.6, "r": 4.6, "R": 8.6, "p": 7.3, "o": 7.3, "t": 4.0}
+    glyphs, x = [], 42.8
+    for c in "Number":
+        glyphs.append(Glyph(c, x, 100.0, x + widths[c], 111.0, size=12.0, drawn=len(glyphs)))
+        x += widths[c]
+    x = 79.3
+    for c in "Report":
+        glyphs.append(Glyph(c, x, 100.0, x + widths[c], 111.0, size=12.0, drawn=len(glyphs)))
+        x += widths[c]
+    r, big_r = glyphs[5], glyphs[6]
+    assert big_r.x0 < r.x0 - 3 and abs(big_r.x1 - r.x1) < 0.5  # ends where the "r" ends
+    words = glyph_words(glyphs_to_lines(glyphs, TableSettings())[0], TableSettings())
+    assert [w["text"] for w in words] == ["Number", "Report"]
+    accent = [Glyph("i", 100.0, 100.0, 102.6, 111.0, size=12.0, drawn=0),
+              Glyph("\u00a8", 99.3, 100.0, 103.3, 104.0, size=12.0, drawn=1),
+              *[Glyph(c, 102.6 + 5.0 * k, 100.0, 107.6 + 5.0 * k, 111.0, size=12.0, drawn=2 + k)
+                for k, c in enumerate("ve")]]
+    assert len(glyph_words(glyphs_to_lines(accent, TableSettings())[0], TableSettings())) == 1
