@@ -551,3 +551,31 @@ def test_a_scan_whose_page_numbers_cannot_be_read_refers_to_the_pdf_pages_and_sa
     rec = found[(RECOMMENDATIONS, 1)]
     assert rec.page_ref == "Page 2"
     assert any("PDF page" in flag for flag in rec.provenance.review_flags)
+
+
+def test_a_page_number_misread_out_of_step_is_read_again_and_the_second_reading_decides():
+    """OCR of a whole scanned page read its small "3" at the foot as "5": one page's number out of step with the
+    page before ("2") is read again from the margin alone, and that reading's "3" continues the numbering (a scan of
+    three pages printing "2" and "5" would keep them: only the second reading changes anything)."""
+    from types import SimpleNamespace
+
+    from hmic_extract.extract.findings import margin_reading
+
+    pages_words = [
+        [*prose(100)],
+        [*prose(100), ocr_line("2", 62, 801, 6)],
+        [*prose(100), ocr_line("Area for improvement", 62, 140),
+         ocr_line("Detainees should be offered a shower when they are held for longer than 24 hours.", 62, 158),
+         ocr_line("5", 530, 804, 4)]]
+    lines = {i: words_to_lines([w for line in page for w in line], i, []) for i, page in enumerate(pages_words)}
+    asked: list[list[int]] = []
+
+    def read_margins(pages: list[int]) -> dict[int, list[dict]]:
+        asked.append(pages)
+        return {i: ocr_line("3", 530, 802, 5) for i in pages if i == 2}
+
+    sizes = dict.fromkeys(lines, PAGE)
+    margins = margin_reading(lines, sizes, {}, SimpleNamespace(page_count=3), read_margins)
+    assert 2 in asked[0]
+    found, _ = lines_to_findings(lines, sizes, 3, [], "scan.pdf", margin_lines=margins)
+    assert [f.page_ref for f in found] == ["Page 3"]
