@@ -579,3 +579,22 @@ def test_a_page_number_misread_out_of_step_is_read_again_and_the_second_reading_
     assert 2 in asked[0]
     found, _ = lines_to_findings(lines, sizes, 3, [], "scan.pdf", margin_lines=margins)
     assert [f.page_ref for f in found] == ["Page 3"]
+
+
+def test_bullets_under_a_recommendation_ending_in_a_colon_complete_it_when_ocr_lost_the_outer_bullets():
+    """OCR lost the dashes of a list of recommendations and all but the first of one item's own bullets: the item
+    "… ensure that:" is completed by the fragments set in under its text (their bullet, where read, stands at the
+    outer items' text indent; the others start further in), not split into recommendations of their own."""
+    page = [*prose(100), ocr_line("Recommendations", 62, 140, 11),
+            ocr_line("Within three months, the force should take steps to identify gaps in", 80, 160),
+            ocr_line("its officers' understanding of the counting rules.", 80, 172),
+            ocr_line("Within six months the force should put in place arrangements to", 80, 190),
+            ocr_line("ensure that:", 80, 202),
+            ocr_line("• its crime recording policy is understood by", 81, 220),
+            ocr_line("all officers and staff;", 92, 232),
+            ocr_line("reports of crime are recorded within 24 hours; and", 93, 250),
+            ocr_line("the results of audits are used to improve", 93, 268),
+            ocr_line("crime recording practice.", 92, 280)]
+    found = findings([], page)
+    assert sorted(found) == [(RECOMMENDATIONS, 1), (RECOMMENDATIONS, 2)]
+    assert clean_text(found[(RECOMMENDATIONS, 2)].issue).endswith("used to improve crime recording practice.")
