@@ -294,6 +294,16 @@ JOINER_WORD = re.compile(r"(?i)^(?:and|or|but)\b")
 RUN_IN = re.compile(r"[:;]\s+(?!(?:and|or)\s*$)\S")
 
 
+def text_indent(block: list[Line]) -> float:
+    """Where an item's text starts on its first page and column: after its marker where the marker was read apart;
+    for a marker cut from the line's own text (a dash OCR spaced like a word: its text's place unknown), where the
+    item's wrapped lines start (a hanging indent), else the line's start."""
+    first = block[0]
+    if first.text_x0 > first.x0 or not first.marker:
+        return first.text_x0
+    return next((ln.x0 for ln in block[1:] if (ln.page, ln.column) == (first.page, first.column)), first.text_x0)
+
+
 def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:
     """A list item whose bullet is lost (OCR drops small bullets; some PDFs draw them as shapes).
 
@@ -305,9 +315,10 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
       on a scan (where the line pitch tells a paragraph's gap), a paragraph's gap below the item.
     """
     prev = block[-1]
-    at_indent = abs(line.x0 - block[0].text_x0) <= settings.indent_slack
+    indent = text_indent(block)
+    at_indent = abs(line.x0 - indent) <= settings.indent_slack
     # (an item whose number is set inline, "– the results …", has no text indent apart from its margin)
-    hanging = block[0].text_x0 > block[0].x0 + settings.indent_slack or not block[0].marker
+    hanging = indent > block[0].x0 + settings.indent_slack or not block[0].marker
     if settings.weightless and kind == "item" and line_type == "text" and line.page == prev.page + 1 \
             and block[0].page == prev.page and at_indent and hanging and bool(SENTENCE_END.search(prev.text)) \
             and line.text[:1].isupper():

@@ -598,3 +598,32 @@ def test_bullets_under_a_recommendation_ending_in_a_colon_complete_it_when_ocr_l
     found = findings([], page)
     assert sorted(found) == [(RECOMMENDATIONS, 1), (RECOMMENDATIONS, 2)]
     assert clean_text(found[(RECOMMENDATIONS, 2)].issue).endswith("used to improve crime recording practice.")
+
+
+def loose_line(text: str, x0: float, top: float, gap: float, size: float = 9.0) -> list[dict]:
+    """Words OCR boxed loosely: every gap ``gap`` wide, the first word's (a dash) no wider than the others'."""
+    out, x = [], x0
+    for w in text.split():
+        width = 0.45 * size * len(w)
+        out.append({"text": w, "x0": x, "x1": x + width, "top": top, "bottom": top + size, "size": size,
+                    "fontname": ""})
+        x += width + gap
+    return out
+
+
+def test_a_bullet_lost_between_items_whose_dash_ocr_spaced_like_a_word_is_still_an_item():
+    """OCR boxed a list's words loosely, so each item's dash stands no further from its text than the words stand
+    apart: the dash is cut from the text, and the item's text starts where its wrapped line does. The middle item,
+    its bullet lost, starts there too: it is the next item, one more bullet of the recommendation."""
+    page = [*prose(100), ocr_line("Recommendation 2", 62, 140),
+            ocr_line("By 30 June 2024, the Home Office should make sure that there is a national", 62, 158),
+            ocr_line("victim care service for fraud that includes:", 62, 170),
+            loose_line("- a minimum standard for the time taken to", 80, 188, 7.5),
+            ocr_line("contact vulnerable victims;", 94, 200),
+            ocr_line("an assessment of each victim's needs; and", 93, 218),
+            loose_line("- referral to specialist support where it is needed.", 80, 236, 7.5),
+            ocr_line("In our 2019 report we recommended that the Home Office should act.", 62, 260)]
+    found = findings([], page)
+    assert list(found) == [(RECOMMENDATIONS, 1)]
+    issue = clean_text(found[(RECOMMENDATIONS, 1)].issue)
+    assert "an assessment of each victim's needs" in issue and issue.endswith("where it is needed.")
