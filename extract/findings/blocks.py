@@ -294,11 +294,15 @@ JOINER_WORD = re.compile(r"(?i)^(?:and|or|but)\b")
 RUN_IN = re.compile(r"[:;]\s+(?!(?:and|or)\s*$)\S")
 
 
-def text_indent(block: list[Line]) -> float:
-    """Where an item's text starts on its first page and column: after its marker where the marker was read apart;
-    for a marker cut from the line's own text (a dash OCR spaced like a word: its text's place unknown), where the
-    item's wrapped lines start (a hanging indent), else the line's start."""
+def text_indent(block: list[Line], line: Line) -> float:
+    """Where an item's text starts on the page and column of ``line``: for an item carried over a page or column
+    break, where its first line there starts (the new column sets its own margin); else after its marker where the
+    marker was read apart; for a marker cut from the line's own text (a dash OCR spaced like a word: its text's
+    place unknown), where the item's wrapped lines start (a hanging indent), else the line's start."""
     first = block[0]
+    here = next((ln for ln in block if (ln.page, ln.column) == (line.page, line.column)), first)
+    if here is not first:
+        return here.x0
     if first.text_x0 > first.x0 or not first.marker:
         return first.text_x0
     return next((ln.x0 for ln in block[1:] if (ln.page, ln.column) == (first.page, first.column)), first.text_x0)
@@ -315,7 +319,7 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
       on a scan (where the line pitch tells a paragraph's gap), a paragraph's gap below the item.
     """
     prev = block[-1]
-    indent = text_indent(block)
+    indent = text_indent(block, line)
     at_indent = abs(line.x0 - indent) <= settings.indent_slack
     # (an item whose number is set inline, "– the results …", has no text indent apart from its margin)
     hanging = indent > block[0].x0 + settings.indent_slack or not block[0].marker

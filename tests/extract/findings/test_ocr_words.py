@@ -627,3 +627,30 @@ def test_a_bullet_lost_between_items_whose_dash_ocr_spaced_like_a_word_is_still_
     assert list(found) == [(RECOMMENDATIONS, 1)]
     issue = clean_text(found[(RECOMMENDATIONS, 1)].issue)
     assert "an assessment of each victim's needs" in issue and issue.endswith("where it is needed.")
+
+
+def test_bullets_lost_after_an_item_carried_into_the_next_column_are_its_siblings():
+    """A recommendation's bullets (all lost by OCR) run from the foot of the left column to the top of the right:
+    the fragments there at the carried item's indent in that column are further bullets, not prose ending the list
+    (the recommendation after them was lost with them)."""
+    left = [ocr_line(t, 62, 80 + 14 * k, 9) for k, t in enumerate([
+        "HMIC examined the systems and processes the", "force uses to record crime, including its",
+        "audit arrangements. We examined 1,290 reports", "of crime, and 780 of 917 were recorded."])]
+    left += [ocr_line("Recommendations", 62, 160, 11),
+             ocr_line("(1) Within three months, the force should take", 62, 180, 9),
+             ocr_line("steps to identify gaps in its understanding.", 86, 194, 9),
+             ocr_line("(2) Within six months the force should put in", 62, 214, 9),
+             ocr_line("place arrangements to ensure that:", 86, 228, 9),
+             ocr_line("its crime recording policy is understood", 93, 248, 9),
+             ocr_line("by all officers and staff;", 90, 262, 9)]
+    right = [ocr_line(t, 340 + dx, top, 9) for t, dx, top in [
+        ("reports of crime received through its", 0, 80), ("public protection units are recorded", -1, 94),
+        ("within 24 hours;", -2, 108), ("crimes reported as part of incidents are", 0, 130),
+        ("recorded when the incident is closed;", -2, 144), ("the results of audits are used to", -2, 166),
+        ("improve crime recording practice.", -1, 180)]]
+    right += [ocr_line("(3) Within six months, the force should", 310, 200, 9),
+              ocr_line("establish a training programme for staff.", 334, 214, 9)]
+    found = findings([], left + right)
+    assert sorted(found) == [(RECOMMENDATIONS, 1), (RECOMMENDATIONS, 2), (RECOMMENDATIONS, 3)]
+    assert clean_text(found[(RECOMMENDATIONS, 2)].issue).endswith("used to improve crime recording practice.")
+    assert clean_text(found[(RECOMMENDATIONS, 3)].issue).startswith("Within six months, the force should establish")
