@@ -187,7 +187,11 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
             return False
         # A sentence running on into a line set lower than usual (a footnote mark or a larger word widened the
         # leading) is still one paragraph: a new paragraph never starts in lower case.
-        return gap <= settings.para_gap or (gap <= 2 * settings.para_gap and line.text[:1].islower()
+        # A line cut after a word no line ends on ("… and areas for" / "improvement") runs on across a larger
+        # type's leading too: a heading's pitch grows with its size.
+        reach = 2 * settings.para_gap * (max(1.0, line.size / settings.body_size) if DANGLING.search(prev.text)
+                                         else 1.0)
+        return gap <= settings.para_gap or (gap <= reach and line.text[:1].islower()
                                             and not SENTENCE_END.search(prev.text))
     # A page or column break: the block goes on unless it had ended a sentence (and the next line starts one).
     # A list item goes on only into a line that cannot open the next one (lower case, a number): fragments

@@ -654,3 +654,36 @@ def test_bullets_lost_after_an_item_carried_into_the_next_column_are_its_sibling
     assert sorted(found) == [(RECOMMENDATIONS, 1), (RECOMMENDATIONS, 2), (RECOMMENDATIONS, 3)]
     assert clean_text(found[(RECOMMENDATIONS, 2)].issue).endswith("used to improve crime recording practice.")
     assert clean_text(found[(RECOMMENDATIONS, 3)].issue).startswith("Within six months, the force should establish")
+
+
+def test_a_summary_heading_wrapped_after_a_dangling_word_at_a_headings_leading_is_one_heading():
+    """A back summary's title wraps after "for" onto a line set at a heading's leading, wider than the body's (and
+    OCR reads the two lines a point apart in size): the title is one heading naming a summary, so the finding it
+    lists again is counted once, at its chapter statement."""
+    def para(number: str, texts: list[str], top: float) -> list[list[dict]]:
+        return [ocr_line(f"{number} {t}" if k == 0 else t, 64 if k == 0 else 84, top + 12.3 * k, 9)
+                for k, t in enumerate(texts)]
+
+    def taller(line: list[dict], size: float) -> list[dict]:  # a heading's size, set no wider than the body
+        return [{**w, "size": size, "bottom": w["top"] + size} for w in line]
+
+    afi = ["The force and the health care provider should make sure that detainees who need to",
+           "see a health care professional are seen promptly by one who can prescribe them."]
+    page = [ocr_line("Section 5. In the custody cell: safeguarding and health care", 62, 69, 13),
+            *para("5.1", ["Health care was provided by a private contractor. Detainees waited for an average",
+                          "of one hour and a half to see a health care professional, and some of them waited",
+                          "more than four hours at the two busiest suites; the contractor had too few nurses",
+                          "on its night shifts to cover all of the suites, and none of them were paramedics."],
+                  92),
+            ocr_line("AREA FOR IMPROVEMENT", 63, 150, 8),
+            *para("5.2", afi, 165),
+            *para("5.3", ["Our findings in this section led to one area for improvement; all of those that we",
+                          "made in 2013 about health care had been achieved."], 195),
+            taller(ocr_line("Section 6. Summary of causes of concern, recommendations and areas for", 63, 226, 9),
+                   12.5),
+            taller(ocr_line("improvement", 59, 243.7, 9), 13.5),
+            ocr_line("AREAS FOR IMPROVEMENT", 63, 267, 8),
+            *para("6.1", [*afi[:1], afi[1][:-1] + " (5.2)"], 281.5)]
+    boxed = [[{**w, "bottom": w["top"] + 1.3 * w["size"]} for w in line] for line in page]  # an engine's tall boxes
+    found = findings([], boxed)
+    assert list(found) == [(AREAS_FOR_IMPROVEMENT, 1)]
