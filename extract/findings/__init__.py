@@ -128,9 +128,9 @@ def layer_margins(pdf: OpenPdf, pages: dict[int, list[Line]]) -> dict[int, list[
 
 
 def out_of_step(arabic: Progression | None) -> set[int]:
-    """Pages whose printed number is the only one at its offset from the page index when others share another: a
-    misread number (OCR read a small "3" as "5") starts a run of its own, where a report's renumbering (an annex)
-    or a scan of pages from far apart shows on more pages, or on one page each whatever is read again."""
+    """Pages whose printed number stands alone at its offset from the page index while other pages share another:
+    worth a second reading, as OCR may have misread it (a small "3" read "5"). A report renumbered in an annex
+    shows its new run on several pages, and a page scanned from far away simply reads the same again."""
     if arabic is None:
         return set()
     offsets = Counter(value - page for page, value in arabic.values.items())
