@@ -687,3 +687,18 @@ def test_a_summary_heading_wrapped_after_a_dangling_word_at_a_headings_leading_i
     boxed = [[{**w, "bottom": w["top"] + 1.3 * w["size"]} for w in line] for line in page]  # an engine's tall boxes
     found = findings([], boxed)
     assert list(found) == [(AREAS_FOR_IMPROVEMENT, 1)]
+
+
+def test_a_paragraph_set_in_under_a_heading_before_an_item_whose_bullet_was_read_is_an_item_too():
+    """OCR lost the first bullet under a heading and read the second: the paragraph set in from the heading as far
+    as the read item's text starts is that list's first item, not the heading's only statement (the read item then
+    ended the list)."""
+    page = [*prose(100), ocr_line("Issue of concern", 61, 482, 11),
+            ocr_line("The neighbourhood policing model", 80, 503),
+            ocr_line("relies on officers being abstracted from", 78, 518),
+            ocr_line("other duties, and the force could not", 78, 534), ocr_line("sustain the model.", 81, 549),
+            [*ocr_line("■", 65, 574), *ocr_line("Sickness absence among police staff", 80, 574)],
+            ocr_line("in the control room is high, at 14.6", 77, 590), ocr_line("days per person in 2014/15.", 81, 605)]
+    found = findings([], page)
+    assert sorted(found) == [(ISSUES_OF_CONCERN, 1), (ISSUES_OF_CONCERN, 2)]
+    assert clean_text(found[(ISSUES_OF_CONCERN, 2)].issue).startswith("Sickness absence")
