@@ -21,6 +21,7 @@ come from the PDF's text or from OCR (scanned reports): the same steps serve bot
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -33,7 +34,7 @@ from .drafts import Draft, segments_to_drafts
 from .furniture import drop_furniture
 from .labels import Label, label_of
 from .lines import MAX_BOX_SHARE, Line, page_to_lines, without_stray_accents, words_to_lines
-from .page_numbers import find_progressions, pdf_pages_when_unnumbered, printed_page_numbers
+from .page_numbers import Progression, find_progressions, pdf_pages_when_unnumbered, printed_page_numbers
 from .reading import assign_columns, order_pages, reading_order
 from .repeats import merge_summary_repeats
 from .rows import METHOD, drafts_to_findings, page_ref_of
@@ -126,19 +127,32 @@ def layer_margins(pdf: OpenPdf, pages: dict[int, list[Line]]) -> dict[int, list[
     return out
 
 
+def out_of_step(arabic: Progression | None) -> set[int]:
+    """Pages whose printed number stands alone at its offset from the page index while other pages share another:
+    worth a second reading, as OCR may have misread it (a small "3" read "5"). A report renumbered in an annex
+    shows its new run on several pages, and a page scanned from far away simply reads the same again."""
+    if arabic is None:
+        return set()
+    offsets = Counter(value - page for page, value in arabic.values.items())
+    if len(offsets) < 2:
+        return set()
+    return {page for page, value in arabic.values.items() if offsets[value - page] == 1}
+
+
 def margin_reading(pages: dict[int, list[Line]], sizes: dict[int, tuple[float, float]],
                    margins: dict[int, list[Line]], pdf: OpenPdf,
                    read_margins: Callable[[list[int]], dict[int, list[dict]]]) -> dict[int, list[Line]]:
     """Given a scan's lines and the margin lines known so far, return them with the margins of pages that show no
-    printed number read again block by block (OCR drops a lone small number)."""
+    printed number, or one out of step with the others, read again block by block (OCR drops a lone small number,
+    or misreads it: the second reading adds evidence, the progression over pages decides)."""
     settings = estimate_settings([ln for lines in pages.values() for ln in lines])
     evidence = {i: lines + margins.get(i, []) for i, lines in pages.items()}
-    printed = printed_page_numbers(pdf.page_count, *find_progressions(evidence, {i: s[1] for i, s in sizes.items()},
-                                                                      settings), [])
-    unnumbered = [i for i in sorted(pages) if not printed[i]]
-    if not unnumbered:
+    arabic, roman = find_progressions(evidence, {i: s[1] for i, s in sizes.items()}, settings)
+    printed = printed_page_numbers(pdf.page_count, arabic, roman, [])
+    doubtful = sorted({i for i in pages if not printed[i]} | out_of_step(arabic))
+    if not doubtful:
         return margins
-    extra = {i: words_to_lines(words, i, []) for i, words in read_margins(unnumbered).items()}
+    extra = {i: words_to_lines(words, i, []) for i, words in read_margins(doubtful).items()}
     return {i: margins.get(i, []) + extra.get(i, []) for i in set(margins) | set(extra)}
 
 

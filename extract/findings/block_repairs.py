@@ -85,10 +85,17 @@ def read_lookalike_bullets(blocks: list[Block]) -> None:
 MIN_LOST_ITEMS = 2  # paragraphs set in alike before they count as a list (one alone may be a quotation)
 
 
+def text_start(block: Block) -> float:
+    """Where a paragraph's text, or an item's after its marker, starts."""
+    first = block.lines[0]
+    return first.text_x0 if block.kind == "item" and first.text_x0 > first.x0 else first.x0
+
+
 def read_lost_bullets(blocks: list[Block], settings: ReportSettings) -> None:
     """OCR drops small bullets altogether: two or more paragraphs right under a heading, each set in from the
-    heading by at least a bullet's width and all at one indent, are its list's items. (A box's title is set in as
-    far as its text, so a box's paragraphs are not.)"""
+    heading by at least a bullet's width and all at one indent, are its list's items; so are fewer among items
+    whose bullets were read and whose text starts at that indent. (A box's title is set in as far as its text, so
+    a box's paragraphs are not.)"""
     indent = max(settings.indent_slack, 0.8 * settings.body_size)
     for i, head in enumerate(blocks):
         if head.kind != "heading":
@@ -96,14 +103,15 @@ def read_lost_bullets(blocks: list[Block], settings: ReportSettings) -> None:
         first = head.lines[0]
         run: list[Block] = []
         for after in blocks[i + 1:]:
-            start = after.lines[0]
-            if after.kind != "para" or (start.page, start.column) != (first.page, first.column) \
-                    or start.x0 < first.x0 + indent \
-                    or any(abs(ln.x0 - start.x0) > settings.indent_slack for ln in after.lines) \
-                    or (run and abs(start.x0 - run[0].lines[0].x0) > settings.indent_slack):
+            start, x = after.lines[0], text_start(after)
+            wrapped = after.lines if after.kind == "para" else after.lines[1:]
+            if after.kind not in ("para", "item") or (start.page, start.column) != (first.page, first.column) \
+                    or x < first.x0 + indent or any(abs(ln.x0 - x) > settings.indent_slack for ln in wrapped) \
+                    or (run and abs(x - text_start(run[0])) > settings.indent_slack):
                 break
             run.append(after)
-        if len(run) >= MIN_LOST_ITEMS:
-            for block in run:
+        lost = [block for block in run if block.kind == "para"]
+        if len(run) >= MIN_LOST_ITEMS and lost:
+            for block in lost:
                 block.kind, block.marker = "item", "•"
                 block.lines[0].marker, block.lines[0].text_x0 = "•", block.lines[0].x0

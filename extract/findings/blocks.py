@@ -187,7 +187,11 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
             return False
         # A sentence running on into a line set lower than usual (a footnote mark or a larger word widened the
         # leading) is still one paragraph: a new paragraph never starts in lower case.
-        return gap <= settings.para_gap or (gap <= 2 * settings.para_gap and line.text[:1].islower()
+        # A line cut after a word no line ends on ("… and areas for" / "improvement") runs on across a larger
+        # type's leading too: a heading's pitch grows with its size.
+        reach = 2 * settings.para_gap * (max(1.0, line.size / settings.body_size) if DANGLING.search(prev.text)
+                                         else 1.0)
+        return gap <= settings.para_gap or (gap <= reach and line.text[:1].islower()
                                             and not SENTENCE_END.search(prev.text))
     # A page or column break: the block goes on unless it had ended a sentence (and the next line starts one).
     # A list item goes on only into a line that cannot open the next one (lower case, a number): fragments
@@ -294,6 +298,20 @@ JOINER_WORD = re.compile(r"(?i)^(?:and|or|but)\b")
 RUN_IN = re.compile(r"[:;]\s+(?!(?:and|or)\s*$)\S")
 
 
+def text_indent(block: list[Line], line: Line) -> float:
+    """Where an item's text starts on the page and column of ``line``: for an item carried over a page or column
+    break, where its first line there starts (the new column sets its own margin); else after its marker where the
+    marker was read apart; for a marker cut from the line's own text (a dash OCR spaced like a word: its text's
+    place unknown), where the item's wrapped lines start (a hanging indent), else the line's start."""
+    first = block[0]
+    here = next((ln for ln in block if (ln.page, ln.column) == (line.page, line.column)), first)
+    if here is not first:
+        return here.x0
+    if first.text_x0 > first.x0 or not first.marker:
+        return first.text_x0
+    return next((ln.x0 for ln in block[1:] if (ln.page, ln.column) == (first.page, first.column)), first.text_x0)
+
+
 def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:
     """A list item whose bullet is lost (OCR drops small bullets; some PDFs draw them as shapes).
 
@@ -305,9 +323,10 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
       on a scan (where the line pitch tells a paragraph's gap), a paragraph's gap below the item.
     """
     prev = block[-1]
-    at_indent = abs(line.x0 - block[0].text_x0) <= settings.indent_slack
+    indent = text_indent(block, line)
+    at_indent = abs(line.x0 - indent) <= settings.indent_slack
     # (an item whose number is set inline, "– the results …", has no text indent apart from its margin)
-    hanging = block[0].text_x0 > block[0].x0 + settings.indent_slack or not block[0].marker
+    hanging = indent > block[0].x0 + settings.indent_slack or not block[0].marker
     if settings.weightless and kind == "item" and line_type == "text" and line.page == prev.page + 1 \
             and block[0].page == prev.page and at_indent and hanging and bool(SENTENCE_END.search(prev.text)) \
             and line.text[:1].isupper():

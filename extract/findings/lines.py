@@ -20,6 +20,7 @@ from .settings import ReportSettings
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points
 
+JUSTIFIED_SPACE = 1.2  # x the usual space inside a line's piece: the space to its other piece may be as wide
 SAME_ROW = 0.35  # x the smaller word height: two words whose centres are closer sit on one row
 GUTTER_GAP = 1.2  # x font size: a wider gap between words splits a row into fragments
 JUSTIFIED_GAP = 1.6  # x the usual gap either side: a narrower wide gap is a justified line's space, not a gutter
@@ -369,7 +370,8 @@ def pieces_of_one_line(left: list[dict], right: list[dict], marker_gap: float) -
         overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
         return overlap >= 0.7 * min(a["bottom"] - a["top"], b["bottom"] - b["top"])
     level = abs((a["top"] + a["bottom"]) / 2 - (b["top"] + b["bottom"]) / 2) <= 0.1 * (a["bottom"] - a["top"])
-    return level and -0.2 * size <= gap <= 0.6 * size
+    spaces = [d["x0"] - c["x1"] for c, d in pairwise(left)]  # a justified line's spaces are as wide as each other
+    return level and -0.2 * size <= gap <= max(0.6 * size, JUSTIFIED_SPACE * median(spaces) if spaces else 0.0)
 
 
 def rejoin_pieces(rows: list[list[list[dict]]], marker_gap: float) -> list[list[list[dict]]]:

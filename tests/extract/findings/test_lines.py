@@ -391,3 +391,22 @@ def test_a_roman_item_number_ocr_misread_in_case_or_stop_is_still_its_marker(num
 def test_a_capital_roman_lookalike_word_at_a_word_space_is_text():
     line = words_to_lines(words("I, for one, welcome the change", 60, 210, size=12, gap=3), 0, [])[0]
     assert line.marker == ""
+
+
+def test_a_justified_lines_last_word_drawn_into_the_next_row_joins_it_again_across_a_wide_space():
+    """OCR boxed a justified line's last word a little lower than its others, and the other column's line between
+    them drew the line's first words into its row: the word left alone rejoins them across a space as wide as the
+    line's own (a justified line spaces its words alike), wider than a usual word space."""
+    def placed(spans: str, top: float, bottom: float) -> list[dict]:
+        return [{"text": t, "x0": float(a), "x1": float(b), "top": top, "bottom": bottom, "size": 13.0,
+                 "fontname": ""} for t, a, b in (w.split("|") for w in spans.split())]
+
+    page = [*placed("work|75|99 for|105|120 them|126|152 have|159|185 been|192|218 vetted|225|257 to|264|276",
+                    434.2, 448.6),
+            *placed("Recommendation|312|412 4:|423|437 By|443|458 31|468|482", 437.8, 454.7),
+            *placed("October|492|536", 438.1, 455.0),
+            *placed("the|72|96 appropriate|103|169 level,|176|211 and|217|241 some|248|276", 449.3, 465.8),
+            *placed("2023,|312|342 the|351|366 NPCC|381|411 should|423|459 establish|468|516 a|528|534",
+                    455.8, 470.2)]
+    texts = [ln.text for ln in words_to_lines(page, 0, [])]
+    assert "Recommendation 4: By 31 October" in texts

@@ -551,3 +551,154 @@ def test_a_scan_whose_page_numbers_cannot_be_read_refers_to_the_pdf_pages_and_sa
     rec = found[(RECOMMENDATIONS, 1)]
     assert rec.page_ref == "Page 2"
     assert any("PDF page" in flag for flag in rec.provenance.review_flags)
+
+
+def test_a_page_number_misread_out_of_step_is_read_again_and_the_second_reading_decides():
+    """OCR of a whole scanned page read its small "3" at the foot as "5": one page's number out of step with the
+    page before ("2") is read again from the margin alone, and that reading's "3" continues the numbering (a scan of
+    three pages printing "2" and "5" would keep them: only the second reading changes anything)."""
+    from types import SimpleNamespace
+
+    from hmic_extract.extract.findings import margin_reading
+
+    pages_words = [
+        [*prose(100)],
+        [*prose(100), ocr_line("2", 62, 801, 6)],
+        [*prose(100), ocr_line("Area for improvement", 62, 140),
+         ocr_line("Detainees should be offered a shower when they are held for longer than 24 hours.", 62, 158),
+         ocr_line("5", 530, 804, 4)]]
+    lines = {i: words_to_lines([w for line in page for w in line], i, []) for i, page in enumerate(pages_words)}
+    asked: list[list[int]] = []
+
+    def read_margins(pages: list[int]) -> dict[int, list[dict]]:
+        asked.append(pages)
+        return {i: ocr_line("3", 530, 802, 5) for i in pages if i == 2}
+
+    sizes = dict.fromkeys(lines, PAGE)
+    margins = margin_reading(lines, sizes, {}, SimpleNamespace(page_count=3), read_margins)
+    assert 2 in asked[0]
+    found, _ = lines_to_findings(lines, sizes, 3, [], "scan.pdf", margin_lines=margins)
+    assert [f.page_ref for f in found] == ["Page 3"]
+
+
+def test_bullets_under_a_recommendation_ending_in_a_colon_complete_it_when_ocr_lost_the_outer_bullets():
+    """OCR lost the dashes of a list of recommendations and all but the first of one item's own bullets: the item
+    "… ensure that:" is completed by the fragments set in under its text (their bullet, where read, stands at the
+    outer items' text indent; the others start further in), not split into recommendations of their own."""
+    page = [*prose(100), ocr_line("Recommendations", 62, 140, 11),
+            ocr_line("Within three months, the force should take steps to identify gaps in", 80, 160),
+            ocr_line("its officers' understanding of the counting rules.", 80, 172),
+            ocr_line("Within six months the force should put in place arrangements to", 80, 190),
+            ocr_line("ensure that:", 80, 202),
+            ocr_line("• its crime recording policy is understood by", 81, 220),
+            ocr_line("all officers and staff;", 92, 232),
+            ocr_line("reports of crime are recorded within 24 hours; and", 93, 250),
+            ocr_line("the results of audits are used to improve", 93, 268),
+            ocr_line("crime recording practice.", 92, 280)]
+    found = findings([], page)
+    assert sorted(found) == [(RECOMMENDATIONS, 1), (RECOMMENDATIONS, 2)]
+    assert clean_text(found[(RECOMMENDATIONS, 2)].issue).endswith("used to improve crime recording practice.")
+
+
+def loose_line(text: str, x0: float, top: float, gap: float, size: float = 9.0) -> list[dict]:
+    """Words OCR boxed loosely: every gap ``gap`` wide, the first word's (a dash) no wider than the others'."""
+    out, x = [], x0
+    for w in text.split():
+        width = 0.45 * size * len(w)
+        out.append({"text": w, "x0": x, "x1": x + width, "top": top, "bottom": top + size, "size": size,
+                    "fontname": ""})
+        x += width + gap
+    return out
+
+
+def test_a_bullet_lost_between_items_whose_dash_ocr_spaced_like_a_word_is_still_an_item():
+    """OCR boxed a list's words loosely, so each item's dash stands no further from its text than the words stand
+    apart: the dash is cut from the text, and the item's text starts where its wrapped line does. The middle item,
+    its bullet lost, starts there too: it is the next item, one more bullet of the recommendation."""
+    page = [*prose(100), ocr_line("Recommendation 2", 62, 140),
+            ocr_line("By 30 June 2024, the Home Office should make sure that there is a national", 62, 158),
+            ocr_line("victim care service for fraud that includes:", 62, 170),
+            loose_line("- a minimum standard for the time taken to", 80, 188, 7.5),
+            ocr_line("contact vulnerable victims;", 94, 200),
+            ocr_line("an assessment of each victim's needs; and", 93, 218),
+            loose_line("- referral to specialist support where it is needed.", 80, 236, 7.5),
+            ocr_line("In our 2019 report we recommended that the Home Office should act.", 62, 260)]
+    found = findings([], page)
+    assert list(found) == [(RECOMMENDATIONS, 1)]
+    issue = clean_text(found[(RECOMMENDATIONS, 1)].issue)
+    assert "an assessment of each victim's needs" in issue and issue.endswith("where it is needed.")
+
+
+def test_bullets_lost_after_an_item_carried_into_the_next_column_are_its_siblings():
+    """A recommendation's bullets (all lost by OCR) run from the foot of the left column to the top of the right:
+    the fragments there at the carried item's indent in that column are further bullets, not prose ending the list
+    (the recommendation after them was lost with them)."""
+    left = [ocr_line(t, 62, 80 + 14 * k, 9) for k, t in enumerate([
+        "HMIC examined the systems and processes the", "force uses to record crime, including its",
+        "audit arrangements. We examined 1,290 reports", "of crime, and 780 of 917 were recorded."])]
+    left += [ocr_line("Recommendations", 62, 160, 11),
+             ocr_line("(1) Within three months, the force should take", 62, 180, 9),
+             ocr_line("steps to identify gaps in its understanding.", 86, 194, 9),
+             ocr_line("(2) Within six months the force should put in", 62, 214, 9),
+             ocr_line("place arrangements to ensure that:", 86, 228, 9),
+             ocr_line("its crime recording policy is understood", 93, 248, 9),
+             ocr_line("by all officers and staff;", 90, 262, 9)]
+    right = [ocr_line(t, 340 + dx, top, 9) for t, dx, top in [
+        ("reports of crime received through its", 0, 80), ("public protection units are recorded", -1, 94),
+        ("within 24 hours;", -2, 108), ("crimes reported as part of incidents are", 0, 130),
+        ("recorded when the incident is closed;", -2, 144), ("the results of audits are used to", -2, 166),
+        ("improve crime recording practice.", -1, 180)]]
+    right += [ocr_line("(3) Within six months, the force should", 310, 200, 9),
+              ocr_line("establish a training programme for staff.", 334, 214, 9)]
+    found = findings([], left + right)
+    assert sorted(found) == [(RECOMMENDATIONS, 1), (RECOMMENDATIONS, 2), (RECOMMENDATIONS, 3)]
+    assert clean_text(found[(RECOMMENDATIONS, 2)].issue).endswith("used to improve crime recording practice.")
+    assert clean_text(found[(RECOMMENDATIONS, 3)].issue).startswith("Within six months, the force should establish")
+
+
+def test_a_summary_heading_wrapped_after_a_dangling_word_at_a_headings_leading_is_one_heading():
+    """A back summary's title wraps after "for" onto a line set at a heading's leading, wider than the body's (and
+    OCR reads the two lines a point apart in size): the title is one heading naming a summary, so the finding it
+    lists again is counted once, at its chapter statement."""
+    def para(number: str, texts: list[str], top: float) -> list[list[dict]]:
+        return [ocr_line(f"{number} {t}" if k == 0 else t, 64 if k == 0 else 84, top + 12.3 * k, 9)
+                for k, t in enumerate(texts)]
+
+    def taller(line: list[dict], size: float) -> list[dict]:  # a heading's size, set no wider than the body
+        return [{**w, "size": size, "bottom": w["top"] + size} for w in line]
+
+    afi = ["The force and the health care provider should make sure that detainees who need to",
+           "see a health care professional are seen promptly by one who can prescribe them."]
+    page = [ocr_line("Section 5. In the custody cell: safeguarding and health care", 62, 69, 13),
+            *para("5.1", ["Health care was provided by a private contractor. Detainees waited for an average",
+                          "of one hour and a half to see a health care professional, and some of them waited",
+                          "more than four hours at the two busiest suites; the contractor had too few nurses",
+                          "on its night shifts to cover all of the suites, and none of them were paramedics."],
+                  92),
+            ocr_line("AREA FOR IMPROVEMENT", 63, 150, 8),
+            *para("5.2", afi, 165),
+            *para("5.3", ["Our findings in this section led to one area for improvement; all of those that we",
+                          "made in 2013 about health care had been achieved."], 195),
+            taller(ocr_line("Section 6. Summary of causes of concern, recommendations and areas for", 63, 226, 9),
+                   12.5),
+            taller(ocr_line("improvement", 59, 243.7, 9), 13.5),
+            ocr_line("AREAS FOR IMPROVEMENT", 63, 267, 8),
+            *para("6.1", [*afi[:1], afi[1][:-1] + " (5.2)"], 281.5)]
+    boxed = [[{**w, "bottom": w["top"] + 1.3 * w["size"]} for w in line] for line in page]  # an engine's tall boxes
+    found = findings([], boxed)
+    assert list(found) == [(AREAS_FOR_IMPROVEMENT, 1)]
+
+
+def test_a_paragraph_set_in_under_a_heading_before_an_item_whose_bullet_was_read_is_an_item_too():
+    """OCR lost the first bullet under a heading and read the second: the paragraph set in from the heading as far
+    as the read item's text starts is that list's first item, not the heading's only statement (the read item then
+    ended the list)."""
+    page = [*prose(100), ocr_line("Issue of concern", 61, 482, 11),
+            ocr_line("The neighbourhood policing model", 80, 503),
+            ocr_line("relies on officers being abstracted from", 78, 518),
+            ocr_line("other duties, and the force could not", 78, 534), ocr_line("sustain the model.", 81, 549),
+            [*ocr_line("■", 65, 574), *ocr_line("Sickness absence among police staff", 80, 574)],
+            ocr_line("in the control room is high, at 14.6", 77, 590), ocr_line("days per person in 2014/15.", 81, 605)]
+    found = findings([], page)
+    assert sorted(found) == [(ISSUES_OF_CONCERN, 1), (ISSUES_OF_CONCERN, 2)]
+    assert clean_text(found[(ISSUES_OF_CONCERN, 2)].issue).startswith("Sickness absence")
