@@ -699,22 +699,37 @@ OCR_METHOD = "ocr"  # the methods of rows read from a scan's words start so
 
 
 def ocr_line_with_ref(row: Row, table: Table, settings: TableSettings) -> list[str] | None:
-    """An OCR'd line whose words read as a row's line once each goes to the column holding its middle, when that
-    gives it a ref: OCR boxes run wider than the print (a lone "6" over the page column's edge, close to "Page 24"),
-    so a word seems to straddle an edge it does not. A title or band holds no ref of its own (one the vocabulary
-    reads as a title stays one)."""
+    """An OCR'd line whose words read as a row's line once each goes to the column holding its middle: OCR boxes run
+    wider than the print (a lone "6" over the page column's edge, close to "Page 24"; a row's last line "to fill
+    them." whose first word's box starts in the gutter), so a word seems to straddle an edge it does not. It is a
+    row's line when that gives it a ref, a ref whose number wrapped in its narrow column ("AFI-" over "10"), or all
+    its words in the text column. A title or band holds no ref of its own (one the vocabulary reads as a title stays
+    one)."""
     ref_col = table.roles.get("ref")
-    if ref_col is None or match_title(" ".join(row.text.split())) is not None:
+    if ref_col is None:
         return None
     texts = [""] * table.ncols
     for cell in sorted(row.cells, key=lambda c: c.x0):
         if any(ch.isalnum() for ch in cell.text) or len(cell.text) > 1 or cell.text in MARK_WORDS:
             i = table.column_of((cell.x0 + cell.x1) / 2, settings)
             texts[i] = f"{texts[i]} {cell.text}".strip()
-    if ref_cell_number(texts[ref_col]) is None:
+    wrapped = wrapped_ref_label(texts[ref_col])  # the label alone reads as a title ("AFI- The force ..."): not the line
+    if not wrapped and match_title(" ".join(row.text.split())) is not None:
+        return None
+    in_text_column = {i for i, t in enumerate(texts) if t} == {table.roles.get("issue")}
+    if ref_cell_number(texts[ref_col]) is None and not wrapped and not in_text_column:
         return None
     rest = " ".join(t for i, t in enumerate(texts) if i != ref_col)
     return None if match_title(rest) is not None else texts  # a numbered band, its stop read as a comma ("4,")
+
+
+WRAPPED_REF_LABEL = re.compile(r"^[^\W\d_]{1,6}\s*[-–.]$")  # "AFI-", "Rec." : a ref's label and joiner, its number below
+
+
+def wrapped_ref_label(text: str) -> bool:
+    """Whether a ref cell's line holds a ref's label and joiner alone ("AFI-"): a prefixed ref wrapped in its narrow
+    column, its number on the next line."""
+    return bool(WRAPPED_REF_LABEL.match(text.strip())) and section_of_cell(text) is not None
 
 
 def parted_at_edges(row: Row, table: Table, settings: TableSettings) -> Row:

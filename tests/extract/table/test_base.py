@@ -935,3 +935,49 @@ def test_an_ocr_word_glued_across_the_ref_columns_edge_is_parted_there():
     rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
     cells = [(r.ref, r.page_ref) for r in rows if r.kind is RowKind.CELLS and r.ref]
     assert ("IOC-1", "Page 6") in cells
+
+
+def _ocr_line(y, words, at, w=_ocr_word):
+    out = []
+    for text in words:
+        out.append(w(text, at, y))
+        at += 18 * len(text) + 20
+    return out
+
+
+def test_an_ocr_lines_first_word_boxed_over_the_text_columns_edge_is_still_the_rows_line():
+    """Held-out 9451-348: OCR boxed the first word of a row's last line ("to fill them.") wider than its print, over
+    the text column's edge by more than a scan's jitter; the line read as a band and the row lost its end. Each word's
+    middle lies in the text column, and the line names no section."""
+    from hmic_extract.extract import scanned
+
+    w = _ocr_word
+    first = [w("Ref", 100, 200), w("Page", 230, 200), w("Finding", 420, 200), w("Response", 1250, 200),
+             w("6", 100, 260), w("Page", 230, 260), w("22", 314, 260), *_ocr_line(260, ["The", "force", "acts."], 420),
+             w("7", 100, 340), w("Page", 230, 340), w("24", 314, 340), *_ocr_line(340, ["The", "force", "should"], 420),
+             *_ocr_line(380, ["develop", "its", "skills", "and"], 420)]
+    second = [w("to", 398, 200, width=50), *_ocr_line(200, ["fill", "them."], 470),
+              w("8", 100, 280), w("Page", 230, 280), w("26", 314, 280), *_ocr_line(280, ["The", "force", "acts."], 420)]
+    rows, _pages = scanned.words_to_line_rows([(0, first), (1, second)], "ocr-lines/test")
+    assert not any(r.kind is RowKind.TEXT and "them" in r.text for r in rows), [(r.kind, r.text) for r in rows]
+    assert any(r.kind is RowKind.CELLS and r.issue.startswith("to") for r in rows)
+
+
+def test_an_ocr_rows_first_line_with_its_prefixed_ref_wrapped_in_a_narrow_column_is_the_rows_line():
+    """Held-out 9451-200: a ref "AFI-10" wrapped in its narrow column ("AFI-" / "10"), the page cell "Page" set just
+    past the text column's last word: with no ref number on the line, it read as a band and the row lost its first
+    line. A ref column holding a section's ref label and its joiner is a ref whose number wrapped."""
+    from hmic_extract.extract import scanned
+
+    w = _ocr_word
+    page = [w("No.", 100, 200), w("Finding", 250, 200), w("Page", 790, 200), w("Lead", 1000, 200),
+            w("AFI-", 100, 260), *_ocr_line(260, ["The", "force", "should"], 250), w("Page", 790, 260),
+            w("9", 100, 300), *_ocr_line(300, ["review", "its", "data."], 250), w("40", 790, 300),
+            w("AFI-", 100, 380), *_ocr_line(380, ["The", "force", "should", "make", "sure", "it"], 250),
+            w("Page", 808, 380), w("Blue", 1000, 380),
+            w("10", 100, 420), *_ocr_line(420, ["its", "use", "of", "stop", "and", "search"], 250), w("50", 790, 420),
+            w("AFI-", 100, 500), *_ocr_line(500, ["The", "force", "acts."], 250), w("Page", 790, 500),
+            w("11", 100, 540), *_ocr_line(540, ["on", "its", "data."], 250), w("52", 790, 540)]
+    rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
+    assert not any(r.kind is RowKind.TEXT and "make sure" in r.text for r in rows), [(r.kind, r.text) for r in rows]
+    assert any(r.kind is RowKind.CELLS and "make sure" in r.issue for r in rows)
