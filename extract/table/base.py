@@ -723,7 +723,7 @@ def ocr_line_with_ref(row: Row, table: Table, settings: TableSettings) -> list[s
     return None if match_title(rest) is not None else texts  # a numbered band, its stop read as a comma ("4,")
 
 
-WRAPPED_REF_LABEL = re.compile(r"^[^\W\d_]{1,6}\s*[-–.]$")  # "AFI-", "Rec." : a ref's label and joiner, its number below
+WRAPPED_REF_LABEL = re.compile(r"^[^\W\d_]{1,6}\s*[-–.]$")  # "AFI-", "Rec.": a label and joiner, the number below
 
 
 def wrapped_ref_label(text: str) -> bool:
