@@ -40,6 +40,7 @@ from hmic_extract.vocabulary import (
     role_of_label,
     section_of_cell,
     tokens_of,
+    unglue,
 )
 
 from .model import Cell, PageTables, Part, Row
@@ -853,18 +854,20 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
     if row.is_empty():
         return None
     if row.is_line:
-        if (row.method or part.method).startswith(OCR_METHOD):
+        ocr = (row.method or part.method).startswith(OCR_METHOD)
+        if ocr:
             row = parted_at_edges(row, table, settings)
         texts = line_row_cells(row, table, settings, runs_rtl(part))
         if texts is None:
             moved = line_shifted_table(row, table, settings)
             texts = line_row_cells(row, moved, settings, runs_rtl(part)) if moved is not None else None
-        if texts is None and (row.method or part.method).startswith(OCR_METHOD):
+        if texts is None and ocr:
             texts = ocr_line_with_ref(row, table, settings)
         if texts is None or runs_across_as_title(row, texts, settings, table):
             return text_row(row.text, part, row, part.page_index, table_id, band=True)
         cells = by_role(texts, table)
-        if PAGE_FOLIO.match(row.text) and not (cells.get("ref") or cells.get("page_ref")):
+        # a folio OCR read with its number glued on ("Page3") is a folio too
+        if PAGE_FOLIO.match(unglue(row.text, ocr)) and not (cells.get("ref") or cells.get("page_ref")):
             return text_row(row.text, part, row, part.page_index, table_id, band=False)
     else:
         texts, spans = grid_row_cells(row, table)

@@ -981,3 +981,19 @@ def test_an_ocr_rows_first_line_with_its_prefixed_ref_wrapped_in_a_narrow_column
     rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
     assert not any(r.kind is RowKind.TEXT and "make sure" in r.text for r in rows), [(r.kind, r.text) for r in rows]
     assert any(r.kind is RowKind.CELLS and "make sure" in r.issue for r in rows)
+
+
+def test_an_ocr_page_folio_read_with_its_number_glued_on_is_no_rows_line():
+    """Held-out 9451-285: a page's folio "Page 3" under the table, in the text column's span, OCR read as "Page3": it
+    went on as the last row's line and the row's text ended "... target of 12. Page3"."""
+    from hmic_extract.extract import scanned
+
+    w = _ocr_word
+    page = [w("Ref", 100, 200), w("Page", 230, 200), w("Finding", 420, 200), w("Response", 1250, 200),
+            w("1", 100, 260), w("Page", 230, 260), w("51", 314, 260), *_ocr_line(260, ["The", "force", "acts."], 420),
+            w("2", 100, 340), w("Page", 230, 340), w("56", 314, 340), *_ocr_line(340, ["Staff", "carry", "loads"], 420),
+            *_ocr_line(380, ["of", "12."], 420),
+            w("Page3", 420, 440)]
+    rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
+    assert not any(r.kind is RowKind.CELLS and "Page3" in r.issue for r in rows), [(r.kind, r.issue) for r in rows]
+    assert any(r.kind is RowKind.TEXT and r.text == "Page3" for r in rows)
