@@ -1013,8 +1013,9 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         reading.table.body_size = body_size(rows)
     size = reading.table.body_size
     for i, row in enumerate(rows):
-        if row.is_line and row.size and size and (row.size < settings.note_size * size or (
-                row.size < settings.mark_ratio * size and opens_with_mark(row.text))):
+        if row.is_line and row.size and size and (small_print(row, part, size, settings) or (
+                row.size < settings.mark_ratio * size and opens_with_mark(row.text)
+                and marks_own_cell(row, part, reading.table, settings))):
             out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
             continue  # a footnote (or other small print) under the table, in the text column's span
         if row.is_line and CONTINUATION_NOTE.match(row.text):
@@ -1039,6 +1040,23 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
 
 
 NOTE_MARK = re.compile(r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}\s+[A-Z])")  # "² Police ...", "3 See, for example ..."
+
+
+def small_print(row: Row, part: Part, size: float, settings: TableSettings) -> bool:
+    """A line set smaller than the table's body. A scan's sizes are its words' letter pitches, too rough to tell small
+    print by on their own (a line of narrow letters), so there only a footnote's mark tells it (``marks_own_cell``)."""
+    return row.size is not None and row.size < settings.note_size * size and \
+        not (row.method or part.method).startswith(OCR_METHOD)
+
+
+def marks_own_cell(row: Row, part: Part, table: Table, settings: TableSettings) -> bool:
+    """Whether a line opening with a footnote's mark is no row's line: the mark is no ref of its own. A scan reads a
+    raised "²" as a "2" set before a capital, as a row's first line sets its ref in the ref column; a footnote's
+    number goes to the column its words do."""
+    if not (row.method or part.method).startswith(OCR_METHOD):
+        return True
+    texts = line_row_cells(row, table, settings, runs_rtl(part))
+    return texts is None or not by_role(texts, table).get("ref", "")
 
 
 def opens_with_mark(text: str) -> bool:

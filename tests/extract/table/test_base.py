@@ -997,3 +997,28 @@ def test_an_ocr_page_folio_read_with_its_number_glued_on_is_no_rows_line():
     rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
     assert not any(r.kind is RowKind.CELLS and "Page3" in r.issue for r in rows), [(r.kind, r.issue) for r in rows]
     assert any(r.kind is RowKind.TEXT and r.text == "Page3" for r in rows)
+
+
+def test_an_ocr_footnote_under_the_table_is_told_by_its_narrower_letters_not_its_box_height():
+    """Held-out 9451-259: a footnote "² Police National Computer checks ..." set small under the table, OCR read as
+    "2 Police ..." with boxes as tall as the body's (the detector pads them): it went on as the last row's line. Its
+    letters are narrower than the body's; a row's first line opening with its ref in the ref column is no footnote."""
+    from hmic_extract.extract import scanned
+
+    w = _ocr_word
+
+    def small(y, words, at):
+        out = []
+        for text in words:
+            out.append(w(text, at, y, width=13 * len(text)))
+            at += 13 * len(text) + 14
+        return out
+
+    page = [w("Ref", 100, 200), w("Page", 230, 200), w("Finding", 420, 200), w("Response", 1250, 200),
+            w("1", 100, 260), w("Page", 230, 260), w("51", 314, 260), *_ocr_line(260, ["The", "force", "acts."], 420),
+            w("2", 100, 340), w("Page", 230, 340), w("56", 314, 340), *_ocr_line(340, ["Staff", "carry", "loads"], 420),
+            *_ocr_line(380, ["of", "twelve", "cases."], 420),
+            w("3", 400, 460), *small(460, ["Police", "National", "Computer", "checks", "through", "ACRO."], 420)]
+    rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
+    assert not any(r.kind is RowKind.CELLS and "ACRO" in r.issue for r in rows), [(r.kind, r.issue) for r in rows]
+    assert [r.ref for r in rows if r.kind is RowKind.CELLS and r.ref][1:] == ["1", "2"]
