@@ -104,7 +104,8 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
         return None  # a lone phrase over two labels is a title ("Action plan" over "No." and "Report"), not a label
     tails = zip(rows[main + 1:], groups[main + 1:], strict=True)
     if len(groups) > 1 and (len(groups[main]) < 2 or
-                            any(not g or (len(g) < 2 and not (r.is_line and is_label_tail(g[0]))) for r, g in tails)):
+                            any(not g or (len(g) < 2 and not (r.is_line and (is_label_tail(g[0]) or tails_of_labels(
+                                g[0], r, groups[main])))) for r, g in tails)):
         return None  # a label wraps within its grid cell: a ruled row holding one cell is body (a cut row's rest)
     if any(len(p.text.split()) > settings.label_tail_words for g in groups[main + 1:] for p in g):
         return None  # a wrapped label goes on in a word or few; a longer phrase is the body's first line
@@ -229,6 +230,19 @@ def label_words(phrase: Cell, row: Row, labels: list[Cell]) -> list[Cell]:
         return [phrase]
     words = [c for c in row.cells if c.text.strip() and c.x0 >= phrase.x0 - 0.5 and c.x1 <= phrase.x1 + 0.5]
     return sorted(words, key=lambda c: c.x0) or [phrase]
+
+
+def tails_of_labels(phrase: Cell, row: Row, labels: list[Cell]) -> bool:
+    """Whether a lower line's lone phrase is the tails of two or more labels run together ("PAGE REF STATUS" under
+    "REPORT" and "RAG": a scan's OCR boxes a word wider than its print, closing the gap between two labels' tails):
+    its words, grouped by the label each lies under, are each a label's tail."""
+    under: dict[int, list[str]] = {}
+    for word in label_words(phrase, row, labels):
+        hits = [i for i, label in enumerate(labels) if overlap(word, label) > 0]
+        if len(hits) != 1:
+            return False
+        under.setdefault(hits[0], []).append(word.text)
+    return len(under) > 1 and all(is_label_tail(Cell(" ".join(w), 0, 0)) for w in under.values())
 
 
 def is_label_tail(cell: Cell) -> bool:

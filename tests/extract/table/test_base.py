@@ -1022,3 +1022,18 @@ def test_an_ocr_footnote_under_the_table_is_told_by_its_narrower_letters_not_its
     rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
     assert not any(r.kind is RowKind.CELLS and "ACRO" in r.issue for r in rows), [(r.kind, r.issue) for r in rows]
     assert [r.ref for r in rows if r.kind is RowKind.CELLS and r.ref][1:] == ["1", "2"]
+
+
+def test_two_labels_tails_ocr_boxed_closer_than_a_phrase_gap_still_stack_under_their_labels():
+    """Held-out 9451-124: "REPORT" / "PAGE REF" beside "RAG" / "STATUS", OCR boxing "STATUS" wider to its left so the
+    two tails read as one phrase "PAGE REF STATUS" under two labels: the header was one line deep and its first line
+    went into the first row ("REPORT pp.10-11", "RECOMMENDATION The force ...")."""
+    rows = [line(60, ("REC", 45, 65), ("NO.", 68, 87), ("TYPE", 99, 122), ("RECOMMENDATION", 158, 256),
+                  ("REPORT", 389, 428), ("RAG", 449, 471), ("LEAD", 519, 545), ("PROGRESS", 585, 642)),
+            line(74, ("PAGE", 388, 417), ("REF", 418, 439), ("STATUS", 444, 485)),
+            line(95, *words("The force needs to improve how it identifies and", 160, 95), ("Being", 585, 610)),
+            line(106, ("AFI", 55, 70), ("1", 72, 76), ("AFI", 99, 115), *words("records the vulnerability", 160, 106),
+                 ("pp.10-11", 390, 432))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and (header.first, header.count) == (0, 2)
+    assert any("PAGE" in c.text and "REPORT" in c.text for c in header.cells)
