@@ -282,8 +282,8 @@ def trimmed(v: Segment, hs: list[Segment]) -> Segment:
     mask by the stroke, and that end then met no horizontal. A longer run on (a table cut open at the page's foot)
     is left."""
     crossed = [h.at for h in hs if meets(v, h)]
-    if not crossed:
-        return v
+    if not crossed or max(crossed) - min(crossed) < MIN_ROW_PX:
+        return v  # a stroke that stands on one rule only (a letter's stem on a row's top rule) is no column rule
     top, bottom = min(crossed), max(crossed)
     start = top if 0 < top - v.start < V_LINE_PX else v.start
     end = bottom if 0 < v.end - bottom < V_LINE_PX else v.end

@@ -117,3 +117,15 @@ def test_a_column_rule_a_glyph_above_the_table_runs_into_keeps_its_column():
     grids = find_grids(page)[0]
     assert [g.ncols for g in grids] == [3]
     assert all(len(row.cells) == 3 for row in grids[0].rows)
+
+
+def test_a_letters_stem_standing_on_one_rule_is_no_column_rule():
+    """Held-out 9433-294: a capital's stem as tall as a rule candidate, standing on a row's top rule, was cut back to
+    that rule (the cut-back above) and then met a rule at both ends: the grid grew bogus columns and lost its next
+    page's continuation."""
+    from hmic_extract.extract.scan_image import Segment, table_rules
+
+    hs = [Segment(y, 100, 1500) for y in (200, 300, 400)]
+    vs = [Segment(x, 200, 400) for x in (100, 700, 1500)] + [Segment(1000, 299, 328)]
+    _hs, closed = table_rules(hs, vs)
+    assert sorted(v.at for v in closed) == [100, 700, 1500]
