@@ -236,24 +236,58 @@ def table_rules(hs: list[Segment], vs: list[Segment]) -> tuple[list[Segment], li
     """Given candidate rules, return those that form tables: verticals whose both ends meet a horizontal,
     horizontals met by at least two such verticals. Glyph strokes and underlines meet nothing.
 
-    A table cut open at a page's foot (or head) has column rules that run on past its last horizontal rule to the
-    cut: two or more verticals that meet a horizontal at one end, cross two, and end together at the other are
-    closed there by a rule of the tool's own, so the open row is a row of the grid."""
+    A table cut open at a page's foot or head (or both, on the middle page of a table split over three) has column
+    rules that run on past its outer horizontal rules to the cut: two or more verticals whose open ends line up are
+    closed there by a rule of the tool's own, so the open row is a row of the grid (``open_ends_closed``)."""
     closed, loose = [], []
-    for v in vs:
+    for v in (trimmed(v, hs) for v in vs):
         top, bottom = any(meets(v, h, v.start) for h in hs), any(meets(v, h, v.end) for h in hs)
         if top and bottom:
             closed.append(v)
-        elif (top or bottom) and sum(1 for h in hs if meets(v, h)) >= 2:
-            loose.append((v.end if top else v.start, v))
-    added = []
-    for end in cluster_positions(e for e, _v in loose):
-        group = [v for e, v in loose if abs(e - end) <= MERGE_PX]
-        if len(group) >= 2:
-            closed.extend(group)
-            added.append(Segment(end, min(v.at for v in group), max(v.at for v in group)))
+        elif any(meets(v, h) for h in hs):
+            loose.append((v, [end for end, met in ((v.start, top), (v.end, bottom)) if not met]))
+    added = open_ends_closed(hs, loose)
+    closed.extend(v for v, ends in loose
+                  if all(any(abs(a.at - end) <= MERGE_PX and a.start <= v.at <= a.end for a in added) for end in ends))
     hs = [h for h in [*hs, *added] if sum(1 for v in closed if meets(v, h)) >= 2]
     return hs, closed
+
+
+def open_ends_closed(hs: list[Segment], loose: list[tuple[Segment, list[float]]]) -> list[Segment]:
+    """Given the horizontals and the verticals with open ends (each with those ends), return the rules that close a
+    cut table: one along each line of two or more open ends, from the first of their verticals to the last.
+
+    A line of ends is a cut when its verticals each cross two horizontals, or when they are a frame's sides: a
+    horizontal they cross runs from the first of them to the last (a single cut row above the table's last rule).
+    Letter stems standing on an underline line up too, but cross one rule that runs on past them."""
+    def crossings(v: Segment) -> int:
+        return sum(1 for h in hs if meets(v, h))
+
+    added = []
+    for at in cluster_positions(end for _v, ends in loose for end in ends):
+        group = [v for v, ends in loose if any(abs(end - at) <= MERGE_PX for end in ends)]
+        if len(group) < 2:
+            continue
+        left, right = min(v.at for v in group), max(v.at for v in group)
+        framed = any(abs(h.start - left) <= TOUCH_PX and abs(h.end - right) <= TOUCH_PX
+                     and all(meets(v, h) for v in group) for h in hs)
+        if framed or all(crossings(v) >= 2 for v in group):
+            added.append(Segment(at, left, right))
+    return added
+
+
+def trimmed(v: Segment, hs: list[Segment]) -> Segment:
+    """The vertical cut back to the outermost horizontals it crosses where it runs on past them by less than a rule
+    candidate's least length: a glyph touching the rule (a descender of a line just above the table) lengthens its
+    mask by the stroke, and that end then met no horizontal. A longer run on (a table cut open at the page's foot)
+    is left."""
+    crossed = [h.at for h in hs if meets(v, h)]
+    if not crossed or max(crossed) - min(crossed) < MIN_ROW_PX:
+        return v  # a stroke that stands on one rule only (a letter's stem on a row's top rule) is no column rule
+    top, bottom = min(crossed), max(crossed)
+    start = top if 0 < top - v.start < V_LINE_PX else v.start
+    end = bottom if 0 < v.end - bottom < V_LINE_PX else v.end
+    return v if (start, end) == (v.start, v.end) else Segment(v.at, start, end)
 
 
 def find_grids(image: np.ndarray) -> tuple[list[Grid], np.ndarray]:

@@ -182,6 +182,16 @@ def plan_page(pdf: OpenPdf, page_index: int, kind: PageKind, password: str | Non
 # --- no ruling lines: one raw row per text line ----------------------------------------------------------
 
 
+PITCH_LETTERS = 3  # letters a word needs for its width per letter to say its size
+
+
+def letter_pitch(word: OcrWord) -> float:
+    """A scanned word's size as its width per letter, in points (0 for a short word): an OCR box's height is the
+    detector's, padded alike round small print and body text, while small print's letters are narrower."""
+    letters = sum(ch.isalpha() for ch in word.text)
+    return (word.x1 - word.x0) / SCALE / len(word.text) if letters >= PITCH_LETTERS else 0.0
+
+
 def words_to_line_rows(pages: list[tuple[int, list[OcrWord]]], method: str,
                        heights: dict[int, float] | None = None) -> tuple[list[RawRow], list[int]]:
     """Given OCR words per page (no ruled tables), return one RawRow per text line and the pages of the table.
@@ -193,8 +203,8 @@ def words_to_line_rows(pages: list[tuple[int, list[OcrWord]]], method: str,
 
     def in_points(words: list[OcrWord]) -> list[dict]:
         return [{"text": w.text, "x0": w.x0 / SCALE, "x1": w.x1 / SCALE, "top": w.top / SCALE,
-                 "bottom": w.bottom / SCALE, "confidence": w.confidence if w.confidence < 1.0 else None}
-                for w in words]
+                 "bottom": w.bottom / SCALE, "confidence": w.confidence if w.confidence < 1.0 else None,
+                 "size": letter_pitch(w)} for w in words]
 
     heights = heights or {}
     return words_to_rows(((i, in_points(words), heights.get(i)) for i, words in pages), method)

@@ -442,10 +442,22 @@ OCR_GLUED_REF = re.compile(r"^(\W*)([0-9A-Za-z]*[A-Za-z])(\d{1,3}\W*)$")  # no m
 def ocr_label(text: str) -> str:
     """A ref whose label OCR read with digits for letters ("10C 1", "AF1 3", "I0C2") with the label's letters
     restored; the number after it (after the label's last letter when no mark parts them) is left alone."""
-    m = OCR_LABELLED_REF.match(text) or OCR_GLUED_REF.match(text)
+    glued = OCR_GLUED_REF.match(text)
+    if glued and (letter := glued_label_letter(glued.group(2), glued.group(3))):
+        return glued.group(1) + letter + glued.group(3)[1:]
+    m = OCR_LABELLED_REF.match(text) or glued
     if not m or not any(ch.isdigit() for ch in m.group(2)) or not any(ch.isalpha() for ch in m.group(2)):
         return text
     return m.group(1) + m.group(2).translate(DIGIT_LOOKALIKES) + m.group(3)
+
+
+def glued_label_letter(label: str, number: str) -> str | None:
+    """The label with its last letter restored when OCR read that letter as the "1" opening the number glued to it
+    ("Af12" for "AfI2"): the label alone names no section and with an "I" it does; a lone "1" stays the number."""
+    if not (number.startswith("1") and number[1:2].isdigit()) or section_of_cell(label) is not None:
+        return None
+    restored = label.translate(DIGIT_LOOKALIKES) + "I"
+    return restored if section_of_cell(restored) is not None else None
 
 
 def ref_cell_number(text: str) -> int | None:

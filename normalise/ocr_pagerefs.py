@@ -240,6 +240,10 @@ def repair_page_ref_text(page_ref: str) -> tuple[str, str]:
     text = " ".join(page_ref.split())
     if not text:
         return page_ref, ""
+    plain = without_accents(text)
+    if plain != text:
+        fixed, _rule = repair_page_ref_text(plain)
+        return fixed, "ocr-page-accent"
     if page_cell_kind(text) == "lookalike":
         return repair_lookalike(text), "ocr-page-word"
     glued = GLUED.sub(lambda m: m.group(1) + " ", text)
@@ -249,6 +253,14 @@ def repair_page_ref_text(page_ref: str) -> tuple[str, str]:
     if len(groups) == 2 and groups[0].replace(" ", "") == groups[1].replace(" ", "") and REAL_PAGE.match(text):
         return text[: text.rfind(groups[1])].strip(), "page-duplicate-part"
     return page_ref, ""
+
+
+def without_accents(text: str) -> str:
+    """The text with accents taken off its letters: a page cell's words ("para", "Page") are plain letters, and an
+    accent on one ("pára.") is a scan's speck read into it, which hides the label from the page parser."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def repair_ocr_page_refs(findings: list[Finding]) -> list[Finding]:

@@ -298,6 +298,17 @@ def test_an_ocr_read_ref_label_with_a_digit_for_a_letter_and_no_mark_before_its_
     assert ref_cell_number("AfI12") == 12 and ref_cell_number("p10") is None  # a page ref stays no ref
 
 
+def test_an_ocr_read_ref_whose_labels_last_letter_became_a_1_glued_to_its_number_is_read():
+    """Held-out 9451-142: OCR read "AfI2" as "Af12" (and "AfI5", "AfI9" alike): refs 12, 15 and 19 among 1, 6 and 8,
+    and three rows lost. A "1" that completes a label the vocabulary knows ("Af" is none, "AfI" is) is its letter."""
+    from hmic_extract.vocabulary import ref_cell_number, section_of_cell
+
+    assert ref_cell_number("Af12") == 2 and section_of_cell("Af12", fuzzy=True) == "Areas for improvement"
+    assert ref_cell_number("Af19") == 9
+    assert ref_cell_number("AfI12") == 12 and ref_cell_number("R12") == 12 and ref_cell_number("CoC12") == 12
+    assert ref_cell_number("Af1") == 1  # a lone 1 is the number, not a letter
+
+
 def test_a_column_header_whose_words_ocr_ran_together_still_names_its_section():
     """A scan's OCR read the issue column's header "CAUSES OF CONCERN" as "CAUSESOF CONCERN": the table under it
     (a section per table, named by its header) was taken for the section before."""

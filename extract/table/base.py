@@ -40,6 +40,7 @@ from hmic_extract.vocabulary import (
     role_of_label,
     section_of_cell,
     tokens_of,
+    unglue,
 )
 
 from .model import Cell, PageTables, Part, Row
@@ -103,7 +104,8 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
         return None  # a lone phrase over two labels is a title ("Action plan" over "No." and "Report"), not a label
     tails = zip(rows[main + 1:], groups[main + 1:], strict=True)
     if len(groups) > 1 and (len(groups[main]) < 2 or
-                            any(not g or (len(g) < 2 and not (r.is_line and is_label_tail(g[0]))) for r, g in tails)):
+                            any(not g or (len(g) < 2 and not (r.is_line and (is_label_tail(g[0]) or tails_of_labels(
+                                g[0], r, groups[main])))) for r, g in tails)):
         return None  # a label wraps within its grid cell: a ruled row holding one cell is body (a cut row's rest)
     if any(len(p.text.split()) > settings.label_tail_words for g in groups[main + 1:] for p in g):
         return None  # a wrapped label goes on in a word or few; a longer phrase is the body's first line
@@ -242,6 +244,19 @@ def label_words(phrase: Cell, row: Row, labels: list[Cell]) -> list[Cell]:
         return [phrase]
     words = [c for c in row.cells if c.text.strip() and c.x0 >= phrase.x0 - 0.5 and c.x1 <= phrase.x1 + 0.5]
     return sorted(words, key=lambda c: c.x0) or [phrase]
+
+
+def tails_of_labels(phrase: Cell, row: Row, labels: list[Cell]) -> bool:
+    """Whether a lower line's lone phrase is the tails of two or more labels run together ("PAGE REF STATUS" under
+    "REPORT" and "RAG": a scan's OCR boxes a word wider than its print, closing the gap between two labels' tails):
+    its words, grouped by the label each lies under, are each a label's tail."""
+    under: dict[int, list[str]] = {}
+    for word in label_words(phrase, row, labels):
+        hits = [i for i, label in enumerate(labels) if overlap(word, label) > 0]
+        if len(hits) != 1:
+            return False
+        under.setdefault(hits[0], []).append(word.text)
+    return len(under) > 1 and all(is_label_tail(Cell(" ".join(w), 0, 0)) for w in under.values())
 
 
 def is_label_tail(cell: Cell) -> bool:
@@ -771,22 +786,37 @@ OCR_METHOD = "ocr"  # the methods of rows read from a scan's words start so
 
 
 def ocr_line_with_ref(row: Row, table: Table, settings: TableSettings) -> list[str] | None:
-    """An OCR'd line whose words read as a row's line once each goes to the column holding its middle, when that
-    gives it a ref: OCR boxes run wider than the print (a lone "6" over the page column's edge, close to "Page 24"),
-    so a word seems to straddle an edge it does not. A title or band holds no ref of its own (one the vocabulary
-    reads as a title stays one)."""
+    """An OCR'd line whose words read as a row's line once each goes to the column holding its middle: OCR boxes run
+    wider than the print (a lone "6" over the page column's edge, close to "Page 24"; a row's last line "to fill
+    them." whose first word's box starts in the gutter), so a word seems to straddle an edge it does not. It is a
+    row's line when that gives it a ref, a ref whose number wrapped in its narrow column ("AFI-" over "10"), or all
+    its words in the text column. A title or band holds no ref of its own (one the vocabulary reads as a title stays
+    one)."""
     ref_col = table.roles.get("ref")
-    if ref_col is None or match_title(" ".join(row.text.split())) is not None:
+    if ref_col is None:
         return None
     texts = [""] * table.ncols
     for cell in sorted(row.cells, key=lambda c: c.x0):
         if any(ch.isalnum() for ch in cell.text) or len(cell.text) > 1 or cell.text in MARK_WORDS:
             i = table.column_of((cell.x0 + cell.x1) / 2, settings)
             texts[i] = f"{texts[i]} {cell.text}".strip()
-    if ref_cell_number(texts[ref_col]) is None:
+    wrapped = wrapped_ref_label(texts[ref_col])  # the label alone reads as a title ("AFI- The force ..."): not the line
+    if not wrapped and match_title(" ".join(row.text.split())) is not None:
+        return None
+    in_text_column = {i for i, t in enumerate(texts) if t} == {table.roles.get("issue")}
+    if ref_cell_number(texts[ref_col]) is None and not wrapped and not in_text_column:
         return None
     rest = " ".join(t for i, t in enumerate(texts) if i != ref_col)
     return None if match_title(rest) is not None else texts  # a numbered band, its stop read as a comma ("4,")
+
+
+WRAPPED_REF_LABEL = re.compile(r"^[^\W\d_]{1,6}\s*[-–.]$")  # "AFI-", "Rec.": a label and joiner, the number below
+
+
+def wrapped_ref_label(text: str) -> bool:
+    """Whether a ref cell's line holds a ref's label and joiner alone ("AFI-"): a prefixed ref wrapped in its narrow
+    column, its number on the next line."""
+    return bool(WRAPPED_REF_LABEL.match(text.strip())) and section_of_cell(text) is not None
 
 
 def parted_at_edges(row: Row, table: Table, settings: TableSettings) -> Row:
@@ -916,18 +946,20 @@ def row_to_raw(row: Row, part: Part, table: Table, table_id: int, settings: Tabl
     if row.is_empty():
         return None
     if row.is_line:
-        if (row.method or part.method).startswith(OCR_METHOD):
+        ocr = (row.method or part.method).startswith(OCR_METHOD)
+        if ocr:
             row = parted_at_edges(row, table, settings)
         texts = line_row_cells(row, table, settings, runs_rtl(part))
         if texts is None:
             moved = line_shifted_table(row, table, settings)
             texts = line_row_cells(row, moved, settings, runs_rtl(part)) if moved is not None else None
-        if texts is None and (row.method or part.method).startswith(OCR_METHOD):
+        if texts is None and ocr:
             texts = ocr_line_with_ref(row, table, settings)
         if texts is None or runs_across_as_title(row, texts, settings, table):
             return text_row(row.text, part, row, part.page_index, table_id, band=True)
         cells = by_role(texts, table)
-        if PAGE_FOLIO.match(row.text) and not (cells.get("ref") or cells.get("page_ref")):
+        # a folio OCR read with its number glued on ("Page3") is a folio too
+        if PAGE_FOLIO.match(unglue(row.text, ocr)) and not (cells.get("ref") or cells.get("page_ref")):
             return text_row(row.text, part, row, part.page_index, table_id, band=False)
     else:
         texts, spans = grid_row_cells(row, table)
@@ -1070,8 +1102,9 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
     size = reading.table.body_size
     moved: Table | None = None  # the table as the row read last sets it, when a producer set that row sideways
     for i, row in enumerate(rows):
-        if row.is_line and row.size and size and (row.size < settings.note_size * size or (
-                row.size < settings.mark_ratio * size and opens_with_mark(row.text))):
+        if row.is_line and row.size and size and (small_print(row, part, size, settings) or (
+                row.size < settings.mark_ratio * size and opens_with_mark(row.text)
+                and marks_own_cell(row, part, reading.table, settings))):
             out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
             continue  # a footnote (or other small print) under the table, in the text column's span
         if row.is_line and CONTINUATION_NOTE.match(row.text):
@@ -1114,6 +1147,23 @@ def row_moved(row: Row, table: Table, moved: Table | None, settings: TableSettin
 
 
 NOTE_MARK = re.compile(r"^\s*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}\s+[A-Z])")  # "² Police ...", "3 See, for example ..."
+
+
+def small_print(row: Row, part: Part, size: float, settings: TableSettings) -> bool:
+    """A line set smaller than the table's body. A scan's sizes are its words' letter pitches, too rough to tell small
+    print by on their own (a line of narrow letters), so there only a footnote's mark tells it (``marks_own_cell``)."""
+    return row.size is not None and row.size < settings.note_size * size and \
+        not (row.method or part.method).startswith(OCR_METHOD)
+
+
+def marks_own_cell(row: Row, part: Part, table: Table, settings: TableSettings) -> bool:
+    """Whether a line opening with a footnote's mark is no row's line: the mark is no ref of its own. A scan reads a
+    raised "²" as a "2" set before a capital, as a row's first line sets its ref in the ref column; a footnote's
+    number goes to the column its words do."""
+    if not (row.method or part.method).startswith(OCR_METHOD):
+        return True
+    texts = line_row_cells(row, table, settings, runs_rtl(part))
+    return texts is None or not by_role(texts, table).get("ref", "")
 
 
 def opens_with_mark(text: str) -> bool:

@@ -102,3 +102,30 @@ def test_a_slight_skew_is_not_read_as_level_because_the_unturned_page_is_crisper
                             flags=cv2.INTER_LINEAR, borderValue=255)
     turned[np.random.default_rng(0).random(turned.shape) < 0.004] = 0  # the scanner's specks
     assert abs(skew_angle(turned) + 0.2) <= 0.06
+
+
+def test_a_column_rule_a_glyph_above_the_table_runs_into_keeps_its_column():
+    """A footnote line just above a table, its 'g' descender touching the top of a column rule: the rule's mask ran
+    on past the table's top rule by the stroke, met no horizontal at that end and was dropped, so the table lost a
+    column (held-out 9451-170: its AFI table read as two columns and its three rows were lost)."""
+    page = np.full((700, 1600), 254, np.uint8)
+    for y in (200, 300, 400, 500):
+        cv2.line(page, (100, y), (1500, y), 0, 2)
+    for x in (100, 400, 700, 1500):
+        cv2.line(page, (x, 200), (x, 500), 0, 2)
+    cv2.line(page, (700, 182), (700, 200), 0, 2)  # the descender's stroke on the rule's top end
+    grids = find_grids(page)[0]
+    assert [g.ncols for g in grids] == [3]
+    assert all(len(row.cells) == 3 for row in grids[0].rows)
+
+
+def test_a_letters_stem_standing_on_one_rule_is_no_column_rule():
+    """Held-out 9433-294: a capital's stem as tall as a rule candidate, standing on a row's top rule, was cut back to
+    that rule (the cut-back above) and then met a rule at both ends: the grid grew bogus columns and lost its next
+    page's continuation."""
+    from hmic_extract.extract.scan_image import Segment, table_rules
+
+    hs = [Segment(y, 100, 1500) for y in (200, 300, 400)]
+    vs = [Segment(x, 200, 400) for x in (100, 700, 1500)] + [Segment(1000, 299, 328)]
+    _hs, closed = table_rules(hs, vs)
+    assert sorted(v.at for v in closed) == [100, 700, 1500]

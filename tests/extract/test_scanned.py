@@ -208,6 +208,42 @@ def test_a_grid_cut_open_at_the_page_foot_is_still_a_grid():
     assert len(rows) == 4 and rows[-1].top == pytest.approx(450, abs=3) and rows[-1].bottom == pytest.approx(620, abs=4)
 
 
+@pytest.mark.parametrize("ys, top, bottom", [
+    ((400, 560, 700), 150, 1000),  # a middle page of a split table: open at the head and the foot
+    ((400,), 150, 400),  # a last page holding one cut row: open at the head, one rule below it
+])
+def test_a_grid_cut_open_at_the_page_head_is_still_a_grid(ys, top, bottom):
+    # Held-out 9451-289: a table split over three pages with its borders left open. Its middle page's column rules
+    # met no rule at either end, its last page's crossed only the one rule below its single row: both pages lost
+    # their grid, and every row on them.
+    import numpy as np
+
+    page = np.full((1200, 900), 255, np.uint8)
+    xs = (100, 250, 400, 800)
+    for y in ys:
+        page[y - 1:y + 2, xs[0]:xs[-1] + 1] = 0
+    for x in xs:
+        page[top:bottom, x - 1:x + 2] = 0
+    grids, _lines = scanned.find_grids(page)
+    assert len(grids) == 1 and grids[0].ncols == 3
+    rows = grids[0].rows
+    assert rows[0].top == pytest.approx(top, abs=4) and rows[-1].bottom == pytest.approx(bottom, abs=4)
+    assert len(rows) == len(ys) + 1 - (bottom in ys)
+
+
+def test_an_underlined_headings_letter_stems_are_no_cut_open_grid():
+    # tall capitals standing on their underline: stems whose feet meet a rule and whose tops line up, but the rule
+    # runs on past the outermost stems, as an underline does and a table's frame does not
+    import numpy as np
+
+    page = np.full((600, 900), 255, np.uint8)
+    page[199:202, 80:820] = 0
+    for x in (120, 300, 480, 700):
+        page[160:200, x - 2:x + 2] = 0
+    grids, _lines = scanned.find_grids(page)
+    assert not grids
+
+
 def test_a_scanned_reports_words_are_the_engines_and_its_text_layer_only_where_no_engine_read_the_page(monkeypatch):
     """A scanner's layer drops lines and misreads bullets and page numbers, and unlike a table's cells its prose
     cannot be checked against the page: a report page is read by the engine even where the table path kept its

@@ -126,3 +126,13 @@ def test_a_label_hyphenated_after_the_page_number_on_its_line_names_no_page():
     """A narrow page column set "Page" / "7 Fig-" / "ure 8": the figure's number was read as a second page."""
     assert choose_page_ref(["Page", "7 Fig-", "ure 8"]).text == "Page 7 Figure 8"
     assert choose_page_ref(["Page", "7 Figure 8"]).text == "Page 7 Figure 8"
+
+
+def test_a_paragraph_label_ocr_read_with_an_accent_is_no_page():
+    """Held-out 9451-44: OCR read "(para. 5.5)" as "(pára. 5.5)": the label went unread, so paragraph 5 became a page
+    of the row ([5, 38] for [38]). A page cell's words are plain letters: an accent on one is the scan's."""
+    from hmic_extract.normalise.pagerefs import pages_of
+
+    fixed, rule = repair_page_ref_text("Page 38 (pára. 5.5)")
+    assert rule and pages_of(fixed) == [38]
+    assert repair_page_ref_text("Page 38 (para. 5.5)") == ("Page 38 (para. 5.5)", "")

@@ -1131,3 +1131,105 @@ def test_a_page_cell_centred_in_its_column_and_wider_than_it_is_the_page_cell_no
     band = row_to_raw(line(299, ("Recommendations", 36.8, 143.8), ("(in", 147.1, 161.7), ("response", 165.1, 222.2),
                            ("to", 225.5, 236.8), ("the", 240.1, 258.1)), part, table, 1, settings)
     assert band is not None and band.kind is RowKind.TEXT
+
+
+def _ocr_line(y, words, at, w=_ocr_word):
+    out = []
+    for text in words:
+        out.append(w(text, at, y))
+        at += 18 * len(text) + 20
+    return out
+
+
+def test_an_ocr_lines_first_word_boxed_over_the_text_columns_edge_is_still_the_rows_line():
+    """Held-out 9451-348: OCR boxed the first word of a row's last line ("to fill them.") wider than its print, over
+    the text column's edge by more than a scan's jitter; the line read as a band and the row lost its end. Each word's
+    middle lies in the text column, and the line names no section."""
+    from hmic_extract.extract import scanned
+
+    w = _ocr_word
+    first = [w("Ref", 100, 200), w("Page", 230, 200), w("Finding", 420, 200), w("Response", 1250, 200),
+             w("6", 100, 260), w("Page", 230, 260), w("22", 314, 260), *_ocr_line(260, ["The", "force", "acts."], 420),
+             w("7", 100, 340), w("Page", 230, 340), w("24", 314, 340), *_ocr_line(340, ["The", "force", "should"], 420),
+             *_ocr_line(380, ["develop", "its", "skills", "and"], 420)]
+    second = [w("to", 398, 200, width=50), *_ocr_line(200, ["fill", "them."], 470),
+              w("8", 100, 280), w("Page", 230, 280), w("26", 314, 280), *_ocr_line(280, ["The", "force", "acts."], 420)]
+    rows, _pages = scanned.words_to_line_rows([(0, first), (1, second)], "ocr-lines/test")
+    assert not any(r.kind is RowKind.TEXT and "them" in r.text for r in rows), [(r.kind, r.text) for r in rows]
+    assert any(r.kind is RowKind.CELLS and r.issue.startswith("to") for r in rows)
+
+
+def test_an_ocr_rows_first_line_with_its_prefixed_ref_wrapped_in_a_narrow_column_is_the_rows_line():
+    """Held-out 9451-200: a ref "AFI-10" wrapped in its narrow column ("AFI-" / "10"), the page cell "Page" set just
+    past the text column's last word: with no ref number on the line, it read as a band and the row lost its first
+    line. A ref column holding a section's ref label and its joiner is a ref whose number wrapped."""
+    from hmic_extract.extract import scanned
+
+    w = _ocr_word
+    page = [w("No.", 100, 200), w("Finding", 250, 200), w("Page", 790, 200), w("Lead", 1000, 200),
+            w("AFI-", 100, 260), *_ocr_line(260, ["The", "force", "should"], 250), w("Page", 790, 260),
+            w("9", 100, 300), *_ocr_line(300, ["review", "its", "data."], 250), w("40", 790, 300),
+            w("AFI-", 100, 380), *_ocr_line(380, ["The", "force", "should", "make", "sure", "it"], 250),
+            w("Page", 808, 380), w("Blue", 1000, 380),
+            w("10", 100, 420), *_ocr_line(420, ["its", "use", "of", "stop", "and", "search"], 250), w("50", 790, 420),
+            w("AFI-", 100, 500), *_ocr_line(500, ["The", "force", "acts."], 250), w("Page", 790, 500),
+            w("11", 100, 540), *_ocr_line(540, ["on", "its", "data."], 250), w("52", 790, 540)]
+    rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
+    assert not any(r.kind is RowKind.TEXT and "make sure" in r.text for r in rows), [(r.kind, r.text) for r in rows]
+    assert any(r.kind is RowKind.CELLS and "make sure" in r.issue for r in rows)
+
+
+def test_an_ocr_page_folio_read_with_its_number_glued_on_is_no_rows_line():
+    """Held-out 9451-285: a page's folio "Page 3" under the table, in the text column's span, OCR read as "Page3": it
+    went on as the last row's line and the row's text ended "... target of 12. Page3"."""
+    from hmic_extract.extract import scanned
+
+    w = _ocr_word
+    page = [w("Ref", 100, 200), w("Page", 230, 200), w("Finding", 420, 200), w("Response", 1250, 200),
+            w("1", 100, 260), w("Page", 230, 260), w("51", 314, 260), *_ocr_line(260, ["The", "force", "acts."], 420),
+            w("2", 100, 340), w("Page", 230, 340), w("56", 314, 340), *_ocr_line(340, ["Staff", "carry", "loads"], 420),
+            *_ocr_line(380, ["of", "12."], 420),
+            w("Page3", 420, 440)]
+    rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
+    assert not any(r.kind is RowKind.CELLS and "Page3" in r.issue for r in rows), [(r.kind, r.issue) for r in rows]
+    assert any(r.kind is RowKind.TEXT and r.text == "Page3" for r in rows)
+
+
+def test_an_ocr_footnote_under_the_table_is_told_by_its_narrower_letters_not_its_box_height():
+    """Held-out 9451-259: a footnote "² Police National Computer checks ..." set small under the table, OCR read as
+    "2 Police ..." with boxes as tall as the body's (the detector pads them): it went on as the last row's line. Its
+    letters are narrower than the body's; a row's first line opening with its ref in the ref column is no footnote."""
+    from hmic_extract.extract import scanned
+
+    w = _ocr_word
+
+    def small(y, words, at):
+        out = []
+        for text in words:
+            out.append(w(text, at, y, width=13 * len(text)))
+            at += 13 * len(text) + 14
+        return out
+
+    page = [w("Ref", 100, 200), w("Page", 230, 200), w("Finding", 420, 200), w("Response", 1250, 200),
+            w("1", 100, 260), w("Page", 230, 260), w("51", 314, 260), *_ocr_line(260, ["The", "force", "acts."], 420),
+            w("2", 100, 340), w("Page", 230, 340), w("56", 314, 340), *_ocr_line(340, ["Staff", "carry", "loads"], 420),
+            *_ocr_line(380, ["of", "twelve", "cases."], 420),
+            w("3", 400, 460), *small(460, ["Police", "National", "Computer", "checks", "through", "ACRO."], 420)]
+    rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
+    assert not any(r.kind is RowKind.CELLS and "ACRO" in r.issue for r in rows), [(r.kind, r.issue) for r in rows]
+    assert [r.ref for r in rows if r.kind is RowKind.CELLS and r.ref][1:] == ["1", "2"]
+
+
+def test_two_labels_tails_ocr_boxed_closer_than_a_phrase_gap_still_stack_under_their_labels():
+    """Held-out 9451-124: "REPORT" / "PAGE REF" beside "RAG" / "STATUS", OCR boxing "STATUS" wider to its left so the
+    two tails read as one phrase "PAGE REF STATUS" under two labels: the header was one line deep and its first line
+    went into the first row ("REPORT pp.10-11", "RECOMMENDATION The force ...")."""
+    rows = [line(60, ("REC", 45, 65), ("NO.", 68, 87), ("TYPE", 99, 122), ("RECOMMENDATION", 158, 256),
+                  ("REPORT", 389, 428), ("RAG", 449, 471), ("LEAD", 519, 545), ("PROGRESS", 585, 642)),
+            line(74, ("PAGE", 388, 417), ("REF", 418, 439), ("STATUS", 444, 485)),
+            line(95, *words("The force needs to improve how it identifies and", 160, 95), ("Being", 585, 610)),
+            line(106, ("AFI", 55, 70), ("1", 72, 76), ("AFI", 99, 115), *words("records the vulnerability", 160, 106),
+                 ("pp.10-11", 390, 432))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and (header.first, header.count) == (0, 2)
+    assert any("PAGE" in c.text and "REPORT" in c.text for c in header.cells)
