@@ -25,6 +25,14 @@ def phrase(text: str, x0: float, top: float) -> list[dict]:
         x += 4.5 * len(word) + 2.5
     return out
 
+def first_lines_running_words(pages) -> list[list[str]]:
+    """The words of each page's first line that ``running_words`` sets aside as the page template's."""
+    from hmic_extract.extract.table.stream import running_lines, running_words
+
+    shared = running_words(pages, running_lines(pages))
+    return [[w["text"] for k, w in enumerate(p.lines[0]) if k in shared.get((p.page_index, 0), ())] for p in pages]
+
+
 STREAM_SAMPLES = ("eastshire-2018-unruled", "eastshire-2018-rules-only")
 
 
@@ -773,7 +781,7 @@ def test_a_running_head_drawn_over_a_rows_action_cell_mid_line_is_set_aside_and_
     first row's action cell, mid-line ("AfI-13 | p.27 | The force needs ... | OFFICIAL – ... | The force accepted ...
     | Ongoing"): drawn over the row's words, the head goes wherever it sits on the line; the row's words stay."""
     from hmic_extract.extract.table.settings import TableSettings
-    from hmic_extract.extract.table.stream import PageLines, running_lines, running_words
+    from hmic_extract.extract.table.stream import PageLines
 
     actions = ("The force accepted this", "Work is under way", "A review has begun")
 
@@ -786,10 +794,7 @@ def test_a_running_head_drawn_over_a_rows_action_cell_mid_line_is_set_aside_and_
                  phrase(f"Page {i + 1}", 280, 800)]
         return PageLines(i, lines, 842.0, TableSettings.for_page([9.0] * 20, [12.0] * 20))
 
-    pages = [page(i) for i in range(3)]
-    shared = running_words(pages, running_lines(pages))
-    for p in pages:
-        dropped = [w["text"] for k, w in enumerate(p.lines[0]) if k in shared.get((p.page_index, 0), ())]
+    for dropped in first_lines_running_words([page(i) for i in range(3)]):
         assert dropped == ["OFFICIAL", "–", "Kelderwick", "PCC", "response"]
 
 
@@ -925,7 +930,7 @@ def test_a_running_head_drawn_over_a_repeated_headers_last_label_is_set_aside_an
     back over the label's words, it is the page template's, not part of the label ("ACTION TAKEN Saltcombe / PLANNED
     Vale Police" was no label the normaliser knew, so the header was read as a row's text)."""
     from hmic_extract.extract.table.settings import TableSettings
-    from hmic_extract.extract.table.stream import PageLines, running_lines, running_words
+    from hmic_extract.extract.table.stream import PageLines
 
     def page(i: int) -> PageLines:
         lines = [[*phrase("#", 35, 38.2), *phrase("TYPE", 70, 38.2), *phrase("REPORT", 119, 38.2),
@@ -937,10 +942,7 @@ def test_a_running_head_drawn_over_a_repeated_headers_last_label_is_set_aside_an
                  phrase(f"Page {i + 1}", 280, 800)]
         return PageLines(i, lines, 842.0, TableSettings.for_page([9.0] * 20, [12.0] * 20))
 
-    pages = [page(i) for i in range(3)]
-    shared = running_words(pages, running_lines(pages))
-    for p in pages:
-        dropped = [w["text"] for k, w in enumerate(p.lines[0]) if k in shared.get((p.page_index, 0), ())]
+    for dropped in first_lines_running_words([page(i) for i in range(3)]):
         assert dropped == ["Saltcombe", "Vale", "Police"]
 
 
