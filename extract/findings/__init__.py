@@ -144,7 +144,8 @@ def margin_reading(pages: dict[int, list[Line]], sizes: dict[int, tuple[float, f
                    read_margins: Callable[[list[int]], dict[int, list[dict]]]) -> dict[int, list[Line]]:
     """Given a scan's lines and the margin lines known so far, return them with the margins of pages that show no
     printed number, or one out of step with the others, read again block by block (OCR drops a lone small number,
-    or misreads it: the second reading adds evidence, the progression over pages decides)."""
+    or misreads it: the second reading adds evidence, the progression over pages decides; a numbering the first
+    reading found is never lost to it)."""
     settings = estimate_settings([ln for lines in pages.values() for ln in lines])
     evidence = {i: lines + margins.get(i, []) for i, lines in pages.items()}
     arabic, roman = find_progressions(evidence, {i: s[1] for i, s in sizes.items()}, settings)
@@ -153,7 +154,13 @@ def margin_reading(pages: dict[int, list[Line]], sizes: dict[int, tuple[float, f
     if not doubtful:
         return margins
     extra = {i: words_to_lines(words, i, []) for i, words in read_margins(doubtful).items()}
-    return {i: margins.get(i, []) + extra.get(i, []) for i in set(margins) | set(extra)}
+    merged = {i: margins.get(i, []) + extra.get(i, []) for i in set(margins) | set(extra)}
+    if arabic is not None:  # the second reading may confirm, extend or correct a numbering, never lose it
+        again, _ = find_progressions({i: lines + merged.get(i, []) for i, lines in pages.items()},
+                                     {i: s[1] for i, s in sizes.items()}, settings)
+        if again is None:
+            return margins  # a cover's speck read as the next page's "1" made "1" look like a constant
+    return merged
 
 
 def extract_scanned_report(pdf: OpenPdf, page_words: dict[int, tuple[list[dict], tuple[float, float], list]],

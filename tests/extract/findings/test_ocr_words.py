@@ -581,6 +581,30 @@ def test_a_page_number_misread_out_of_step_is_read_again_and_the_second_reading_
     assert [f.page_ref for f in found] == ["Page 3"]
 
 
+def test_a_cover_whose_margin_reading_is_a_speck_read_as_the_same_number_keeps_the_pages_own_number():
+    """A two-page scan: a cover with no number, then page "1". The cover's margin, read again because it showed no
+    number, gave a scanner's dark edge read as "1" at the same place: one value at one place on every page looks like
+    a constant ("of 24"), and the numbering the first reading found was lost (held-out 9477-97, -215: every row got
+    the PDF page). A second reading adds evidence; it never takes away a numbering the first one found."""
+    from types import SimpleNamespace
+
+    from hmic_extract.extract.findings import margin_reading
+
+    pages_words = [
+        [*prose(300)],
+        [ocr_line("1", 30, 30, 6), *prose(100), ocr_line("Area for improvement", 62, 140),
+         ocr_line("Detainees should be offered a shower when they are held for longer than 24 hours.", 62, 158)]]
+    lines = {i: words_to_lines([w for line in page for w in line], i, []) for i, page in enumerate(pages_words)}
+
+    def read_margins(pages: list[int]) -> dict[int, list[dict]]:
+        return {i: ocr_line("1", 31, 32, 14) for i in pages if i == 0}
+
+    sizes = dict.fromkeys(lines, PAGE)
+    margins = margin_reading(lines, sizes, {}, SimpleNamespace(page_count=2), read_margins)
+    found, _ = lines_to_findings(lines, sizes, 2, [], "scan.pdf", margin_lines=margins)
+    assert [f.page_ref for f in found] == ["Page 1"]
+
+
 def test_bullets_under_a_recommendation_ending_in_a_colon_complete_it_when_ocr_lost_the_outer_bullets():
     """OCR lost the dashes of a list of recommendations and all but the first of one item's own bullets: the item
     "… ensure that:" is completed by the fragments set in under its text (their bullet, where read, stands at the
