@@ -163,20 +163,27 @@ GLUED_NUMBER = re.compile(r"(?<=[A-Za-z\-–—])(\d{1,4})$")
 CYCLE_BEFORE = re.compile(r"\b(?:19|20)\d\d\s?[-–—/]$")  # a cycle's first year and its dash ("2023-" of "2023-25")
 
 
+GLUED_LEADING = re.compile(r"^(\d{1,4})(?=[A-Z][a-z])")  # "1Spotlight report 2023": "1 | Spotlight …" read glued
+
+
 def glued_candidates(line: Line, page: int, band: str) -> list[Candidate]:
     """OCR glues a page number to the running head before it ("…re-inspection2", "…PEEL 2023-252"): each
-    tail of the trailing digits may be the number; the progression over pages tells which."""
+    tail of the trailing digits may be the number; the progression over pages tells which. It glues one that
+    opens the line to the head's first word after it too ("1Spotlight report 2023"), separator and all."""
     text = line.text.strip()
+    lead = GLUED_LEADING.match(text)
+    leading = [Candidate(page, int(lead.group(1)), False, (band, "glued-first"), id(line))] \
+        if lead and int(lead.group(1)) > 0 else []
     m = GLUED_NUMBER.search(text)
     if not m:
-        return []
+        return leading
     digits = m.group(1)
     if CYCLE_BEFORE.search(text[:m.start()]):  # "PEEL 2023-25" (+ "7"): the first two digits end the cycle
         digits = digits[2:]
     if not digits:
-        return []
-    return [Candidate(page, int(digits[-k:]), False, (band, f"glued-{k}"), id(line))
-            for k in range(1, min(3, len(digits)) + 1) if int(digits[-k:]) > 0]
+        return leading
+    return leading + [Candidate(page, int(digits[-k:]), False, (band, f"glued-{k}"), id(line))
+                      for k in range(1, min(3, len(digits)) + 1) if int(digits[-k:]) > 0]
 
 
 def best_progression(candidates: list[Candidate], roman: bool, pages: set[int] | None = None,

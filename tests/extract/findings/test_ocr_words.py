@@ -605,6 +605,20 @@ def test_a_cover_whose_margin_reading_is_a_speck_read_as_the_same_number_keeps_t
     assert [f.page_ref for f in found] == ["Page 1"]
 
 
+def test_a_page_number_ocr_glued_to_the_running_title_after_it_is_still_the_pages_number():
+    """OCR read "1 | Spotlight report 2023" at a page's head as "1Spotlight report 2023": the number opening the line,
+    glued to the title's first word, is the page number (held-out 9477-97: a cover and page 1, every row got the
+    PDF page 2); a number glued to the word after it counts only in the margin, as one glued before it does."""
+    pages_words = [
+        [*prose(300)],
+        [ocr_line("1Spotlight report 2023", 420, 30, 8), *prose(100), ocr_line("Area for improvement", 62, 140),
+         ocr_line("Detainees should be offered a shower when they are held for longer than 24 hours.", 62, 158)]]
+    lines = {i: words_to_lines([w for line in page for w in line], i, []) for i, page in enumerate(pages_words)}
+    sizes = dict.fromkeys(lines, PAGE)
+    found, _ = lines_to_findings(lines, sizes, 2, [], "scan.pdf")
+    assert [f.page_ref for f in found] == ["Page 1"]
+
+
 def test_bullets_under_a_recommendation_ending_in_a_colon_complete_it_when_ocr_lost_the_outer_bullets():
     """OCR lost the dashes of a list of recommendations and all but the first of one item's own bullets: the item
     "… ensure that:" is completed by the fragments set in under its text (their bullet, where read, stands at the
