@@ -581,20 +581,25 @@ def test_a_page_number_misread_out_of_step_is_read_again_and_the_second_reading_
     assert [f.page_ref for f in found] == ["Page 3"]
 
 
+def cover_and_page(head: list[dict]) -> dict[int, list]:
+    """The lines of a two-page scan: a cover with no number, then a page printing ``head`` and one finding."""
+    pages_words = [
+        [*prose(300)],
+        [head, *prose(100), ocr_line("Area for improvement", 62, 140),
+         ocr_line("Detainees should be offered a shower when they are held for longer than 24 hours.", 62, 158)]]
+    return {i: words_to_lines([w for line in page for w in line], i, []) for i, page in enumerate(pages_words)}
+
+
 def test_a_cover_whose_margin_reading_is_a_speck_read_as_the_same_number_keeps_the_pages_own_number():
     """A two-page scan: a cover with no number, then page "1". The cover's margin, read again because it showed no
     number, gave a scanner's dark edge read as "1" at the same place: one value at one place on every page looks like
-    a constant ("of 24"), and the numbering the first reading found was lost (held-out 9477-97, -215: every row got
-    the PDF page). A second reading adds evidence; it never takes away a numbering the first one found."""
+    a constant ("of 24"), and the numbering the first reading found was lost (held-out 9477-215: every row got the
+    PDF page). A second reading adds evidence; it never takes away a numbering the first one found."""
     from types import SimpleNamespace
 
     from hmic_extract.extract.findings import margin_reading
 
-    pages_words = [
-        [*prose(300)],
-        [ocr_line("1", 30, 30, 6), *prose(100), ocr_line("Area for improvement", 62, 140),
-         ocr_line("Detainees should be offered a shower when they are held for longer than 24 hours.", 62, 158)]]
-    lines = {i: words_to_lines([w for line in page for w in line], i, []) for i, page in enumerate(pages_words)}
+    lines = cover_and_page(ocr_line("1", 30, 30, 6))
 
     def read_margins(pages: list[int]) -> dict[int, list[dict]]:
         return {i: ocr_line("1", 31, 32, 14) for i in pages if i == 0}
@@ -609,11 +614,7 @@ def test_a_page_number_ocr_glued_to_the_running_title_after_it_is_still_the_page
     """OCR read "1 | Spotlight report 2023" at a page's head as "1Spotlight report 2023": the number opening the line,
     glued to the title's first word, is the page number (held-out 9477-97: a cover and page 1, every row got the
     PDF page 2); a number glued to the word after it counts only in the margin, as one glued before it does."""
-    pages_words = [
-        [*prose(300)],
-        [ocr_line("1Spotlight report 2023", 420, 30, 8), *prose(100), ocr_line("Area for improvement", 62, 140),
-         ocr_line("Detainees should be offered a shower when they are held for longer than 24 hours.", 62, 158)]]
-    lines = {i: words_to_lines([w for line in page for w in line], i, []) for i, page in enumerate(pages_words)}
+    lines = cover_and_page(ocr_line("1Spotlight report 2023", 420, 30, 8))
     sizes = dict.fromkeys(lines, PAGE)
     found, _ = lines_to_findings(lines, sizes, 2, [], "scan.pdf")
     assert [f.page_ref for f in found] == ["Page 1"]
