@@ -117,7 +117,8 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
         above = len(cells)  # labels of the lines above: a phrase of this line never stacks under its own line's
         # (a word too wide for its narrow column runs under the next label on the same line: "NUMBER" over "ISSUE")
         for p in group:
-            hits = overrun_hits(p, [i for i, c in enumerate(cells[:above]) if overlap(p, c) > 0], cells, settings)
+            hits = overrun_hits(p, [i for i, c in enumerate(cells[:above]) if overlap(p, c) > 0], cells, settings,
+                                len(group))
             pieces = tails_run_together(p, [cells[i] for i in hits]) if k and len(hits) == 2 else None
             if pieces is not None:
                 for i, piece in zip(hits, pieces, strict=True):
@@ -223,14 +224,21 @@ def ends_label(label: Cell, piece: str) -> bool:
     return role_of_label(label.text)[1] is None and role_of_label(f"{label.text}\n{piece}")[1] is not None
 
 
-def overrun_hits(word: Cell, hits: list[int], labels: list[Cell], settings: TableSettings) -> list[int]:
+def overrun_hits(word: Cell, hits: list[int], labels: list[Cell], settings: TableSettings, among: int = 1) -> list[int]:
     """The labels a wrapped label's phrase stacks under: a single word too wide for its narrow column (pdflatex lets it
     run over the column's edge: "REFERENCE" under "PAGE") belongs to the one label its middle sits under, when it runs
-    under the others by a small share of its width only (a title word spanning two labels does not)."""
+    under the others by a small share of its width only (a title word spanning two labels does not). A word that
+    starts where one of the labels starts, its middle under that label or under none, on a line of ``among`` phrases
+    (other labels' tails beside it: a lone word under a header is a title's), is that label's however far it runs on
+    (labels set left: a cell's text runs over its right edge only, "REFERENCE" from "PAGE" past the gutter under
+    "ISSUE", "/" from "Open" under the end of "Rating" run on over "Open")."""
     if len(hits) < 2 or len(word.text.split()) != 1:
         return hits
     middle = (word.x0 + word.x1) / 2
     under = [i for i in hits if labels[i].x0 <= middle <= labels[i].x1]
+    starts_at = [i for i in hits if abs(labels[i].x0 - word.x0) <= settings.cross_slack]
+    if len(starts_at) == 1 and (not under or starts_at[0] in under) and among > 1:
+        return starts_at
     run = settings.overrun_share * (word.x1 - word.x0)
     slight = all(overlap(word, labels[i]) < run for i in hits if i not in under)
     aligned = len(under) == 1 and abs(labels[under[0]].x0 - word.x0) <= settings.cross_slack

@@ -1233,3 +1233,33 @@ def test_two_labels_tails_ocr_boxed_closer_than_a_phrase_gap_still_stack_under_t
     header = find_header(rows, SETTINGS, None)
     assert header is not None and (header.first, header.count) == (0, 2)
     assert any("PAGE" in c.text and "REPORT" in c.text for c in header.cells)
+
+
+def test_a_label_tail_starting_where_one_label_starts_stacks_under_it_however_far_it_runs_on():
+    """pdflatex sets labels left in narrow columns and lets a word too wide run on over the next column: "REFERENCE"
+    starts where "PAGE" starts, its middle falls in the white space between "PAGE" and "ISSUE" and it runs under
+    "ISSUE" by more than a slight overrun; "/" (of "Open / Closed") starts where "Open" starts, under the end of
+    "Rating" run on over "Open". Each is the tail of the one label it starts at (held-out 9471-26 and 9471-272: the
+    header was read one line deep, without its ref column, and the whole table was lost)."""
+    head = line(58, ("TYPE", 59.8, 89.1), ("REC", 110.9, 134.1), ("PAGE", 143.8, 172.9), ("ISSUE", 185.2, 216.9),
+                ("RAG", 417.4, 441.2), ("CURRENT", 473.1, 527.3), ("DEADLINE", 505.7, 563.5))
+    head.cells[-1].opens_column = True
+    rows = [head,
+            line(71, ("NO.", 111.6, 130.8), ("REFERENCE", 143.4, 211.0), ("STATUS", 473.1, 513.7)),
+            line(85, ("AFI", 59.8, 77.5), ("(1)", 114.8, 127.6), ("pp.", 151.5, 165.2),
+                 *words("The force needs to improve", 185.2, 85), ("Red", 417.4, 435.1))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 2
+    assert {"ref": 1, "page_ref": 2, "issue": 3}.items() <= header.roles.items()
+    head = line(88, ("Report", 76.8, 110.9), *words("Issue of concern identified", 111.4, 88), ("Page", 295.4, 319.1),
+                ("Rating", 334.4, 367.8), ("Open", 365.1, 393.1), ("Action", 395.9, 429.3))
+    for cell in head.cells:
+        cell.opens_column = cell.text in ("Report", "Issue", "Page", "Open", "Action")  # where body lines start
+    rows = [head,
+            line(101, ("Ref", 79.3, 97.0), ("reference", 292.1, 338.4), ("/", 365.0, 368.5)),
+            line(114, ("Closed", 365.1, 399.8)),
+            line(128, ("IoC-1", 76.8, 103.4), *words("The force does not", 111.4, 128), ("Pages", 293.2, 321.3),
+                 ("Open", 365.1, 391.9))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and header.count == 3
+    assert {"ref": 0, "issue": 1, "page_ref": 2}.items() <= header.roles.items()
