@@ -28,6 +28,7 @@ from .text import (
     line_spans,
     line_text,
     starts_under,
+    starts_under_digit,
 )
 
 METHOD = "ruled"
@@ -117,7 +118,8 @@ def page_settings(glyphs: list[Glyph], stroke_widths: list[float]) -> TableSetti
 def grid_to_part(grid: Grid, glyphs: list[Glyph], page_index: int, opens: tuple[list[float], list[float]],
                  settings: TableSettings, page_height: float | None = None) -> Part:
     """Given a grid and the page's glyphs, return the part: each cell's text by glyph centre (a page folio printed
-    over a row the page's edge cuts left out, see ``edge_folios``)."""
+    over a row the page's edge cuts left out, see ``edge_folios``; the page's own folio too over a row run on into the
+    page's bottom margin, where no text block reaches: pdflatex sets a row too tall for the page whole)."""
     bottoms, tops = opens
     placed = word_starts(glyphs, settings)
     folios = edge_folios(glyphs, page_height, settings)
@@ -127,7 +129,9 @@ def grid_to_part(grid: Grid, glyphs: list[Glyph], page_index: int, opens: tuple[
         open_top = any(abs(bbox[1] - y) <= settings.snap for y in tops)
         open_bottom = any(abs(bbox[3] - y) <= settings.snap for y in bottoms)
         past_edge = page_height is not None and (bbox[3] > page_height + settings.snap or bbox[1] < -settings.snap)
-        dropped = (folios if past_edge else set()) | (own_folios if past_edge or open_top or open_bottom else set())
+        in_margin = page_height is not None and bbox[3] > (1 - settings.margin) * page_height
+        dropped = (folios if past_edge else set()) | (
+            own_folios if past_edge or in_margin or open_top or open_bottom else set())
         mine = [g for g in glyphs if id(g) not in dropped]
         cells = [Cell(cell_text([g for g in mine if b[0] <= placed[id(g)] <= b[2] and b[1] <= g.y_mid <= b[3]],
                                 settings), b[0], b[2]) for b in boxes if b is not None]
@@ -190,7 +194,8 @@ def word_starts(glyphs: list[Glyph], settings: TableSettings) -> dict[int, float
 def kerned(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
     """Whether a letter starting under the one before it is the second of a kerned pair: further right than it, and
     under it by no more than a font kerns letters."""
-    return glyph.x0 - before.x0 > settings.overprint_slack and not starts_under(before, glyph, settings)
+    return glyph.x0 - before.x0 > settings.overprint_slack and not starts_under(before, glyph, settings) and \
+        not starts_under_digit(before, glyph, settings)
 
 
 def free_lines(glyphs: list[Glyph], boxes: list[Box], settings: TableSettings) -> list[TextLine]:

@@ -79,10 +79,22 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> list[li
         k = next((k for k, (top, bottom) in enumerate(bands) if top <= g.y_mid <= bottom), None)
         if k is not None:
             lines[k].append(g)
-    return [ligatures_in_visual_order(overprints_apart(
+    return [ligatures_in_visual_order(overprints_apart(drawn_pairs_in_order(
         sorted(line, key=lambda g: (round(visual_x(g), 1), g.text != " ",
-                                    -order[id(g)] if is_rtl(g.text) else order[id(g)])), order, settings))
+                                    -order[id(g)] if is_rtl(g.text) else order[id(g)]))), order, settings))
             for line in lines]
+
+
+def drawn_pairs_in_order(line: list[Glyph]) -> list[Glyph]:
+    """A line (visual order) with each left-to-right glyph kept after the one drawn right before it where that one
+    starts further left: a digit sorts by its middle, so a letter set under its end (the next column's first word
+    under a ref run on past its narrow column: "COC-29" / "The") sorted before it ("COC-2T9he")."""
+    out = list(line)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        if a.drawn >= 0 and b.drawn == a.drawn - 1 and is_ltr(a.text) and is_ltr(b.text) and b.x0 < a.x0:
+            out[k], out[k + 1] = b, a
+    return out
 
 
 def steps_back(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
@@ -210,6 +222,13 @@ def starts_under(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
     return (glyph.text.isdigit() or glyph.text in OPENING_BRACKETS) and under > settings.overprint_slack
 
 
+def starts_under_digit(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
+    """Whether a letter starts under the digit before it: fonts kern no digit and letter, so it is the next cell's
+    text set from its column's edge under the end of a ref run on past its narrow column ("COC-29" / "The")."""
+    return before.text.isdigit() and glyph.text.isalpha() and is_ltr(glyph.text) and \
+        glyph.x0 - before.x0 > settings.overprint_slack and before.x1 - glyph.x0 > settings.overprint_slack
+
+
 def stands_after(space: Glyph, glyph: Glyph) -> bool:
     """Whether a space sorted after a glyph on its line stands after it: right of its middle. A space whose box reaches
     into the next word's first letter (set with tight tracking: " " at 117.2-120.1, "O" from 117.3) sorts after that
@@ -252,7 +271,7 @@ def gap_breaks(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
         return True  # a word drawn over the one before it (``overprints_apart``)
     if drawn_apart(before, glyph):
         return True  # "REPORT" run on to touch "DESCRIPTION": two cells' words, whatever the gap
-    if starts_under(before, glyph, settings):
+    if starts_under(before, glyph, settings) or starts_under_digit(before, glyph, settings):
         return True  # "Number" run on past its narrow column, "Type" set from the next column's edge under its "r"
     if is_rtl(glyph.text) and is_rtl(before.text):
         return gap > settings.rtl_word_gap

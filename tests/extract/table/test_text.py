@@ -349,3 +349,26 @@ def test_a_label_drawn_back_over_the_end_of_a_label_run_on_past_its_narrow_colum
               *[Glyph(c, 102.6 + 5.0 * k, 100.0, 107.6 + 5.0 * k, 111.0, size=12.0, drawn=2 + k)
                 for k, c in enumerate("ve")]]
     assert len(glyph_words(glyphs_to_lines(accent, TableSettings())[0], TableSettings())) == 1
+
+
+def test_a_text_column_word_set_under_the_end_of_a_ref_run_on_past_its_column_is_a_word_of_its_own():
+    """pdflatex lets a prefixed ref too wide for its narrow column ("COC-29", "REC-30") run on past the column's edge,
+    so the text column's first word starts under its last digit; drawn one after the other, the two read as one word
+    ("REC-30Within"), or, the digit sorted by its middle after the letter's left edge, as "COC-2" | "9 T he" (held-out
+    9471-272: the row's ref lost its number, or the line was read as a band across the columns). Fonts kern letter
+    pairs, not a digit and a letter: the letter starts a word, after the digit."""
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import glyphs_to_lines
+
+    def run(text, x, widths, first):
+        out = []
+        for k, (ch, w) in enumerate(zip(text, widths, strict=True)):
+            out.append(Glyph(ch, x, 620.0, x + w, 631.0, size=11.0, drawn=first + k))
+            x += w
+        return out
+
+    ref = run("COC-29", 76.85, [7.77, 8.61, 7.77, 3.65, 5.48, 5.48], 10)
+    text = run("The", 111.46, [6.71, 6.38, 5.25], 16)
+    line = glyphs_to_lines([*ref, *text], SETTINGS)[0]
+    assert "".join(g.text for g in line) == "COC-29The"
+    assert [w["text"] for w in glyph_words(line, SETTINGS)] == ["COC-29", "The"]
