@@ -141,3 +141,29 @@ def test_a_word_run_past_its_cells_rule_stays_whole_across_a_kerned_pair():
         x += 7.0
     placed = word_starts(glyphs, TableSettings.for_page([10.0] * 14))
     assert {placed[id(g)] for g in glyphs} == {glyphs[0].x_mid}
+
+
+def test_a_page_folio_inside_a_row_run_on_into_the_page_margin_is_dropped():
+    """pdflatex sets a row too tall for the page whole (it never breaks a row), running it past the text block into
+    the bottom margin where the page's footer "Page 5 of 6" prints inside the row's text cell (held-out 9471-310: the
+    finding's text ended "... trafficking. Page 5 of 6"). A row kept within the text block keeps a number that is its
+    text."""
+    from hmic_extract.extract.table.ruled import Grid, grid_to_part
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.text import Glyph
+
+    def glyphs_of(text, x, top, first):
+        return [Glyph(c, x + 5.0 * k, top, x + 5.0 + 5.0 * k, top + 8.0, size=8.0, drawn=first + k)
+                for k, c in enumerate(text) if c != " "]
+
+    glyphs = glyphs_of("AfI-4", 42.0, 55.0, 0) + glyphs_of("The force should make sure.", 150.0, 55.0, 10) + \
+        glyphs_of("Page 5 of 6", 330.0, 580.9, 60)
+
+    def part_on(height):
+        bottom = 593.0
+        grid = Grid((40.0, 51.4, 400.0, bottom), [((40.0, 51.4, 400.0, bottom), [(40.0, 51.4, 140.0, bottom),
+                                                                                  (140.0, 51.4, 400.0, bottom)])])
+        return grid_to_part(grid, glyphs, 4, ([], []), TableSettings(), page_height=height)
+
+    assert [c.text for c in part_on(595.3).rows[0].cells] == ["AfI-4", "The force should make sure."]
+    assert part_on(640.0).rows[0].cells[1].text.endswith("Page 5 of 6")
