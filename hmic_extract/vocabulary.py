@@ -487,9 +487,10 @@ HYPHEN_BREAK = re.compile(r"[^\W\d_]-$")  # a line ending in a hyphen glued to a
 
 def capitals_go_on(line: str, nxt: str) -> bool:
     """Whether a line hyphenated in capitals goes on in capitals on the next ("CON-" / "CERN"): a word set in
-    capitals, hyphenated as a lower-case word is before a lower-case line."""
+    capitals, hyphenated as a lower-case word is before a lower-case line; the next line may end hyphenated itself
+    (a word broken twice: "IM-" / "PROVE-" / "MENT")."""
     word = line.split()[-1].rstrip("-–") if line.split() else ""
-    after = nxt.split()[0] if nxt.split() else ""
+    after = nxt.split()[0].rstrip("-–") if nxt.split() else ""
     return len(word) > 1 and word.isalpha() and word.isupper() and after.isalpha() and after.isupper()
 
 

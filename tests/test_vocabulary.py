@@ -278,6 +278,16 @@ def test_a_type_cell_in_capitals_hyphenated_by_its_narrow_column_names_its_secti
     assert section_of_cell_unbroken("AREA FOR\nIMPROVE-\nMENT") == AREAS_FOR_IMPROVEMENT
 
 
+def test_a_word_hyphenated_over_three_lines_of_a_narrow_type_cell_names_its_section():
+    """pdflatex hyphenates "IMPROVEMENT" twice in a narrow Type column ("AREA" / "FOR IM-" / "PROVE-" / "MENT"): a
+    hyphenated line goes on in capitals on a next line that ends in a hyphen too (held-out 9471-21: the Type cell named
+    nothing and 14 areas for improvement were read as issues of concern)."""
+    from hmic_extract.vocabulary import section_of_cell_unbroken
+
+    assert section_of_cell_unbroken("AREA\nFOR IM-\nPROVE-\nMENT") == AREAS_FOR_IMPROVEMENT
+    assert section_of_cell_unbroken("Area for im-\nprove-\nment") == AREAS_FOR_IMPROVEMENT
+
+
 def test_a_quote_or_dash_ocr_read_at_a_label_word_edge_is_no_part_of_it():
     """A scan's OCR read a speck after "FINDING" as a closing quote and one before it as a dash: "FINDING’ TYPE" and
     "-FINDING TYPE" named the text column ("finding"), so the Type column took the Issue column's role."""
