@@ -99,7 +99,7 @@ def stack(rows: list[Row], settings: TableSettings, split: bool = False) -> list
     if split:
         rows = [broken_over_tails(r, rows[k + 1:], settings) for k, r in enumerate(rows)]
     groups = [phrases(r, settings, split) for r in rows]
-    main = first_of_labels(rows, groups) % len(groups)  # the line holding most labels, under lone labels set higher
+    main = first_of_labels(rows, groups, settings) % len(groups)  # the line of most labels, under labels set higher
     if any(sum(1 for p in groups[main] if overlap(groups[k][0], p) > 0) > 1 for k in range(main)):
         return None  # a lone phrase over two labels is a title ("Action plan" over "No." and "Report"), not a label
     tails = zip(rows[main + 1:], groups[main + 1:], strict=True)
@@ -149,16 +149,29 @@ def beyond_wrap(above: Row, row: Row, settings: TableSettings) -> bool:
     return row.top - above.top > max(settings.line_pitch + settings.band_gap, 1.5 * (above.bottom - above.top))
 
 
-def first_of_labels(rows: list[Row], groups: list[list[Cell]]) -> int:
+def first_of_labels(rows: list[Row], groups: list[list[Cell]], settings: TableSettings) -> int:
     """The index of a header's line holding most labels: 0, or the first line of several phrases under lone label
     lines set higher (labels of one, two and three lines centred in one header: "Type" / "Report" over "AFI ref | of |
-    Detail", a line to each)."""
+    Detail", a line to each), or a later line holding more labels still under lines of short labels only, set close
+    under them (``more_labels_under``: "Page" / "Finding | Report" over "Area for improvement / Recommendation |
+    refer- | Responsible | Action")."""
+    best: int | None = None
     for k, group in enumerate(groups):
-        if len(group) > 1:
-            return k
-        if not (len(group) == 1 and rows[k].is_line and is_label_tail(group[0])):
-            return 0
-    return len(groups)  # lone labels only (none when no line holds several)
+        more = len(group) > 1 if best is None else \
+            len(group) > len(groups[best]) and more_labels_under(rows, groups, k, settings)
+        best = k if more else best
+        if not (group and rows[k].is_line and all(is_label_tail(p) for p in group)):
+            return best if best is not None else 0
+    return best if best is not None else len(groups)  # lone labels only (none when no line holds several)
+
+
+def more_labels_under(rows: list[Row], groups: list[list[Cell]], k: int, settings: TableSettings) -> bool:
+    """Whether line ``k`` may be the main line of a header under the short label lines above it: it names labels only
+    (no digits, no sentence: a body line's cells hold a ref or a page number), set no further under the line above
+    than a wrapped line's pitch (labels centred over different numbers of lines interleave at half a pitch)."""
+    if not rows[k].is_line or rows[k].top - rows[k - 1].top > settings.line_pitch + settings.band_gap:
+        return False
+    return not any(any(ch.isdigit() for ch in p.text) or reads_as_sentence(p.text) for p in groups[k])
 
 
 def broken_over_tails(row: Row, below: list[Row], settings: TableSettings) -> Row:
@@ -354,7 +367,7 @@ def header_at(rows: list[Row], i: int, settings: TableSettings, like: int | None
                                               under_the_labels(group, settings))):
                 break
             cells = stack(group, settings, split)
-            if cells is None and first_of_labels(group, [phrases(r, settings, split) for r in group]) == n:
+            if cells is None and first_of_labels(group, [phrases(r, settings, split) for r in group], settings) == n:
                 continue  # lone labels set higher so far: the line holding most labels is still to come
             if cells is None:
                 break

@@ -1263,3 +1263,28 @@ def test_a_label_tail_starting_where_one_label_starts_stacks_under_it_however_fa
     header = find_header(rows, SETTINGS, None)
     assert header is not None and header.count == 3
     assert {"ref": 0, "issue": 1, "page_ref": 2}.items() <= header.roles.items()
+
+
+def test_a_header_of_labels_centred_over_one_two_and_three_lines_stacks_around_its_line_of_most_labels():
+    """Labels centred in a header of several lines (pdflatex's middle alignment) interleave at half a pitch: "Page" /
+    "refer-" / "ence" over three lines, "Finding" / "type" and "Report" / "Ref" over two, the long text column's label
+    and "Action" on one line, the middle one. The line holding most labels is the header's main line, under lines of
+    short labels set higher; read from the first line of two labels, the long label under it ended the stacking
+    (held-out 9471-308: the header lost "Page" and "Finding", the page column was unnamed and every row's page
+    reference was empty)."""
+    split = line(123.3, *words("Area for improvement / Recommendation", 191.3, 123.3), ("refer-", 451.5, 474.4),
+                 ("Responsible", 500.6, 552.4), ("Open", 544.8, 569.4), ("/", 571.9, 576.0), ("Action", 603.7, 632.1))
+    for cell in split.cells:
+        cell.opens_column = cell.text in ("Area", "refer-", "Responsible", "Open", "Action")
+    rows = [line(101.0, *words("ANNEX 1 – ASSURANCE MONITORING TEMPLATE", 88.2, 101.0)),
+            line(112.3, ("Page", 451.5, 473.9)),
+            line(117.8, ("Finding", 88.2, 119.4), ("Report", 142.2, 170.5)),
+            split,
+            line(128.8, ("type", 88.2, 107.7), ("Ref", 142.2, 155.6)),
+            line(134.3, ("ence", 451.5, 474.1), ("officer", 500.6, 527.7), ("Closed", 544.8, 575.3)),
+            line(145.7, ("ISSUE", 88.2, 109.8), ("OF", 112.3, 124.4)),
+            line(156.6, ("CON-", 88.2, 112.9), ("Issue-1", 142.2, 170.4), *words("The force does not", 191.3, 156.6),
+                 ("Head", 500.6, 524.8), ("Open", 544.8, 570.0))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and (header.first, header.count) == (1, 5)
+    assert {"section": 0, "ref": 1, "issue": 2, "page_ref": 3}.items() <= header.roles.items()
