@@ -1282,7 +1282,7 @@ def is_band_line(rows: list[Row], i: int, part: Part, table: Table, settings: Ta
     title = match_title(text)
     if title is None or title.others or title.number:
         return False
-    if heads_next_row(rows, i, part, table, settings):
+    if heads_next_row(rows, i, part, table, settings) or band_at_foot(rows, i, part, table, settings):
         return True
     apart = settings.line_pitch + settings.band_gap  # top to top: line boxes differ in height, pitches do not
     above = row.top - rows[i - 1].top if i and rows[i - 1].is_line else None
@@ -1315,6 +1315,19 @@ def heads_next_row(rows: list[Row], i: int, part: Part, table: Table, settings: 
     if texts is None or below is None or len(filled) != 1 or filled[0] not in (0, ref):
         return False
     return ref_cell_number(texts[filled[0]]) is None and ref_cell_number(below[ref]) is not None
+
+
+def band_at_foot(rows: list[Row], i: int, part: Part, table: Table, settings: TableSettings) -> bool:
+    """A section title (already read as one) alone in the table's first column or its ref column on a part's last line,
+    with no number and no sentence's end: a band whose rows the page break pushed on to the next page ("AFIS" at a page
+    foot, set at the rows' own leading under the last row's tall cell, no line under it to show it set apart)."""
+    if i != len(rows) - 1 or ends_like_a_sentence(rows[i].text):
+        return False
+    texts = line_row_cells(rows[i], table, settings, runs_rtl(part))
+    filled = [k for k, t in enumerate(texts or []) if t.strip()]
+    if texts is None or len(filled) != 1 or filled[0] not in (0, table.roles.get("ref", 0)):
+        return False
+    return ref_cell_number(texts[filled[0]]) is None
 
 
 def wraps_band(above: RawRow, row: RawRow, settings: TableSettings) -> bool:
