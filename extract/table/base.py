@@ -1103,6 +1103,8 @@ class Reading:
     cut_row: Row | None = None  # ... as the flavour saw it
     cut_part: Part | None = None
     header_lines: int | None = None  # lines the last header found covers (a repeated header covers as many)
+    foot_titles: list[RawRow] = field(default_factory=list)  # section titles ending the last page read before any
+    # table, when it holds none (a title left behind by a table moved on to the next page)
 
 
 def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSettings) -> list[RawRow]:
@@ -1375,6 +1377,7 @@ def read_tables(pages: Iterable[PageTables], header_search: int | None = None) -
         for part in page.parts:
             page_rows.extend(read_page_part(reading, part, settings, header_search, kept))
         if not page_rows:
+            reading.foot_titles = foot_titles(page) if reading.table is None else []
             if reading.table is not None and page.parts == [] and reading.table.gridded:
                 if holds_text(page):
                     reading.table = None  # a page with no table part after the annex began: the annex has ended
@@ -1391,6 +1394,27 @@ def read_tables(pages: Iterable[PageTables], header_search: int | None = None) -
         return [], []
     reading.rows.sort(key=lambda r: r.page_index)  # parts read by the backward pass come first (stable sort)
     return reading.rows, sorted(reading.pages)
+
+
+def foot_titles(page: PageTables) -> list[RawRow]:
+    """The section titles a page without a table ends with, as title rows (TEXT): read from its last line up, page
+    folios and the bottom margin aside, while lines read whole as a section's title ("Areas identified for
+    improvement: Effectiveness" left under the annex's heading when the table moved on to the next page)."""
+    lines = [(" ".join(r.text.split()), r.top, r.bottom, r.method or p.method, r.confidence)
+             for p in page.parts for r in p.rows if not r.is_empty()]
+    if not page.parts:
+        lines = [(t.text, t.top, t.bottom, t.method, t.confidence) for t in page.lines]
+    foot = (1 - page.settings.margin) * page.height if page.height is not None else None
+    out: list[RawRow] = []
+    for text, top, bottom, method, confidence in sorted(lines, key=lambda t: t[1], reverse=True):
+        if PAGE_FOLIO.match(text) or (foot is not None and top > foot):
+            continue
+        title = match_title(in_reading_order(text))
+        if title is None or title.others or ends_like_a_sentence(text):
+            break
+        out.insert(0, RawRow(kind=RowKind.TEXT, text=text, page_index=page.page_index, top=top, bottom=bottom,
+                             method=method, confidence=confidence))
+    return out
 
 
 def holds_text(page: PageTables) -> bool:
@@ -1438,6 +1462,9 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
             for row in rows[start:first]:  # title rows above the header
                 if not row.is_empty():
                     out.append(text_row(row.text, part, row, part.page_index, reading.table_id, band=False))
+        if reading.table is None and reading.foot_titles and reading.foot_titles[0].page_index == part.page_index - 1:
+            reading.rows.extend(reading.foot_titles)  # the page before: rows are put in page order at the end
+        reading.foot_titles = []
         if reading.table is None and reading.waiting:
             out_before = parts_before_header(reading, table, settings)
             reading.rows.extend(out_before)

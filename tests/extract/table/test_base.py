@@ -1313,3 +1313,26 @@ def test_a_section_title_alone_in_the_ref_column_at_a_page_foot_is_a_band_over_t
     first[-1] = line(88, ("AFI", 42.8, 60), *words("The force should", 160, 88))  # a row's first line: no band
     rows, _ = read_tables([page(0, first), page(1, second)])
     assert [r.ref for r in rows if r.kind is RowKind.CELLS and r.ref and r.page_index == 0] == ["Ref", "6", "AFI"]
+
+
+def test_a_section_title_left_at_the_foot_of_the_page_before_the_tables_first_page_titles_the_table():
+    """pdflatex moves a table whose first row does not fit on to the next page, leaving the annex's heading and the
+    first section's title alone on the page before (held-out 9471-173: with that page holding no table the title was
+    dropped, and the first four areas for improvement were read under the Issue column's label as issues of concern).
+    A page holding prose before its last line keeps that line too when it is a title; a line of prose is no title."""
+    def page(index: int, rows: list[Row]) -> PageTables:
+        return PageTables(index, [Part(index, (0, 0, 600, 800), rows, None, "stream")], [], 800.0, SETTINGS)
+
+    before = [line(62, *words("Annex – HMICFRS findings and actions", 59.5, 62)),
+              line(88, *words("Areas identified for improvement: Effectiveness", 59.5, 88))]
+    table = [line(62, *words("Page Ref", 59.5, 62), ("Item", 130, 150), ("Issue", 180, 205), ("Progress", 400, 440)),
+             line(78, *words("pp. 10-11", 59.5, 78), ("1)", 130, 138), *words("The force needs to", 180, 78)),
+             line(92, *words("improve how it records.", 180, 92))]
+    rows, _ = read_tables([page(0, before), page(1, table)])
+    texts = [r.text for r in rows if r.kind is RowKind.TEXT]
+    assert "Areas identified for improvement: Effectiveness" in texts
+    assert rows.index(next(r for r in rows if r.text.startswith("Areas identified"))) < \
+        rows.index(next(r for r in rows if r.ref == "1)"))
+    before[-1] = line(88, *words("We will report on our progress in the spring.", 59.5, 88))
+    rows, _ = read_tables([page(0, before), page(1, table)])
+    assert not any(r.page_index == 0 for r in rows)
