@@ -224,9 +224,11 @@ def starts_under(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
 
 def starts_under_digit(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:
     """Whether a letter starts under the digit before it: fonts kern no digit and letter, so it is the next cell's
-    text set from its column's edge under the end of a ref run on past its narrow column ("COC-29" / "The")."""
-    return before.text.isdigit() and glyph.text.isalpha() and is_ltr(glyph.text) and \
-        glyph.x0 - before.x0 > settings.overprint_slack and before.x1 - glyph.x0 > settings.overprint_slack
+    text set from its column's edge under the end of a ref run on past its narrow column ("COC-29" / "The"). Only
+    glyphs of a font tell (OCR's boxes overlap as they fall)."""
+    return min(before.size, glyph.size) > 0 and before.text.isdigit() and glyph.text.isalpha() and \
+        is_ltr(glyph.text) and glyph.x0 - before.x0 > settings.overprint_slack and \
+        before.x1 - glyph.x0 > settings.overprint_slack
 
 
 def stands_after(space: Glyph, glyph: Glyph) -> bool:
