@@ -310,13 +310,21 @@ def first_header(rows: list[Row], settings: TableSettings, search: int | None) -
             # a line of short words set further above the header than its own lines are apart ("Annex A") is a title
             under = header_at(rows, i + 1, settings)
             end = header.first + header.count
+            # ... or, naming as many, when it names more of the ref, page and text columns (a page head "Action
+            # plan" stacked onto "No." reads as the action column and loses the ref column)
             if under is not None and under.first + under.count >= end and \
                     (len(under.roles) > len(header.roles) or (under.first + under.count == end and len(
                         under.roles) == len(header.roles) and (not labels_only(rows[i], settings)
-                                                               or set_above(rows, i, under.count)))):
+                                                               or set_above(rows, i, under.count)
+                                                               or key_roles(under) > key_roles(header)))):
                 return under
         return header
     return None
+
+
+def key_roles(header: Header) -> int:
+    """How many of the ref, page and text columns a header names."""
+    return sum(role in header.roles for role in KEY_ROLES)
 
 
 def labels_only(row: Row, settings: TableSettings) -> bool:

@@ -1233,3 +1233,18 @@ def test_two_labels_tails_ocr_boxed_closer_than_a_phrase_gap_still_stack_under_t
     header = find_header(rows, SETTINGS, None)
     assert header is not None and (header.first, header.count) == (0, 2)
     assert any("PAGE" in c.text and "REPORT" in c.text for c in header.cells)
+
+
+def test_a_title_line_set_close_over_a_one_line_header_does_not_take_the_ref_label():
+    """A spreadsheet's printed page head ("Action plan" at the left, the force's name at the right) set a wrapped
+    line's pitch over a one-line header: stacked in, "Action plan No." reads as the action column and the header
+    names as many roles as the header line alone, but loses the ref column (every row lost with it). Of readings
+    naming as many roles, the one naming more of the ref, page and text columns is the header."""
+    rows = [line(38, *words("Action plan", 35, 38), *words("Dunmarsh Police", 737, 38)),
+            line(49, *words("No.", 35, 49), *words("Category", 104, 49), *words("Finding", 191, 49),
+                 *words("Page reference", 574, 49), *words("Owner", 643, 49), *words("Rating", 730, 49)),
+            line(71, *words("The force should act on it.", 191, 71), *words("Red", 730, 71)),
+            line(81, ("1", 35, 39), ("REC", 104, 117), *words("and report.", 191, 81), *words("Page 10", 574, 81))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and (header.first, header.count) == (1, 1)
+    assert header.cells[header.roles["ref"]].text == "No."
