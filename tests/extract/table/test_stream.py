@@ -1002,3 +1002,36 @@ def test_a_footer_a_row_too_tall_for_its_page_runs_on_under_and_beside_is_set_as
     kept = [w["text"] for k, w in enumerate(line) if k not in shared.get((1, 7), ())]
     assert kept == ["timescale", "depends"]
     assert not any(k[0] == 1 and k[1] != 7 for k in shared)  # the row's other lines stay whole
+
+
+def test_a_running_head_printed_over_a_repeated_headers_last_label_from_its_left_is_set_aside_and_the_label_kept():
+    """A spreadsheet's page head ("OFFICIAL – Dunmarsh PCC response to HMICFRS") printed at every page top, over the
+    last label ("RAG") of the header its print titles repeat there: the head starts left of the label and lies over
+    it, so it is the label ("RAG") that seems drawn back. The head is the run printed over the line's other words that
+    names no column; read as the action label's tail, the header was taken for a row's text and the section with it
+    (9471-211)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines
+
+    head = "OFFICIAL – Dunmarsh PCC response to HMICFRS"
+
+    def page(i: int) -> PageLines:
+        labels = [*phrase("Rec", 35, 36.7), *phrase("Area for improvement", 113, 36.7), *phrase("Page", 417, 36.7),
+                  *phrase("Action", 555, 36.7)]
+        second = [*phrase("No.", 35, 46.7), *phrase("/ Recommendation", 113, 46.7)]
+        rows = [[*phrase(f"({i + 1})", 68, 80), *phrase("The force should review its plan.", 113, 80),
+                 *phrase(f"Page {10 + i}", 417, 80)],
+                phrase("and report on it.", 113, 90)]
+        if i == 0:
+            lines = [phrase(head, 605, 36.6), phrase("Part A Recommendations", 35, 48), labels[:],
+                     second, *rows]
+            lines[2] = [*[dict(w, top=w["top"] + 24) for w in labels], *phrase("RAG", 731, 60.7)]
+            lines[3] = [dict(w, top=w["top"] + 24) for w in second]
+            lines[4:] = [[dict(w, top=w["top"] + 24) for w in r] for r in rows]
+        else:
+            lines = [[*labels, *phrase(head, 605, 38.7), *phrase("RAG", 731, 36.7)], second, *rows]
+        return PageLines(i, lines, 595.0, TableSettings.for_page([9.0] * 20, [10.0] * 20))
+
+    pages = [page(i) for i in range(3)]
+    dropped = first_lines_running_words(pages)
+    assert dropped[1] == dropped[2] == head.split()
