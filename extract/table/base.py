@@ -741,7 +741,7 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
         before = placed[-1] if placed else i
         if i != before and any(before < e <= i for e in key) and not drawn_over and \
                 (runs_on(cell, words[k - 1], settings) or (not starts_column(table, i, cell, words[k - 1], settings)
-                 and not centred_on_label(words, k, i, table, settings))):
+                 and not opens_run(cell, words[k - 1]) and not centred_on_label(words, k, i, table, settings))):
             return None  # words run on across a column edge as one phrase: full-width text
         placed.append(i)
         texts[i] = f"{texts[i]} {cell.text}".strip()
@@ -907,6 +907,13 @@ def runs_on(word: Cell, before: Cell, settings: TableSettings) -> bool:
     """Whether a word goes on the text run of the word before it, a word space after it: drawn right after it and one
     space (a title over the columns), whatever column start or label it happens to sit at."""
     return word.runs_on and word.x0 - before.x1 <= settings.phrase_gap
+
+
+def opens_run(word: Cell, before: Cell) -> bool:
+    """Whether a word starts a text run of its own after a word that went on its run: where the producer draws each
+    cell's words as one run with its spaces, a cell's first word set word-close after the cell before ("Issue of
+    concern | Page 7 Figure | Some calls" in tight spreadsheet columns), which full-width text, one run, never is."""
+    return before.runs_on and not word.runs_on
 
 
 def starts_column(table: Table, i: int, word: Cell, before: Cell, settings: TableSettings) -> bool:

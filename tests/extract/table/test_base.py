@@ -1248,3 +1248,23 @@ def test_a_title_line_set_close_over_a_one_line_header_does_not_take_the_ref_lab
     header = find_header(rows, SETTINGS, None)
     assert header is not None and (header.first, header.count) == (1, 1)
     assert header.cells[header.roles["ref"]].text == "No."
+
+
+def test_a_cells_first_word_set_word_close_after_the_cell_before_opens_its_column_when_it_opens_a_text_run():
+    """Tight spreadsheet columns: a page ref centred in a narrow page column ("Page 7 Figure") sits a word space and a
+    half from the type cell before it and from the text cell after it, and nowhere near where its column's lines or its
+    label start. Each cell is drawn as a text run of its own (the words inside one run on), so its first word opening a
+    new run says a cell starts there; read as full-width text, the row lost its ref (9471-115). A title drawn in one
+    run at the same spacing stays full-width text."""
+    table = Table([80.0, 143.6, 201.4, 253.3, 467.0], {"ref": 0, "section": 1, "page_ref": 2, "issue": 3},
+                  gridded=False, starts=[109.0, 144.0, 216.0, 253.0], label_starts=[80.0, 143.6, 201.4, 253.3],
+                  label_middles=[93.0, 166.0, 223.7, 330.0])
+    settings = TableSettings(phrase_gap=5.1, cross_slack=1.5)
+    placed = [("2", 109.1, 113.2), ("Issue", 143.6, 161.3), ("of", 163.2, 170.6), ("concern", 172.0, 199.9),
+              ("Page", 203.4, 219.6), ("7", 221.5, 225.6), ("Figure", 227.5, 249.9), ("Some", 253.3, 272.1),
+              ("calls", 274.0, 289.4)]
+    opens = {"2", "Issue", "Page", "Some"}
+    runs = Row(144, 154, [Cell(t, x0, x1, runs_on=t not in opens) for t, x0, x1 in placed], is_line=True)
+    assert line_row_cells(runs, table, settings) == ["2", "Issue of concern", "Page 7 Figure", "Some calls"]
+    one_run = Row(144, 154, [Cell(t, x0, x1, runs_on=t != "Issue") for t, x0, x1 in placed[1:]], is_line=True)
+    assert line_row_cells(one_run, table, settings) is None
