@@ -191,8 +191,11 @@ def apply_pending(state: SectionState, pending: Pending, ref: int | None, header
     """A title or band precedes this row: enter its section (or, for an unknown band, decide from the refs).
 
     A header seen before, repeated at a page top and naming another section while the refs run on (3, then 4)
-    is a print title repeating the first table's header, not a new table: the section stays."""
+    is a print title repeating the first table's header, not a new table: the section stays. So it does while no row
+    of the section in force was numbered yet (its table's header fell at the foot of the page before, alone)."""
     if pending.from_header and ref is not None and state.last_ref is not None and ref == state.last_ref + 1:
+        return
+    if pending.from_header and state.section is not None and state.last_ref is None:
         return
     if pending.section is not None:
         state.enter(pending.section, pending.theme)

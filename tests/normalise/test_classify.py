@@ -305,3 +305,31 @@ def test_lines_holding_only_pieces_of_a_centred_type_cell_name_the_section_of_th
     pieces, _notes, _ = classify(rows)
     whole = regroup_lines(pieces)
     assert [(p.section, p.row.ref) for p in whole] == [(CAUSES_OF_CONCERN, "1)")]
+
+
+def test_a_print_title_after_a_tables_header_left_alone_at_the_page_foot_keeps_that_tables_section():
+    """A spreadsheet's tables, one per section under its own header: the "Cause for concern" table's header falls at
+    page 1's foot (its wrapped label's second line, "status", read as a line of its own under it), and page 2 opens
+    with the print title repeating the first table's header ("Area for improvement") over that table's rows. No row
+    of the new table was numbered yet, so the repeat is no table of its own: the rows stay causes of concern
+    (9471-159)."""
+    def line(ref, page, issue, page_index=0, table_id=1, action=""):
+        top = 40.0 + 10 * len(rows)
+        return RawRow(ref=ref, page_ref=page, issue=issue, action=action, page_index=page_index, table_id=table_id,
+                      is_line=True, top=top, bottom=top + 8)
+
+    rows: list[RawRow] = []
+    rows += [line("Rec No.", "Page no.", "Area for Improvement", action="Current Action")]
+    rows += [line("", "", "", action="status")]
+    rows += [
+line("9.", "Page 33", "The force needs to improve.")]
+    rows += [line("Rec No.", "Page no.", "Cause for concern", table_id=2, action="Current Action")]
+    rows += [line("", "", "", table_id=2, action="status")]
+    rows += [line("Rec No.", "Page no.", "Area for Improvement", page_index=1, table_id=3, action="Current Action")]
+    rows += [line("", "", "", page_index=1, table_id=3, action="status")]
+    rows += [line("1.", "Page 36", "The force isn't doing enough.", page_index=1, table_id=3)]
+    rows += [line("Rec No.", "Page no.", "Recommendation", page_index=1, table_id=4, action="Current Action")]
+    rows += [line("1.", "Page 37", "Within three months, the force should act.", page_index=1, table_id=4)]
+    pieces, _notes, _ = classify(rows)
+    assert [(p.section, p.row.ref) for p in pieces if p.row.ref] == [
+        (AREAS_FOR_IMPROVEMENT, "9."), (CAUSES_OF_CONCERN, "1."), (RECOMMENDATIONS, "1.")]
