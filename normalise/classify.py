@@ -180,6 +180,20 @@ def band_line(rows: list[RawRow], index: int) -> Pending | None:
     return Pending(m.section, m.theme) if m is not None and not m.others else None
 
 
+# a line ending so is left open: no heading ends on a preposition, an article, a conjunction or a joining mark
+OPEN_END = re.compile(r"(?:\b(?:of|the|to|and|or|for|in|on|by|from|with|a|an)|[,&/–—-])\s*$", re.I)
+
+
+def goes_on_title(title: str, text: str, pending: Pending, row: RawRow) -> bool:
+    """Whether a text line is the wrapped last line of the title read just above it: the title's line ends on a word
+    no heading ends on ("... IN RESPONSE TO THE CAUSE OF" / "CONCERN") and the two read as one title of its section
+    (alone, the last line reads as a band the vocabulary cannot place, or as no title at all)."""
+    if not OPEN_END.search(title):
+        return False
+    m = match_title(f"{title} {text}", fuzzy=is_ocr(row))
+    return m is not None and not m.others and m.section == pending.section
+
+
 def is_band_text(text: str) -> bool:
     """A short line inside a table that is not a sentence: a band row the vocabulary may not know."""
     words = text.split()
@@ -410,13 +424,22 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
     ref_cells = ref_cells_of_lines(rows)
     column_names = column_name_headers(rows)
     heads = running_heads(rows)
+    title_text = ""  # the title line last read, while nothing but its wrapped lines followed it
     for index, row in enumerate(rows):
         if index in heads:
             dropped["text"] += 1
             continue
+        if row.kind is not RowKind.TEXT:
+            title_text = ""
         if row.kind is RowKind.TEXT:
             text = " ".join(row.text.split())
             title = title_of(text, row)
+            if pending is not None and title_text and (title is None or title.section is None) and \
+                    goes_on_title(title_text, text, pending, row):
+                title_text = f"{title_text} {text}"
+                dropped["text"] += 1
+                continue
+            title_text = text if title is not None else ""
             if title is not None:
                 pending, last_was_footnote = title, False
             elif is_footnote(text):

@@ -333,3 +333,18 @@ line("9.", "Page 33", "The force needs to improve.")]
     pieces, _notes, _ = classify(rows)
     assert [(p.section, p.row.ref) for p in pieces if p.row.ref] == [
         (AREAS_FOR_IMPROVEMENT, "9."), (CAUSES_OF_CONCERN, "1."), (RECOMMENDATIONS, "1.")]
+
+
+def test_a_section_heading_wrapped_after_an_open_word_keeps_its_section_over_its_last_line():
+    """A heading too long for its line ("B. RECOMMENDATIONS TO THE FORCE IN RESPONSE TO THE CAUSE OF" / "CONCERN"):
+    its last line alone reads as a band the vocabulary cannot place, which took the heading's place and left the rows
+    under the section above while their refs ran on (9471-325). The line above ends on a word that cannot end a
+    heading, and the two read as one title name recommendations."""
+    band = RawRow(kind=RowKind.TEXT, text="CONCERN", band=True)
+    rows = [text("A. CAUSES FOR CONCERN"), cells("1.", "p. 7", "A"), cells("2.", "P10", "B"),
+            text("B. RECOMMENDATIONS TO THE FORCE IN RESPONSE TO THE CAUSE OF"), band,
+            cells("3.", "P13", "C"), cells("4.", "p. 15", "D")]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [CAUSES_OF_CONCERN] * 2 + [RECOMMENDATIONS] * 2
+    apart = [*rows[:3], text("Recommendations to the force"), band, *rows[5:]]  # a title closed: the band is its own
+    assert [p.theme for p in classify(apart)[0]][2:] == ["CONCERN"] * 2
