@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from hmic_extract.model import RawRow, RowKind
-from hmic_extract.vocabulary import header_score
+from hmic_extract.vocabulary import header_score, match_title
 
 from .model import Cell, PageTables, Part, Row, TextLine
 from .settings import TableSettings
@@ -100,7 +100,8 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
     A running line sits at a page's top or bottom edge, set apart from the body by white space, and either
     recurs, numbers aside, at the same height on another page ("Page 3 of 9", "Force response – OFFICIAL")
     or is a lone page number ("- 3 -", "Page 3"); a phrase or two at the same height on most pages is a running
-    line however close it sits to the body. A table header's lines are never running lines.
+    line however close it sits to the body. A table header's lines are never running lines, nor is a section's
+    heading that recurs on some pages only (each of its tables starts a page).
     """
     seen: dict[str, list[tuple[int, float]]] = {}
     for page in pages:
@@ -123,6 +124,11 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
         need = max(2, min(page.settings.running_pages, len(pages)), page.settings.running_share * len(pages))
         return len(found) >= need
 
+    def heads_section(line: list[dict], key: tuple[str, float] | None, page: PageLines) -> bool:
+        """A section's heading that recurs at one height only because each of its tables starts a page: a page
+        template's line is on most pages."""
+        return match_title(line_words_text(line)) is not None and not on_most_pages(key, page)
+
     def page_template_line(page: PageLines, k: int) -> bool:
         return on_most_pages(running_key(page.lines[k], page), page) and \
             len(phrases_of(page.lines[k], page.settings)) <= RUNNING_PHRASES
@@ -134,7 +140,8 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
         for side in (range(min(EDGE_LINES, n)), range(n - 1, max(-1, n - 1 - EDGE_LINES), -1)):
             marked: list[int] = []
             for k in side:
-                if k in headers or not (recurs(running_key(page.lines[k], page), page)
+                key = running_key(page.lines[k], page)
+                if k in headers or not ((recurs(key, page) and not heads_section(page.lines[k], key, page))
                                         or FOLIO.match(line_words_text(page.lines[k])) or lone_footer(page, k)):
                     break
                 marked.append(k)

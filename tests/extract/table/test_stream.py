@@ -1035,3 +1035,25 @@ def test_a_running_head_printed_over_a_repeated_headers_last_label_from_its_left
     pages = [page(i) for i in range(3)]
     dropped = first_lines_running_words(pages)
     assert dropped[1] == dropped[2] == head.split()
+
+
+def test_a_section_heading_at_the_same_page_top_on_two_pages_is_no_running_head():
+    """Each section's table starts a page, so "CAUSES FOR CONCERN" heads two of four pages at one height: recurring
+    alone does not make a section's heading a page template's line (on most pages it would). Set aside as a running
+    head, its rows fell under the section before (9471-218); the folio at the foot is still one."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines
+
+    headings = ["Dear Sir,", "CAUSES FOR CONCERN", "CAUSES FOR CONCERN", "RECOMMENDATIONS TO THE FORCE"]
+
+    def page(i: int) -> PageLines:
+        lines = [phrase(headings[i], 87, 85), [*phrase("AFI REF", 87, 105), *phrase("PAGE REF", 159, 105),
+                                              *phrase("ISSUE OF CONCERN", 258, 105)],
+                 [*phrase(f"({i + 1})", 106, 122), *phrase(f"Page {14 + i}", 159, 122),
+                  *phrase(["The force should act.", "It must plan.", "Staff need training.", "Act now."][i], 258, 122)],
+                 phrase(f"- {i + 1} -", 380, 560)]
+        return PageLines(i, lines, 612.0, TableSettings.for_page([9.0] * 20, [11.0] * 20))
+
+    running = running_lines([page(i) for i in range(4)])
+    assert not {(1, 0), (2, 0)} & running
+    assert {(i, 3) for i in range(4)} <= running
