@@ -1097,6 +1097,7 @@ class Reading:
     cut_row: Row | None = None  # ... as the flavour saw it
     cut_part: Part | None = None
     header_lines: int | None = None  # lines the last header found covers (a repeated header covers as many)
+    shift: float | None = None  # how far the producer set the last row read sideways (its rest on the next page is too)
 
 
 def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSettings) -> list[RawRow]:
@@ -1115,7 +1116,9 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
     if reading.table.body_size is None:
         reading.table.body_size = body_size(rows)
     size = reading.table.body_size
-    moved: Table | None = None  # the table as the row read last sets it, when a producer set that row sideways
+    # the table as the row read last sets it, when a producer set that row sideways (on the page before, for a part
+    # that opens with the rest of a row reportlab split at the page foot)
+    moved = moved_by(reading.table, reading.shift) if reading.shift is not None else None
     for i, row in enumerate(rows):
         if row.is_line and row.size and size and (small_print(row, part, size, settings) or (
                 row.size < settings.mark_ratio * size and opens_with_mark(row.text)
@@ -1145,6 +1148,7 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         out.append(raw)
         if i == len(rows) - 1 and not row.is_line and raw.kind is RowKind.CELLS:
             reading.cut, reading.cut_row, reading.cut_part = raw, row, part  # it may go on on the next page
+    reading.shift = moved.edges[0] - reading.table.edges[0] if moved is not None else None
     return out
 
 
@@ -1422,7 +1426,7 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
         if reading.table is None and reading.waiting:
             out_before = parts_before_header(reading, table, settings)
             reading.rows.extend(out_before)
-        reading.table = table
+        reading.table, reading.shift = table, None
         reading.table_id += 1
         if part not in kept:
             kept.append(part)

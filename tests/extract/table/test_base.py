@@ -1268,3 +1268,31 @@ def test_a_cells_first_word_set_word_close_after_the_cell_before_opens_its_colum
     assert line_row_cells(runs, table, settings) == ["2", "Issue of concern", "Page 7 Figure", "Some calls"]
     one_run = Row(144, 154, [Cell(t, x0, x1, runs_on=t != "Issue") for t, x0, x1 in placed[1:]], is_line=True)
     assert line_row_cells(one_run, table, settings) is None
+
+
+def test_the_rest_of_a_row_set_sideways_at_a_page_foot_is_read_as_far_sideways_at_the_next_page_top():
+    """reportlab sets a row split at a page foot 6 pt left, both its parts: the row's first lines at the foot are read
+    moved, and its last lines at the next page's top (one phrase in the text column each, no header above them, the
+    page's other rows set true) are set as far off. Read with the page's columns they straddled the text column's
+    edge and were full-width text, lost from the row (9471-143)."""
+    def row(top: float, ref: str, page_ref: str, first: str, second: str) -> list[Row]:
+        return [line(top, *words(ref, 61, top), *words(page_ref, 103, top), *words(first, 180, top),
+                     *words("Work is under way.", 382, top)),
+                line(top + 12, *words(second, 180, top + 12))]
+
+    header = line(40, *words("Ref", 61, 40), *words("Page", 103, 40), *words("Finding", 180, 40),
+                  *words("Progress", 382, 40))
+    first = [header, *row(70, "IOC 1", "Pages 12/13", "The force does not record crime", "accurately."),
+             *row(100, "IOC 2", "Pages 14/15", "The force does not review plans", "in time.")]
+    above = [*row(40, "IOC 3", "Pages 16/17", "The force should plan", "its estate."),
+             *row(70, "IOC 4", "Pages 17/18", "The force should review", "its bail use.")]
+    moved = row(100, "IOC 5", "Pages 18/19", "Supervision of investigations is", "inconsistent across")
+    rest = [line(40, *words("teams and shifts, and victims are", 180, 40)),
+            line(52, *words("let down as a result.", 180, 52))]
+    true = [*row(80, "IOC 6", "Pages 19/20", "Advertised meetings are often", "not kept up to date."),
+            *row(110, "IOC 7", "Pages 21/22", "Victims are not kept informed", "of progress in their case.")]
+    rows, _ = read_tables([shifted_page(0, [(0.0, first)]), shifted_page(1, [(0.0, above), (-6.0, moved)]),
+                           shifted_page(2, [(-6.0, rest), (0.0, true)])])
+    assert not any(r.kind is RowKind.TEXT for r in rows)
+    cells = [(r.ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.page_index == 2]
+    assert cells[:2] == [("", "teams and shifts, and victims are"), ("", "let down as a result.")]
