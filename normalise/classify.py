@@ -184,14 +184,17 @@ def band_line(rows: list[RawRow], index: int) -> Pending | None:
 OPEN_END = re.compile(r"(?:\b(?:of|the|to|and|or|for|in|on|by|from|with|a|an)|[,&/–—-])\s*$", re.I)
 
 
-def goes_on_title(title: str, text: str, pending: Pending, row: RawRow) -> bool:
-    """Whether a text line is the wrapped last line of the title read just above it: the title's line ends on a word
-    no heading ends on ("... IN RESPONSE TO THE CAUSE OF" / "CONCERN") and the two read as one title of its section
-    (alone, the last line reads as a band the vocabulary cannot place, or as no title at all)."""
-    if not OPEN_END.search(title):
-        return False
+def title_going_on(title: str, text: str, pending: Pending | None, row: RawRow) -> Pending | None:
+    """The title read whole when a text line is the wrapped last line of the title read just above it (``title``, its
+    ``pending`` section), else None: the title's line ends on a word no heading ends on ("... IN RESPONSE TO THE CAUSE
+    OF" / "CONCERN") and the two read as one title of its section (alone, the last line reads as a band the vocabulary
+    cannot place, or as no title at all)."""
+    if pending is None or not title or not OPEN_END.search(title):
+        return None
     m = match_title(f"{title} {text}", fuzzy=is_ocr(row))
-    return m is not None and not m.others and m.section == pending.section
+    if m is None or m.others or m.section != pending.section:
+        return None
+    return Pending(m.section, m.theme or pending.theme)
 
 
 def is_band_text(text: str) -> bool:
@@ -434,9 +437,9 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
         if row.kind is RowKind.TEXT:
             text = " ".join(row.text.split())
             title = title_of(text, row)
-            if pending is not None and title_text and (title is None or title.section is None) and \
-                    goes_on_title(title_text, text, pending, row):
-                title_text = f"{title_text} {text}"
+            whole = title_going_on(title_text, text, pending, row) if title is None or title.section is None else None
+            if whole is not None:  # the title's wrapped last line: the title read whole (its theme with it)
+                pending, title_text = whole, f"{title_text} {text}"
                 dropped["text"] += 1
                 continue
             title_text = text if title is not None else ""

@@ -348,3 +348,6 @@ def test_a_section_heading_wrapped_after_an_open_word_keeps_its_section_over_its
     assert [p.section for p in pieces] == [CAUSES_OF_CONCERN] * 2 + [RECOMMENDATIONS] * 2
     apart = [*rows[:3], text("Recommendations to the force"), band, *rows[5:]]  # a title closed: the band is its own
     assert [p.theme for p in classify(apart)[0]][2:] == ["CONCERN"] * 2
+    themed = [*rows[:3], text("Areas for improvement –"), RawRow(kind=RowKind.TEXT, text="Legitimacy", band=True),
+              cells("1.", "P13", "C")]  # a theme wrapped under its title is the title's theme
+    assert [(p.section, p.theme) for p in classify(themed)[0]][2:] == [(AREAS_FOR_IMPROVEMENT, "Legitimacy")]
