@@ -20,6 +20,8 @@ from .line_units import Unit
 from .ocr_pagerefs import (
     JOINS_NEXT,
     LABEL_NUMBER,
+    LABEL_START,
+    PAGE_WORD,
     PageChoice,
     choose_page_ref,
     cut_number,
@@ -235,9 +237,25 @@ def label_owner(units: list[Unit], i: int, primaries: list[int]) -> int | None:
                                              if units[k].part != units[nxt].part) else None
 
 
+def mend_cut_words(units: list[Unit]) -> None:
+    """Mend a word a narrow page column broke anywhere ("36, T" / "able" / "4"): a page cell line opening with
+    lower-case letters that, glued to the last word of the page cell on the line right above, make a label or page
+    word goes up to that line ("36, Table" / "4"). Alone such letters read as words, a page cell of a row of its own."""
+    for above, u in pairwise(units):
+        first, _, rest = u.page.strip().partition(" ")
+        if u.part != above.part or not re.fullmatch(r"[a-z]+", first) or not re.search(r"[^\W\d_]$", above.page):
+            continue
+        head, _, last = above.page.strip().rpartition(" ")
+        word = last + first
+        label = LABEL_START.match(word)
+        if (label is not None and label.end() == len(word)) or PAGE_WORD.match(word):
+            above.page, u.page = f"{head} {word}".strip(), rest.strip()
+
+
 def find_anchors(units: list[Unit]) -> list[Anchor]:
     """Given the units of one run, return one Anchor per logical row, in reading order."""
     join_cut_refs(units)
+    mend_cut_words(units)
     primaries, duplicates = find_primaries(units)
     anchors = {p: Anchor(primary=p, members=[p], ref=units[p].ref) for p in primaries}
     loose = set(carried_over(units, primaries))

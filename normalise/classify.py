@@ -180,6 +180,23 @@ def band_line(rows: list[RawRow], index: int) -> Pending | None:
     return Pending(m.section, m.theme) if m is not None and not m.others else None
 
 
+# a line ending so is left open: no heading ends on a preposition, an article, a conjunction or a joining mark
+OPEN_END = re.compile(r"(?:\b(?:of|the|to|and|or|for|in|on|by|from|with|a|an)|[,&/–—-])\s*$", re.I)
+
+
+def title_going_on(title: str, text: str, pending: Pending | None, row: RawRow) -> Pending | None:
+    """The title read whole when a text line is the wrapped last line of the title read just above it (``title``, its
+    ``pending`` section), else None: the title's line ends on a word no heading ends on ("... IN RESPONSE TO THE CAUSE
+    OF" / "CONCERN") and the two read as one title of its section (alone, the last line reads as a band the vocabulary
+    cannot place, or as no title at all)."""
+    if pending is None or not title or not OPEN_END.search(title):
+        return None
+    m = match_title(f"{title} {text}", fuzzy=is_ocr(row))
+    if m is None or m.others or m.section != pending.section:
+        return None
+    return Pending(m.section, m.theme or pending.theme)
+
+
 def is_band_text(text: str) -> bool:
     """A short line inside a table that is not a sentence: a band row the vocabulary may not know."""
     words = text.split()
@@ -191,8 +208,11 @@ def apply_pending(state: SectionState, pending: Pending, ref: int | None, header
     """A title or band precedes this row: enter its section (or, for an unknown band, decide from the refs).
 
     A header seen before, repeated at a page top and naming another section while the refs run on (3, then 4)
-    is a print title repeating the first table's header, not a new table: the section stays."""
+    is a print title repeating the first table's header, not a new table: the section stays. So it does while no row
+    of the section in force was numbered yet (its table's header fell at the foot of the page before, alone)."""
     if pending.from_header and ref is not None and state.last_ref is not None and ref == state.last_ref + 1:
+        return
+    if pending.from_header and state.section is not None and state.last_ref is None:
         return
     if pending.section is not None:
         state.enter(pending.section, pending.theme)
@@ -407,13 +427,22 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
     ref_cells = ref_cells_of_lines(rows)
     column_names = column_name_headers(rows)
     heads = running_heads(rows)
+    title_text = ""  # the title line last read, while nothing but its wrapped lines followed it
     for index, row in enumerate(rows):
         if index in heads:
             dropped["text"] += 1
             continue
+        if row.kind is not RowKind.TEXT:
+            title_text = ""
         if row.kind is RowKind.TEXT:
             text = " ".join(row.text.split())
             title = title_of(text, row)
+            whole = title_going_on(title_text, text, pending, row) if title is None or title.section is None else None
+            if whole is not None:  # the title's wrapped last line: the title read whole (its theme with it)
+                pending, title_text = whole, f"{title_text} {text}"
+                dropped["text"] += 1
+                continue
+            title_text = text if title is not None else ""
             if title is not None:
                 pending, last_was_footnote = title, False
             elif is_footnote(text):

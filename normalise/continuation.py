@@ -33,7 +33,17 @@ def ends_open_page_cell(above: str, piece: Piece) -> bool:
     if any(ch.isalnum() for ch in piece.row.ref) or not page or not above.strip():
         return False
     above = " ".join(above.split())
-    return bool(LABEL_END.search(above) and LABEL_NUMBER.match(page)) or cut_number(above, page)
+    return bool(LABEL_END.search(above) and LABEL_NUMBER.match(page)) or cut_number(above, page) or \
+        ends_broken_label(above, page)
+
+
+def ends_broken_label(above: str, page: str) -> bool:
+    """Whether a page cell cut short ends with a label word a narrow column broke mid-word and ``page`` holds the
+    word's rest and the label's number ("Page 34 (pa" / "ra 6.1)": "(para 6.1)")."""
+    words = page.split()
+    if len(words) != 2 or not above or above[-1].isspace():
+        return False
+    return bool(LABEL_END.search(above + words[0]) and LABEL_NUMBER.match(words[1]))
 
 
 def labels_only(page_ref: str) -> bool:

@@ -331,13 +331,21 @@ def first_header(rows: list[Row], settings: TableSettings, search: int | None) -
             # a line of short words set further above the header than its own lines are apart ("Annex A") is a title
             under = header_at(rows, i + 1, settings)
             end = header.first + header.count
+            # ... or, naming as many, when it names more of the ref, page and text columns (a page head "Action
+            # plan" stacked onto "No." reads as the action column and loses the ref column)
             if under is not None and under.first + under.count >= end and \
                     (len(under.roles) > len(header.roles) or (under.first + under.count == end and len(
                         under.roles) == len(header.roles) and (not labels_only(rows[i], settings)
-                                                               or set_above(rows, i, under.count)))):
+                                                               or set_above(rows, i, under.count)
+                                                               or key_roles(under) > key_roles(header)))):
                 return under
         return header
     return None
+
+
+def key_roles(header: Header) -> int:
+    """How many of the ref, page and text columns a header names."""
+    return sum(role in header.roles for role in KEY_ROLES)
 
 
 def labels_only(row: Row, settings: TableSettings) -> bool:
@@ -754,7 +762,7 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
         before = placed[-1] if placed else i
         if i != before and any(before < e <= i for e in key) and not drawn_over and \
                 (runs_on(cell, words[k - 1], settings) or (not starts_column(table, i, cell, words[k - 1], settings)
-                 and not centred_on_label(words, k, i, table, settings))):
+                 and not opens_run(cell, words[k - 1]) and not centred_on_label(words, k, i, table, settings))):
             return None  # words run on across a column edge as one phrase: full-width text
         placed.append(i)
         texts[i] = f"{texts[i]} {cell.text}".strip()
@@ -920,6 +928,13 @@ def runs_on(word: Cell, before: Cell, settings: TableSettings) -> bool:
     """Whether a word goes on the text run of the word before it, a word space after it: drawn right after it and one
     space (a title over the columns), whatever column start or label it happens to sit at."""
     return word.runs_on and word.x0 - before.x1 <= settings.phrase_gap
+
+
+def opens_run(word: Cell, before: Cell) -> bool:
+    """Whether a word starts a text run of its own after a word that went on its run: where the producer draws each
+    cell's words as one run with its spaces, a cell's first word set word-close after the cell before ("Issue of
+    concern | Page 7 Figure | Some calls" in tight spreadsheet columns), which full-width text, one run, never is."""
+    return before.runs_on and not word.runs_on
 
 
 def starts_column(table: Table, i: int, word: Cell, before: Cell, settings: TableSettings) -> bool:
@@ -1105,6 +1120,7 @@ class Reading:
     header_lines: int | None = None  # lines the last header found covers (a repeated header covers as many)
     foot_titles: list[RawRow] = field(default_factory=list)  # section titles ending the last page read before any
     # table, when it holds none (a title left behind by a table moved on to the next page)
+    shift: float | None = None  # how far the producer set the last row read sideways (its rest on the next page is too)
 
 
 def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSettings) -> list[RawRow]:
@@ -1123,7 +1139,9 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
     if reading.table.body_size is None:
         reading.table.body_size = body_size(rows)
     size = reading.table.body_size
-    moved: Table | None = None  # the table as the row read last sets it, when a producer set that row sideways
+    # the table as the row read last sets it, when a producer set that row sideways (on the page before, for a part
+    # that opens with the rest of a row reportlab split at the page foot)
+    moved = moved_by(reading.table, reading.shift) if reading.shift is not None else None
     for i, row in enumerate(rows):
         if row.is_line and row.size and size and (small_print(row, part, size, settings) or (
                 row.size < settings.mark_ratio * size and opens_with_mark(row.text)
@@ -1153,6 +1171,7 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         out.append(raw)
         if i == len(rows) - 1 and not row.is_line and raw.kind is RowKind.CELLS:
             reading.cut, reading.cut_row, reading.cut_part = raw, row, part  # it may go on on the next page
+    reading.shift = moved.edges[0] - reading.table.edges[0] if moved is not None else None
     return out
 
 
@@ -1468,7 +1487,7 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
         if reading.table is None and reading.waiting:
             out_before = parts_before_header(reading, table, settings)
             reading.rows.extend(out_before)
-        reading.table = table
+        reading.table, reading.shift = table, None
         reading.table_id += 1
         if part not in kept:
             kept.append(part)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from hmic_extract.model import RawRow, RowKind
-from hmic_extract.vocabulary import header_score
+from hmic_extract.vocabulary import header_score, match_title
 
 from .model import Cell, PageTables, Part, Row, TextLine
 from .settings import TableSettings
@@ -100,7 +100,8 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
     A running line sits at a page's top or bottom edge, set apart from the body by white space, and either
     recurs, numbers aside, at the same height on another page ("Page 3 of 9", "Force response – OFFICIAL")
     or is a lone page number ("- 3 -", "Page 3"); a phrase or two at the same height on most pages is a running
-    line however close it sits to the body. A table header's lines are never running lines.
+    line however close it sits to the body. A table header's lines are never running lines, nor is a section's
+    heading that recurs on some pages only (each of its tables starts a page).
     """
     seen: dict[str, list[tuple[int, float]]] = {}
     for page in pages:
@@ -123,6 +124,11 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
         need = max(2, min(page.settings.running_pages, len(pages)), page.settings.running_share * len(pages))
         return len(found) >= need
 
+    def heads_section(line: list[dict], key: tuple[str, float] | None, page: PageLines) -> bool:
+        """A section's heading that recurs at one height only because each of its tables starts a page: a page
+        template's line is on most pages."""
+        return match_title(line_words_text(line)) is not None and not on_most_pages(key, page)
+
     def page_template_line(page: PageLines, k: int) -> bool:
         return on_most_pages(running_key(page.lines[k], page), page) and \
             len(phrases_of(page.lines[k], page.settings)) <= RUNNING_PHRASES
@@ -134,7 +140,8 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
         for side in (range(min(EDGE_LINES, n)), range(n - 1, max(-1, n - 1 - EDGE_LINES), -1)):
             marked: list[int] = []
             for k in side:
-                if k in headers or not (recurs(running_key(page.lines[k], page), page)
+                key = running_key(page.lines[k], page)
+                if k in headers or not ((recurs(key, page) and not heads_section(page.lines[k], key, page))
                                         or FOLIO.match(line_words_text(page.lines[k])) or lone_footer(page, k)):
                     break
                 marked.append(k)
@@ -171,9 +178,10 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
     and a ref and page cell whose numbers go up with the page ("AFI-15 | p.32") hold more numbers. The rest of such a
     line is the row's. A head drawn back over the line's words before it (a page template printing over the table's
     first line) needs to recur on one other page only (an annex of two pages), and may lie over a header's labels,
-    which a header's own words never are."""
-    runs: dict[str, list[tuple[int, float, list[int]]]] = {}
-    candidates: list[tuple[PageLines, int, int, int, str, float, list[int], bool]] = []
+    which a header's own words never are; so may a head printed from the left over a header's label (the label then
+    seems drawn back) when it recurs at that height on a line no header holds (its own, over a title)."""
+    runs: dict[str, list[tuple[int, float, list[int], bool]]] = {}
+    candidates: list[tuple[PageLines, int, int, int, str, float, list[int], bool, bool]] = []
     for page in pages:
         headers = header_lines(page)  # a repeated header recurs at one height too, and is never a running line
         for k in edge_indexes(page):
@@ -186,28 +194,30 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
                     if key is None:
                         continue
                     numbers = [int(n) for n in re.findall(r"\d+", line_words_text(words))]
-                    runs.setdefault(key[0], []).append((page.page_index, key[1], numbers))
+                    runs.setdefault(key[0], []).append((page.page_index, key[1], numbers, k in headers))
                     at_end = a == 0 or b == len(spans) or (b == a + 1 and overlaid(line, spans[a]))
                     back = b == a + 1 and drawn_back(line, spans[a])
+                    over_label = b == a + 1 and k in headers and not back and overlaid(line, spans[a])
                     if len(spans) > 1 and b - a < len(spans) and (page.page_index, k) not in running and \
-                            (k not in headers or back) and at_end and \
+                            (k not in headers or back or over_label) and at_end and \
                             len(RUNNING_WORD.findall(key[0])) > (0 if back else len(numbers)):  # a date drawn over
-                        candidates.append((page, k, spans[a][0], spans[b - 1][1], key[0], key[1], numbers, back))
+                        candidates.append((page, k, spans[a][0], spans[b - 1][1], key[0], key[1], numbers,
+                                           back or over_label, over_label))
     need = max(1, (pages[0].settings if pages else TableSettings()).running_pages - 1)  # (boilerplate cells, "Work
     # is under way.", may sit at one height on two pages)
-    def recurs(page: PageLines, text: str, at: float, numbers: list[int]) -> set[int]:
-        return {i for i, height, other in runs.get(text, ()) if i != page.page_index and
-                abs(height - at) <= page.settings.running_drift and
+    def recurs(page: PageLines, text: str, at: float, numbers: list[int], off_header: bool = False) -> set[int]:
+        return {i for i, height, other, in_header in runs.get(text, ()) if i != page.page_index and
+                abs(height - at) <= page.settings.running_drift and not (off_header and in_header) and
                 all(n == m or n - m == page.page_index - i for n, m in zip(numbers, other, strict=True))}
 
     out: dict[tuple[int, int], set[int]] = {}
-    for page, k, first, end, text, at, numbers, back in candidates:
+    for page, k, first, end, text, at, numbers, back, over_label in candidates:
         line = page.lines[k]
         key = running_key(line, page)
         whole = [int(n) for n in re.findall(r"\d+", line_words_text(line))]
         if not back and key is not None and recurs(page, key[0], key[1], whole):
             continue  # the whole line recurs (a repeated header whose labels the vocabulary does not read)
-        again = recurs(page, text, at, numbers)
+        again = recurs(page, text, at, numbers, off_header=over_label)
         if len(again) >= (1 if back else need) and len(range(first, end)) > len(out.get((page.page_index, k), ())):
             out[(page.page_index, k)] = set(range(first, end))
     template = template_keys(pages, running)

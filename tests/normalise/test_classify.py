@@ -305,3 +305,49 @@ def test_lines_holding_only_pieces_of_a_centred_type_cell_name_the_section_of_th
     pieces, _notes, _ = classify(rows)
     whole = regroup_lines(pieces)
     assert [(p.section, p.row.ref) for p in whole] == [(CAUSES_OF_CONCERN, "1)")]
+
+
+def test_a_print_title_after_a_tables_header_left_alone_at_the_page_foot_keeps_that_tables_section():
+    """A spreadsheet's tables, one per section under its own header: the "Cause for concern" table's header falls at
+    page 1's foot (its wrapped label's second line, "status", read as a line of its own under it), and page 2 opens
+    with the print title repeating the first table's header ("Area for improvement") over that table's rows. No row
+    of the new table was numbered yet, so the repeat is no table of its own: the rows stay causes of concern
+    (9471-159)."""
+    def line(ref, page, issue, page_index=0, table_id=1, action=""):
+        top = 40.0 + 10 * len(rows)
+        return RawRow(ref=ref, page_ref=page, issue=issue, action=action, page_index=page_index, table_id=table_id,
+                      is_line=True, top=top, bottom=top + 8)
+
+    rows: list[RawRow] = []
+    rows += [line("Rec No.", "Page no.", "Area for Improvement", action="Current Action")]
+    rows += [line("", "", "", action="status")]
+    rows += [
+line("9.", "Page 33", "The force needs to improve.")]
+    rows += [line("Rec No.", "Page no.", "Cause for concern", table_id=2, action="Current Action")]
+    rows += [line("", "", "", table_id=2, action="status")]
+    rows += [line("Rec No.", "Page no.", "Area for Improvement", page_index=1, table_id=3, action="Current Action")]
+    rows += [line("", "", "", page_index=1, table_id=3, action="status")]
+    rows += [line("1.", "Page 36", "The force isn't doing enough.", page_index=1, table_id=3)]
+    rows += [line("Rec No.", "Page no.", "Recommendation", page_index=1, table_id=4, action="Current Action")]
+    rows += [line("1.", "Page 37", "Within three months, the force should act.", page_index=1, table_id=4)]
+    pieces, _notes, _ = classify(rows)
+    assert [(p.section, p.row.ref) for p in pieces if p.row.ref] == [
+        (AREAS_FOR_IMPROVEMENT, "9."), (CAUSES_OF_CONCERN, "1."), (RECOMMENDATIONS, "1.")]
+
+
+def test_a_section_heading_wrapped_after_an_open_word_keeps_its_section_over_its_last_line():
+    """A heading too long for its line ("B. RECOMMENDATIONS TO THE FORCE IN RESPONSE TO THE CAUSE OF" / "CONCERN"):
+    its last line alone reads as a band the vocabulary cannot place, which took the heading's place and left the rows
+    under the section above while their refs ran on (9471-325). The line above ends on a word that cannot end a
+    heading, and the two read as one title name recommendations."""
+    band = RawRow(kind=RowKind.TEXT, text="CONCERN", band=True)
+    rows = [text("A. CAUSES FOR CONCERN"), cells("1.", "p. 7", "A"), cells("2.", "P10", "B"),
+            text("B. RECOMMENDATIONS TO THE FORCE IN RESPONSE TO THE CAUSE OF"), band,
+            cells("3.", "P13", "C"), cells("4.", "p. 15", "D")]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [CAUSES_OF_CONCERN] * 2 + [RECOMMENDATIONS] * 2
+    apart = [*rows[:3], text("Recommendations to the force"), band, *rows[5:]]  # a title closed: the band is its own
+    assert [p.theme for p in classify(apart)[0]][2:] == ["CONCERN"] * 2
+    themed = [*rows[:3], text("Areas for improvement –"), RawRow(kind=RowKind.TEXT, text="Legitimacy", band=True),
+              cells("1.", "P13", "C")]  # a theme wrapped under its title is the title's theme
+    assert [(p.section, p.theme) for p in classify(themed)[0]][2:] == [(AREAS_FOR_IMPROVEMENT, "Legitimacy")]

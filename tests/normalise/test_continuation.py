@@ -65,3 +65,15 @@ def test_the_number_of_a_paragraph_label_cut_off_by_a_page_break_goes_on_the_row
               piece("19", "Page 28", "The force should improve the quality of its investigations.", 1, 2)]
     rows = merge_continuations(pieces, "x.pdf")
     assert [(r.ref_text, r.page_ref) for r in rows] == [("18", "Page 28 (para\n4.4)"), ("19", "Page 28")]
+
+
+def test_a_paragraph_label_a_narrow_column_broke_mid_word_and_a_page_break_cut_goes_on_the_row_above():
+    """"Pag" / "e" / "34" / "(pa" | page break | "ra" / "6.1)": a page column too narrow for its words breaks them
+    anywhere, and the page break fell inside "(para": the next page's part holds no ref and the label's tail and
+    number, the cut row's rest, not a row of its own (9471-121)."""
+    pieces = [piece("1)", "Pag\ne\n34\n(pa", "The force should improve the way it manages the", 6, 1),
+              piece("", "ra\n6.1)", "visits (112 at the time of our inspection).", 7, 2),
+              piece("2)", "Pag\ne\n36,\nTab\nle 4", "The force should improve its use of ancillary orders", 7, 2)]
+    rows = merge_continuations(pieces, "x.pdf")
+    assert [r.ref_text for r in rows] == ["1)", "2)"]
+    assert rows[0].issue.endswith("visits (112 at the time of our inspection).")

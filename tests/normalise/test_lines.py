@@ -797,3 +797,20 @@ def test_a_few_wide_gaps_among_rows_set_at_their_lines_pitch_do_not_outweigh_a_r
         ("7", "the last two years."), ("8", "were common."), ("9", "had not received training."),
         ("10", "custody each week."), ("11", "has a backlog of referrals."), ("12", "recorded in time."),
         ("13", "understanding of county lines.")]
+
+
+def test_a_label_word_a_narrow_page_column_broke_mid_word_goes_on_with_its_page_ref():
+    """"Page" / "36, T" / "able" / "4": a page column too narrow for "Table" breaks it anywhere. "able" alone reads as
+    words (a page cell of its own) and "4" as a page: the row lost its page and its last text lines went to the next
+    row (9471-20). Glued to the "T" above, "able" makes the label, and the label's number ends the page ref."""
+    pieces = [line("2)", "Page", "The force should improve its use of", 0),
+              line("", "36, T", "ancillary orders to protect", 12),
+              line("", "able", "the public from dangerous and", 24),
+              line("", "4", "sexual offenders.", 36),
+              line("3)", "Page", "The force should take steps to reduce", 55),
+              line("", "38", "the number of investigations closed.", 67)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref, r.row.issue.replace("\n", " ")) for r in rows] == [
+        ("2)", "Page 36, Table 4", "The force should improve its use of ancillary orders to protect the public from "
+                                   "dangerous and sexual offenders."),
+        ("3)", "Page 38", "The force should take steps to reduce the number of investigations closed.")]

@@ -1336,3 +1336,66 @@ def test_a_section_title_left_at_the_foot_of_the_page_before_the_tables_first_pa
     before[-1] = line(88, *words("We will report on our progress in the spring.", 59.5, 88))
     rows, _ = read_tables([page(0, before), page(1, table)])
     assert not any(r.page_index == 0 for r in rows)
+
+
+def test_a_title_line_set_close_over_a_one_line_header_does_not_take_the_ref_label():
+    """A spreadsheet's printed page head ("Action plan" at the left, the force's name at the right) set a wrapped
+    line's pitch over a one-line header: stacked in, "Action plan No." reads as the action column and the header
+    names as many roles as the header line alone, but loses the ref column (every row lost with it). Of readings
+    naming as many roles, the one naming more of the ref, page and text columns is the header."""
+    rows = [line(38, *words("Action plan", 35, 38), *words("Dunmarsh Police", 737, 38)),
+            line(49, *words("No.", 35, 49), *words("Category", 104, 49), *words("Finding", 191, 49),
+                 *words("Page reference", 574, 49), *words("Owner", 643, 49), *words("Rating", 730, 49)),
+            line(71, *words("The force should act on it.", 191, 71), *words("Red", 730, 71)),
+            line(81, ("1", 35, 39), ("REC", 104, 117), *words("and report.", 191, 81), *words("Page 10", 574, 81))]
+    header = find_header(rows, SETTINGS, None)
+    assert header is not None and (header.first, header.count) == (1, 1)
+    assert header.cells[header.roles["ref"]].text == "No."
+
+
+def test_a_cells_first_word_set_word_close_after_the_cell_before_opens_its_column_when_it_opens_a_text_run():
+    """Tight spreadsheet columns: a page ref centred in a narrow page column ("Page 7 Figure") sits a word space and a
+    half from the type cell before it and from the text cell after it, and nowhere near where its column's lines or its
+    label start. Each cell is drawn as a text run of its own (the words inside one run on), so its first word opening a
+    new run says a cell starts there; read as full-width text, the row lost its ref (9471-115). A title drawn in one
+    run at the same spacing stays full-width text."""
+    table = Table([80.0, 143.6, 201.4, 253.3, 467.0], {"ref": 0, "section": 1, "page_ref": 2, "issue": 3},
+                  gridded=False, starts=[109.0, 144.0, 216.0, 253.0], label_starts=[80.0, 143.6, 201.4, 253.3],
+                  label_middles=[93.0, 166.0, 223.7, 330.0])
+    settings = TableSettings(phrase_gap=5.1, cross_slack=1.5)
+    placed = [("2", 109.1, 113.2), ("Issue", 143.6, 161.3), ("of", 163.2, 170.6), ("concern", 172.0, 199.9),
+              ("Page", 203.4, 219.6), ("7", 221.5, 225.6), ("Figure", 227.5, 249.9), ("Some", 253.3, 272.1),
+              ("calls", 274.0, 289.4)]
+    opens = {"2", "Issue", "Page", "Some"}
+    runs = Row(144, 154, [Cell(t, x0, x1, runs_on=t not in opens) for t, x0, x1 in placed], is_line=True)
+    assert line_row_cells(runs, table, settings) == ["2", "Issue of concern", "Page 7 Figure", "Some calls"]
+    one_run = Row(144, 154, [Cell(t, x0, x1, runs_on=t != "Issue") for t, x0, x1 in placed[1:]], is_line=True)
+    assert line_row_cells(one_run, table, settings) is None
+
+
+def test_the_rest_of_a_row_set_sideways_at_a_page_foot_is_read_as_far_sideways_at_the_next_page_top():
+    """reportlab sets a row split at a page foot 6 pt left, both its parts: the row's first lines at the foot are read
+    moved, and its last lines at the next page's top (one phrase in the text column each, no header above them, the
+    page's other rows set true) are set as far off. Read with the page's columns they straddled the text column's
+    edge and were full-width text, lost from the row (9471-143)."""
+    def row(top: float, ref: str, page_ref: str, first: str, second: str) -> list[Row]:
+        return [line(top, *words(ref, 61, top), *words(page_ref, 103, top), *words(first, 180, top),
+                     *words("Work is under way.", 382, top)),
+                line(top + 12, *words(second, 180, top + 12))]
+
+    header = line(40, *words("Ref", 61, 40), *words("Page", 103, 40), *words("Finding", 180, 40),
+                  *words("Progress", 382, 40))
+    first = [header, *row(70, "IOC 1", "Pages 12/13", "The force does not record crime", "accurately."),
+             *row(100, "IOC 2", "Pages 14/15", "The force does not review plans", "in time.")]
+    above = [*row(40, "IOC 3", "Pages 16/17", "The force should plan", "its estate."),
+             *row(70, "IOC 4", "Pages 17/18", "The force should review", "its bail use.")]
+    moved = row(100, "IOC 5", "Pages 18/19", "Supervision of investigations is", "inconsistent across")
+    rest = [line(40, *words("teams and shifts, and victims are", 180, 40)),
+            line(52, *words("let down as a result.", 180, 52))]
+    true = [*row(80, "IOC 6", "Pages 19/20", "Advertised meetings are often", "not kept up to date."),
+            *row(110, "IOC 7", "Pages 21/22", "Victims are not kept informed", "of progress in their case.")]
+    rows, _ = read_tables([shifted_page(0, [(0.0, first)]), shifted_page(1, [(0.0, above), (-6.0, moved)]),
+                           shifted_page(2, [(-6.0, rest), (0.0, true)])])
+    assert not any(r.kind is RowKind.TEXT for r in rows)
+    cells = [(r.ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.page_index == 2]
+    assert cells[:2] == [("", "teams and shifts, and victims are"), ("", "let down as a result.")]

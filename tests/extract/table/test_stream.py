@@ -1002,3 +1002,58 @@ def test_a_footer_a_row_too_tall_for_its_page_runs_on_under_and_beside_is_set_as
     kept = [w["text"] for k, w in enumerate(line) if k not in shared.get((1, 7), ())]
     assert kept == ["timescale", "depends"]
     assert not any(k[0] == 1 and k[1] != 7 for k in shared)  # the row's other lines stay whole
+
+
+def test_a_running_head_printed_over_a_repeated_headers_last_label_from_its_left_is_set_aside_and_the_label_kept():
+    """A spreadsheet's page head ("OFFICIAL – Dunmarsh PCC response to HMICFRS") printed at every page top, over the
+    last label ("RAG") of the header its print titles repeat there: the head starts left of the label and lies over
+    it, so it is the label ("RAG") that seems drawn back. The head is the run printed over the line's other words that
+    names no column; read as the action label's tail, the header was taken for a row's text and the section with it
+    (9471-211)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines
+
+    head = "OFFICIAL – Dunmarsh PCC response to HMICFRS"
+
+    def page(i: int) -> PageLines:
+        labels = [*phrase("Rec", 35, 36.7), *phrase("Area for improvement", 113, 36.7), *phrase("Page", 417, 36.7),
+                  *phrase("Action", 555, 36.7)]
+        second = [*phrase("No.", 35, 46.7), *phrase("/ Recommendation", 113, 46.7)]
+        rows = [[*phrase(f"({i + 1})", 68, 80), *phrase("The force should review its plan.", 113, 80),
+                 *phrase(f"Page {10 + i}", 417, 80)],
+                phrase("and report on it.", 113, 90)]
+        if i == 0:
+            lines = [phrase(head, 605, 36.6), phrase("Part A Recommendations", 35, 48), labels[:],
+                     second, *rows]
+            lines[2] = [*[dict(w, top=w["top"] + 24) for w in labels], *phrase("RAG", 731, 60.7)]
+            lines[3] = [dict(w, top=w["top"] + 24) for w in second]
+            lines[4:] = [[dict(w, top=w["top"] + 24) for w in r] for r in rows]
+        else:
+            lines = [[*labels, *phrase(head, 605, 38.7), *phrase("RAG", 731, 36.7)], second, *rows]
+        return PageLines(i, lines, 595.0, TableSettings.for_page([9.0] * 20, [10.0] * 20))
+
+    pages = [page(i) for i in range(3)]
+    dropped = first_lines_running_words(pages)
+    assert dropped[1] == dropped[2] == head.split()
+
+
+def test_a_section_heading_at_the_same_page_top_on_two_pages_is_no_running_head():
+    """Each section's table starts a page, so "CAUSES FOR CONCERN" heads two of four pages at one height: recurring
+    alone does not make a section's heading a page template's line (on most pages it would). Set aside as a running
+    head, its rows fell under the section before (9471-218); the folio at the foot is still one."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines
+
+    headings = ["Dear Sir,", "CAUSES FOR CONCERN", "CAUSES FOR CONCERN", "RECOMMENDATIONS TO THE FORCE"]
+
+    def page(i: int) -> PageLines:
+        lines = [phrase(headings[i], 87, 85), [*phrase("AFI REF", 87, 105), *phrase("PAGE REF", 159, 105),
+                                              *phrase("ISSUE OF CONCERN", 258, 105)],
+                 [*phrase(f"({i + 1})", 106, 122), *phrase(f"Page {14 + i}", 159, 122),
+                  *phrase(["The force should act.", "It must plan.", "Staff need training.", "Act now."][i], 258, 122)],
+                 phrase(f"- {i + 1} -", 380, 560)]
+        return PageLines(i, lines, 612.0, TableSettings.for_page([9.0] * 20, [11.0] * 20))
+
+    running = running_lines([page(i) for i in range(4)])
+    assert not {(1, 0), (2, 0)} & running
+    assert {(i, 3) for i in range(4)} <= running
