@@ -148,6 +148,10 @@ class PagePlan:
     needs_ocr: bool = False
     source: str = LAYER_SOURCE
     inked: list[tuple[GridRow, Cell]] = field(default_factory=list)  # cells with print (none kept on image-only pages)
+    # the page as OCR reads it (level, rules erased) and every ruled frame on it, lent to the OCR worker so that it
+    # need not render and grid the page again; dropped once the page is OCR-ed (or kept by no plan: over budget)
+    image: np.ndarray | None = field(default=None, repr=False, compare=False)
+    frames: list[Grid] = field(default_factory=list, repr=False)
 
 
 def plan_page(pdf: OpenPdf, page_index: int, kind: PageKind, password: str | None, force_ocr: bool,
@@ -164,8 +168,10 @@ def plan_page(pdf: OpenPdf, page_index: int, kind: PageKind, password: str | Non
         frames, lines = find_grids(level)
         grids = [g for g in frames if g.ncols >= MIN_COLUMNS]
         inked = cells_with_ink(level, lines, grids) if kind is not PageKind.IMAGE_ONLY else []
-        seen = PagePlan(page_index, kind, angle, level.shape[:2], grids, boxes=[g.box for g in frames], inked=inked)
-    plan = PagePlan(page_index, kind, seen.angle, seen.size, seen.grids, boxes=seen.boxes, inked=seen.inked)
+        seen = PagePlan(page_index, kind, angle, level.shape[:2], grids, boxes=[g.box for g in frames], inked=inked,
+                        image=erase_lines(level, lines), frames=frames)
+    plan = PagePlan(page_index, kind, seen.angle, seen.size, seen.grids, boxes=seen.boxes, inked=seen.inked,
+                    image=seen.image, frames=seen.frames)
     if kind is PageKind.IMAGE_ONLY or force_ocr:
         plan.needs_ocr = True
         return plan
@@ -213,13 +219,35 @@ def words_to_line_rows(pages: list[tuple[int, list[OcrWord]]], method: str,
 # --- the extractor -----------------------------------------------------------------------------------------
 
 
-def cached_plan(pdf: OpenPdf, index: int, kind: PageKind, password: str | None, force_ocr: bool) -> PagePlan:
-    """Given a page, return its pass-1 plan, made once per document whichever path asks."""
+def cached_plan(pdf: OpenPdf, index: int, kind: PageKind, password: str | None, force_ocr: bool,
+                image_budget: int = OcrSettings.plan_image_bytes) -> PagePlan:
+    """Given a page, return its pass-1 plan, made once per document whichever path asks.
+
+    The plan keeps its page image for the OCR worker while the document's plans hold at most ``image_budget`` bytes
+    of images; past that, the worker renders the page again.
+    """
     key = (index, str(kind), force_ocr)
     if key not in pdf.scan_plans:
         seen = pdf.scan_plans.get((index, str(kind), not force_ocr))
-        pdf.scan_plans[key] = plan_page(pdf, index, kind, password, force_ocr, seen)
+        plan = plan_page(pdf, index, kind, password, force_ocr, seen)
+        if plan.image is not None and seen is None and held_image_bytes(pdf.scan_plans.values()) + \
+                plan.image.nbytes > image_budget:
+            plan.image = None
+        pdf.scan_plans[key] = plan
     return pdf.scan_plans[key]
+
+
+def held_image_bytes(plans: Iterable[PagePlan]) -> int:
+    """Given plans, return the bytes of the page images they hold (an image two plans share counted once)."""
+    return sum({id(p.image): p.image.nbytes for p in plans if p.image is not None}.values())
+
+
+def release_images(pdf: OpenPdf, page_indexes: Iterable[int]) -> None:
+    """Given pages just OCR-ed, drop their plans' page images: no reading of them needs the image again."""
+    done = set(page_indexes)
+    for plan in pdf.scan_plans.values():
+        if plan.page_index in done:
+            plan.image = None
 
 
 def ocr_pool(pdf: OpenPdf) -> OcrPool:
@@ -236,8 +264,9 @@ def ocr_plans(pdf: OpenPdf, plans: list[PagePlan], settings: OcrSettings, jobs: 
     Pages no engine could read are recorded on ``pdf.unread_pages`` (and not tried again).
     """
     todo = [p for p in plans if p.page_index not in pdf.ocr_words and p.page_index not in pdf.unread_pages]
-    result = run_ocr([OcrJob(str(pdf.path), password, p.page_index, p.angle, settings) for p in todo], jobs,
-                     progress, ocr_pool(pdf))
+    result = run_ocr([OcrJob(str(pdf.path), password, p.page_index, p.angle, settings, image=p.image,
+                             frames=p.frames) for p in todo], jobs, progress, ocr_pool(pdf))
+    release_images(pdf, [p.page_index for p in todo])
     pdf.ocr_words.update(result.words)
     pdf.unread_pages.update(result.unread)
     pdf.ocr_notes.update(result.notes)
@@ -298,7 +327,7 @@ def read_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iterabl
     from .table.stream import has_numbered_rows
 
     settings = settings or settings_from(engine)
-    plans = [cached_plan(pdf, i, kinds[i], password, force_ocr) for i in page_indexes]
+    plans = [cached_plan(pdf, i, kinds[i], password, force_ocr, settings.plan_image_bytes) for i in page_indexes]
     with_grids = [p for p in plans if p.grids]
     targets = with_grids if with_grids else plans
     words = ocr_plans(pdf, [p for p in targets if p.needs_ocr], settings, jobs, password, progress)
@@ -419,7 +448,8 @@ def scanned_page_words(pdf: OpenPdf, page_indexes: Iterable[int], *, engine: str
     plans = {}
     for index in page_indexes:
         known = [plan for (i, _kind, _forced), plan in pdf.scan_plans.items() if i == index]
-        plans[index] = known[0] if known else cached_plan(pdf, index, PageKind.IMAGE_ONLY, password, True)
+        plans[index] = known[0] if known else cached_plan(pdf, index, PageKind.IMAGE_ONLY, password, True,
+                                                          settings.plan_image_bytes)
     read = ocr_plans(pdf, list(plans.values()), settings, jobs, password, progress)
     out = {}
     for index, plan in plans.items():

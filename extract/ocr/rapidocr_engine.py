@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import tempfile
+import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -164,11 +166,12 @@ class RapidOcrEngine:
         self.rec_model: Path  # the recognition model file in use (the float one after a fallback)
         det, rec = shipped_models(self.settings.rec_model)
         wheel_rec = wheel_models()[1]
-        rec_session = make_session(rec, self.settings.threads)
+        rec_edit = rec_model_edit(self.settings)
+        rec_session = make_session(rec, self.settings.threads, rec_edit)
         if rec != wheel_rec and not built_from(rec_session, wheel_rec):
             logging.getLogger(__name__).warning(
                 "%s was built from another rapidocr model than the installed one; using the float model", rec.name)
-            rec, rec_session = wheel_rec, make_session(wheel_rec, self.settings.threads)
+            rec, rec_session = wheel_rec, make_session(wheel_rec, self.settings.threads, rec_edit)
         self.rec_model = rec
         params = {
             "Global.log_level": "error",
@@ -311,12 +314,19 @@ def one_per_line(found: list[tuple[float, np.ndarray]]) -> list[np.ndarray]:
     return sorted(kept, key=lambda b: (float(b[:, 1].min()), float(b[:, 0].min())))
 
 
-def make_session(model: Path, threads: int):
-    """Given a model file and a thread count (0: onnxruntime decides), return its inference session.
+def rec_model_edit(settings: OcrSettings) -> Callable[[bytes], bytes]:
+    """Given the settings, return how the recognition model's bytes are edited before loading."""
+    if not settings.rec_narrow_only:
+        return without_subnormals
+    return lambda model: narrow_classes(without_subnormals(model))
+
+
+def make_session(model: Path, threads: int, edit: Callable[[bytes], bytes] | None = None):
+    """Given a model file, a thread count (0: onnxruntime decides) and an edit of the model's bytes (default: its
+    subnormal weights set to zero, ``without_subnormals``), return its inference session.
 
     Measured on a page (bench/RESULTS.md, section 6): the CPU memory arena on and memory patterns off
-    peak at about half the memory of RapidOCR's settings (arena off, patterns on) and run as fast. The model is
-    loaded without its subnormal weights (``without_subnormals``).
+    peak at about half the memory of RapidOCR's settings (arena off, patterns on) and run as fast.
     """
     import onnxruntime as ort
 
@@ -328,7 +338,8 @@ def make_session(model: Path, threads: int):
     if threads:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
-    flushed = without_subnormals(model.read_bytes())
+    edit = edit or without_subnormals
+    flushed = edit(model.read_bytes())
     try:  # from a file: a session made from bytes keeps them for its life (31 MB more per worker, measured)
         with tempfile.TemporaryDirectory(prefix="hmic-ocr-") as folder:
             path = Path(folder) / model.name
@@ -336,7 +347,7 @@ def make_session(model: Path, threads: int):
             del flushed
             return ort.InferenceSession(str(path), sess_options=options, providers=["CPUExecutionProvider"])
     except OSError:  # no writable temporary folder: the bytes will do
-        return ort.InferenceSession(without_subnormals(model.read_bytes()), sess_options=options,
+        return ort.InferenceSession(edit(model.read_bytes()), sess_options=options,
                                     providers=["CPUExecutionProvider"])
 
 
@@ -418,6 +429,148 @@ def varint(data: bytes | bytearray, pos: int) -> tuple[int, int]:
         if byte < 0x80:
             return value, pos
         shift += 7
+
+
+# more ONNX protobuf field numbers: ModelProto.metadata_props, StringStringEntryProto key / value, TensorProto.dims,
+# GraphProto.output / value_info, and the path from a ValueInfoProto to a dimension's value (type, tensor_type,
+# shape, dim, dim_value)
+MODEL_METADATA, ENTRY_KEY, ENTRY_VALUE, TENSOR_DIMS = 14, 1, 2, 1
+GRAPH_OUTPUT, GRAPH_VALUE_INFO = 12, 13
+VALUE_TYPE, TYPE_TENSOR, TENSOR_SHAPE, SHAPE_DIM, DIM_VALUE = 2, 1, 2, 1, 1
+CHARACTER_KEY = "character"  # the recognition model's metadata: its dictionary, one character a line (RapidOCR's)
+
+
+def narrow_character(char: str) -> bool:
+    """Say whether a recognition class can be printed in an English-language report: every character but the wide
+    (East Asian) ones, which no inspection report prints and which are 92 % of the wheel's dictionary."""
+    return unicodedata.east_asian_width(char) not in ("W", "F")
+
+
+def narrow_classes(model: bytes, keep: Callable[[str], bool] = narrow_character) -> bytes:
+    """Given a recognition model's bytes, return them with its output classes cut to the characters ``keep`` accepts.
+
+    The model ends in a classifier (MatMul + Add) with one output per class: CTC's blank, the dictionary's
+    characters (the ``character`` metadata) and a space. Here its weight and bias keep only the blank, the kept
+    characters and the space, the dictionary is cut alike, and the output's size is rewritten (ONNX checks it).
+    The classifier over 18,710 classes was about a fifth of recognition's CPU. A line's best class is among the
+    kept ones, so its text is the same; its confidence, a softmax over fewer classes, is a little higher (the wide
+    classes' share, at most 0.003 on the scans measured). A model that does not end that way is returned unchanged.
+    """
+    chars = metadata_value(model, CHARACTER_KEY)
+    if chars is None:
+        return model
+    dictionary = chars.split("\n")
+    classes = len(dictionary) + 2  # blank first, space last (RapidOCR's CTC decoder adds them)
+    kept = [0] + [i + 1 for i, char in enumerate(dictionary) if keep(char)] + [classes - 1]
+    cut = 0
+    graph_fields = []
+    for number, wire, start, end in proto_fields(model, 0, len(model)):
+        if number != MODEL_GRAPH or wire != LENGTH_DELIMITED:
+            continue
+        for g_number, g_wire, g_start, g_end in proto_fields(model, start, end):
+            raw = model[g_start:g_end]
+            if g_number == GRAPH_INITIALIZER and g_wire == LENGTH_DELIMITED:
+                tensor, changed = tensor_cut(raw, classes, kept)
+                cut += changed
+                raw = tensor
+            elif g_number in (GRAPH_OUTPUT, GRAPH_VALUE_INFO) and g_wire == LENGTH_DELIMITED:
+                raw = with_dims(raw, classes, len(kept))
+            graph_fields.append(encoded(g_number, g_wire, raw))
+    if cut != 2:  # not one weight and one bias over the classes: not the model this expects
+        return model
+    out = []
+    for number, wire, start, end in proto_fields(model, 0, len(model)):
+        raw = model[start:end]
+        if number == MODEL_GRAPH and wire == LENGTH_DELIMITED:
+            raw = b"".join(graph_fields)
+        elif number == MODEL_METADATA and wire == LENGTH_DELIMITED and entry(raw)[0] == CHARACTER_KEY:
+            value = "\n".join(dictionary[i - 1] for i in kept[1:-1]).encode("utf-8")
+            raw = encoded(ENTRY_KEY, LENGTH_DELIMITED, CHARACTER_KEY.encode()) + encoded(ENTRY_VALUE, LENGTH_DELIMITED,
+                                                                                         value)
+        out.append(encoded(number, wire, raw))
+    return b"".join(out)
+
+
+def tensor_cut(tensor: bytes, classes: int, kept: list[int]) -> tuple[bytes, bool]:
+    """Given a TensorProto's bytes, return them with the last axis cut to ``kept`` where it is a float32 tensor in
+    raw bytes whose last dimension is ``classes`` (the classifier's weight or bias); else unchanged. Also say which."""
+    import numpy as np
+
+    fields = proto_fields(tensor, 0, len(tensor))
+    dims = [v for n, w, s, e in fields if n == TENSOR_DIMS for v in packed_varints(tensor, w, s, e)]
+    dtype = next((varint(tensor, s)[0] for n, w, s, _ in fields if n == TENSOR_TYPE and w == 0), None)
+    raw = [(s, e) for n, w, s, e in fields if n == TENSOR_RAW and w == LENGTH_DELIMITED]
+    if dtype != ONNX_FLOAT or not dims or dims[-1] != classes or len(raw) != 1:
+        return tensor, False
+    start, end = raw[0]
+    values = np.frombuffer(tensor, "<f4", (end - start) // 4, start).reshape(dims)
+    data = np.ascontiguousarray(values[..., kept]).tobytes()
+    new_dims = b"".join(varint_bytes(d) for d in [*dims[:-1], len(kept)])
+    out = [encoded(TENSOR_DIMS, LENGTH_DELIMITED, new_dims)]
+    for n, w, s, e in fields:
+        if n == TENSOR_DIMS:
+            continue
+        out.append(encoded(n, w, data if n == TENSOR_RAW else tensor[s:e]))
+    return b"".join(out), True
+
+
+def with_dims(message: bytes, old: int, new: int, path: tuple[int, ...] = (VALUE_TYPE, TYPE_TENSOR, TENSOR_SHAPE,
+                                                                         SHAPE_DIM, DIM_VALUE)) -> bytes:
+    """Given a ValueInfoProto's bytes, return them with every dimension of value ``old`` set to ``new``."""
+    out = []
+    for number, wire, start, end in proto_fields(message, 0, len(message)):
+        raw = message[start:end]
+        if number == path[0] and len(path) == 1 and wire == 0 and varint(message, start)[0] == old:
+            raw = varint_bytes(new)
+        elif number == path[0] and len(path) > 1 and wire == LENGTH_DELIMITED:
+            raw = with_dims(raw, old, new, path[1:])
+        out.append(encoded(number, wire, raw))
+    return b"".join(out)
+
+
+def metadata_value(model: bytes, key: str) -> str | None:
+    """Given an ONNX model's bytes, return the value of its metadata entry ``key`` (None: no such entry)."""
+    for number, wire, start, end in proto_fields(model, 0, len(model)):
+        if number == MODEL_METADATA and wire == LENGTH_DELIMITED:
+            name, value = entry(model[start:end])
+            if name == key:
+                return value
+    return None
+
+
+def entry(message: bytes) -> tuple[str, str]:
+    """Given a StringStringEntryProto's bytes, return its key and value."""
+    found = {n: message[s:e].decode("utf-8") for n, w, s, e in proto_fields(message, 0, len(message))
+             if w == LENGTH_DELIMITED}
+    return found.get(ENTRY_KEY, ""), found.get(ENTRY_VALUE, "")
+
+
+def packed_varints(data: bytes, wire: int, start: int, end: int) -> list[int]:
+    """Given a repeated integer field's span (one varint, or packed varints), return its values."""
+    if wire == 0:
+        return [varint(data, start)[0]]
+    values, pos = [], start
+    while pos < end:
+        value, pos = varint(data, pos)
+        values.append(value)
+    return values
+
+
+def varint_bytes(value: int) -> bytes:
+    """Given a non-negative integer, return it as a protobuf varint."""
+    out = bytearray()
+    while True:
+        byte, value = value & 0x7F, value >> 7
+        out.append(byte | (0x80 if value else 0))
+        if not value:
+            return bytes(out)
+
+
+def encoded(number: int, wire: int, raw: bytes) -> bytes:
+    """Given a field's number, wire type and content (a varint's own bytes, or a length-delimited field's content),
+    return the field as protobuf bytes (the inverse of ``proto_fields``)."""
+    length = varint_bytes(len(raw)) if wire == LENGTH_DELIMITED else b""
+    return varint_bytes(number << 3 | wire) + length + raw
 
 
 def crop_quad(image: np.ndarray, quad: np.ndarray) -> np.ndarray:

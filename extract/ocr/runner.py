@@ -57,6 +57,10 @@ class OcrJob:
     angle: float
     settings: OcrSettings = field(default_factory=OcrSettings)
     margins_only: bool = False  # read only the inked blocks of the top and foot margins, each on its own
+    # the page as planned (level, rules erased) and its ruled frames, when the planner kept them: the worker then
+    # reads it as is instead of rendering and gridding the page again (the same image: the same render and angle)
+    image: np.ndarray | None = field(default=None, repr=False, compare=False)
+    frames: list[Grid] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -89,15 +93,18 @@ def ocr_page(job: OcrJob) -> tuple[int, list[OcrWord]]:
     """Given an OCR job, return (page index, words in level pixels): render, deskew, lighten dark bands, erase rules,
     read."""
     engine = engine_for(job.settings)
-    image = lighten_dark_bands(deskew(render_page(Path(job.path), job.page_index, job.password), job.angle))
-    grids, lines = find_grids(image)
-    clean = erase_lines(image, lines)
+    if job.image is not None and job.frames is not None:
+        clean, grids = job.image, job.frames
+    else:
+        image = lighten_dark_bands(deskew(render_page(Path(job.path), job.page_index, job.password), job.angle))
+        grids, lines = find_grids(image)
+        clean = erase_lines(image, lines)
     if job.margins_only:
         return job.page_index, read_margins(engine, clean, job.settings)
     if job.settings.cells and grids:
         return job.page_index, read_by_cells(engine, clean, grids)
     words = engine.read_words(clean)
-    words += reread_empty_cells(engine, clean, lines, grids, words)
+    words += reread_empty_cells(engine, clean, grids, words)
     words += read_missed_ink(engine, clean, words, job.settings)
     return job.page_index, [w for w in map(without_speck, words) if w.text]
 
@@ -152,7 +159,7 @@ def read_margins(engine: OcrEngine, clean: np.ndarray, settings: OcrSettings) ->
             for w in read_cell(engine, clean, top, bottom, left, right)]
 
 
-def reread_empty_cells(engine: OcrEngine, clean: np.ndarray, lines: np.ndarray, grids: list[Grid],
+def reread_empty_cells(engine: OcrEngine, clean: np.ndarray, grids: list[Grid],
                        words: list[OcrWord]) -> list[OcrWord]:
     """Given a page's OCR words, return words read again from the cells that hold print but got no word.
 

@@ -117,6 +117,47 @@ def test_a_page_is_ocred_once_when_the_annex_path_and_the_report_path_both_read_
     assert len(pages) == 2 and len(set(pages)) == 2, pages  # each of the two pages once
 
 
+def test_an_ocr_worker_reads_the_page_image_the_planner_made_without_rendering_it_again(tmp_path, monkeypatch):
+    # The file worker renders, deskews and grids each scanned page to plan it; the OCR worker is handed that image
+    # (the same render at the same angle) rather than doing it all again, and the plans let go of it once read.
+    from hmic_extract.extract.pdf import open_pdf
+    from hmic_extract.extract.scanned import ocr_plans, plan_page
+    from tests.extract import render_log
+    from tests.extract.test_scanned_samples import scanned_report_pages
+
+    pdf = scanned_report_pages(tmp_path / "report-scan.pdf", (9, 12))
+    log = tmp_path / "calls.log"
+    monkeypatch.setenv(ocr_fakes.LOG_VARIABLE, str(log))
+    settings = OcrSettings(engine="counting", plugins=(ocr_fakes.MODULE, render_log.MODULE))
+    with open_pdf(pdf) as doc:
+        from hmic_extract.extract.page_kinds import classify_pages
+
+        kinds = classify_pages(doc)
+        plans = [plan_page(doc, i, kinds[i], None, True) for i in (0, 1)]
+        assert all(p.image is not None for p in plans)
+        doc.scan_plans.update({(p.page_index, str(p.kind), True): p for p in plans})
+        ocr_plans(doc, plans, settings, 1, None, None)
+        assert all(p.image is None for p in plans)  # released: nothing reads the page image again
+    calls = log.read_text().splitlines()
+    assert [c for c in calls if c.startswith("page ")] and not [c for c in calls if c.startswith("render ")], calls
+
+
+def test_plans_keep_page_images_for_ocr_only_within_their_budget(tmp_path):
+    from hmic_extract.extract.page_kinds import classify_pages
+    from hmic_extract.extract.pdf import open_pdf
+    from hmic_extract.extract.scanned import cached_plan
+    from tests.extract.test_scanned_samples import scanned_report_pages
+
+    pdf = scanned_report_pages(tmp_path / "report-scan.pdf", (9, 12))
+    with open_pdf(pdf) as doc:
+        kinds = classify_pages(doc)
+        first = cached_plan(doc, 0, kinds[0], None, True, image_budget=10_000_000)
+        assert first.image is not None and first.image.nbytes < 10_000_000
+        second = cached_plan(doc, 1, kinds[1], None, True, image_budget=first.image.nbytes + 1)
+        assert second.image is None  # over budget: the worker renders that page itself
+        assert second.frames is not None and second.angle is not None
+
+
 def test_the_ocr_workers_of_one_document_are_kept_from_one_ocr_pass_to_the_next(tmp_path, monkeypatch):
     # The table path reads the pages, then the findings path reads their margins again: the second pass uses the
     # workers (engines) of the first rather than starting new ones, and they are all stopped when the file is done.
