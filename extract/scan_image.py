@@ -290,13 +290,44 @@ def trimmed(v: Segment, hs: list[Segment]) -> Segment:
     return v if (start, end) == (v.start, v.end) else Segment(v.at, start, end)
 
 
-def find_grids(image: np.ndarray) -> tuple[list[Grid], np.ndarray]:
-    """Given a level page, return its ruled tables (top to bottom) and the mask of all ruling lines."""
+def at_scan_edge(x: float, y: float, shape: tuple[int, int], angle: float) -> bool:
+    """Whether a point of a level page lies on the edge of what the scan shows: the level page's own border, or the
+    scan's border turned level with the page (a slant when the scan was skewed)."""
+    import cv2
+    import numpy as np
+
+    h, w = shape
+    back = cv2.invertAffineTransform(rotation_matrix(shape, angle)) @ np.array([x, y, 1.0])
+    return any(min(a, size - 1 - a) <= TOUCH_PX for a, size in ((x, w), (y, h), (back[0], w), (back[1], h)))
+
+
+def cut_at_scan_edge(vs: list[Segment], shape: tuple[int, int], angle: float) -> list[Segment]:
+    """Given vertical rules, return them with the ends that run to the edge of the scan cut back to one line per
+    side: a table cut open by the page's foot (or head) has column rules that run on to the page's edge, and a scan
+    skewed by a degree or two loses that edge on a slant, so their open ends lie tens of pixels apart and no longer
+    line up as a cut table's open ends do (``open_ends_closed``); the page's own side edges are no column rules."""
+    inner = [v for v in vs if not at_scan_edge(v.at, (v.start + v.end) / 2, shape, angle)]
+    feet = [v for v in inner if at_scan_edge(v.at, v.end, shape, angle)]
+    heads = [v for v in inner if at_scan_edge(v.at, v.start, shape, angle)]
+    foot = min((v.end for v in feet), default=None) if len(feet) > 1 else None
+    head = max((v.start for v in heads), default=None) if len(heads) > 1 else None
+    out = []
+    for v in vs:
+        start = head if head is not None and v in heads else v.start
+        end = foot if foot is not None and v in feet else v.end
+        out.append(Segment(v.at, start, end) if end - start >= V_LINE_PX else v)
+    return out
+
+
+def find_grids(image: np.ndarray, angle: float = 0.0) -> tuple[list[Grid], np.ndarray]:
+    """Given a level page (and the turn that levelled it, which moves the scan's edges), return its ruled tables
+    (top to bottom) and the mask of all ruling lines."""
     import cv2
     import numpy as np
 
     horizontal, vertical = ruling_masks(image)
-    hs, vs = table_rules(mask_to_segments(horizontal, horizontal=True), mask_to_segments(vertical, horizontal=False))
+    vs = cut_at_scan_edge(mask_to_segments(vertical, horizontal=False), image.shape[:2], angle)
+    hs, vs = table_rules(mask_to_segments(horizontal, horizontal=True), vs)
     lines = np.zeros_like(image)
     for h in hs:
         cv2.line(lines, (int(h.start), round(h.at)), (int(h.end), round(h.at)), 255, 3)

@@ -179,6 +179,27 @@ def broken_over_tails(row: Row, below: list[Row], settings: TableSettings) -> Ro
     return replace(row, cells=cells)
 
 
+def parted_over_gutters(row: Row, body: list[Row], settings: TableSettings) -> Row:
+    """A header line whose labels are set closer than a phrase gap over two body columns: a word opens a label of its
+    own where most body lines under the line hold text under the word before it that ends short of the gap and text
+    under the word that starts past it, white space between ("NUMBER PAGE" over refs centred under "NUMBER" and page
+    cells set right under "PAGE": neither column's text starts at its label, so no column start parts them). A
+    label of two words over one column has one phrase under both words, or text under one of them only."""
+    if not row.is_line or len(row.cells) < 2:
+        return row
+    lines = [phrases(r, settings) for r in body if r.is_line]
+    words = sorted(row.cells, key=lambda c: c.x0)
+    cells = words[:1]
+    for word, after in pairwise(words):
+        gap = (word.x1 + after.x0) / 2
+        parted = sum(1 for found in lines if any(overlap(p, word) > 0 and p.x1 < gap for p in found)
+                     and any(overlap(p, after) > 0 and p.x0 > gap for p in found))
+        across = sum(1 for found in lines if any(p.x0 < gap < p.x1 for p in found))
+        opens = parted >= settings.gutter_lines and parted > across
+        cells.append(replace(after, opens_column=True) if opens and not after.opens_column else after)
+    return replace(row, cells=cells)
+
+
 def heads_tail(word: Cell, before: Cell, tail: Cell, settings: TableSettings) -> bool:
     """Whether a lower line's short phrase lines up with a word of a header line as its label's next line and not
     with the word before it: it starts where the word starts (labels set left: "TYPE REPORT" over "PAGE" at
@@ -339,8 +360,9 @@ def header_at(rows: list[Row], i: int, settings: TableSettings, like: int | None
     readings naming as many roles, one ``like`` lines deep when there is one."""
     found: list[tuple[tuple[int, int, bool], Header]] = []
     for split in (False, True):
+        first = parted_over_gutters(rows[i], rows[i + 1:], settings) if split and i < len(rows) else None
         for n in range(1, settings.header_lines + 1):
-            group = rows[i:i + n]
+            group = rows[i:i + n] if first is None else [first, *rows[i + 1:i + n]]
             if len(group) < n or (n > 1 and (group[-1].top - group[-2].bottom > 1.5 * settings.line_pitch or
                                               set_apart(group[-2], group[-1], settings) or
                                               under_the_labels(group, settings))):

@@ -1002,3 +1002,34 @@ def test_a_footer_a_row_too_tall_for_its_page_runs_on_under_and_beside_is_set_as
     kept = [w["text"] for k, w in enumerate(line) if k not in shared.get((1, 7), ())]
     assert kept == ["timescale", "depends"]
     assert not any(k[0] == 1 and k[1] != 7 for k in shared)  # the row's other lines stay whole
+
+
+def test_two_labels_set_closer_than_a_phrase_gap_over_two_body_columns_are_two_labels():
+    """A scanned header prints "NUMBER PAGE" a little more than a word space apart; the refs are centred under
+    "NUMBER" and the page cells right-aligned under "PAGE", with white space between them on every row: two columns,
+    not one "NUMBER PAGE" page column holding "1) Page 10" (held-out 9471-139: no ref in any row)."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    def w(text, x0, top, size=12.0):
+        out, x = [], x0
+        for word in text.split():
+            width = 0.55 * size * len(word)
+            out.append({"text": word, "x0": x, "x1": x + width, "top": top, "bottom": top + size})
+            x += width + 8.5  # OCR boxes: words 8-9 pt apart
+        return out
+
+    def right(text, x1, top):
+        width = sum(0.55 * 12.0 * len(word) for word in text.split()) + 8.5 * (len(text.split()) - 1)
+        return w(text, x1 - width, top)
+
+    words = [*w("NUMBER", 60, 84), *w("PAGE", 110.6, 84), *w("DETAIL", 190, 84), *w("UPDATE", 480, 84)]
+    pages = [8, 10, 12, 9, 15, 21]
+    for k, page in enumerate(pages):
+        top = 120 + 45 * k
+        words += [*w(f"{k + 1})", 73.4, top), *right(f"Page {page}", 168, top),
+                  *w("The force should improve its supervision", 190, top), *w("Under way.", 480, top),
+                  *w("of cases and its records.", 190, top + 15)]
+    rows, _ = words_to_rows([(0, words, 842.0)], "ocr-lines/test")
+    cells = [(r.ref, r.page_ref) for r in rows if r.kind is RowKind.CELLS]
+    assert cells[0] == ("NUMBER", "PAGE")
+    assert [c for c in cells[1:] if c[0]] == [(f"{k + 1})", f"Page {page}") for k, page in enumerate(pages)]
