@@ -410,7 +410,10 @@ def inside(word: OcrWord, cell: Cell, row: GridRow | None) -> bool:
 
 # --- text measures: letter height, text lines in a block ------------------------------------------------
 
-LETTER_PX = (4, 60)  # a connected ink blob this tall (pixels at RENDER_DPI) may be a letter
+LETTER_PX = (8, 60)  # a connected ink blob this tall (pixels at RENDER_DPI) may be a letter; a shorter one (under 3 pt)
+# is a speck or a stop: a blurred 150 dpi scan's JPEG specks outnumber its letters and made them "6 px" (9471-113)
+INK_LEVEL = 160  # grey level below which a pixel of a block of print is ink: a blurred 150 dpi scan leaves a lone thin
+# "1." no darker than 115-160 (9471-113); the lightest fill drawn behind print is lighter (#BFBFBF, 191)
 MIN_LETTERS = 20  # fewer letter-sized blobs than this: too little text to measure
 
 
@@ -440,7 +443,7 @@ def text_bands(block: np.ndarray, min_gap: int = 1) -> list[tuple[int, int, int,
     """
     import numpy as np
 
-    ink = block < 128
+    ink = block < INK_LEVEL
     rows = ink.sum(axis=1) > 0
     bands: list[tuple[int, int, int, int]] = []
     y = 0
@@ -491,7 +494,7 @@ def ink_blocks(clean: np.ndarray) -> list[tuple[int, tuple[int, int, int, int]]]
     import cv2
     import numpy as np
 
-    ink = (clean < 128).astype(np.uint8)
+    ink = (clean < INK_LEVEL).astype(np.uint8)
     joined = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (JOIN_PX, 3)))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(joined)
     found = []
