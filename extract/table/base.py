@@ -1181,11 +1181,13 @@ def small_print(row: Row, part: Part, size: float, settings: TableSettings) -> b
 def marks_own_cell(row: Row, part: Part, table: Table, settings: TableSettings) -> bool:
     """Whether a line opening with a footnote's mark is no row's line: the mark is no ref of its own. A scan reads a
     raised "²" as a "2" set before a capital, as a row's first line sets its ref in the ref column; a footnote's
-    number goes to the column its words do."""
+    number goes to the column its words do, or its words run on after it into the ref column ("2 Police National")
+    where no ref reads so."""
     if not (row.method or part.method).startswith(OCR_METHOD):
         return True
     texts = line_row_cells(row, table, settings, runs_rtl(part))
-    return texts is None or not by_role(texts, table).get("ref", "")
+    ref = "" if texts is None else by_role(texts, table).get("ref", "").strip()
+    return not ref or ref_cell_number(ref) is None
 
 
 def opens_with_mark(text: str) -> bool:
