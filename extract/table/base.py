@@ -184,20 +184,41 @@ def parted_over_gutters(row: Row, body: list[Row], settings: TableSettings) -> R
     own where most body lines under the line hold text under the word before it that ends short of the gap and text
     under the word that starts past it, white space between ("NUMBER PAGE" over refs centred under "NUMBER" and page
     cells set right under "PAGE": neither column's text starts at its label, so no column start parts them). A
-    label of two words over one column has one phrase under both words, or text under one of them only."""
-    if not row.is_line or len(row.cells) < 2:
+    label of two words over one column has one phrase under both words, or text under one of them only. Two labels
+    OCR read as one word ("pageNumb") are parted so where a small letter meets a capital."""
+    if not row.is_line or not row.cells:
         return row
     lines = [phrases(r, settings) for r in body if r.is_line]
-    words = sorted(row.cells, key=lambda c: c.x0)
+    words = [piece for c in sorted(row.cells, key=lambda c: c.x0) for piece in parted_label_word(c, lines, settings)]
     cells = words[:1]
     for word, after in pairwise(words):
-        gap = (word.x1 + after.x0) / 2
-        parted = sum(1 for found in lines if any(overlap(p, word) > 0 and p.x1 < gap for p in found)
-                     and any(overlap(p, after) > 0 and p.x0 > gap for p in found))
-        across = sum(1 for found in lines if any(p.x0 < gap < p.x1 for p in found))
-        opens = parted >= settings.gutter_lines and parted > across
+        opens = parts_body(lines, word, after, settings)
         cells.append(replace(after, opens_column=True) if opens and not after.opens_column else after)
-    return replace(row, cells=cells)
+    return replace(row, cells=cells) if len(cells) > 1 else row
+
+
+def parts_body(lines: list[list[Cell]], word: Cell, after: Cell, settings: TableSettings) -> bool:
+    """Whether most body lines (each as its phrases) part under the gap between two header words: text under the first
+    ending short of the gap, text under the second starting past it; at least ``gutter_lines`` of them."""
+    gap = (word.x1 + after.x0) / 2
+    parted = sum(1 for found in lines if any(overlap(p, word) > 0 and p.x1 < gap for p in found)
+                 and any(overlap(p, after) > 0 and p.x0 > gap for p in found))
+    across = sum(1 for found in lines if any(p.x0 < gap < p.x1 for p in found))
+    return parted >= settings.gutter_lines and parted > across
+
+
+def parted_label_word(word: Cell, lines: list[list[Cell]], settings: TableSettings) -> list[Cell]:
+    """A header word as one cell, or as two cut where a small letter meets a capital (letters spaced evenly over its
+    box) when the body parts under the cut (``parts_body``): OCR read two labels set close as one word."""
+    text = word.text
+    pitch = (word.x1 - word.x0) / max(len(text), 1)
+    for k in range(1, len(text)):
+        if text[k - 1].islower() and text[k].isupper():
+            at = word.x0 + k * pitch
+            left, right = replace(word, text=text[:k], x1=at), replace(word, text=text[k:], x0=at)
+            if parts_body(lines, left, right, settings):
+                return [left, right]
+    return [word]
 
 
 def heads_tail(word: Cell, before: Cell, tail: Cell, settings: TableSettings) -> bool:
