@@ -410,18 +410,21 @@ def inside(word: OcrWord, cell: Cell, row: GridRow | None) -> bool:
 
 # --- text measures: letter height, text lines in a block ------------------------------------------------
 
-LETTER_PX = (8, 60)  # a connected ink blob this tall (pixels at RENDER_DPI) may be a letter; a shorter one (under 3 pt)
-# is a speck or a stop: a blurred 150 dpi scan's JPEG specks outnumber its letters and made them "6 px" (9471-113)
+LETTER_PX = (4, 60)  # a connected ink blob this tall (pixels at RENDER_DPI) may be a letter
+PRINT_PX = 8  # ... and one at least this tall (3 pt) is no speck or stop: a blurred 150 dpi scan's JPEG specks
+# outnumber its letters and made them "6 px" (9471-113), so a block a line tall was too tall to be print
 INK_LEVEL = 160  # grey level below which a pixel of a block of print is ink: a blurred 150 dpi scan leaves a lone thin
 # "1." no darker than 115-160 (9471-113); the lightest fill drawn behind print is lighter (#BFBFBF, 191)
 MIN_LETTERS = 20  # fewer letter-sized blobs than this: too little text to measure
 
 
-def letter_height(image: np.ndarray) -> float | None:
-    """Given a greyscale page, return the median height of its letters in pixels (None when it holds too few).
+def letter_height(image: np.ndarray, least: int = LETTER_PX[0]) -> float | None:
+    """Given a greyscale page, return the median height of its letters in pixels (None when it holds too few), blobs
+    under ``least`` pixels left out (``PRINT_PX``: specks and stops too).
 
     Connected ink blobs on a half-size copy: cheap (a few ms) and, on text, between the x-height and
-    the cap height, which is what sets how small the page can be for text detection.
+    the cap height, which is what sets how small the page can be for text detection (measured with every blob of
+    ``LETTER_PX``, as the detection scale was tuned).
     """
     import cv2
     import numpy as np
@@ -431,7 +434,7 @@ def letter_height(image: np.ndarray) -> float | None:
     count, _labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     heights = stats[1:count, cv2.CC_STAT_HEIGHT] * 2
     widths = stats[1:count, cv2.CC_STAT_WIDTH] * 2
-    letters = heights[(heights >= LETTER_PX[0]) & (heights <= LETTER_PX[1]) & (widths <= 2 * heights)]
+    letters = heights[(heights >= least) & (heights <= LETTER_PX[1]) & (widths <= 2 * heights)]
     return float(np.median(letters)) if len(letters) >= MIN_LETTERS else None
 
 
@@ -510,13 +513,14 @@ def missed_blocks(clean: np.ndarray, boxes: list[tuple[float, float, float, floa
                   limit: int) -> list[tuple[int, int, int, int]]:
     """Given a page with its rules erased and the boxes (x0, top, x1, bottom) of the words read on it, return
     (top, bottom, left, right) of the inked blocks that no box touches and that stand as tall as a line of the
-    page's text (``heights``: bounds as multiples of its measured letter height); at most ``limit``, the inkiest.
+    page's text (``heights``: bounds as multiples of its letters' height, specks left out); at most ``limit``, the
+    inkiest.
 
     Text detection drops a lone narrow token (a ref "1" alone in its column); read on its own it comes back.
     """
     import numpy as np
 
-    letters = letter_height(clean)
+    letters = letter_height(clean, PRINT_PX)
     if letters is None:
         return []
     covered = np.zeros(clean.shape[:2], bool)
