@@ -290,13 +290,44 @@ def trimmed(v: Segment, hs: list[Segment]) -> Segment:
     return v if (start, end) == (v.start, v.end) else Segment(v.at, start, end)
 
 
-def find_grids(image: np.ndarray) -> tuple[list[Grid], np.ndarray]:
-    """Given a level page, return its ruled tables (top to bottom) and the mask of all ruling lines."""
+def at_scan_edge(x: float, y: float, shape: tuple[int, int], angle: float) -> bool:
+    """Whether a point of a level page lies on the edge of what the scan shows: the level page's own border, or the
+    scan's border turned level with the page (a slant when the scan was skewed)."""
+    import cv2
+    import numpy as np
+
+    h, w = shape
+    back = cv2.invertAffineTransform(rotation_matrix(shape, angle)) @ np.array([x, y, 1.0])
+    return any(min(a, size - 1 - a) <= TOUCH_PX for a, size in ((x, w), (y, h), (back[0], w), (back[1], h)))
+
+
+def cut_at_scan_edge(vs: list[Segment], shape: tuple[int, int], angle: float) -> list[Segment]:
+    """Given vertical rules, return them with the ends that run to the edge of the scan cut back to one line per
+    side: a table cut open by the page's foot (or head) has column rules that run on to the page's edge, and a scan
+    skewed by a degree or two loses that edge on a slant, so their open ends lie tens of pixels apart and no longer
+    line up as a cut table's open ends do (``open_ends_closed``); the page's own side edges are no column rules."""
+    inner = [v for v in vs if not at_scan_edge(v.at, (v.start + v.end) / 2, shape, angle)]
+    feet = [v for v in inner if at_scan_edge(v.at, v.end, shape, angle)]
+    heads = [v for v in inner if at_scan_edge(v.at, v.start, shape, angle)]
+    foot = min((v.end for v in feet), default=None) if len(feet) > 1 else None
+    head = max((v.start for v in heads), default=None) if len(heads) > 1 else None
+    out = []
+    for v in vs:
+        start = head if head is not None and v in heads else v.start
+        end = foot if foot is not None and v in feet else v.end
+        out.append(Segment(v.at, start, end) if end - start >= V_LINE_PX else v)
+    return out
+
+
+def find_grids(image: np.ndarray, angle: float = 0.0) -> tuple[list[Grid], np.ndarray]:
+    """Given a level page (and the turn that levelled it, which moves the scan's edges), return its ruled tables
+    (top to bottom) and the mask of all ruling lines."""
     import cv2
     import numpy as np
 
     horizontal, vertical = ruling_masks(image)
-    hs, vs = table_rules(mask_to_segments(horizontal, horizontal=True), mask_to_segments(vertical, horizontal=False))
+    vs = cut_at_scan_edge(mask_to_segments(vertical, horizontal=False), image.shape[:2], angle)
+    hs, vs = table_rules(mask_to_segments(horizontal, horizontal=True), vs)
     lines = np.zeros_like(image)
     for h in hs:
         cv2.line(lines, (int(h.start), round(h.at)), (int(h.end), round(h.at)), 255, 3)
@@ -380,14 +411,20 @@ def inside(word: OcrWord, cell: Cell, row: GridRow | None) -> bool:
 # --- text measures: letter height, text lines in a block ------------------------------------------------
 
 LETTER_PX = (4, 60)  # a connected ink blob this tall (pixels at RENDER_DPI) may be a letter
+PRINT_PX = 8  # ... and one at least this tall (3 pt) is no speck or stop: a blurred 150 dpi scan's JPEG specks
+# outnumber its letters and made them "6 px" (9471-113), so a block a line tall was too tall to be print
+INK_LEVEL = 160  # grey level below which a pixel of a block of print is ink: a blurred 150 dpi scan leaves a lone thin
+# "1." no darker than 115-160 (9471-113); the lightest fill drawn behind print is lighter (#BFBFBF, 191)
 MIN_LETTERS = 20  # fewer letter-sized blobs than this: too little text to measure
 
 
-def letter_height(image: np.ndarray) -> float | None:
-    """Given a greyscale page, return the median height of its letters in pixels (None when it holds too few).
+def letter_height(image: np.ndarray, least: int = LETTER_PX[0]) -> float | None:
+    """Given a greyscale page, return the median height of its letters in pixels (None when it holds too few), blobs
+    under ``least`` pixels left out (``PRINT_PX``: specks and stops too).
 
     Connected ink blobs on a half-size copy: cheap (a few ms) and, on text, between the x-height and
-    the cap height, which is what sets how small the page can be for text detection.
+    the cap height, which is what sets how small the page can be for text detection (measured with every blob of
+    ``LETTER_PX``, as the detection scale was tuned).
     """
     import cv2
     import numpy as np
@@ -397,7 +434,7 @@ def letter_height(image: np.ndarray) -> float | None:
     count, _labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     heights = stats[1:count, cv2.CC_STAT_HEIGHT] * 2
     widths = stats[1:count, cv2.CC_STAT_WIDTH] * 2
-    letters = heights[(heights >= LETTER_PX[0]) & (heights <= LETTER_PX[1]) & (widths <= 2 * heights)]
+    letters = heights[(heights >= least) & (heights <= LETTER_PX[1]) & (widths <= 2 * heights)]
     return float(np.median(letters)) if len(letters) >= MIN_LETTERS else None
 
 
@@ -409,7 +446,7 @@ def text_bands(block: np.ndarray, min_gap: int = 1) -> list[tuple[int, int, int,
     """
     import numpy as np
 
-    ink = block < 128
+    ink = block < INK_LEVEL
     rows = ink.sum(axis=1) > 0
     bands: list[tuple[int, int, int, int]] = []
     y = 0
@@ -460,7 +497,7 @@ def ink_blocks(clean: np.ndarray) -> list[tuple[int, tuple[int, int, int, int]]]
     import cv2
     import numpy as np
 
-    ink = (clean < 128).astype(np.uint8)
+    ink = (clean < INK_LEVEL).astype(np.uint8)
     joined = cv2.dilate(ink, cv2.getStructuringElement(cv2.MORPH_RECT, (JOIN_PX, 3)))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(joined)
     found = []
@@ -476,13 +513,14 @@ def missed_blocks(clean: np.ndarray, boxes: list[tuple[float, float, float, floa
                   limit: int) -> list[tuple[int, int, int, int]]:
     """Given a page with its rules erased and the boxes (x0, top, x1, bottom) of the words read on it, return
     (top, bottom, left, right) of the inked blocks that no box touches and that stand as tall as a line of the
-    page's text (``heights``: bounds as multiples of its measured letter height); at most ``limit``, the inkiest.
+    page's text (``heights``: bounds as multiples of its letters' height, specks left out); at most ``limit``, the
+    inkiest.
 
     Text detection drops a lone narrow token (a ref "1" alone in its column); read on its own it comes back.
     """
     import numpy as np
 
-    letters = letter_height(clean)
+    letters = letter_height(clean, PRINT_PX)
     if letters is None:
         return []
     covered = np.zeros(clean.shape[:2], bool)

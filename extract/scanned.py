@@ -165,7 +165,7 @@ def plan_page(pdf: OpenPdf, page_index: int, kind: PageKind, password: str | Non
         image = render_page(pdf.path, page_index, password)
         angle = skew_angle(image)
         level = lighten_dark_bands(deskew(image, angle))
-        frames, lines = find_grids(level)
+        frames, lines = find_grids(level, angle)
         grids = [g for g in frames if g.ncols >= MIN_COLUMNS]
         inked = cells_with_ink(level, lines, grids) if kind is not PageKind.IMAGE_ONLY else []
         seen = PagePlan(page_index, kind, angle, level.shape[:2], grids, boxes=[g.box for g in frames], inked=inked,

@@ -97,7 +97,7 @@ def ocr_page(job: OcrJob) -> tuple[int, list[OcrWord]]:
         clean, grids = job.image, job.frames
     else:
         image = lighten_dark_bands(deskew(render_page(Path(job.path), job.page_index, job.password), job.angle))
-        grids, lines = find_grids(image)
+        grids, lines = find_grids(image, job.angle)
         clean = erase_lines(image, lines)
     if job.margins_only:
         return job.page_index, read_margins(engine, clean, job.settings)

@@ -193,6 +193,48 @@ def broken_over_tails(row: Row, below: list[Row], settings: TableSettings) -> Ro
     return replace(row, cells=cells)
 
 
+def parted_over_gutters(row: Row, body: list[Row], settings: TableSettings) -> Row:
+    """A header line whose labels are set closer than a phrase gap over two body columns: a word opens a label of its
+    own where most body lines under the line hold text under the word before it that ends short of the gap and text
+    under the word that starts past it, white space between ("NUMBER PAGE" over refs centred under "NUMBER" and page
+    cells set right under "PAGE": neither column's text starts at its label, so no column start parts them). A
+    label of two words over one column has one phrase under both words, or text under one of them only. Two labels
+    OCR read as one word ("pageNumb") are parted so where a small letter meets a capital."""
+    if not row.is_line or not row.cells:
+        return row
+    lines = [phrases(r, settings) for r in body if r.is_line]
+    words = [piece for c in sorted(row.cells, key=lambda c: c.x0) for piece in parted_label_word(c, lines, settings)]
+    cells = words[:1]
+    for word, after in pairwise(words):
+        opens = parts_body(lines, word, after, settings)
+        cells.append(replace(after, opens_column=True) if opens and not after.opens_column else after)
+    return replace(row, cells=cells) if len(cells) > 1 else row
+
+
+def parts_body(lines: list[list[Cell]], word: Cell, after: Cell, settings: TableSettings) -> bool:
+    """Whether most body lines (each as its phrases) part under the gap between two header words: text under the first
+    ending short of the gap, text under the second starting past it; at least ``gutter_lines`` of them."""
+    gap = (word.x1 + after.x0) / 2
+    parted = sum(1 for found in lines if any(overlap(p, word) > 0 and p.x1 < gap for p in found)
+                 and any(overlap(p, after) > 0 and p.x0 > gap for p in found))
+    across = sum(1 for found in lines if any(p.x0 < gap < p.x1 for p in found))
+    return parted >= settings.gutter_lines and parted > across
+
+
+def parted_label_word(word: Cell, lines: list[list[Cell]], settings: TableSettings) -> list[Cell]:
+    """A header word as one cell, or as two cut where a small letter meets a capital (letters spaced evenly over its
+    box) when the body parts under the cut (``parts_body``): OCR read two labels set close as one word."""
+    text = word.text
+    pitch = (word.x1 - word.x0) / max(len(text), 1)
+    for k in range(1, len(text)):
+        if text[k - 1].islower() and text[k].isupper():
+            at = word.x0 + k * pitch
+            left, right = replace(word, text=text[:k], x1=at), replace(word, text=text[k:], x0=at)
+            if parts_body(lines, left, right, settings):
+                return [left, right]
+    return [word]
+
+
 def heads_tail(word: Cell, before: Cell, tail: Cell, settings: TableSettings) -> bool:
     """Whether a lower line's short phrase lines up with a word of a header line as its label's next line and not
     with the word before it: it starts where the word starts (labels set left: "TYPE REPORT" over "PAGE" at
@@ -368,8 +410,9 @@ def header_at(rows: list[Row], i: int, settings: TableSettings, like: int | None
     readings naming as many roles, one ``like`` lines deep when there is one."""
     found: list[tuple[tuple[int, int, bool], Header]] = []
     for split in (False, True):
+        first = parted_over_gutters(rows[i], rows[i + 1:], settings) if split and i < len(rows) else None
         for n in range(1, settings.header_lines + 1):
-            group = rows[i:i + n]
+            group = rows[i:i + n] if first is None else [first, *rows[i + 1:i + n]]
             if len(group) < n or (n > 1 and (group[-1].top - group[-2].bottom > 1.5 * settings.line_pitch or
                                               set_apart(group[-2], group[-1], settings) or
                                               under_the_labels(group, settings))):
@@ -1201,11 +1244,13 @@ def small_print(row: Row, part: Part, size: float, settings: TableSettings) -> b
 def marks_own_cell(row: Row, part: Part, table: Table, settings: TableSettings) -> bool:
     """Whether a line opening with a footnote's mark is no row's line: the mark is no ref of its own. A scan reads a
     raised "²" as a "2" set before a capital, as a row's first line sets its ref in the ref column; a footnote's
-    number goes to the column its words do."""
+    number goes to the column its words do, or its words run on after it into the ref column ("2 Police National")
+    where no ref reads so."""
     if not (row.method or part.method).startswith(OCR_METHOD):
         return True
     texts = line_row_cells(row, table, settings, runs_rtl(part))
-    return texts is None or not by_role(texts, table).get("ref", "")
+    ref = "" if texts is None else by_role(texts, table).get("ref", "").strip()
+    return not ref or ref_cell_number(ref) is None
 
 
 def opens_with_mark(text: str) -> bool:

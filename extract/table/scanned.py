@@ -23,11 +23,38 @@ METHOD = "ocr-grid"
 LAYER_SOURCE = "text-layer"
 
 
-def fill_cells(grid: Grid, layer: list[OcrWord], ocr: list[OcrWord]) -> dict[int, str]:
-    """Put each word into the cell under its centre: layer words first, OCR words where a cell has none.
+def parted_at_rules(words: list[OcrWord], grid: Grid, settings: TableSettings) -> list[OcrWord]:
+    """Given words and a grid, return the words with each one that lies over a rule between two cells of its row cut in
+    two where a digit meets a letter or stop near the rule (letters spaced evenly over its box): OCR reads the last
+    word of a cell and the first of the next as one ("cases31.12.2021"), and under its centre the whole went into the
+    next cell (held-out 9471-303)."""
+    from .base import glued_boundary
+
+    out = []
+    for w in words:
+        pitch = (w.x1 - w.x0) / max(len(w.text), 1)
+        rows = [r for r in grid.rows if r.top <= w.y_mid <= r.bottom]
+        rules = [c.x0 for r in rows for c in r.cells[1:] if w.x0 + pitch < c.x0 < w.x1 - pitch]
+        cuts = [k for k in range(1, len(w.text)) if glued_boundary(w.text[k - 1], w.text[k])]
+        near = [(abs(w.x0 + k * pitch - x), k) for x in rules for k in cuts]
+        best = min(near, default=None)
+        if best is None or best[0] > settings.glued_cut_chars * pitch:
+            out.append(w)
+            continue
+        at = w.x0 + best[1] * pitch
+        out += [replace(w, text=w.text[:best[1]], x1=at), replace(w, text=w.text[best[1]:], x0=at)]
+    return out
+
+
+def fill_cells(grid: Grid, layer: list[OcrWord], ocr: list[OcrWord],
+               settings: TableSettings | None = None) -> dict[int, str]:
+    """Put each word into the cell under its centre: layer words first, OCR words where a cell has none; a word read
+    over a column rule is first parted there (``parted_at_rules``).
 
     Returns the source of each row's text by row index ("layer", "ocr", or both joined by "+").
     """
+    settings = settings or TableSettings()
+    layer, ocr = parted_at_rules(layer, grid, settings), parted_at_rules(ocr, grid, settings)
     sources: dict[int, str] = {}
     for r, row in enumerate(grid.rows):
         used = set()
@@ -147,7 +174,7 @@ def plan_to_page(page_index: int, grids: list[Grid], layer: list[OcrWord], ocr: 
                  height: float) -> PageTables:
     """Given a scanned page's grids and its words (text layer, OCR), return its parts and other lines."""
     settings = words_settings(layer or ocr)
-    parts = [grid_to_part(g, fill_cells(g, layer, ocr), page_index, engine, settings) for g in grids]
+    parts = [grid_to_part(g, fill_cells(g, layer, ocr, settings), page_index, engine, settings) for g in grids]
     lines = free_lines(layer or ocr, grids, method_name("layer" if layer else "ocr", engine), settings)
     return PageTables(page_index, parts, lines, height, settings)
 

@@ -31,6 +31,7 @@ class TableSettings:
     rtl_word_gap: float = 3.75  # ... between two right-to-left letters (a non-joining letter leaves a gap)
     phrase_gap: float = 7.0  # a gap wider than this between words of one line separates two cells
     min_gutter: float = 3.0  # the narrowest white-space gutter between unruled columns
+    gutter_lines: int = 3  # body lines with text either side of a gap in a header line, fewest that part two labels
     cross_slack: float = 2.0  # how far text may run past a column edge before it spans two columns
     start_tolerance: float = 0.6  # left-aligned lines of one column start this close to the same x
     page_shift: float = 30.0  # how far a page with other margins may set a continued table sideways

@@ -275,3 +275,27 @@ def test_a_speck_read_as_a_stop_before_a_word_is_dropped():
 
     assert [text(t) for t in (".p.", ",15", "p.", "No.", "...", "(1)", "2.4", ".")] == [
         "p.", "15", "p.", "No.", "...", "(1)", "2.4", "."]
+
+
+def test_a_lone_ref_printed_faint_on_a_specked_scan_is_read_from_its_ink():
+    """A blurred 150 dpi scan (held-out 9471-113): a row's lone "1." came out no darker than grey 115-160, so no
+    ink was seen there, and the scan's specks outnumbered its letters, so the page's letters measured 6 px and a
+    line-tall block was too tall to be a missed word: the row lost its ref and was read as part of the next."""
+    import cv2
+    import numpy as np
+
+    from hmic_extract.extract.ocr.runner import read_missed_ink
+    from hmic_extract.extract.ocr.settings import OcrSettings
+
+    page = np.full((700, 1200), 255, np.uint8)
+    for k in range(12):
+        cv2.putText(page, "The force should improve how it records crime", (300, 60 + 45 * k),
+                    cv2.FONT_HERSHEY_SIMPLEX, 0.8, 0, 2)
+    rng = np.random.default_rng(7)
+    for y, x in rng.integers((0, 0), (35, 60), size=(1500, 2)) * 20:
+        page[y:y + 5, x:x + 5] = np.minimum(page[y:y + 5, x:x + 5], 110)  # the scan's specks, apart
+    cv2.putText(page, "1.", (120, 150), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 140, 2)  # the faint ref
+    engine = make_engine("rapidocr", threads=1)
+    words = [w for w in engine.read_words(page) if w.x0 > 250]  # text detection missed the ref
+    added = [w for w in read_missed_ink(engine, page, words, OcrSettings()) if w.x1 < 250]
+    assert [w.text for w in added] == ["1."]

@@ -129,3 +129,27 @@ def test_a_letters_stem_standing_on_one_rule_is_no_column_rule():
     vs = [Segment(x, 200, 400) for x in (100, 700, 1500)] + [Segment(1000, 299, 328)]
     _hs, closed = table_rules(hs, vs)
     assert sorted(v.at for v in closed) == [100, 700, 1500]
+
+
+def test_a_table_cut_by_the_foot_of_a_skewed_scan_keeps_its_columns():
+    """A tall row runs on to the foot of the page, so its column rules run to the page's edge; the scan was skewed
+    1.7 degrees, and levelled its edge is a slant: the rules' open ends lay up to 40 px apart, the column rule
+    between the text and action columns was dropped and the row's text read as one cell (held-out 9471-89, its
+    recommendation 4 lost)."""
+    from hmic_extract.extract.scan_image import deskew, skew_angle
+
+    page = np.full((1650, 2330), 254, np.uint8)
+    for y in (140, 190, 264):
+        cv2.line(page, (150, y), (2170, y), 0, 2)
+    for x in (150, 340, 520, 750, 1700, 2010, 2170):
+        cv2.line(page, (x, 140), (x, 1650), 0, 2)
+    for y in range(300, 700, 40):
+        cv2.putText(page, "By December 2024, the force should have a plan", (760, y), cv2.FONT_HERSHEY_SIMPLEX, 1.0, 0,
+                    2)
+        cv2.putText(page, "The force accepted", (1710, y), cv2.FONT_HERSHEY_SIMPLEX, 0.9, 0, 2)
+    scan = cv2.warpAffine(page, cv2.getRotationMatrix2D((1165, 825), -1.7, 1.0), (2330, 1650),
+                          flags=cv2.INTER_LINEAR, borderValue=255)
+    angle = skew_angle(scan)
+    grids = find_grids(deskew(scan, angle), angle)[0]
+    assert [g.ncols for g in grids] == [6]
+    assert [len(r.cells) for r in grids[0].rows[1:]] == [6, 6]

@@ -324,3 +324,19 @@ def test_a_text_layer_page_read_with_and_without_forced_ocr_is_rendered_and_grid
             assert (plan.needs_ocr, plan.words, plan.angle, plan.size) == \
                 (fresh[i].needs_ocr, fresh[i].words, fresh[i].angle, fresh[i].size)
     assert sorted(renders) == sorted(layered)
+
+
+def test_a_word_ocr_read_over_a_column_rule_onto_the_next_cells_date_is_parted_at_the_rule():
+    """Held-out 9471-303: OCR read a text cell's "cases" and the date in the next cell as one word
+    "cases31.12.2021", whose centre lies in the date cell: the text lost "cases". Cut where the digits start, by the
+    rule, each part goes to its own cell; a word over a rule where the row has no rule (a band) stays whole."""
+    text, date = scanned.Cell(0, 981, 0), scanned.Cell(981, 1114, 1)
+    band = scanned.Cell(0, 1114, 0, span=2)
+    grid = scanned.Grid((0, 0, 1114, 120), [0, 981, 1114],
+                        [scanned.GridRow(0, 40, [text, date]), scanned.GridRow(40, 80, [band])])
+    ocr = [OcrWord("of", 880, 10, 905, 30, 0.99), OcrWord("cases31.12.2021", 917, 10, 1091, 30, 0.99),
+           OcrWord("AREAS", 700, 50, 960, 70, 0.99), OcrWord("AFI12", 962, 50, 1010, 70, 0.99)]
+    table_scanned.fill_cells(grid, [], ocr)
+    assert [w.text for w in text.words] == ["of", "cases"]
+    assert [w.text for w in date.words] == ["31.12.2021"]
+    assert [w.text for w in band.words] == ["AREAS", "AFI12"]

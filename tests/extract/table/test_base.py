@@ -1399,3 +1399,30 @@ def test_the_rest_of_a_row_set_sideways_at_a_page_foot_is_read_as_far_sideways_a
     assert not any(r.kind is RowKind.TEXT for r in rows)
     cells = [(r.ref, r.issue) for r in rows if r.kind is RowKind.CELLS and r.page_index == 2]
     assert cells[:2] == [("", "teams and shifts, and victims are"), ("", "let down as a result.")]
+
+
+def test_an_ocr_footnote_whose_words_run_on_from_its_mark_into_the_ref_column_is_no_row():
+    """Held-out 9471-286: a footnote "² Police National Computer checks on ..." set small from the page's left margin,
+    its mark read as "2", its words falling where the page and text columns start: as a row with the ref "2 Police
+    National" its words went into the row above. A ref cell holding words no ref reads as is no ref."""
+    from hmic_extract.extract import scanned
+
+    w = _ocr_word
+
+    def small(y, words, at):
+        out = []
+        for text in words:
+            out.append(w(text, at, y, width=13 * len(text)))
+            at += 13 * len(text) + 14
+        return out
+
+    page = [w("Ref", 100, 200), w("Page", 297, 200), w("Finding", 547, 200), w("Response", 1250, 200),
+            w("1", 100, 260), w("Page", 297, 260), w("51", 381, 260), *_ocr_line(260, ["The", "force", "acts."], 547),
+            w("2", 100, 340), w("Page", 297, 340), w("56", 381, 340), *_ocr_line(340, ["Staff", "carry", "loads"], 547),
+            *_ocr_line(380, ["of", "twelve", "cases."], 547),
+            *small(460, ["2", "Police", "National", "Computer", "checks", "on", "foreign", "nationals", "through",
+                         "ACRO."], 60)]
+    rows, _pages = scanned.words_to_line_rows([(0, page)], "ocr-lines/test")
+    cells = [r for r in rows if r.kind is RowKind.CELLS]
+    assert not any("ACRO" in r.issue or "Police" in r.ref for r in cells), [(r.ref, r.issue) for r in cells]
+    assert [r.ref for r in cells if r.ref][1:] == ["1", "2"]

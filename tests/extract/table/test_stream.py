@@ -1057,3 +1057,62 @@ def test_a_section_heading_at_the_same_page_top_on_two_pages_is_no_running_head(
     running = running_lines([page(i) for i in range(4)])
     assert not {(1, 0), (2, 0)} & running
     assert {(i, 3) for i in range(4)} <= running
+
+
+def test_two_labels_set_closer_than_a_phrase_gap_over_two_body_columns_are_two_labels():
+    """A scanned header prints "NUMBER PAGE" a little more than a word space apart; the refs are centred under
+    "NUMBER" and the page cells right-aligned under "PAGE", with white space between them on every row: two columns,
+    not one "NUMBER PAGE" page column holding "1) Page 10" (held-out 9471-139: no ref in any row)."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    def w(text, x0, top, size=12.0):
+        out, x = [], x0
+        for word in text.split():
+            width = 0.55 * size * len(word)
+            out.append({"text": word, "x0": x, "x1": x + width, "top": top, "bottom": top + size})
+            x += width + 8.5  # OCR boxes: words 8-9 pt apart
+        return out
+
+    def right(text, x1, top):
+        width = sum(0.55 * 12.0 * len(word) for word in text.split()) + 8.5 * (len(text.split()) - 1)
+        return w(text, x1 - width, top)
+
+    words = [*w("NUMBER", 60, 84), *w("PAGE", 110.6, 84), *w("DETAIL", 190, 84), *w("UPDATE", 480, 84)]
+    pages = [8, 10, 12, 9, 15, 21]
+    for k, page in enumerate(pages):
+        top = 120 + 45 * k
+        words += [*w(f"{k + 1})", 73.4, top), *right(f"Page {page}", 168, top),
+                  *w("The force should improve its supervision", 190, top), *w("Under way.", 480, top),
+                  *w("of cases and its records.", 190, top + 15)]
+    rows, _ = words_to_rows([(0, words, 842.0)], "ocr-lines/test")
+    cells = [(r.ref, r.page_ref) for r in rows if r.kind is RowKind.CELLS]
+    assert cells[0] == ("NUMBER", "PAGE")
+    assert [c for c in cells[1:] if c[0]] == [(f"{k + 1})", f"Page {page}") for k, page in enumerate(pages)]
+
+
+def test_two_header_labels_ocr_read_as_one_word_are_parted_where_the_body_parts():
+    """Held-out 9471-301: in a dark header band OCR read "page" of "Report page" / "ref" and "Numb" of "Numb" / "er"
+    as one word "pageNumb": the labels stacked as "Report ref" and "pageNumb er", the ref and page columns swapped
+    and every row's ref read "Page". The body parts under the capital that starts the second label."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    def box(text, x0, x1, top):
+        return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + 14.0}
+
+    def line(text, x0, top):
+        out = []
+        for word in text.split():
+            out.append(box(word, x0, x0 + 7.0 * len(word), top))
+            x0 += 7.0 * len(word) + 4.0
+        return out
+
+    words = [box("Report", 67, 102.5, 64), box("pageNumb", 102.5, 163.7, 64), box("HMICFRS", 174, 228, 64),
+             box("Status", 460, 490, 64), box("ref", 68, 82, 78), box("er", 133.5, 142.8, 80),
+             box("finding", 173, 211, 78)]
+    for k in range(5):
+        top = 110 + 40 * k
+        words += [box("Page", 76.6, 98.6, top), box(f"{30 + k}", 102, 114.7, top), box(f"({k + 1})", 141, 158, top),
+                  *line("The force should review its response to", 176, top), *line("missing children.", 176, top + 14)]
+    rows, _ = words_to_rows([(0, words, 842.0)], "ocr-lines/test")
+    cells = [(r.ref, r.page_ref) for r in rows if r.kind is RowKind.CELLS and r.issue.startswith("The")]
+    assert cells == [(f"({k + 1})", f"Page {30 + k}") for k in range(5)]
