@@ -29,7 +29,7 @@ from hmic_extract.vocabulary import (
 )
 
 from .anchors import PAGE_REACH
-from .line_units import TERMINAL
+from .line_units import FUNCTION_WORDS, TERMINAL
 from .ocr_pagerefs import JOINS_NEXT, LABEL_NUMBER, page_cell_kind
 from .pieces import Piece
 
@@ -156,6 +156,25 @@ def title_of(text: str, row: RawRow) -> Pending | None:
     if row.band and is_band_text(text):
         return Pending(None, text.strip(" :.-–"))
     return None
+
+
+def leaves_open(text: str) -> bool:
+    """A line that ends on a word or mark that needs more after it ("... IN RESPONSE TO THE", "Legitimacy –"): its
+    text goes on on the next line."""
+    words = text.rstrip().split()
+    return bool(words) and (words[-1].endswith((",", "-", "–", "—", "/", "&", "(")) or
+                            re.sub(r"[^\w'’]", "", words[-1]).lower() in FUNCTION_WORDS)
+
+
+def goes_on_title(rows: list[RawRow], index: int, pending: Pending | None) -> bool:
+    """This text line is the wrapped end of the title on the line right above it: that title is left open
+    ("Section 3: RECOMMENDATIONS MADE BY HMICFRS IN RESPONSE TO THE" / "CAUSE OF CONCERN"), so the words under it
+    name what the section answers, not a section of their own."""
+    if pending is None or index == 0:
+        return False
+    above, row = rows[index - 1], rows[index]
+    return above.kind is RowKind.TEXT and above.page_index == row.page_index and \
+        title_of(" ".join(above.text.split()), above) is not None and leaves_open(above.text)
 
 
 def band_line(rows: list[RawRow], index: int) -> Pending | None:
@@ -413,7 +432,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             continue
         if row.kind is RowKind.TEXT:
             text = " ".join(row.text.split())
-            title = title_of(text, row)
+            title = title_of(text, row) if not goes_on_title(rows, index, pending) else None
             if title is not None:
                 pending, last_was_footnote = title, False
             elif is_footnote(text):
