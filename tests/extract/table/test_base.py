@@ -1336,3 +1336,23 @@ def test_a_section_title_left_at_the_foot_of_the_page_before_the_tables_first_pa
     before[-1] = line(88, *words("We will report on our progress in the spring.", 59.5, 88))
     rows, _ = read_tables([page(0, before), page(1, table)])
     assert not any(r.page_index == 0 for r in rows)
+
+
+def test_a_cell_drawn_in_the_run_of_the_cell_before_it_opens_its_column_on_a_line_of_several_phrases():
+    """A spreadsheet's PDF draws a row's cells as one text run, a space between: "Page 28 (para" fills its column and
+    "AFI" follows a few points on, where the Type column's lines and label start; the ref and text cells stand far
+    apart after it. Run on from the page cell, the row's first line was read as full-width text (the row lost its ref).
+    A title over the columns is one phrase, and stays full-width text however its words fall."""
+    table = Table([74, 135, 196, 251, 527], {"page_ref": 0, "section": 1, "ref": 2, "issue": 3}, gridded=False,
+                  starts=[74.0, 135.0, 196.0, 251.0], label_starts=[74.4, 135.1, 195.8, 251.0])
+
+    def cells(*found: tuple[str, float, float], run: bool = True) -> list[Cell]:
+        return [Cell(t, x0, x1, runs_on=run and k > 0) for k, (t, x0, x1) in enumerate(found)]
+
+    page_and_type = cells(("Page", 74.4, 94.9), ("28", 97.2, 107.3), ("(para", 109.5, 131.0), ("AFI", 135.1, 148.3))
+    row = Row(70, 80, [*page_and_type,
+                       *cells(("18", 195.8, 205.8), run=False), *cells(*words("The force should", 251, 70), run=False)],
+              is_line=True)
+    assert line_row_cells(row, table, SETTINGS) == ["Page 28 (para", "AFI", "18", "The force should"]
+    title = Row(70, 80, cells(*words("Areas for improvement in", 102, 70), ("Efficiency", 235.0, 285.0)), is_line=True)
+    assert line_row_cells(title, table, SETTINGS) is None
