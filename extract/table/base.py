@@ -1456,6 +1456,8 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
         reading.header_lines = header.count
         table = header_table(Part(part.page_index, part.bbox, rows[start:], part.edges, part.method), header,
                              settings)
+        if reading.table is not None:  # an annex sets its tables in one body size: a short part (a last row over
+            table.body_size = reading.table.body_size  # footnotes) cannot tell it by its lines' median
         if start == 0 and first > 0 and reading.table is not None and continues(reading.table, part, settings):
             if part not in kept:  # the part goes on with the table above until its own header
                 reading.table_id += 1

@@ -1356,3 +1356,29 @@ def test_a_cell_drawn_in_the_run_of_the_cell_before_it_opens_its_column_on_a_lin
     assert line_row_cells(row, table, SETTINGS) == ["Page 28 (para", "AFI", "18", "The force should"]
     title = Row(70, 80, cells(*words("Areas for improvement in", 102, 70), ("Efficiency", 235.0, 285.0)), is_line=True)
     assert line_row_cells(title, table, SETTINGS) is None
+
+
+def test_footnotes_under_a_short_part_of_a_table_set_in_the_body_size_of_the_table_before_are_small_print():
+    """A header repeated on each page starts a table of its own; on a page holding a table's last row and three
+    footnotes (raised marks at 6.4 pt, notes at 8 pt) the lines' median size is the notes', so the marks were read as
+    rows' refs ("1", "2", "3") and went to the next section as empty rows. The annex sets its tables in one body size:
+    a table read before tells it."""
+    def sized(row: Row, size: float) -> Row:
+        row.size = size
+        return row
+
+    header = [("NO.", 50.0, 65.0), ("PAGE", 90.0, 112.0), ("HMICFRS FINDING", 160.0, 235.0)]
+    first = [sized(line(60, *header), 10.0)] + [
+        sized(line(72 + 24 * k, (f"{k + 1}.", 50.0, 58.0), ("Page", 90.0, 110.0), (str(k + 5), 112.5, 122.5),
+                   *words("The force should do more", 160, 0)), 10.0) for k in range(5)]
+    second = [sized(line(60, *header), 10.0),
+              sized(line(72, ("6.", 50.0, 58.0), ("Page", 90.0, 110.0), ("33", 112.5, 122.5),
+                         *words("We said that the force should take steps", 160, 0)), 10.0),
+              sized(line(84, *words("to reduce the number of investigations.", 160, 0)), 10.0)]
+    for k in range(3):
+        second.append(sized(line(110 + 10 * k, (str(k + 1), 50.0, 53.0)), 6.4))
+        second.append(sized(line(112 + 10 * k, *words("The Code of Practice for Victims of Crime, 2015", 56, 0)), 8.0))
+    out, _ = read_tables([PageTables(0, [Part(0, (0, 0, 600, 800), first)], [], 800),
+                          PageTables(1, [Part(1, (0, 0, 600, 800), second)], [], 800)])
+    refs = [r.ref for r in out if r.kind is RowKind.CELLS and r.page_index == 1 and r.ref not in ("", "NO.")]
+    assert refs == ["6."]
