@@ -160,9 +160,10 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
     for p, anchor in anchors.items():
         q = units[p]
         distance = abs(q.line_no - u.line_no)
-        if q.part != u.part or distance > PAGE_REACH:
+        word_goes_on = ends_word_above(units, i, anchor)
+        if q.part != u.part or (distance > PAGE_REACH and not word_goes_on):
             continue
-        cost = float(distance)
+        cost = float(distance) - (PAGE_REACH + distance if word_goes_on else 0.0)
         if u.ref and ref_number(u.ref) is None and ref_number(f"{u.ref}{q.ref}") is not None and q.line_no > u.line_no:
             cost -= PAGE_REACH  # "AfI-" over "15": the label of the ref below
         pages = [units[m].page for m in sorted(anchor.members) if units[m].page and units[m].line_no < u.line_no]
@@ -194,6 +195,17 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
         if best is None or cost < best[0]:
             best = (cost, p)
     return best[1] if best else None
+
+
+def ends_word_above(units: list[Unit], i: int, anchor: Anchor) -> bool:
+    """Whether line ``i``'s page cell is the rest of a word the anchor's page cell broke on the line right above, a
+    column too narrow for it ("Pag" / "e", "Tabl" / "e 2"): it opens lower case under a piece ending in a letter. Such a
+    piece goes on with that page ref however many lines it has run since the ref ("Page 17, Table 2" over five)."""
+    u = units[i]
+    above = [units[m] for m in anchor.members if units[m].page and units[m].part == u.part
+             and units[m].line_no == u.line_no - 1]
+    return bool(above) and bool(re.match(r"[^\W\d_]", above[-1].page[-1:])) and \
+        bool(re.match(r"[a-z]", u.page)) and page_cell_kind(u.page) not in STRONG_PAGE
 
 
 PAGE_STARTS = ("word", "page", "lookalike")  # page-cell fragments that open a page ref ("Page", "Page 12")

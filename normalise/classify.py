@@ -29,7 +29,7 @@ from hmic_extract.vocabulary import (
 )
 
 from .anchors import PAGE_REACH
-from .line_units import TERMINAL
+from .line_units import FUNCTION_WORDS, TERMINAL
 from .ocr_pagerefs import JOINS_NEXT, LABEL_NUMBER, page_cell_kind
 from .pieces import Piece
 
@@ -158,6 +158,14 @@ def title_of(text: str, row: RawRow) -> Pending | None:
     return None
 
 
+def leaves_open(text: str) -> bool:
+    """A line that ends on a word or mark that needs more after it ("... IN RESPONSE TO THE", "Legitimacy –"): its
+    text goes on on the next line."""
+    words = text.rstrip().split()
+    return bool(words) and (words[-1].endswith((",", "-", "–", "—", "/", "&", "(")) or
+                            re.sub(r"[^\w'’]", "", words[-1]).lower() in FUNCTION_WORDS)
+
+
 def band_line(rows: list[RawRow], index: int) -> Pending | None:
     """A text line alone in the text column that titles a section ("HMICFRS areas for improvement"), set after a row's
     last sentence: an unruled table's band the reader put in the column it is aligned with. It names the rows below and
@@ -180,16 +188,12 @@ def band_line(rows: list[RawRow], index: int) -> Pending | None:
     return Pending(m.section, m.theme) if m is not None and not m.others else None
 
 
-# a line ending so is left open: no heading ends on a preposition, an article, a conjunction or a joining mark
-OPEN_END = re.compile(r"(?:\b(?:of|the|to|and|or|for|in|on|by|from|with|a|an)|[,&/–—-])\s*$", re.I)
-
-
 def title_going_on(title: str, text: str, pending: Pending | None, row: RawRow) -> Pending | None:
     """The title read whole when a text line is the wrapped last line of the title read just above it (``title``, its
     ``pending`` section), else None: the title's line ends on a word no heading ends on ("... IN RESPONSE TO THE CAUSE
     OF" / "CONCERN") and the two read as one title of its section (alone, the last line reads as a band the vocabulary
     cannot place, or as no title at all)."""
-    if pending is None or not title or not OPEN_END.search(title):
+    if pending is None or not title or not leaves_open(title):
         return None
     m = match_title(f"{title} {text}", fuzzy=is_ocr(row))
     if m is None or m.others or m.section != pending.section:
@@ -437,7 +441,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
         if row.kind is RowKind.TEXT:
             text = " ".join(row.text.split())
             title = title_of(text, row)
-            whole = title_going_on(title_text, text, pending, row) if title is None or title.section is None else None
+            whole = title_going_on(title_text, text, pending, row)
             if whole is not None:  # the title's wrapped last line: the title read whole (its theme with it)
                 pending, title_text = whole, f"{title_text} {text}"
                 dropped["text"] += 1

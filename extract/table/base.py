@@ -790,6 +790,8 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
     key = key_edges(table)
     words = [c for c in sorted(row.cells, key=lambda c: c.x0) if any(ch.isalnum() for ch in c.text)
              or len(c.text) > 1 or c.text in MARK_WORDS]  # a lone "_" or "|" a scan left between columns is no text
+    one_phrase = len(phrases(row, settings)) == 1  # a run of text drawn over the columns is one phrase; a run that also
+    # holds cells set far apart is a row's cells a producer drew in one run
     for k, cell in enumerate(words):
         crossing = any(cell.x0 < table.edges[e] - settings.cross_slack < table.edges[e] + settings.cross_slack < cell.x1
                        for e in key)
@@ -803,9 +805,11 @@ def line_row_cells(row: Row, table: Table, settings: TableSettings, rtl_around: 
         middle = centred if centred is not None else (cell.x0 + cell.x1) / 2
         i = table.column_of(middle if crossing and not overrun else cell.x0, settings)
         before = placed[-1] if placed else i
+        ran_on = k > 0 and one_phrase and runs_on(cell, words[k - 1], settings)
         if i != before and any(before < e <= i for e in key) and not drawn_over and \
-                (runs_on(cell, words[k - 1], settings) or (not starts_column(table, i, cell, words[k - 1], settings)
-                 and not opens_run(cell, words[k - 1]) and not centred_on_label(words, k, i, table, settings))):
+                (ran_on or (not starts_column(table, i, cell, words[k - 1], settings)
+                            and not opens_run(cell, words[k - 1])
+                            and not centred_on_label(words, k, i, table, settings))):
             return None  # words run on across a column edge as one phrase: full-width text
         placed.append(i)
         texts[i] = f"{texts[i]} {cell.text}".strip()
@@ -1517,6 +1521,8 @@ def read_page_part(reading: Reading, part: Part, settings: TableSettings, header
         reading.header_lines = header.count
         table = header_table(Part(part.page_index, part.bbox, rows[start:], part.edges, part.method), header,
                              settings)
+        if reading.table is not None:  # an annex sets its tables in one body size: a short part (a last row over
+            table.body_size = reading.table.body_size  # footnotes) cannot tell it by its lines' median
         if start == 0 and first > 0 and reading.table is not None and continues(reading.table, part, settings):
             if part not in kept:  # the part goes on with the table above until its own header
                 reading.table_id += 1

@@ -60,6 +60,8 @@ class TableSettings:
     # a line opening with a mark set smaller than this share of the table's body size is a footnote
     glued_cut_chars: float = 1.5  # of a word's mean letter width: how far from a column edge a digit/letter boundary
     # inside an OCR word lying over the edge may fall and still be where two cells' words were read as one
+    tight_box: float = 0.85  # of the page's usual glyph height for a font size: a glyph box shorter than this is the
+    # letter's own outline (a font without ascent and descent), its centre not its line's centre
     overprint_slack: float = 0.5  # glyphs closer than this (points) are drawn at one place; a pen step back further
     # left than this starts another run of text
     kern_overlap: float = 0.22  # of the font size: a letter starts under the one before it by less than this in a

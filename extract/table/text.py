@@ -11,6 +11,7 @@ paragraph stays "Page 15". Arabic presentation forms are folded to plain letters
 from __future__ import annotations
 
 import itertools
+import statistics
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -59,22 +60,20 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> list[li
     left-to-right script and the reverse for a right-to-left one (lam-alef "لا" is drawn alef left of lam). A
     space the PDF draws (" ") joins the line whose band holds it and never starts one.
     """
-    lines: list[list[Glyph]] = []
-    bands: list[tuple[float, float]] = []
-    spaces = []
+    spaces = [g for g in glyphs if g.text == " "]
     order = {id(g): i for i, g in enumerate(glyphs)}
-    for g in sorted(glyphs, key=lambda g: g.y_mid):
-        if g.text == " ":
-            spaces.append(g)
-            continue
-        if not g.text.strip():
-            continue
-        if lines and (bands[-1][0] <= g.y_mid <= bands[-1][1] or abs(g.y_mid - lines[-1][-1].y_mid)
-                      <= settings.line_tolerance):
-            lines[-1].append(g)
+    tight = tight_boxes(glyphs, settings)
+    lines, bands = chained_lines([g for g in glyphs if g.text.strip() and id(g) not in tight], settings)
+    left = []
+    for g in sorted((g for g in glyphs if id(g) in tight), key=lambda g: g.y_mid):
+        k = holding_line(g, lines, bands, settings)
+        if k is None:
+            left.append(g)
         else:
-            lines.append([g])
-            bands.append((g.top, g.bottom))
+            lines[k].append(g)
+    more, more_bands = chained_lines(left, settings)
+    ranked = sorted(zip(lines + more, bands + more_bands, strict=True), key=lambda lb: lb[1][0] + lb[1][1])
+    lines, bands = [line for line, _ in ranked], [band for _, band in ranked]
     for g in spaces:
         k = next((k for k, (top, bottom) in enumerate(bands) if top <= g.y_mid <= bottom), None)
         if k is not None:
@@ -83,6 +82,49 @@ def glyphs_to_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> list[li
         sorted(line, key=lambda g: (round(visual_x(g), 1), g.text != " ",
                                     -order[id(g)] if is_rtl(g.text) else order[id(g)]))), order, settings))
             for line in lines]
+
+
+Band = tuple[float, float]  # a line's top and bottom
+
+
+def chained_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> tuple[list[list[Glyph]], list[Band]]:
+    """Glyphs grouped into lines top to bottom, with each line's band (its first glyph's box): a glyph joins the
+    line whose band holds its centre, or whose last glyph's centre is near its own."""
+    lines: list[list[Glyph]] = []
+    bands: list[Band] = []
+    for g in sorted(glyphs, key=lambda g: g.y_mid):
+        if lines and (bands[-1][0] <= g.y_mid <= bands[-1][1] or abs(g.y_mid - lines[-1][-1].y_mid)
+                      <= settings.line_tolerance):
+            lines[-1].append(g)
+        else:
+            lines.append([g])
+            bands.append((g.top, g.bottom))
+    return lines, bands
+
+
+def tight_boxes(glyphs: Sequence[Glyph], settings: TableSettings) -> set[int]:
+    """The ids of glyphs whose box is the letter's own outline, not its font's ascent to descent: far shorter for its
+    size than the page's usual glyph (an Arabic font without metrics). Their centres wander up and down their line."""
+    ratios = [(g.bottom - g.top) / g.size for g in glyphs if g.size > 0 and g.text.strip()]
+    if not ratios:
+        return set()
+    usual = statistics.median(ratios)
+    return {id(g) for g in glyphs if g.size > 0 and g.text.strip() and
+            (g.bottom - g.top) / g.size < settings.tight_box * usual}
+
+
+def holding_line(glyph: Glyph, lines: list[list[Glyph]], bands: list[tuple[float, float]],
+                 settings: TableSettings) -> int | None:
+    """The line whose band holds a tight-boxed glyph whole (a letter lies between its font's ascent and descent);
+    where two lines' bands hold it (cells set half a line apart), the one whose glyphs come nearest along the line.
+    A glyph no band holds whole (a raised mark) goes with the band holding its centre."""
+    slack = settings.line_tolerance
+    holding = [k for k, (top, bottom) in enumerate(bands)
+               if top - slack <= glyph.top and glyph.bottom <= bottom + slack]
+    holding = holding or [k for k, (top, bottom) in enumerate(bands) if top <= glyph.y_mid <= bottom]
+    if not holding:
+        return None
+    return min(holding, key=lambda k: min(max(g.x0 - glyph.x1, glyph.x0 - g.x1, 0.0) for g in lines[k]))
 
 
 def drawn_pairs_in_order(line: list[Glyph]) -> list[Glyph]:

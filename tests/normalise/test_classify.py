@@ -351,3 +351,19 @@ def test_a_section_heading_wrapped_after_an_open_word_keeps_its_section_over_its
     themed = [*rows[:3], text("Areas for improvement –"), RawRow(kind=RowKind.TEXT, text="Legitimacy", band=True),
               cells("1.", "P13", "C")]  # a theme wrapped under its title is the title's theme
     assert [(p.section, p.theme) for p in classify(themed)[0]][2:] == [(AREAS_FOR_IMPROVEMENT, "Legitimacy")]
+
+
+def test_a_title_wrapped_after_a_word_that_leaves_it_open_keeps_its_section():
+    # "Section 3: RECOMMENDATIONS MADE BY HMICFRS IN RESPONSE TO THE" / "CAUSE OF CONCERN": the second line goes on
+    # with the first (it ends on "THE"); it names the section the recommendations answer, not a new section.
+    rows = [cells("1", "Page 5", "A"), text("Section 2: CAUSE FOR CONCERN"), cells("29", "Page 37", "B"),
+            text("Section 3: RECOMMENDATIONS MADE BY HMICFRS IN RESPONSE TO THE"), text("CAUSE OF CONCERN"),
+            cells("30", "Page 39", "C")]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [ISSUES_OF_CONCERN, CAUSES_OF_CONCERN, RECOMMENDATIONS]
+
+
+def test_a_title_line_that_ends_closed_and_a_title_under_it_are_two_titles():
+    rows = [text("Areas for improvement"), text("Recommendations"), cells("1", "Page 5", "A")]
+    pieces, _notes, _ = classify(rows)
+    assert [p.section for p in pieces] == [RECOMMENDATIONS]

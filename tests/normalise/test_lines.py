@@ -814,3 +814,24 @@ def test_a_label_word_a_narrow_page_column_broke_mid_word_goes_on_with_its_page_
         ("2)", "Page 36, Table 4", "The force should improve its use of ancillary orders to protect the public from "
                                    "dangerous and sexual offenders."),
         ("3)", "Page 38", "The force should take steps to reduce the number of investigations closed.")]
+
+
+def test_a_page_ref_broken_mid_word_over_five_lines_of_a_narrow_column_keeps_its_last_piece_and_text():
+    """"Page 17, Table 2" in a column a few letters wide: "Pag" / "e" / "17," / "Tabl" / "e 2", the last piece four
+    lines under the ref, as near the next row's ref. A piece opening lower case right under a piece ending in a letter
+    is the rest of that word: it ends the row above's page ref, and the text beside it stays in that row."""
+    from hmic_extract.model import RawDocument
+
+    rows = [stream_row("2)", "Pag", "Within three months, the force", 100),
+            stream_row("", "e", "should make sure that officers and", 112),
+            stream_row("", "17,", "staff in the control room", 124),
+            stream_row("", "Tabl", "understand and apply the", 136),
+            stream_row("", "e 2", "force's policy on the grading", 148),
+            stream_row("", "", "of calls.", 160),
+            stream_row("3)", "Pag", "By December 2024, the force", 176),
+            stream_row("", "e 22", "should have a sustainable plan.", 188)]
+    doc = normalise(RawDocument(source="t.pdf", kind="annex", rows=rows))
+    assert [(f.ref, f.pages, f.issue) for f in doc.findings] == [
+        (2, [17], "Within three months, the force should make sure that officers and staff in the control room "
+                  "understand and apply the force's policy on the grading of calls."),
+        (3, [22], "By December 2024, the force should have a sustainable plan.")]

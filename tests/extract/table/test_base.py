@@ -1426,3 +1426,49 @@ def test_an_ocr_footnote_whose_words_run_on_from_its_mark_into_the_ref_column_is
     cells = [r for r in rows if r.kind is RowKind.CELLS]
     assert not any("ACRO" in r.issue or "Police" in r.ref for r in cells), [(r.ref, r.issue) for r in cells]
     assert [r.ref for r in cells if r.ref][1:] == ["1", "2"]
+
+
+def test_a_cell_drawn_in_the_run_of_the_cell_before_it_opens_its_column_on_a_line_of_several_phrases():
+    """A spreadsheet's PDF draws a row's cells as one text run, a space between: "Page 28 (para" fills its column and
+    "AFI" follows a few points on, where the Type column's lines and label start; the ref and text cells stand far
+    apart after it. Run on from the page cell, the row's first line was read as full-width text (the row lost its ref).
+    A title over the columns is one phrase, and stays full-width text however its words fall."""
+    table = Table([74, 135, 196, 251, 527], {"page_ref": 0, "section": 1, "ref": 2, "issue": 3}, gridded=False,
+                  starts=[74.0, 135.0, 196.0, 251.0], label_starts=[74.4, 135.1, 195.8, 251.0])
+
+    def cells(*found: tuple[str, float, float], run: bool = True) -> list[Cell]:
+        return [Cell(t, x0, x1, runs_on=run and k > 0) for k, (t, x0, x1) in enumerate(found)]
+
+    page_and_type = cells(("Page", 74.4, 94.9), ("28", 97.2, 107.3), ("(para", 109.5, 131.0), ("AFI", 135.1, 148.3))
+    row = Row(70, 80, [*page_and_type,
+                       *cells(("18", 195.8, 205.8), run=False), *cells(*words("The force should", 251, 70), run=False)],
+              is_line=True)
+    assert line_row_cells(row, table, SETTINGS) == ["Page 28 (para", "AFI", "18", "The force should"]
+    title = Row(70, 80, cells(*words("Areas for improvement in", 102, 70), ("Efficiency", 235.0, 285.0)), is_line=True)
+    assert line_row_cells(title, table, SETTINGS) is None
+
+
+def test_footnotes_under_a_short_part_of_a_table_set_in_the_body_size_of_the_table_before_are_small_print():
+    """A header repeated on each page starts a table of its own; on a page holding a table's last row and three
+    footnotes (raised marks at 6.4 pt, notes at 8 pt) the lines' median size is the notes', so the marks were read as
+    rows' refs ("1", "2", "3") and went to the next section as empty rows. The annex sets its tables in one body size:
+    a table read before tells it."""
+    def sized(row: Row, size: float) -> Row:
+        row.size = size
+        return row
+
+    header = [("NO.", 50.0, 65.0), ("PAGE", 90.0, 112.0), ("HMICFRS FINDING", 160.0, 235.0)]
+    first = [sized(line(60, *header), 10.0)] + [
+        sized(line(72 + 24 * k, (f"{k + 1}.", 50.0, 58.0), ("Page", 90.0, 110.0), (str(k + 5), 112.5, 122.5),
+                   *words("The force should do more", 160, 0)), 10.0) for k in range(5)]
+    second = [sized(line(60, *header), 10.0),
+              sized(line(72, ("6.", 50.0, 58.0), ("Page", 90.0, 110.0), ("33", 112.5, 122.5),
+                         *words("We said that the force should take steps", 160, 0)), 10.0),
+              sized(line(84, *words("to reduce the number of investigations.", 160, 0)), 10.0)]
+    for k in range(3):
+        second.append(sized(line(110 + 10 * k, (str(k + 1), 50.0, 53.0)), 6.4))
+        second.append(sized(line(112 + 10 * k, *words("The Code of Practice for Victims of Crime, 2015", 56, 0)), 8.0))
+    out, _ = read_tables([PageTables(0, [Part(0, (0, 0, 600, 800), first)], [], 800),
+                          PageTables(1, [Part(1, (0, 0, 600, 800), second)], [], 800)])
+    refs = [r.ref for r in out if r.kind is RowKind.CELLS and r.page_index == 1 and r.ref not in ("", "NO.")]
+    assert refs == ["6."]

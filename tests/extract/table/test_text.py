@@ -372,3 +372,18 @@ def test_a_text_column_word_set_under_the_end_of_a_ref_run_on_past_its_column_is
     line = glyphs_to_lines([*ref, *text], SETTINGS)[0]
     assert "".join(g.text for g in line) == "COC-29The"
     assert [w["text"] for w in glyph_words(line, SETTINGS)] == ["COC-29", "The"]
+
+
+def test_right_to_left_glyphs_with_tight_boxes_stay_on_their_line_between_cells_set_half_a_line_apart():
+    """An Arabic font whose glyph boxes are tight (each letter's own height, not the font's ascent to descent) sets
+    letters' centres up and down the line: chained centre to centre they bridged a page cell centred half a line
+    above ("Page") and below ("10") into the ref cell's line, whose letters then interleaved ("P1a0ge")."""
+    from hmic_extract.extract.table.text import glyphs_to_lines
+
+    def run(text: str, x: float, top: float) -> list[Glyph]:
+        return [Glyph(c, x + 5.0 * k, top, x + 5.0 * (k + 1), top + 10.5, size=9.0) for k, c in enumerate(text)]
+
+    tight = [Glyph("ل", 200.0, 5.7, 204.0, 14.5, size=9.0), Glyph("ر", 205.0, 11.7, 209.0, 16.1, size=9.0)]
+    glyphs = [*run("Page", 100.0, 0.0), *run("Rec", 0.0, 6.0), *tight, *run("10", 100.0, 11.3)]
+    lines = ["".join(g.text for g in line) for line in glyphs_to_lines(glyphs, TableSettings())]
+    assert lines == ["Page", "Recلر", "10"]
