@@ -152,15 +152,16 @@ def label_number_in(units: list[Unit], i: int, anchor: Anchor) -> bool:
     return below is not None and below in anchor.members and bool(LABEL_NUMBER.match(units[below].page))
 
 
-def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
-    """Given a non-primary anchor line, return the primary it belongs to (nearest, same part), or None."""
+def attach(units: list[Unit], i: int, anchors: dict[int, Anchor], mended: frozenset[int] = frozenset()) -> int | None:
+    """Given a non-primary anchor line, return the primary it belongs to (nearest, same part), or None. ``mended``:
+    the lines whose page cell opened with the rest of a word broken on the line above (see ``mend_cut_words``)."""
     u = units[i]
     kind = "number" if completes_cut(units, i) else page_cell_kind(u.page)
     best: tuple[float, int] | None = None
     for p, anchor in anchors.items():
         q = units[p]
         distance = abs(q.line_no - u.line_no)
-        word_goes_on = ends_word_above(units, i, anchor)
+        word_goes_on = ends_word_above(units, i, anchor, i in mended)
         if q.part != u.part or (distance > PAGE_REACH and not word_goes_on):
             continue
         cost = float(distance) - (PAGE_REACH + distance if word_goes_on else 0.0)
@@ -197,15 +198,16 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
     return best[1] if best else None
 
 
-def ends_word_above(units: list[Unit], i: int, anchor: Anchor) -> bool:
+def ends_word_above(units: list[Unit], i: int, anchor: Anchor, mended: bool = False) -> bool:
     """Whether line ``i``'s page cell is the rest of a word the anchor's page cell broke on the line right above, a
     column too narrow for it ("Pag" / "e", "Tabl" / "e 2"): it opens lower case under a piece ending in a letter. Such a
-    piece goes on with that page ref however many lines it has run since the ref ("Page 17, Table 2" over five)."""
+    piece goes on with that page ref however many lines it has run since the ref ("Page 17, Table 2" over five).
+    ``mended``: the piece's letters were already glued to the word above ("Tabl" / "e 2" now "Table" / "2")."""
     u = units[i]
     above = [units[m] for m in anchor.members if units[m].page and units[m].part == u.part
              and units[m].line_no == u.line_no - 1]
     return bool(above) and bool(re.match(r"[^\W\d_]", above[-1].page[-1:])) and \
-        bool(re.match(r"[a-z]", u.page)) and page_cell_kind(u.page) not in STRONG_PAGE
+        (mended or (bool(re.match(r"[a-z]", u.page)) and page_cell_kind(u.page) not in STRONG_PAGE))
 
 
 PAGE_STARTS = ("word", "page", "lookalike")  # page-cell fragments that open a page ref ("Page", "Page 12")
@@ -249,11 +251,13 @@ def label_owner(units: list[Unit], i: int, primaries: list[int]) -> int | None:
                                              if units[k].part != units[nxt].part) else None
 
 
-def mend_cut_words(units: list[Unit]) -> None:
+def mend_cut_words(units: list[Unit]) -> frozenset[int]:
     """Mend a word a narrow page column broke anywhere ("36, T" / "able" / "4"): a page cell line opening with
     lower-case letters that, glued to the last word of the page cell on the line right above, make a label or page
-    word goes up to that line ("36, Table" / "4"). Alone such letters read as words, a page cell of a row of its own."""
-    for above, u in pairwise(units):
+    word goes up to that line ("36, Table" / "4"). Alone such letters read as words, a page cell of a row of its own.
+    Returns the lines so mended: what is left of their page cell goes on with the line above's."""
+    mended = set()
+    for k, (above, u) in enumerate(pairwise(units), start=1):
         first, _, rest = u.page.strip().partition(" ")
         if u.part != above.part or not re.fullmatch(r"[a-z]+", first) or not re.search(r"[^\W\d_]$", above.page):
             continue
@@ -262,12 +266,14 @@ def mend_cut_words(units: list[Unit]) -> None:
         label = LABEL_START.match(word)
         if (label is not None and label.end() == len(word)) or PAGE_WORD.match(word):
             above.page, u.page = f"{head} {word}".strip(), rest.strip()
+            mended.add(k)
+    return frozenset(mended)
 
 
 def find_anchors(units: list[Unit]) -> list[Anchor]:
     """Given the units of one run, return one Anchor per logical row, in reading order."""
     join_cut_refs(units)
-    mend_cut_words(units)
+    mended = mend_cut_words(units)
     primaries, duplicates = find_primaries(units)
     anchors = {p: Anchor(primary=p, members=[p], ref=units[p].ref) for p in primaries}
     loose = set(carried_over(units, primaries))
@@ -277,7 +283,7 @@ def find_anchors(units: list[Unit]) -> list[Anchor]:
                                         or re.fullmatch(r"[^\W\d_]{1,2}", u.page) or completes_cut(units, i))])
     for i in pending:
         owner = label_owner(units, i, primaries)
-        owner = attach(units, i, anchors) if owner is None else owner
+        owner = attach(units, i, anchors, mended) if owner is None else owner
         if owner is not None:
             anchors[owner].members.append(i)
             if i in duplicates:
