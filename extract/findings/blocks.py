@@ -312,6 +312,16 @@ def text_indent(block: list[Line], line: Line) -> float:
     return next((ln.x0 for ln in block[1:] if (ln.page, ln.column) == (first.page, first.column)), first.text_x0)
 
 
+def scan_hanging_indent(block: list[Line], line: Line, settings: ReportSettings) -> list[float]:
+    """On a scan, where a bulleted item's wrapped lines hang, on the page and column of ``line``: OCR may box the
+    bullet with its first words and place the text's start anywhere between them, so the wrapped lines show the
+    item's text indent better (empty when the item has no wrapped line there, or off a scan)."""
+    first = block[0]
+    if not settings.weightless or not first.marker or (first.page, first.column) != (line.page, line.column):
+        return []
+    return [ln.x0 for ln in block[1:2] if (ln.page, ln.column) == (first.page, first.column)]
+
+
 def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:
     """A list item whose bullet is lost (OCR drops small bullets; some PDFs draw them as shapes).
 
@@ -324,7 +334,8 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
     """
     prev = block[-1]
     indent = text_indent(block, line)
-    at_indent = abs(line.x0 - indent) <= settings.indent_slack
+    at_indent = any(abs(line.x0 - x) <= settings.indent_slack for x in (indent, *scan_hanging_indent(block, line,
+                                                                                                      settings)))
     # (an item whose number is set inline, "– the results …", has no text indent apart from its margin)
     hanging = indent > block[0].x0 + settings.indent_slack or not block[0].marker
     if settings.weightless and kind == "item" and line_type == "text" and line.page == prev.page + 1 \

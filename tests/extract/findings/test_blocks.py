@@ -195,6 +195,27 @@ def test_scanned_fragments_whose_bullets_ocr_lost_are_cut_where_a_paragraph_gap_
     assert [b.flat.split()[0] for b in blocks if b.kind == "item"] == ["review", "put", "ensure"]
 
 
+def test_a_scanned_fragment_at_the_first_items_wrapped_indent_is_the_next_item_when_ocr_misplaced_its_text_start():
+    # "■ review the way …;" read with its bullet, but OCR put the text's start a few points right of the bullet,
+    # well short of where the item's wrapped lines hang; the next fragment, its bullet lost, starts a paragraph's
+    # gap lower at that hanging indent: it was read as a paragraph, and the summary's restatement took its place.
+    settings = ReportSettings(body_size=11.5, line_gap=0.0, weightless=True, line_pitch=14.0, indent_slack=7.0)
+
+    def scan_line(text: str, top: float, x0: float, marker: str = "", text_x0: float = 0.0) -> Line:
+        return Line(text=text, page=1, top=top, bottom=top + 11.5, x0=x0, x1=280, size=11.5, bold=False,
+                    marker=marker, text_x0=text_x0 or x0)
+
+    lines = [scan_line("recommend that the force immediately:", 655.2, 64.1),
+             scan_line("review the way it manages demand in", 676.1, 63.4, marker="■", text_x0=69.4),
+             scan_line("the control room, so that calls from", 690.5, 75.6),
+             scan_line("vulnerable people are attended within", 702.7, 77.8),
+             scan_line("the force's published response times;", 718.6, 75.6),
+             scan_line("put in place a process to reassess risk", 740.2, 77.8),
+             scan_line("when the attendance of an officer is", 753.8, 78.5)]
+    blocks = lines_to_blocks(lines, settings)
+    assert [b.flat.split()[0] for b in blocks if b.kind == "item"] == ["review", "put"]
+
+
 def test_a_scanned_item_whose_number_ocr_lost_at_the_top_of_the_next_page_is_the_next_item():
     # "i. By 31 March 2025, … to 2027/28." ends a page; the next opens at the items' hanging indent with "By 30
     # September 2025, …", its "ii." lost by OCR: it was read as prose after the list and the recommendation lost.
