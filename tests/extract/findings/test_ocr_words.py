@@ -435,6 +435,17 @@ def test_a_hollow_bullet_read_as_an_o_glued_to_its_capital_marks_an_item():
     assert [clean_text(found[(AREAS_FOR_IMPROVEMENT, n)].issue) for n in (1, 2)] == afis
 
 
+def test_a_dash_bullet_ocr_glued_to_its_capital_marks_an_item():
+    # "– The force should …" read "-The force should …": no word opens with a dash before a capital and a small
+    # letter, yet the line was read as prose that states nothing ("-The force" is no addressee) and the finding lost.
+    afis = ["The force should ensure that all investigations are supervised effectively.",
+            "The force should improve the way it gathers evidence at the first attendance."]
+    page = [*prose(100), ocr_line("Area for Improvement", 62, 130, 12), ocr_line("-" + afis[0], 64, 150),
+            ocr_line("-" + afis[1], 64, 170), *prose(200)]
+    found = findings(page)
+    assert [clean_text(found[(AREAS_FOR_IMPROVEMENT, n)].issue) for n in (1, 2)] == afis
+
+
 def test_hollow_bullets_read_as_o_right_under_a_title_at_body_size_do_not_run_the_title_on():
     # A scan of a "○" list set at the body's leading right under "Areas for improvement": OCR read each bullet as a
     # lone "o", so the title seemed to run on into "o The force …" (lower case) and no finding was found at all.
