@@ -327,7 +327,8 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
 
     - a sentence that starts at an item's text indent right after an item ends, on the page where that item
       began, is the next item (an item carried over from the page before may be followed by prose once its box
-      ends); on a scan, also one opening the next page at the item's hanging indent;
+      ends); on a scan, also one opening the next page at the item's hanging indent; on a scan, only after an item
+      that opens with a capital too;
     - a fragment set in from a lead-in ending in ":" ("… we recommend that the force:" / "review the way …") is
       its first item, and one starting at an item's text indent after a list joiner (";", "; and") the next, or,
       on a scan (where the line pitch tells a paragraph's gap), a paragraph's gap below the item.
@@ -338,15 +339,18 @@ def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settin
                                                                                                       settings)))
     # (an item whose number is set inline, "– the results …", has no text indent apart from its margin)
     hanging = indent > block[0].x0 + settings.indent_slack or not block[0].marker
+    # on a scan (where a title's weight is lost), after a fragment opening in lower case (completing a lead-in) a line
+    # opening with a capital is no sibling of it: a title such as "Summary of findings" set at the items' indent
+    alike = not (settings.weightless and block[0].text[:1].islower())
     if settings.weightless and kind == "item" and line_type == "text" and line.page == prev.page + 1 \
             and block[0].page == prev.page and at_indent and hanging and bool(SENTENCE_END.search(prev.text)) \
-            and line.text[:1].isupper():
+            and line.text[:1].isupper() and alike:
         return True  # on a scan, a sentence opening the next page at the item's hanging indent: the next item
     if line_type != "text" or line.page != prev.page or line.box != prev.box:
         return False
     near = 0 <= gap_below(prev, line) <= 3 * settings.para_gap  # not a footnote at the page foot
     if kind == "item" and bool(SENTENCE_END.search(prev.text)) and line.text[:1].isupper() and at_indent and hanging \
-            and line.page == block[0].page and near and is_italic(line.font) == is_italic(prev.font):
+            and line.page == block[0].page and near and is_italic(line.font) == is_italic(prev.font) and alike:
         return True  # (a quotation in italic at the item's indent is not an item)
     if not line.text[:1].islower() or not near:
         return False

@@ -216,6 +216,30 @@ def test_a_scanned_fragment_at_the_first_items_wrapped_indent_is_the_next_item_w
     assert [b.flat.split()[0] for b in blocks if b.kind == "item"] == ["review", "put"]
 
 
+def test_a_capitalised_line_after_a_list_of_fragments_is_not_their_next_item():
+    # "– review …" / "– put in place …" / "ensure that … a" / "response." (its dash lost), then the title "Summary of
+    # findings" at the items' text indent: items that open in lower case complete a lead-in, and a line opening with
+    # a capital is none of them (it became a fourth recommendation).
+    settings = ReportSettings(body_size=10.5, line_gap=1.5, weightless=True, line_pitch=13.7, indent_slack=7.0)
+
+    def scan_line(text: str, top: float, x0: float, marker: str = "", size: float = 10.0) -> Line:
+        return Line(text=text, page=1, top=top, bottom=top + size, x0=x0, x1=533, size=size, bold=False,
+                    marker=marker, text_x0=x0 + (12 if marker else 0))
+
+    lines = [scan_line("To address this cause of concern, we recommend that the force immediately:", 341.6, 64.4),
+             scan_line("review the way it manages demand in the control room, so that calls are attended", 361.8,
+                       64.1, marker="–"),
+             scan_line("within the force's published response times.", 375.8, 76.0),
+             scan_line("put in place a process to reassess risk when the attendance of an officer is", 394.9, 66.6,
+                       marker="-"),
+             scan_line("delayed.", 407.5, 76.0),
+             scan_line("ensure that supervisors in the control room have the information they need to a", 427.7, 77.0),
+             scan_line("response.", 440.6, 74.5, size=12.0),
+             scan_line("Summary of findings", 464.5, 74.5, size=12.0)]
+    blocks = lines_to_blocks(lines, settings)
+    assert [b.flat.split()[0] for b in blocks if b.kind == "item"] == ["review", "put", "ensure"]
+
+
 def test_a_scanned_item_whose_number_ocr_lost_at_the_top_of_the_next_page_is_the_next_item():
     # "i. By 31 March 2025, … to 2027/28." ends a page; the next opens at the items' hanging indent with "By 30
     # September 2025, …", its "ii." lost by OCR: it was read as prose after the list and the recommendation lost.
