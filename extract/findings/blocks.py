@@ -168,7 +168,8 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
         return False
     sentence_runs_on = not SENTENCE_END.search(prev.text) and (
         line.text[:1].islower() or ocr_leading_runs_on(prev, line, settings))
-    if (line_type == "caption") != (kind == "caption") and not small_ocr_box_runs_on(line, line_type, prev, settings):
+    if (line_type == "caption") != (kind == "caption") and not small_ocr_box_runs_on(line, line_type, prev, settings) \
+            and not wrapped_caption_title(block, kind, line, settings):
         return False
     if prev.bold != line.bold or (abs(prev.size - line.size) > settings.size_slack and not sentence_runs_on):
         return False
@@ -283,6 +284,14 @@ def small_ocr_box_runs_on(line: Line, line_type: str, prev: Line, settings: Repo
     return settings.weightless and line_type == "caption" and not CAPTION.match(line.text) \
         and line.text[:1].islower() and not SENTENCE_END.search(prev.text) and line.page == prev.page \
         and line.column == prev.column and 0 <= gap_below(prev, line) <= settings.para_gap
+
+
+def wrapped_caption_title(block: list[Line], kind: str, line: Line, settings: ReportSettings) -> bool:
+    """A figure's or table's title ("Figure 2: Overdue visits to registered") wraps onto lines set at body size:
+    a line right below an unfinished title line, at a paragraph's leading, carries the title on."""
+    prev = block[-1]
+    return kind == "caption" and bool(CAPTION.match(block[0].text)) and not SENTENCE_END.search(prev.text) \
+        and (line.page, line.column) == (prev.page, prev.column) and 0 <= gap_below(prev, line) <= settings.para_gap
 
 
 def runs_on_at_leading(prev: Line, line: Line, settings: ReportSettings) -> bool:

@@ -240,6 +240,23 @@ def test_a_capitalised_line_after_a_list_of_fragments_is_not_their_next_item():
     assert [b.flat.split()[0] for b in blocks if b.kind == "item"] == ["review", "put", "ensure"]
 
 
+def test_a_figure_title_wrapped_at_body_size_keeps_its_lines_past_a_column_break():
+    # A left column ends with "… people who are at risk of stalking."; the right column opens with a figure's title
+    # "Figure 2: Overdue visits to registered" / "sex offenders, April 2023 to March" / "2024", its wrapped lines
+    # read at body size: they were taken past the caption into the finding at the foot of the left column.
+    def at(text: str, top: float, x0: float, column: int) -> Line:
+        return Line(text=text, page=1, top=top, bottom=top + 10.5, x0=x0, x1=x0 + 220, size=10.5, bold=False,
+                    column=column)
+
+    lines = [at("AREA FOR IMPROVEMENT 2: The force should make sure that officers", 527.8, 62, 1),
+             at("use the powers available to protect people who are at risk of stalking.", 541.8, 62, 1),
+             at("Figure 2: Overdue visits to registered", 68.4, 311, 2),
+             at("sex offenders, April 2023 to March", 81.7, 311, 2),
+             at("2024", 94.7, 311, 2)]
+    blocks = lines_to_blocks(lines, SETTINGS)
+    assert [(b.kind, len(b.lines)) for b in blocks] == [("para", 2), ("caption", 3)]
+
+
 def test_a_scanned_item_whose_number_ocr_lost_at_the_top_of_the_next_page_is_the_next_item():
     # "i. By 31 March 2025, … to 2027/28." ends a page; the next opens at the items' hanging indent with "By 30
     # September 2025, …", its "ii." lost by OCR: it was read as prose after the list and the recommendation lost.
