@@ -436,13 +436,15 @@ def foot_note(groups: list[tuple[str, list[Line], str]], i: int, settings: Repor
     first = groups[i][1][0]
     if not is_note(groups[i]):
         return False
-    while i > 0 and is_note(groups[i - 1]) and groups[i - 1][1][0].page == first.page:
-        i -= 1  # the notes above it: the first of them is set apart from the text
+    while i > 0 and (is_note(groups[i - 1]) or groups[i - 1][0] == "caption" or note_by_mark(groups, i - 1, settings)) \
+            and groups[i - 1][1][0].page == first.page:
+        i -= 1  # the notes (and notes read small) above it: the first of them is set apart from the text
     if i == 0:
         return False
     first = groups[i][1][0]
     above = groups[i - 1][1][-1]
-    if (above.page, above.column) == (first.page, first.column) and gap_below(above, first) <= 3 * settings.para_gap:
+    if (above.page, above.column) == (first.page, first.column) and gap_below(above, first) <= 3 * settings.para_gap \
+            and not note_by_mark(groups, i, settings):  # (a note whose mark stands apart was found set apart)
         return False
     for later in groups[i + 1:]:
         if (later[1][0].page, later[1][0].column) != (first.page, first.column):
@@ -453,6 +455,30 @@ def foot_note(groups: list[tuple[str, list[Line], str]], i: int, settings: Repor
 
 
 BARE_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def note_by_mark(groups: list[tuple[str, list[Line], str]], i: int, settings: ReportSettings) -> bool:
+    """Whether group ``i`` is a footnote whose number stands apart as a caption-small mark beside its first line, on
+    its row (OCR boxes a note's small number as a word of its own, read just before or after the line), set well
+    below the text above it and saying nothing should be done."""
+    if groups[i][0] != "text":
+        return False
+    first = groups[i][1][0]
+
+    def is_mark(j: int) -> bool:
+        if not 0 <= j < len(groups) or groups[j][0] != "caption" or len(groups[j][1]) != 1:
+            return False
+        mark = groups[j][1][0]
+        return mark.page == first.page and BARE_NUMBER.match(mark.text.strip()) is not None \
+            and 0 <= first.x0 - mark.x1 <= 2 * first.size and abs(mark.top - first.top) <= first.height
+
+    before = i - 2 if is_mark(i - 1) else i - 1
+    if not (is_mark(i - 1) or is_mark(i + 1)) or before < 0:
+        return False
+    above = groups[before][1][-1]
+    apart = (above.page, above.column) != (first.page, first.column) \
+        or gap_below(above, first) > 3 * settings.para_gap
+    return apart and not NOTE_MODAL.search(" ".join(ln.text for ln in groups[i][1]))
 
 
 def wrapped_number(block: list[Line], line: Line, settings: ReportSettings) -> bool:
@@ -495,7 +521,7 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
             groups.append(("item" if marker else line_type, [ln], marker))
     out = []
     for i, (line_type, group, marker) in enumerate(groups):
-        if line_type == "caption" or foot_note(groups, i, settings):
+        if line_type == "caption" or foot_note(groups, i, settings) or note_by_mark(groups, i, settings):
             out.append(Block("caption", group))
             continue
         kind = "item" if line_type == "item" or marker else block_kind(group, settings)

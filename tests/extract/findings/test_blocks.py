@@ -302,6 +302,28 @@ def test_numbered_footnotes_at_a_scanned_pages_foot_read_at_body_size_are_notes_
     assert any(b.flat.startswith("The national standard") for b in blocks)
 
 
+def test_a_scanned_footnote_whose_number_ocr_boxed_apart_and_tiny_is_a_note_not_a_finding():
+    # The note's number "2" read as a word of its own a third of the text's height (a caption by its size) left of
+    # "The national standard is to answer 90 percent of 999 calls …": the sentence, with the note below it, was read
+    # as a paragraph stating a finding ("is to") and became a further area for improvement.
+    settings = ReportSettings(body_size=9.0, line_gap=1.0, weightless=True, line_pitch=12.0, indent_slack=7.0)
+
+    def scan_line(text: str, top: float, x0: float, size: float = 9.0, marker: str = "") -> Line:
+        return Line(text=text, page=2, top=top, bottom=top + size, x0=x0, x1=x0 + 5 * len(text), size=size,
+                    bold=False, marker=marker, text_x0=x0 + (18 if marker else 0))
+
+    lines = [scan_line("The force should improve its recording of reports of rape made by third", 264.2, 63.7,
+                       marker="(c)"),
+             scan_line("parties, such as health professionals.", 277.9, 81.4),
+             scan_line("The national standard is to answer 90 percent of 999 calls within 10 seconds.", 743.8, 70.6,
+                       size=7.5),
+             scan_line("2", 744.1, 61.9, size=3.0),  # (read after the line: its box's top is lower)
+             scan_line("3 Our 2019 report is available at www.justiceinspectorates.gov.uk/hmicfrs.", 752.4, 62.3)]
+    blocks = lines_to_blocks(lines, settings)
+    assert [b.flat.split()[0] for b in blocks if b.kind != "caption"] == ["The"]
+    assert blocks[0].kind == "item"
+
+
 def test_a_numbered_statement_in_the_text_is_no_footnote():
     lines = [line("Causes of concern", 100, bold=True), line("The force did not have effective arrangements.", 118,
                                                              marker="4"),
