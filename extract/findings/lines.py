@@ -44,9 +44,10 @@ SYMBOL_FONT = re.compile(r"(?i)dingbat|wingding|symbol|webdings")
 BULLET_GLYPH = re.compile(r"^(?:[•●▪■◦‣∙·○□➢►✓✔➤◆◇♦*\uf000-\uf0ff]|\(cid:\d+\))$")
 # A mark that numbers an item or may be a dash bullet, but may also open an ordinary wrapped line ("2.4 percent"); a
 # roman numeral whose full stop OCR lost ("iii") too, though only when set apart as a marker is (see marker_words), or
-# misread in case or stop ("iI.", "iii,"): a lower-case numeral letter and capital I or l lookalikes.
+# misread in case or stop ("iI.", "iii,"): a lower-case numeral letter and capital I or l lookalikes; one in capitals
+# with its stop or bracket ("IV.", "V.": printed so, or "v." read in capitals).
 ITEM_NUMBER = re.compile(r"^(?:[–—-]|\d{1,2}(?:\.\d{1,2})?[.)]?|\(\d{1,2}\)|\(?[a-hj-z][.)]|\([a-z]\)|\(?[ivx]{1,4}[.)]"
-                         r"|[ivx]{2,4}|(?=[ivxIl]*[ivx])[ivxIl]{1,4}[.,)]|[A-Z]{1,2}\d{1,2}[.)]?)$")
+                         r"|[ivx]{2,4}|(?=[ivxIl]*[ivx])[ivxIl]{1,4}[.,)]|[IVX]{1,4}[.)]|[A-Z]{1,2}\d{1,2}[.)]?)$")
 
 
 @dataclass
