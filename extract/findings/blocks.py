@@ -16,7 +16,7 @@ from hmic_extract.vocabulary import PROSE_WORDS, match_title
 
 from .lines import Line
 from .settings import ReportSettings
-from .statements import MODAL, strip_timescale
+from .statements import MODAL, is_lead_in, is_statement, strip_timescale
 
 CAPTION = re.compile(r"(?i)^(?:figure|fig\.|table|chart|graph|source|note)s?\s*\d*[a-z]?\s*[:.–—-]")
 # A heading wrapped after a word that cannot end one ("and", "to", "of the") runs on: "Our recommendations to" /
@@ -134,8 +134,8 @@ def block_kind(lines: list[Line], settings: ReportSettings) -> str:
         return "caption"
     if first.marker:
         return "item"
-    if first.size >= settings.heading_size:
-        return "heading"
+    if first.size >= settings.heading_size and not (settings.weightless and (is_lead_in(text) or is_statement(text))):
+        return "heading"  # (on a scan, a line of digits and descenders may read as large: a lead-in is no heading)
     if len(lines) == 1 and is_title_line(first, settings.weightless):
         return "heading"
     if settings.weightless and is_wrapped_title(lines, text, settings):

@@ -257,6 +257,23 @@ def test_a_figure_title_wrapped_at_body_size_keeps_its_lines_past_a_column_break
     assert [(b.kind, len(b.lines)) for b in blocks] == [("para", 2), ("caption", 3)]
 
 
+def test_a_scanned_lead_in_that_ocr_sized_as_large_as_a_heading_is_no_heading():
+    # "By 31 March 2024, the College of" / "Policing should:" read 15 pt tall over an 11.5 pt body (digits, commas and
+    # descenders stretch OCR's boxes): taken for a heading, it ended the "Recommendations" list before its bullets.
+    settings = ReportSettings(body_size=11.5, line_gap=0.5, weightless=True, line_pitch=15.5, indent_slack=7.0,
+                              heading_growth=3.1, size_slack=1.6)
+
+    def scan_line(text: str, top: float, x0: float, size: float, marker: str = "") -> Line:
+        return Line(text=text, page=1, top=top, bottom=top + size, x0=x0, x1=287, size=size, bold=False,
+                    marker=marker, text_x0=x0 + (20 if marker else 0))
+
+    lines = [scan_line("Recommendations", 358.6, 63.7, 13.0),
+             scan_line("By 31 March 2024, the College of", 377.3, 64.8, 15.0),
+             scan_line("Policing should:", 393.8, 65.5, 12.5),
+             scan_line("publish guidance for investigators", 416.9, 64.1, 11.5, marker="(a)")]
+    assert [b.kind for b in lines_to_blocks(lines, settings)] == ["heading", "para", "item"]
+
+
 def test_a_scanned_item_whose_number_ocr_lost_at_the_top_of_the_next_page_is_the_next_item():
     # "i. By 31 March 2025, … to 2027/28." ends a page; the next opens at the items' hanging indent with "By 30
     # September 2025, …", its "ii." lost by OCR: it was read as prose after the list and the recommendation lost.
