@@ -109,9 +109,11 @@ def white_gap(prev: Line, line: Line, settings: ReportSettings) -> float:
 
 def runs_on(line: Line, after: Line | None, settings: ReportSettings) -> bool:
     """Whether a line's sentence runs on into the next line (set just below it, starting in lower case): a label
-    opening a paragraph ("Area for improvement: The force needs / to make sure …"), not a title."""
+    opening a paragraph ("Area for improvement: The force needs / to make sure …"), not a title. A small letter
+    numbering an item ("i. The force …", its number read inline) opens no running-on words."""
     return after is not None and after.page == line.page and after.column == line.column \
-        and 0 <= gap_below(line, after) <= settings.para_gap and after.text[:1].islower()
+        and 0 <= gap_below(line, after) <= settings.para_gap and after.text[:1].islower() \
+        and not OPENING_NUMBER.match(after.text)
 
 
 def line_kind(line: Line, settings: ReportSettings) -> str:

@@ -6,6 +6,8 @@ pages), both as a paragraph and as a bulleted item, over a page break and over a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from hmic_extract.extract.findings.blocks import lines_to_blocks
@@ -272,6 +274,22 @@ def test_a_scanned_lead_in_that_ocr_sized_as_large_as_a_heading_is_no_heading():
              scan_line("Policing should:", 393.8, 65.5, 12.5),
              scan_line("publish guidance for investigators", 416.9, 64.1, 11.5, marker="(a)")]
     assert [b.kind for b in lines_to_blocks(lines, settings)] == ["heading", "para", "item"]
+
+
+def test_a_title_does_not_run_on_into_an_item_whose_roman_number_opens_the_next_line():
+    # "Areas for Improvement" / "i. The force should ensure that all" (the number read inline, not set apart): the
+    # small "i" looked like a sentence running on from the title, which became a paragraph and labelled nothing.
+    settings = ReportSettings(body_size=13.0, line_gap=0.0, weightless=True, line_pitch=14.5, indent_slack=7.0)
+
+    def scan_line(text: str, top: float, x0: float, size: float = 13.0) -> Line:
+        return Line(text=text, page=2, top=top, bottom=top + size, x0=x0, x1=536, size=size, bold=False)
+
+    lines = [replace(scan_line("Areas for Improvement", 170.6, 310.0), bottom=186.8),  # (a tall OCR box)
+             scan_line("i. The force should ensure that all", 188.6, 311.0),
+             scan_line("investigations are supervised", 205.2, 332.6, 11.5),
+             scan_line("effectively, with supervisors.", 218.9, 333.4, 12.5)]
+    blocks = lines_to_blocks(lines, settings)
+    assert [(b.kind, b.marker) for b in blocks] == [("heading", ""), ("item", "i.")]
 
 
 def test_a_scanned_item_whose_number_ocr_lost_at_the_top_of_the_next_page_is_the_next_item():
