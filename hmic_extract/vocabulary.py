@@ -251,11 +251,13 @@ def _scan_head(text: str, fuzzy: bool, allow_qualifiers: bool) -> tuple[list[Tok
 
 
 GLUED_NUMBER = re.compile(r"(?i)\b([a-z]{4,})(\d{1,2})\b")  # OCR drops the space: "Recommendation1"
+LEADING_GLUED_NUMBER = re.compile(r"(?i)^([a-z]{2,3})(\d{1,2})\b")  # an abbreviation opening a label: "AFI3"
 
 
 def unglue(text: str, fuzzy: bool) -> str:
-    """For OCR'd text (``fuzzy``), a number glued to the word before it is set apart ("Recommendation1")."""
-    return GLUED_NUMBER.sub(r"\1 \2", text) if fuzzy else text
+    """For OCR'd text (``fuzzy``), a number glued to the word before it is set apart ("Recommendation1"), and to
+    a short word opening the text, as an abbreviated label's is ("AFI3:")."""
+    return LEADING_GLUED_NUMBER.sub(r"\1 \2", GLUED_NUMBER.sub(r"\1 \2", text)) if fuzzy else text
 
 
 def match_title(text: str, fuzzy: bool = False) -> SectionMatch | None:

@@ -115,6 +115,14 @@ def test_ocr_garbled_titles_match_only_when_fuzzy(ocr, section):
     assert m is not None and m.section == section and m.score < 1.0
 
 
+def test_an_abbreviated_label_ocr_glued_to_its_number_opens_a_finding_only_when_fuzzy():
+    # "AFI3: The force should …" (OCR dropped the space after a three-letter abbreviation): the finding was lost
+    m = match_label("AFI3: The force should ensure that it locates wanted persons.", fuzzy=True)
+    assert (m.section, m.number, m.rest) == (AREAS_FOR_IMPROVEMENT, "3", "The force should ensure that it locates "
+                                                                          "wanted persons.")
+    assert match_label("AFI3: The force should ensure that it locates wanted persons.") is None
+
+
 @pytest.mark.parametrize(("text", "section", "number", "rest"), [
     ("Area for improvement 4: The force should improve x.", AREAS_FOR_IMPROVEMENT, "4", "The force should improve x."),
     ("Recommendation 1 – By 31 March 2024, chief constables should x", RECOMMENDATIONS, "1",

@@ -45,13 +45,14 @@ def mark_footnotes(blocks: list[Block], settings: ReportSettings) -> None:
             block.kind = "caption"
 
 
-LONE_O = re.compile(r"^([o°])\s+(?=[A-Z])")
+LONE_O = re.compile(r"^([o°])(?:\s+(?=[A-Z])|(?=[A-Z][a-z]))")  # apart, or glued: "oThe force …"
 
 
 def read_lookalike_bullets(blocks: list[Block]) -> None:
     """OCR reads a hollow bullet as a letter ("o", "0"): paragraphs after a lead-in ending ":" that all open with
     the same such letter (two or more in a row) are that lead-in's items; the letter is their marker. A lone
-    "o" before a capital ("o The force should …") is a bullet wherever it stands."""
+    "o" before a capital ("o The force should …"), or glued to a capital and a small letter ("oThe", which no
+    word opens with), is a bullet wherever it stands."""
     for block in blocks:
         m = LONE_O.match(block.lines[0].text) if block.kind == "para" else None
         if m is not None:

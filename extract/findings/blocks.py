@@ -16,7 +16,7 @@ from hmic_extract.vocabulary import PROSE_WORDS, match_title
 
 from .lines import Line
 from .settings import ReportSettings
-from .statements import MODAL, strip_timescale
+from .statements import MODAL, is_lead_in, is_statement, strip_timescale
 
 CAPTION = re.compile(r"(?i)^(?:figure|fig\.|table|chart|graph|source|note)s?\s*\d*[a-z]?\s*[:.–—-]")
 # A heading wrapped after a word that cannot end one ("and", "to", "of the") runs on: "Our recommendations to" /
@@ -109,9 +109,11 @@ def white_gap(prev: Line, line: Line, settings: ReportSettings) -> float:
 
 def runs_on(line: Line, after: Line | None, settings: ReportSettings) -> bool:
     """Whether a line's sentence runs on into the next line (set just below it, starting in lower case): a label
-    opening a paragraph ("Area for improvement: The force needs / to make sure …"), not a title."""
+    opening a paragraph ("Area for improvement: The force needs / to make sure …"), not a title. A small letter
+    numbering an item ("i. The force …", its number read inline) opens no running-on words."""
     return after is not None and after.page == line.page and after.column == line.column \
-        and 0 <= gap_below(line, after) <= settings.para_gap and after.text[:1].islower()
+        and 0 <= gap_below(line, after) <= settings.para_gap and after.text[:1].islower() \
+        and not OPENING_NUMBER.match(after.text)
 
 
 def line_kind(line: Line, settings: ReportSettings) -> str:
@@ -134,8 +136,8 @@ def block_kind(lines: list[Line], settings: ReportSettings) -> str:
         return "caption"
     if first.marker:
         return "item"
-    if first.size >= settings.heading_size:
-        return "heading"
+    if first.size >= settings.heading_size and not (settings.weightless and (is_lead_in(text) or is_statement(text))):
+        return "heading"  # (on a scan, a line of digits and descenders may read as large: a lead-in is no heading)
     if len(lines) == 1 and is_title_line(first, settings.weightless):
         return "heading"
     if settings.weightless and is_wrapped_title(lines, text, settings):
@@ -168,7 +170,8 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
         return False
     sentence_runs_on = not SENTENCE_END.search(prev.text) and (
         line.text[:1].islower() or ocr_leading_runs_on(prev, line, settings))
-    if (line_type == "caption") != (kind == "caption") and not small_ocr_box_runs_on(line, line_type, prev, settings):
+    if (line_type == "caption") != (kind == "caption") and not small_ocr_box_runs_on(line, line_type, prev, settings) \
+            and not wrapped_caption_title(block, kind, line, settings):
         return False
     if prev.bold != line.bold or (abs(prev.size - line.size) > settings.size_slack and not sentence_runs_on):
         return False
@@ -285,6 +288,14 @@ def small_ocr_box_runs_on(line: Line, line_type: str, prev: Line, settings: Repo
         and line.column == prev.column and 0 <= gap_below(prev, line) <= settings.para_gap
 
 
+def wrapped_caption_title(block: list[Line], kind: str, line: Line, settings: ReportSettings) -> bool:
+    """A figure's or table's title ("Figure 2: Overdue visits to registered") wraps onto lines set at body size:
+    a line right below an unfinished title line, at a paragraph's leading, carries the title on."""
+    prev = block[-1]
+    return kind == "caption" and bool(CAPTION.match(block[0].text)) and not SENTENCE_END.search(prev.text) \
+        and (line.page, line.column) == (prev.page, prev.column) and 0 <= gap_below(prev, line) <= settings.para_gap
+
+
 def runs_on_at_leading(prev: Line, line: Line, settings: ReportSettings) -> bool:
     """A numbered paragraph whose wrapped lines return to the margin: the sentence runs on at the leading of one
     paragraph (not the wider gap before the next paragraph)."""
@@ -312,30 +323,45 @@ def text_indent(block: list[Line], line: Line) -> float:
     return next((ln.x0 for ln in block[1:] if (ln.page, ln.column) == (first.page, first.column)), first.text_x0)
 
 
+def scan_hanging_indent(block: list[Line], line: Line, settings: ReportSettings) -> list[float]:
+    """On a scan, where a bulleted item's wrapped lines hang, on the page and column of ``line``: OCR may box the
+    bullet with its first words and place the text's start anywhere between them, so the wrapped lines show the
+    item's text indent better (empty when the item has no wrapped line there, or off a scan)."""
+    first = block[0]
+    if not settings.weightless or not first.marker or (first.page, first.column) != (line.page, line.column):
+        return []
+    return [ln.x0 for ln in block[1:2] if (ln.page, ln.column) == (first.page, first.column)]
+
+
 def lost_bullet(block: list[Line], kind: str, line: Line, line_type: str, settings: ReportSettings) -> bool:
     """A list item whose bullet is lost (OCR drops small bullets; some PDFs draw them as shapes).
 
     - a sentence that starts at an item's text indent right after an item ends, on the page where that item
       began, is the next item (an item carried over from the page before may be followed by prose once its box
-      ends); on a scan, also one opening the next page at the item's hanging indent;
+      ends); on a scan, also one opening the next page at the item's hanging indent; on a scan, only after an item
+      that opens with a capital too;
     - a fragment set in from a lead-in ending in ":" ("… we recommend that the force:" / "review the way …") is
       its first item, and one starting at an item's text indent after a list joiner (";", "; and") the next, or,
       on a scan (where the line pitch tells a paragraph's gap), a paragraph's gap below the item.
     """
     prev = block[-1]
     indent = text_indent(block, line)
-    at_indent = abs(line.x0 - indent) <= settings.indent_slack
+    at_indent = any(abs(line.x0 - x) <= settings.indent_slack for x in (indent, *scan_hanging_indent(block, line,
+                                                                                                      settings)))
     # (an item whose number is set inline, "– the results …", has no text indent apart from its margin)
     hanging = indent > block[0].x0 + settings.indent_slack or not block[0].marker
+    # on a scan (where a title's weight is lost), after a fragment opening in lower case (completing a lead-in) a line
+    # opening with a capital is no sibling of it: a title such as "Summary of findings" set at the items' indent
+    alike = not (settings.weightless and block[0].text[:1].islower())
     if settings.weightless and kind == "item" and line_type == "text" and line.page == prev.page + 1 \
             and block[0].page == prev.page and at_indent and hanging and bool(SENTENCE_END.search(prev.text)) \
-            and line.text[:1].isupper():
+            and line.text[:1].isupper() and alike:
         return True  # on a scan, a sentence opening the next page at the item's hanging indent: the next item
     if line_type != "text" or line.page != prev.page or line.box != prev.box:
         return False
     near = 0 <= gap_below(prev, line) <= 3 * settings.para_gap  # not a footnote at the page foot
     if kind == "item" and bool(SENTENCE_END.search(prev.text)) and line.text[:1].isupper() and at_indent and hanging \
-            and line.page == block[0].page and near and is_italic(line.font) == is_italic(prev.font):
+            and line.page == block[0].page and near and is_italic(line.font) == is_italic(prev.font) and alike:
         return True  # (a quotation in italic at the item's indent is not an item)
     if not line.text[:1].islower() or not near:
         return False
@@ -412,13 +438,15 @@ def foot_note(groups: list[tuple[str, list[Line], str]], i: int, settings: Repor
     first = groups[i][1][0]
     if not is_note(groups[i]):
         return False
-    while i > 0 and is_note(groups[i - 1]) and groups[i - 1][1][0].page == first.page:
-        i -= 1  # the notes above it: the first of them is set apart from the text
+    while i > 0 and (is_note(groups[i - 1]) or groups[i - 1][0] == "caption" or note_by_mark(groups, i - 1, settings)) \
+            and groups[i - 1][1][0].page == first.page:
+        i -= 1  # the notes (and notes read small) above it: the first of them is set apart from the text
     if i == 0:
         return False
     first = groups[i][1][0]
     above = groups[i - 1][1][-1]
-    if (above.page, above.column) == (first.page, first.column) and gap_below(above, first) <= 3 * settings.para_gap:
+    if (above.page, above.column) == (first.page, first.column) and gap_below(above, first) <= 3 * settings.para_gap \
+            and not note_by_mark(groups, i, settings):  # (a note whose mark stands apart was found set apart)
         return False
     for later in groups[i + 1:]:
         if (later[1][0].page, later[1][0].column) != (first.page, first.column):
@@ -429,6 +457,30 @@ def foot_note(groups: list[tuple[str, list[Line], str]], i: int, settings: Repor
 
 
 BARE_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def note_by_mark(groups: list[tuple[str, list[Line], str]], i: int, settings: ReportSettings) -> bool:
+    """Whether group ``i`` is a footnote whose number stands apart as a caption-small mark beside its first line, on
+    its row (OCR boxes a note's small number as a word of its own, read just before or after the line), set well
+    below the text above it and saying nothing should be done."""
+    if groups[i][0] != "text":
+        return False
+    first = groups[i][1][0]
+
+    def is_mark(j: int) -> bool:
+        if not 0 <= j < len(groups) or groups[j][0] != "caption" or len(groups[j][1]) != 1:
+            return False
+        mark = groups[j][1][0]
+        return mark.page == first.page and BARE_NUMBER.match(mark.text.strip()) is not None \
+            and 0 <= first.x0 - mark.x1 <= 2 * first.size and abs(mark.top - first.top) <= first.height
+
+    before = i - 2 if is_mark(i - 1) else i - 1
+    if not (is_mark(i - 1) or is_mark(i + 1)) or before < 0:
+        return False
+    above = groups[before][1][-1]
+    apart = (above.page, above.column) != (first.page, first.column) \
+        or gap_below(above, first) > 3 * settings.para_gap
+    return apart and not NOTE_MODAL.search(" ".join(ln.text for ln in groups[i][1]))
 
 
 def wrapped_number(block: list[Line], line: Line, settings: ReportSettings) -> bool:
@@ -471,7 +523,7 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
             groups.append(("item" if marker else line_type, [ln], marker))
     out = []
     for i, (line_type, group, marker) in enumerate(groups):
-        if line_type == "caption" or foot_note(groups, i, settings):
+        if line_type == "caption" or foot_note(groups, i, settings) or note_by_mark(groups, i, settings):
             out.append(Block("caption", group))
             continue
         kind = "item" if line_type == "item" or marker else block_kind(group, settings)

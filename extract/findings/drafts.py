@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from hmic_extract.model import CAUSES_OF_CONCERN, RECOMMENDATIONS
 
+from .blocks import marker_style
 from .lines import Line
 from .segments import STATEMENT_OF_FACT, Segment, Unit, item_number, statement_units
 from .statements import RECOMMEND_THAT, drop_list_joiner, is_lead_in, is_statement, parse_obligation
@@ -50,9 +51,10 @@ def marker_kind(marker: str) -> str:
 def sub_item(opener: Draft, block) -> bool:
     """Whether an item completes an open finding (its bullets) rather than starting the next one: any item under a
     paragraph ending in ":", and under an item only one marked differently or set further in, or one marked like
-    the bullets it has taken already (past a page or column break, where the indents of two pages or columns cannot
-    be compared). Where the opener's own marker was never seen (OCR lost it: its line starts at its text), the
-    item's text start is what compares with it, wherever the item's bullet stands."""
+    the bullets it has taken already, or, past a page or column break (where the indents of two pages or columns
+    cannot be compared), one printed in another glyph or number style than the opener's. Where the opener's own
+    marker was never seen (OCR lost it: its line starts at its text), the item's text start is what compares with
+    it, wherever the item's bullet stands."""
     if not opener.marker:
         return True
     first, line = opener.lines[0], block.lines[0]
@@ -60,6 +62,10 @@ def sub_item(opener: Draft, block) -> bool:
         return True
     if block.marker != opener.marker and any(ln.marker == block.marker for ln in opener.lines[1:]):
         return True
+    if marker_style(block.marker) != marker_style(opener.marker) and line.marker == block.marker \
+            and first.marker == opener.marker \
+            and (line.page, line.column) != (opener.lines[-1].page, opener.lines[-1].column):
+        return True  # past a break, a bullet printed in another glyph (or number style) than the opener: nested
     start = max(line.text_x0, line.x0) if first.text_x0 <= first.x0 else line.x0
     return line.page == first.page and line.column == first.column and start > first.x0 + 4
 

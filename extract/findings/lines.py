@@ -35,16 +35,19 @@ MAX_BOX_SHARE = 0.5  # a rectangle covering more of the page is a page backgroun
 
 BOLD_FONT = re.compile(r"(?i)bold|black|heavy|semibold|demi|,b$")
 DOT_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}")  # a contents line: a title, dots, a page number
-GLUED_BULLET = re.compile(r"^([•●▪■◦‣∙·○□➢►])(?=[A-Za-z])")
+# A bullet glued to the word after it ("·Within"); a dash only before a capitalised word ("-The force"), as no
+# word opens so (a dash before a small letter may be a word's own: "-based" carried over).
+GLUED_BULLET = re.compile(r"^([•●▪■◦‣∙·○□➢►])(?=[A-Za-z])|^([–—-])(?=[A-Z][a-z])")
 DASH = re.compile(r"^[–—-]$")
 SYMBOL_FONT = re.compile(r"(?i)dingbat|wingding|symbol|webdings")
 # A glyph that is only ever a bullet (also as an unmapped "(cid:127)" or a Symbol-font private-use character).
 BULLET_GLYPH = re.compile(r"^(?:[•●▪■◦‣∙·○□➢►✓✔➤◆◇♦*\uf000-\uf0ff]|\(cid:\d+\))$")
 # A mark that numbers an item or may be a dash bullet, but may also open an ordinary wrapped line ("2.4 percent"); a
 # roman numeral whose full stop OCR lost ("iii") too, though only when set apart as a marker is (see marker_words), or
-# misread in case or stop ("iI.", "iii,"): a lower-case numeral letter and capital I or l lookalikes.
+# misread in case or stop ("iI.", "iii,"): a lower-case numeral letter and capital I or l lookalikes; one in capitals
+# with its stop or bracket ("IV.", "V.": printed so, or "v." read in capitals).
 ITEM_NUMBER = re.compile(r"^(?:[–—-]|\d{1,2}(?:\.\d{1,2})?[.)]?|\(\d{1,2}\)|\(?[a-hj-z][.)]|\([a-z]\)|\(?[ivx]{1,4}[.)]"
-                         r"|[ivx]{2,4}|(?=[ivxIl]*[ivx])[ivxIl]{1,4}[.,)]|[A-Z]{1,2}\d{1,2}[.)]?)$")
+                         r"|[ivx]{2,4}|(?=[ivxIl]*[ivx])[ivxIl]{1,4}[.,)]|[IVX]{1,4}[.)]|[A-Z]{1,2}\d{1,2}[.)]?)$")
 
 
 @dataclass
@@ -210,7 +213,7 @@ def fragment_to_line(words: list[dict], page: int, small_mark: float) -> Line:
         marker = "•"
     glued = GLUED_BULLET.match(body[0]["text"]) if not marker else None
     if glued:  # OCR glues a small bullet to the word after it ("·Within")
-        marker = glued.group(1)
+        marker = glued.group(1) or glued.group(2)
         body = [{**body[0], "text": body[0]["text"][1:], "x0": body[0]["x0"] + 0.5 * body[0]["size"]}, *body[1:]]
     chars = sum(len(w["text"]) for w in body)
     body_bold = sum(len(w["text"]) for w in body if word_is_bold(w))

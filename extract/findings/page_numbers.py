@@ -202,11 +202,12 @@ def best_progression(candidates: list[Candidate], roman: bool, pages: set[int] |
                 len({c.page for c in chosen if c.place == place}) > 1}  # "of 24", "© 2024": never a page number
     support: Counter[tuple[tuple[str, str], int]] = Counter()
     edges: Counter[tuple[tuple[str, str], int]] = Counter()
-    # sorted: ties below are broken by insertion order, which a set's (hash-seeded) order must not decide
-    for place, page, value, edge in sorted({(c.place, c.page, c.value, c.edge) for c in chosen
-                                            if c.place not in constant}):
+    # sorted: ties below are broken by insertion order, which a set's (hash-seeded) order must not decide; a page
+    # counts once however many of its lines read the number there (a year mid-line and at a line's edge)
+    at_edge = {(c.place, c.page, c.value) for c in chosen if c.edge}
+    for place, page, value in sorted({(c.place, c.page, c.value) for c in chosen if c.place not in constant}):
         support[(place, value - page)] += 1
-        edges[(place, value - page)] += edge
+        edges[(place, value - page)] += (place, page, value) in at_edge
     if not support:
         return None
     # Most pages first; then numbers at their line's edge (a count in a sentence is not a page number); then

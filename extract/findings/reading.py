@@ -7,6 +7,7 @@ bands; inside a band the left column is read before the right one.
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import pairwise
 
 from .lines import DOT_LEADER, Line
 from .settings import ReportSettings
@@ -49,14 +50,21 @@ def count_peers(lines: list[Line]) -> None:
 
 def mark_merged_table_rows(lines: list[Line]) -> None:
     """A table row whose cells sit too close to split (one fragment running over a column boundary of the rows
-    around it) is a table row too: give it a peer, so it is read as a table cell, not prose."""
+    around it) is a table row too: give it a peer, so it is read as a table cell, not prose. It stands among the
+    table's rows: no further from the nearest than the table's rows stand from one another (a title set below a
+    table, a paragraph's space off, is not one of its rows)."""
     for ln in lines:
         if ln.peers:
             continue
+        reach = 2.5 * ln.size
         near = [o for o in lines if o.peers and o.column == ln.column and o.page == ln.page
                 and abs(o.top - ln.top) <= 2.5 * max(ln.size, o.size)]
         boundaries = {o.x0 for o in near for other in near if other.row == o.row and other.x0 < o.x0}
-        if any(ln.x0 < b - 2 < ln.x1 - 2 for b in boundaries):
+        if not any(ln.x0 < b - 2 < ln.x1 - 2 for b in boundaries):
+            continue
+        tops = sorted({o.top for o in lines if o.peers and o.column == ln.column and o.page == ln.page})
+        spacing = max((b - a for a, b in pairwise(tops) if b - a <= reach), default=reach)
+        if min(abs(o.top - ln.top) for o in near) <= spacing + 0.1 * ln.size:
             ln.peers = 1
 
 

@@ -116,7 +116,8 @@ def usual_line_pitch(lines: list[Line], settings: ReportSettings) -> float:
     sentence runs on into the next one may share a paragraph (a cover's title lines do not end sentences either),
     and even those may not: a heading, a lead-in ending in ":" or a finding whose full stop the scan lost stands a
     paragraph's space above the next line. So the pitch is the median of the pitches close to the shortest usual one
-    (the lower quartile stands up to the odd merged line), wherever the longer ones are the majority.
+    (the lower quartile stands up to the odd merged line), wherever the longer ones are the majority. Fragments of one
+    physical row (a table's cells, read one after the other) stand less than half a line apart: no leading.
     """
     from .blocks import SENTENCE_END
 
@@ -126,7 +127,7 @@ def usual_line_pitch(lines: list[Line], settings: ReportSettings) -> float:
     pitches = [pitch for prev, ln in pairwise(lines)
                if prev.page == ln.page and prev.column == ln.column and not SENTENCE_END.search(prev.text)
                and body(prev) and body(ln)
-               and 0 < (pitch := (ln.top + ln.bottom - prev.top - prev.bottom) / 2) < 2 * prev.height]
+               and prev.height / 2 <= (pitch := (ln.top + ln.bottom - prev.top - prev.bottom) / 2) < 2 * prev.height]
     if not pitches:
         return 0.0
     shortest = sorted(pitches)[len(pitches) // 4]

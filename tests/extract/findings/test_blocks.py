@@ -6,6 +6,8 @@ pages), both as a paragraph and as a bulleted item, over a page break and over a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from hmic_extract.extract.findings.blocks import lines_to_blocks
@@ -195,6 +197,101 @@ def test_scanned_fragments_whose_bullets_ocr_lost_are_cut_where_a_paragraph_gap_
     assert [b.flat.split()[0] for b in blocks if b.kind == "item"] == ["review", "put", "ensure"]
 
 
+def test_a_scanned_fragment_at_the_first_items_wrapped_indent_is_the_next_item_when_ocr_misplaced_its_text_start():
+    # "■ review the way …;" read with its bullet, but OCR put the text's start a few points right of the bullet,
+    # well short of where the item's wrapped lines hang; the next fragment, its bullet lost, starts a paragraph's
+    # gap lower at that hanging indent: it was read as a paragraph, and the summary's restatement took its place.
+    settings = ReportSettings(body_size=11.5, line_gap=0.0, weightless=True, line_pitch=14.0, indent_slack=7.0)
+
+    def scan_line(text: str, top: float, x0: float, marker: str = "", text_x0: float = 0.0) -> Line:
+        return Line(text=text, page=1, top=top, bottom=top + 11.5, x0=x0, x1=280, size=11.5, bold=False,
+                    marker=marker, text_x0=text_x0 or x0)
+
+    lines = [scan_line("recommend that the force immediately:", 655.2, 64.1),
+             scan_line("review the way it manages demand in", 676.1, 63.4, marker="■", text_x0=69.4),
+             scan_line("the control room, so that calls from", 690.5, 75.6),
+             scan_line("vulnerable people are attended within", 702.7, 77.8),
+             scan_line("the force's published response times;", 718.6, 75.6),
+             scan_line("put in place a process to reassess risk", 740.2, 77.8),
+             scan_line("when the attendance of an officer is", 753.8, 78.5)]
+    blocks = lines_to_blocks(lines, settings)
+    assert [b.flat.split()[0] for b in blocks if b.kind == "item"] == ["review", "put"]
+
+
+def test_a_capitalised_line_after_a_list_of_fragments_is_not_their_next_item():
+    # "– review …" / "– put in place …" / "ensure that … a" / "response." (its dash lost), then the title "Summary of
+    # findings" at the items' text indent: items that open in lower case complete a lead-in, and a line opening with
+    # a capital is none of them (it became a fourth recommendation).
+    settings = ReportSettings(body_size=10.5, line_gap=1.5, weightless=True, line_pitch=13.7, indent_slack=7.0)
+
+    def scan_line(text: str, top: float, x0: float, marker: str = "", size: float = 10.0) -> Line:
+        return Line(text=text, page=1, top=top, bottom=top + size, x0=x0, x1=533, size=size, bold=False,
+                    marker=marker, text_x0=x0 + (12 if marker else 0))
+
+    lines = [scan_line("To address this cause of concern, we recommend that the force immediately:", 341.6, 64.4),
+             scan_line("review the way it manages demand in the control room, so that calls are attended", 361.8,
+                       64.1, marker="–"),
+             scan_line("within the force's published response times.", 375.8, 76.0),
+             scan_line("put in place a process to reassess risk when the attendance of an officer is", 394.9, 66.6,
+                       marker="-"),
+             scan_line("delayed.", 407.5, 76.0),
+             scan_line("ensure that supervisors in the control room have the information they need to a", 427.7, 77.0),
+             scan_line("response.", 440.6, 74.5, size=12.0),
+             scan_line("Summary of findings", 464.5, 74.5, size=12.0)]
+    blocks = lines_to_blocks(lines, settings)
+    assert [b.flat.split()[0] for b in blocks if b.kind == "item"] == ["review", "put", "ensure"]
+
+
+def test_a_figure_title_wrapped_at_body_size_keeps_its_lines_past_a_column_break():
+    # A left column ends with "… people who are at risk of stalking."; the right column opens with a figure's title
+    # "Figure 2: Overdue visits to registered" / "sex offenders, April 2023 to March" / "2024", its wrapped lines
+    # read at body size: they were taken past the caption into the finding at the foot of the left column.
+    def at(text: str, top: float, x0: float, column: int) -> Line:
+        return Line(text=text, page=1, top=top, bottom=top + 10.5, x0=x0, x1=x0 + 220, size=10.5, bold=False,
+                    column=column)
+
+    lines = [at("AREA FOR IMPROVEMENT 2: The force should make sure that officers", 527.8, 62, 1),
+             at("use the powers available to protect people who are at risk of stalking.", 541.8, 62, 1),
+             at("Figure 2: Overdue visits to registered", 68.4, 311, 2),
+             at("sex offenders, April 2023 to March", 81.7, 311, 2),
+             at("2024", 94.7, 311, 2)]
+    blocks = lines_to_blocks(lines, SETTINGS)
+    assert [(b.kind, len(b.lines)) for b in blocks] == [("para", 2), ("caption", 3)]
+
+
+def test_a_scanned_lead_in_that_ocr_sized_as_large_as_a_heading_is_no_heading():
+    # "By 31 March 2024, the College of" / "Policing should:" read 15 pt tall over an 11.5 pt body (digits, commas and
+    # descenders stretch OCR's boxes): taken for a heading, it ended the "Recommendations" list before its bullets.
+    settings = ReportSettings(body_size=11.5, line_gap=0.5, weightless=True, line_pitch=15.5, indent_slack=7.0,
+                              heading_growth=3.1, size_slack=1.6)
+
+    def scan_line(text: str, top: float, x0: float, size: float, marker: str = "") -> Line:
+        return Line(text=text, page=1, top=top, bottom=top + size, x0=x0, x1=287, size=size, bold=False,
+                    marker=marker, text_x0=x0 + (20 if marker else 0))
+
+    lines = [scan_line("Recommendations", 358.6, 63.7, 13.0),
+             scan_line("By 31 March 2024, the College of", 377.3, 64.8, 15.0),
+             scan_line("Policing should:", 393.8, 65.5, 12.5),
+             scan_line("publish guidance for investigators", 416.9, 64.1, 11.5, marker="(a)")]
+    assert [b.kind for b in lines_to_blocks(lines, settings)] == ["heading", "para", "item"]
+
+
+def test_a_title_does_not_run_on_into_an_item_whose_roman_number_opens_the_next_line():
+    # "Areas for Improvement" / "i. The force should ensure that all" (the number read inline, not set apart): the
+    # small "i" looked like a sentence running on from the title, which became a paragraph and labelled nothing.
+    settings = ReportSettings(body_size=13.0, line_gap=0.0, weightless=True, line_pitch=14.5, indent_slack=7.0)
+
+    def scan_line(text: str, top: float, x0: float, size: float = 13.0) -> Line:
+        return Line(text=text, page=2, top=top, bottom=top + size, x0=x0, x1=536, size=size, bold=False)
+
+    lines = [replace(scan_line("Areas for Improvement", 170.6, 310.0), bottom=186.8),  # (a tall OCR box)
+             scan_line("i. The force should ensure that all", 188.6, 311.0),
+             scan_line("investigations are supervised", 205.2, 332.6, 11.5),
+             scan_line("effectively, with supervisors.", 218.9, 333.4, 12.5)]
+    blocks = lines_to_blocks(lines, settings)
+    assert [(b.kind, b.marker) for b in blocks] == [("heading", ""), ("item", "i.")]
+
+
 def test_a_scanned_item_whose_number_ocr_lost_at_the_top_of_the_next_page_is_the_next_item():
     # "i. By 31 March 2025, … to 2027/28." ends a page; the next opens at the items' hanging indent with "By 30
     # September 2025, …", its "ii." lost by OCR: it was read as prose after the list and the recommendation lost.
@@ -238,6 +335,28 @@ def test_numbered_footnotes_at_a_scanned_pages_foot_read_at_body_size_are_notes_
     blocks = lines_to_blocks(lines, settings)
     assert [b.flat.split()[0] for b in blocks if b.kind != "caption"] == ["Within"]
     assert any(b.flat.startswith("The national standard") for b in blocks)
+
+
+def test_a_scanned_footnote_whose_number_ocr_boxed_apart_and_tiny_is_a_note_not_a_finding():
+    # The note's number "2" read as a word of its own a third of the text's height (a caption by its size) left of
+    # "The national standard is to answer 90 percent of 999 calls …": the sentence, with the note below it, was read
+    # as a paragraph stating a finding ("is to") and became a further area for improvement.
+    settings = ReportSettings(body_size=9.0, line_gap=1.0, weightless=True, line_pitch=12.0, indent_slack=7.0)
+
+    def scan_line(text: str, top: float, x0: float, size: float = 9.0, marker: str = "") -> Line:
+        return Line(text=text, page=2, top=top, bottom=top + size, x0=x0, x1=x0 + 5 * len(text), size=size,
+                    bold=False, marker=marker, text_x0=x0 + (18 if marker else 0))
+
+    lines = [scan_line("The force should improve its recording of reports of rape made by third", 264.2, 63.7,
+                       marker="(c)"),
+             scan_line("parties, such as health professionals.", 277.9, 81.4),
+             scan_line("The national standard is to answer 90 percent of 999 calls within 10 seconds.", 743.8, 70.6,
+                       size=7.5),
+             scan_line("2", 744.1, 61.9, size=3.0),  # (read after the line: its box's top is lower)
+             scan_line("3 Our 2019 report is available at www.justiceinspectorates.gov.uk/hmicfrs.", 752.4, 62.3)]
+    blocks = lines_to_blocks(lines, settings)
+    assert [b.flat.split()[0] for b in blocks if b.kind != "caption"] == ["The"]
+    assert blocks[0].kind == "item"
 
 
 def test_a_numbered_statement_in_the_text_is_no_footnote():

@@ -388,6 +388,16 @@ def test_a_roman_item_number_ocr_misread_in_case_or_stop_is_still_its_marker(num
     assert (line.marker, line.text) == (number, "Forces should carry out aftercare checks")
 
 
+@pytest.mark.parametrize("number", ["V.", "IV.", "II)"])
+def test_a_roman_item_number_read_in_capitals_set_apart_is_its_marker(number):
+    # OCR read "v." as "V." before "By 31 March 2024, the Home Office should …" (its siblings read "iv." and lower):
+    # the number stood alone as a fragment, the item ran into the one above and a recommendation was lost.
+    page = [{"text": number, "x0": 311.8, "x1": 320.8, "top": 110.2, "bottom": 119.2, "size": 9.0, "fontname": ""}]
+    page += words("By 31 March 2024, the Home Office should", 331.2, 110.2, size=9, gap=3)
+    line = words_to_lines(page, 0, [])[0]
+    assert (line.marker, line.text) == (number, "By 31 March 2024, the Home Office should")
+
+
 def test_a_capital_roman_lookalike_word_at_a_word_space_is_text():
     line = words_to_lines(words("I, for one, welcome the change", 60, 210, size=12, gap=3), 0, [])[0]
     assert line.marker == ""

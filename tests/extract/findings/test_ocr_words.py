@@ -424,6 +424,28 @@ def test_a_hollow_bullet_read_as_a_full_height_o_under_a_title_marks_an_item_not
     assert [clean_text(found[(AREAS_FOR_IMPROVEMENT, n)].issue) for n in (1, 2)] == afis
 
 
+def test_a_hollow_bullet_read_as_an_o_glued_to_its_capital_marks_an_item():
+    # "○ The force should …" read "oThe force should …" (the bullet glued to the capital): no word opens with a
+    # small "o" before a capital and a small letter, yet the line was read as prose and the finding lost.
+    afis = ["The force should ensure that its counter-corruption unit monitors all of its systems.",
+            "The force should improve how it supports officers and staff whose wellbeing is at risk."]
+    page = [*prose(100), ocr_line("Areas for improvement", 62, 130, 12), ocr_line("o" + afis[0], 76, 150),
+            ocr_line("•", 64, 170) + ocr_line(afis[1], 76, 170), *prose(200)]
+    found = findings(page)
+    assert [clean_text(found[(AREAS_FOR_IMPROVEMENT, n)].issue) for n in (1, 2)] == afis
+
+
+def test_a_dash_bullet_ocr_glued_to_its_capital_marks_an_item():
+    # "– The force should …" read "-The force should …": no word opens with a dash before a capital and a small
+    # letter, yet the line was read as prose that states nothing ("-The force" is no addressee) and the finding lost.
+    afis = ["The force should ensure that all investigations are supervised effectively.",
+            "The force should improve the way it gathers evidence at the first attendance."]
+    page = [*prose(100), ocr_line("Area for Improvement", 62, 130, 12), ocr_line("-" + afis[0], 64, 150),
+            ocr_line("-" + afis[1], 64, 170), *prose(200)]
+    found = findings(page)
+    assert [clean_text(found[(AREAS_FOR_IMPROVEMENT, n)].issue) for n in (1, 2)] == afis
+
+
 def test_hollow_bullets_read_as_o_right_under_a_title_at_body_size_do_not_run_the_title_on():
     # A scan of a "○" list set at the body's leading right under "Areas for improvement": OCR read each bullet as a
     # lone "o", so the title seemed to run on into "o The force …" (lower case) and no finding was found at all.

@@ -167,3 +167,13 @@ def test_a_lone_letter_inside_a_letter_spaced_running_head_is_no_roman_page_numb
     head = "Fennm ar sh P o l ic e : P EE L: P ol ic e ef fic ienc y 2015"
     pages = {0: [body(0)], 1: [body(1), line(head, 1, 801)], 2: [body(2), line(head, 2, 801), line("2", 2, 809, 520)]}
     assert printed(pages, 3) == ["", "1", "2"]
+
+
+def test_one_pages_year_read_twice_is_no_run_of_two_pages():
+    # A three-page scan whose only numbered page has "… inspection 2017 60" and "© HMIC 2017" in its footer (a cover
+    # and a blank page before it): the year opened one line mid-way and the other at its edge, and the two readings
+    # of one page counted as two pages agreeing, so every row got "Page 2017".
+    pages = {0: [line("Ashbourne Vale Police crime data integrity inspection", 0, 200, size=20)], 1: [],
+             2: [body(2), line("Ashbourne Vale Police crime data integrity inspection 2017 60", 2, 800),
+                 line("© HMIC 2017", 2, 807, x0=488)]}
+    assert printed(pages, 3)[2] == "60"

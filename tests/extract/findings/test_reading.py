@@ -73,3 +73,24 @@ def test_the_pieces_of_one_row_are_read_left_to_right_whatever_their_heights():
             word("vetting", 86.4, 113.8, 625.0), word("is", 118.1, 124.6, 625.0)]
     text = " ".join(ln.text for ln in reading_order(words_to_lines(page, 1, [])))  # (the pieces may be one line)
     assert "removed from" in text and text.index("removed from") < text.index("unsupervised access until")
+
+
+def test_a_title_set_below_a_progress_table_is_no_merged_row_of_it():
+    """A table row whose cells run together counts as a row of the table around it; a section title set below the
+    table, further from its last row than its rows stand from one another, is not one, even where it runs over the
+    table's column boundary ("AREAS FOR IMPROVEMENT" under a two-column progress table: taken for a table row, it
+    labelled nothing and its area for improvement was read from the summary a page later)."""
+    from hmic_extract.extract.findings.lines import Line
+    from hmic_extract.extract.findings.reading import mark_merged_table_rows
+
+    def cell(text: str, top: float, x0: float, x1: float, peers: int = 1) -> Line:
+        return Line(text=text, page=2, top=top, bottom=top + 8.5, x0=x0, x1=x1, size=8.5, bold=False, column=2,
+                    peers=peers)
+
+    lines = []
+    for top in (499.5, 516.1, 526.7, 537.3, 548.0, 564.6, 575.2, 585.8, 596.5, 607.1):
+        lines += [cell("Detainees should have", top, 313.0, 410.3), cell("Most detainees had", top, 436.1, 519.6)]
+    merged = cell("access to a solicitor within prompt access, but", 553.0, 313.0, 518.1, peers=0)
+    title = cell("AREAS FOR IMPROVEMENT", 626.2, 309.0, 444.8, peers=0)
+    mark_merged_table_rows([*lines, merged, title])
+    assert (merged.peers, title.peers) == (1, 0)

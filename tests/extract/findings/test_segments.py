@@ -80,3 +80,43 @@ def test_sub_bullets_of_a_lead_in_item_go_on_past_a_page_break():
     assert [f.issue.split()[:3] for f in found] == [["Within", "three", "months,"], ["Within", "six", "months"],
                                                     ["Within", "six", "months,"]]
     assert found[1].issue.endswith("improve practice.")
+
+
+def test_sub_bullets_of_a_lead_in_item_all_on_the_next_page_are_still_its_bullets():
+    # "▪ Within six months the force should put in place arrangements to ensure that:" ends a page and its bullets,
+    # marked "•", all open the next: with no bullet taken before the break to compare with, each became a
+    # recommendation of its own and the statement a recommendation cut at its colon.
+    first = [*line("Recommendations", 62, 100, font="Vera-Bold"),
+             *line("▪", 64, 118), *line("Within three months, the force should review its crime recording.", 78, 118),
+             *line("▪", 64, 136), *line("Within six months the force should put in place arrangements to ensure",
+                                        78, 136),
+             *line("that:", 78, 148)]
+    second = [*line("•", 78, 70), *line("its crime recording policy is understood by all staff;", 92, 70),
+              *line("•", 78, 88), *line("the results of audits are used to improve practice.", 92, 88),
+              *line("▪", 64, 106), *line("Within six months, the force should establish a training programme.", 78,
+                                         106)]
+    pages = {0: words_to_lines(first, 0, []), 1: words_to_lines(second, 1, [])}
+    found, _ = lines_to_findings(pages, {0: PAGE, 1: PAGE}, 2, [], "report.pdf")
+    assert [f.issue.split()[:3] for f in found] == [["Within", "three", "months,"], ["Within", "six", "months"],
+                                                    ["Within", "six", "months,"]]
+    assert found[1].issue.endswith("improve practice.")
+
+
+def test_the_next_numbered_recommendation_opening_the_next_page_is_not_a_bullet_of_the_one_before():
+    # "(2) Within six months the force should … ensure that:" with its "•" bullets ends a page; "(3) Within six
+    # months, … should establish a training programme" opens the next: numbered alike, it is the next recommendation
+    # (a number differs from the one before it, as a nested bullet's glyph does, but in the same style).
+    first = [*line("Recommendations", 62, 100, font="Vera-Bold"),
+             *line("(1)", 64, 118), *line("Within three months, the force should review its crime recording.", 86, 118),
+             *line("(2)", 64, 136), *line("Within six months the force should put in place arrangements to ensure",
+                                          86, 136),
+             *line("that:", 86, 148),
+             *line("•", 78, 166), *line("its crime recording policy is understood by all staff; and", 92, 166),
+             *line("•", 78, 184), *line("the results of audits are used to improve practice.", 92, 184)]
+    second = [*line("(3)", 64, 70), *line("Within six months, the force should establish a training programme.", 86,
+                                          70)]
+    pages = {0: words_to_lines(first, 0, []), 1: words_to_lines(second, 1, [])}
+    found, _ = lines_to_findings(pages, {0: PAGE, 1: PAGE}, 2, [], "report.pdf")
+    assert [f.issue.split()[:3] for f in found] == [["Within", "three", "months,"], ["Within", "six", "months"],
+                                                    ["Within", "six", "months,"]]
+    assert found[1].issue.endswith("improve practice.")

@@ -71,3 +71,22 @@ def test_contents_lines_reaching_the_right_edge_do_not_set_the_line_gap():
                   line("ends.", top + 11.6, 200)]
         top += 11.6 + 17.4
     assert usual_line_gap(lines) == 2.5
+
+
+def test_cells_of_one_table_row_do_not_set_a_scans_line_pitch():
+    """A two-column table (an earlier inspection's recommendations beside their progress) puts the row's cells one
+    after the other in reading order, their OCR boxes a point or less apart in height: the pitch between two
+    fragments of one row is no leading (read as one, every wrapped line of the report became its own paragraph)."""
+    lines, top = [], 100.0
+    for text, step in [("The force should immediately make sure that every child", 12.2), ("is assessed.", 20.0),
+                       ("Within three months, the force should review the unit so", 12.2), ("that it works.", 20.0)]:
+        lines.append(line(text, top, 500, 10.0))
+        top += step
+    for _ in range(4):  # table rows: the left cell's line, then the right cell's a fraction of a point lower
+        left = line("Recommendation 1: The force should make sure", top, 300, 10.0)
+        right = replace(left, text="Substantial progress. Call handlers now use a", top=top + 0.5, bottom=top + 10.5,
+                        x0=326, x1=500)
+        lines += [left, right]
+        top += 12.2
+    settings = replace(estimate_settings(lines), weightless=True)
+    assert 11.5 <= usual_line_pitch(lines, settings) <= 12.2  # (a right cell to the next row's left: 11.7)
