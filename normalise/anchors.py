@@ -157,12 +157,15 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor], mended: frozen
     the lines whose page cell opened with the rest of a word broken on the line above (see ``mend_cut_words``)."""
     u = units[i]
     kind = "number" if completes_cut(units, i) else page_cell_kind(u.page)
+    cut_above = next((k for k in range(i - 1, -1, -1) if units[k].page and units[k].part == u.part), None)
     best: tuple[float, int] | None = None
     for p, anchor in anchors.items():
         q = units[p]
         distance = abs(q.line_no - u.line_no)
         word_goes_on = ends_word_above(units, i, anchor, i in mended)
-        if q.part != u.part or (distance > PAGE_REACH and not word_goes_on):
+        cut_goes_on = kind == "number" and cut_above in anchor.members  # the number completing the label or range
+        # this row's page cell left cut may lie further from its ref than a page cell reaches ("(par" / "a" / "5.5)")
+        if q.part != u.part or (distance > PAGE_REACH and not (word_goes_on or cut_goes_on)):
             continue
         cost = float(distance) - (PAGE_REACH + distance if word_goes_on else 0.0)
         if u.ref and ref_number(u.ref) is None and ref_number(f"{u.ref}{q.ref}") is not None and q.line_no > u.line_no:

@@ -835,3 +835,22 @@ def test_a_page_ref_broken_mid_word_over_five_lines_of_a_narrow_column_keeps_its
         (2, [17], "Within three months, the force should make sure that officers and staff in the control room "
                   "understand and apply the force's policy on the grading of calls."),
         (3, [22], "By December 2024, the force should have a sustainable plan.")]
+
+
+def test_a_label_number_under_a_label_mended_from_two_pieces_ends_its_rows_page_ref_however_far_from_the_ref():
+    """"Pag" / "e 22" / "(par" / "a" / "5.5)": the label mended ("(para") leaves its line's page cell empty, and its
+    number sits four lines under the row's ref, one over the next row's. The number completes the label the row's
+    page cell left open, so it and the text beside it stay in that row (9481-52: four rows lost their last line)."""
+    pieces = [line("3)", "Pag", "By December 2024, the", 0),
+              line("", "e 22", "force should have a", 12),
+              line("", "(par", "sustainable plan for the", 24),
+              line("", "a", "recruitment and retention of", 36),
+              line("", "5.5)", "call handlers.", 48),
+              line("4)", "26–", "By September 2023, chief", 60),
+              line("", "27", "constables should act.", 72)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.issue.replace("\n", " ")) for r in rows] == [
+        ("3)", "By December 2024, the force should have a sustainable plan for the recruitment and retention of call "
+               "handlers."),
+        ("4)", "By September 2023, chief constables should act.")]
+    assert "22" in rows[0].row.page_ref
