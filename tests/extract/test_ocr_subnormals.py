@@ -12,13 +12,7 @@ from hmic_extract.extract.ocr import rapidocr_engine as rapid
 TINY = np.finfo(np.float32).tiny  # the smallest normal float32; non-zero values below it are subnormal
 
 
-def varint(value: int) -> bytes:
-    out = bytearray()
-    while True:
-        byte, value = value & 0x7F, value >> 7
-        out.append(byte | (0x80 if value else 0))
-        if not value:
-            return bytes(out)
+varint = rapid.varint_bytes  # the writer the engine cuts models with: one varint encoding
 
 
 def field(number: int, payload: bytes) -> bytes:

@@ -1203,12 +1203,7 @@ def test_an_ocr_footnote_under_the_table_is_told_by_its_narrower_letters_not_its
 
     w = _ocr_word
 
-    def small(y, words, at):
-        out = []
-        for text in words:
-            out.append(w(text, at, y, width=13 * len(text)))
-            at += 13 * len(text) + 14
-        return out
+    small = _small_ocr_line
 
     page = [w("Ref", 100, 200), w("Page", 230, 200), w("Finding", 420, 200), w("Response", 1250, 200),
             w("1", 100, 260), w("Page", 230, 260), w("51", 314, 260), *_ocr_line(260, ["The", "force", "acts."], 420),
@@ -1409,12 +1404,7 @@ def test_an_ocr_footnote_whose_words_run_on_from_its_mark_into_the_ref_column_is
 
     w = _ocr_word
 
-    def small(y, words, at):
-        out = []
-        for text in words:
-            out.append(w(text, at, y, width=13 * len(text)))
-            at += 13 * len(text) + 14
-        return out
+    small = _small_ocr_line
 
     page = [w("Ref", 100, 200), w("Page", 297, 200), w("Finding", 547, 200), w("Response", 1250, 200),
             w("1", 100, 260), w("Page", 297, 260), w("51", 381, 260), *_ocr_line(260, ["The", "force", "acts."], 547),
@@ -1472,3 +1462,12 @@ def test_footnotes_under_a_short_part_of_a_table_set_in_the_body_size_of_the_tab
                           PageTables(1, [Part(1, (0, 0, 600, 800), second)], [], 800)])
     refs = [r.ref for r in out if r.kind is RowKind.CELLS and r.page_index == 1 and r.ref not in ("", "NO.")]
     assert refs == ["6."]
+
+
+def _small_ocr_line(y, words, at):
+    """OCR boxes of a line set small (a footnote's): 13 px a letter, words 14 px apart, from ``at``."""
+    out = []
+    for text in words:
+        out.append(_ocr_word(text, at, y, width=13 * len(text)))
+        at += 13 * len(text) + 14
+    return out

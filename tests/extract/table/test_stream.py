@@ -93,13 +93,7 @@ def test_word_spaces_come_from_glyph_gaps_and_folios_are_not_row_text(tmp_path, 
 def test_ocr_words_spaced_wide_group_into_labels_and_a_title_over_the_header_is_not_a_label():
     from hmic_extract.extract.table.stream import words_to_rows
 
-    def w(text, x0, top, size=12.0):
-        out, x = [], x0
-        for word in text.split():
-            width = 0.55 * size * len(word)
-            out.append({"text": word, "x0": x, "x1": x + width, "top": top, "bottom": top + size})
-            x += width + 8.5  # OCR boxes: words 8-9 pt apart
-        return out
+    w = _ocr_spaced_words
 
     words = [*w("Action plan", 57, 57, 16), *w("Ref.", 62, 84), *w("Area for improvement", 139, 84),
              *w("Page", 446, 84), *w("Rating", 730, 84)]
@@ -1065,13 +1059,7 @@ def test_two_labels_set_closer_than_a_phrase_gap_over_two_body_columns_are_two_l
     not one "NUMBER PAGE" page column holding "1) Page 10" (held-out 9471-139: no ref in any row)."""
     from hmic_extract.extract.table.stream import words_to_rows
 
-    def w(text, x0, top, size=12.0):
-        out, x = [], x0
-        for word in text.split():
-            width = 0.55 * size * len(word)
-            out.append({"text": word, "x0": x, "x1": x + width, "top": top, "bottom": top + size})
-            x += width + 8.5  # OCR boxes: words 8-9 pt apart
-        return out
+    w = _ocr_spaced_words
 
     def right(text, x1, top):
         width = sum(0.55 * 12.0 * len(word) for word in text.split()) + 8.5 * (len(text.split()) - 1)
@@ -1116,3 +1104,13 @@ def test_two_header_labels_ocr_read_as_one_word_are_parted_where_the_body_parts(
     rows, _ = words_to_rows([(0, words, 842.0)], "ocr-lines/test")
     cells = [(r.ref, r.page_ref) for r in rows if r.kind is RowKind.CELLS and r.issue.startswith("The")]
     assert cells == [(f"({k + 1})", f"Page {30 + k}") for k in range(5)]
+
+
+def _ocr_spaced_words(text, x0, top, size=12.0):
+    """OCR word boxes of ``text`` from ``x0``: words 8-9 pt apart, as an engine boxes them."""
+    out, x = [], x0
+    for word in text.split():
+        width = 0.55 * size * len(word)
+        out.append({"text": word, "x0": x, "x1": x + width, "top": top, "bottom": top + size})
+        x += width + 8.5
+    return out
