@@ -104,13 +104,21 @@ def chained_lines(glyphs: Sequence[Glyph], settings: TableSettings) -> tuple[lis
 
 def tight_boxes(glyphs: Sequence[Glyph], settings: TableSettings) -> set[int]:
     """The ids of glyphs whose box is the letter's own outline, not its font's ascent to descent: far shorter for its
-    size than the page's usual glyph (an Arabic font without metrics). Their centres wander up and down their line."""
+    size than the page's usual glyph, in a right-to-left script (an Arabic font without metrics). Their centres wander
+    up and down their line."""
     ratios = [(g.bottom - g.top) / g.size for g in glyphs if g.size > 0 and g.text.strip()]
     if not ratios:
         return set()
     usual = statistics.median(ratios)
-    return {id(g) for g in glyphs if g.size > 0 and g.text.strip() and
+    return {id(g) for g in glyphs if g.size > 0 and right_to_left(g.text) and
             (g.bottom - g.top) / g.size < settings.tight_box * usual}
+
+
+def right_to_left(text: str) -> bool:
+    """A right-to-left letter (Arabic, Hebrew): the scripts whose fonts were seen boxing each letter's outline. Latin
+    ligatures and punctuation are also boxed short by some producers (Chromium's "ﬁ", a hyphen) but sit on their line's
+    baseline, so the chain of centres places them."""
+    return bool(text) and unicodedata.bidirectional(text[0]) in ("R", "AL")
 
 
 def holding_line(glyph: Glyph, lines: list[list[Glyph]], bands: list[tuple[float, float]],

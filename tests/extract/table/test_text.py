@@ -387,3 +387,20 @@ def test_right_to_left_glyphs_with_tight_boxes_stay_on_their_line_between_cells_
     glyphs = [*run("Page", 100.0, 0.0), *run("Rec", 0.0, 6.0), *tight, *run("10", 100.0, 11.3)]
     lines = ["".join(g.text for g in line) for line in glyphs_to_lines(glyphs, TableSettings())]
     assert lines == ["Page", "Recلر", "10"]
+
+
+
+def test_a_latin_ligature_or_hyphen_boxed_short_is_no_letter_of_a_font_without_metrics():
+    """Chromium and Calc box a ligature ("ff", "fi") or a hyphen shorter than the letters around it. Taken for a
+    letter of a font without metrics (whose glyphs join the line holding them, not the chain of centres), they left
+    their place: "different" read "di ferent" (9471-278) and "pp. 10-" / "12" read "pp 10 12 -" (9471-144)."""
+    from hmic_extract.extract.table.text import tight_boxes
+
+    def run(text: str, x: float, top: float) -> list[Glyph]:
+        return [Glyph(c, x + 5.0 * k, top, x + 5.0 * (k + 1), top + 12.3, size=9.5) for k, c in enumerate(text)]
+
+    latin = [*run("di", 0.0, 0.0), Glyph("ff", 10.0, 3.0, 16.0, 10.5, size=9.5), *run("erent pp. 10", 16.0, 0.0),
+             Glyph("-", 76.0, 6.0, 79.0, 7.5, size=9.5)]
+    assert tight_boxes(latin, TableSettings()) == set()
+    arabic = [Glyph("ل", 200.0, 5.7, 204.0, 14.5, size=9.5), Glyph("ر", 205.0, 11.7, 209.0, 16.1, size=9.5)]
+    assert tight_boxes([*latin, *arabic], TableSettings()) == {id(g) for g in arabic}
