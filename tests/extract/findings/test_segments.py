@@ -75,11 +75,7 @@ def test_sub_bullets_of_a_lead_in_item_go_on_past_a_page_break():
               *line("–", 78, 88), *line("the results of audits are used to improve practice.", 92, 88),
               *line("•", 64, 106), *line("Within six months, the force should establish a training programme.", 78,
                                          106)]
-    pages = {0: words_to_lines(first, 0, []), 1: words_to_lines(second, 1, [])}
-    found, _ = lines_to_findings(pages, {0: PAGE, 1: PAGE}, 2, [], "report.pdf")
-    assert [f.issue.split()[:3] for f in found] == [["Within", "three", "months,"], ["Within", "six", "months"],
-                                                    ["Within", "six", "months,"]]
-    assert found[1].issue.endswith("improve practice.")
+    assert_second_of_three_keeps_its_bullets(first, second)
 
 
 def test_sub_bullets_of_a_lead_in_item_all_on_the_next_page_are_still_its_bullets():
@@ -95,11 +91,7 @@ def test_sub_bullets_of_a_lead_in_item_all_on_the_next_page_are_still_its_bullet
               *line("•", 78, 88), *line("the results of audits are used to improve practice.", 92, 88),
               *line("▪", 64, 106), *line("Within six months, the force should establish a training programme.", 78,
                                          106)]
-    pages = {0: words_to_lines(first, 0, []), 1: words_to_lines(second, 1, [])}
-    found, _ = lines_to_findings(pages, {0: PAGE, 1: PAGE}, 2, [], "report.pdf")
-    assert [f.issue.split()[:3] for f in found] == [["Within", "three", "months,"], ["Within", "six", "months"],
-                                                    ["Within", "six", "months,"]]
-    assert found[1].issue.endswith("improve practice.")
+    assert_second_of_three_keeps_its_bullets(first, second)
 
 
 def test_the_next_numbered_recommendation_opening_the_next_page_is_not_a_bullet_of_the_one_before():
@@ -115,6 +107,12 @@ def test_the_next_numbered_recommendation_opening_the_next_page_is_not_a_bullet_
              *line("•", 78, 184), *line("the results of audits are used to improve practice.", 92, 184)]
     second = [*line("(3)", 64, 70), *line("Within six months, the force should establish a training programme.", 86,
                                           70)]
+    assert_second_of_three_keeps_its_bullets(first, second)
+
+
+def assert_second_of_three_keeps_its_bullets(first, second):
+    """Two pages of a list of three recommendations whose second's bullets run on to the second page: three
+    findings, the second ending with its last bullet."""
     pages = {0: words_to_lines(first, 0, []), 1: words_to_lines(second, 1, [])}
     found, _ = lines_to_findings(pages, {0: PAGE, 1: PAGE}, 2, [], "report.pdf")
     assert [f.issue.split()[:3] for f in found] == [["Within", "three", "months,"], ["Within", "six", "months"],
