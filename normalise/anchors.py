@@ -152,9 +152,8 @@ def label_number_in(units: list[Unit], i: int, anchor: Anchor) -> bool:
     return below is not None and below in anchor.members and bool(LABEL_NUMBER.match(units[below].page))
 
 
-def attach(units: list[Unit], i: int, anchors: dict[int, Anchor], mended: frozenset[int] = frozenset()) -> int | None:
-    """Given a non-primary anchor line, return the primary it belongs to (nearest, same part), or None. ``mended``:
-    the lines whose page cell opened with the rest of a word broken on the line above (see ``mend_cut_words``)."""
+def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
+    """Given a non-primary anchor line, return the primary it belongs to (nearest, same part), or None."""
     u = units[i]
     kind = "number" if completes_cut(units, i) else page_cell_kind(u.page)
     cut_above = next((k for k in range(i - 1, -1, -1) if units[k].page and units[k].part == u.part), None)
@@ -162,7 +161,7 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor], mended: frozen
     for p, anchor in anchors.items():
         q = units[p]
         distance = abs(q.line_no - u.line_no)
-        word_goes_on = ends_word_above(units, i, anchor, i in mended)
+        word_goes_on = ends_word_above(units, i, anchor)
         cut_goes_on = kind == "number" and cut_above in anchor.members  # the number completing the label or range
         # this row's page cell left cut may lie further from its ref than a page cell reaches ("(par" / "a" / "5.5)")
         if q.part != u.part or (distance > PAGE_REACH and not (word_goes_on or cut_goes_on)):
@@ -201,16 +200,15 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor], mended: frozen
     return best[1] if best else None
 
 
-def ends_word_above(units: list[Unit], i: int, anchor: Anchor, mended: bool = False) -> bool:
+def ends_word_above(units: list[Unit], i: int, anchor: Anchor) -> bool:
     """Whether line ``i``'s page cell is the rest of a word the anchor's page cell broke on the line right above, a
     column too narrow for it ("Pag" / "e", "Tabl" / "e 2"): it opens lower case under a piece ending in a letter. Such a
-    piece goes on with that page ref however many lines it has run since the ref ("Page 17, Table 2" over five).
-    ``mended``: the piece's letters were already glued to the word above ("Tabl" / "e 2" now "Table" / "2")."""
+    piece goes on with that page ref however many lines it has run since the ref ("Page 17, Table 2" over five)."""
     u = units[i]
     above = [units[m] for m in anchor.members if units[m].page and units[m].part == u.part
              and units[m].line_no == u.line_no - 1]
     return bool(above) and bool(re.match(r"[^\W\d_]", above[-1].page[-1:])) and \
-        (mended or (bool(re.match(r"[a-z]", u.page)) and page_cell_kind(u.page) not in STRONG_PAGE))
+        bool(re.match(r"[a-z]", u.page)) and page_cell_kind(u.page) not in STRONG_PAGE
 
 
 PAGE_STARTS = ("word", "page", "lookalike")  # page-cell fragments that open a page ref ("Page", "Page 12")
@@ -254,13 +252,12 @@ def label_owner(units: list[Unit], i: int, primaries: list[int]) -> int | None:
                                              if units[k].part != units[nxt].part) else None
 
 
-def mend_cut_words(units: list[Unit]) -> frozenset[int]:
+def mend_cut_words(units: list[Unit]) -> None:
     """Mend a word a narrow page column broke anywhere ("36, T" / "able" / "4"): a page cell line opening with
     lower-case letters that, glued to the last word of the page cell on the line right above, make a label or page
     word goes up to that line ("36, Table" / "4"). Alone such letters read as words, a page cell of a row of its own.
-    Returns the lines so mended: what is left of their page cell goes on with the line above's."""
-    mended = set()
-    for k, (above, u) in enumerate(pairwise(units), start=1):
+    What is left of the mended line's page cell (the label's number) completes the label (``completes_cut``)."""
+    for above, u in pairwise(units):
         first, _, rest = u.page.strip().partition(" ")
         if u.part != above.part or not re.fullmatch(r"[a-z]+", first) or not re.search(r"[^\W\d_]$", above.page):
             continue
@@ -269,14 +266,12 @@ def mend_cut_words(units: list[Unit]) -> frozenset[int]:
         label = LABEL_START.match(word)
         if (label is not None and label.end() == len(word)) or PAGE_WORD.match(word):
             above.page, u.page = f"{head} {word}".strip(), rest.strip()
-            mended.add(k)
-    return frozenset(mended)
 
 
 def find_anchors(units: list[Unit]) -> list[Anchor]:
     """Given the units of one run, return one Anchor per logical row, in reading order."""
     join_cut_refs(units)
-    mended = mend_cut_words(units)
+    mend_cut_words(units)
     primaries, duplicates = find_primaries(units)
     anchors = {p: Anchor(primary=p, members=[p], ref=units[p].ref) for p in primaries}
     loose = set(carried_over(units, primaries))
@@ -286,7 +281,7 @@ def find_anchors(units: list[Unit]) -> list[Anchor]:
                                         or re.fullmatch(r"[^\W\d_]{1,2}", u.page) or completes_cut(units, i))])
     for i in pending:
         owner = label_owner(units, i, primaries)
-        owner = attach(units, i, anchors, mended) if owner is None else owner
+        owner = attach(units, i, anchors) if owner is None else owner
         if owner is not None:
             anchors[owner].members.append(i)
             if i in duplicates:
