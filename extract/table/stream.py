@@ -169,6 +169,34 @@ def phrase_spans(line: list[dict], settings: TableSettings) -> list[tuple[int, i
 RUNNING_WORD = re.compile(r"(?!(?:pages?|pp?|pg)\b)[^\W\d_]{3,}")  # a running head's words outnumber its numbers
 
 
+@dataclass(frozen=True)
+class Occurrence:
+    """Where an edge line's run of phrases stands on a page: the key's height, its numbers, in a header line or not."""
+
+    page_index: int
+    at: float
+    numbers: list[int]
+    in_header: bool
+
+
+@dataclass(frozen=True)
+class RunningCandidate:
+    """A run of phrases (words ``first``..``end`` of line ``line``) that may be a running head beside a row's words.
+
+    ``back``: drawn back over the words before it, or over a header's label, so one other page is evidence enough;
+    ``over_label``: lies over a header's label, so it must recur on a line no header holds."""
+
+    page: PageLines
+    line: int
+    first: int
+    end: int
+    text: str
+    at: float
+    numbers: list[int]
+    back: bool
+    over_label: bool
+
+
 def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict[tuple[int, int], set[int]]:
     """Given the pages' lines and their running lines, return the words of edge lines that hold a running head or
     footer beside a row's words ("OFFICIAL – … PCC response" printed on the line of a page's first row, a row run over
@@ -180,8 +208,8 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
     first line) needs to recur on one other page only (an annex of two pages), and may lie over a header's labels,
     which a header's own words never are; so may a head printed from the left over a header's label (the label then
     seems drawn back) when it recurs at that height on a line no header holds (its own, over a title)."""
-    runs: dict[str, list[tuple[int, float, list[int], bool]]] = {}
-    candidates: list[tuple[PageLines, int, int, int, str, float, list[int], bool, bool]] = []
+    runs: dict[str, list[Occurrence]] = {}
+    candidates: list[RunningCandidate] = []
     for page in pages:
         headers = header_lines(page)  # a repeated header recurs at one height too, and is never a running line
         for k in edge_indexes(page):
@@ -194,32 +222,34 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
                     if key is None:
                         continue
                     numbers = [int(n) for n in re.findall(r"\d+", line_words_text(words))]
-                    runs.setdefault(key[0], []).append((page.page_index, key[1], numbers, k in headers))
+                    runs.setdefault(key[0], []).append(Occurrence(page.page_index, key[1], numbers, k in headers))
                     at_end = a == 0 or b == len(spans) or (b == a + 1 and overlaid(line, spans[a]))
                     back = b == a + 1 and drawn_back(line, spans[a])
                     over_label = b == a + 1 and k in headers and not back and overlaid(line, spans[a])
                     if len(spans) > 1 and b - a < len(spans) and (page.page_index, k) not in running and \
                             (k not in headers or back or over_label) and at_end and \
                             len(RUNNING_WORD.findall(key[0])) > (0 if back else len(numbers)):  # a date drawn over
-                        candidates.append((page, k, spans[a][0], spans[b - 1][1], key[0], key[1], numbers,
-                                           back or over_label, over_label))
+                        candidates.append(RunningCandidate(page, k, spans[a][0], spans[b - 1][1], key[0], key[1],
+                                                           numbers, back or over_label, over_label))
     need = max(1, (pages[0].settings if pages else TableSettings()).running_pages - 1)  # (boilerplate cells, "Work
     # is under way.", may sit at one height on two pages)
     def recurs(page: PageLines, text: str, at: float, numbers: list[int], off_header: bool = False) -> set[int]:
-        return {i for i, height, other, in_header in runs.get(text, ()) if i != page.page_index and
-                abs(height - at) <= page.settings.running_drift and not (off_header and in_header) and
-                all(n == m or n - m == page.page_index - i for n, m in zip(numbers, other, strict=True))}
+        return {seen.page_index for seen in runs.get(text, ()) if seen.page_index != page.page_index and
+                abs(seen.at - at) <= page.settings.running_drift and not (off_header and seen.in_header) and
+                all(n == m or n - m == page.page_index - seen.page_index
+                    for n, m in zip(numbers, seen.numbers, strict=True))}
 
     out: dict[tuple[int, int], set[int]] = {}
-    for page, k, first, end, text, at, numbers, back, over_label in candidates:
-        line = page.lines[k]
-        key = running_key(line, page)
+    for c in candidates:
+        line = c.page.lines[c.line]
+        key = running_key(line, c.page)
         whole = [int(n) for n in re.findall(r"\d+", line_words_text(line))]
-        if not back and key is not None and recurs(page, key[0], key[1], whole):
+        if not c.back and key is not None and recurs(c.page, key[0], key[1], whole):
             continue  # the whole line recurs (a repeated header whose labels the vocabulary does not read)
-        again = recurs(page, text, at, numbers, off_header=over_label)
-        if len(again) >= (1 if back else need) and len(range(first, end)) > len(out.get((page.page_index, k), ())):
-            out[(page.page_index, k)] = set(range(first, end))
+        again = recurs(c.page, c.text, c.at, c.numbers, off_header=c.over_label)
+        place = (c.page.page_index, c.line)
+        if len(again) >= (1 if c.back else need) and c.end - c.first > len(out.get(place, ())):
+            out[place] = set(range(c.first, c.end))
     template = template_keys(pages, running)
     for page in pages:
         edges = set(edge_indexes(page))
