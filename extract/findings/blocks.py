@@ -202,10 +202,21 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     # no full stop either, but is no sentence: it goes on only into another row of cells.
     if prev.peers and not line.peers:
         return False
+    if heading_ends_at_break(prev, line, settings):
+        return False
     if kind == "item":  # (a footnote at the page's foot opens with a number too: "1 Code of Practice …")
         return line.text[:1].islower() or (line.text[:1].isdigit() and not starts_footnote(line.text)) \
             or prev.text.endswith("-")
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
+
+
+def heading_ends_at_break(prev: Line, line: Line, settings: ReportSettings) -> bool:
+    """Whether a heading-size line ending a page or column is a whole heading, not one carried on by ``line`` at
+    the top of the next: a heading ends no sentence, so only its words say it goes on (cut after "of", or going on
+    in lower case); a line opening in capitals there is the next heading or paragraph (a title left alone at a
+    column's foot, "Summary of recommendations", and the next chapter's "Glossary")."""
+    return settings.read_size(prev.text, prev.size) >= settings.heading_size and line.text[:1].isupper() \
+        and not DANGLING.search(prev.text)
 
 
 # A hollow bullet OCR read as a letter, apart or glued: "○ review" read "o review", "oreview"

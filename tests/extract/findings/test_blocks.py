@@ -408,3 +408,25 @@ def test_fragments_run_in_after_a_lead_ins_colon_are_wrapped_lines_not_lost_bull
         ln.text_x0 = ln.x0
     blocks = lines_to_blocks(lines, SETTINGS)
     assert [len(b.lines) for b in blocks] == [4]
+
+
+def test_a_heading_at_a_columns_foot_is_not_joined_to_the_heading_opening_the_next_column():
+    # A section title left alone at the foot of the left column ("Summary of" / "recommendations") and the next
+    # chapter's title opening the right column ("Glossary") are two headings: a heading ends no sentence, but a new
+    # one opens in capitals; read as one, the glossary's entries became the section's findings.
+    lines = [line("Summary of", 637, x0=62, x1=156, bold=True, size=16.3),
+             line("recommendations", 657, x0=62, x1=202, bold=True, size=16.3),
+             line("Glossary", 71, x0=309, x1=378, bold=True, size=16.3),
+             line("Issue of concern: a matter that HMIC considers the force should address.", 98, x0=309, size=9.5)]
+    for ln, column in zip(lines, (1, 1, 2, 2), strict=True):
+        ln.column = column
+    assert [(b.kind, b.flat) for b in lines_to_blocks(lines, SETTINGS)][:2] == [
+        ("heading", "Summary of recommendations"), ("heading", "Glossary")]
+
+
+def test_a_heading_cut_by_a_column_break_mid_phrase_is_one_heading():
+    lines = [line("How effective is the force at tackling serious", 740, x0=62, x1=286, bold=True, size=16.3),
+             line("and organised crime?", 71, x0=309, x1=506, bold=True, size=16.3)]
+    lines[0].column, lines[1].column = 1, 2
+    assert [b.flat for b in lines_to_blocks(lines, SETTINGS)] == [
+        "How effective is the force at tackling serious and organised crime?"]
