@@ -442,6 +442,25 @@ def carried_over(groups: list[tuple[str, list[Line], str]], line: Line, line_typ
     return group if continues(group[1], group[0], line, line_type, settings) else None
 
 
+def next_fragment_at_break(groups: list[tuple[str, list[Line], str]], line: Line, line_type: str) -> bool:
+    """Whether a line opening a page or column is the next fragment of a list whose item ended the page or column
+    before with its joiner ("…officers and staff;"), its bullet lost (OCR drops it; some PDFs draw it as a shape):
+    a fragment opens in lower case, and the joiner says the item before is complete. Footnotes at the foot between
+    the two are passed; the line is no note's last words."""
+    notes = 0
+    for group in reversed(groups):
+        if group[0] != "caption" and not is_note(group):
+            break
+        notes += 1
+    if len(groups) == notes:
+        return False
+    kind, block, marker = groups[-1 - notes]
+    end = block[-1]
+    return (kind == "item" or bool(marker)) and line_type == "text" and (end.page, end.column) != (
+        line.page, line.column) and bool(LIST_JOINER_END.search(end.text)) and line.text[:1].islower() \
+        and not JOINER_WORD.match(line.text)
+
+
 def foot_note(groups: list[tuple[str, list[Line], str]], i: int, settings: ReportSettings) -> bool:
     """Whether group ``i`` is a footnote at a page's (or column's) foot: opened by a note number, saying nothing
     should be done, set well below the text above it, with only notes after it there (read at body size, as OCR
@@ -518,8 +537,9 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
         carried = carried_over(groups, ln, line_type, settings)
         # (a footnote at the foot of the page before, its number set apart, is no item whose indent the new page's
         # first lines could carry on)
-        if groups and lost_bullet(groups[-1][1], groups[-1][0], ln, line_type, settings) \
-                and not (is_note(groups[-1]) and ln.page != groups[-1][1][-1].page):
+        if (groups and lost_bullet(groups[-1][1], groups[-1][0], ln, line_type, settings) \
+                and not (is_note(groups[-1]) and ln.page != groups[-1][1][-1].page)) \
+                or next_fragment_at_break(groups, ln, line_type):
             groups.append(("item", [ln], "•"))
         elif carried is not None and groups[-1][0] != "caption":  # a sentence cut by a break and footnotes
             carried[1].append(ln)
