@@ -491,6 +491,25 @@ def margin_blocks(clean: np.ndarray, share: float, limit: int) -> list[tuple[int
     return out
 
 
+def unread_part(clean: np.ndarray, covered: np.ndarray, block: tuple[int, int, int, int], covered_share: float
+                ) -> tuple[int, int, int, int] | None:
+    """Given an inked block (top, bottom, left, right) and the pixels words read cover, return the block as it
+    stands without its covered ink, or None when more than ``covered_share`` of its ink (any, at 0.0) is covered."""
+    import numpy as np
+
+    top, bottom, left, right = block
+    hidden = covered[top:bottom, left:right]
+    if not hidden.any():
+        return block
+    ink = clean[top:bottom, left:right] < INK_LEVEL
+    free = ink & ~hidden
+    total = int(ink.sum())
+    if not total or int(free.sum()) < (1 - covered_share) * total or not free.any():
+        return None
+    rows, cols = np.flatnonzero(free.any(axis=1)), np.flatnonzero(free.any(axis=0))
+    return top + int(rows[0]), top + int(rows[-1]) + 1, left + int(cols[0]), left + int(cols[-1]) + 1
+
+
 def ink_blocks(clean: np.ndarray) -> list[tuple[int, tuple[int, int, int, int]]]:
     """Given a page (or band) with its rules erased, return its inked blocks of text as (dark pixels, (top, bottom,
     left, right)): ink closer than a word space along a line joined, scanner specks left out."""
@@ -510,13 +529,16 @@ def ink_blocks(clean: np.ndarray) -> list[tuple[int, tuple[int, int, int, int]]]
 
 
 def missed_blocks(clean: np.ndarray, boxes: list[tuple[float, float, float, float]], heights: tuple[float, float],
-                  limit: int) -> list[tuple[int, int, int, int]]:
+                  limit: int, covered_share: float = 0.0) -> list[tuple[int, int, int, int]]:
     """Given a page with its rules erased and the boxes (x0, top, x1, bottom) of the words read on it, return
-    (top, bottom, left, right) of the inked blocks that no box touches and that stand as tall as a line of the
+    (top, bottom, left, right) of the inked blocks that words leave unread and that stand as tall as a line of the
     page's text (``heights``: bounds as multiples of its letters' height, specks left out); at most ``limit``, the
     inkiest.
 
-    Text detection drops a lone narrow token (a ref "1" alone in its column); read on its own it comes back.
+    Text detection drops a lone narrow token (a ref "1" alone in its column); read on its own it comes back. It may
+    drop a whole line too yet read the footnote mark raised at its end: a block whose ink boxes cover at most
+    ``covered_share`` of is still missed, measured and returned without the covered ink (the mark made the line
+    look taller than a line).
     """
     import numpy as np
 
@@ -526,7 +548,9 @@ def missed_blocks(clean: np.ndarray, boxes: list[tuple[float, float, float, floa
     covered = np.zeros(clean.shape[:2], bool)
     for x0, top, x1, bottom in boxes:
         covered[max(0, int(top)):int(bottom) + 1, max(0, int(x0)):int(x1) + 1] = True
-    found = [(dark, (top, bottom, left, right)) for dark, (top, bottom, left, right) in ink_blocks(clean)
-             if heights[0] * letters <= bottom - top <= heights[1] * letters
-             and not covered[top:bottom, left:right].any()]
+    found = []
+    for dark, block in ink_blocks(clean):
+        uncovered = unread_part(clean, covered, block, covered_share)
+        if uncovered is not None and heights[0] * letters <= uncovered[1] - uncovered[0] <= heights[1] * letters:
+            found.append((dark, uncovered))
     return [box for _, box in sorted(found, reverse=True)[:limit]]

@@ -45,19 +45,22 @@ def mark_footnotes(blocks: list[Block], settings: ReportSettings) -> None:
             block.kind = "caption"
 
 
-LONE_O = re.compile(r"^([o°])(?:\s+(?=[A-Z])|(?=[A-Z][a-z]))")  # apart, or glued: "oThe force …"
+# apart, or glued: "o The force …", "oThe force …"; a capital apart before a word in lower case: "O review its …"
+LONE_O = re.compile(r"^(?:([o°])(?:\s+(?=[A-Z])|(?=[A-Z][a-z]))|(O)\s+(?=[a-z]{2}))")
 
 
 def read_lookalike_bullets(blocks: list[Block]) -> None:
     """OCR reads a hollow bullet as a letter ("o", "0"): paragraphs after a lead-in ending ":" that all open with
     the same such letter (two or more in a row) are that lead-in's items; the letter is their marker. A lone
     "o" before a capital ("o The force should …"), or glued to a capital and a small letter ("oThe", which no
-    word opens with), is a bullet wherever it stands."""
+    word opens with), or a lone "O" before a small letter ("O review …", no sentence opens so), is a bullet
+    wherever it stands."""
     for block in blocks:
         m = LONE_O.match(block.lines[0].text) if block.kind == "para" else None
         if m is not None:
-            block.lines[0].marker, block.lines[0].text = m.group(1), block.lines[0].text[m.end():]
-            block.kind, block.marker = "item", m.group(1)
+            letter = m.group(1) or m.group(2)
+            block.lines[0].marker, block.lines[0].text = letter, block.lines[0].text[m.end():]
+            block.kind, block.marker = "item", letter
     for i, block in enumerate(blocks):
         if block.kind != "para" or not block.flat.rstrip().endswith(":"):
             continue

@@ -202,10 +202,21 @@ def continues(block: list[Line], kind: str, line: Line, line_type: str, settings
     # no full stop either, but is no sentence: it goes on only into another row of cells.
     if prev.peers and not line.peers:
         return False
+    if heading_ends_at_break(prev, line, settings):
+        return False
     if kind == "item":  # (a footnote at the page's foot opens with a number too: "1 Code of Practice …")
         return line.text[:1].islower() or (line.text[:1].isdigit() and not starts_footnote(line.text)) \
             or prev.text.endswith("-")
     return not SENTENCE_END.search(prev.text) or line.text[:1].islower()
+
+
+def heading_ends_at_break(prev: Line, line: Line, settings: ReportSettings) -> bool:
+    """Whether a heading-size line ending a page or column is a whole heading, not one carried on by ``line`` at
+    the top of the next: a heading ends no sentence, so only its words say it goes on (cut after "of", or going on
+    in lower case); a line opening in capitals there is the next heading or paragraph (a title left alone at a
+    column's foot, "Summary of recommendations", and the next chapter's "Glossary")."""
+    return settings.read_size(prev.text, prev.size) >= settings.heading_size and line.text[:1].isupper() \
+        and not DANGLING.search(prev.text)
 
 
 # A hollow bullet OCR read as a letter, apart or glued: "○ review" read "o review", "oreview"
@@ -431,6 +442,25 @@ def carried_over(groups: list[tuple[str, list[Line], str]], line: Line, line_typ
     return group if continues(group[1], group[0], line, line_type, settings) else None
 
 
+def next_fragment_at_break(groups: list[tuple[str, list[Line], str]], line: Line, line_type: str) -> bool:
+    """Whether a line opening a page or column is the next fragment of a list whose item ended the page or column
+    before with its joiner ("…officers and staff;"), its bullet lost (OCR drops it; some PDFs draw it as a shape):
+    a fragment opens in lower case, and the joiner says the item before is complete. Footnotes at the foot between
+    the two are passed; the line is no note's last words."""
+    notes = 0
+    for group in reversed(groups):
+        if group[0] != "caption" and not is_note(group):
+            break
+        notes += 1
+    if len(groups) == notes:
+        return False
+    kind, block, marker = groups[-1 - notes]
+    end = block[-1]
+    return (kind == "item" or bool(marker)) and line_type == "text" and (end.page, end.column) != (
+        line.page, line.column) and bool(LIST_JOINER_END.search(end.text)) and line.text[:1].islower() \
+        and not JOINER_WORD.match(line.text)
+
+
 def foot_note(groups: list[tuple[str, list[Line], str]], i: int, settings: ReportSettings) -> bool:
     """Whether group ``i`` is a footnote at a page's (or column's) foot: opened by a note number, saying nothing
     should be done, set well below the text above it, with only notes after it there (read at body size, as OCR
@@ -507,8 +537,9 @@ def lines_to_blocks(lines: list[Line], settings: ReportSettings) -> list[Block]:
         carried = carried_over(groups, ln, line_type, settings)
         # (a footnote at the foot of the page before, its number set apart, is no item whose indent the new page's
         # first lines could carry on)
-        if groups and lost_bullet(groups[-1][1], groups[-1][0], ln, line_type, settings) \
-                and not (is_note(groups[-1]) and ln.page != groups[-1][1][-1].page):
+        if (groups and lost_bullet(groups[-1][1], groups[-1][0], ln, line_type, settings) \
+                and not (is_note(groups[-1]) and ln.page != groups[-1][1][-1].page)) \
+                or next_fragment_at_break(groups, ln, line_type):
             groups.append(("item", [ln], "•"))
         elif carried is not None and groups[-1][0] != "caption":  # a sentence cut by a break and footnotes
             carried[1].append(ln)

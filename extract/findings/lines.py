@@ -295,6 +295,8 @@ def column_starts(rows: list[list[list[dict]]]) -> list[ColumnStart]:
                 if top - 2 * size <= w["bottom"] and w["top"] <= bottom + 2 * size \
                         and (w["top"] < top or w["bottom"] > bottom):
                     top, bottom, grown = min(top, w["top"]), max(bottom, w["bottom"]), True
+        if crossings(rows, x, top, bottom) > len(ws):
+            continue
         starts.append((x, top, bottom, size, edges[key]))
     out = []
     for x, top, bottom, size, edge in starts:
@@ -302,6 +304,18 @@ def column_starts(rows: list[list[list[dict]]]) -> list[ColumnStart]:
                  if 0 < x - x2 < MIN_COLUMN_WIDTH * size and top2 < bottom + 2 * size and top < bottom2 + 2 * size]
         out.append((x, top, bottom, size, min(outer, default=x), edge))
     return out
+
+
+def crossings(rows: list[list[list[dict]]], x: float, top: float, bottom: float) -> int:
+    """How many rows between ``top`` and ``bottom`` hold a fragment running on across ``x``, no word of it starting
+    there: lines a column starting at x would cut mid-phrase. Two justified columns with a narrow gutter read as
+    one fragment still start a word at the gutter; a column's own lines do not cross where the justified lines of
+    a few labels happen to start their last word alike ("Recommendation:  …  Greyhaven", three times)."""
+    def across(fragment: list[dict]) -> bool:
+        return fragment[0]["x0"] < x - COLUMN_SNAP and fragment[-1]["x1"] > x + COLUMN_SNAP \
+            and not any(abs(w["x0"] - x) <= COLUMN_SNAP for w in fragment)
+
+    return sum(1 for parts in rows if parts and top < parts[0][0]["top"] < bottom and any(map(across, parts)))
 
 
 def split_at_columns(fragment: list[dict], starts: list[ColumnStart], reach: float, marker_gap: float
@@ -393,6 +407,15 @@ def rejoin_pieces(rows: list[list[list[dict]]], marker_gap: float) -> list[list[
     return [row for row in rows if row]
 
 
+def same_measure(left: list[dict], right: list[dict], line: list[dict]) -> bool:
+    """Whether two fragments cut apart start and end where ``line`` (a line of their column running across the cut)
+    does: a justified line of two or three words spreads them over the whole measure ("Recommendation:  …
+    Greyhaven"), its one space however wide; a table's cells beside a line of prose do not reach its two edges
+    as well."""
+    return abs(left[0]["x0"] - line[0]["x0"]) <= COLUMN_SNAP \
+        and abs(right[-1]["x1"] - line[-1]["x1"]) <= COLUMN_SNAP
+
+
 def join_justified_cuts(rows: list[list[list[dict]]], starts: list[ColumnStart]) -> list[list[list[dict]]]:
     """Given rows of fragments, return them with a cut no gutter explains joined again: OCR spaces a justified line's
     words unevenly, and one space a little wider than a gutter beside narrower ones cuts the line in two (read as a
@@ -407,12 +430,14 @@ def join_justified_cuts(rows: list[list[list[dict]]], starts: list[ColumnStart])
         for fragment in parts[1:]:
             a, b = joined[-1][-1], fragment[0]
             size = max(a["size"], b["size"])
-            near = [f for j in (i - 1, i + 1) if 0 <= j < len(rows) for f in rows[j]
-                    if abs(middle(f) - middle(fragment)) <= 2 * size]
-            spans = any(f[0]["x0"] < a["x1"] and f[-1]["x1"] > b["x0"] for f in near)
+            # (any row close by, not only the next: the other column's lines, at another leading, may stand between)
+            near = [f for j, other in enumerate(rows) if j != i
+                    for f in other if abs(middle(f) - middle(fragment)) <= 2 * size]
+            across = [f for f in near if f[0]["x0"] < a["x1"] and f[-1]["x1"] > b["x0"]]
             cut_there = any(a["x1"] <= f[0]["x0"] <= b["x0"] + COLUMN_SNAP for f in near)
             column = any(abs(b["x0"] - start[0]) <= COLUMN_SNAP for start in starts)
-            if spans and not cut_there and not column and b["x0"] - a["x1"] <= WIDE_GAP * size:
+            if across and not cut_there and not column and (b["x0"] - a["x1"] <= WIDE_GAP * size or any(
+                    same_measure(joined[-1], fragment, f) for f in across)):
                 joined[-1] = joined[-1] + fragment
             else:
                 joined.append(fragment)

@@ -134,6 +134,27 @@ def margin_candidates(pages: dict[int, list[Line]], heights: dict[int, float],
     return out
 
 
+def inline_candidates(pages: dict[int, list[Line]], heights: dict[int, float],
+                      settings: ReportSettings) -> list[Candidate]:
+    """Given each page's lines, return every arabic number inside a margin line, placed by the line's height.
+
+    The last resort when no number opens or closes a margin line in step with the page: two parts of a running
+    head set on one baseline with no gap between them read as one line ("Westshire Police – Crime data 2017
+    Westshire Police inspection 2017 2"), and a page number on the outer side then stands mid-line on every other
+    page. A running head comes back at the same height (``settings.same_spot``); a count in prose reaching into
+    the margin zone does not."""
+    out = []
+    for index, lines in pages.items():
+        for ln in lines:
+            band = in_margin(ln, heights[index], settings)
+            if not band or is_label(ln) or note_number(ln, lines) or NOTE_SENTENCE.match(ln.text.strip()):
+                continue
+            place = (band, f"at {round(ln.top / settings.same_spot)}")
+            out += [Candidate(index, int(token.group(1)), False, place, id(ln), edge=False)
+                    for token in NUMBER_TOKEN.finditer(ln.text) if token.group(1).isdigit() and int(token.group(1))]
+    return out
+
+
 # What may stand between a page number and its line's edge: separators and page words ("Page 3 of 40", "- 3 -",
 # "| 12"), never words of a sentence ("In 16 the child ...": a count in prose reaching into the margin zone).
 EDGE_BEFORE = re.compile(rf"^[\W_]*(?:(?:{PAGE_WORDS})\.?[\W_]*)?$", re.IGNORECASE)
@@ -248,6 +269,8 @@ def find_progressions(pages: dict[int, list[Line]], heights: dict[int, float],
     arabic = best_progression(candidates, roman=False, min_support=1 if len(pages) <= 2 else 2)
     if arabic is None and len(pages) <= FEW_PAGES:  # a short extract or scan: one printed number is all there is
         arabic = best_progression(candidates, roman=False, min_support=1)
+    if arabic is None:
+        arabic = best_progression(inline_candidates(pages, heights, settings), roman=False)
     first_arabic = arabic.pages[0] if arabic else max(pages, default=0) + 1
     front = {p for p in pages if p < first_arabic}
     roman = best_progression(candidates, roman=True, pages=front, min_support=1)

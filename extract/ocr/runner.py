@@ -145,12 +145,19 @@ def read_cell(engine: OcrEngine, clean: np.ndarray, top: float, bottom: float, l
 
 def read_missed_ink(engine: OcrEngine, clean: np.ndarray, words: list[OcrWord], settings: OcrSettings
                     ) -> list[OcrWord]:
-    """Given a page and the words read on it, return the words of the inked blocks no word covers, each read on
-    its own (a lone narrow ref that text detection missed); a reading below ``settings.missed_score`` is a speck's."""
+    """Given a page and the words read on it, return the words of the inked blocks words leave unread, each read on
+    its own (a lone narrow ref that text detection missed); a reading below ``settings.missed_score`` is a speck's,
+    and a word read before is not read again."""
     boxes = [(w.x0, w.top, w.x1, w.bottom) for w in words]
+
+    def read_before(word: OcrWord) -> bool:  # a block read around a word already read gives it again
+        middle = (word.top + word.bottom) / 2
+        return any(x0 <= word.x_mid <= x1 and top <= middle <= bottom for x0, top, x1, bottom in boxes)
+
     return [w for top, bottom, left, right in missed_blocks(clean, boxes, settings.missed_heights,
-                                                            settings.missed_limit)
-            for w in read_cell(engine, clean, top, bottom, left, right) if w.confidence >= settings.missed_score]
+                                                            settings.missed_limit, settings.missed_covered)
+            for w in read_cell(engine, clean, top, bottom, left, right)
+            if w.confidence >= settings.missed_score and not read_before(w)]
 
 
 def read_margins(engine: OcrEngine, clean: np.ndarray, settings: OcrSettings) -> list[OcrWord]:

@@ -41,6 +41,9 @@ class OcrSettings:
     missed_limit: int = 40  # inked blocks no word covers, read on their own per page, at most (the inkiest)
     missed_heights: tuple[float, float] = (0.6, 2.5)  # such a block's height, in the page's letter heights
     missed_score: float = 0.8  # a block's reading below this is a speck or a rule's stub, not print
+    # share of a block's ink that words read may cover and the rest still count as missed: a line detection passed
+    # over whose raised footnote mark it read ("…them.²"), measured by the ink left once the mark is taken out
+    missed_covered: float = 0.2
     # RapidOCR recognition: the wheel's float model, or the int8 copy shipped here: 1.3x less CPU a page but
     # other misreadings (2 rows fewer over 16 bench scans, bench/RESULTS.md section 6), so opt-in for now
     rec_model: str = "float"

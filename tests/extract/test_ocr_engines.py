@@ -299,3 +299,29 @@ def test_a_lone_ref_printed_faint_on_a_specked_scan_is_read_from_its_ink():
     words = [w for w in engine.read_words(page) if w.x0 > 250]  # text detection missed the ref
     added = [w for w in read_missed_ink(engine, page, words, OcrSettings()) if w.x1 < 250]
     assert [w.text for w in added] == ["1."]
+
+
+def test_a_line_detection_missed_is_read_from_its_ink_though_its_superscript_was_read():
+    """Held-out 9477-183: detection over the page found no box for a clear line of an area for improvement but read
+    the footnote mark "2" raised at its end. The mark's box touched the line's ink, and its height made the line
+    look taller than a line, so the line was never read again on its own: the finding lost its text."""
+    import cv2
+    import numpy as np
+
+    from hmic_extract.extract.ocr import OcrWord
+    from hmic_extract.extract.ocr.runner import read_missed_ink
+    from hmic_extract.extract.ocr.settings import OcrSettings
+
+    page = np.full((700, 1200), 255, np.uint8)
+    text = "The force should improve how it records crime"
+    for k in range(12):
+        cv2.putText(page, text, (200, 60 + 45 * k), cv2.FONT_HERSHEY_SIMPLEX, 0.8, 0, 2)
+    end = 200 + cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, 0.8, 2)[0][0]
+    base = 60 + 45 * 5
+    cv2.putText(page, "2", (end + 3, base - 13), cv2.FONT_HERSHEY_SIMPLEX, 0.5, 0, 1)  # the raised mark, touching
+    engine = make_engine("rapidocr", threads=1)
+    words = [w for w in engine.read_words(page) if not base - 30 <= (w.top + w.bottom) / 2 <= base + 10]
+    words.append(OcrWord("2", end + 2, base - 25, end + 15, base - 12, 0.99))  # detection read only the mark
+    added = read_missed_ink(engine, page, words, OcrSettings())
+    assert " ".join(w.text for w in added if w.x1 <= end + 2) == text, [w.text for w in added]
+    assert not [w for w in added if w.x0 > end]  # the mark already read is not read twice

@@ -12,7 +12,7 @@ import pytest
 
 from hmic_extract.extract.findings.blocks import lines_to_blocks
 from hmic_extract.extract.findings.lines import Line
-from hmic_extract.extract.findings.settings import ReportSettings
+from hmic_extract.extract.findings.settings import OCR_SLACK, ReportSettings
 
 SETTINGS = ReportSettings(body_size=10.5, line_gap=3.5)
 FINDING = ("The force should make sure that investigations are allocated to staff with the right skills and "
@@ -408,3 +408,48 @@ def test_fragments_run_in_after_a_lead_ins_colon_are_wrapped_lines_not_lost_bull
         ln.text_x0 = ln.x0
     blocks = lines_to_blocks(lines, SETTINGS)
     assert [len(b.lines) for b in blocks] == [4]
+
+
+def test_a_heading_at_a_columns_foot_is_not_joined_to_the_heading_opening_the_next_column():
+    # A section title left alone at the foot of the left column ("Summary of" / "recommendations") and the next
+    # chapter's title opening the right column ("Glossary") are two headings: a heading ends no sentence, but a new
+    # one opens in capitals; read as one, the glossary's entries became the section's findings.
+    lines = [line("Summary of", 637, x0=62, x1=156, bold=True, size=16.3),
+             line("recommendations", 657, x0=62, x1=202, bold=True, size=16.3),
+             line("Glossary", 71, x0=309, x1=378, bold=True, size=16.3),
+             line("Issue of concern: a matter that HMIC considers the force should address.", 98, x0=309, size=9.5)]
+    for ln, column in zip(lines, (1, 1, 2, 2), strict=True):
+        ln.column = column
+    assert [(b.kind, b.flat) for b in lines_to_blocks(lines, SETTINGS)][:2] == [
+        ("heading", "Summary of recommendations"), ("heading", "Glossary")]
+
+
+def test_a_heading_cut_by_a_column_break_mid_phrase_is_one_heading():
+    lines = [line("How effective is the force at tackling serious", 740, x0=62, x1=286, bold=True, size=16.3),
+             line("and organised crime?", 71, x0=309, x1=506, bold=True, size=16.3)]
+    lines[0].column, lines[1].column = 1, 2
+    assert [b.flat for b in lines_to_blocks(lines, SETTINGS)] == [
+        "How effective is the force at tackling serious and organised crime?"]
+
+
+@pytest.mark.parametrize("settings", [SETTINGS, replace(SETTINGS, weightless=True, **OCR_SLACK)],
+                         ids=["born-digital", "scan"])
+def test_a_fragment_opening_the_next_column_past_a_footnote_is_the_lists_next_item(settings):
+    # A list of fragments ends the left column with "…staff;", a footnote below it; the right column opens with the
+    # next fragment, its bullet lost (OCR dropped it). It is the list's next item, not the footnote's last words:
+    # a note says nothing, and the list's joiner ";" says another item follows.
+    lead = line("Within six months the force should put in place arrangements to ensure that:", 654, x0=72, x1=286)
+    item = line("its crime recording policy is understood", 688, x0=100, x1=274, marker="•")
+    item.text_x0 = 100
+    wrap = line("by all officers and staff;", 703, x0=100, x1=203)
+    note = line("1 This figure excludes 14 cases in which the records were incomplete.", 743, x0=60, x1=296,
+                size=8.5)
+    top = line("reports of crime received through its", 69, x0=351, x1=510)
+    rest = line("public protection units are recorded", 83, x0=351, x1=504)
+    end = line("within 24 hours;", 95, x0=351, x1=420)
+    for ln, column in ((lead, 1), (item, 1), (wrap, 1), (note, 1), (top, 2), (rest, 2), (end, 2)):
+        ln.column = column
+    blocks = lines_to_blocks([lead, item, wrap, note, top, rest, end], settings)
+    assert [(b.kind, b.flat) for b in blocks if b.kind != "caption"] == [
+        ("para", lead.text), ("item", "its crime recording policy is understood by all officers and staff;"),
+        ("item", "reports of crime received through its public protection units are recorded within 24 hours;")]

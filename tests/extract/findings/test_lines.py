@@ -420,3 +420,33 @@ def test_a_justified_lines_last_word_drawn_into_the_next_row_joins_it_again_acro
                     455.8, 470.2)]
     texts = [ln.text for ln in words_to_lines(page, 0, [])]
     assert "Recommendation 4: By 31 October" in texts
+
+
+def spread(text: str, x0: float, x1: float, top: float, font: str = "Helvetica") -> list[dict]:
+    """The words of ``text`` spread from ``x0`` to ``x1`` (a justified line), the first word in ``font``."""
+    line = words(text, x0, top)
+    line[0]["fontname"] = font
+    spare = x1 - line[-1]["x1"]
+    for k, w in enumerate(line):
+        w["x0"] += spare * k / (len(line) - 1)
+        w["x1"] += spare * k / (len(line) - 1)
+    return line
+
+
+def test_a_justified_line_of_two_words_spread_across_its_column_is_one_fragment():
+    # "Recommendation:  …  Greyhaven" justified across a narrow column, three times down the column: the one
+    # space, wider than a gutter, is no gutter, as the column's lines below run across it to the same two edges,
+    # nor is the place where the three last words start a column's start (each label lost its finding's first
+    # word and the recommendations were not found). The other column's lines, at another leading, interleave.
+    page = []
+    for n in range(3):
+        top = 500 + 70 * n
+        page += spread("Recommendation: Greyhaven", 62.4, 286.3, top, font="Helvetica-Bold")
+        for k, text in enumerate(("Constabulary should immediately review", "the way it manages demand in the",
+                                  "room, so that calls from vulnerable")):
+            page += spread(text, 62.4, 286.3, top + 14 * (k + 1))
+        for k in range(5):
+            page += spread("right column text runs on here", 309, 532.9, top + 4.2 + 14 * k)
+    lines = words_to_lines(page, 0, [])
+    assert [ln.text for ln in lines if ln.x0 < 100 and ln.lead_bold] == ["Recommendation: Greyhaven"] * 3
+    assert all(ln.x0 > 300 for ln in lines if ln.text.startswith("right"))

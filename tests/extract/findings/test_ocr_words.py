@@ -763,3 +763,19 @@ def test_a_paragraph_set_in_under_a_heading_before_an_item_whose_bullet_was_read
     found = findings([], page)
     assert sorted(found) == [(ISSUES_OF_CONCERN, 1), (ISSUES_OF_CONCERN, 2)]
     assert clean_text(found[(ISSUES_OF_CONCERN, 2)].issue).startswith("Sickness absence")
+
+
+def test_a_hollow_bullet_read_as_a_capital_o_before_a_fragment_marks_the_lead_ins_one_item():
+    # "○ review its public contact strategy …" read "O review …": a lone capital "O" before a word in lower case
+    # opens no English sentence. Under its own lead-in, the only item there, it made no run of alike letters and
+    # stayed prose: the recommendation was lost (the lead-in before, with two such items, was read).
+    recs = ["make sure it has enough call handlers at peak times.",
+            "introduce a process to call back people who abandon calls.",
+            "review its public contact strategy so that it meets the demand from the public."]
+    page = [*prose(100), ocr_line("Recommendation", 62, 130, 12),
+            ocr_line("Within three months, the force should:", 62, 150),
+            ocr_line("O " + recs[0], 64, 170), ocr_line("O " + recs[1], 64, 190),
+            ocr_line("Within six months, the force should:", 62, 214), ocr_line("O " + recs[2], 64, 234),
+            *prose(270)]
+    found = findings(page)
+    assert [clean_text(found[(RECOMMENDATIONS, n)].issue) for n in (1, 2, 3)] == recs

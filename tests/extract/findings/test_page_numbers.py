@@ -177,3 +177,23 @@ def test_one_pages_year_read_twice_is_no_run_of_two_pages():
              2: [body(2), line("Ashbourne Vale Police crime data integrity inspection 2017 60", 2, 800),
                  line("© HMIC 2017", 2, 807, x0=488)]}
     assert printed(pages, 3)[2] == "60"
+
+
+def test_a_page_number_mid_line_where_two_running_head_parts_touch_is_read():
+    # The series title (left) and the report title with its number (outer side) set on one baseline with no gap
+    # between them read as one line, the number at its end on an odd page and mid-line on an even one; no other
+    # place numbers the pages (every row got the PDF's page).
+    series = "Westshire Police – Crime data integrity 2017"
+    title = "Westshire Police crime data integrity inspection 2017"
+    pages = {i: [body(i)] for i in range(4)}
+    pages[4] = [line(f"{series} {title} 1", 4, 30), body(4)]
+    pages[5] = [line(f"{title} 2 {series}", 5, 30), body(5)]
+    assert printed(pages, 6)[4:] == ["1", "2"]
+
+
+def test_counts_mid_line_in_prose_at_different_heights_are_no_page_numbers():
+    pages = {i: [body(i)] for i in range(4)}
+    # counts stepping by one mid-line, in prose reaching into the top margin zone at two heights: no running head
+    pages[2].append(line("Of the 40 cases, 3 were late and 9 were lost.", 2, 40, size=10.5))
+    pages[3].append(line("Of the 12 teams, 4 were short and 7 had left.", 3, 66, size=10.5))
+    assert printed(pages, 4, ["a", "b", "c", "d"]) == ["a", "b", "c", "d"]
