@@ -239,6 +239,9 @@ def label_owner(units: list[Unit], i: int, primaries: list[int]) -> int | None:
     u = units[i]
     if not u.ref or ref_number(u.ref) is not None:
         return None
+    above = ends_label_above(units, i, primaries)
+    if above is not None:
+        return above
     nxt = next((p for p in primaries if p > i), None)
     if nxt is None or any(ref_number(units[k].ref) is not None for k in range(i + 1, nxt)):
         return None
@@ -250,6 +253,29 @@ def label_owner(units: list[Unit], i: int, primaries: list[int]) -> int | None:
     first_there = next(p for p in primaries if units[p].part == units[nxt].part)
     return nxt if first_there == nxt and all(units[k].part == u.part for k in range(i, nxt)
                                              if units[k].part != units[nxt].part) else None
+
+
+def ends_label_above(units: list[Unit], i: int, primaries: list[int]) -> int | None:
+    """The primary whose ref label line ``i``'s ref piece goes on: a type label wrapped down the ref column under the
+    row's ref ("AREA 1." / "FOR" / "IMPROVEMENT"), the label alone naming no section until the pieces under it (this
+    one among them, before the next ref) end it. "IMPROVEMENT" over the next row's "AREA 2." reads as that ref's label
+    too, but the label above opened first."""
+    above = next((p for p in reversed(primaries) if p < i), None)
+    if above is None or units[above].part != units[i].part:
+        return None
+    label = re.sub(r"\d+\W*", " ", units[above].ref).strip()
+    if not re.search(r"[^\W\d_]", label) or section_of_cell_unbroken(label) is not None:
+        return None
+    nxt = next((p for p in primaries if p > i), len(units))
+    pieces = [label]
+    for k in range(above + 1, nxt):
+        if units[k].part != units[above].part or ref_number(units[k].ref) is not None:
+            break
+        if units[k].ref:
+            pieces.append(units[k].ref)
+        if k >= i and section_of_cell_unbroken("\n".join(pieces)) is not None:
+            return above
+    return None
 
 
 def mend_cut_words(units: list[Unit]) -> None:

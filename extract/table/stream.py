@@ -200,6 +200,7 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
                     over_label = b == a + 1 and k in headers and not back and overlaid(line, spans[a])
                     if len(spans) > 1 and b - a < len(spans) and (page.page_index, k) not in running and \
                             (k not in headers or back or over_label) and at_end and \
+                            (back or not heads_wrapped_cell(page, k, spans[a][0])) and \
                             len(RUNNING_WORD.findall(key[0])) > (0 if back else len(numbers)):  # a date drawn over
                         candidates.append((page, k, spans[a][0], spans[b - 1][1], key[0], key[1], numbers,
                                            back or over_label, over_label))
@@ -227,6 +228,20 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
             if k not in edges and (page.page_index, k) not in running:
                 out[(page.page_index, k)] = words
     return out
+
+
+def heads_wrapped_cell(page: PageLines, k: int, first: int) -> bool:
+    """Whether the phrase from word ``first`` of line ``k`` is a cell's first line: the line under it, a wrapped
+    line's pitch lower, has a word starting where the phrase starts (its cell's text going on down the column). Rows
+    of one kind may open alike ("We said that the force" / "should ...") at one height on several pages; a page head
+    printed beside a row's cells shares no column with the lines under it."""
+    if k + 1 >= len(page.lines):
+        return False
+    line, below = page.lines[k], page.lines[k + 1]
+    settings = page.settings
+    if min(w["top"] for w in below) - min(w["top"] for w in line) > 1.5 * settings.line_pitch:
+        return False
+    return any(abs(w["x0"] - line[first]["x0"]) <= settings.start_tolerance for w in below)
 
 
 def template_keys(pages: list[PageLines], running: set[tuple[int, int]]) -> dict[str, list[tuple[int, float]]]:

@@ -854,3 +854,21 @@ def test_a_label_number_under_a_label_mended_from_two_pieces_ends_its_rows_page_
                "handlers."),
         ("4)", "By September 2023, chief constables should act.")]
     assert "22" in rows[0].row.page_ref
+
+
+def test_a_type_label_wrapped_down_the_ref_column_under_its_row_ref_ends_that_rows_label_not_the_next():
+    """A finding-type column set beside the refs, read as one column with them: "AREA 1." / "FOR" / "IMPROVEMENT"
+    on the row's first three lines. "IMPROVEMENT" over the next row's "AREA 2." reads as a label too, but it ends the
+    label the row above opened ("AREA" names no section until "FOR IMPROVEMENT" ends it), so its line is that row's
+    (the next row took it and each row the lines of the one above, 9491-151)."""
+    section = "Areas for improvement"
+    pieces = [line("AREA 1.", "Page 42", "The force should", 0, section),
+              line("FOR", "", "improve how it uses", 13, section),
+              line("IMPROVEMENT", "", "its understanding of", 26, section),
+              line("", "", "demand to plan its workforce.", 39, section),
+              line("AREA 2.", "Page 44", "The force needs to", 53, section),
+              line("FOR", "", "improve how it", 66, section),
+              line("IMPROVEMENT", "", "identifies and records", 79, section),
+              line("", "", "the vulnerability of victims.", 92, section)]
+    rows = regroup_lines(pieces)
+    assert [r.row.issue.split("\n")[0] for r in rows] == ["The force should", "The force needs to"]

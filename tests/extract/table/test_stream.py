@@ -1114,3 +1114,29 @@ def _ocr_spaced_words(text, x0, top, size=12.0):
         out.append({"text": word, "x0": x, "x1": x + width, "top": top, "bottom": top + size})
         x += width + 8.5
     return out
+
+
+def test_a_cells_first_line_that_opens_the_rows_on_several_page_tops_alike_is_no_running_head():
+    """Rows of one finding type open alike ("We said that the force" / "should ..."), and four pages' first rows
+    open with those words at one height: the phrase recurs like a page head printed beside a row's cells, but its
+    cell's text wraps on under it from where it starts. A head shares no column with the lines under it; set aside,
+    the rows lost their first line (9491-151)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines, running_words
+
+    tails = ("should evaluate the", "should review its", "should make sure", "should take steps to")
+
+    def page(i: int) -> PageLines:
+        lines = [phrase("OFFICIAL", 487, 49.2),
+                 [*phrase(f"ISSUE{53 + 5 * i}.", 88, 95.2), *phrase(f"Page {27 + 2 * i}", 158, 95.2),
+                  *phrase("We said that the force", 213, 95.2)],
+                 phrase(tails[i], 213, 108.5), phrase("benefits of its plan.", 213, 121.9),
+                 [*phrase(f"ISSUE{54 + 5 * i}.", 88, 135.3), *phrase(f"Page {28 + 2 * i}", 158, 135.3),
+                  *phrase("The force needs to act.", 213, 135.3)],
+                 phrase("OFFICIAL", 487, 740.0)]
+        return PageLines(i, lines, 792.0, TableSettings.for_page([9.0] * 20, [13.4] * 20))
+
+    pages = [page(i) for i in range(4)]
+    running = running_lines(pages)
+    assert {(i, 0) for i in range(4)} <= running  # the page head itself still goes
+    assert not [key for key in running_words(pages, running) if key[1] == 1]
