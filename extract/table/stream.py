@@ -399,24 +399,39 @@ def page_of_words(page_index: int, words: list[dict], height: float | None, meth
     settings = page.settings
     rows: list[Row] = []
     margin: list[TextLine] = []
+    kept: int | None = None  # the last line kept as the body's
     for k, line in enumerate(page.lines):
         drop = (shared or {}).get((page_index, k))
         if drop:
             head = line_to_row([w for i, w in enumerate(line) if i in drop], method)
             margin.append(TextLine(plain_letters(head.text), head.top, head.bottom, method, head.confidence))
             rows.append(line_to_row([w for i, w in enumerate(line) if i not in drop], method))
+            kept = k
             continue  # the row's words, however near the page's edge the running line sets them
         row = line_to_row(line, method)
         edge = settings.margin * height if height is not None else None
-        if (page_index, k) in (running or set()) or (
-                edge is not None and height is not None and (row.top < edge or row.bottom > height - edge)):
+        at_foot = edge is not None and height is not None and row.bottom > height - edge
+        if (page_index, k) in (running or set()) or (edge is not None and row.top < edge) or (
+                at_foot and not (kept == k - 1 and runs_down_column(page.lines[k - 1], line, settings))):
             margin.append(TextLine(plain_letters(row.text), row.top, row.bottom, method, row.confidence))
         else:
             rows.append(row)
+            kept = k
     mark_column_starts(rows, settings)
     right = max((c.x1 for r in rows for c in r.cells), default=0.0)
     parts = [Part(page_index, (0.0, 0.0, right, height or 1e6), rows, None, method)] if rows else []
     return PageTables(page_index, parts, margin, height, settings)
+
+
+def runs_down_column(above: list[dict], line: list[dict], settings: TableSettings) -> bool:
+    """Whether a line goes on down a column from the body line right above it: a wrapped line's pitch lower, every
+    phrase of it starting where a word above starts. A row too tall for its page runs on so into the foot margin and
+    past the page's edge (a typesetter that cannot break a row); a page's footer is set apart or elsewhere."""
+    pitch = min(w["top"] for w in line) - min(w["top"] for w in above)
+    if pitch > settings.line_pitch + settings.band_gap:
+        return False
+    starts = [line[a]["x0"] for a, _ in phrase_spans(line, settings)]
+    return all(any(abs(x - w["x0"]) <= settings.start_tolerance for w in above) for x in starts)
 
 
 def words_to_rows(pages: Iterable[tuple[int, list[dict], float | None]],

@@ -1140,3 +1140,34 @@ def test_a_cells_first_line_that_opens_the_rows_on_several_page_tops_alike_is_no
     running = running_lines(pages)
     assert {(i, 0) for i in range(4)} <= running  # the page head itself still goes
     assert not [key for key in running_words(pages, running) if key[1] == 1]
+
+
+def test_a_rows_text_run_on_past_the_page_foot_down_its_column_stays_the_rows():
+    """A row too tall for any page (a typesetter that cannot break a row) sets its text on past the page's foot: its
+    lines go on down the column at the wrapped lines' pitch into the bottom margin and beyond the page's edge, where
+    the words still are. They are the row's text, not running lines (the row lost its last sentence, 9491-151); the
+    note under them ("Continued overleaf") is not."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    tail = ["its action plan has no", "completion dates, and", "it has not yet agreed", "how it will measure",
+            "whether the changes", "it has made are", "working. Until the", "force records crime",
+            "accurately it cannot", "understand the demand."]
+    words = [*phrase("REF.", 88, 80), *phrase("PAGE", 158, 80), *phrase("FINDING", 213, 80),
+             *phrase("COMMENTS", 400, 80)]
+    for n in range(3):
+        top = 100 + 40 * n
+        words += [*phrase(f"{n + 1}.", 88, top), *phrase(f"Page {n + 4}", 158, top),
+                  *phrase("The force should review", 213, top), *phrase("its plan for the future.", 213, top + 13.35)]
+    words += [*phrase("4.", 88, 220), *phrase("Page 9", 158, 220), *phrase("The force has identified", 213, 220)]
+    top = 220 + 13.35
+    while top < 700:
+        words += phrase("serious problems in its", 213, top)
+        top += 13.35
+    for text in tail:
+        words += phrase(text, 213, top)
+        top += 13.35
+    words += phrase("Continued overleaf", 452, top + 2)
+    rows, _ = words_to_rows([(0, words, 792.0)], "stream")
+    cells = [r.issue for r in rows if r.kind is RowKind.CELLS and r.issue]
+    assert cells[-len(tail):] == tail
+    assert not [r for r in rows if r.kind is RowKind.CELLS and "Continued" in r.issue]
