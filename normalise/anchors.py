@@ -179,9 +179,10 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
                 and not JOINS_NEXT.search(pages[-1]):
             cost += PAGE_REACH  # a bare "Page" whose number is to come does not end the row above's page ref
         label_ended = bool(LABEL_END.search(u.page)) and label_number_in(units, i, anchor)
-        below = [units[m].page for m in sorted(anchor.members) if units[m].page and units[m].line_no > u.line_no]
-        left_open = bool(JOINS_NEXT.search(u.page)) and bool(re.search(r"\d", u.page)) and bool(below) \
-            and page_cell_kind(below[0]) == "number"
+        below = next((j for j in range(i + 1, len(units)) if units[j].page and units[j].part == u.part), None)
+        left_open = bool(JOINS_NEXT.search(u.page)) and bool(re.search(r"\d", u.page)) and below in anchor.members \
+            and page_cell_kind(units[below].page) == "number"  # the number ending it is the next fragment down the
+        # column ("Page 22 (para" / "5.5)"), never a later row's whole page cell ("26–27")
         if label_ended or left_open:
             cost -= PAGE_REACH  # "Page 11 Figure" over the row's "1", "Pages 8 and" over its "16": the number below
             # ends the label or the open page ref

@@ -872,3 +872,25 @@ def test_a_type_label_wrapped_down_the_ref_column_under_its_row_ref_ends_that_ro
               line("", "", "the vulnerability of victims.", 92, section)]
     rows = regroup_lines(pieces)
     assert [r.row.issue.split("\n")[0] for r in rows] == ["The force should", "The force needs to"]
+
+
+def test_an_open_page_label_ends_with_the_number_right_under_it_not_the_next_rows_page_range():
+    """Refs centred in their rows, "Page 22 (para" / "5.5)" down the page column around the ref "3.", the next row's
+    "26–27" beside its ref two lines under: the label's number is the next page fragment down the column, so the open
+    page ref is row 3's, not ended by the next row's page range (row 3 lost its page and its last line, 9491-248)."""
+    section = "Recommendations"
+    pieces = [line("", "", "Within three months, the force should make", 0, section),
+              line("", "Page 17, Table 2", "sure that officers and staff in the control", 17, section),
+              line("2.", "", "", 26, section),
+              line("", "", "room apply the policy on grading calls.", 34, section),
+              line("", "", "By December 2024, the force should have a", 52, section),
+              line("", "Page 22 (para", "sustainable plan for the recruitment and", 69, section),
+              line("3.", "", "", 78, section),
+              line("", "5.5)", "retention of call handlers.", 86, section),
+              line("4.", "26–27", "By September 2023, chief constables should", 121, section),
+              line("", "", "make sure their forces have enough capacity.", 138, section)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref.split(" (")[0], r.row.issue.split("\n")[-1]) for r in rows] == [
+        ("2.", "Page 17, Table 2", "room apply the policy on grading calls."),
+        ("3.", "Page 22", "retention of call handlers."),
+        ("4.", "26–27", "make sure their forces have enough capacity.")]
