@@ -283,16 +283,21 @@ def mend_cut_words(units: list[Unit]) -> None:
     """Mend a word a narrow page column broke anywhere ("36, T" / "able" / "4"): a page cell line opening with
     lower-case letters that, glued to the last word of the page cell on the line right above, make a label or page
     word goes up to that line ("36, Table" / "4"). Alone such letters read as words, a page cell of a row of its own.
-    What is left of the mended line's page cell (the label's number) completes the label (``completes_cut``)."""
-    for above, u in pairwise(units):
+    What is left of the mended line's page cell (the label's number) completes the label (``completes_cut``). The
+    line above is the page column's: a page cell centred beside its row's text may set a text line between two of
+    its own ("11 Fi" / "(16)" / "gure"), as near as a page cell's pieces reach."""
+    above: Unit | None = None  # the last line holding a page cell
+    for u in units:
         first, _, rest = u.page.strip().partition(" ")
-        if u.part != above.part or not re.fullmatch(r"[a-z]+", first) or not re.search(r"[^\W\d_]$", above.page):
-            continue
-        head, _, last = above.page.strip().rpartition(" ")
-        word = last + first
-        label = LABEL_START.match(word)
-        if (label is not None and label.end() == len(word)) or PAGE_WORD.match(word):
-            above.page, u.page = f"{head} {word}".strip(), rest.strip()
+        if above is not None and u.part == above.part and u.line_no - above.line_no <= PAGE_REACH and \
+                re.fullmatch(r"[a-z]+", first) and re.search(r"[^\W\d_]$", above.page):
+            head, _, last = above.page.strip().rpartition(" ")
+            word = last + first
+            label = LABEL_START.match(word)
+            if (label is not None and label.end() == len(word)) or PAGE_WORD.match(word):
+                above.page, u.page = f"{head} {word}".strip(), rest.strip()
+        if u.page.strip():
+            above = u
 
 
 def find_anchors(units: list[Unit]) -> list[Anchor]:

@@ -894,3 +894,22 @@ def test_an_open_page_label_ends_with_the_number_right_under_it_not_the_next_row
         ("2.", "Page 17, Table 2", "room apply the policy on grading calls."),
         ("3.", "Page 22", "retention of call handlers."),
         ("4.", "26–27", "make sure their forces have enough capacity.")]
+
+
+def test_a_label_word_a_narrow_page_column_broke_mends_across_a_line_of_the_text_between_its_pieces():
+    """Page cells centred beside their rows' text, each of their lines between two of the text's: "Page" / "11 Fi" /
+    "gure" / "1" with the ref "(16)" on a line of its own between "11 Fi" and "gure". The broken word's pieces are
+    the column's lines one under the other though a text line lies between them: "Fi" + "gure" is "Figure" (left
+    apart, the page ref read "Page 1 gure", 9491-280)."""
+    pieces = [line("(15)", "Page 11", "Spending on overtime was £3.1m, largely", 0),
+              line("", "", "to cover vacancies in response teams.", 13),
+              line("", "Page", "23 incidents were brought to the", 33),
+              line("", "11 Fi", "attention of the force immediately", 46),
+              line("(16)", "", "", 53),
+              line("", "gure", "because of serious concerns about", 60),
+              line("", "1", "welfare and safeguarding.", 73),
+              line("", "", "The force can examine handsets, but", 93),
+              line("(17)", "Page 11", "where analysis is needed for evidence.", 106)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref) for r in rows] == [
+        ("(15)", "Page 11"), ("(16)", "Page 11 Figure 1"), ("(17)", "Page 11")]
