@@ -20,12 +20,11 @@ from .line_units import Unit
 from .ocr_pagerefs import (
     JOINS_NEXT,
     LABEL_NUMBER,
-    LABEL_START,
-    PAGE_WORD,
     PageChoice,
     choose_page_ref,
     cut_number,
     hyphenated,
+    mended_word,
     page_cell_kind,
 )
 
@@ -288,14 +287,11 @@ def mend_cut_words(units: list[Unit]) -> None:
     its own ("11 Fi" / "(16)" / "gure"), as near as a page cell's pieces reach."""
     above: Unit | None = None  # the last line holding a page cell
     for u in units:
-        first, _, rest = u.page.strip().partition(" ")
-        if above is not None and u.part == above.part and u.line_no - above.line_no <= PAGE_REACH and \
-                re.fullmatch(r"[a-z]+", first) and re.search(r"[^\W\d_]$", above.page):
-            head, _, last = above.page.strip().rpartition(" ")
-            word = last + first
-            label = LABEL_START.match(word)
-            if (label is not None and label.end() == len(word)) or PAGE_WORD.match(word):
-                above.page, u.page = f"{head} {word}".strip(), rest.strip()
+        word = mended_word(above.page, u.page) if above is not None and u.part == above.part and \
+            u.line_no - above.line_no <= PAGE_REACH else None
+        if above is not None and word is not None:
+            head = above.page.strip().rpartition(" ")[0]
+            above.page, u.page = f"{head} {word}".strip(), u.page.strip().partition(" ")[2].strip()
         if u.page.strip():
             above = u
 
