@@ -1471,3 +1471,34 @@ def _small_ocr_line(y, words, at):
         out.append(_ocr_word(text, at, y, width=13 * len(text)))
         at += 13 * len(text) + 14
     return out
+
+
+def test_a_rows_first_text_lines_set_sideways_over_its_centred_ref_are_its_text_not_bands():
+    """reportlab sets the part of a row split at the page foot 6 pt left, its ref centred on the part's lines: the
+    row's first two lines hold only text, starting 6 pt left of the text column (their first word over its edge), and
+    only the line under them, holding the ref, shows the move. They are the row's text, set as far sideways as its ref
+    line below them, not bands across two columns (the row lost its first two lines, 9491-217). A title across the
+    columns over a row set where the columns are stays one."""
+    from hmic_extract.extract.table.base import Reading, read_part
+
+    table = Table([86.5, 130.8, 186.1, 379.6, 440.4, 600.0], {"ref": 0, "section": 1, "issue": 2, "page_ref": 3},
+                  gridded=False, starts=[86.5, 130.8, 186.1, 379.6, None],
+                  label_starts=[86.5, 130.8, 186.1, 379.6, 440.4])
+    part = Part(0, (0, 0, 612, 792), [])
+    settings = TableSettings(line_pitch=12.2, phrase_gap=7.0, cross_slack=1.5)
+    body = [line(623.7, *words("The force should improve the timeliness", 186.1, 623.7)),
+            line(635.9, *words("21)", 86.5, 635.9), *words("AFI", 130.8, 635.9),
+                 *words("of its response to calls", 186.1, 635.9), *words("Page 29", 379.6, 635.9)),
+            line(648.1, *words("as priority, especially in rural areas.", 186.1, 648.1)),
+            line(666.3, *words("The force should make sure that its use of", 180.1, 666.3)),
+            line(678.5, *words("stop and search powers is recorded", 180.1, 678.5)),
+            line(690.7, *words("22)", 80.5, 690.7), *words("AFI", 124.8, 690.7),
+                 *words("accurately, including the grounds for the", 180.1, 690.7))]
+    rows = read_part(Reading(table=table), part, body, settings)
+    assert [(r.kind, r.ref, r.issue) for r in rows][-3:] == [
+        (RowKind.CELLS, "", "The force should make sure that its use of"),
+        (RowKind.CELLS, "", "stop and search powers is recorded"),
+        (RowKind.CELLS, "22)", "accurately, including the grounds for the")]
+    title = [line(666.3, *words("Areas for improvement", 180.1, 666.3)),
+             line(690.7, *words("1)", 86.5, 690.7), *words("The force should act.", 186.1, 690.7))]
+    assert read_part(Reading(table=table), part, title, settings)[0].kind is RowKind.TEXT
