@@ -310,6 +310,7 @@ def find_anchors(units: list[Unit]) -> list[Anchor]:
     for i in pending:
         owner = label_owner(units, i, primaries)
         owner = attach(units, i, anchors) if owner is None else owner
+        owner = cut_rows_page(units, i, primaries, anchors) if owner is None else owner
         if owner is not None:
             anchors[owner].members.append(i)
             if i in duplicates:
@@ -328,6 +329,23 @@ def find_anchors(units: list[Unit]) -> list[Anchor]:
         a.first, a.last = a.members[0], a.members[-1]
     separate_spans(ordered)
     return ordered
+
+
+def cut_rows_page(units: list[Unit], i: int, primaries: list[int], anchors: dict[int, Anchor]) -> int | None:
+    """The row above a page break whose page cell the break carried whole to the next page, for a page cell atop a
+    later part above that part's first ref: the last row before the break has a ref but no page cell, and the next ref
+    follows its ref (no row's ref is lost between them). A producer that splits a row at the page foot may set its ref
+    centred in the part before and its page cell in the part after; read as a row whose ref was lost, the cut row
+    lost its page ref and its lines after the break."""
+    before = [p for p in primaries if p < i]
+    after = next((p for p in primaries if p > i), None)
+    if not before or units[before[-1]].part == units[i].part:
+        return None
+    last = before[-1]
+    n, m = ref_number(units[last].ref), ref_number(units[after].ref) if after is not None else None
+    if n is None or m != n + 1 or any(units[k].page for k in anchors[last].members):
+        return None
+    return last
 
 
 def separate_spans(anchors: list[Anchor]) -> None:

@@ -913,3 +913,28 @@ def test_a_label_word_a_narrow_page_column_broke_mends_across_a_line_of_the_text
     rows = regroup_lines(pieces)
     assert [(r.row.ref, r.row.page_ref) for r in rows] == [
         ("(15)", "Page 11"), ("(16)", "Page 11 Figure 1"), ("(17)", "Page 11")]
+
+
+def test_a_page_cell_a_page_break_carried_whole_to_the_next_page_is_the_cut_rows_not_a_row_whose_ref_was_lost():
+    """A row split at the page foot, its ref centred on its lines there and its page cell centred on the rest atop the
+    next page ("Page 30" / "(para 6.9)"): the row above the break has a ref but no page cell and the next ref follows
+    its ref, so the page cell is that row's (it was read as a row whose ref was lost, the cut row's page ref and its
+    lines after the break with it, 9491-217)."""
+    section = "Areas for improvement"
+    pieces = [line("", "", "The force should improve the timeliness", 623, section),
+              line("21)", "Page 29", "of its response to calls for service", 635, section),
+              line("", "", "as priority, especially in rural areas.", 648, section),
+              line("", "", "The force should make sure that its use of", 666, section),
+              line("", "", "stop and search powers is recorded", 678, section),
+              line("22)", "", "accurately, including the grounds for the", 690, section),
+              line("", "Page 30", "", 77, section, part=2),
+              line("", "(para 6.9)", "search, and that supervisors review a", 86, section, part=2),
+              line("", "", "sample of records each month.", 98, section, part=2),
+              line("", "", "The force should improve the way it", 119, section, part=2),
+              line("23)", "Page 30", "collects and uses data on the protected", 131, section, part=2),
+              line("", "", "characteristics of its workforce.", 143, section, part=2)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref.split(" (")[0], r.row.issue.split("\n")[-1]) for r in rows] == [
+        ("21)", "Page 29", "as priority, especially in rural areas."),
+        ("22)", "Page 30", "sample of records each month."),
+        ("23)", "Page 30", "characteristics of its workforce.")]
