@@ -332,8 +332,10 @@ def header_lines(page: PageLines) -> set[int]:
     out: set[int] = set()
     top = lambda line: min(w["top"] for w in line)  # noqa: E731
     for k, line in enumerate(page.lines):
-        # one phrase naming two roles is a title ("... findings: progress tracker"); a header sets three columns
-        need = 2 if len(phrases_of(line, page.settings)) > 1 else page.settings.min_columns
+        # one phrase naming two roles is a title ("... findings: progress tracker", beside a page head "Saltcombe Vale
+        # Police" naming none); a header sets three columns
+        naming = [p for p in phrases_of(line, page.settings) if header_score(p.split())]
+        need = 2 if len(naming) > 1 else page.settings.min_columns
         if header_score([w["text"] for w in line]) >= need and not any(ch.isdigit() for w in line for ch in w["text"]):
             out.add(k)
             j = k - 1

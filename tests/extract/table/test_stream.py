@@ -1171,3 +1171,29 @@ def test_a_rows_text_run_on_past_the_page_foot_down_its_column_stays_the_rows():
     cells = [r.issue for r in rows if r.kind is RowKind.CELLS and r.issue]
     assert cells[-len(tail):] == tail
     assert not [r for r in rows if r.kind is RowKind.CELLS and "Continued" in r.issue]
+
+
+def test_a_page_head_beside_a_title_naming_two_roles_in_one_phrase_is_no_header_and_the_head_over_a_label_goes():
+    """A sheet prints its page head ("Saltcombe Vale Police") beside the title on the first page ("Annex – HMICFRS
+    findings and actions", one phrase naming two roles) and over the last label of the header its print titles repeat
+    on the others, starting left of it ("Owner" then seems drawn back). The title line is no header (one phrase names
+    the roles, the other none), so the head recurs on a line no header holds and goes; the label stays (the label
+    went, and the head made a column whose edge cut every long row's text into a band, 9491-138)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines
+
+    def page(i: int) -> PageLines:
+        labels = [*phrase("Page", 40, 41), *phrase("Report Ref", 155, 41), *phrase("Finding type", 237, 41),
+                  *phrase("Description", 327, 41)]
+        head = phrase("Saltcombe Vale Police", 712, 38.7)
+        row = [*phrase(f"Pg {27 + i}", 40, 66), *phrase(f"{19 + i}", 155, 66), *phrase("Issue of concern", 237, 66),
+               *phrase("Spending on overtime was above budget, largely to cover vacancies.", 327, 66)]
+        if i == 0:
+            lines = [[*phrase("Annex – HMICFRS findings and actions", 40, 38.7), *head],
+                     [*[dict(w, top=53.0) for w in labels], *phrase("Owner", 730, 53)], row]
+        else:
+            lines = [[*labels, *head, *phrase("Owner", 730, 41)], row]
+        return PageLines(i, lines, 595.0, TableSettings.for_page([7.2] * 20, [7.9] * 20))
+
+    dropped = first_lines_running_words([page(i) for i in range(3)])
+    assert dropped[1] == dropped[2] == ["Saltcombe", "Vale", "Police"]
