@@ -1588,10 +1588,24 @@ def next_header(rows: list[Row], end: int, table: Table, settings: TableSettings
         found = find_header(rows[at:], settings, None)
         if found is None:
             return None
-        if names_keys(found, table):
+        if names_keys(found, table) and not keys_crossed(found, table, settings):
             return replace(found, first=at + found.first)
         at += found.first + 1
     return None
+
+
+def keys_crossed(header: Header, table: Table, settings: TableSettings) -> bool:
+    """Whether a header found among a table's lines sets the label of one of the ref, page and text columns where the
+    table has another of them: body words that happen to name roles ("cross-reference the links between" in the text
+    column read as the ref column's label), not a next table's header, whose labels stand over their own columns."""
+    columns = {table.roles[role]: role for role in KEY_ROLES if role in table.roles}
+    for role in KEY_ROLES:
+        if role in header.roles:
+            label = header.cells[header.roles[role]]
+            at = columns.get(table.column_of((label.x0 + label.x1) / 2, settings))
+            if at is not None and at != role:
+                return True
+    return False
 
 
 def shifted_table(table: Table, part: Part, rows: list[Row], settings: TableSettings) -> Table:
