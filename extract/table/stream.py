@@ -239,7 +239,7 @@ def heads_wrapped_cell(page: PageLines, k: int, first: int) -> bool:
         return False
     line, below = page.lines[k], page.lines[k + 1]
     settings = page.settings
-    if min(w["top"] for w in below) - min(w["top"] for w in line) > 1.5 * settings.line_pitch:
+    if min(w["top"] for w in below) - min(w["top"] for w in line) > settings.line_pitch + settings.band_gap:
         return False
     return any(abs(w["x0"] - line[first]["x0"]) <= settings.start_tolerance for w in below)
 
