@@ -20,12 +20,11 @@ from .line_units import Unit
 from .ocr_pagerefs import (
     JOINS_NEXT,
     LABEL_NUMBER,
-    LABEL_START,
-    PAGE_WORD,
     PageChoice,
     choose_page_ref,
     cut_number,
     hyphenated,
+    mended_word,
     page_cell_kind,
 )
 
@@ -179,9 +178,10 @@ def attach(units: list[Unit], i: int, anchors: dict[int, Anchor]) -> int | None:
                 and not JOINS_NEXT.search(pages[-1]):
             cost += PAGE_REACH  # a bare "Page" whose number is to come does not end the row above's page ref
         label_ended = bool(LABEL_END.search(u.page)) and label_number_in(units, i, anchor)
-        below = [units[m].page for m in sorted(anchor.members) if units[m].page and units[m].line_no > u.line_no]
-        left_open = bool(JOINS_NEXT.search(u.page)) and bool(re.search(r"\d", u.page)) and bool(below) \
-            and page_cell_kind(below[0]) == "number"
+        below = next((j for j in range(i + 1, len(units)) if units[j].page and units[j].part == u.part), None)
+        left_open = bool(JOINS_NEXT.search(u.page)) and bool(re.search(r"\d", u.page)) and below in anchor.members \
+            and page_cell_kind(units[below].page) == "number"  # the number ending it is the next fragment down the
+        # column ("Page 22 (para" / "5.5)"), never a later row's whole page cell ("26–27")
         if label_ended or left_open:
             cost -= PAGE_REACH  # "Page 11 Figure" over the row's "1", "Pages 8 and" over its "16": the number below
             # ends the label or the open page ref
@@ -239,6 +239,9 @@ def label_owner(units: list[Unit], i: int, primaries: list[int]) -> int | None:
     u = units[i]
     if not u.ref or ref_number(u.ref) is not None:
         return None
+    above = ends_label_above(units, i, primaries)
+    if above is not None:
+        return above
     nxt = next((p for p in primaries if p > i), None)
     if nxt is None or any(ref_number(units[k].ref) is not None for k in range(i + 1, nxt)):
         return None
@@ -252,20 +255,45 @@ def label_owner(units: list[Unit], i: int, primaries: list[int]) -> int | None:
                                              if units[k].part != units[nxt].part) else None
 
 
+def ends_label_above(units: list[Unit], i: int, primaries: list[int]) -> int | None:
+    """The primary whose ref label line ``i``'s ref piece goes on: a type label wrapped down the ref column under the
+    row's ref ("AREA 1." / "FOR" / "IMPROVEMENT"), the label alone naming no section until the pieces under it (this
+    one among them, before the next ref) end it. "IMPROVEMENT" over the next row's "AREA 2." reads as that ref's label
+    too, but the label above opened first."""
+    above = next((p for p in reversed(primaries) if p < i), None)
+    if above is None or units[above].part != units[i].part:
+        return None
+    label = re.sub(r"\d+\W*", " ", units[above].ref).strip()
+    if not re.search(r"[^\W\d_]", label) or section_of_cell_unbroken(label) is not None:
+        return None
+    nxt = next((p for p in primaries if p > i), len(units))
+    pieces = [label]
+    for k in range(above + 1, nxt):
+        if units[k].part != units[above].part or ref_number(units[k].ref) is not None:
+            break
+        if units[k].ref:
+            pieces.append(units[k].ref)
+        if k >= i and section_of_cell_unbroken("\n".join(pieces)) is not None:
+            return above
+    return None
+
+
 def mend_cut_words(units: list[Unit]) -> None:
     """Mend a word a narrow page column broke anywhere ("36, T" / "able" / "4"): a page cell line opening with
     lower-case letters that, glued to the last word of the page cell on the line right above, make a label or page
     word goes up to that line ("36, Table" / "4"). Alone such letters read as words, a page cell of a row of its own.
-    What is left of the mended line's page cell (the label's number) completes the label (``completes_cut``)."""
-    for above, u in pairwise(units):
-        first, _, rest = u.page.strip().partition(" ")
-        if u.part != above.part or not re.fullmatch(r"[a-z]+", first) or not re.search(r"[^\W\d_]$", above.page):
-            continue
-        head, _, last = above.page.strip().rpartition(" ")
-        word = last + first
-        label = LABEL_START.match(word)
-        if (label is not None and label.end() == len(word)) or PAGE_WORD.match(word):
-            above.page, u.page = f"{head} {word}".strip(), rest.strip()
+    What is left of the mended line's page cell (the label's number) completes the label (``completes_cut``). The
+    line above is the page column's: a page cell centred beside its row's text may set a text line between two of
+    its own ("11 Fi" / "(16)" / "gure"), as near as a page cell's pieces reach."""
+    above: Unit | None = None  # the last line holding a page cell
+    for u in units:
+        word = mended_word(above.page, u.page) if above is not None and u.part == above.part and \
+            u.line_no - above.line_no <= PAGE_REACH else None
+        if above is not None and word is not None:
+            head = above.page.strip().rpartition(" ")[0]
+            above.page, u.page = f"{head} {word}".strip(), u.page.strip().partition(" ")[2].strip()
+        if u.page.strip():
+            above = u
 
 
 def find_anchors(units: list[Unit]) -> list[Anchor]:
@@ -282,6 +310,7 @@ def find_anchors(units: list[Unit]) -> list[Anchor]:
     for i in pending:
         owner = label_owner(units, i, primaries)
         owner = attach(units, i, anchors) if owner is None else owner
+        owner = cut_rows_page(units, i, primaries, anchors) if owner is None else owner
         if owner is not None:
             anchors[owner].members.append(i)
             if i in duplicates:
@@ -300,6 +329,23 @@ def find_anchors(units: list[Unit]) -> list[Anchor]:
         a.first, a.last = a.members[0], a.members[-1]
     separate_spans(ordered)
     return ordered
+
+
+def cut_rows_page(units: list[Unit], i: int, primaries: list[int], anchors: dict[int, Anchor]) -> int | None:
+    """The row above a page break whose page cell the break carried whole to the next page, for a page cell atop a
+    later part above that part's first ref: the last row before the break has a ref but no page cell, and the next ref
+    follows its ref (no row's ref is lost between them). A producer that splits a row at the page foot may set its ref
+    centred in the part before and its page cell in the part after; read as a row whose ref was lost, the cut row
+    lost its page ref and its lines after the break."""
+    before = [p for p in primaries if p < i]
+    after = next((p for p in primaries if p > i), None)
+    if not before or units[before[-1]].part == units[i].part:
+        return None
+    last = before[-1]
+    n, m = ref_number(units[last].ref), ref_number(units[after].ref) if after is not None else None
+    if n is None or m != n + 1 or any(units[k].page for k in anchors[last].members):
+        return None
+    return last
 
 
 def separate_spans(anchors: list[Anchor]) -> None:

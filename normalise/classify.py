@@ -30,7 +30,7 @@ from hmic_extract.vocabulary import (
 
 from .anchors import PAGE_REACH
 from .line_units import FUNCTION_WORDS, TERMINAL
-from .ocr_pagerefs import JOINS_NEXT, LABEL_NUMBER, page_cell_kind
+from .ocr_pagerefs import JOINS_NEXT, LABEL_NUMBER, mended_word, page_cell_kind
 from .pieces import Piece
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -63,7 +63,8 @@ def is_header_row(row: RawRow) -> bool:
     return header_score(cells) >= 2 and not re.search(r"\d", row.ref + row.page_ref) and len(row.issue) < 80
 
 
-def is_junk_row(row: RawRow, after_page_line: bool = False, page_near: bool = False, inside: bool = False) -> bool:
+def is_junk_row(row: RawRow, after_page_line: bool = False, page_near: bool = False, inside: bool = False,
+                page_above: str = "") -> bool:
     """A row with no issue text, no usable ref and no action: a page-top fragment, a split header's tail.
 
     A text line holding only part of a wrapped page cell ("Figure" / "4", "Page" / "21/22") is not
@@ -71,6 +72,7 @@ def is_junk_row(row: RawRow, after_page_line: bool = False, page_near: bool = Fa
     under one (``page_near``: the cell's lines are set at their own pitch beside the text's, a ref centred in the
     row on a line between them: "10/1" / "1", "Pages 15" / "and" / "21"), or between two lines of its table part
     (``inside``: page-top fragments and folios sit at a part's edge, a tall row's page cell "57–58" beside its text).
+    Nor is the rest of a word the page cell a line or few above (``page_above``) broke ("19 Fi" / "gure").
     """
     if row.issue.strip():
         return False
@@ -86,6 +88,8 @@ def is_junk_row(row: RawRow, after_page_line: bool = False, page_near: bool = Fa
             return False  # "5.5)" under "(para": the number of the label that ended the line above
         if (page_near or inside) and kind == "number":
             return False  # "and" or "1" two lines under "Pages 15" or "10/1", the ref's line between them
+        if page_near and mended_word(page_above, row.page_ref) is not None:
+            return False
     return not (row.is_line and ref_cell_number(row.ref) is not None)  # a ref line whose text is on other lines
 
 
@@ -423,6 +427,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
     last_was_footnote = False
     after_page_line = page_open = False
     since_page: int | None = None  # text lines since the last line holding a page cell
+    page_above = ""  # that line's page cell
     upcoming = next_refs(rows)
     block = 0
     headers_seen: set[str] = set()
@@ -480,7 +485,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             headers_seen.add(row.issue)
             continue
         page_near = since_page is not None and since_page < PAGE_REACH
-        junk = is_junk_row(row, after_page_line, page_near, inside_part(rows, index))
+        junk = is_junk_row(row, after_page_line, page_near, inside_part(rows, index), page_above)
         if junk and index not in ref_cells and index not in type_cells:
             dropped["junk"] += 1
             continue
@@ -488,7 +493,7 @@ def classify(rows: list[RawRow]) -> tuple[list[Piece], list[str], dict[str, int]
             since_page + 1 if since_page is not None else None)
         if row.is_line and row.page_ref.strip():
             after_page_line = True
-            page = row.page_ref.strip()
+            page = page_above = row.page_ref.strip()
             # "pp. 37-", "Page", "s" (of "Page" / "s"): the page ref's number is still to come
             page_open = bool(JOINS_NEXT.search(page)) or not any(ch.isdigit() for ch in page)
         else:

@@ -161,6 +161,18 @@ def hyphenated(before: str, after: str) -> bool:
     return bool(HYPHEN_BREAK.search(before)) and after[:1].islower()
 
 
+def mended_word(before: str, after: str) -> str | None:
+    """The label or page word that the last word of ``before`` and the lower-case letters opening ``after`` make, a
+    word a narrow page column broke ("11 Fi" / "gure": "Figure", "36, T" / "able 4": "Table"); None when they make
+    none (a page cell's lower-case word of its own)."""
+    first = after.strip().partition(" ")[0]
+    if not re.fullmatch(r"[a-z]+", first) or not re.search(r"[^\W\d_]$", before.strip()):
+        return None
+    word = before.strip().rpartition(" ")[2] + first
+    label = LABEL_START.match(word)
+    return word if (label is not None and label.end() == len(word)) or PAGE_WORD.match(word) else None
+
+
 def cut_number(before: str, digits: str) -> bool:
     """Whether a page pair or range ends short ("10/1", "17-1") and ``digits`` complete it ("10/11", "17-18")."""
     m = re.search(r"(\d+)\s*[/\-–]\s*(\d+)$", before)

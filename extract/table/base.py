@@ -1207,8 +1207,9 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
         raw = row_to_raw(row, part, reading.table, reading.table_id, settings)
         if raw is None:
             continue
-        if row.is_line and moved is not None and raw.kind is RowKind.TEXT and raw.band:
-            again = row_to_raw(row, part, moved, reading.table_id, settings)
+        if row.is_line and raw.kind is RowKind.TEXT and raw.band:
+            shifted = moved if moved is not None else moved_below(rows, i, reading.table, settings)
+            again = row_to_raw(row, part, shifted, reading.table_id, settings) if shifted is not None else None
             raw = again if again is not None and again.kind is RowKind.CELLS else raw
         if row.is_line and raw.kind is RowKind.CELLS:
             moved = row_moved(row, reading.table, moved, settings)
@@ -1220,6 +1221,25 @@ def read_part(reading: Reading, part: Part, body: list[Row], settings: TableSett
             reading.cut, reading.cut_row, reading.cut_part = raw, row, part  # it may go on on the next page
     reading.shift = moved.edges[0] - reading.table.edges[0] if moved is not None else None
     return out
+
+
+def moved_below(rows: list[Row], i: int, table: Table, settings: TableSettings) -> Table | None:
+    """The table as the first line under line ``i`` that shows a move sets it, when the lines from ``i`` down to it
+    follow one another at the wrapped lines' pitch: a row part a producer set sideways whose first lines hold only
+    text, its ref centred on the lines below them (reportlab sets a row split at a page foot 6 pt left). None when a
+    line that opens a row where the columns are comes first, or the line is a title."""
+    if match_title(in_reading_order(rows[i].text)) is not None:
+        return None
+    for j in range(i + 1, len(rows)):
+        if not rows[j].is_line or rows[j].top - rows[j - 1].top > settings.line_pitch + settings.band_gap:
+            return None
+        shifted = line_shifted_table(rows[j], table, settings)
+        if shifted is not None:
+            return shifted
+        texts = line_row_cells(rows[j], table, settings)
+        if texts is not None and any(texts[table.roles[r]].strip() for r in ("ref", "page_ref") if r in table.roles):
+            return None
+    return None
 
 
 def row_moved(row: Row, table: Table, moved: Table | None, settings: TableSettings) -> Table | None:
@@ -1568,10 +1588,24 @@ def next_header(rows: list[Row], end: int, table: Table, settings: TableSettings
         found = find_header(rows[at:], settings, None)
         if found is None:
             return None
-        if names_keys(found, table):
+        if names_keys(found, table) and not keys_crossed(found, table, settings):
             return replace(found, first=at + found.first)
         at += found.first + 1
     return None
+
+
+def keys_crossed(header: Header, table: Table, settings: TableSettings) -> bool:
+    """Whether a header found among a table's lines sets the label of one of the ref, page and text columns where the
+    table has another of them: body words that happen to name roles ("cross-reference the links between" in the text
+    column read as the ref column's label), not a next table's header, whose labels stand over their own columns."""
+    columns = {table.roles[role]: role for role in KEY_ROLES if role in table.roles}
+    for role in KEY_ROLES:
+        if role in header.roles:
+            label = header.cells[header.roles[role]]
+            at = columns.get(table.column_of((label.x0 + label.x1) / 2, settings))
+            if at is not None and at != role:
+                return True
+    return False
 
 
 def shifted_table(table: Table, part: Part, rows: list[Row], settings: TableSettings) -> Table:

@@ -228,6 +228,7 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
                     over_label = b == a + 1 and k in headers and not back and overlaid(line, spans[a])
                     if len(spans) > 1 and b - a < len(spans) and (page.page_index, k) not in running and \
                             (k not in headers or back or over_label) and at_end and \
+                            (back or not heads_wrapped_cell(page, k, spans[a][0])) and \
                             len(RUNNING_WORD.findall(key[0])) > (0 if back else len(numbers)):  # a date drawn over
                         candidates.append(RunningCandidate(page, k, spans[a][0], spans[b - 1][1], key[0], key[1],
                                                            numbers, back or over_label, over_label))
@@ -257,6 +258,20 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
             if k not in edges and (page.page_index, k) not in running:
                 out[(page.page_index, k)] = words
     return out
+
+
+def heads_wrapped_cell(page: PageLines, k: int, first: int) -> bool:
+    """Whether the phrase from word ``first`` of line ``k`` is a cell's first line: the line under it, a wrapped
+    line's pitch lower, has a word starting where the phrase starts (its cell's text going on down the column). Rows
+    of one kind may open alike ("We said that the force" / "should ...") at one height on several pages; a page head
+    printed beside a row's cells shares no column with the lines under it."""
+    if k + 1 >= len(page.lines):
+        return False
+    line, below = page.lines[k], page.lines[k + 1]
+    settings = page.settings
+    if min(w["top"] for w in below) - min(w["top"] for w in line) > settings.line_pitch + settings.band_gap:
+        return False
+    return any(abs(w["x0"] - line[first]["x0"]) <= settings.start_tolerance for w in below)
 
 
 def template_keys(pages: list[PageLines], running: set[tuple[int, int]]) -> dict[str, list[tuple[int, float]]]:
@@ -347,8 +362,10 @@ def header_lines(page: PageLines) -> set[int]:
     out: set[int] = set()
     top = lambda line: min(w["top"] for w in line)  # noqa: E731
     for k, line in enumerate(page.lines):
-        # one phrase naming two roles is a title ("... findings: progress tracker"); a header sets three columns
-        need = 2 if len(phrases_of(line, page.settings)) > 1 else page.settings.min_columns
+        # one phrase naming two roles is a title ("... findings: progress tracker", beside a page head "Saltcombe Vale
+        # Police" naming none); a header sets three columns
+        naming = [p for p in phrases_of(line, page.settings) if header_score(p.split())]
+        need = 2 if len(naming) > 1 else page.settings.min_columns
         if header_score([w["text"] for w in line]) >= need and not any(ch.isdigit() for w in line for ch in w["text"]):
             out.add(k)
             j = k - 1
@@ -414,24 +431,39 @@ def page_of_words(page_index: int, words: list[dict], height: float | None, meth
     settings = page.settings
     rows: list[Row] = []
     margin: list[TextLine] = []
+    kept: int | None = None  # the last line kept as the body's
     for k, line in enumerate(page.lines):
         drop = (shared or {}).get((page_index, k))
         if drop:
             head = line_to_row([w for i, w in enumerate(line) if i in drop], method)
             margin.append(TextLine(plain_letters(head.text), head.top, head.bottom, method, head.confidence))
             rows.append(line_to_row([w for i, w in enumerate(line) if i not in drop], method))
+            kept = k
             continue  # the row's words, however near the page's edge the running line sets them
         row = line_to_row(line, method)
         edge = settings.margin * height if height is not None else None
-        if (page_index, k) in (running or set()) or (
-                edge is not None and height is not None and (row.top < edge or row.bottom > height - edge)):
+        at_foot = edge is not None and height is not None and row.bottom > height - edge
+        if (page_index, k) in (running or set()) or (edge is not None and row.top < edge) or (
+                at_foot and not (kept == k - 1 and runs_down_column(page.lines[k - 1], line, settings))):
             margin.append(TextLine(plain_letters(row.text), row.top, row.bottom, method, row.confidence))
         else:
             rows.append(row)
+            kept = k
     mark_column_starts(rows, settings)
     right = max((c.x1 for r in rows for c in r.cells), default=0.0)
     parts = [Part(page_index, (0.0, 0.0, right, height or 1e6), rows, None, method)] if rows else []
     return PageTables(page_index, parts, margin, height, settings)
+
+
+def runs_down_column(above: list[dict], line: list[dict], settings: TableSettings) -> bool:
+    """Whether a line goes on down a column from the body line right above it: a wrapped line's pitch lower, every
+    phrase of it starting where a word above starts. A row too tall for its page runs on so into the foot margin and
+    past the page's edge (a typesetter that cannot break a row); a page's footer is set apart or elsewhere."""
+    pitch = min(w["top"] for w in line) - min(w["top"] for w in above)
+    if pitch > settings.line_pitch + settings.band_gap:
+        return False
+    starts = [line[a]["x0"] for a, _ in phrase_spans(line, settings)]
+    return all(any(abs(x - w["x0"]) <= settings.start_tolerance for w in above) for x in starts)
 
 
 def words_to_rows(pages: Iterable[tuple[int, list[dict], float | None]],

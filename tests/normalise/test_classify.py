@@ -367,3 +367,21 @@ def test_a_title_line_that_ends_closed_and_a_title_under_it_are_two_titles():
     rows = [text("Areas for improvement"), text("Recommendations"), cells("1", "Page 5", "A")]
     pieces, _notes, _ = classify(rows)
     assert [p.section for p in pieces] == [RECOMMENDATIONS]
+
+
+def test_the_rest_of_a_label_word_a_narrow_page_column_broke_is_kept_alone_on_its_line_across_a_ref_line():
+    """"19 Fi" / "(29)" / "gure" / "6": the page cell's lines between the text's, "gure" alone on its line. Glued to
+    the page cell above it is "Figure", so it is that cell's piece, not junk (dropped, the row's page read "6",
+    9491-280); a lower-case word that ends no label there is still junk."""
+    def lines(piece: str) -> list[RawRow]:
+        return [RawRow(issue="HMICFRS has concerns about the", is_line=True, top=3, bottom=13),
+                RawRow(page_ref="Page", is_line=True, top=10, bottom=20),
+                RawRow(page_ref="19 Fi", issue="recording of THRIVE", is_line=True, top=17, bottom=27),
+                RawRow(ref="(29)", issue="assessments.", is_line=True, top=24, bottom=34),
+                RawRow(page_ref=piece, is_line=True, top=31, bottom=41),
+                RawRow(issue="Staff do not always record them.", is_line=True, top=38, bottom=48),
+                RawRow(page_ref="6", is_line=True, top=45, bottom=55)]
+    pieces, _notes, dropped = classify(lines("gure"))
+    assert dropped["junk"] == 0 and [p.row.page_ref for p in pieces] == ["", "Page", "19 Fi", "", "gure", "", "6"]
+    _pieces, _notes, dropped = classify(lines("xyz"))
+    assert dropped["junk"] == 1

@@ -854,3 +854,87 @@ def test_a_label_number_under_a_label_mended_from_two_pieces_ends_its_rows_page_
                "handlers."),
         ("4)", "By September 2023, chief constables should act.")]
     assert "22" in rows[0].row.page_ref
+
+
+def test_a_type_label_wrapped_down_the_ref_column_under_its_row_ref_ends_that_rows_label_not_the_next():
+    """A finding-type column set beside the refs, read as one column with them: "AREA 1." / "FOR" / "IMPROVEMENT"
+    on the row's first three lines. "IMPROVEMENT" over the next row's "AREA 2." reads as a label too, but it ends the
+    label the row above opened ("AREA" names no section until "FOR IMPROVEMENT" ends it), so its line is that row's
+    (the next row took it and each row the lines of the one above, 9491-151)."""
+    section = "Areas for improvement"
+    pieces = [line("AREA 1.", "Page 42", "The force should", 0, section),
+              line("FOR", "", "improve how it uses", 13, section),
+              line("IMPROVEMENT", "", "its understanding of", 26, section),
+              line("", "", "demand to plan its workforce.", 39, section),
+              line("AREA 2.", "Page 44", "The force needs to", 53, section),
+              line("FOR", "", "improve how it", 66, section),
+              line("IMPROVEMENT", "", "identifies and records", 79, section),
+              line("", "", "the vulnerability of victims.", 92, section)]
+    rows = regroup_lines(pieces)
+    assert [r.row.issue.split("\n")[0] for r in rows] == ["The force should", "The force needs to"]
+
+
+def test_an_open_page_label_ends_with_the_number_right_under_it_not_the_next_rows_page_range():
+    """Refs centred in their rows, "Page 22 (para" / "5.5)" down the page column around the ref "3.", the next row's
+    "26–27" beside its ref two lines under: the label's number is the next page fragment down the column, so the open
+    page ref is row 3's, not ended by the next row's page range (row 3 lost its page and its last line, 9491-248)."""
+    section = "Recommendations"
+    pieces = [line("", "", "Within three months, the force should make", 0, section),
+              line("", "Page 17, Table 2", "sure that officers and staff in the control", 17, section),
+              line("2.", "", "", 26, section),
+              line("", "", "room apply the policy on grading calls.", 34, section),
+              line("", "", "By December 2024, the force should have a", 52, section),
+              line("", "Page 22 (para", "sustainable plan for the recruitment and", 69, section),
+              line("3.", "", "", 78, section),
+              line("", "5.5)", "retention of call handlers.", 86, section),
+              line("4.", "26–27", "By September 2023, chief constables should", 121, section),
+              line("", "", "make sure their forces have enough capacity.", 138, section)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref.split(" (")[0], r.row.issue.split("\n")[-1]) for r in rows] == [
+        ("2.", "Page 17, Table 2", "room apply the policy on grading calls."),
+        ("3.", "Page 22", "retention of call handlers."),
+        ("4.", "26–27", "make sure their forces have enough capacity.")]
+
+
+def test_a_label_word_a_narrow_page_column_broke_mends_across_a_line_of_the_text_between_its_pieces():
+    """Page cells centred beside their rows' text, each of their lines between two of the text's: "Page" / "11 Fi" /
+    "gure" / "1" with the ref "(16)" on a line of its own between "11 Fi" and "gure". The broken word's pieces are
+    the column's lines one under the other though a text line lies between them: "Fi" + "gure" is "Figure" (left
+    apart, the page ref read "Page 1 gure", 9491-280)."""
+    pieces = [line("(15)", "Page 11", "Spending on overtime was £3.1m, largely", 0),
+              line("", "", "to cover vacancies in response teams.", 13),
+              line("", "Page", "23 incidents were brought to the", 33),
+              line("", "11 Fi", "attention of the force immediately", 46),
+              line("(16)", "", "", 53),
+              line("", "gure", "because of serious concerns about", 60),
+              line("", "1", "welfare and safeguarding.", 73),
+              line("", "", "The force can examine handsets, but", 93),
+              line("(17)", "Page 11", "where analysis is needed for evidence.", 106)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref) for r in rows] == [
+        ("(15)", "Page 11"), ("(16)", "Page 11 Figure 1"), ("(17)", "Page 11")]
+
+
+def test_a_page_cell_a_page_break_carried_whole_to_the_next_page_is_the_cut_rows_not_a_row_whose_ref_was_lost():
+    """A row split at the page foot, its ref centred on its lines there and its page cell centred on the rest atop the
+    next page ("Page 30" / "(para 6.9)"): the row above the break has a ref but no page cell and the next ref follows
+    its ref, so the page cell is that row's (it was read as a row whose ref was lost, the cut row's page ref and its
+    lines after the break with it, 9491-217)."""
+    section = "Areas for improvement"
+    pieces = [line("", "", "The force should improve the timeliness", 623, section),
+              line("21)", "Page 29", "of its response to calls for service", 635, section),
+              line("", "", "as priority, especially in rural areas.", 648, section),
+              line("", "", "The force should make sure that its use of", 666, section),
+              line("", "", "stop and search powers is recorded", 678, section),
+              line("22)", "", "accurately, including the grounds for the", 690, section),
+              line("", "Page 30", "", 77, section, part=2),
+              line("", "(para 6.9)", "search, and that supervisors review a", 86, section, part=2),
+              line("", "", "sample of records each month.", 98, section, part=2),
+              line("", "", "The force should improve the way it", 119, section, part=2),
+              line("23)", "Page 30", "collects and uses data on the protected", 131, section, part=2),
+              line("", "", "characteristics of its workforce.", 143, section, part=2)]
+    rows = regroup_lines(pieces)
+    assert [(r.row.ref, r.row.page_ref.split(" (")[0], r.row.issue.split("\n")[-1]) for r in rows] == [
+        ("21)", "Page 29", "as priority, especially in rural areas."),
+        ("22)", "Page 30", "sample of records each month."),
+        ("23)", "Page 30", "characteristics of its workforce.")]

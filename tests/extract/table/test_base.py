@@ -1471,3 +1471,61 @@ def _small_ocr_line(y, words, at):
         out.append(_ocr_word(text, at, y, width=13 * len(text)))
         at += 13 * len(text) + 14
     return out
+
+
+def test_a_rows_first_text_lines_set_sideways_over_its_centred_ref_are_its_text_not_bands():
+    """reportlab sets the part of a row split at the page foot 6 pt left, its ref centred on the part's lines: the
+    row's first two lines hold only text, starting 6 pt left of the text column (their first word over its edge), and
+    only the line under them, holding the ref, shows the move. They are the row's text, set as far sideways as its ref
+    line below them, not bands across two columns (the row lost its first two lines, 9491-217). A title across the
+    columns over a row set where the columns are stays one."""
+    from hmic_extract.extract.table.base import Reading, read_part
+
+    table = Table([86.5, 130.8, 186.1, 379.6, 440.4, 600.0], {"ref": 0, "section": 1, "issue": 2, "page_ref": 3},
+                  gridded=False, starts=[86.5, 130.8, 186.1, 379.6, None],
+                  label_starts=[86.5, 130.8, 186.1, 379.6, 440.4])
+    part = Part(0, (0, 0, 612, 792), [])
+    settings = TableSettings(line_pitch=12.2, phrase_gap=7.0, cross_slack=1.5)
+    body = [line(623.7, *words("The force should improve the timeliness", 186.1, 623.7)),
+            line(635.9, *words("21)", 86.5, 635.9), *words("AFI", 130.8, 635.9),
+                 *words("of its response to calls", 186.1, 635.9), *words("Page 29", 379.6, 635.9)),
+            line(648.1, *words("as priority, especially in rural areas.", 186.1, 648.1)),
+            line(666.3, *words("The force should make sure that its use of", 180.1, 666.3)),
+            line(678.5, *words("stop and search powers is recorded", 180.1, 678.5)),
+            line(690.7, *words("22)", 80.5, 690.7), *words("AFI", 124.8, 690.7),
+                 *words("accurately, including the grounds for the", 180.1, 690.7))]
+    rows = read_part(Reading(table=table), part, body, settings)
+    assert [(r.kind, r.ref, r.issue) for r in rows][-3:] == [
+        (RowKind.CELLS, "", "The force should make sure that its use of"),
+        (RowKind.CELLS, "", "stop and search powers is recorded"),
+        (RowKind.CELLS, "22)", "accurately, including the grounds for the")]
+    title = [line(666.3, *words("Areas for improvement", 180.1, 666.3)),
+             line(690.7, *words("1)", 86.5, 690.7), *words("The force should act.", 186.1, 690.7))]
+    assert read_part(Reading(table=table), part, title, settings)[0].kind is RowKind.TEXT
+
+
+def test_body_lines_whose_words_name_the_key_roles_in_other_key_columns_are_no_next_header():
+    """A wrapped type cell ("ISSUE" / "OF CO" / "NCERN") beside a row's text that reads "cross-reference the links
+    between" and its page cell "Page": stacked, the lines name the text, ref and page columns, but the "ref" label is
+    words of the text column and the "issue" label sits in the type column. A table's next header sets its labels
+    over their own columns; read as one, the rows under it took the text as refs (9491-280). The table's header
+    repeated further down is still one."""
+    from hmic_extract.extract.table.base import next_header
+
+    table = Table([40.0, 100.0, 150.0, 400.0, 460.0, 700.0],
+                  {"section": 0, "ref": 1, "issue": 2, "page_ref": 3, "action": 4}, gridded=False,
+                  starts=[40.0, 100.0, 150.0, 400.0, 460.0], label_starts=[40.0, 100.0, 150.0, 400.0, 460.0])
+    settings = TableSettings(line_pitch=13.4, phrase_gap=7.0)
+    body = [line(540.0, *words("The missing persons problem", 150.0, 540.0)),
+            line(553.4, *words("profile does not adequately", 150.0, 553.4)),
+            line(560.1, *words("ISSUE", 40.0, 560.1)),
+            line(566.8, *words("cross-reference the links between", 150.0, 566.8), *words("Page", 400.0, 566.8)),
+            line(573.5, *words("OF CO", 40.0, 573.5), *words("(6)", 100.0, 573.5)),
+            line(580.2, *words("young people who go missing and", 150.0, 580.2), *words("9", 405.0, 580.2)),
+            line(587.0, *words("NCERN", 40.0, 587.0))]
+    assert next_header(body, 0, table, settings) is None
+    header = [line(610.0, *words("TYPE", 40.0, 610.0), *words("NUMBER", 100.0, 610.0),
+                   *words("RECOMMENDATION", 150.0, 610.0), *words("PAGE", 400.0, 610.0),
+                   *words("ACTION", 460.0, 610.0))]
+    found = next_header([*body, *header], 0, table, settings)
+    assert found is not None and found.first == len(body)

@@ -1114,3 +1114,86 @@ def _ocr_spaced_words(text, x0, top, size=12.0):
         out.append({"text": word, "x0": x, "x1": x + width, "top": top, "bottom": top + size})
         x += width + 8.5
     return out
+
+
+def test_a_cells_first_line_that_opens_the_rows_on_several_page_tops_alike_is_no_running_head():
+    """Rows of one finding type open alike ("We said that the force" / "should ..."), and four pages' first rows
+    open with those words at one height: the phrase recurs like a page head printed beside a row's cells, but its
+    cell's text wraps on under it from where it starts. A head shares no column with the lines under it; set aside,
+    the rows lost their first line (9491-151)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines, running_lines, running_words
+
+    tails = ("should evaluate the", "should review its", "should make sure", "should take steps to")
+
+    def page(i: int) -> PageLines:
+        lines = [phrase("OFFICIAL", 487, 49.2),
+                 [*phrase(f"ISSUE{53 + 5 * i}.", 88, 95.2), *phrase(f"Page {27 + 2 * i}", 158, 95.2),
+                  *phrase("We said that the force", 213, 95.2)],
+                 phrase(tails[i], 213, 108.5), phrase("benefits of its plan.", 213, 121.9),
+                 [*phrase(f"ISSUE{54 + 5 * i}.", 88, 135.3), *phrase(f"Page {28 + 2 * i}", 158, 135.3),
+                  *phrase("The force needs to act.", 213, 135.3)],
+                 phrase("OFFICIAL", 487, 740.0)]
+        return PageLines(i, lines, 792.0, TableSettings.for_page([9.0] * 20, [13.4] * 20))
+
+    pages = [page(i) for i in range(4)]
+    running = running_lines(pages)
+    assert {(i, 0) for i in range(4)} <= running  # the page head itself still goes
+    assert not [key for key in running_words(pages, running) if key[1] == 1]
+
+
+def test_a_rows_text_run_on_past_the_page_foot_down_its_column_stays_the_rows():
+    """A row too tall for any page (a typesetter that cannot break a row) sets its text on past the page's foot: its
+    lines go on down the column at the wrapped lines' pitch into the bottom margin and beyond the page's edge, where
+    the words still are. They are the row's text, not running lines (the row lost its last sentence, 9491-151); the
+    note under them ("Continued overleaf") is not."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    tail = ["its action plan has no", "completion dates, and", "it has not yet agreed", "how it will measure",
+            "whether the changes", "it has made are", "working. Until the", "force records crime",
+            "accurately it cannot", "understand the demand."]
+    words = [*phrase("REF.", 88, 80), *phrase("PAGE", 158, 80), *phrase("FINDING", 213, 80),
+             *phrase("COMMENTS", 400, 80)]
+    for n in range(3):
+        top = 100 + 40 * n
+        words += [*phrase(f"{n + 1}.", 88, top), *phrase(f"Page {n + 4}", 158, top),
+                  *phrase("The force should review", 213, top), *phrase("its plan for the future.", 213, top + 13.35)]
+    words += [*phrase("4.", 88, 220), *phrase("Page 9", 158, 220), *phrase("The force has identified", 213, 220)]
+    top = 220 + 13.35
+    while top < 700:
+        words += phrase("serious problems in its", 213, top)
+        top += 13.35
+    for text in tail:
+        words += phrase(text, 213, top)
+        top += 13.35
+    words += phrase("Continued overleaf", 452, top + 2)
+    rows, _ = words_to_rows([(0, words, 792.0)], "stream")
+    cells = [r.issue for r in rows if r.kind is RowKind.CELLS and r.issue]
+    assert cells[-len(tail):] == tail
+    assert not [r for r in rows if r.kind is RowKind.CELLS and "Continued" in r.issue]
+
+
+def test_a_page_head_beside_a_title_naming_two_roles_in_one_phrase_is_no_header_and_the_head_over_a_label_goes():
+    """A sheet prints its page head ("Saltcombe Vale Police") beside the title on the first page ("Annex – HMICFRS
+    findings and actions", one phrase naming two roles) and over the last label of the header its print titles repeat
+    on the others, starting left of it ("Owner" then seems drawn back). The title line is no header (one phrase names
+    the roles, the other none), so the head recurs on a line no header holds and goes; the label stays (the label
+    went, and the head made a column whose edge cut every long row's text into a band, 9491-138)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines
+
+    def page(i: int) -> PageLines:
+        labels = [*phrase("Page", 40, 41), *phrase("Report Ref", 155, 41), *phrase("Finding type", 237, 41),
+                  *phrase("Description", 327, 41)]
+        head = phrase("Saltcombe Vale Police", 712, 38.7)
+        row = [*phrase(f"Pg {27 + i}", 40, 66), *phrase(f"{19 + i}", 155, 66), *phrase("Issue of concern", 237, 66),
+               *phrase("Spending on overtime was above budget, largely to cover vacancies.", 327, 66)]
+        if i == 0:
+            lines = [[*phrase("Annex – HMICFRS findings and actions", 40, 38.7), *head],
+                     [*[dict(w, top=53.0) for w in labels], *phrase("Owner", 730, 53)], row]
+        else:
+            lines = [[*labels, *head, *phrase("Owner", 730, 41)], row]
+        return PageLines(i, lines, 595.0, TableSettings.for_page([7.2] * 20, [7.9] * 20))
+
+    dropped = first_lines_running_words([page(i) for i in range(3)])
+    assert dropped[1] == dropped[2] == ["Saltcombe", "Vale", "Police"]
