@@ -33,6 +33,7 @@ from hmic_extract.vocabulary import (
     PROSE_WORDS,
     ROLES,
     fold,
+    glued_words,
     map_header,
     match_title,
     reads_as_sentence,
@@ -193,17 +194,20 @@ def broken_over_tails(row: Row, below: list[Row], settings: TableSettings) -> Ro
     return replace(row, cells=cells)
 
 
-def parted_over_gutters(row: Row, body: list[Row], settings: TableSettings) -> Row:
+def parted_over_gutters(row: Row, body: list[Row], settings: TableSettings, glued_open: bool = False) -> Row:
     """A header line whose labels are set closer than a phrase gap over two body columns: a word opens a label of its
     own where most body lines under the line hold text under the word before it that ends short of the gap and text
     under the word that starts past it, white space between ("NUMBER PAGE" over refs centred under "NUMBER" and page
     cells set right under "PAGE": neither column's text starts at its label, so no column start parts them). A
     label of two words over one column has one phrase under both words, or text under one of them only. Two labels
-    OCR read as one word ("pageNumb") are parted so where a small letter meets a capital."""
+    OCR read as one word ("pageNumb") are parted so where a small letter meets a capital; words of the PDF's text
+    glued from column-name words are parted where those words meet (``glued_open``: the first piece opens a label
+    too)."""
     if not row.is_line or not row.cells:
         return row
     lines = [phrases(r, settings) for r in body if r.is_line]
-    words = [piece for c in sorted(row.cells, key=lambda c: c.x0) for piece in parted_label_word(c, lines, settings)]
+    words = [piece for c in sorted(row.cells, key=lambda c: c.x0)
+             for piece in parted_label_word(c, lines, settings, glued_open)]
     cells = words[:1]
     for word, after in pairwise(words):
         opens = parts_body(lines, word, after, settings)
@@ -221,11 +225,26 @@ def parts_body(lines: list[list[Cell]], word: Cell, after: Cell, settings: Table
     return parted >= settings.gutter_lines and parted > across
 
 
-def parted_label_word(word: Cell, lines: list[list[Cell]], settings: TableSettings) -> list[Cell]:
-    """A header word as one cell, or as two cut where a small letter meets a capital (letters spaced evenly over its
-    box) when the body parts under the cut (``parts_body``): OCR read two labels set close as one word."""
+def parted_label_word(word: Cell, lines: list[list[Cell]], settings: TableSettings,
+                      glued_open: bool = False) -> list[Cell]:
+    """A header word as one cell, or cut in two or more: where column- and section-name words make up a word of the
+    PDF's text (two labels set touching, a label run on past its column up to the next: "NUMBERREPORT",
+    "refRecommendation"; a label's own words are set a space apart), each piece after the first a label of its own,
+    the first one too when ``glued_open`` (a word runs on past its column only as the first of its line: "NUMBER",
+    not the end of "Report page ref"; readings of both kinds are weighed by the roles they name); else, where a small
+    letter meets a capital, in two when the body parts under the cut (``parts_body``: OCR read two labels set close as
+    one word, "pageNumb"). Letters are taken to share the word's width evenly."""
     text = word.text
     pitch = (word.x1 - word.x0) / max(len(text), 1)
+    glued = glued_words(text) if word.confidence is None else (text,)
+    if len(glued) > 1:
+        out, at = [], 0
+        for k, piece in enumerate(glued):
+            x0 = word.x0 + at * pitch
+            at += len(piece)
+            opens = word.opens_column or k > 0 or glued_open
+            out.append(replace(word, text=piece, x0=x0, x1=word.x0 + at * pitch, opens_column=opens))
+        return out
     for k in range(1, len(text)):
         if text[k - 1].islower() and text[k].isupper():
             at = word.x0 + k * pitch
@@ -409,8 +428,10 @@ def header_at(rows: list[Row], i: int, settings: TableSettings, like: int | None
     """The best reading of the rows from ``i`` on as a header (stacked over 1..header_lines lines), or None; of
     readings naming as many roles, one ``like`` lines deep when there is one."""
     found: list[tuple[tuple[int, int, bool], Header]] = []
-    for split in (False, True):
-        first = parted_over_gutters(rows[i], rows[i + 1:], settings) if split and i < len(rows) else None
+    for split, glued_open in ((False, False), (True, False), (True, True)):
+        if glued_open and not any(len(glued_words(c.text)) > 1 for c in rows[i].cells if c.confidence is None):
+            continue  # no word of the line is glued from column names: the reading is the one before
+        first = parted_over_gutters(rows[i], rows[i + 1:], settings, glued_open) if split and i < len(rows) else None
         for n in range(1, settings.header_lines + 1):
             group = rows[i:i + n] if first is None else [first, *rows[i + 1:i + n]]
             if len(group) < n or (n > 1 and (group[-1].top - group[-2].bottom > 1.5 * settings.line_pitch or

@@ -1114,3 +1114,54 @@ def _ocr_spaced_words(text, x0, top, size=12.0):
         out.append({"text": word, "x0": x, "x1": x + width, "top": top, "bottom": top + size})
         x += width + 8.5
     return out
+
+
+def _glued_header_rows(header: list[dict], body: list[list[dict]]):
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = header + [w for row in body for w in row]
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    return [r for r in rows if r.kind is RowKind.CELLS and r.issue.startswith("The")]
+
+
+def test_two_labels_glued_in_one_word_are_parted_where_the_vocabulary_cuts_it():
+    """Held-out 9491-106: pdflatex ran "NUMBER" on past its narrow column up to "REPORT" (over "PAGE" / "REF"), one
+    word "NUMBERREPORT" on the text layer: stacked as one label "NUMBERREPORT PAGE REF" the table had no ref column
+    and no row came out. Two column-name words glued with no space are two labels set touching."""
+    header = [*phrase("FINDING", 80, 100), {"text": "NUMBERREPORT", "x0": 132, "x1": 222, "top": 100, "bottom": 109},
+              *phrase("DETAIL", 227, 100), *phrase("RAG", 384, 100), *phrase("COMMENTS", 430, 100),
+              *phrase("TYPE", 80, 112), *phrase("PAGE", 182, 112), *phrase("REF", 185, 124)]
+    body = [[*phrase("CoC", 80, 140 + 40 * k), *phrase(f"COC{k + 1}", 134, 140 + 40 * k),
+             *phrase(f"{11 + k}", 190, 140 + 40 * k), *phrase("The force should review its", 227, 140 + 40 * k),
+             *phrase("Green", 384, 140 + 40 * k), *phrase("response to calls.", 227, 152 + 40 * k)]
+            for k in range(4)]
+    rows = _glued_header_rows(header, body)
+    assert [(r.ref, r.page_ref) for r in rows] == [(f"COC{k + 1}", f"{11 + k}") for k in range(4)]
+
+
+def test_a_label_glued_to_the_next_labels_first_word_is_parted_where_the_vocabulary_cuts_it():
+    """Dev 9481-122: "Report page ref" run on past its column up to "Recommendation": "refRecommendation" on the text
+    layer, read as one label naming the ref column; the page column was lost and the tool found no table."""
+    header = [*phrase("Ref", 70, 100), *phrase("Report page", 110, 100),
+              {"text": "refRecommendation", "x0": 159.5, "x1": 241, "top": 100, "bottom": 109},
+              *phrase("Responsible", 354, 100), *phrase("Action Taken", 407, 100), *phrase("officer", 354, 112)]
+    body = [[*phrase(f"AFI {k + 1}", 70, 140 + 40 * k), *phrase(f"p. {11 + k}", 110, 140 + 40 * k),
+             *phrase("The force should review its", 172, 140 + 40 * k), *phrase("Being progressed", 407, 140 + 40 * k),
+             *phrase("response to calls.", 172, 152 + 40 * k)]
+            for k in range(4)]
+    rows = _glued_header_rows(header, body)
+    assert [(r.ref, r.page_ref) for r in rows] == [(f"AFI {k + 1}", f"p. {11 + k}") for k in range(4)]
+
+
+def test_a_label_run_on_past_its_column_opens_a_label_however_close_the_label_before_is_set():
+    """Held-out 9491-106: "NUMBER" set a word space after "FINDING" (over "TYPE") and run on into "REPORT": with one row
+    under the header no gutter parts "FINDING" from "NUMBER"; a word runs on past its column only as the first of its
+    line, so "NUMBER" opens a label of its own, the reading naming the ref column as well."""
+    header = [*phrase("FINDING", 80, 100), {"text": "NUMBERREPORT", "x0": 114, "x1": 204, "top": 100, "bottom": 109},
+              *phrase("DETAIL", 227, 100), *phrase("RAG", 384, 100), *phrase("COMMENTS", 430, 100),
+              *phrase("TYPE", 80, 112), *phrase("PAGE", 165, 112), *phrase("REF", 168, 124)]
+    body = [[*phrase("CoC", 80, 140), *phrase("COC1", 118, 140), *phrase("11", 172, 140),
+             *phrase("The force should review its", 227, 140), *phrase("Green", 384, 140),
+             *phrase("response to calls.", 227, 152)]]
+    rows = _glued_header_rows(header, body)
+    assert [(r.ref, r.page_ref) for r in rows] == [("COC1", "11")]
