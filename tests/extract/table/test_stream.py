@@ -1165,3 +1165,17 @@ def test_a_label_run_on_past_its_column_opens_a_label_however_close_the_label_be
              *phrase("response to calls.", 227, 152)]]
     rows = _glued_header_rows(header, body)
     assert [(r.ref, r.page_ref) for r in rows] == [("COC1", "11")]
+
+
+def test_two_labels_set_closer_than_a_phrase_gap_but_wider_than_a_word_space_are_parted_by_their_roles():
+    """Held-out 9491-156: "FINDING TYPE" ran on to 3.4 pt short of "NO." (the page's word space 1.9 pt, its phrase gap
+    5.3 pt): read as one label "FINDING TYPE NO." (a finding: the issue column) the table had no ref column. A gap
+    wider than the page's word spaces between two runs of words that each name a column is two labels."""
+    header = [*phrase("FINDING TYPE", 50, 84), *phrase("NO.", 106.5, 84), *phrase("RECOMMENDATION", 170, 84),
+              *phrase("PAGE", 357, 84), *phrase("ACTION TAKEN", 400, 84), *phrase("REFERENCE", 357, 93)]
+    body = [[*phrase("IOC", 50, 120 + 30 * k), *phrase(f"IOC{k + 1}", 129, 120 + 30 * k),
+             *phrase("The force should review its response to", 170, 120 + 30 * k),
+             *phrase(f"Page {6 + k}", 367, 120 + 30 * k), *phrase("calls from the public.", 170, 129 + 30 * k)]
+            for k in range(4)]
+    rows = _glued_header_rows(header, body)
+    assert [(r.ref, r.page_ref) for r in rows] == [(f"IOC{k + 1}", f"Page {6 + k}") for k in range(4)]
