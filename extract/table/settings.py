@@ -58,6 +58,8 @@ class TableSettings:
     running_drift: float = 3.0  # a running head recurs at the same height on other pages, give or take this
     running_pages: int = 3  # ... and one on this many pages at least and on ``running_share`` of them is one however
     running_share: float = 0.8  # close it sits to the body
+    size_ratio: float = 0.9  # a word set smaller than this share of another's size is in a font of its own (a page
+    # head's over a header's labels)
     mark_ratio: float = 0.95  # a digit raised and smaller than this share of the letter before it is a footnote mark;
     # a line opening with a mark set smaller than this share of the table's body size is a footnote
     glued_cut_chars: float = 1.5  # of a word's mean letter width: how far from a column edge a digit/letter boundary

@@ -155,15 +155,32 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
 
 def phrase_spans(line: list[dict], settings: TableSettings) -> list[tuple[int, int]]:
     """A line's phrases as word index ranges [start, end): words further apart than a phrase gap start a new one, and
-    so does a word set back over the one before it (a run of text drawn over another, kept whole by the reader)."""
+    so does a word set back over the one before it (a run of text drawn over another, kept whole by the reader) or set
+    in another size (``sized_apart``: a page head printed on over a header's labels)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for k in range(1, len(line)):
         gap = line[k]["x0"] - line[k - 1]["x1"]
-        if gap > settings.phrase_gap or line[k]["x0"] < line[k - 1]["x0"]:
+        if gap > settings.phrase_gap or line[k]["x0"] < line[k - 1]["x0"] or \
+                sized_apart(line[k - 1], line[k], settings):
             spans.append((start, k))
             start = k
     return [*spans, (start, len(line))] if line else []
+
+
+def sized_apart(a: dict, b: dict, settings: TableSettings) -> bool:
+    """Whether two words of the PDF's text are set in sizes of their own (the smaller under ``size_ratio`` of the
+    larger): a page template's text and a table's, however close the one prints over the other."""
+    sizes = (a.get("size") or 0.0, b.get("size") or 0.0)
+    return min(sizes) > 0 and min(sizes) < settings.size_ratio * max(sizes)
+
+
+def sized_over(line: list[dict], span: tuple[int, int], settings: TableSettings) -> bool:
+    """Whether a phrase drawn over a line's other words is set in a size of its own: apart from every other word of
+    the line (the labels it lies over and those beside it), words without letters aside."""
+    inside = [u for u in line[span[0]:span[1]] if u.get("size")]
+    others = [v for v in line[:span[0]] + line[span[1]:] if v.get("size")]
+    return bool(inside) and bool(others) and all(sized_apart(u, v, settings) for u in inside for v in others)
 
 
 RUNNING_WORD = re.compile(r"(?!(?:pages?|pp?|pg)\b)[^\W\d_]{3,}")  # a running head's words outnumber its numbers
@@ -179,9 +196,10 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
     line is the row's. A head drawn back over the line's words before it (a page template printing over the table's
     first line) needs to recur on one other page only (an annex of two pages), and may lie over a header's labels,
     which a header's own words never are; so may a head printed from the left over a header's label (the label then
-    seems drawn back) when it recurs at that height on a line no header holds (its own, over a title)."""
+    seems drawn back) when it recurs at that height on a line no header holds (its own, over a title), or, set in a
+    size other than the labels it lies over (``sized_over``), on no other page (a one-page annex)."""
     runs: dict[str, list[tuple[int, float, list[int], bool]]] = {}
-    candidates: list[tuple[PageLines, int, int, int, str, float, list[int], bool, bool]] = []
+    candidates: list[tuple[PageLines, int, int, int, str, float, list[int], bool, bool, bool]] = []
     for page in pages:
         headers = header_lines(page)  # a repeated header recurs at one height too, and is never a running line
         for k in edge_indexes(page):
@@ -202,7 +220,8 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
                             (k not in headers or back or over_label) and at_end and \
                             len(RUNNING_WORD.findall(key[0])) > (0 if back else len(numbers)):  # a date drawn over
                         candidates.append((page, k, spans[a][0], spans[b - 1][1], key[0], key[1], numbers,
-                                           back or over_label, over_label))
+                                           back or over_label, over_label,
+                                           over_label and sized_over(line, spans[a], page.settings)))
     need = max(1, (pages[0].settings if pages else TableSettings()).running_pages - 1)  # (boilerplate cells, "Work
     # is under way.", may sit at one height on two pages)
     def recurs(page: PageLines, text: str, at: float, numbers: list[int], off_header: bool = False) -> set[int]:
@@ -211,14 +230,15 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
                 all(n == m or n - m == page.page_index - i for n, m in zip(numbers, other, strict=True))}
 
     out: dict[tuple[int, int], set[int]] = {}
-    for page, k, first, end, text, at, numbers, back, over_label in candidates:
+    for page, k, first, end, text, at, numbers, back, over_label, sized in candidates:
         line = page.lines[k]
         key = running_key(line, page)
         whole = [int(n) for n in re.findall(r"\d+", line_words_text(line))]
         if not back and key is not None and recurs(page, key[0], key[1], whole):
             continue  # the whole line recurs (a repeated header whose labels the vocabulary does not read)
         again = recurs(page, text, at, numbers, off_header=over_label)
-        if len(again) >= (1 if back else need) and len(range(first, end)) > len(out.get((page.page_index, k), ())):
+        if len(again) >= (0 if sized else 1 if back else need) and \
+                len(range(first, end)) > len(out.get((page.page_index, k), ())):
             out[(page.page_index, k)] = set(range(first, end))
     template = template_keys(pages, running)
     for page in pages:

@@ -1179,3 +1179,24 @@ def test_two_labels_set_closer_than_a_phrase_gap_but_wider_than_a_word_space_are
             for k in range(4)]
     rows = _glued_header_rows(header, body)
     assert [(r.ref, r.page_ref) for r in rows] == [(f"IOC{k + 1}", f"Page {6 + k}") for k in range(4)]
+
+
+def test_a_page_head_in_a_size_of_its_own_drawn_over_a_one_page_annexs_header_is_set_aside():
+    """Dev 9481-102: a one-page annex whose page head "OFFICIAL – Dunmarsh PCC response to HMICFRS" (8.6 pt) prints
+    over the header's labels (6.6 pt): no other page shows the head again, so it stayed on the header line, the labels
+    read "PAGE OFFICIAL", "RESPONSIBL – Dunmarsh" and no ref column. Text set in a size of its own over a header's
+    labels is the page template's, not a label."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines
+
+    def sized(words, size):
+        return [dict(w, size=size) for w in words]
+
+    header = [*sized(phrase("REC", 37, 40), 6.6), *sized(phrase("DETAIL", 90, 40), 6.6),
+              *sized(phrase("PAGE", 350, 40), 6.6), *sized(phrase("OFFICIAL – Dunmarsh PCC response", 363, 39), 8.6),
+              *sized(phrase("RESPONSIBLE TARGET", 393, 40), 6.6)]
+    lines = [header, sized([*phrase("NO.", 37, 49), *phrase("OFFICER", 393, 49)], 6.6),
+             sized([*phrase("Rec1", 55, 80), *phrase("The force should review.", 90, 80), *phrase("Page 10", 359, 80)],
+                   6.6)]
+    page = PageLines(0, lines, 842.0, TableSettings.for_page([6.6] * 20, [8.0] * 20))
+    assert first_lines_running_words([page]) == [["OFFICIAL", "–", "Dunmarsh", "PCC", "response"]]
