@@ -255,18 +255,17 @@ def parted_label_word(word: Cell, lines: list[list[Cell]], settings: TableSettin
     the first one too when ``glued_open`` (a word runs on past its column only as the first of its line: "NUMBER",
     not the end of "Report page ref"; readings of both kinds are weighed by the roles they name); else, where a small
     letter meets a capital, in two when the body parts under the cut (``parts_body``: OCR read two labels set close as
-    one word, "pageNumb"). Letters are taken to share the word's width evenly."""
+    one word, "pageNumb"). A piece starts where the PDF draws it (``Cell.cuts``), else letters are taken to share the
+    word's width evenly."""
     text = word.text
     pitch = (word.x1 - word.x0) / max(len(text), 1)
     glued = glued_words(text) if word.confidence is None else (text,)
     if len(glued) > 1:
-        out, at = [], 0
-        for k, piece in enumerate(glued):
-            x0 = word.x0 + at * pitch
-            at += len(piece)
-            opens = word.opens_column or k > 0 or glued_open
-            out.append(replace(word, text=piece, x0=x0, x1=word.x0 + at * pitch, opens_column=opens))
-        return out
+        ends = [sum(len(p) for p in glued[:n]) for n in range(1, len(glued))]
+        cuts = list(word.cuts) if len(word.cuts) == len(ends) else [word.x0 + at * pitch for at in ends]
+        starts, stops = [word.x0, *cuts], [*cuts, word.x1]
+        return [replace(word, text=piece, x0=x0, x1=x1, cuts=(), opens_column=word.opens_column or k > 0 or glued_open)
+                for k, (piece, x0, x1) in enumerate(zip(glued, starts, stops, strict=True))]
     for k in range(1, len(text)):
         if text[k - 1].islower() and text[k].isupper():
             at = word.x0 + k * pitch

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from hmic_extract.model import RawRow, RowKind
-from hmic_extract.vocabulary import header_score, match_title
+from hmic_extract.vocabulary import glued_words, header_score, match_title
 
 from .model import Cell, PageTables, Part, Row, TextLine
 from .settings import TableSettings
@@ -59,7 +59,7 @@ def line_to_row(line: list[dict], method: str) -> Row:
     """One text line as a row whose cells are its words."""
     scores = [w["confidence"] for w in line if w.get("confidence") is not None]
     cells = [Cell(w["text"], w["x0"], w["x1"], w.get("confidence"), opens_column=bool(w.get("cell_start")),
-                  runs_on=bool(w.get("runs_on"))) for w in line]
+                  runs_on=bool(w.get("runs_on")), cuts=tuple(w.get("cuts", ()))) for w in line]
     sizes = [w["size"] for w in line if w.get("size")] or [w["mark_size"] for w in line if w.get("mark_size")]
     return Row(min(w["top"] for w in line), max(w["bottom"] for w in line), cells, is_line=True, method=method,
                confidence=min(scores) if scores else None, size=statistics.median(sizes) if sizes else None)
@@ -452,7 +452,8 @@ def glyph_words(line: list, settings: TableSettings) -> list[dict]:
     not drawn one after the other (``cell_start``: two cells' words, a label run on up to the next). A word drawn
     right after the one before and the one space between them (``runs_on``) goes on the same text run. A word's size is
     its letters' (digits and marks are set raised or small inside body text); ``mark_size`` is its other glyphs', the
-    size of a line that holds no letter ("¹" on a line of its own)."""
+    size of a line that holds no letter ("¹" on a line of its own). A word the column-name words make up
+    ("refRecommendation": two labels set touching) keeps where each later one is drawn (``cuts``)."""
     from .text import gap_breaks, mark_text, stands_after
 
     words: list[dict] = []
@@ -466,17 +467,25 @@ def glyph_words(line: list, settings: TableSettings) -> list[dict]:
             continue
         if words and not space and not gap_breaks(last, g, settings):
             w = words[-1]
-            w["text"] += mark_text(last, g, settings)
+            added = mark_text(last, g, settings)
+            w["starts"] += [g.x0] * len(added)
+            w["text"] += added
             w["x1"], w["top"], w["bottom"] = max(w["x1"], g.x1), min(w["top"], g.top), max(w["bottom"], g.bottom)
             w["size"] = max(w["size"], g.size if g.text.isalpha() else 0.0)
             w["mark_size"] = max(w["mark_size"], 0.0 if g.text.isalpha() else g.size)
         else:
             letter = g.text.isalpha()
-            words.append({"text": g.text, "x0": g.x0, "x1": g.x1, "top": g.top, "bottom": g.bottom,
+            words.append({"text": g.text, "starts": [g.x0] * len(g.text), "x0": g.x0, "x1": g.x1, "top": g.top,
+                          "bottom": g.bottom,
                           "size": g.size if letter else 0.0, "mark_size": 0.0 if letter else g.size,
                           "cell_start": bool(words) and not space and g.x0 - last.x1 <= settings.word_gap,
                           "runs_on": bool(words) and space and drawn_on(last, spaces, g)})
         space, last, spaces = False, g, []
+    for w in words:
+        starts = w.pop("starts")
+        pieces = glued_words(w["text"])
+        if len(pieces) > 1:
+            w["cuts"] = [starts[sum(len(p) for p in pieces[:n])] for n in range(1, len(pieces))]
     return words
 
 

@@ -1200,3 +1200,24 @@ def test_a_page_head_in_a_size_of_its_own_drawn_over_a_one_page_annexs_header_is
                    6.6)]
     page = PageLines(0, lines, 842.0, TableSettings.for_page([6.6] * 20, [8.0] * 20))
     assert first_lines_running_words([page]) == [["OFFICIAL", "–", "Dunmarsh", "PCC", "response"]]
+
+
+def test_a_glued_labels_pieces_are_parted_where_the_pdf_draws_them():
+    """Dev 9481-122: "refRecommendation" of glyphs of unequal width ("ref" narrow, "R" wide): parted at an even share
+    of the word's width, "Recommendation" started 1.8 pt right of where it is drawn, where every line of the text
+    column starts, so each such line crossed the column's edge and no row came out. The pieces start where their
+    first glyphs are drawn."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    widths = [3.4, 4.6, 3.4, 5.2, 4.6, 4.0, 4.8, 7.7, 7.7, 4.6, 5.1, 5.0, 4.7, 3.4, 2.4, 4.8, 5.1]
+    glyphs, x = [], 159.5
+    for k, (c, width) in enumerate(zip("refRecommendation", widths, strict=True)):
+        x += 1.15 if k == 3 else 0.0
+        glyphs.append(Glyph(c, x, 106.0, x + width, 114.0, size=7.8, drawn=k))
+        x += width
+    settings = TableSettings.for_page([7.8] * 20)
+    words = glyph_words(glyphs_to_lines(glyphs, settings)[0], settings)
+    assert [w["text"] for w in words] == ["refRecommendation"]
+    assert words[0]["cuts"] == [glyphs[3].x0]
