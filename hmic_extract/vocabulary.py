@@ -10,6 +10,7 @@ OCR may be matched fuzzily (``fuzzy=True``), so "Recommendatlons" still names a 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -607,16 +608,24 @@ def without_specks(text: str) -> str:
 def separated(text: str) -> str:
     """Words OCR ran together split again where the column- and section-name words make them up ("IssueofConcern"
     -> "Issue of Concern", "AFIref" -> "AFI ref"); other words are left alone."""
-    return " ".join(_split_known(w) for w in text.split())
+    return " ".join(" ".join(glued_words(w)) for w in text.split())
 
 
-def _split_known(word: str) -> str:
+@functools.lru_cache(maxsize=4096)
+def glued_words(word: str) -> tuple[str, ...]:
+    """A word as printed, cut where column- and section-name words make up its letters ("NUMBERREPORT" -> "NUMBER",
+    "REPORT"; "refRecommendation" -> "ref", "Recommendation"), the fewest pieces that do; marks at its ends stay on
+    the end pieces ("PAGENO." -> "PAGE", "NO."), so the pieces joined are the word. The word alone when no such cut
+    makes it up."""
     m = re.fullmatch(r"(\W*)(\w+?)(\W*)", word)  # the stop of "PAGENO." is no letter: split the letters only
-    if m is None or m.group(1) or m.group(3):
-        return f"{m.group(1)}{_split_known(m.group(2))}{m.group(3)}" if m is not None else word
+    if m is None:
+        return (word,)
+    if m.group(1) or m.group(3):
+        pieces = glued_words(m.group(2))
+        return (m.group(1) + pieces[0], *pieces[1:-1], pieces[-1] + m.group(3)) if len(pieces) > 1 else (word,)
     letters = word.lower()
     if not letters.isalpha() or len(letters) < 5:
-        return word
+        return (word,)
     vocabulary = {w for w in LABEL_WORDS | _PHRASE_WORDS if w.isalpha()} | {"s"}  # "Issues": plural s
     best: list[list[str] | None] = [[]] + [None] * len(letters)
     for end in range(1, len(letters) + 1):
@@ -628,7 +637,7 @@ def _split_known(word: str) -> str:
                     best[end] = candidate
     parts = best[-1]
     if not parts or len(parts) < 2:
-        return word
+        return (word,)
     out: list[str] = []
     at = 0
     for piece in parts:
@@ -638,7 +647,7 @@ def _split_known(word: str) -> str:
             out[-1] += printed  # a plural's s stays on its word
         else:
             out.append(printed)
-    return " ".join(out)
+    return tuple(out)
 
 
 def section_named_by_header(issue_header: str) -> str | None:

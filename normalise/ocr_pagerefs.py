@@ -151,6 +151,8 @@ def mend_broken_word(fragments: list[str]) -> list[str]:
             out[-1] = out[-1][:-1] + text  # "Fig-" + "ure 4": a word the column hyphenated, its hyphen no part of it
         elif out and cut_number(out[-1], text):
             out[-1] += text  # "Pages 10/1" + "1": a pair's second number broken short
+        elif out and cut_first_number(out[-1], text):
+            out[-1] += text  # "pp. 2" + "3-24": a range's first number broken short
         else:
             out.append(text)
     return out
@@ -180,6 +182,17 @@ def cut_number(before: str, digits: str) -> bool:
         return False
     first, second = int(m.group(1)), int(m.group(2))
     return second < first <= int(m.group(2) + digits)
+
+
+def cut_first_number(before: str, text: str) -> bool:
+    """Whether a page ref ends in a number standing alone ("pp. 2", no joiner after it) that begins the first number of
+    the range or pair on the next line ("3-24": 23 up to 24), as a narrow column breaks a number; a range the number
+    does not begin ("p. 7" / "10-12") is a page ref of its own."""
+    m = re.search(r"(?:^|[^\d/\-–,&\s])\s*(\d{1,3})$", before)
+    pair = re.fullmatch(r"(\d{1,2})\s*[/\-–]\s*(\d{1,4})", text)
+    if not (m and pair) or page_cell_kind(before) != "page":
+        return False
+    return int(m.group(1) + pair.group(1)) <= int(pair.group(2))
 
 
 def open_before_words(merged: list[list[str]]) -> int | None:

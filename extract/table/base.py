@@ -33,6 +33,7 @@ from hmic_extract.vocabulary import (
     PROSE_WORDS,
     ROLES,
     fold,
+    glued_words,
     map_header,
     match_title,
     reads_as_sentence,
@@ -193,22 +194,47 @@ def broken_over_tails(row: Row, below: list[Row], settings: TableSettings) -> Ro
     return replace(row, cells=cells)
 
 
-def parted_over_gutters(row: Row, body: list[Row], settings: TableSettings) -> Row:
+def parted_over_gutters(row: Row, body: list[Row], settings: TableSettings, glued_open: bool = False) -> Row:
     """A header line whose labels are set closer than a phrase gap over two body columns: a word opens a label of its
     own where most body lines under the line hold text under the word before it that ends short of the gap and text
     under the word that starts past it, white space between ("NUMBER PAGE" over refs centred under "NUMBER" and page
     cells set right under "PAGE": neither column's text starts at its label, so no column start parts them). A
     label of two words over one column has one phrase under both words, or text under one of them only. Two labels
-    OCR read as one word ("pageNumb") are parted so where a small letter meets a capital."""
+    OCR read as one word ("pageNumb") are parted so where a small letter meets a capital; words of the PDF's text
+    glued from column-name words are parted where those words meet (``glued_open``: the first piece opens a label
+    too)."""
     if not row.is_line or not row.cells:
         return row
     lines = [phrases(r, settings) for r in body if r.is_line]
-    words = [piece for c in sorted(row.cells, key=lambda c: c.x0) for piece in parted_label_word(c, lines, settings)]
+    words = [piece for c in sorted(row.cells, key=lambda c: c.x0)
+             for piece in parted_label_word(c, lines, settings, glued_open)]
     cells = words[:1]
-    for word, after in pairwise(words):
-        opens = parts_body(lines, word, after, settings)
+    for k, (word, after) in enumerate(pairwise(words)):
+        opens = parts_body(lines, word, after, settings) or labels_spaced_apart(words, k + 1, settings)
         cells.append(replace(after, opens_column=True) if opens and not after.opens_column else after)
     return replace(row, cells=cells) if len(cells) > 1 else row
+
+
+def labels_spaced_apart(words: list[Cell], k: int, settings: TableSettings) -> bool:
+    """Whether word ``k`` of a header line of the PDF's text opens a label of its own inside a phrase: set after a gap
+    wider than the page's word spaces (by ``label_space``), the words of its phrase before it and those from it on
+    each naming a column ("FINDING TYPE" 3.4 pt short of "NO.", the page's words 1.9 pt apart: a label run on up to
+    the next, whose cells' texts are no words of one label)."""
+    word, after = words[k - 1], words[k]
+    gap = after.x0 - word.x1
+    if word.confidence is not None or after.confidence is not None or \
+            not settings.label_space * settings.word_space < gap <= settings.phrase_gap:
+        return False
+    start = k - 1
+    while start > 0 and words[start].x0 - words[start - 1].x1 <= settings.phrase_gap and \
+            not words[start].opens_column:
+        start -= 1
+    end = k + 1
+    while end < len(words) and words[end].x0 - words[end - 1].x1 <= settings.phrase_gap and \
+            not words[end].opens_column:
+        end += 1
+    runs = (words[start:k], words[k:end])
+    return all(role_of_label(" ".join(w.text for w in run))[1] is not None for run in runs)
 
 
 def parts_body(lines: list[list[Cell]], word: Cell, after: Cell, settings: TableSettings) -> bool:
@@ -221,11 +247,25 @@ def parts_body(lines: list[list[Cell]], word: Cell, after: Cell, settings: Table
     return parted >= settings.gutter_lines and parted > across
 
 
-def parted_label_word(word: Cell, lines: list[list[Cell]], settings: TableSettings) -> list[Cell]:
-    """A header word as one cell, or as two cut where a small letter meets a capital (letters spaced evenly over its
-    box) when the body parts under the cut (``parts_body``): OCR read two labels set close as one word."""
+def parted_label_word(word: Cell, lines: list[list[Cell]], settings: TableSettings,
+                      glued_open: bool = False) -> list[Cell]:
+    """A header word as one cell, or cut in two or more: where column- and section-name words make up a word of the
+    PDF's text (two labels set touching, a label run on past its column up to the next: "NUMBERREPORT",
+    "refRecommendation"; a label's own words are set a space apart), each piece after the first a label of its own,
+    the first one too when ``glued_open`` (a word runs on past its column only as the first of its line: "NUMBER",
+    not the end of "Report page ref"; readings of both kinds are weighed by the roles they name); else, where a small
+    letter meets a capital, in two when the body parts under the cut (``parts_body``: OCR read two labels set close as
+    one word, "pageNumb"). A piece starts where the PDF draws it (``Cell.cuts``), else letters are taken to share the
+    word's width evenly."""
     text = word.text
     pitch = (word.x1 - word.x0) / max(len(text), 1)
+    glued = glued_words(text) if word.confidence is None else (text,)
+    if len(glued) > 1:
+        ends = [sum(len(p) for p in glued[:n]) for n in range(1, len(glued))]
+        cuts = list(word.cuts) if len(word.cuts) == len(ends) else [word.x0 + at * pitch for at in ends]
+        starts, stops = [word.x0, *cuts], [*cuts, word.x1]
+        return [replace(word, text=piece, x0=x0, x1=x1, cuts=(), opens_column=word.opens_column or k > 0 or glued_open)
+                for k, (piece, x0, x1) in enumerate(zip(glued, starts, stops, strict=True))]
     for k in range(1, len(text)):
         if text[k - 1].islower() and text[k].isupper():
             at = word.x0 + k * pitch
@@ -409,8 +449,10 @@ def header_at(rows: list[Row], i: int, settings: TableSettings, like: int | None
     """The best reading of the rows from ``i`` on as a header (stacked over 1..header_lines lines), or None; of
     readings naming as many roles, one ``like`` lines deep when there is one."""
     found: list[tuple[tuple[int, int, bool], Header]] = []
-    for split in (False, True):
-        first = parted_over_gutters(rows[i], rows[i + 1:], settings) if split and i < len(rows) else None
+    for split, glued_open in ((False, False), (True, False), (True, True)):
+        if glued_open and not any(len(glued_words(c.text)) > 1 for c in rows[i].cells if c.confidence is None):
+            continue  # no word of the line is glued from column names: the reading is the one before
+        first = parted_over_gutters(rows[i], rows[i + 1:], settings, glued_open) if split and i < len(rows) else None
         for n in range(1, settings.header_lines + 1):
             group = rows[i:i + n] if first is None else [first, *rows[i + 1:i + n]]
             if len(group) < n or (n > 1 and (group[-1].top - group[-2].bottom > 1.5 * settings.line_pitch or

@@ -22,6 +22,7 @@ class Cell:
     confidence: float | None = None  # weakest OCR word, when read by OCR
     opens_column: bool = False  # a word starting where many lines of its page start (a column's left edge)
     runs_on: bool = False  # a word the PDF drew right after the word before it and one space: the same text run
+    cuts: tuple[float, ...] = ()  # where each later column-name word of a word glued from them is drawn (its x0)
 
 
 @dataclass

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from hmic_extract.vocabulary import PAGE_FOLIO
+from hmic_extract.vocabulary import PAGE_FOLIO, glued_words
 
 from .model import Cell, PageTables, Part, Row, TextLine
 from .settings import TableSettings
@@ -121,7 +121,7 @@ def grid_to_part(grid: Grid, glyphs: list[Glyph], page_index: int, opens: tuple[
     over a row the page's edge cuts left out, see ``edge_folios``; the page's own folio too over a row run on into the
     page's bottom margin, where no text block reaches: pdflatex sets a row too tall for the page whole)."""
     bottoms, tops = opens
-    placed = word_starts(glyphs, settings)
+    placed = word_starts(glyphs, settings, grid.edges())
     folios = edge_folios(glyphs, page_height, settings)
     own_folios = edge_folios(glyphs, page_height, settings, page_index + 1)
     rows = []
@@ -172,23 +172,52 @@ def phrases_apart(line: list[Glyph], settings: TableSettings) -> list[list[Glyph
     return runs
 
 
-def word_starts(glyphs: list[Glyph], settings: TableSettings) -> dict[int, float]:
+def word_starts(glyphs: list[Glyph], settings: TableSettings, edges: list[float] | None = None) -> dict[int, float]:
     """Where each glyph is placed in a grid: a left-to-right word's letters by its first letter's centre, so a word
     wider than its cell (LaTeX runs "Recommendation" on past a narrow Type column's rule) stays in the cell it starts
     in, not split over two ("Recommen" | "dati"); other glyphs by their own centre. A word's letters are drawn one
     after the other, on one line, a word gap apart at most, or under the letter before by a kerned pair's overlap
-    ("AT" in "RECOMMENDATION")."""
+    ("AT" in "RECOMMENDATION"). Given the grid's column ``edges``, a word the column-name words make up is two where
+    one of them starts past a rule the word started before ("ITEM" run on past its rule up to "DETAIL", set at the
+    next cell's start: ``parted_at_rules``)."""
     out: dict[int, float] = {}
     start: Glyph | None = None
     last: Glyph | None = None
+    word: list[Glyph] = []
     for g in glyphs:
         goes_on = last is not None and start is not None and is_ltr(g.text) and is_ltr(last.text) and \
             abs(g.y_mid - last.y_mid) <= settings.line_tolerance and g.x0 - last.x1 <= settings.word_gap and \
             (g.x0 - last.x1 >= -settings.overprint_slack or kerned(last, g, settings))
+        if not goes_on:
+            out.update(parted_at_rules(word, edges or []))
+            word = []
         start = start if goes_on else (g if is_ltr(g.text) else None)
+        if start is not None:
+            word.append(g)
         out[id(g)] = start.x_mid if start is not None else g.x_mid
         last = g
+    out.update(parted_at_rules(word, edges or []))
     return out
+
+
+def parted_at_rules(word: list[Glyph], edges: list[float]) -> dict[int, float]:
+    """The places of a word's glyphs where column-name words make it up and one of them starts past a rule the word
+    started before (two cells' labels set touching): each such word's glyphs by its own first letter; else none (the
+    word stays where its first letter places it)."""
+    if len(word) < 2 or not edges:
+        return {}
+    pieces = glued_words("".join(g.text for g in word))
+    if len(pieces) < 2:
+        return {}
+    out: dict[int, float] = {}
+    at, first = 0, word[0]
+    cuts = {sum(len(p) for p in pieces[:n]) for n in range(1, len(pieces))}
+    for g in word:
+        if at in cuts and any(first.x0 < e <= g.x0 for e in edges):
+            first = g
+        out[id(g)] = first.x_mid
+        at += len(g.text)
+    return out if first is not word[0] else {}
 
 
 def kerned(before: Glyph, glyph: Glyph, settings: TableSettings) -> bool:

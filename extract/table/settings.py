@@ -30,6 +30,8 @@ class TableSettings:
     word_gap: float = 1.5  # a horizontal gap wider than this between glyphs separates two words
     rtl_word_gap: float = 3.75  # ... between two right-to-left letters (a non-joining letter leaves a gap)
     phrase_gap: float = 7.0  # a gap wider than this between words of one line separates two cells
+    word_space: float = 2.5  # the page's usual gap between two words of a phrase
+    label_space: float = 1.5  # of the word space: a wider gap inside a header phrase may part two labels set close
     min_gutter: float = 3.0  # the narrowest white-space gutter between unruled columns
     gutter_lines: int = 3  # body lines with text either side of a gap in a header line, fewest that part two labels
     cross_slack: float = 2.0  # how far text may run past a column edge before it spans two columns
@@ -56,6 +58,8 @@ class TableSettings:
     running_drift: float = 3.0  # a running head recurs at the same height on other pages, give or take this
     running_pages: int = 3  # ... and one on this many pages at least and on ``running_share`` of them is one however
     running_share: float = 0.8  # close it sits to the body
+    size_ratio: float = 0.9  # a word set smaller than this share of another's size is in a font of its own (a page
+    # head's over a header's labels)
     mark_ratio: float = 0.95  # a digit raised and smaller than this share of the letter before it is a footnote mark;
     # a line opening with a mark set smaller than this share of the table's body size is a footnote
     glued_cut_chars: float = 1.5  # of a word's mean letter width: how far from a column edge a digit/letter boundary
@@ -83,7 +87,7 @@ class TableSettings:
         if len(gaps) < 10:
             return self
         usual = gaps[len(gaps) // 2]
-        return replace(self, phrase_gap=max(self.phrase_gap, PHRASE_OVER_SPACE * usual))
+        return replace(self, phrase_gap=max(self.phrase_gap, PHRASE_OVER_SPACE * usual), word_space=usual)
 
     @classmethod
     def for_page(cls, glyph_heights: Iterable[float] = (), line_gaps: Iterable[float] = (),
@@ -100,7 +104,7 @@ class TableSettings:
         return cls(font_size=font, line_pitch=pitch, rule_width=rule,
                    snap=max(3.0, 2 * rule), column_tolerance=max(4.0, 0.4 * font),
                    line_tolerance=max(1.5, 0.3 * font), word_gap=max(0.8, 0.15 * font),
-                   rtl_word_gap=max(2.0, 0.375 * font),
+                   rtl_word_gap=max(2.0, 0.375 * font), word_space=0.25 * font,
                    phrase_gap=7.0 * scale, title_gap=0.75 * pitch, band_gap=0.3 * pitch,
                    min_gutter=max(2.0, 0.3 * font), page_shift=3.0 * font,
                    cross_slack=max(1.5, 0.2 * font), running_drift=max(3.0, 0.4 * font))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from hmic_extract.model import RawRow, RowKind
-from hmic_extract.vocabulary import header_score, match_title
+from hmic_extract.vocabulary import glued_words, header_score, match_title
 
 from .model import Cell, PageTables, Part, Row, TextLine
 from .settings import TableSettings
@@ -59,7 +59,7 @@ def line_to_row(line: list[dict], method: str) -> Row:
     """One text line as a row whose cells are its words."""
     scores = [w["confidence"] for w in line if w.get("confidence") is not None]
     cells = [Cell(w["text"], w["x0"], w["x1"], w.get("confidence"), opens_column=bool(w.get("cell_start")),
-                  runs_on=bool(w.get("runs_on"))) for w in line]
+                  runs_on=bool(w.get("runs_on")), cuts=tuple(w.get("cuts", ()))) for w in line]
     sizes = [w["size"] for w in line if w.get("size")] or [w["mark_size"] for w in line if w.get("mark_size")]
     return Row(min(w["top"] for w in line), max(w["bottom"] for w in line), cells, is_line=True, method=method,
                confidence=min(scores) if scores else None, size=statistics.median(sizes) if sizes else None)
@@ -155,15 +155,32 @@ def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:
 
 def phrase_spans(line: list[dict], settings: TableSettings) -> list[tuple[int, int]]:
     """A line's phrases as word index ranges [start, end): words further apart than a phrase gap start a new one, and
-    so does a word set back over the one before it (a run of text drawn over another, kept whole by the reader)."""
+    so does a word set back over the one before it (a run of text drawn over another, kept whole by the reader) or set
+    in another size (``sized_apart``: a page head printed on over a header's labels)."""
     spans: list[tuple[int, int]] = []
     start = 0
     for k in range(1, len(line)):
         gap = line[k]["x0"] - line[k - 1]["x1"]
-        if gap > settings.phrase_gap or line[k]["x0"] < line[k - 1]["x0"]:
+        if gap > settings.phrase_gap or line[k]["x0"] < line[k - 1]["x0"] or \
+                sized_apart(line[k - 1], line[k], settings):
             spans.append((start, k))
             start = k
     return [*spans, (start, len(line))] if line else []
+
+
+def sized_apart(a: dict, b: dict, settings: TableSettings) -> bool:
+    """Whether two words of the PDF's text are set in sizes of their own (the smaller under ``size_ratio`` of the
+    larger): a page template's text and a table's, however close the one prints over the other."""
+    sizes = (a.get("size") or 0.0, b.get("size") or 0.0)
+    return min(sizes) > 0 and min(sizes) < settings.size_ratio * max(sizes)
+
+
+def sized_over(line: list[dict], span: tuple[int, int], settings: TableSettings) -> bool:
+    """Whether a phrase drawn over a line's other words is set in a size of its own: apart from every other word of
+    the line (the labels it lies over and those beside it), words without letters aside."""
+    inside = [u for u in line[span[0]:span[1]] if u.get("size")]
+    others = [v for v in line[:span[0]] + line[span[1]:] if v.get("size")]
+    return bool(inside) and bool(others) and all(sized_apart(u, v, settings) for u in inside for v in others)
 
 
 RUNNING_WORD = re.compile(r"(?!(?:pages?|pp?|pg)\b)[^\W\d_]{3,}")  # a running head's words outnumber its numbers
@@ -184,7 +201,8 @@ class RunningCandidate:
     """A run of phrases (words ``first``..``end`` of line ``line``) that may be a running head beside a row's words.
 
     ``back``: drawn back over the words before it, or over a header's label, so one other page is evidence enough;
-    ``over_label``: lies over a header's label, so it must recur on a line no header holds."""
+    ``over_label``: lies over a header's label, so it must recur on a line no header holds; ``sized``: set in a size of
+    its own over the labels, so it needs to recur nowhere."""
 
     page: PageLines
     line: int
@@ -195,6 +213,7 @@ class RunningCandidate:
     numbers: list[int]
     back: bool
     over_label: bool
+    sized: bool
 
 
 def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict[tuple[int, int], set[int]]:
@@ -207,7 +226,8 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
     line is the row's. A head drawn back over the line's words before it (a page template printing over the table's
     first line) needs to recur on one other page only (an annex of two pages), and may lie over a header's labels,
     which a header's own words never are; so may a head printed from the left over a header's label (the label then
-    seems drawn back) when it recurs at that height on a line no header holds (its own, over a title)."""
+    seems drawn back) when it recurs at that height on a line no header holds (its own, over a title), or, set in a
+    size other than the labels it lies over (``sized_over``), on no other page (a one-page annex)."""
     runs: dict[str, list[Occurrence]] = {}
     candidates: list[RunningCandidate] = []
     for page in pages:
@@ -230,8 +250,9 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
                             (k not in headers or back or over_label) and at_end and \
                             (back or not heads_wrapped_cell(page, k, spans[a][0])) and \
                             len(RUNNING_WORD.findall(key[0])) > (0 if back else len(numbers)):  # a date drawn over
-                        candidates.append(RunningCandidate(page, k, spans[a][0], spans[b - 1][1], key[0], key[1],
-                                                           numbers, back or over_label, over_label))
+                        candidates.append(RunningCandidate(
+                            page, k, spans[a][0], spans[b - 1][1], key[0], key[1], numbers, back or over_label,
+                            over_label, over_label and sized_over(line, spans[a], page.settings)))
     need = max(1, (pages[0].settings if pages else TableSettings()).running_pages - 1)  # (boilerplate cells, "Work
     # is under way.", may sit at one height on two pages)
     def recurs(page: PageLines, text: str, at: float, numbers: list[int], off_header: bool = False) -> set[int]:
@@ -249,7 +270,7 @@ def running_words(pages: list[PageLines], running: set[tuple[int, int]]) -> dict
             continue  # the whole line recurs (a repeated header whose labels the vocabulary does not read)
         again = recurs(c.page, c.text, c.at, c.numbers, off_header=c.over_label)
         place = (c.page.page_index, c.line)
-        if len(again) >= (1 if c.back else need) and c.end - c.first > len(out.get(place, ())):
+        if len(again) >= (0 if c.sized else 1 if c.back else need) and c.end - c.first > len(out.get(place, ())):
             out[place] = set(range(c.first, c.end))
     template = template_keys(pages, running)
     for page in pages:
@@ -494,7 +515,8 @@ def glyph_words(line: list, settings: TableSettings) -> list[dict]:
     not drawn one after the other (``cell_start``: two cells' words, a label run on up to the next). A word drawn
     right after the one before and the one space between them (``runs_on``) goes on the same text run. A word's size is
     its letters' (digits and marks are set raised or small inside body text); ``mark_size`` is its other glyphs', the
-    size of a line that holds no letter ("¹" on a line of its own)."""
+    size of a line that holds no letter ("¹" on a line of its own). A word the column-name words make up
+    ("refRecommendation": two labels set touching) keeps where each later one is drawn (``cuts``)."""
     from .text import gap_breaks, mark_text, stands_after
 
     words: list[dict] = []
@@ -508,17 +530,25 @@ def glyph_words(line: list, settings: TableSettings) -> list[dict]:
             continue
         if words and not space and not gap_breaks(last, g, settings):
             w = words[-1]
-            w["text"] += mark_text(last, g, settings)
+            added = mark_text(last, g, settings)
+            w["starts"] += [g.x0] * len(added)
+            w["text"] += added
             w["x1"], w["top"], w["bottom"] = max(w["x1"], g.x1), min(w["top"], g.top), max(w["bottom"], g.bottom)
             w["size"] = max(w["size"], g.size if g.text.isalpha() else 0.0)
             w["mark_size"] = max(w["mark_size"], 0.0 if g.text.isalpha() else g.size)
         else:
             letter = g.text.isalpha()
-            words.append({"text": g.text, "x0": g.x0, "x1": g.x1, "top": g.top, "bottom": g.bottom,
+            words.append({"text": g.text, "starts": [g.x0] * len(g.text), "x0": g.x0, "x1": g.x1, "top": g.top,
+                          "bottom": g.bottom,
                           "size": g.size if letter else 0.0, "mark_size": 0.0 if letter else g.size,
                           "cell_start": bool(words) and not space and g.x0 - last.x1 <= settings.word_gap,
                           "runs_on": bool(words) and space and drawn_on(last, spaces, g)})
         space, last, spaces = False, g, []
+    for w in words:
+        starts = w.pop("starts")
+        pieces = glued_words(w["text"])
+        if len(pieces) > 1:
+            w["cuts"] = [starts[sum(len(p) for p in pieces[:n])] for n in range(1, len(pieces))]
     return words
 
 

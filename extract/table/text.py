@@ -178,7 +178,7 @@ def overprints_apart(line: list[Glyph], order: dict[int, int], settings: TableSe
         else:
             runs.append([g])  # the pen went back, or on to another cell
     runs = [r for k, r in enumerate(runs) if not any(drawn_over(r, earlier, settings) for earlier in runs[:k])]
-    overlapping = any(len(a) >= MIN_OVERPRINT and len(b) >= MIN_OVERPRINT and overprinted(a, b, settings)
+    overlapping = any(word_run(a) and word_run(b) and overprinted(a, b, settings)
                       for a, b in itertools.combinations(runs, 2))
     if not overlapping:
         kept = {id(g) for r in runs for g in r}
@@ -205,6 +205,13 @@ def drawn_over(run: list[Glyph], earlier: list[Glyph], settings: TableSettings) 
 
 
 MIN_OVERPRINT = 3  # glyphs: a run this long drawn over another is a word (an accent drawn over its letter is not)
+
+
+def word_run(run: list[Glyph]) -> bool:
+    """Whether a drawn run is a word that may be drawn over another: ``MIN_OVERPRINT`` glyphs, or two letters or digits
+    and nothing else (a short ref, "R2", drawn over a word run on past its cell; an accent is no letter)."""
+    ink = [g for g in run if g.text.strip()]
+    return len(run) >= MIN_OVERPRINT or (len(ink) >= 2 and all(is_ltr(g.text) for g in ink))
 
 
 def visual_x(glyph: Glyph) -> float:

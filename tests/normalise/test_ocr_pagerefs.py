@@ -136,3 +136,12 @@ def test_a_paragraph_label_ocr_read_with_an_accent_is_no_page():
     fixed, rule = repair_page_ref_text("Page 38 (pára. 5.5)")
     assert rule and pages_of(fixed) == [38]
     assert repair_page_ref_text("Page 38 (para. 5.5)") == ("Page 38 (para. 5.5)", "")
+
+
+def test_a_ranges_first_number_broken_over_two_lines_is_mended():
+    """Dev 9481-139: a narrow page column broke "pp. 23-24" inside its first number ("pp. 2" / "3-24"); the second
+    line was dropped as a duplicate and the row's page read 2. A number left alone at a line's end with a range on the
+    next line that it begins (23 up to 24) is one number; a range it does not begin is another page ref."""
+    assert choose_page_ref(["pp. 2", "3-24"]).text == "pp. 23-24"
+    assert choose_page_ref(["pp. 2", "4-25"]).text == "pp. 24-25"
+    assert choose_page_ref(["p. 7", "10-12"]).text != "p. 710-12"

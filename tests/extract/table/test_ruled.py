@@ -167,3 +167,21 @@ def test_a_page_folio_inside_a_row_run_on_into_the_page_margin_is_dropped():
 
     assert [c.text for c in part_on(595.3).rows[0].cells] == ["AfI-4", "The force should make sure."]
     assert part_on(640.0).rows[0].cells[1].text.endswith("Page 5 of 6")
+
+
+def test_two_labels_glued_across_a_cells_rule_are_parted_at_the_rule():
+    """Dev 9481-131: pdflatex ran "ITEM" on past its narrow column's rule up to "DETAIL", set at the next cell's start
+    with no gap a word space wide: placed by its first letter the one word "ITEMDETAIL" filled the Item cell and left
+    the Detail cell empty, so no header was found. A word the column-name words make up is two words where one of them
+    starts past a rule the word started before ("Recommendation" run on past the rule stays whole)."""
+    from hmic_extract.extract.table.ruled import Grid, grid_to_part
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.text import Glyph
+
+    glyphs = [Glyph(c, 74.0 + 7.0 * k, 70.0, 81.0 + 7.0 * k, 80.0, size=12.0, drawn=k) for k, c in enumerate("ITEM")]
+    glyphs += [Glyph(c, 103.5 + 7.0 * k, 70.0, 110.5 + 7.0 * k, 80.0, size=12.0, drawn=4 + k)
+               for k, c in enumerate("DETAIL")]
+    grid = Grid((68.0, 65.0, 330.0, 85.0), [((68.0, 65.0, 330.0, 85.0),
+                                             [(68.0, 65.0, 98.0, 85.0), (98.0, 65.0, 330.0, 85.0)])])
+    part = grid_to_part(grid, glyphs, 0, ([], []), TableSettings.for_page([12.0] * 10))
+    assert [c.text for c in part.rows[0].cells] == ["ITEM", "DETAIL"]

@@ -1197,3 +1197,110 @@ def test_a_page_head_beside_a_title_naming_two_roles_in_one_phrase_is_no_header_
 
     dropped = first_lines_running_words([page(i) for i in range(3)])
     assert dropped[1] == dropped[2] == ["Saltcombe", "Vale", "Police"]
+
+
+def _glued_header_rows(header: list[dict], body: list[list[dict]]):
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = header + [w for row in body for w in row]
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    return [r for r in rows if r.kind is RowKind.CELLS and r.issue.startswith("The")]
+
+
+def test_two_labels_glued_in_one_word_are_parted_where_the_vocabulary_cuts_it():
+    """Held-out 9491-106: pdflatex ran "NUMBER" on past its narrow column up to "REPORT" (over "PAGE" / "REF"), one
+    word "NUMBERREPORT" on the text layer: stacked as one label "NUMBERREPORT PAGE REF" the table had no ref column
+    and no row came out. Two column-name words glued with no space are two labels set touching."""
+    header = [*phrase("FINDING", 80, 100), {"text": "NUMBERREPORT", "x0": 132, "x1": 222, "top": 100, "bottom": 109},
+              *phrase("DETAIL", 227, 100), *phrase("RAG", 384, 100), *phrase("COMMENTS", 430, 100),
+              *phrase("TYPE", 80, 112), *phrase("PAGE", 182, 112), *phrase("REF", 185, 124)]
+    body = [[*phrase("CoC", 80, 140 + 40 * k), *phrase(f"COC{k + 1}", 134, 140 + 40 * k),
+             *phrase(f"{11 + k}", 190, 140 + 40 * k), *phrase("The force should review its", 227, 140 + 40 * k),
+             *phrase("Green", 384, 140 + 40 * k), *phrase("response to calls.", 227, 152 + 40 * k)]
+            for k in range(4)]
+    rows = _glued_header_rows(header, body)
+    assert [(r.ref, r.page_ref) for r in rows] == [(f"COC{k + 1}", f"{11 + k}") for k in range(4)]
+
+
+def test_a_label_glued_to_the_next_labels_first_word_is_parted_where_the_vocabulary_cuts_it():
+    """Dev 9481-122: "Report page ref" run on past its column up to "Recommendation": "refRecommendation" on the text
+    layer, read as one label naming the ref column; the page column was lost and the tool found no table."""
+    header = [*phrase("Ref", 70, 100), *phrase("Report page", 110, 100),
+              {"text": "refRecommendation", "x0": 159.5, "x1": 241, "top": 100, "bottom": 109},
+              *phrase("Responsible", 354, 100), *phrase("Action Taken", 407, 100), *phrase("officer", 354, 112)]
+    body = [[*phrase(f"AFI {k + 1}", 70, 140 + 40 * k), *phrase(f"p. {11 + k}", 110, 140 + 40 * k),
+             *phrase("The force should review its", 172, 140 + 40 * k), *phrase("Being progressed", 407, 140 + 40 * k),
+             *phrase("response to calls.", 172, 152 + 40 * k)]
+            for k in range(4)]
+    rows = _glued_header_rows(header, body)
+    assert [(r.ref, r.page_ref) for r in rows] == [(f"AFI {k + 1}", f"p. {11 + k}") for k in range(4)]
+
+
+def test_a_label_run_on_past_its_column_opens_a_label_however_close_the_label_before_is_set():
+    """Held-out 9491-106: "NUMBER" set a word space after "FINDING" (over "TYPE") and run on into "REPORT": with one row
+    under the header no gutter parts "FINDING" from "NUMBER"; a word runs on past its column only as the first of its
+    line, so "NUMBER" opens a label of its own, the reading naming the ref column as well."""
+    header = [*phrase("FINDING", 80, 100), {"text": "NUMBERREPORT", "x0": 114, "x1": 204, "top": 100, "bottom": 109},
+              *phrase("DETAIL", 227, 100), *phrase("RAG", 384, 100), *phrase("COMMENTS", 430, 100),
+              *phrase("TYPE", 80, 112), *phrase("PAGE", 165, 112), *phrase("REF", 168, 124)]
+    body = [[*phrase("CoC", 80, 140), *phrase("COC1", 118, 140), *phrase("11", 172, 140),
+             *phrase("The force should review its", 227, 140), *phrase("Green", 384, 140),
+             *phrase("response to calls.", 227, 152)]]
+    rows = _glued_header_rows(header, body)
+    assert [(r.ref, r.page_ref) for r in rows] == [("COC1", "11")]
+
+
+def test_two_labels_set_closer_than_a_phrase_gap_but_wider_than_a_word_space_are_parted_by_their_roles():
+    """Held-out 9491-156: "FINDING TYPE" ran on to 3.4 pt short of "NO." (the page's word space 1.9 pt, its phrase gap
+    5.3 pt): read as one label "FINDING TYPE NO." (a finding: the issue column) the table had no ref column. A gap
+    wider than the page's word spaces between two runs of words that each name a column is two labels."""
+    header = [*phrase("FINDING TYPE", 50, 84), *phrase("NO.", 106.5, 84), *phrase("RECOMMENDATION", 170, 84),
+              *phrase("PAGE", 357, 84), *phrase("ACTION TAKEN", 400, 84), *phrase("REFERENCE", 357, 93)]
+    body = [[*phrase("IOC", 50, 120 + 30 * k), *phrase(f"IOC{k + 1}", 129, 120 + 30 * k),
+             *phrase("The force should review its response to", 170, 120 + 30 * k),
+             *phrase(f"Page {6 + k}", 367, 120 + 30 * k), *phrase("calls from the public.", 170, 129 + 30 * k)]
+            for k in range(4)]
+    rows = _glued_header_rows(header, body)
+    assert [(r.ref, r.page_ref) for r in rows] == [(f"IOC{k + 1}", f"Page {6 + k}") for k in range(4)]
+
+
+def test_a_page_head_in_a_size_of_its_own_drawn_over_a_one_page_annexs_header_is_set_aside():
+    """Dev 9481-102: a one-page annex whose page head "OFFICIAL – Dunmarsh PCC response to HMICFRS" (8.6 pt) prints
+    over the header's labels (6.6 pt): no other page shows the head again, so it stayed on the header line, the labels
+    read "PAGE OFFICIAL", "RESPONSIBL – Dunmarsh" and no ref column. Text set in a size of its own over a header's
+    labels is the page template's, not a label."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import PageLines
+
+    def sized(words, size):
+        return [dict(w, size=size) for w in words]
+
+    header = [*sized(phrase("REC", 37, 40), 6.6), *sized(phrase("DETAIL", 90, 40), 6.6),
+              *sized(phrase("PAGE", 350, 40), 6.6), *sized(phrase("OFFICIAL – Dunmarsh PCC response", 363, 39), 8.6),
+              *sized(phrase("RESPONSIBLE TARGET", 393, 40), 6.6)]
+    lines = [header, sized([*phrase("NO.", 37, 49), *phrase("OFFICER", 393, 49)], 6.6),
+             sized([*phrase("Rec1", 55, 80), *phrase("The force should review.", 90, 80), *phrase("Page 10", 359, 80)],
+                   6.6)]
+    page = PageLines(0, lines, 842.0, TableSettings.for_page([6.6] * 20, [8.0] * 20))
+    assert first_lines_running_words([page]) == [["OFFICIAL", "–", "Dunmarsh", "PCC", "response"]]
+
+
+def test_a_glued_labels_pieces_are_parted_where_the_pdf_draws_them():
+    """Dev 9481-122: "refRecommendation" of glyphs of unequal width ("ref" narrow, "R" wide): parted at an even share
+    of the word's width, "Recommendation" started 1.8 pt right of where it is drawn, where every line of the text
+    column starts, so each such line crossed the column's edge and no row came out. The pieces start where their
+    first glyphs are drawn."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    widths = [3.4, 4.6, 3.4, 5.2, 4.6, 4.0, 4.8, 7.7, 7.7, 4.6, 5.1, 5.0, 4.7, 3.4, 2.4, 4.8, 5.1]
+    glyphs, x = [], 159.5
+    for k, (c, width) in enumerate(zip("refRecommendation", widths, strict=True)):
+        x += 1.15 if k == 3 else 0.0
+        glyphs.append(Glyph(c, x, 106.0, x + width, 114.0, size=7.8, drawn=k))
+        x += width
+    settings = TableSettings.for_page([7.8] * 20)
+    words = glyph_words(glyphs_to_lines(glyphs, settings)[0], settings)
+    assert [w["text"] for w in words] == ["refRecommendation"]
+    assert words[0]["cuts"] == [glyphs[3].x0]

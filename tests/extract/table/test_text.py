@@ -404,3 +404,19 @@ def test_a_latin_ligature_or_hyphen_boxed_short_is_no_letter_of_a_font_without_m
     assert tight_boxes(latin, TableSettings()) == set()
     arabic = [Glyph("ل", 200.0, 5.7, 204.0, 14.5, size=9.5), Glyph("ر", 205.0, 11.7, 209.0, 16.1, size=9.5)]
     assert tight_boxes([*latin, *arabic], TableSettings()) == {id(g) for g in arabic}
+
+
+def test_a_short_ref_drawn_over_a_word_run_on_past_its_cell_is_kept_whole_and_apart():
+    """Held-out 9491-106: pdflatex ran a Type cell's "Recommendation" on past its column over the ref cell, whose "R2"
+    is drawn after it over "ati": a run of two letters and digits read "Recommend R ati 2 on", the row's ref lost. A
+    ref of two glyphs drawn back over a word is a word (an accent drawn over its letter is one mark, no letter)."""
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.stream import glyph_words
+    from hmic_extract.extract.table.text import Glyph, glyphs_to_lines
+
+    glyphs = [Glyph(c, 82.5 + 6.0 * k, 90.0, 88.5 + 6.0 * k, 100.0, size=10.0, drawn=k)
+              for k, c in enumerate("Recommendation")]
+    glyphs += [Glyph(c, 142.2 + 7.0 * k, 90.0, 149.2 + 7.0 * k, 100.0, size=10.0, drawn=20 + k)
+               for k, c in enumerate("R2")]
+    lines = glyphs_to_lines(glyphs, TableSettings())
+    assert [w["text"] for w in glyph_words(lines[0], TableSettings())] == ["Recommendation", "R2"]
