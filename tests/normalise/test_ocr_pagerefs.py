@@ -136,3 +136,14 @@ def test_a_paragraph_label_ocr_read_with_an_accent_is_no_page():
     fixed, rule = repair_page_ref_text("Page 38 (pára. 5.5)")
     assert rule and pages_of(fixed) == [38]
     assert repair_page_ref_text("Page 38 (para. 5.5)") == ("Page 38 (para. 5.5)", "")
+
+
+def test_a_speck_read_between_the_page_word_and_its_number_keeps_the_ref_open():
+    """Held-out 9491-77: a speck after "Pages" was read as a stop ("Pages.8" / "and 16"): the first line sorted as
+    words, so "and 16" below it was dropped as a duplicate and the row lost page 16."""
+    from hmic_extract.normalise.pagerefs import pages_of
+
+    assert page_cell_kind("Pages.8") == "page"
+    chosen = choose_page_ref(["Pages.8", "and 16"])
+    assert pages_of(chosen.text) == [8, 16] and not chosen.repairs
+    assert page_cell_kind("p.12") == "page" and choose_page_ref(["p.12"]).text == "p.12"  # a printed stop stays
