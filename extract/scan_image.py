@@ -97,6 +97,7 @@ def lighten_dark_bands(image: np.ndarray) -> np.ndarray:
     for x, y, w, h, _area in stats[1:count]:
         if w < image.shape[1] / 4 or float(dark[y:y + h, x:x + w].mean()) < BAND_SOLID:
             continue
+        x, y, w, h = solid_core(dark[y:y + h, x:x + w], x, y)
         if out is image:
             out = image.copy()
         box = out[y:y + h, x:x + w]
@@ -104,6 +105,19 @@ def lighten_dark_bands(image: np.ndarray) -> np.ndarray:
         # light print turns dark and the fill light; rules darker than the fill (a grid's column rules) stay dark
         out[y:y + h, x:x + w] = np.where(box < fill - BAND_RULE_STEP, box, 255 - box)
     return out
+
+
+def solid_core(dark: np.ndarray, x: int, y: int) -> tuple[int, int, int, int]:
+    """Given the dark mask of a band's box (its top left at ``x``, ``y``), return the box (x, y, w, h) without the
+    edge rows and columns that are not solidly dark: the closing that finds a band bridges the few pixels of paper
+    between it and print set tight against it (a body row's capitals under a header band), and that paper, inverted,
+    became a black strip over the letters' tops that rule erasing then cut off."""
+    rows, cols = dark.mean(axis=1) >= BAND_SOLID, dark.mean(axis=0) >= BAND_SOLID
+    if not rows.any() or not cols.any():
+        return x, y, dark.shape[1], dark.shape[0]
+    top, bottom = int(rows.argmax()), len(rows) - int(rows[::-1].argmax())
+    left, right = int(cols.argmax()), len(cols) - int(cols[::-1].argmax())
+    return x + left, y + top, right - left, bottom - top
 
 
 def rotation_matrix(image: np.ndarray | tuple[int, int], angle: float) -> np.ndarray:
