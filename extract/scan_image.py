@@ -452,6 +452,36 @@ def letter_height(image: np.ndarray, least: int = LETTER_PX[0]) -> float | None:
     return float(np.median(letters)) if len(letters) >= MIN_LETTERS else None
 
 
+def gaps_inside(clean: np.ndarray, box: tuple[float, float, float, float], least: int, wide: float
+                ) -> list[tuple[int, int]]:
+    """Given a page with its rules erased, a word's box (x0, top, x1, bottom) and a width in pixels, return the white
+    runs (x0, x1) at least ``wide`` across between the word's first print and its last, read across the middle half of
+    the box (the lines above and below reach into its edges) with blobs shorter there than ``least`` pixels left out:
+    a scan's specks (one can stand in a gutter), stops and hyphens part no two letters."""
+    import cv2
+    import numpy as np
+
+    x0, top, x1, bottom = (max(0, round(v)) for v in box)
+    quarter = (bottom - top) // 4
+    band = clean[top + quarter:bottom - quarter, x0:x1] < INK_LEVEL
+    if not band.size or max((b - a for a, b in white_runs(band.any(axis=0))), default=0) < wide / 2:
+        return []  # letters set apart at most a letter's gap, specks or not: the common case, cheap
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(band.astype(np.uint8), connectivity=8)
+    tall = np.zeros(count, bool)
+    tall[1:] = stats[1:, cv2.CC_STAT_HEIGHT] >= least
+    return [(x0 + a, x0 + b) for a, b in white_runs(tall[labels].any(axis=0)) if b - a >= wide]
+
+
+def white_runs(inked: np.ndarray) -> list[tuple[int, int]]:
+    """Given which columns hold ink, return the runs (start, end) of blank columns between the first inked column
+    and the last."""
+    import numpy as np
+
+    at = np.flatnonzero(inked)
+    steps = np.flatnonzero(np.diff(at) > 1)
+    return [(int(at[k]) + 1, int(at[k + 1])) for k in steps]
+
+
 def text_bands(block: np.ndarray, min_gap: int = 1) -> list[tuple[int, int, int, int]]:
     """Given a small greyscale crop holding one block of text, return its text lines as (x0, top, x1, bottom).
 
