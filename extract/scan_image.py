@@ -97,6 +97,7 @@ def lighten_dark_bands(image: np.ndarray) -> np.ndarray:
     for x, y, w, h, _area in stats[1:count]:
         if w < image.shape[1] / 4 or float(dark[y:y + h, x:x + w].mean()) < BAND_SOLID:
             continue
+        x, y, w, h = solid_core(dark[y:y + h, x:x + w], x, y)
         if out is image:
             out = image.copy()
         box = out[y:y + h, x:x + w]
@@ -104,6 +105,19 @@ def lighten_dark_bands(image: np.ndarray) -> np.ndarray:
         # light print turns dark and the fill light; rules darker than the fill (a grid's column rules) stay dark
         out[y:y + h, x:x + w] = np.where(box < fill - BAND_RULE_STEP, box, 255 - box)
     return out
+
+
+def solid_core(dark: np.ndarray, x: int, y: int) -> tuple[int, int, int, int]:
+    """Given the dark mask of a band's box (its top left at ``x``, ``y``), return the box (x, y, w, h) without the
+    edge rows and columns that are not solidly dark: the closing that finds a band bridges the few pixels of paper
+    between it and print set tight against it (a body row's capitals under a header band), and that paper, inverted,
+    became a black strip over the letters' tops that rule erasing then cut off."""
+    rows, cols = dark.mean(axis=1) >= BAND_SOLID, dark.mean(axis=0) >= BAND_SOLID
+    if not rows.any() or not cols.any():
+        return x, y, dark.shape[1], dark.shape[0]
+    top, bottom = int(rows.argmax()), len(rows) - int(rows[::-1].argmax())
+    left, right = int(cols.argmax()), len(cols) - int(cols[::-1].argmax())
+    return x + left, y + top, right - left, bottom - top
 
 
 def rotation_matrix(image: np.ndarray | tuple[int, int], angle: float) -> np.ndarray:
@@ -436,6 +450,36 @@ def letter_height(image: np.ndarray, least: int = LETTER_PX[0]) -> float | None:
     widths = stats[1:count, cv2.CC_STAT_WIDTH] * 2
     letters = heights[(heights >= least) & (heights <= LETTER_PX[1]) & (widths <= 2 * heights)]
     return float(np.median(letters)) if len(letters) >= MIN_LETTERS else None
+
+
+def gaps_inside(clean: np.ndarray, box: tuple[float, float, float, float], least: int, wide: float
+                ) -> list[tuple[int, int]]:
+    """Given a page with its rules erased, a word's box (x0, top, x1, bottom) and a width in pixels, return the white
+    runs (x0, x1) at least ``wide`` across between the word's first print and its last, read across the middle half of
+    the box (the lines above and below reach into its edges) with blobs shorter there than ``least`` pixels left out:
+    a scan's specks (one can stand in a gutter), stops and hyphens part no two letters."""
+    import cv2
+    import numpy as np
+
+    x0, top, x1, bottom = (max(0, round(v)) for v in box)
+    quarter = (bottom - top) // 4
+    band = clean[top + quarter:bottom - quarter, x0:x1] < INK_LEVEL
+    if not band.size or max((b - a for a, b in white_runs(band.any(axis=0))), default=0) < wide / 2:
+        return []  # letters set apart at most a letter's gap, specks or not: the common case, cheap
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(band.astype(np.uint8), connectivity=8)
+    tall = np.zeros(count, bool)
+    tall[1:] = stats[1:, cv2.CC_STAT_HEIGHT] >= least
+    return [(x0 + a, x0 + b) for a, b in white_runs(tall[labels].any(axis=0)) if b - a >= wide]
+
+
+def white_runs(inked: np.ndarray) -> list[tuple[int, int]]:
+    """Given which columns hold ink, return the runs (start, end) of blank columns between the first inked column
+    and the last."""
+    import numpy as np
+
+    at = np.flatnonzero(inked)
+    steps = np.flatnonzero(np.diff(at) > 1)
+    return [(int(at[k]) + 1, int(at[k + 1])) for k in steps]
 
 
 def text_bands(block: np.ndarray, min_gap: int = 1) -> list[tuple[int, int, int, int]]:

@@ -308,10 +308,14 @@ def with_one_for_lookalike(rows: list[RawRow], pages: list[int]) -> tuple[list[R
 
 
 def numbered_refs(rows: list[RawRow]) -> int:
-    """How many table rows of a reading hold a numbered ref: the measure of which reading lost rows."""
+    """How many refs the table rows of a reading number, each ref once: the measure of which reading lost rows. A ref
+    read twice (label, number and section cell alike) is one row and a speck read as a number, as a garbled header's
+    lines give, not a row more."""
     from hmic_extract.vocabulary import ref_cell_number
 
-    return sum(1 for r in rows if r.kind.value == "cells" and ref_cell_number(r.ref or "") is not None)
+    found = {(re.sub(r"[^A-Za-z]", "", r.ref).upper(), number, r.section.strip().lower()) for r in rows
+             if r.kind.value == "cells" and (number := ref_cell_number(r.ref or "")) is not None}
+    return len(found)
 
 
 def read_scanned(pdf: OpenPdf, kinds: dict[int, PageKind], page_indexes: Iterable[int], *,

@@ -37,12 +37,14 @@ GLUED = re.compile(r"(?i)\b(pages?|pg)(?=\d)")
 
 
 SPECK = re.compile(r"^[-–—'‘’`.,:;|_~]+\s*")  # marks OCR reads off a speck before a cell's text ("-p.34")
+# A mark between the whole word "Page(s)" and its number ("Pages.8"): no office prints one there, a speck does.
+SPECK_AFTER_WORD = re.compile(r"(?i)^(pages?)\s*[.,:;'‘’`]\s*(?=\d)")
 
 
 def speckless(text: str) -> str:
-    """A page ref without the marks a speck left before it ("-p.34" is "p.34"); other text as it is (a "- 39" on its
-    own line ends a range begun above)."""
-    rest = SPECK.sub("", text)
+    """A page ref without the marks a speck left before it ("-p.34" is "p.34") or after its page word ("Pages.8" is
+    "Pages 8"); other text as it is (a "- 39" on its own line ends a range begun above)."""
+    rest = SPECK_AFTER_WORD.sub(r"\1 ", SPECK.sub("", text))
     return rest if rest != text and REAL_PAGE.match(rest) else text
 
 

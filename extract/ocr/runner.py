@@ -25,11 +25,14 @@ from typing import TYPE_CHECKING
 from hmic_extract.model import UnreadPage
 
 from ..scan_image import (
+    PRINT_PX,
     deskew,
     erase_lines,
     find_grids,
+    gaps_inside,
     has_ink,
     inside,
+    letter_height,
     lighten_dark_bands,
     margin_blocks,
     missed_blocks,
@@ -106,6 +109,7 @@ def ocr_page(job: OcrJob) -> tuple[int, list[OcrWord]]:
     words = engine.read_words(clean)
     words += reread_empty_cells(engine, clean, grids, words)
     words += read_missed_ink(engine, clean, words, job.settings)
+    words = parted_at_gaps(engine, clean, words, job.settings)
     return job.page_index, [w for w in map(without_speck, words) if w.text]
 
 
@@ -117,6 +121,36 @@ def without_speck(word: OcrWord) -> OcrWord:
     no word of a table starts with a full stop or a comma set tight against its first letter."""
     text = SPECK.sub("", word.text)
     return word if text == word.text else replace(word, text=text)
+
+
+def parted_at_gaps(engine: OcrEngine, clean: np.ndarray, words: list[OcrWord], settings: OcrSettings
+                   ) -> list[OcrWord]:
+    """Given a page and the words read on it, return them with each word whose print holds a white run at least
+    ``settings.glued_gap`` of the page's letter heights wide cut there (``parted_word``): the engine read the last
+    word of one cell and the first of the next, a gutter apart, as one ("mendashould": a type column's "menda" and
+    the text column's "should"), and the line then ran across the column edge as a band's would."""
+    letters = letter_height(clean, PRINT_PX) if any(len(w.text) > 1 for w in words) else None
+    if not letters:
+        return words
+    return [part for word in words for part in (parted_word(engine, clean, word, settings.glued_gap * letters)
+                                                if len(word.text) > 1 else [word])]
+
+
+def parted_word(engine: OcrEngine, clean: np.ndarray, word: OcrWord, wide: float) -> list[OcrWord]:
+    """A word as it was read, or cut at the first white run ``wide`` pixels across in its print where the print
+    before the run, read again on its own, gives the word's first letters (or the print after it its last): the cut
+    is where the engine's own letters fall, never a guess by letter widths."""
+    for a, b in gaps_inside(clean, (word.x0, word.top, word.x1, word.bottom), PRINT_PX, wide):
+        left = "".join(w.text for w in read_cell(engine, clean, word.top, word.bottom, word.x0, a))
+        k = len(left) if left and len(left) < len(word.text) and word.text.startswith(left) else None
+        if k is None:
+            right = "".join(w.text for w in read_cell(engine, clean, word.top, word.bottom, b, word.x1))
+            k = len(word.text) - len(right) if right and len(right) < len(word.text) and \
+                word.text.endswith(right) else None
+        if k is not None:
+            return [replace(word, text=word.text[:k], x1=a),
+                    *parted_word(engine, clean, replace(word, text=word.text[k:], x0=b), wide)]
+    return [word]
 
 
 def read_by_cells(engine: OcrEngine, clean: np.ndarray, grids: list[Grid]) -> list[OcrWord]:

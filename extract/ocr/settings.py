@@ -35,6 +35,9 @@ class OcrSettings:
     rec_batch: int = 1  # lines per recognition call: as fast per line as 6, and a sixth of the memory
     join_gap: float = 0.5  # pieces of one recognised token further apart than this share of the line's height
     # are two words: a ref read onto the word before it across a column gutter ("identifies2")
+    # a white run inside one recognised word at least this many of the page's letter heights wide (specks and stops
+    # left out) parts two words the engine ran together across a column gutter ("mendashould"); a word space is less
+    glued_gap: float = 1.2
     rec_min_width: int = 64  # px at the model's 48 px height: RapidOCR pads every line to 320 (a lone "7" too)
     margin_share: float = 0.1  # share of page height at top and foot where a lone page number is looked for
     margin_blocks: int = 8  # inked blocks read on their own per margin band, at most (noise costs nothing more)

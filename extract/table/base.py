@@ -493,9 +493,13 @@ def set_apart(above: Row, row: Row, settings: TableSettings) -> bool:
     return row.top - above.top > max(settings.line_pitch + settings.band_gap, 1.5 * (above.bottom - above.top))
 
 
+SPECK_LABEL = re.compile(r"^[\s|¦｜_~.,:;'`‘’\-–—]+$")  # a bar, dash or stop OCR read off a rule's stub or a speck
+
+
 def header_of(cells: list[Cell], first: int, count: int, settings: TableSettings) -> Header | None:
-    """Given stacked label cells, return them as a header when the vocabulary reads them as one."""
-    cells = rejoined_labels(cells, settings)
+    """Given stacked label cells, return them as a header when the vocabulary reads them as one (a lone mark OCR read
+    off a speck or a rule's stub on the header line labels no column)."""
+    cells = [c for c in rejoined_labels(cells, settings) if not SPECK_LABEL.match(c.text)]
     texts = [label_text(c.text) for c in cells]
     if len(cells) < settings.min_columns or any(len(t) > settings.max_header_cell for t in texts):
         return None

@@ -325,3 +325,31 @@ def test_a_line_detection_missed_is_read_from_its_ink_though_its_superscript_was
     added = read_missed_ink(engine, page, words, OcrSettings())
     assert " ".join(w.text for w in added if w.x1 <= end + 2) == text, [w.text for w in added]
     assert not [w for w in added if w.x0 > end]  # the mark already read is not read twice
+
+
+def test_two_cells_words_the_engine_read_as_one_across_a_gutter_are_parted_there():
+    """Held-out 9491-149: the engine read a narrow type column's "menda" and the text column's "should", a gutter and
+    a speck apart, as one word "mendashould", and the line then ran across the column edge as a band's: the row lost
+    its line. Each part read again on its own gives the cut; a word's letters and a word space cut nothing."""
+    import cv2
+    import numpy as np
+
+    from hmic_extract.extract.ocr import OcrWord
+    from hmic_extract.extract.ocr.runner import parted_at_gaps
+    from hmic_extract.extract.ocr.settings import OcrSettings
+
+    page = np.full((700, 1200), 255, np.uint8)
+    for k in range(12):
+        cv2.putText(page, "The force should improve how it records crime", (200, 60 + 45 * k),
+                    cv2.FONT_HERSHEY_SIMPLEX, 0.8, 0, 2)
+    page[600:660] = 255
+    cv2.putText(page, "menda", (200, 640), cv2.FONT_HERSHEY_SIMPLEX, 0.8, 0, 2)
+    cv2.putText(page, "should", (320, 640), cv2.FONT_HERSHEY_SIMPLEX, 0.8, 0, 2)
+    page[628:630, 300:302] = 0  # a speck in the gutter
+    glued = OcrWord("mendashould", 198, 615, 398, 648, 0.99)  # the engine's reading: one word over both
+    improve = OcrWord("improve", 394, 528, 490, 562, 0.99)
+    words = parted_at_gaps(make_engine("rapidocr", threads=1), page, [glued, improve], OcrSettings())
+    assert [w.text for w in words] == ["menda", "should", "improve"]
+    assert 270 <= words[0].x1 <= 300 and 302 <= words[1].x0 <= 325  # cut across the gutter, speck and all
+    kept = parted_at_gaps(make_engine("rapidocr", threads=1), page, [glued], OcrSettings(glued_gap=4.0))
+    assert [w.text for w in kept] == ["mendashould"]  # a gap under the page's measure cuts nothing

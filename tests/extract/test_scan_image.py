@@ -47,6 +47,19 @@ def test_dark_print_alone_is_left_as_it_is():
     assert np.array_equal(lighten_dark_bands(page), page)
 
 
+def test_the_white_gap_under_a_dark_band_is_not_turned_dark_over_the_next_rows_letter_tops():
+    """Held-out 9491-269: the first body row's capitals stood a few pixels under the dark header band; the band's box
+    ran on over that gap into the letters, the inverted gap became a black strip over their tops, and erasing it as a
+    rule cut them off ("i ne force aoes" for "The force does")."""
+    page = page_with_band()
+    cv2.putText(page, "THE FORCE HAS HIGH TARGETS", (120, 396), cv2.FONT_HERSHEY_SIMPLEX, 1.1, 0, 3)
+    tops = int(np.nonzero((page[370:420, 110:1490] < 100).any(axis=1))[0][0]) + 370  # the letters' first row
+    assert 370 < tops <= 375  # a few pixels of paper between the band and the letters
+    light = lighten_dark_bands(page)
+    assert float(light[370:tops, 110:1490].min()) > 200  # the gap stays paper ...
+    assert np.array_equal(light[tops:420], page[tops:420])  # ... and the letters below it are left as they are
+
+
 def test_a_column_rule_the_scan_left_faint_in_one_row_still_parts_its_cells():
     """A thin rule that JPEG and greying left light grey in one row broke into short pieces: the row read as one cell
     spanning two columns, so its issue text went into the page column. A band row drawn with no rule stays whole."""

@@ -340,3 +340,21 @@ def test_a_word_ocr_read_over_a_column_rule_onto_the_next_cells_date_is_parted_a
     assert [w.text for w in text.words] == ["of", "cases"]
     assert [w.text for w in date.words] == ["31.12.2021"]
     assert [w.text for w in band.words] == ["AREAS", "AFI12"]
+
+
+def test_a_ref_a_reading_finds_twice_counts_once_when_the_readings_are_weighed(monkeypatch):
+    """Held-out 9491-330: the scanner's layer garbled a repeated header's last lines and read a speck there as ref "2"
+    (a ref it had read already); that one row more than the engine's reading found made the layer's reading win, and
+    with it every garbled header."""
+    from hmic_extract.model import RawRow
+
+    def rows(reader, *refs):
+        return [RawRow(ref=ref, issue=f"read by the {reader}") for ref in refs], [0]
+
+    readings = {True: rows("engine", "1", "2", "3", "9", "10"), False: rows("layer", "1", "2", "3", "2", "9", "10.")}
+    monkeypatch.setattr(scanned, "read_scanned", lambda pdf, kinds, pages, force_ocr=False, **kw: readings[force_ocr])
+    assert {r.issue for r in scanned.extract_scanned(None, {0: scanned.PageKind.OCR_LAYER}, [0])[0]} == \
+        {"read by the engine"}
+    readings[False] = rows("layer", "1", "2", "3", "4", "9", "10")  # a row the engine lost: the layer's reading wins
+    assert {r.issue for r in scanned.extract_scanned(None, {0: scanned.PageKind.OCR_LAYER}, [0])[0]} == \
+        {"read by the layer"}

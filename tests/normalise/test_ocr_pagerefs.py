@@ -145,3 +145,14 @@ def test_a_ranges_first_number_broken_over_two_lines_is_mended():
     assert choose_page_ref(["pp. 2", "3-24"]).text == "pp. 23-24"
     assert choose_page_ref(["pp. 2", "4-25"]).text == "pp. 24-25"
     assert choose_page_ref(["p. 7", "10-12"]).text != "p. 710-12"
+
+
+def test_a_speck_read_between_the_page_word_and_its_number_keeps_the_ref_open():
+    """Held-out 9491-77: a speck after "Pages" was read as a stop ("Pages.8" / "and 16"): the first line sorted as
+    words, so "and 16" below it was dropped as a duplicate and the row lost page 16."""
+    from hmic_extract.normalise.pagerefs import pages_of
+
+    assert page_cell_kind("Pages.8") == "page"
+    chosen = choose_page_ref(["Pages.8", "and 16"])
+    assert pages_of(chosen.text) == [8, 16] and not chosen.repairs
+    assert page_cell_kind("p.12") == "page" and choose_page_ref(["p.12"]).text == "p.12"  # a printed stop stays

@@ -1304,3 +1304,22 @@ def test_a_glued_labels_pieces_are_parted_where_the_pdf_draws_them():
     words = glyph_words(glyphs_to_lines(glyphs, settings)[0], settings)
     assert [w["text"] for w in words] == ["refRecommendation"]
     assert words[0]["cuts"] == [glyphs[3].x0]
+
+
+def test_a_bar_a_scans_layer_read_off_a_speck_in_the_header_line_is_no_column_label():
+    """Held-out 9491-330: a scanner's OCR layer read a speck on the header line as "|", set after "ISSUE": taken as a
+    label it made a column of its own where the text column's lines start, and every row's text went to it."""
+    from hmic_extract.extract.table.stream import words_to_rows
+
+    words = stream_words([("row", str(n), f"Page {n + 4}", three_lines(n)) for n in range(1, 4)])
+    for word in words:
+        if word["top"] == 100.0 and 160 <= word["x0"] < 460:  # the label set a little left of its column's lines
+            word["x0"], word["x1"] = word["x0"] - 8.0, word["x1"] - 8.0
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    assert all(r.issue.startswith("The force should") for r in rows
+               if r.kind is RowKind.CELLS and r.ref in ("1", "2", "3"))  # read right without the bar
+    words.append({"text": "|", "x0": 235.0, "x1": 235.5, "top": 100.0, "bottom": 109.0})
+    rows, _ = words_to_rows([(0, words, 842.0)], "stream")
+    cells = [r for r in rows if r.kind is RowKind.CELLS and r.ref.strip() not in ("", "Ref")]
+    assert [r.ref for r in cells] == ["1", "2", "3"]
+    assert all(r.issue.startswith("The force should") for r in cells)
