@@ -6,7 +6,7 @@ word if lower); this pass only turns a low one into a review flag. Born-digital 
 
 from __future__ import annotations
 
-from hmic_extract.model import Finding
+from hmic_extract.model import UNREAD, Finding
 
 LOW_CONFIDENCE = 0.80  # below this, measured on the scanned samples, OCR rows are worth a second look
 
@@ -15,6 +15,8 @@ def flag_low_confidence(findings: list[Finding]) -> list[Finding]:
     """Given findings, return them with a review flag on each whose OCR confidence is below LOW_CONFIDENCE."""
     for f in findings:
         confidence = f.provenance.confidence
-        if confidence is not None and confidence < LOW_CONFIDENCE:
+        if UNREAD in f.issue:
+            f.flag(f"OCR could not read some print (marked {UNREAD}; another script?): check against the scan")
+        elif confidence is not None and confidence < LOW_CONFIDENCE:
             f.flag(f"low OCR confidence ({confidence:.2f}): check against the scan")
     return findings

@@ -41,6 +41,11 @@ class OcrSettings:
     missed_limit: int = 40  # inked blocks no word covers, read on their own per page, at most (the inkiest)
     missed_heights: tuple[float, float] = (0.6, 2.5)  # such a block's height, in the page's letter heights
     missed_score: float = 0.8  # a block's reading below this is a speck or a rule's stub, not print
+    # a recognised line's inked stretch that no read word covers, at least this share of the line's height wide, is
+    # print the model has no letters for (Arabic, Urdu or Kurdish words in an English cell): it is kept as an unread
+    # word (UNREAD, confidence 0) so its row is flagged for review, not silently shortened
+    unread_width: float = 0.5
+    unread_bridge: float = 0.3  # ... its pieces closer than this share of the line's height are one stretch
     # RapidOCR recognition: the wheel's float model, or the int8 copy shipped here: 1.3x less CPU a page but
     # other misreadings (2 rows fewer over 16 bench scans, bench/RESULTS.md section 6), so opt-in for now
     rec_model: str = "float"
