@@ -20,6 +20,7 @@ AREAS_FOR_IMPROVEMENT = "Areas for improvement"
 CAUSES_OF_CONCERN = "Causes of concern"
 RECOMMENDATIONS = "Recommendations"
 SECTIONS = (ISSUES_OF_CONCERN, AREAS_FOR_IMPROVEMENT, CAUSES_OF_CONCERN, RECOMMENDATIONS)
+UNREAD = "\ufffd"  # the text of a word OCR saw printed but has no letters for (Arabic, Urdu, Kurdish to a Latin model)
 SECTION_CODES = {ISSUES_OF_CONCERN: "IOC", AREAS_FOR_IMPROVEMENT: "AFI", CAUSES_OF_CONCERN: "COC",
                  RECOMMENDATIONS: "REC"}
 SINGULAR = {ISSUES_OF_CONCERN: "issue of concern", AREAS_FOR_IMPROVEMENT: "area for improvement",

@@ -19,7 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..scan_image import letter_height, text_bands
+from hmic_extract.model import UNREAD
+
+from ..scan_image import INK_LEVEL, letter_height, text_bands
 from .base import OcrFailed, OcrUnavailable, OcrWord, engine_message
 from .settings import OcrSettings
 
@@ -273,9 +275,60 @@ class RapidOcrEngine:
         for i in keep:
             box = boxes[i]
             upright = (box[2][1] - box[0][1]) < 1.5 * (box[1][0] - box[0][0])  # word boxes assume a level line
-            words.extend(line_to_words(box, result.txts[i], result.scores[i], word_boxes[i] if upright else (),
-                                        self.settings.join_gap))
+            line = line_to_words(box, result.txts[i], result.scores[i], word_boxes[i] if upright else (),
+                                 self.settings.join_gap)
+            words.extend(line)
+            if upright and word_boxes[i] and level(box):
+                words.extend(unread_words(printed[i], box, line, self.settings))
         return words
+
+
+def unread_words(printed: np.ndarray, box: np.ndarray, words: list[OcrWord], settings: OcrSettings) -> list[OcrWord]:
+    """Given a level text line as printed (its crop), its box on the page and the words read on it, return an unread
+    word (UNREAD, confidence 0) over each inked stretch of the line that no word covers.
+
+    The model has no letters for some scripts (Arabic, Urdu, Kurdish): it reads nothing there, at a high confidence,
+    and an English cell quoting such words lost them without a trace. Kept as unread words, they mark the place in
+    the cell's text and flag the row for a reader.
+    """
+    left, top = float(box[:, 0].min()), float(box[:, 1].min())
+    bottom = float(box[:, 1].max())
+    spans = [(w.x0 - left, w.x1 - left) for w in words]
+    return [OcrWord(UNREAD, left + a, top, left + b, bottom, 0.0)
+            for a, b in unread_spans(printed, spans, settings.unread_width, settings.unread_bridge)]
+
+
+def level(box: np.ndarray) -> bool:
+    """Say whether a line's box lies level (its top edge climbs less than a quarter of its height): the crop's columns
+    are then the page's, so read words can be laid over them."""
+    height = float(box[3][1] - box[0][1])
+    return abs(float(box[1][1] - box[0][1])) < 0.25 * height
+
+
+def unread_spans(printed: np.ndarray, read: list[tuple[float, float]], width: float, bridge: float
+                 ) -> list[tuple[int, int]]:
+    """Given a line's crop and the x spans (crop pixels) of its read words, return the (start, end) of its inked
+    stretches that no read word touches, at least ``width`` times the crop's height wide; ink closer than ``bridge``
+    times the height is one stretch. Word boxes come from character positions, so a read word's span is widened by
+    ``bridge`` on each side: a stray end of a letter next to a read word is no stretch of its own. Only the middle
+    half of the line's height is looked at, where every script's letters have ink: the crop's edges may hold the end
+    of a rule or of a shaded band.
+    """
+    import numpy as np
+
+    height = printed.shape[0]
+    reach = bridge * height
+    middle = printed[height // 4:height - height // 4]
+    inked = (middle < INK_LEVEL).sum(axis=0) >= 2  # a column with one dark pixel is a speck's
+    for a, b in read:
+        inked[max(0, int(a - reach)):max(0, int(b + reach) + 1)] = False
+    columns = np.flatnonzero(inked)
+    if not len(columns):
+        return []
+    breaks = np.flatnonzero(np.diff(columns) > reach)
+    starts = [columns[0], *columns[breaks + 1]]
+    ends = [*columns[breaks], columns[-1]]
+    return [(int(a), int(b) + 1) for a, b in zip(starts, ends, strict=True) if b + 1 - a >= width * height]
 
 
 def det_bands(height: int, width: int, max_pixels: int, overlap: int) -> list[tuple[int, int]]:

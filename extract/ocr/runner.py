@@ -22,7 +22,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from hmic_extract.model import UnreadPage
+from hmic_extract.model import UNREAD, UnreadPage
 
 from ..scan_image import (
     PRINT_PX,
@@ -106,11 +106,18 @@ def ocr_page(job: OcrJob) -> tuple[int, list[OcrWord]]:
         return job.page_index, read_margins(engine, clean, job.settings)
     if job.settings.cells and grids:
         return job.page_index, read_by_cells(engine, clean, grids)
-    words = engine.read_words(clean)
+    found = engine.read_words(clean)
+    words = [w for w in found if w.text != UNREAD]
     words += reread_empty_cells(engine, clean, grids, words)
-    words += read_missed_ink(engine, clean, words, job.settings)
-    words = parted_at_gaps(engine, clean, words, job.settings)
+    missed = read_missed_ink(engine, clean, words, job.settings)
+    words = parted_at_gaps(engine, clean, words + missed, job.settings)
+    words += [w for w in found if w.text == UNREAD and not any(overlaps(w, m) for m in missed)]
     return job.page_index, [w for w in map(without_speck, words) if w.text]
+
+
+def overlaps(a: OcrWord, b: OcrWord) -> bool:
+    """Say whether two words' boxes share any area: ink read on its own is no unread print after all."""
+    return min(a.x1, b.x1) > max(a.x0, b.x0) and min(a.bottom, b.bottom) > max(a.top, b.top)
 
 
 SPECK = re.compile(r"^[.,·'`](?=[^\W_])")  # a scanner's speck read as a stop before a word's first letter or digit

@@ -47,6 +47,11 @@ class OcrSettings:
     # share of a block's ink that words read may cover and the rest still count as missed: a line detection passed
     # over whose raised footnote mark it read ("…them.²"), measured by the ink left once the mark is taken out
     missed_covered: float = 0.2
+    # a recognised line's inked stretch that no read word covers, at least this share of the line's height wide, is
+    # print the model has no letters for (Arabic, Urdu or Kurdish words in an English cell): it is kept as an unread
+    # word (UNREAD, confidence 0) so its row is flagged for review, not silently shortened
+    unread_width: float = 0.5
+    unread_bridge: float = 0.3  # ... its pieces closer than this share of the line's height are one stretch
     # RapidOCR recognition: the wheel's float model, or the int8 copy shipped here: 1.3x less CPU a page but
     # other misreadings (2 rows fewer over 16 bench scans, bench/RESULTS.md section 6), so opt-in for now
     rec_model: str = "float"

@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from hmic_extract.model import RawRow, RowKind
+from hmic_extract.model import UNREAD, RawRow, RowKind
 from hmic_extract.vocabulary import (
     CONTINUATION_NOTE,
     PAGE_FOLIO,
@@ -1002,7 +1002,8 @@ def key_edges(table: Table) -> list[int]:
     return [e for e in inner if not keys or e - 1 in keys or e in keys]
 
 
-MARK_WORDS = frozenset("–—-&/•·*#%£$€¹²³⁴⁵⁶⁷⁸⁹")  # one-character words that are text (a dash, a bullet, a mark)
+# one-character words that are text (a dash, a bullet, a mark; the OCR engine's mark for print it could not read)
+MARK_WORDS = frozenset("–—-&/•·*#%£$€¹²³⁴⁵⁶⁷⁸⁹") | {UNREAD}
 
 
 def in_reading_order(visual: str, rtl_around: bool | None = None) -> str:

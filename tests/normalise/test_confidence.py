@@ -16,3 +16,14 @@ def test_a_row_below_the_threshold_is_flagged_with_its_confidence():
     assert low.needs_review and "0.50" in low.provenance.review_flags[0]
     assert not high.needs_review
     assert not digital.needs_review
+
+
+def test_a_row_holding_print_ocr_could_not_read_is_flagged_where_and_the_marks_leave_its_text():
+    from hmic_extract.model import UNREAD
+
+    row = finding(0.95)
+    row.issue = f"A helpline card headed «{UNREAD} {UNREAD}» showed the wrong number."
+    (flagged,) = flag_low_confidence([row])
+    assert flagged.needs_review and "could not read" in flagged.provenance.review_flags[0]
+    assert "after “card headed «”" in flagged.provenance.review_flags[0]
+    assert flagged.issue == "A helpline card headed «» showed the wrong number."
