@@ -11,11 +11,12 @@ output, and detection about 2.7x faster.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,7 @@ DET_MIN_SIDE = 64  # pixels: smaller images are padded before detection
 BAND_OVERLAP_LINES = 6  # detection bands overlap by this many letter heights (two lines and their spacing)
 MIN_LINE_PX = 5  # an ink band thinner than this in a cell is noise, not a text line
 LINE_MARGIN = (0.3, 0.5)  # white kept around a cell's text line, as shares of its height (vertical, horizontal)
+MODEL_TABLE = "default_models.yaml"  # rapidocr's catalogue of models to download, parsed when its pipeline is imported
 
 
 def models_dir() -> Path:
@@ -148,6 +150,38 @@ def joined_word(pieces: list[OcrWord]) -> OcrWord:
                    max(p.x1 for p in pieces), max(p.bottom for p in pieces), min(p.confidence for p in pieces))
 
 
+@contextlib.contextmanager
+def model_table_read_plain() -> Iterator[None]:
+    """While rapidocr's pipeline is imported, serve its model table (``MODEL_TABLE``) from one plain YAML parse.
+
+    Importing rapidocr's pipeline parses that 1,600-line table twice with OmegaConf (0.36 of the 0.5 CPU s the import
+    costs each OCR worker, measured), only for its download code and language aliases. Models are never downloaded
+    here (they are loaded by path from the wheel), so the table is served as plain dicts and lists, parsed once:
+    rapidocr's language lookups read it the same; its download code, never reached, would fail on it loudly.
+    Any other file OmegaConf loads meanwhile is loaded as usual.
+    """
+    import yaml
+    from omegaconf import OmegaConf
+
+    load = OmegaConf.load
+    parsed: dict[Path, object] = {}
+
+    def table_or_load(file, *args, **kwargs):
+        path = Path(file) if isinstance(file, (str, Path)) else None
+        if path is None or path.name != MODEL_TABLE or path.parent.name != "rapidocr":
+            return load(file, *args, **kwargs)
+        if path not in parsed:
+            with path.open(encoding="utf-8") as handle:
+                parsed[path] = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return parsed[path]
+
+    OmegaConf.load = table_or_load
+    try:
+        yield
+    finally:
+        OmegaConf.load = load
+
+
 class RapidOcrEngine:
     """RapidOCR's PP-OCRv6 small models from the wheel, driven step by step (detection, crops, recognition).
 
@@ -162,8 +196,9 @@ class RapidOcrEngine:
 
     def __init__(self, settings: OcrSettings | None = None) -> None:
         from omegaconf import flag_override
-        from rapidocr import RapidOCR
 
+        with model_table_read_plain():
+            from rapidocr import RapidOCR
         self.settings = settings or OcrSettings()
         self.rec_model: Path  # the recognition model file in use (the float one after a fallback)
         det, rec = shipped_models(self.settings.rec_model)
