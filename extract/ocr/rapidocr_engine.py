@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import sys
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -28,6 +29,7 @@ from .settings import OcrSettings
 
 if TYPE_CHECKING:
     import numpy as np
+    from rapidocr import RapidOCR
 
 NAME = "rapidocr"
 DET_MODEL = "PP-OCRv6_det_small.onnx"
@@ -182,6 +184,21 @@ def model_table_read_plain() -> Iterator[None]:
         OmegaConf.load = load
 
 
+def rapidocr_pipeline(params: dict) -> RapidOCR:
+    """Given RapidOCR's parameters, return its pipeline, imported with its model table served plain (cheaper); if a
+    rapidocr that reads the table otherwise fails on the plain one, import it afresh as it is (slower, same words)."""
+    try:
+        with model_table_read_plain():
+            from rapidocr import RapidOCR
+        return RapidOCR(params=params)
+    except (ImportError, AttributeError, KeyError, TypeError) as err:
+        logging.getLogger(__name__).debug("rapidocr's model table is read otherwise (%s); importing it as it is", err)
+        for name in [m for m in sys.modules if m == "rapidocr" or m.startswith("rapidocr.")]:
+            del sys.modules[name]
+        from rapidocr import RapidOCR
+        return RapidOCR(params=params)
+
+
 class RapidOcrEngine:
     """RapidOCR's PP-OCRv6 small models from the wheel, driven step by step (detection, crops, recognition).
 
@@ -197,8 +214,6 @@ class RapidOcrEngine:
     def __init__(self, settings: OcrSettings | None = None) -> None:
         from omegaconf import flag_override
 
-        with model_table_read_plain():
-            from rapidocr import RapidOCR
         self.settings = settings or OcrSettings()
         self.rec_model: Path  # the recognition model file in use (the float one after a fallback)
         det, rec = shipped_models(self.settings.rec_model)
@@ -221,7 +236,7 @@ class RapidOcrEngine:
             "Rec.rec_batch_num": self.settings.rec_batch,
             "Rec.rec_img_shape": [3, REC_HEIGHT, self.settings.rec_min_width],
         }
-        self._ocr = RapidOCR(params=params)
+        self._ocr = rapidocr_pipeline(params)
         with flag_override(self._ocr.cfg, "allow_objects", True):  # our own sessions, built once
             self._ocr.cfg.Det.session = make_session(det, self.settings.threads)
             self._ocr.cfg.Rec.session = rec_session

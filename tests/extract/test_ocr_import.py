@@ -57,3 +57,26 @@ def test_other_files_load_through_omegaconf_while_the_table_is_served_plain(tmp_
     assert OmegaConf.load is load
     assert first == {"model_routes": {"PP-OCRv5": {}}, "lang_mapping": {}} and first is second  # one parse, shared
     assert isinstance(config, DictConfig) and config.Global.text_score == 0.5
+
+
+def test_a_rapidocr_that_cannot_read_its_table_plain_is_imported_as_it_is(monkeypatch):
+    """A future rapidocr may read its model table as OmegaConf objects when built: the engine must still build."""
+    pytest.importorskip("rapidocr")
+    from omegaconf import OmegaConf
+
+    from hmic_extract.extract.ocr import rapidocr_engine
+
+    @rapidocr_engine.contextlib.contextmanager
+    def table_read_by_attribute():
+        load = OmegaConf.load
+        OmegaConf.load = lambda *a, **k: (_ for _ in ()).throw(AttributeError("'dict' object has no attribute 'x'"))
+        try:
+            yield
+        finally:
+            OmegaConf.load = load
+
+    monkeypatch.setattr(rapidocr_engine, "model_table_read_plain", table_read_by_attribute)
+    for name in [m for m in sys.modules if m == "rapidocr" or m.startswith("rapidocr.")]:
+        monkeypatch.delitem(sys.modules, name)
+    engine = rapidocr_engine.RapidOcrEngine()
+    assert engine._ocr is not None and OmegaConf.load.__name__ == "load"
