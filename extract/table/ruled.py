@@ -17,9 +17,11 @@ from hmic_extract.vocabulary import PAGE_FOLIO, glued_words
 
 from .model import Cell, PageTables, Part, Row, TextLine
 from .settings import TableSettings
+from .stream import running_key_at
 from .text import (
     Glyph,
     cell_text,
+    centre_in,
     glyph_sizes,
     glyphs_to_lines,
     is_ltr,
@@ -116,10 +118,12 @@ def page_settings(glyphs: list[Glyph], stroke_widths: list[float]) -> TableSetti
 
 
 def grid_to_part(grid: Grid, glyphs: list[Glyph], page_index: int, opens: tuple[list[float], list[float]],
-                 settings: TableSettings, page_height: float | None = None) -> Part:
+                 settings: TableSettings, page_height: float | None = None,
+                 template: frozenset[int] | set[int] = frozenset()) -> Part:
     """Given a grid and the page's glyphs, return the part: each cell's text by glyph centre (a page folio printed
     over a row the page's edge cuts left out, see ``edge_folios``; the page's own folio too over a row run on into the
-    page's bottom margin, where no text block reaches: pdflatex sets a row too tall for the page whole)."""
+    page's bottom margin, where no text block reaches: pdflatex sets a row too tall for the page whole; and the ids in
+    ``template``, a page template's lines printed over a row, see ``template_glyphs``)."""
     bottoms, tops = opens
     placed = word_starts(glyphs, settings, grid.edges())
     folios = edge_folios(glyphs, page_height, settings)
@@ -130,7 +134,7 @@ def grid_to_part(grid: Grid, glyphs: list[Glyph], page_index: int, opens: tuple[
         open_bottom = any(abs(bbox[3] - y) <= settings.snap for y in bottoms)
         past_edge = page_height is not None and (bbox[3] > page_height + settings.snap or bbox[1] < -settings.snap)
         in_margin = page_height is not None and bbox[3] > (1 - settings.margin) * page_height
-        dropped = (folios if past_edge else set()) | (
+        dropped = set(template) | (folios if past_edge else set()) | (
             own_folios if past_edge or in_margin or open_top or open_bottom else set())
         mine = [g for g in glyphs if id(g) not in dropped]
         cells = [Cell(cell_text([g for g in mine if b[0] <= placed[id(g)] <= b[2] and b[1] <= g.y_mid <= b[3]],
@@ -159,6 +163,46 @@ def edge_folios(glyphs: list[Glyph], page_height: float | None, settings: TableS
             if m and (page_number is None or re.findall(r"\d+", m.group())[:1] == [str(page_number)]):
                 out.update(id(g) for g in phrase)
     return out
+
+
+def template_glyphs(pages: list[tuple[int, list[Glyph], list[Box], float | None]], settings: TableSettings) -> set[int]:
+    """Given the pages read (index, glyphs, table boxes, height), return the ids of glyphs a page template printed over
+    a table: a line of one size in a page's head or footer zone that stands, numbers aside, at the same height (give
+    or take ``running_drift``) outside every table on ``running_pages`` - 1 other pages at least (``running_key``, as
+    the stream reader finds running heads). A page's footer "Force | 27 February 2020 | Page 5" printed over a tall
+    row pdflatex ran past the text block is no cell text; a repeated header line sits inside a table on every page."""
+    free: dict[str, list[tuple[int, float]]] = {}
+    inside: list[tuple[int, str, float, list[Glyph]]] = []
+    for page_index, glyphs, boxes, height in pages:
+        for line in zone_lines(glyphs, height, settings):
+            key = running_key_at(line_text(line, settings), min(g.top for g in line), max(g.bottom for g in line),
+                                 height)
+            if key is None:
+                continue
+            if any(centre_in(g, box) for g in line for box in boxes):
+                inside.append((page_index, key[0], key[1], line))
+            else:
+                free.setdefault(key[0], []).append((page_index, key[1]))
+    need = max(1, settings.running_pages - 1)
+    out: set[int] = set()
+    for page_index, text, at, line in inside:
+        others = {i for i, there in free.get(text, ()) if i != page_index and abs(there - at) <= settings.running_drift}
+        if len(others) >= need:
+            out.update(id(g) for g in line)
+    return out
+
+
+def zone_lines(glyphs: list[Glyph], height: float | None, settings: TableSettings) -> list[list[Glyph]]:
+    """The page's lines of one font size each in its head or footer zone (``footer_zone``): a page template's footer
+    set in a size of its own is a line apart from a row's text it prints over."""
+    if height is None:
+        return []
+    zone = settings.footer_zone * height
+    sizes: dict[float, list[Glyph]] = {}
+    for g in glyphs:
+        if g.size and g.text.strip() and (g.bottom < zone or g.top > height - zone):
+            sizes.setdefault(round(g.size, 1), []).append(g)
+    return [line for group in sizes.values() for line in glyphs_to_lines(group, settings) if line]
 
 
 def phrases_apart(line: list[Glyph], settings: TableSettings) -> list[list[Glyph]]:
@@ -239,32 +283,59 @@ def free_lines(glyphs: list[Glyph], boxes: list[Box], settings: TableSettings) -
     return out
 
 
-def page_tables(page, page_index: int) -> PageTables:
-    """Given a pdfium page, return its ruled tables of three or more columns and its other text lines."""
+@dataclass
+class RuledPage:
+    """One page as read: its glyphs, settings, ruled tables of three or more columns and open row ends."""
+
+    page_index: int
+    glyphs: list[Glyph]
+    height: float | None
+    settings: TableSettings
+    grids: list[Grid]
+    opens: tuple[list[float], list[float]]
+
+
+def read_page(page, page_index: int) -> RuledPage:
+    """Given a pdfium page, return its glyphs and its ruled tables of three or more columns."""
     glyphs = page.glyphs()
     settings = page_settings(glyphs, page.stroke_widths())
     edges, bottoms, tops = close_open_ends(page.edges(), settings)
     grids = [g for g in edges_to_grids(edges, settings) if g.ncols >= settings.min_columns]
-    parts = [grid_to_part(g, glyphs, page_index, (bottoms, tops), settings, page.height) for g in grids]
-    return PageTables(page_index, parts, free_lines(glyphs, [g.bbox for g in grids], settings), page.height, settings)
+    return RuledPage(page_index, glyphs, page.height, settings, grids, (bottoms, tops))
+
+
+def page_tables(read: RuledPage, template: set[int]) -> PageTables:
+    """Given a page read, return its ruled tables' parts and its other text lines (``template``: see
+    ``template_glyphs``)."""
+    parts = [grid_to_part(g, read.glyphs, read.page_index, read.opens, read.settings, read.height, template)
+             for g in read.grids]
+    return PageTables(read.page_index, parts, free_lines(read.glyphs, [g.bbox for g in read.grids], read.settings),
+                      read.height, read.settings)
 
 
 def ruled_pages(pdf, page_indexes: Iterable[int], may_start) -> Iterator[PageTables]:
     """Yield the ruled tables of each page worth reading: one whose text may start an annex, or the page
-    after one with a table (it may continue it)."""
+    after one with a table (it may continue it). All are read before any is yielded: a page template's lines
+    are told by their recurring on the other pages."""
     from ..pdfium_page import PdfiumPage
 
+    reads: list[RuledPage] = []
     previous_had_table = False
     for page_index in page_indexes:
         if not previous_had_table and not may_start(page_index):
             continue
         page = PdfiumPage.load(pdf.pdfium, page_index)
         try:
-            tables = page_tables(page, page_index)
+            reads.append(read_page(page, page_index))
         finally:
             page.close()
-        previous_had_table = bool(tables.parts)
-        yield tables
+        previous_had_table = bool(reads[-1].grids)
+    if not reads:
+        return
+    template = template_glyphs([(r.page_index, r.glyphs, [g.bbox for g in r.grids], r.height) for r in reads],
+                               reads[0].settings)
+    for read in reads:
+        yield page_tables(read, template)
 
 
 HEADER_WORDS = r"\b(ref|page|concern|recommendation|improvement|issue|finding|action|update|no\.|number)"

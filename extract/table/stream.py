@@ -86,12 +86,16 @@ def line_words_text(line: list[dict]) -> str:
 def running_key(line: list[dict], page: PageLines) -> tuple[str, float] | None:
     """What a running head or folio keeps from page to page: its text with numbers masked, and its height
     on the page (points from the nearer page edge; negative from the foot)."""
-    text = re.sub(r"\d+", "#", line_words_text(line).lower())
-    top = min(w["top"] for w in line)
-    if page.height is None:
+    return running_key_at(line_words_text(line), min(w["top"] for w in line), max(w["bottom"] for w in line),
+                          page.height)
+
+
+def running_key_at(text: str, top: float, bottom: float, height: float | None) -> tuple[str, float] | None:
+    """``running_key`` of a line's text and span on a page ``height`` tall (the ruled reader's glyph lines too)."""
+    if height is None:
         return None
-    bottom = max(w["bottom"] for w in line)
-    return (text, top) if top < page.height / 2 else (text, -(page.height - bottom))
+    masked = re.sub(r"\d+", "#", text.lower())
+    return (masked, top) if top < height / 2 else (masked, -(height - bottom))
 
 
 def running_lines(pages: list[PageLines]) -> set[tuple[int, int]]:

@@ -185,3 +185,37 @@ def test_two_labels_glued_across_a_cells_rule_are_parted_at_the_rule():
                                              [(68.0, 65.0, 98.0, 85.0), (98.0, 65.0, 330.0, 85.0)])])
     part = grid_to_part(grid, glyphs, 0, ([], []), TableSettings.for_page([12.0] * 10))
     assert [c.text for c in part.rows[0].cells] == ["ITEM", "DETAIL"]
+
+
+def test_a_page_footer_printed_over_a_row_run_past_the_text_block_is_no_cell_text():
+    """Dev 9481-131: pdflatex ran a tall row on past the text block, and the page template printed its footer
+    "Vale Police | 27 February 2020 | Page 3" over the row, its "2020" falling in the page column ("4 2020"). The same
+    line, numbers aside, stands at that height outside any table on the other pages: a page template's, not the row's.
+    A repeated header line, inside a table on every page, and a line of the row's own text stay."""
+    from hmic_extract.extract.table.ruled import Grid, grid_to_part, template_glyphs
+    from hmic_extract.extract.table.settings import TableSettings
+    from hmic_extract.extract.table.text import Glyph
+
+    def glyphs_of(text, x, top, size):
+        return [Glyph(c, x + 0.5 * size * k, top, x + 0.5 * size * (k + 1), top + size, size=size)
+                for k, c in enumerate(text) if c != " "]
+
+    settings = TableSettings.for_page([12.0] * 20)
+    header = (68.0, 60.0, 527.0, 80.0)
+    pages = []
+    for n in range(3):
+        glyphs = glyphs_of("ITEM DETAIL PAGE", 70.0, 64.0, 12.0) + \
+            glyphs_of(f"Vale Police | 27 February 2020 | Page {n + 1}", 197.0, 798.7, 9.0)
+        pages.append((n, glyphs, [header, (68.0, 80.0, 527.0, 700.0 if n < 2 else 900.0)], 841.9))
+    row = glyphs_of("1", 75.0, 90.0, 12.0) + glyphs_of("The force should act.", 100.0, 90.0, 12.0) + \
+        glyphs_of("4", 330.0, 90.0, 12.0) + glyphs_of("reported to the PCC.", 100.0, 793.5, 12.0)
+    pages[2][1].extend(row)
+    template = template_glyphs(pages, settings)
+    footer = {id(g) for g in pages[2][1] if g.size == 9.0}
+    assert template == footer
+    boxes = [(68.0, 80.0, 98.0, 900.0), (98.0, 80.0, 325.0, 900.0), (325.0, 80.0, 360.0, 900.0),
+             (360.0, 80.0, 527.0, 900.0)]
+    grid = Grid((68.0, 80.0, 527.0, 900.0), [((68.0, 80.0, 527.0, 900.0), boxes)])
+    assert grid_to_part(grid, pages[2][1], 2, ([], []), settings, page_height=841.9).rows[0].cells[2].text != "4"
+    part = grid_to_part(grid, pages[2][1], 2, ([], []), settings, page_height=841.9, template=template)
+    assert [c.text for c in part.rows[0].cells] == ["1", "The force should act.\nreported to the PCC.", "4", ""]
