@@ -209,6 +209,12 @@ def open_before_words(merged: list[list[str]]) -> int | None:
     return at if merged else None
 
 
+def closes_label(before: str, text: str) -> bool:
+    """Whether a page-cell line is the number that ends a label the line above opened in brackets ("Page 14 (para" /
+    "4.4)"): alone it reads as no page ref, and dropped the row's page ref stayed open."""
+    return before.rfind("(") > before.rfind(")") and text.endswith(")") and bool(LABEL_NUMBER.match(text))
+
+
 def choose_page_ref(fragments: list[str], rule: str = "page-ref-fragments") -> PageChoice:
     """Given the page-cell lines of one row in reading order, return the page ref to keep.
 
@@ -221,6 +227,9 @@ def choose_page_ref(fragments: list[str], rule: str = "page-ref-fragments") -> P
     for raw in mend_broken_word(fragments):
         text = speckless(" ".join(raw.split()))
         kind = page_cell_kind(text)
+        if merged and closes_label(merged[-1][1], text):
+            merged[-1][1] = f"{merged[-1][1]} {text}"
+            continue
         if kind == "junk":
             if text:
                 junk.append(text)

@@ -156,3 +156,12 @@ def test_a_speck_read_between_the_page_word_and_its_number_keeps_the_ref_open():
     chosen = choose_page_ref(["Pages.8", "and 16"])
     assert pages_of(chosen.text) == [8, 16] and not chosen.repairs
     assert page_cell_kind("p.12") == "page" and choose_page_ref(["p.12"]).text == "p.12"  # a printed stop stays
+
+
+def test_a_paragraph_number_closing_the_bracket_the_line_above_opened_ends_the_page_ref():
+    """Dev 9481-122: "Page 14 (para" / "4.4)" in a narrow page column; alone "4.4)" reads as no page ref and was
+    dropped as noise, leaving the row's page ref open. A bare number (no bracket open above) is no label's end."""
+    from hmic_extract.normalise.ocr_pagerefs import choose_page_ref
+
+    assert choose_page_ref(["Page 14 (para", "4.4)"]).text == "Page 14 (para 4.4)"
+    assert choose_page_ref(["Page 14", "4.4)"]).text == "Page 14"
