@@ -27,7 +27,8 @@ from .line_units import FUNCTION_WORDS, TERMINAL, Unit, pieces_to_units
 from .ocr_pagerefs import PageChoice, choose_page_ref
 from .pieces import Piece
 
-ALIGNMENTS = ("centre", "top", "bottom")
+ALIGNMENTS = ("centre", "top", "bottom", "box centre")  # "box centre": centred in a row sized taller than its text
+# (the text at the row's top, the row reaching down to the next row's first line: a spreadsheet's padded rows)
 DANGLING_COST = 4.0  # a row ending on "and", "the", a comma or a hyphen
 LOWER_START_COST = 3.0  # a row starting with a lower-case word
 OPEN_END_COST = 1.0  # a row ending without a full stop (common in annexes, so cheap)
@@ -123,10 +124,12 @@ def row_cost(units: list[Unit], anchor: Anchor, start: int, end: int, alignment:
     lo, hi = units[same[0]].lo, units[same[-1]].hi
     a_lo, a_hi = units[anchor.first].lo, units[anchor.last].hi
     cut = any(units[i].part != part for i in range(start, end))  # its lines (an action cell's too) run over a break
-    if alignment == "centre" and cut:
+    if alignment == "box centre" and end < len(units) and units[end].part == part and not cut:
+        hi = units[end].lo
+    if alignment in ("centre", "box centre") and cut:
         off = max(0.0, lo - a_lo, a_hi - hi)  # a row a page break cut is centred on the whole row, not on the part
         # its ref is in: the ref need only lie among that part's lines
-    elif alignment == "centre":
+    elif alignment in ("centre", "box centre"):
         off = abs((lo + hi) / 2 - (a_lo + a_hi) / 2)
     elif alignment == "top":
         off = abs(a_lo - lo)

@@ -938,3 +938,35 @@ def test_a_page_cell_a_page_break_carried_whole_to_the_next_page_is_the_cut_rows
         ("21)", "Page 29", "as priority, especially in rural areas."),
         ("22)", "Page 30", "sample of records each month."),
         ("23)", "Page 30", "characteristics of its workforce.")]
+
+
+def test_refs_centred_in_padded_rows_keep_each_rows_lines_below_its_ref():
+    """Dev 9481-122: a spreadsheet sizes its rows taller than their text, the text at the top of a row and the ref
+    centred in it, so a tall row's ref sits on its 18th line of 25 and a short row's beside its last line. Read as
+    refs at the foot of their rows, the first row's last seven lines went to the next row; a ref is centred in its
+    row's box, which reaches down to the next row's first line."""
+    first = ["The force's control room does not have enough staff to", "meet demand. In the year to March, it",
+             "answered 71% of 999 calls within ten seconds,", "against a national standard of 90%, and the",
+             "average time to answer a 101 call was 11", "minutes 42 seconds. Call handlers told us they",
+             "felt under constant pressure to move on to the", "next call, and that they did not always have time",
+             "to complete a full risk assessment. We listened", "to 40 calls and found that in 12 the caller's",
+             "vulnerability had not been identified or", "recorded, including two calls from people who",
+             "said that they intended to harm themselves. The", "force has started a recruitment campaign, and",
+             "has introduced a call-back service for non-", "urgent calls, but it does not yet know whether",
+             "these measures are working. It has not carried", "out a demand analysis of the control room since",
+             "2019, and its shift patterns do not match the", "times of peak demand - most staff work day",
+             "shifts, while the busiest period is between 18:00", "and 01:00 on Fridays and Saturdays. The force",
+             "should also make sure that supervisors listen to", "a sample of calls each week, give feedback to call",
+             "handlers and record the outcome."]
+    pieces = [line("COC 1" if k == 17 else "", "11-12" if k == 17 else "", text, 140.6 + 10.65 * k,
+                   section="Causes of concern") for k, text in enumerate(first)]
+    top = 515.4
+    for n in range(1, 11):
+        texts = [f"Within three months, the force should make sure that its {n}", "officers and staff in the control",
+                 "room understand and apply the force's policy on", "", "the grading of calls."]
+        pieces += [line(f"R {n}" if k == 3 else "", f"Page {12 + 2 * n}" if k == 3 else "", text,
+                        top + (10.65 * k if k < 3 else 27.0 if k == 3 else 32.0), section="Recommendations")
+                   for k, text in enumerate(texts)]
+        top += 66.0
+    rows = regroup_lines(pieces)
+    assert [len(r.row.issue.split("\n")) for r in rows] == [25] + [4] * 10
