@@ -573,7 +573,8 @@ def ink_blocks(clean: np.ndarray) -> list[tuple[int, tuple[int, int, int, int]]]
 
 
 def missed_blocks(clean: np.ndarray, boxes: list[tuple[float, float, float, float]], heights: tuple[float, float],
-                  limit: int, covered_share: float = 0.0) -> list[tuple[int, int, int, int]]:
+                  limit: int, covered_share: float = 0.0, letters: float | None = None
+                  ) -> list[tuple[int, int, int, int]]:
     """Given a page with its rules erased and the boxes (x0, top, x1, bottom) of the words read on it, return
     (top, bottom, left, right) of the inked blocks that words leave unread and that stand as tall as a line of the
     page's text (``heights``: bounds as multiples of its letters' height, specks left out); at most ``limit``, the
@@ -582,11 +583,11 @@ def missed_blocks(clean: np.ndarray, boxes: list[tuple[float, float, float, floa
     Text detection drops a lone narrow token (a ref "1" alone in its column); read on its own it comes back. It may
     drop a whole line too yet read the footnote mark raised at its end: a block whose ink boxes cover at most
     ``covered_share`` of is still missed, measured and returned without the covered ink (the mark made the line
-    look taller than a line).
+    look taller than a line). ``letters``: the page's letter height if the caller measured it already.
     """
     import numpy as np
 
-    letters = letter_height(clean, PRINT_PX)
+    letters = letters or letter_height(clean, PRINT_PX)
     if letters is None:
         return []
     covered = np.zeros(clean.shape[:2], bool)

@@ -109,8 +109,9 @@ def ocr_page(job: OcrJob) -> tuple[int, list[OcrWord]]:
     found = engine.read_words(clean)
     words = [w for w in found if w.text != UNREAD]
     words += reread_empty_cells(engine, clean, grids, words)
-    missed = read_missed_ink(engine, clean, words, job.settings)
-    words = parted_at_gaps(engine, clean, words + missed, job.settings)
+    letters = letter_height(clean, PRINT_PX)  # measured once: both passes below need it (a whole-page pass)
+    missed = read_missed_ink(engine, clean, words, job.settings, letters)
+    words = parted_at_gaps(engine, clean, words + missed, job.settings, letters)
     words += [w for w in found if w.text == UNREAD and not any(overlaps(w, m) for m in missed)]
     return job.page_index, [w for w in map(without_speck, words) if w.text]
 
@@ -130,13 +131,15 @@ def without_speck(word: OcrWord) -> OcrWord:
     return word if text == word.text else replace(word, text=text)
 
 
-def parted_at_gaps(engine: OcrEngine, clean: np.ndarray, words: list[OcrWord], settings: OcrSettings
-                   ) -> list[OcrWord]:
+def parted_at_gaps(engine: OcrEngine, clean: np.ndarray, words: list[OcrWord], settings: OcrSettings,
+                   letters: float | None = None) -> list[OcrWord]:
     """Given a page and the words read on it, return them with each word whose print holds a white run at least
     ``settings.glued_gap`` of the page's letter heights wide cut there (``parted_word``): the engine read the last
     word of one cell and the first of the next, a gutter apart, as one ("mendashould": a type column's "menda" and
     the text column's "should"), and the line then ran across the column edge as a band's would."""
-    letters = letter_height(clean, PRINT_PX) if any(len(w.text) > 1 for w in words) else None
+    if not any(len(w.text) > 1 for w in words):
+        return words
+    letters = letters or letter_height(clean, PRINT_PX)
     if not letters:
         return words
     return [part for word in words for part in (parted_word(engine, clean, word, settings.glued_gap * letters)
@@ -184,8 +187,8 @@ def read_cell(engine: OcrEngine, clean: np.ndarray, top: float, bottom: float, l
             for w in engine.read_words(crop, block=True)]
 
 
-def read_missed_ink(engine: OcrEngine, clean: np.ndarray, words: list[OcrWord], settings: OcrSettings
-                    ) -> list[OcrWord]:
+def read_missed_ink(engine: OcrEngine, clean: np.ndarray, words: list[OcrWord], settings: OcrSettings,
+                    letters: float | None = None) -> list[OcrWord]:
     """Given a page and the words read on it, return the words of the inked blocks words leave unread, each read on
     its own (a lone narrow ref that text detection missed); a reading below ``settings.missed_score`` is a speck's,
     and a word read before is not read again."""
@@ -196,7 +199,7 @@ def read_missed_ink(engine: OcrEngine, clean: np.ndarray, words: list[OcrWord], 
         return any(x0 <= word.x_mid <= x1 and top <= middle <= bottom for x0, top, x1, bottom in boxes)
 
     return [w for top, bottom, left, right in missed_blocks(clean, boxes, settings.missed_heights,
-                                                            settings.missed_limit, settings.missed_covered)
+                                                            settings.missed_limit, settings.missed_covered, letters)
             for w in read_cell(engine, clean, top, bottom, left, right)
             if w.confidence >= settings.missed_score and not read_before(w)]
 
